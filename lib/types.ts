@@ -1,0 +1,242 @@
+// Shared data shapes that flow between the pipeline stages.
+// Each stage owns its own folder under lib/; this file only holds the
+// structures more than one stage reads, so no stage imports another's internals.
+
+/** Where a fact came from: a repo-relative path and, when known, a 1-based line. */
+export interface Evidence {
+  file: string;
+  line?: number;
+}
+
+/** One detected value with how sure we are (0..1) and why. */
+export interface Detected<T extends string = string> {
+  value: T;
+  confidence: number;
+  evidence: Evidence[];
+}
+
+export type ApiStyle = 'rest' | 'graphql' | 'grpc' | 'trpc';
+export const API_STYLES: readonly ApiStyle[] = ['rest', 'graphql', 'grpc', 'trpc'];
+
+/** Dimensions a service's stack is described by (single-valued ones). */
+export type SingleDimension =
+  | 'language'
+  | 'framework'
+  | 'orm'
+  | 'testRunner'
+  | 'packageManager'
+  | 'testDir'
+  | 'appEntry'
+  | 'validation'
+  | 'logger'
+  | 'migrations';
+
+/** Dimensions that may hold several values at once. */
+export type MultiDimension = 'databases' | 'auth' | 'apiStyles' | 'jobs';
+
+export interface ServiceStack {
+  /** Service name: the package/module name, or the folder name. */
+  name: string;
+  /** Repo-relative folder of the service ('.' for the root). */
+  path: string;
+  /** 'library' for a framework's own repo, an SDK, a UI package: no backend app. */
+  kind: 'app' | 'library';
+  language?: Detected;
+  framework?: Detected;
+  orm?: Detected;
+  databases: Detected[];
+  auth: Detected[];
+  apiStyles: Detected<ApiStyle>[];
+  jobs: Detected[];
+  testRunner?: Detected;
+  packageManager?: Detected;
+  /** Folder where tests live by the repo's convention, e.g. `tests/api`, `test`, `spec/requests`. */
+  testDir?: Detected;
+  /** The file a contract test imports: `src/app.ts#app` (file#export), `app/main.py#app`. */
+  appEntry?: Detected;
+  validation?: Detected;
+  logger?: Detected;
+  migrations?: Detected;
+  /** Competing candidates for a single dimension, best first (the best is also the value above). */
+  ambiguities: Ambiguity[];
+}
+
+export interface Ambiguity {
+  dimension: SingleDimension;
+  candidates: Detected[];
+}
+
+export interface StackWarning {
+  code: string;
+  message: string;
+}
+
+export interface StackReport {
+  /** 'monorepo' when more than one service was found. */
+  kind: 'app' | 'monorepo' | 'library' | 'empty';
+  services: ServiceStack[];
+  warnings: StackWarning[];
+}
+
+/** A line in the sprint document an extracted item came from (1-based). */
+export interface SourceLine {
+  line: number;
+}
+
+export type FieldType = 'string' | 'integer' | 'number' | 'boolean' | 'object' | 'array';
+
+export interface Field extends SourceLine {
+  name: string;
+  type?: FieldType;
+  /** `array` item type, when stated. */
+  items?: FieldType;
+  required?: boolean;
+  enum?: string[];
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  minLength?: number;
+  maxLength?: number;
+  format?: string;
+  description?: string;
+}
+
+export type OperationKind = 'rest' | 'graphql-query' | 'graphql-mutation' | 'grpc' | 'trpc-query' | 'trpc-mutation';
+
+export interface Operation extends SourceLine {
+  kind: OperationKind;
+  /** REST: upper-case method. */
+  method?: string;
+  /** REST: OpenAPI-style path, `{id}` params. */
+  path?: string;
+  /** operationId / GraphQL field / rpc / tRPC procedure (`bookmark.create`). */
+  name: string;
+  summary?: string;
+  pathParams: string[];
+  queryParams: Field[];
+  requestFields: Field[];
+  responseFields: Field[];
+  /** Returns a collection (needs pagination). */
+  list: boolean;
+  /** The spec says it must be safe to retry (or it creates money/side effects). */
+  retrySafe: boolean;
+  /** No user session: a webhook, a vendor callback. */
+  unauthenticated?: boolean;
+}
+
+export interface Column extends SourceLine {
+  name: string;
+  type?: string;
+  nullable?: boolean;
+  default?: string;
+  unique?: boolean;
+  /** `orders` or `orders.id` for a foreign key. */
+  references?: string;
+  enum?: string[];
+}
+
+export interface Entity extends SourceLine {
+  /** Table name as the spec writes it. */
+  table: string;
+  change: 'new-table' | 'alter-table';
+  columns: Column[];
+  /** Spec says the table holds data ("about 2 million rows"). */
+  rowsHint?: { text: string; count?: number; line: number };
+}
+
+export interface AuthzRule extends SourceLine {
+  text: string;
+  roles: string[];
+  /** e.g. "own orders", "self". */
+  ownership?: string;
+  /** Operation keys (`POST /v1/x`, `bookmark.create`) the rule applies to; empty = unclear. */
+  operations: string[];
+  /** Explicitly public / no session. */
+  public?: boolean;
+  justification?: string;
+}
+
+export interface Integration extends SourceLine {
+  name: string;
+  kind: 'webhook' | 'outbound';
+  /** How an inbound call is verified (signature, HMAC, mTLS, shared secret). */
+  verification?: string;
+  text: string;
+}
+
+export interface JobItem extends SourceLine {
+  text: string;
+  /** 'nightly', a cron expression, 'hourly'… as stated. */
+  schedule?: string;
+}
+
+export interface Slo extends SourceLine {
+  text: string;
+  percentile?: 'p50' | 'p90' | 'p95' | 'p99';
+  thresholdMs?: number;
+  /** Operation key it refers to, when it can be told. */
+  operation?: string;
+}
+
+export interface ScopeNote extends SourceLine {
+  text: string;
+}
+
+export interface Scope {
+  /** The document's title (first heading). */
+  title?: string;
+  operations: Operation[];
+  entities: Entity[];
+  authz: AuthzRule[];
+  integrations: Integration[];
+  jobs: JobItem[];
+  slos: Slo[];
+  outOfScope: ScopeNote[];
+  /** Service names the document mentions (for monorepos). */
+  services: string[];
+  /** The sprint also has frontend work (UI items, even when out of scope here). */
+  hasFrontendItems: boolean;
+  /** What the text leaves open, found while reading it. */
+  questions: ScopeNote[];
+}
+
+/** Operation key used in matrices and answers: `POST /v1/x` or the operation name. */
+export function operationKey(op: Pick<Operation, 'kind' | 'method' | 'path' | 'name'>): string {
+  return op.kind === 'rest' && op.method && op.path ? `${op.method} ${op.path}` : op.name;
+}
+
+export interface Problem {
+  severity: 'error' | 'warning';
+  message: string;
+  /** JSON pointer or line:col where the problem is. */
+  location?: string;
+}
+
+export type ContractKind = 'openapi' | 'graphql' | 'proto' | 'trpc';
+
+export interface ContractArtifact {
+  kind: ContractKind;
+  /** File name beside the plan document when written out (`openapi.yaml`). */
+  fileName: string;
+  /** Full contract text. */
+  text: string;
+  /** The parsed document (OpenAPI object) for later stages, when there is one. */
+  document?: unknown;
+  /** Fenced-code language for the excerpt (`yaml`, `graphql`, `protobuf`, `ts`). */
+  fence: string;
+  operationCount: number;
+  problems: Problem[];
+}
+
+export interface Warning {
+  code: string;
+  message: string;
+}
+
+export interface OpenQuestion {
+  text: string;
+  /** Higher blocks more; used to rank the top three. */
+  weight: number;
+  /** Stage that raised it. */
+  source: string;
+}

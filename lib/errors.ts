@@ -14,21 +14,29 @@ export const EXIT = {
   contract: 5,
   /** Another run holds the sprint's lock. */
   busy: 6,
+  /** The user chose to abort (a conflict, a confirmation). */
+  aborted: 1,
   interrupted: 130,
 } as const;
 
 export class MagiError extends Error {
-  readonly code: string;
-  readonly exitCode: number;
+  /** Stable identifier of the problem, for tests and the JSON report. */
+  readonly id: string;
+  /** The process exit code; named `code` because `yo` exits with `error.code`. */
+  readonly code: number;
 
-  constructor(code: string, message: string, options: { exitCode?: number; cause?: unknown } = {}) {
+  constructor(id: string, message: string, options: { exitCode?: number; cause?: unknown } = {}) {
     super(message, { cause: options.cause });
     this.name = 'MagiError';
-    this.code = code;
-    this.exitCode = options.exitCode ?? EXIT.usage;
+    this.id = id;
+    this.code = options.exitCode ?? EXIT.usage;
+  }
+
+  get exitCode(): number {
+    return this.code;
   }
 }
 
 export function isMagiError(error: unknown): error is MagiError {
-  return error instanceof Error && (error as MagiError).name === 'MagiError' && typeof (error as MagiError).code === 'string';
+  return error instanceof Error && (error as MagiError).name === 'MagiError' && typeof (error as MagiError).id === 'string';
 }

@@ -95,9 +95,12 @@ export interface Field extends SourceLine {
   minimum?: number;
   maximum?: number;
   exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
   minLength?: number;
   maxLength?: number;
   format?: string;
+  /** Default value as written, when stated. */
+  default?: string;
   description?: string;
 }
 
@@ -226,6 +229,17 @@ export interface ContractArtifact {
   fence: string;
   operationCount: number;
   problems: Problem[];
+  /** What the contract promised, so a hand-edited or merged copy can be checked again (REST). */
+  expectations?: ContractExpectations;
+}
+
+export interface ContractExpectations {
+  /** Operation keys (`POST /v1/x`) that must accept an Idempotency-Key. */
+  retrySafe: string[];
+  /** Operation keys that return a collection and must paginate. */
+  lists: string[];
+  /** JSON pointers this run generated; lint errors elsewhere (an existing file's own parts) become warnings. */
+  owned?: string[];
 }
 
 export interface Warning {

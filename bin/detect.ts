@@ -1,0 +1,68 @@
+// `magi detect [path] [--json]`: what detection found, per service, with
+// confidence and evidence (for users to check and to paste into bug reports).
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import { EXIT, MagiError } from '../lib/errors.js';
+import { stackToJson } from '../lib/report/index.js';
+import { detectStack } from '../lib/stack/index.js';
+import type { Detected, ServiceStack } from '../lib/types.js';
+
+export async function runDetect(args: string[]): Promise<number> {
+  const json = args.includes('--json');
+  const unknown = args.filter((arg) => arg.startsWith('-') && arg !== '--json');
+  if (unknown.length) throw new MagiError('unknown-option', `Unknown option ${unknown[0]}; run magi detect --help`);
+  const positional = args.filter((arg) => !arg.startsWith('-'));
+  const root = path.resolve(positional[0] ?? '.');
+  let isFolder = false;
+  try {
+    isFolder = statSync(root).isDirectory();
+  } catch {
+    // handled below
+  }
+  if (!isFolder) throw new MagiError('detect-path', `${positional[0] ?? '.'}: not a folder; pass the repository's folder`);
+  const report = await detectStack(root);
+  if (json) {
+    const out = {
+      kind: report.kind,
+      services: report.services.map((service) => ({ name: service.name, path: service.path, kind: service.kind, stack: stackToJson(service), ambiguities: service.ambiguities })),
+      warnings: report.warnings,
+    };
+    process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+    return EXIT.ok;
+  }
+  const lines = [`Repository: ${report.kind}${report.services.length ? `, ${report.services.length} service${report.services.length > 1 ? 's' : ''}` : ''}`];
+  for (const service of report.services) lines.push('', ...describeService(service));
+  for (const warning of report.warnings) lines.push('', `warning [${warning.code}]: ${warning.message}`);
+  process.stdout.write(`${lines.join('\n')}\n`);
+  return EXIT.ok;
+}
+
+function describeService(service: ServiceStack): string[] {
+  const lines = [`${service.name} (${service.path})${service.kind === 'library' ? ' — library, no backend app' : ''}`];
+  const show = (label: string, values: Detected[]) => {
+    if (!values.length) return;
+    const text = values
+      .map((value) => {
+        const where = value.evidence[0] ? ` ${value.evidence[0].file}${value.evidence[0].line ? `:${value.evidence[0].line}` : ''}` : '';
+        return `${value.value} (${Math.round(value.confidence * 100)}%${where})`;
+      })
+      .join(', ');
+    lines.push(`  ${label.padEnd(16)}${text}`);
+  };
+  const one = (value: Detected | undefined) => (value ? [value] : []);
+  show('language', one(service.language));
+  show('framework', one(service.framework));
+  show('orm', one(service.orm));
+  show('databases', service.databases);
+  show('auth', service.auth);
+  show('api styles', service.apiStyles);
+  show('jobs', service.jobs);
+  show('test runner', one(service.testRunner));
+  show('package manager', one(service.packageManager));
+  show('test folder', one(service.testDir));
+  show('app entry', one(service.appEntry));
+  for (const ambiguity of service.ambiguities) {
+    lines.push(`  ambiguous ${ambiguity.dimension}: ${ambiguity.candidates.map((candidate) => candidate.value).join(' or ')}`);
+  }
+  return lines;
+}

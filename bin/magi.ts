@@ -1,0 +1,134 @@
+#!/usr/bin/env node
+// `magi`: the package's own CLI. It registers our generators by path (no
+// global lookup) and runs them through yeoman-environment; `detect` needs no
+// Yeoman at all.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { helpLines, type Declaration } from '../lib/answers/declaration.js';
+import { nearest } from '../lib/answers/load.js';
+import { unknownFlags } from '../lib/answers/resolve.js';
+import { EXIT, isMagiError, MagiError } from '../lib/errors.js';
+import { findPackageRoot } from '../lib/paths.js';
+
+interface Command {
+  name: string;
+  summary: string;
+  /** Loaded lazily: only the command that runs pays for its declaration. */
+  questions?: () => Promise<Declaration>;
+}
+
+const COMMANDS: Command[] = [
+  {
+    name: 'backend-spec',
+    summary: "append the ## Backend section to the sprint's plan document",
+    questions: async () => (await import('../generators/backend-spec/questions.js')).backendSpecQuestions,
+  },
+  {
+    name: 'contract-test',
+    summary: 'scaffold a contract test that checks responses against the contract',
+    questions: async () => (await import('../generators/contract-test/questions.js')).contractTestQuestions,
+  },
+  { name: 'setup', summary: 'write the output language and defaults into the magi config', questions: async () => (await import('../generators/setup/questions.js')).setupQuestions },
+  { name: 'detect', summary: 'print the detected stack per service, with confidence and evidence' },
+];
+
+const DETECT_HELP = ['  --json    print JSON instead of text', '  [path]    repository to inspect (default: the current folder)'];
+const COMMON_FLAGS = ['help', 'h', 'skip-install', 'skip-cache', 'ask-answered', 'force-install'];
+
+async function main(argv: string[]): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === '--version' || first === '-v') {
+    const { packageVersion } = await import('../generators/shared/run.js');
+    process.stdout.write(`${packageVersion()}\n`);
+    return EXIT.ok;
+  }
+  if (!first || first === '--help' || first === '-h' || first === 'help') {
+    process.stdout.write(`${usage()}\n`);
+    return first ? EXIT.ok : EXIT.usage;
+  }
+  const command = COMMANDS.find((candidate) => candidate.name === first);
+  if (!command) {
+    const suggestion = nearest(first, COMMANDS.map((candidate) => candidate.name));
+    throw new MagiError('unknown-command', `Unknown command "${first}"${suggestion ? `; did you mean "${suggestion}"?` : ''}; run magi --help`);
+  }
+  const wantsHelp = rest.includes('--help') || rest.includes('-h');
+  if (command.name === 'detect') {
+    if (wantsHelp) {
+      process.stdout.write(`Usage: magi detect [path] [--json]\n\n${DETECT_HELP.join('\n')}\n`);
+      return EXIT.ok;
+    }
+    const { runDetect } = await import('./detect.js');
+    return runDetect(rest);
+  }
+  const declaration = await command.questions!();
+  if (wantsHelp) {
+    process.stdout.write(`Usage: magi ${command.name} [options]\n\n${command.summary}\n\nOptions:\n${helpLines(declaration).join('\n')}\n  -h, --help  show this help\n`);
+    return EXIT.ok;
+  }
+  const known = declaration.flatMap((question) => (question.option ? [question.option.flag] : [])).concat(COMMON_FLAGS);
+  const unknown = unknownFlags(rest, known);
+  if (unknown.length) {
+    const suggestion = nearest(unknown[0], known);
+    throw new MagiError('unknown-option', `Unknown option --${unknown[0]}${suggestion ? `; did you mean --${suggestion}?` : ''}; run magi ${command.name} --help`);
+  }
+  await runGenerator(command.name, rest, rest.includes('--json'));
+  return EXIT.ok;
+}
+
+async function runGenerator(name: string, args: string[], json: boolean): Promise<void> {
+  const [{ createEnv }, { QueuedAdapter }] = await Promise.all([import('yeoman-environment'), import('@yeoman/adapter')]);
+  // With --json, stdout carries only the report: everything Yeoman logs goes to stderr.
+  const adapter = new QueuedAdapter(json ? { stdout: process.stderr, stderr: process.stderr } : {});
+  const env = createEnv({ adapter: adapter as never, skipInstall: true });
+  const generators = path.join(distRoot(), 'generators');
+  for (const generator of ['app', 'backend-spec', 'contract-test', 'setup']) {
+    env.register(path.join(generators, generator, 'index.js'), { namespace: generator === 'app' ? 'magi:app' : `magi:${generator}` });
+  }
+  await env.run([`magi:${name}`, ...args], { skipInstall: true });
+}
+
+/** dist/ (where the compiled generators are), from the source or the build alike. */
+function distRoot(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  return path.basename(path.dirname(here)) === 'dist' ? path.dirname(here) : path.join(findPackageRoot(), 'dist');
+}
+
+function usage(): string {
+  const width = Math.max(...COMMANDS.map((command) => command.name.length)) + 2;
+  return [
+    'Usage: magi <command> [options]',
+    '',
+    'Commands:',
+    ...COMMANDS.map((command) => `  ${command.name.padEnd(width)}${command.summary}`),
+    '',
+    'Run magi <command> --help for its options. Also: magi --version.',
+  ].join('\n');
+}
+
+function debugEnabled(): boolean {
+  const debug = process.env.DEBUG ?? '';
+  return debug.split(/[\s,]+/).some((pattern) => pattern === '*' || pattern.startsWith('magi'));
+}
+
+export async function cli(argv: string[]): Promise<void> {
+  process.once('SIGINT', () => {
+    // Files are only written at the very end, all at once: stopping here leaves none.
+    process.stderr.write('\nInterrupted: nothing was written.\n');
+    process.exit(EXIT.interrupted);
+  });
+  try {
+    process.exitCode = await main(argv);
+  } catch (error) {
+    if (debugEnabled()) process.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
+    if (isMagiError(error)) {
+      process.stderr.write(`magi: ${error.message}\n`);
+      process.exitCode = error.exitCode;
+    } else {
+      const message = (error as Error)?.message ?? String(error);
+      process.stderr.write(`magi: unexpected error: ${message.split('\n')[0]} (run with DEBUG=magi* for details)\n`);
+      process.exitCode = 1;
+    }
+  }
+}
+
+await cli(process.argv.slice(2));

@@ -1,0 +1,162 @@
+// Every input of `yo magi:backend-spec`, declared once: CLI option, prompt,
+// answers-file schema and `.yo-rc.json` storage all come from this list.
+import { z } from 'zod';
+import type { Declaration } from '../../lib/answers/declaration.js';
+
+const relativePath = z
+  .string()
+  .min(1, 'must not be empty')
+  .refine((value) => !value.includes('\0'), 'must not contain NUL bytes');
+
+export const API_STYLE = z.enum(['rest', 'graphql', 'grpc', 'trpc']);
+export const CONFLICT = z.enum(['merge', 'overwrite', 'abort']);
+export const CONTRACT_LOCATION = z.enum(['auto', 'inline', 'file']);
+
+const stackAnswer = z.strictObject({
+  language: z.string().optional(),
+  framework: z.string().optional(),
+  orm: z.string().optional(),
+  db: z.union([z.string(), z.array(z.string())]).optional(),
+  auth: z.union([z.string(), z.array(z.string())]).optional(),
+  jobs: z.union([z.string(), z.array(z.string())]).optional(),
+  service: z.string().optional(),
+});
+
+const authzEntry = z.strictObject({
+  auth: z.union([z.boolean(), z.string()]).optional(),
+  roles: z.array(z.string()).optional(),
+  ownership: z.string().optional(),
+  justification: z.string().optional(),
+});
+
+export const backendSpecQuestions = [
+  {
+    name: 'sprint',
+    description: 'sprint folder (<num>-<slug>) or number; default: the newest sprint',
+    schema: z.union([z.string().min(1), z.number().int().nonnegative()]).transform(String),
+    option: { flag: 'sprint', type: 'string' },
+  },
+  {
+    name: 'apiStyle',
+    description: 'API style of the contract: rest|graphql|grpc|trpc (skips detection)',
+    schema: API_STYLE,
+    option: { flag: 'api-style', type: 'string' },
+    prompt: { type: 'list', message: 'Which API style should the contract use?', choices: API_STYLE.options },
+    stored: true,
+  },
+  {
+    name: 'scaffoldTest',
+    description: 'also scaffold a contract test after confirmation',
+    schema: z.boolean(),
+    option: { flag: 'scaffold-test', type: 'boolean' },
+    prompt: { type: 'confirm', message: 'Scaffold a contract test for this sprint?' },
+    stored: true,
+  },
+  {
+    name: 'scaffold',
+    description: 'never create files outside the sprint folder (no contract test)',
+    schema: z.boolean(),
+    option: { flag: 'scaffold', type: 'boolean', negated: true },
+    inAnswersFile: false,
+  },
+  {
+    name: 'openapi',
+    description: 'existing OpenAPI file to merge the new operations into',
+    schema: relativePath,
+    option: { flag: 'openapi', type: 'string' },
+  },
+  {
+    name: 'answers',
+    description: 'YAML/JSON answers file: replaces every prompt',
+    schema: relativePath,
+    option: { flag: 'answers', type: 'string' },
+    inAnswersFile: false,
+  },
+  {
+    name: 'conflict',
+    description: 'existing Backend section: merge|overwrite|abort (default: ask; merge without a TTY)',
+    schema: CONFLICT,
+    option: { flag: 'conflict', type: 'string' },
+    prompt: {
+      type: 'list',
+      message: 'The document already has a ## Backend section. What should happen to it?',
+      choices: CONFLICT.options,
+    },
+    stored: true,
+  },
+  {
+    name: 'force',
+    description: 'write without asking for each file; also skips the preflight',
+    schema: z.boolean(),
+    option: { flag: 'force', type: 'boolean' },
+    inAnswersFile: false,
+  },
+  {
+    name: 'skipPreflight',
+    description: 'skip the config and workflow-state checks',
+    schema: z.boolean(),
+    option: { flag: 'skip-preflight', type: 'boolean' },
+    inAnswersFile: false,
+  },
+  {
+    name: 'dryRun',
+    description: 'show the diff and write nothing',
+    schema: z.boolean(),
+    option: { flag: 'dry-run', type: 'boolean' },
+    inAnswersFile: false,
+  },
+  {
+    name: 'json',
+    description: 'print one JSON report on stdout (logs go to stderr)',
+    schema: z.boolean(),
+    option: { flag: 'json', type: 'boolean' },
+    inAnswersFile: false,
+  },
+  {
+    name: 'docsDir',
+    description: 'folder holding the sprints (default: docs, or magi when that is what the repo uses)',
+    schema: relativePath,
+    option: { flag: 'docs-dir', type: 'string' },
+    stored: true,
+  },
+  {
+    name: 'service',
+    description: 'service folder or name in a monorepo',
+    schema: relativePath,
+    option: { flag: 'service', type: 'string' },
+    inAnswersFile: false,
+  },
+  {
+    name: 'stack',
+    description: 'stack facts that override detection (language, framework, orm, db, auth, jobs, service)',
+    schema: stackAnswer,
+  },
+  {
+    name: 'contractLocation',
+    description: 'where the contract goes: auto|inline|file',
+    schema: CONTRACT_LOCATION,
+    stored: true,
+  },
+  {
+    name: 'populatedTables',
+    description: 'tables that already hold production data',
+    schema: z.array(z.string().min(1)),
+  },
+  {
+    name: 'authz',
+    description: 'authz per operation ("METHOD /path" or operation name): auth, roles, ownership, justification',
+    schema: z.record(z.string(), authzEntry),
+  },
+  {
+    name: 'installTestDeps',
+    description: "add the contract test's dependencies to the project",
+    schema: z.boolean(),
+  },
+  {
+    name: 'confirm',
+    description: 'go ahead without the confirmations (overkill warning, writing the section)',
+    schema: z.boolean(),
+  },
+] as const satisfies Declaration;
+
+export type BackendSpecQuestion = (typeof backendSpecQuestions)[number]['name'];

@@ -1,0 +1,242 @@
+// Renders a contract test for one stack: a pure function from the contract,
+// the detected stack and the feature slug to a file path, its content, the
+// packages it needs and what the user must still fill in.
+import { readFileSync } from 'node:fs';
+import { join, posix } from 'node:path';
+import { MagiError } from '../errors.js';
+import {
+  DEFAULT_PACKAGE_MANAGER, PACKAGE_MANAGERS, RUNNER_DEPENDENCIES, STACKS, findStack,
+  type ContractKindIn, type Language, type StackEntry,
+} from './catalog.js';
+import { planGraphql } from './graphql.js';
+import { dqString, goString, pyLiteral, rubyLiteral, rustRawString, tsLiteral, tsString } from './literals.js';
+import { isJsonMedia, planOpenApi, type HttpCase } from './openapi.js';
+import { contractTestTemplatesDir, inService, parseAppEntry, relativeFrom, relativeToDir, slugOf, testPathFor, type AppEntry } from './paths.js';
+import { planProto } from './proto.js';
+
+export interface ContractTestInput {
+  contract: { kind: 'openapi' | 'graphql' | 'proto'; text: string; path: string };
+  framework: string;
+  feature: string;
+  testRunner?: string;
+  testDir?: string;
+  appEntry?: string;
+  packageManager?: string;
+  servicePath?: string;
+  out?: string;
+  /** Rust crate name (integration tests import the crate by it); guessed from the service folder when absent. */
+  packageName?: string;
+}
+
+export interface ContractTestResult {
+  path: string;
+  content: string;
+  dependencies: string[];
+  installCommand: string;
+  todos: string[];
+}
+
+export function listFrameworks(): string[] {
+  return STACKS.map((stack) => stack.id);
+}
+
+function pickStack(framework: string, kind: ContractKindIn): StackEntry {
+  const requested = findStack(framework);
+  if (!requested) {
+    throw new MagiError('contract-test.framework', `unknown framework "${framework}"; use one of: ${listFrameworks().join(', ')}`);
+  }
+  if (requested.contract === kind) return requested;
+  const alternate = requested.alternates?.[kind] ? findStack(requested.alternates[kind]) : undefined;
+  if (alternate) return alternate;
+  const fitting = STACKS.filter((stack) => stack.contract === kind).map((stack) => stack.id);
+  throw new MagiError('contract-test.contract-kind', `the ${framework} template reads an ${requested.contract} contract, not ${kind}; pass --framework ${fitting.join('|')} or an ${requested.contract} contract`);
+}
+
+function pickRunner(stack: StackEntry, requested?: string): string {
+  return requested && stack.runners.includes(requested) ? requested : stack.runners[0];
+}
+
+function installCommandFor(language: Language, requested: string | undefined, dependencies: string[]): string {
+  const name = requested && PACKAGE_MANAGERS[requested]?.language === language ? requested : DEFAULT_PACKAGE_MANAGER[language];
+  const manager = PACKAGE_MANAGERS[name];
+  return [manager.addDev, ...dependencies, manager.suffix].filter(Boolean).join(' ');
+}
+
+const compiled = new Map<string, (data: Record<string, unknown>) => string>();
+
+async function renderTemplate(stackId: string, data: Record<string, unknown>): Promise<string> {
+  const filename = join(contractTestTemplatesDir(), stackId, 'test.ejs');
+  let render = compiled.get(filename);
+  if (!render) {
+    const ejs = (await import('ejs')).default;
+    render = ejs.compile(readFileSync(filename, 'utf8'), { filename, escape: (text: string) => text, async: false }) as (data: Record<string, unknown>) => string;
+    compiled.set(filename, render);
+  }
+  return render(data);
+}
+
+/** Trims trailing spaces and collapses runs of blank lines (templates stay readable). */
+function tidy(text: string, maxBlankLines: number): string {
+  const lines = text.split('\n').map((line) => line.replace(/[ \t]+$/, ''));
+  const out: string[] = [];
+  let blanks = 0;
+  for (const line of lines) {
+    blanks = line === '' ? blanks + 1 : 0;
+    if (blanks <= maxBlankLines) out.push(line);
+  }
+  return `${out.join('\n').replace(/^\n+/, '').replace(/\n+$/, '')}\n`;
+}
+
+const FACTORY = /^(build|create|make|get|new|setup|init)[A-Z_]/i;
+const camel = (text: string): string => text.replace(/[-_ ]+([a-z0-9])/gi, (_, c: string) => c.toUpperCase());
+const pascal = (text: string): string => { const c = camel(text); return c.charAt(0).toUpperCase() + c.slice(1); };
+const isYaml = (path: string): boolean => !/\.json$/i.test(path);
+
+function dedupeIdentifiers<T extends { identifier: string }>(cases: T[]): T[] {
+  const seen = new Map<string, number>();
+  return cases.map((item) => {
+    const count = seen.get(item.identifier) ?? 0;
+    seen.set(item.identifier, count + 1);
+    return count === 0 ? item : { ...item, identifier: `${item.identifier}_${count + 1}` };
+  });
+}
+
+/** Module specifier from the test to a TS source file, in the runner's resolution style. */
+function tsImportPath(testPath: string, target: string, runner: string): string {
+  const withoutExt = relativeFrom(testPath, target).replace(/\.(ts|tsx|mts|js|mjs)$/, '');
+  return runner === 'jest' ? withoutExt : `${withoutExt}.js`;
+}
+
+function nextRouteModules(cases: HttpCase[], appDir: string, basePath: string, testPath: string, runner: string) {
+  const modules = new Map<string, { importName: string; importPath: string }>();
+  const routeOf = new Map<string, string>();
+  for (const item of cases) {
+    const segments = `${basePath}${item.path}`.split('/').filter(Boolean).map((segment) => segment.replace(/\{([^}]+)\}/g, '[$1]'));
+    const file = posix.join(appDir, ...segments, 'route.ts');
+    if (!modules.has(file)) {
+      const words = segments.map((segment) => segment.replace(/[^A-Za-z0-9]+/g, '_'));
+      modules.set(file, { importName: camel(`${words.join('_') || 'root'}_route`), importPath: tsImportPath(testPath, file, runner) });
+    }
+    routeOf.set(item.identifier, modules.get(file)!.importName);
+  }
+  return { modules: [...modules.values()], routeOf };
+}
+
+export async function renderContractTest(input: ContractTestInput): Promise<ContractTestResult> {
+  const stack = pickStack(input.framework, input.contract.kind);
+  const runner = pickRunner(stack, input.testRunner);
+  const { slug, snake } = slugOf(input.feature);
+  const servicePath = input.servicePath ?? '.';
+  const appEntry: AppEntry = parseAppEntry(input.appEntry ?? stack.appEntry, servicePath);
+  const testPath = testPathFor(stack, { slug, snake, servicePath, testDir: input.testDir, out: input.out, appEntry });
+  const contractPath = input.contract.path.replace(/\\/g, '/').replace(/^\.\//, '');
+  const yamlContract = isYaml(contractPath);
+  const todos: string[] = [];
+  if (!input.appEntry) todos.push(`Check the app entry the test imports: ${appEntry.file}${appEntry.exportName ? `#${appEntry.exportName}` : ''} is the ${stack.id} convention, not detected`);
+
+  const common = {
+    feature: slug, snake, pascal: pascal(slug), contractPath, runner, yamlContract, testPath,
+    tsString, tsLiteral, dqString, pyLiteral, rubyLiteral, goString, rustRawString, isJsonMedia,
+    contractFromTest: relativeFrom(testPath, contractPath),
+  };
+  let data: Record<string, unknown>;
+
+  if (stack.contract === 'openapi') {
+    const plan = await planOpenApi(input.contract.text, contractPath);
+    const cases = dedupeIdentifiers(plan.cases);
+    for (const item of cases) if (item.todo) todos.push(`${item.name}: ${item.todo.replace(/^TODO: /, '')}`);
+    data = { ...common, plan, cases, runnable: cases.filter((item) => !item.todo), basePath: plan.basePath, version: plan.version };
+    if (stack.language === 'typescript') {
+      data.helperPackages = [
+        plan.version === '3.0' ? ['ajv', "import { Ajv } from 'ajv';"] : ['ajv/dist/2020.js', "import { Ajv2020 } from 'ajv/dist/2020.js';"],
+        ['ajv-formats', "import ajvFormats from 'ajv-formats';"],
+        ...(yamlContract ? [['yaml', "import { parse } from 'yaml';"]] : []),
+      ];
+      const exportName = appEntry.exportName ?? 'default';
+      Object.assign(data, {
+        app: {
+          importPath: tsImportPath(testPath, appEntry.file, runner),
+          exportName,
+          isDefault: exportName === 'default',
+          localName: exportName === 'default' ? (stack.id === 'nestjs' ? 'AppModule' : 'app') : exportName,
+          isFactory: FACTORY.test(exportName),
+        },
+      });
+      if (stack.id === 'nextjs') Object.assign(data, nextRouteModules(cases, appEntry.file, plan.basePath, testPath, runner));
+      if (stack.id === 'trpc') {
+        const procedures = new Map<string, string>();
+        for (const item of cases) {
+          if (!item.operationId) {
+            item.todo ??= 'TODO: needs an operationId naming the procedure (router.procedure)';
+            todos.push(`${item.name}: name the tRPC procedure in operationId`);
+          } else procedures.set(item.identifier, item.operationId.split('.').map((part) => (/^[A-Za-z_$][\w$]*$/.test(part) ? `.${part}` : `[${tsString(part)}]`)).join(''));
+        }
+        data.runnable = cases.filter((item) => !item.todo);
+        data.procedures = procedures;
+        todos.push('Pass a real context to createCaller (session, database) if procedures read it');
+      }
+    } else if (stack.language === 'python') {
+      const modulePath = posix.relative(inService(servicePath, '.') === '.' ? '' : inService(servicePath, '.'), appEntry.file)
+        .replace(/\/__init__\.py$/, '').replace(/\.py$/, '').split('/').join('.');
+      const exportName = appEntry.exportName ?? 'app';
+      data.app = { module: modulePath, exportName, isFactory: FACTORY.test(exportName) };
+      data.contractFromTestDir = relativeToDir(posix.dirname(testPath), contractPath);
+    } else if (stack.language === 'go') {
+      const pkgDir = posix.dirname(testPath);
+      const base = pkgDir === '.' || pkgDir === inService(servicePath, '.') ? 'main' : posix.basename(pkgDir);
+      const exportName = appEntry.exportName ?? 'NewRouter';
+      data.go = {
+        packageName: base.toLowerCase().replace(/[^a-z0-9_]/g, ''),
+        handlerExpr: FACTORY.test(exportName) ? `${exportName}()` : exportName,
+        contractFromPkg: relativeToDir(pkgDir, contractPath),
+        needsStrings: cases.some((item) => !item.todo && item.requestBody),
+        methodConst: (method: string) => `http.Method${method.charAt(0)}${method.slice(1).toLowerCase()}`,
+      };
+    } else if (stack.language === 'ruby') {
+      data.contractFromService = relativeToDir(inService(servicePath, '.'), contractPath);
+    } else {
+      const crate = (input.packageName ?? (servicePath === '.' ? 'app' : posix.basename(servicePath))).replace(/-/g, '_');
+      if (!input.packageName) todos.push(`Check the crate name the test imports (${crate}): integration tests use the library crate's name`);
+      data.rust = {
+        crate,
+        appFn: appEntry.exportName ?? 'app',
+        contractFromTest: relativeFrom(testPath, contractPath),
+        needsHeaderImport: false,
+      };
+    }
+  } else if (stack.contract === 'graphql') {
+    const plan = await planGraphql(input.contract.text, contractPath);
+    const cases = dedupeIdentifiers(plan.cases);
+    for (const item of cases) if (item.todo) todos.push(`${item.name}: ${item.todo.replace(/^TODO: /, '')}`);
+    const exportName = appEntry.exportName ?? 'app';
+    data = {
+      ...common, cases, runnable: cases.filter((item) => !item.todo),
+      app: { importPath: tsImportPath(testPath, appEntry.file, runner), exportName, isDefault: exportName === 'default', localName: exportName === 'default' ? 'app' : exportName, isFactory: FACTORY.test(exportName) },
+    };
+    todos.push('Set GRAPHQL_PATH in the test if the server is not mounted at /graphql');
+  } else {
+    const plan = await planProto(input.contract.text, contractPath);
+    for (const item of plan.cases) if (item.todo) todos.push(`${item.name}: ${item.todo.replace(/^TODO: /, '')}`);
+    if (!plan.goImportPath) todos.push(`Add option go_package to ${contractPath}, or fix the generated-code import path in the test`);
+    const pkgDir = posix.dirname(testPath);
+    const exportName = appEntry.exportName ?? 'NewServer';
+    todos.push('Fill each RPC request with values that reach the happy path (seed data)');
+    data = {
+      ...common, plan, cases: plan.cases, runnable: plan.cases.filter((item) => !item.todo),
+      go: {
+        packageName: (pkgDir === '.' ? 'main' : posix.basename(pkgDir)).toLowerCase().replace(/[^a-z0-9_]/g, ''),
+        pbImport: plan.goImportPath ?? `example.com/TODO/gen/${snake}pb`,
+        pbAlias: plan.goPackage ?? `${snake.replace(/_/g, '')}pb`,
+        serverExpr: FACTORY.test(exportName) ? `${exportName}()` : exportName,
+      },
+    };
+  }
+
+  const content = tidy(await renderTemplate(stack.id, data), stack.language === 'python' ? 2 : 1);
+  const dependencies = [...new Set([
+    ...stack.dependencies,
+    ...(yamlContract && stack.contract === 'openapi' ? stack.yamlDependencies ?? [] : []),
+    ...(RUNNER_DEPENDENCIES[runner] ?? []),
+  ])];
+  return { path: testPath, content, dependencies, installCommand: installCommandFor(stack.language, input.packageManager, dependencies), todos };
+}

@@ -1,0 +1,74 @@
+// Where the test goes and how it reaches the app and the contract.
+import { existsSync } from 'node:fs';
+import { dirname, join, posix } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { MagiError } from '../errors.js';
+import type { StackEntry } from './catalog.js';
+
+let templatesRoot: string | undefined;
+
+/** templates/contract-test, found by walking up from this module (works from lib/ and dist/lib/). */
+export function contractTestTemplatesDir(): string {
+  if (templatesRoot) return templatesRoot;
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const candidate = join(dir, 'templates', 'contract-test');
+    if (existsSync(candidate)) return (templatesRoot = candidate);
+    const parent = dirname(dir);
+    if (parent === dir) throw new MagiError('contract-test.templates', 'templates/contract-test not found next to the installed package; reinstall generator-magi');
+    dir = parent;
+  }
+}
+
+const clean = (path: string): string => posix.normalize(path.replace(/\\/g, '/')).replace(/^\.\/+/, '').replace(/\/+$/, '');
+
+/** A service-relative path made repo-relative (left alone when it already is). */
+export function inService(servicePath: string, path: string): string {
+  const service = clean(servicePath || '.');
+  const target = clean(path);
+  if (service === '.' || service === '' || target === service || target.startsWith(`${service}/`)) return target;
+  return clean(posix.join(service, target));
+}
+
+/** Relative reference from a file's folder to a target, always starting with `.` or `..`. */
+export function relativeFrom(fromFile: string, target: string): string {
+  const relative = posix.relative(posix.dirname(clean(fromFile)), clean(target));
+  return relative.startsWith('.') ? relative : `./${relative}`;
+}
+
+/** A target relative to a folder (`..`-prefixed when outside), for runtime path joins. */
+export function relativeToDir(fromDir: string, target: string): string {
+  return posix.relative(clean(fromDir) === '.' ? '' : clean(fromDir), clean(target)) || '.';
+}
+
+export interface AppEntry {
+  /** Repo-relative file (or folder, for Next's app router). */
+  file: string;
+  exportName?: string;
+}
+
+export function parseAppEntry(raw: string, servicePath: string): AppEntry {
+  const [file, exportName] = raw.split('#');
+  return { file: inService(servicePath, file), exportName: exportName || undefined };
+}
+
+export function slugOf(feature: string): { slug: string; snake: string } {
+  const slug = feature.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  if (!slug) throw new MagiError('contract-test.feature', `--feature "${feature}" has no letters or digits; pass a slug such as "order-refunds"`);
+  return { slug, snake: slug.replace(/-/g, '_') };
+}
+
+export function testPathFor(stack: StackEntry, options: {
+  slug: string; snake: string; servicePath: string; testDir?: string; out?: string; appEntry: AppEntry;
+}): string {
+  const fileName = stack.fileName.replace('{slug}', options.slug).replace('{snake}', options.snake);
+  const looksLikeFile = (path: string): boolean => /\.[a-z]+$/i.test(path) && !path.endsWith('/');
+  if (options.out) return looksLikeFile(options.out) ? clean(options.out) : clean(posix.join(clean(options.out), fileName));
+  // Go tests live in the package they test; Rust integration tests in the crate's tests/.
+  const dir = stack.testDir === '<pkg>'
+    ? posix.dirname(options.appEntry.file)
+    : stack.language === 'rust'
+      ? inService(options.servicePath, stack.testDir)
+      : inService(options.servicePath, options.testDir ?? stack.testDir);
+  return clean(posix.join(dir, fileName));
+}

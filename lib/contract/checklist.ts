@@ -1,0 +1,196 @@
+// The contract review checklist, derived from the planned operations. Each
+// item carries `facts` (machine-readable) so templates can phrase it in any
+// language; `decision` is the English phrasing of the same facts.
+
+import type { ApiStyle } from '../types.js';
+import { IDEMPOTENCY_RETENTION_HOURS, PAGE_SIZE } from './catalog.js';
+import type { ContractPlan, PlannedOperation } from './model.js';
+import { scopesOf } from './model.js';
+import { errorStatuses } from './openapi.js';
+
+export type ChecklistTopic = 'versioning' | 'pagination' | 'filtering' | 'errors' | 'idempotency' | 'rateLimits' | 'cors' | 'authScopes';
+
+export const CHECKLIST_TOPICS: readonly ChecklistTopic[] = ['versioning', 'pagination', 'filtering', 'errors', 'idempotency', 'rateLimits', 'cors', 'authScopes'];
+
+export interface ChecklistItem {
+  topic: ChecklistTopic;
+  /** English sentence(s) stating the decision for this sprint. */
+  decision: string;
+  /** Operation keys the decision applies to. */
+  applies: string[];
+  /** Where the rule comes from (`AIP-158`, `RFC 9457`). */
+  rule: string;
+  /** The same decision as data, for templates in other languages. */
+  facts: Record<string, unknown>;
+}
+
+const list = (items: string[]): string => (items.length === 0 ? 'none' : items.map((item) => `\`${item}\``).join(', '));
+
+/** Per-style conventions the checklist states. Data, one entry per API style. */
+interface StyleConventions {
+  versionRule: string;
+  pagination: { params: string[]; response: string[]; rule: string };
+  errors: { format: string; rule: string };
+  idempotency: { carrier: string; rule: string };
+  rateLimit: { signal: string; headers: string[]; rule: string };
+}
+
+const STYLE_CONVENTIONS: Record<ApiStyle, StyleConventions> = {
+  rest: {
+    versionRule: 'AIP-185; Zalando 114-116',
+    pagination: { params: ['limit', 'cursor'], response: ['items', 'next_cursor'], rule: 'AIP-158; Zalando 159, 160' },
+    errors: { format: 'application/problem+json', rule: 'RFC 9457; AIP-193; Zalando 176' },
+    idempotency: { carrier: 'Idempotency-Key header', rule: 'draft-ietf-httpapi-idempotency-key-header; Zalando 230' },
+    rateLimit: { signal: '429 Too Many Requests', headers: ['Retry-After', 'RateLimit', 'RateLimit-Policy'], rule: 'draft-ietf-httpapi-ratelimit-headers; Zalando 153' },
+  },
+  graphql: {
+    versionRule: 'GraphQL schema evolution (deprecate, do not version)',
+    pagination: { params: ['first', 'after'], response: ['edges', 'pageInfo'], rule: 'Relay Cursor Connections' },
+    errors: { format: 'payload userErrors { code, message, field } plus GraphQL errors with extensions.code', rule: 'GraphQL spec §7.1.2; AIP-193 (stable codes)' },
+    idempotency: { carrier: 'idempotencyKey input field', rule: 'draft-ietf-httpapi-idempotency-key-header; AIP-155' },
+    rateLimit: { signal: 'HTTP 429 on the GraphQL endpoint', headers: ['Retry-After', 'RateLimit', 'RateLimit-Policy'], rule: 'draft-ietf-httpapi-ratelimit-headers' },
+  },
+  grpc: {
+    versionRule: 'AIP-185 (major version in the package)',
+    pagination: { params: ['page_size', 'page_token'], response: ['next_page_token'], rule: 'AIP-158' },
+    errors: { format: 'google.rpc.Status with ErrorInfo.reason', rule: 'AIP-193' },
+    idempotency: { carrier: 'request_id field', rule: 'AIP-155' },
+    rateLimit: { signal: 'RESOURCE_EXHAUSTED with RetryInfo', headers: [], rule: 'AIP-193' },
+  },
+  trpc: {
+    versionRule: 'AIP-185 (breaking-change rules); tRPC shares types with clients',
+    pagination: { params: ['limit', 'cursor'], response: ['items', 'nextCursor'], rule: 'AIP-158' },
+    errors: { format: 'TRPCError codes with a stable cause code', rule: 'AIP-193 (stable codes)' },
+    idempotency: { carrier: 'idempotencyKey input field', rule: 'draft-ietf-httpapi-idempotency-key-header' },
+    rateLimit: { signal: 'TRPCError TOO_MANY_REQUESTS (HTTP 429)', headers: ['Retry-After'], rule: 'draft-ietf-httpapi-ratelimit-headers' },
+  },
+};
+
+export function buildChecklist(plan: ContractPlan, style: ApiStyle, contractOps: PlannedOperation[], options: { packageName?: string } = {}): ChecklistItem[] {
+  const conventions = STYLE_CONVENTIONS[style];
+  const ops = contractOps;
+  const allKeys = ops.map((op) => op.key);
+  const items: ChecklistItem[] = [];
+
+  // Versioning
+  const prefixed = ops.filter((op) => op.versionPrefix);
+  const versionPrefix = plan.versionPrefix ?? 'none';
+  const versionFacts: Record<string, unknown> = { versionPrefix, prefixes: plan.versionPrefixes, unversioned: ops.filter((op) => op.path && !op.versionPrefix).map((op) => op.key) };
+  let versionDecision: string;
+  if (style === 'grpc') {
+    versionFacts.package = options.packageName;
+    versionDecision = `Major version in the proto package \`${options.packageName}\`; no breaking change inside it (no removed or renumbered field, no new required field).`;
+  } else if (style === 'rest') {
+    versionFacts.infoVersion = '1.0.0';
+    versionDecision = versionPrefix === 'none'
+      ? 'No version prefix in the paths; decide on one before the first release (AIP-185 puts the major version in the path).'
+      : `Major version in the path (\`/${versionPrefix}\`); no breaking change inside ${versionPrefix} (no removed or retyped field, no new required request field); info.version is semver (1.0.0).`;
+  } else {
+    versionDecision = style === 'graphql'
+      ? 'One evolving schema: add fields, mark old ones @deprecated; never remove or retype a field clients use.'
+      : 'Router types are shared with clients; no removed or retyped input field, no new required input field.';
+  }
+  items.push({ topic: 'versioning', decision: versionDecision, applies: style === 'rest' ? prefixed.map((op) => op.key) : allKeys, rule: conventions.versionRule, facts: versionFacts });
+
+  // Pagination
+  const lists = ops.filter((op) => op.paginated).map((op) => op.key);
+  items.push({
+    topic: 'pagination',
+    decision: lists.length === 0
+      ? 'No operation returns a collection in this sprint.'
+      : `${list(lists)} ${lists.length === 1 ? 'is' : 'are'} paginated with ${conventions.pagination.params.map((p) => `\`${p}\``).join(' and ')} (default ${PAGE_SIZE.default}, maximum ${PAGE_SIZE.max}; larger values are clamped), returning ${conventions.pagination.response.map((p) => `\`${p}\``).join(' and ')}; cursors are opaque and the last page has no next cursor; no total counts.`,
+    applies: lists,
+    rule: conventions.pagination.rule,
+    facts: { lists, params: conventions.pagination.params, response: conventions.pagination.response, defaultLimit: PAGE_SIZE.default, maxLimit: PAGE_SIZE.max },
+  });
+
+  // Filtering
+  const filters = Object.fromEntries(ops.filter((op) => op.filters.length > 0).map((op) => [op.key, op.filters.map((field) => field.name)]));
+  const filtered = Object.keys(filters);
+  const listsWithoutFilters = lists.filter((key) => !filtered.includes(key));
+  const filterParts = filtered.map((key) => `${key} filters by ${list(filters[key] as string[])}`);
+  if (listsWithoutFilters.length > 0) filterParts.push(`${list(listsWithoutFilters)} take${listsWithoutFilters.length === 1 ? 's' : ''} no filters`);
+  items.push({
+    topic: 'filtering',
+    decision: filterParts.length === 0
+      ? 'No operation takes filters.'
+      : `${filterParts.join('; ')}. Unknown parameters are rejected with 400; filters and sort must not change between pages.`,
+    applies: [...new Set([...filtered, ...lists])],
+    rule: 'Zalando 137; AIP-160',
+    facts: { filters, unfiltered: listsWithoutFilters, unknownParameter: 400 },
+  });
+
+  // Errors
+  const statuses = Object.fromEntries(ops.map((op) => [op.key, errorStatuses(op)]));
+  items.push({
+    topic: 'errors',
+    decision: style === 'rest'
+      ? `Every error is ${conventions.errors.format} (shared \`Problem\` schema: type, title, status, detail, instance, code) via shared responses; statuses per operation: ${ops.map((op) => `${op.key} → ${errorStatuses(op).join('/')}`).join('; ')}.`
+      : `Errors as ${conventions.errors.format}; never a stack trace.`,
+    applies: allKeys,
+    rule: conventions.errors.rule,
+    facts: { format: conventions.errors.format, ...(style === 'rest' ? { schema: 'Problem', statuses } : {}) },
+  });
+
+  // Idempotency
+  const keyed = ops.filter((op) => op.idempotent).map((op) => op.key);
+  const naturallyIdempotent = ops.filter((op) => op.mutating && (op.method === 'PUT' || op.method === 'DELETE')).map((op) => op.key);
+  const unkeyed = ops.filter((op) => op.mutating && !op.idempotent && !naturallyIdempotent.includes(op.key) && op.role !== 'webhook').map((op) => op.key);
+  const webhooks = plan.operations.filter((op) => op.role === 'webhook').map((op) => op.key);
+  const idemParts: string[] = [];
+  if (keyed.length > 0) idemParts.push(`${list(keyed)} accept${keyed.length === 1 ? 's' : ''} the ${conventions.idempotency.carrier}: missing → 400, same key with a different body → 422, same key still in flight → 409, a retry replays the stored response for ${IDEMPOTENCY_RETENTION_HOURS} h; keys are scoped per caller`);
+  if (naturallyIdempotent.length > 0) idemParts.push(`${list(naturallyIdempotent)} ${naturallyIdempotent.length === 1 ? 'is' : 'are'} idempotent by method`);
+  if (unkeyed.length > 0) idemParts.push(`${list(unkeyed)} ${unkeyed.length === 1 ? 'is' : 'are'} not retry-safe by the spec`);
+  if (webhooks.length > 0) idemParts.push(`${list(webhooks)} deduplicate${webhooks.length === 1 ? 's' : ''} by the sender's event id`);
+  items.push({
+    topic: 'idempotency',
+    decision: idemParts.length === 0 ? 'No mutating operation in this sprint.' : `${idemParts.join('; ')}.`,
+    applies: [...keyed, ...naturallyIdempotent, ...webhooks],
+    rule: conventions.idempotency.rule,
+    facts: { carrier: conventions.idempotency.carrier, keyed, naturallyIdempotent, notRetrySafe: unkeyed, webhooks, retentionHours: IDEMPOTENCY_RETENTION_HOURS },
+  });
+
+  // Rate limits
+  items.push({
+    topic: 'rateLimits',
+    decision: `Every operation documents ${conventions.rateLimit.signal}${conventions.rateLimit.headers.length > 0 ? ` with ${conventions.rateLimit.headers.map((h) => `\`${h}\``).join(', ')}` : ''}; the problem type names the violated policy.`,
+    applies: allKeys,
+    rule: conventions.rateLimit.rule,
+    facts: { signal: conventions.rateLimit.signal, headers: conventions.rateLimit.headers },
+  });
+
+  // CORS
+  const browser = ops.filter((op) => !op.public).map((op) => op.key);
+  const serverToServer = plan.operations.filter((op) => op.public).map((op) => op.key);
+  const credentials = plan.authSchemes.some((entry) => entry.credentials);
+  const allowHeaders = ['Content-Type', ...(plan.authSchemes.some((entry) => !entry.credentials) ? ['Authorization'] : []), ...(keyed.length > 0 && style === 'rest' ? ['Idempotency-Key'] : [])];
+  const exposeHeaders = [
+    ...(ops.some((op) => op.role === 'create') && style === 'rest' ? ['Location'] : []),
+    'Retry-After', 'RateLimit', 'RateLimit-Policy', 'X-Request-Id',
+  ];
+  items.push({
+    topic: 'cors',
+    decision: style === 'grpc'
+      ? 'Native gRPC is not called from browsers; a grpc-web proxy, if any, applies the same allow-list.'
+      : `Browser-callable: ${list(browser)}; preflight OPTIONS answers 200 without further processing; Access-Control-Allow-Origin echoes an allow-listed origin${credentials ? ' (credentials: never `*`)' : ''}; allow ${allowHeaders.join(', ')}; expose ${exposeHeaders.join(', ')}.${serverToServer.length > 0 ? ` No CORS on server-to-server calls (${list(serverToServer)}).` : ''}`,
+    applies: browser,
+    rule: 'Microsoft REST API guidelines (CORS)',
+    facts: { browser, serverToServer, credentials, allowHeaders, exposeHeaders },
+  });
+
+  // Auth scopes
+  const scopes = Object.fromEntries(ops.filter((op) => op.scope).map((op) => [op.key, [op.scope!]]));
+  const roles = Object.fromEntries(ops.filter((op) => op.roles.length > 0).map((op) => [op.key, op.roles]));
+  const publicOps = Object.fromEntries(plan.operations.filter((op) => op.public).map((op) => [op.key, op.publicReason ?? '']));
+  const scopeParts = ops.filter((op) => op.scope).map((op) => `${op.key} → \`${op.scope}\`${op.roles.length > 0 ? ` (roles ${op.roles.join(', ')})` : ''}${op.ownership ? ` (${op.ownership})` : ''}`);
+  const publicParts = Object.entries(publicOps).map(([key, reason]) => `${key} is public${reason ? `, verified by ${reason}` : ' — NO verification stated'}`);
+  items.push({
+    topic: 'authScopes',
+    decision: `${[...scopeParts, ...publicParts].join('; ')}. Schemes: ${plan.authSchemes.map((entry) => entry.schemeName).join(', ')}. Authorization is checked before validation; a denied caller gets 403 without learning whether the resource exists.`,
+    applies: [...ops.map((op) => op.key), ...plan.operations.filter((op) => op.public && !ops.includes(op)).map((op) => op.key)],
+    rule: 'Zalando 104, 105, 225; AIP-211',
+    facts: { schemes: plan.authSchemes.map((entry) => entry.schemeName), scopes, allScopes: scopesOf(plan), roles, public: publicOps },
+  });
+
+  return items;
+}

@@ -1,0 +1,159 @@
+// GraphQL: the plan as SDL. Lists are Relay connections; mutations take one
+// input object and return a payload type. `graphql` is imported lazily.
+
+import type { FieldType, Problem } from '../types.js';
+import type { ContractPlan, PlannedField, PlannedOperation, PlannedResource } from './model.js';
+import { camelCase, pascalCase, upperSnakeCase } from './naming.js';
+import { PAGE_SIZE } from './catalog.js';
+
+const SCALARS: Record<FieldType, string> = {
+  string: 'String',
+  integer: 'Int',
+  number: 'Float',
+  boolean: 'Boolean',
+  object: 'JSON',
+  array: 'JSON',
+};
+
+interface SdlContext {
+  enums: Map<string, string[]>;
+  usesJson: boolean;
+}
+
+function description(text: string, indent = ''): string {
+  return `${indent}"""${text.replace(/"""/g, '\\"""')}"""\n`;
+}
+
+function enumValueName(value: string): string {
+  const name = upperSnakeCase(value) || 'VALUE';
+  const safe = /^[A-Za-z_]/.test(name) ? name : `V_${name}`;
+  return ['TRUE', 'FALSE', 'NULL'].includes(safe) ? `${safe}_VALUE` : safe;
+}
+
+function typeOf(field: PlannedField, owner: string, ctx: SdlContext): string {
+  if (field.name === 'id' || /Id$|_id$/.test(field.name)) return 'ID';
+  if (field.enum) {
+    const suffix = pascalCase(field.name);
+    const values = JSON.stringify(field.enum);
+    const same = [...ctx.enums.entries()].find(([name, known]) => name.endsWith(suffix) && JSON.stringify(known) === values);
+    if (same) return same[0];
+    const name = `${owner}${suffix}`;
+    ctx.enums.set(name, field.enum);
+    return name;
+  }
+  if (field.type === 'array' && field.items && field.items !== 'object' && field.items !== 'array') return `[${SCALARS[field.items]}!]`;
+  const scalar = SCALARS[field.type];
+  if (scalar === 'JSON') ctx.usesJson = true;
+  return scalar;
+}
+
+function fieldLine(field: PlannedField, owner: string, ctx: SdlContext, requiredMark: boolean): string {
+  const name = camelCase(field.name);
+  return `  ${name}: ${typeOf(field, owner, ctx)}${requiredMark && field.required ? '!' : ''}`;
+}
+
+function connectionTypes(resource: PlannedResource): string {
+  const name = resource.typeName;
+  return [
+    `type ${name}Connection {\n  edges: [${name}Edge!]!\n  pageInfo: PageInfo!\n}`,
+    `type ${name}Edge {\n  node: ${name}!\n  cursor: String!\n}`,
+  ].join('\n\n');
+}
+
+function argumentList(op: PlannedOperation, ctx: SdlContext): string {
+  const args = op.pathParams.map((name) => `${camelCase(name)}: ID!`);
+  for (const filter of op.filters) args.push(fieldLine(filter, pascalCase(op.name), ctx, true).trim());
+  if (op.paginated) args.push(`first: Int = ${PAGE_SIZE.default}`, 'after: String');
+  return args.length > 0 ? `(${args.join(', ')})` : '';
+}
+
+export function queryFieldName(op: PlannedOperation): string {
+  return camelCase(op.name.split('.').join(' '));
+}
+
+/** Build SDL text; operations that stay plain HTTP (webhooks) are left out and returned separately. */
+export function buildSdl(plan: ContractPlan): { text: string; skipped: PlannedOperation[]; excerptOf: (op: PlannedOperation) => string } {
+  const ctx: SdlContext = { enums: new Map(), usesJson: false };
+  const included = plan.operations.filter((op) => op.role !== 'webhook');
+  const skipped = plan.operations.filter((op) => op.role === 'webhook');
+  const queries = included.filter((op) => !op.mutating);
+  const mutations = included.filter((op) => op.mutating);
+  const blocks = new Map<string, string>();
+
+  const resourceNames = new Set(included.map((op) => op.resource.typeName));
+  for (const resource of plan.resources.filter((item) => resourceNames.has(item.typeName))) {
+    const lines = resource.fields.map((field) => fieldLine(field, resource.typeName, ctx, true));
+    blocks.set(resource.typeName, `type ${resource.typeName} {\n${lines.join('\n')}\n}`);
+  }
+  const opBlocks = new Map<PlannedOperation, string[]>();
+  const queryLines: string[] = [];
+  for (const op of queries) {
+    const result = op.paginated ? `${op.resource.typeName}Connection!` : op.role === 'get' ? op.resource.typeName : `${pascalCase(op.name)}Result!`;
+    const names = [op.resource.typeName];
+    if (op.paginated) {
+      blocks.set(`${op.resource.typeName}Connection`, connectionTypes(op.resource));
+      blocks.set('PageInfo', 'type PageInfo {\n  hasNextPage: Boolean!\n  hasPreviousPage: Boolean!\n  startCursor: String\n  endCursor: String\n}');
+      names.push(`${op.resource.typeName}Connection`);
+    }
+    if (!op.paginated && op.role !== 'get') {
+      const owner = `${pascalCase(op.name)}Result`;
+      const fields = op.responseFields.length > 0 ? op.responseFields : op.resource.fields;
+      blocks.set(owner, `type ${owner} {\n${fields.map((field) => fieldLine(field, owner, ctx, true)).join('\n')}\n}`);
+      names.push(owner);
+    }
+    const line = `${description(op.summary, '  ')}  ${queryFieldName(op)}${argumentList(op, ctx)}: ${result}`;
+    queryLines.push(line);
+    opBlocks.set(op, names);
+  }
+  const mutationLines: string[] = [];
+  for (const op of mutations) {
+    const base = pascalCase(op.name);
+    const inputFields: string[] = op.pathParams.map((name) => `  ${camelCase(name)}: ID!`);
+    for (const field of op.requestFields) inputFields.push(fieldLine(field, `${base}Input`, ctx, true));
+    if (op.idempotent) inputFields.push(`${description('Unique per intended request; a retry with the same key returns the first result.', '  ')}  idempotencyKey: String!`);
+    const names: string[] = [];
+    if (inputFields.length > 0) {
+      blocks.set(`${base}Input`, `input ${base}Input {\n${inputFields.join('\n')}\n}`);
+      names.push(`${base}Input`);
+    }
+    const resultField = op.role === 'delete' ? `  deleted${op.resource.typeName}Id: ID` : `  ${camelCase(op.resource.typeName)}: ${op.resource.typeName}`;
+    blocks.set(`${base}Payload`, `type ${base}Payload {\n${resultField}\n  userErrors: [UserError!]!\n}`);
+    blocks.set('UserError', `type UserError {\n${description('Stable machine-readable code.', '  ')}  code: String!\n  message: String!\n  field: [String!]\n}`);
+    names.push(`${base}Payload`);
+    const args = inputFields.length > 0 ? `(input: ${base}Input!)` : '';
+    mutationLines.push(`${description(op.summary, '  ')}  ${queryFieldName(op)}${args}: ${base}Payload!`);
+    opBlocks.set(op, names);
+  }
+
+  const enumBlocks = [...ctx.enums.entries()].map(([name, values]) => `enum ${name} {\n${values.map((value) => `  ${enumValueName(value)}`).join('\n')}\n}`);
+  const parts: string[] = [];
+  if (ctx.usesJson) parts.push(`${description('Arbitrary JSON value.')}scalar JSON`);
+  parts.push(`type Query {\n${queryLines.length > 0 ? queryLines.join('\n') : '  _empty: Boolean'}\n}`);
+  if (mutationLines.length > 0) parts.push(`type Mutation {\n${mutationLines.join('\n')}\n}`);
+  parts.push(...blocks.values(), ...enumBlocks);
+  const text = parts.join('\n\n') + '\n';
+
+  const excerptOf = (op: PlannedOperation): string => {
+    const root = op.mutating ? 'Mutation' : 'Query';
+    const lines = op.mutating ? mutationLines[mutations.indexOf(op)] : queryLines[queries.indexOf(op)];
+    const types = (opBlocks.get(op) ?? []).map((name) => blocks.get(name)).filter(Boolean);
+    return [`type ${root} {\n${lines}\n}`, ...types].join('\n\n') + '\n';
+  };
+  return { text, skipped, excerptOf };
+}
+
+export async function validateSdl(text: string): Promise<Problem[]> {
+  const { buildSchema, validateSchema, GraphQLError } = await import('graphql');
+  try {
+    const schema = buildSchema(text);
+    return validateSchema(schema).map((error) => toProblem(error));
+  } catch (error) {
+    if (error instanceof GraphQLError) return [toProblem(error)];
+    return [{ severity: 'error', message: `GraphQL: ${(error as Error).message}` }];
+  }
+}
+
+function toProblem(error: { message: string; locations?: readonly { line: number; column: number }[] }): Problem {
+  const at = error.locations?.[0];
+  return { severity: 'error', message: `GraphQL: ${error.message}`, ...(at ? { location: `${at.line}:${at.column}` } : {}) };
+}

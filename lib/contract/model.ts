@@ -1,0 +1,390 @@
+// One reading of the Scope that every contract style shares: what each
+// operation does (create, list, …), which resource it touches, its scope,
+// its fields with resolved types. The style builders only format this plan.
+
+import type { Column, Field, FieldType, Integration, OpenQuestion, Operation, Scope, ServiceStack } from '../types.js';
+import { operationKey } from '../types.js';
+import { AUTH_SCHEMES, FALLBACK_AUTH, WEBHOOK_VENDORS, columnType, type AuthSchemeEntry, type WebhookVendor } from './catalog.js';
+import { humanize, isIdentifierName, looksPlural, pascalCase, singularize, snakeCase, words } from './naming.js';
+
+export type OperationRole = 'create' | 'list' | 'get' | 'update' | 'replace' | 'delete' | 'action' | 'webhook';
+
+/** A field with its type settled (stated, borrowed from a column or request field, or defaulted). */
+export interface PlannedField {
+  name: string;
+  type: FieldType;
+  /** False when nobody stated the type and it defaulted to string. */
+  typeStated: boolean;
+  items?: FieldType;
+  required: boolean;
+  nullable?: boolean;
+  enum?: string[];
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  minLength?: number;
+  maxLength?: number;
+  format?: string;
+  description?: string;
+}
+
+export interface PlannedResource {
+  /** Collection name as in paths and tables: `refunds`. */
+  plural: string;
+  /** Type name: `Refund`. */
+  typeName: string;
+  fields: PlannedField[];
+}
+
+export interface PlannedOperation {
+  source: Operation;
+  key: string;
+  /** The operation's own name as given (operationId, field, rpc, procedure). */
+  name: string;
+  summary: string;
+  role: OperationRole;
+  /** Upper-case HTTP method (derived from the role for non-REST operations). */
+  method: string;
+  path?: string;
+  pathParams: string[];
+  /** Query parameters the spec states (filters), excluding pagination ones. */
+  filters: PlannedField[];
+  requestFields: PlannedField[];
+  /** Response fields stated for this operation alone (else the resource is returned). */
+  responseFields: PlannedField[];
+  resource: PlannedResource;
+  paginated: boolean;
+  /** Accepts an idempotency key (retry-safe and mutating). */
+  idempotent: boolean;
+  mutating: boolean;
+  public: boolean;
+  publicReason?: string;
+  /** `app.refunds.write`; absent for public operations. */
+  scope?: string;
+  roles: string[];
+  ownership?: string;
+  versionPrefix?: string;
+  vendor?: WebhookVendor;
+  integration?: Integration;
+}
+
+export interface ContractPlan {
+  operations: PlannedOperation[];
+  resources: PlannedResource[];
+  authSchemes: AuthSchemeEntry[];
+  /** The most common version prefix in paths (`v1`), or undefined. */
+  versionPrefix?: string;
+  versionPrefixes: string[];
+  questions: OpenQuestion[];
+}
+
+const SOURCE = 'contract';
+const VERSION_SEGMENT = /^v\d+(?:(?:alpha|beta)\d*)?$/;
+const PAGINATION_PARAMS = new Set(['limit', 'cursor', 'page_size', 'page_token', 'first', 'after', 'pagesize', 'pagetoken']);
+const READ_METHODS = new Set(['GET', 'HEAD']);
+
+const ROLE_BY_VERB: ReadonlyArray<[RegExp, OperationRole]> = [
+  [/^(create|add|new|insert|register)$/, 'create'],
+  [/^(list|search|find|browse)$/, 'list'],
+  [/^(get|read|fetch|show|retrieve|describe)$/, 'get'],
+  [/^(update|patch|edit|modify|set|change)$/, 'update'],
+  [/^(replace|put|upsert)$/, 'replace'],
+  [/^(delete|remove|destroy|archive)$/, 'delete'],
+  [/^(receive|handle|ingest)$/, 'webhook'],
+];
+
+const METHOD_BY_ROLE: Record<OperationRole, string> = {
+  create: 'POST',
+  list: 'GET',
+  get: 'GET',
+  update: 'PATCH',
+  replace: 'PUT',
+  delete: 'DELETE',
+  action: 'POST',
+  webhook: 'POST',
+};
+
+export function planContract(scope: Scope, stack: ServiceStack | undefined): ContractPlan {
+  const questions: OpenQuestion[] = [];
+  const authSchemes = pickAuthSchemes(stack);
+  for (const entry of authSchemes) {
+    if (entry.question) questions.push({ text: entry.question, weight: 3, source: SOURCE });
+  }
+
+  const resourceNames: string[] = [];
+  const sorted = [...scope.operations].sort((a, b) => a.line - b.line);
+  const drafts = sorted.map((op) => {
+    const role = roleOf(op, scope);
+    const plural = resourcePlural(op, role);
+    if (!resourceNames.includes(plural)) resourceNames.push(plural);
+    return { op, role, plural };
+  });
+
+  const resources = resourceNames.map((plural) => buildResource(plural, scope, drafts.filter((d) => d.plural === plural).map((d) => d.op), questions));
+  const byPlural = new Map(resources.map((resource) => [resource.plural, resource]));
+
+  const operations = drafts.map(({ op, role, plural }) => planOperation(op, role, byPlural.get(plural)!, scope, questions));
+
+  const prefixCounts = new Map<string, number>();
+  for (const op of operations) {
+    if (op.versionPrefix) prefixCounts.set(op.versionPrefix, (prefixCounts.get(op.versionPrefix) ?? 0) + 1);
+  }
+  const versionPrefixes = [...prefixCounts.keys()].sort();
+  const versionPrefix = [...prefixCounts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
+  if (versionPrefixes.length > 1) {
+    questions.push({ text: `Paths use several version prefixes (${versionPrefixes.join(', ')}); which major version does this sprint ship?`, weight: 3, source: SOURCE });
+  }
+
+  return { operations, resources, authSchemes, versionPrefix, versionPrefixes, questions };
+}
+
+function pickAuthSchemes(stack: ServiceStack | undefined): AuthSchemeEntry[] {
+  const detected = [...(stack?.auth ?? [])].sort((a, b) => b.confidence - a.confidence);
+  const picked: AuthSchemeEntry[] = [];
+  for (const item of detected) {
+    const value = item.value.toLowerCase();
+    const entry = AUTH_SCHEMES.find((candidate) => candidate.ids.includes(value))
+      ?? AUTH_SCHEMES.find((candidate) => candidate.ids.some((id) => value.split(/[^a-z0-9]+/).includes(id)));
+    if (entry && !picked.includes(entry)) picked.push(entry);
+  }
+  return picked.length > 0 ? picked : [FALLBACK_AUTH];
+}
+
+function literalSegments(path: string): string[] {
+  return path.split('/').filter((segment) => segment && !segment.startsWith('{') && !segment.startsWith(':') && !VERSION_SEGMENT.test(segment));
+}
+
+function isWebhookPath(path: string | undefined): boolean {
+  return !!path && path.split('/').some((segment) => /^webhooks?$/i.test(segment));
+}
+
+function roleOf(op: Operation, scope: Scope): OperationRole {
+  const verb = words(op.name)[0] ?? '';
+  const byVerb = ROLE_BY_VERB.find(([pattern]) => pattern.test(verb))?.[1];
+  if (op.list) return 'list';
+  if (op.kind === 'rest') {
+    const method = (op.method ?? 'GET').toUpperCase();
+    const path = op.path ?? '';
+    const endsWithParam = /\}$|\/:[^/]+$/.test(path);
+    if (method === 'POST' && (isWebhookPath(path) || (op.unauthenticated && matchIntegration(op, scope)?.kind === 'webhook'))) return 'webhook';
+    if (method === 'GET' || method === 'HEAD') return 'get';
+    if (method === 'PUT') return 'replace';
+    if (method === 'PATCH') return 'update';
+    if (method === 'DELETE') return 'delete';
+    if (byVerb === 'create') return 'create';
+    const last = path.split('/').filter(Boolean).pop() ?? '';
+    return !endsWithParam && looksPlural(last) ? 'create' : 'action';
+  }
+  if (op.kind === 'graphql-query' || op.kind === 'trpc-query') return byVerb === 'list' ? 'list' : 'get';
+  if (byVerb && byVerb !== 'list' && byVerb !== 'get') return byVerb;
+  return op.kind === 'grpc' && byVerb ? byVerb : 'action';
+}
+
+/** The collection an operation works on: from the path, else from its name minus the verb. */
+function resourcePlural(op: Operation, role: OperationRole): string {
+  if (role === 'webhook') return 'webhooks';
+  if (op.kind === 'rest' && op.path) {
+    const segments = op.path.split('/').filter(Boolean);
+    const literals = literalSegments(op.path);
+    const last = segments[segments.length - 1] ?? '';
+    let name = literals[literals.length - 1];
+    // `/orders/{id}/cancel`: an action verb on the collection before it.
+    if (role === 'action' && name === last && literals.length > 1 && !looksPlural(last)) name = literals[literals.length - 2];
+    if (name) return snakeCase(name);
+  }
+  const nameWords = words(op.name.split('.').slice(-2).join(' '));
+  const rest = ROLE_BY_VERB.some(([pattern]) => pattern.test(nameWords[0] ?? '')) ? nameWords.slice(1) : nameWords;
+  const base = rest.length > 0 ? rest : nameWords;
+  const lastWord = base[base.length - 1] ?? 'item';
+  const plural = looksPlural(lastWord) ? lastWord : pluralize(lastWord);
+  return snakeCase([...base.slice(0, -1), plural].join(' '));
+}
+
+function pluralize(word: string): string {
+  if (/[^aeiou]y$/.test(word)) return word.slice(0, -1) + 'ies';
+  if (/(s|x|ch|sh|z)$/.test(word)) return word + 'es';
+  return word + 's';
+}
+
+function matchIntegration(op: Operation, scope: Scope): Integration | undefined {
+  const segments = (op.path ?? op.name).toLowerCase().split(/[^a-z0-9]+/);
+  const hooks = scope.integrations.filter((item) => item.kind === 'webhook');
+  return hooks.find((item) => words(item.name).some((word) => segments.includes(word))) ?? (hooks.length === 1 ? hooks[0] : undefined);
+}
+
+function matchVendor(op: Operation, integration: Integration | undefined): WebhookVendor | undefined {
+  const haystack = [op.path ?? '', op.name, integration?.name ?? '', integration?.text ?? ''].join(' ').toLowerCase();
+  const tokens = new Set(haystack.split(/[^a-z0-9]+/));
+  return WEBHOOK_VENDORS.find((vendor) => tokens.has(vendor.id));
+}
+
+function planField(field: Field, fallback?: Partial<PlannedField>): PlannedField {
+  const type = field.type ?? fallback?.type;
+  const planned: PlannedField = {
+    name: field.name,
+    type: type ?? 'string',
+    typeStated: !!type || isIdentifierName(field.name),
+    required: field.required ?? false,
+  };
+  const items = field.items ?? fallback?.items;
+  if (items) planned.items = items;
+  const enumValues = field.enum ?? fallback?.enum;
+  if (enumValues) planned.enum = enumValues;
+  for (const key of ['minimum', 'maximum', 'exclusiveMinimum', 'minLength', 'maxLength'] as const) {
+    const value = field[key] ?? fallback?.[key];
+    if (value !== undefined) planned[key] = value;
+  }
+  const format = field.format ?? fallback?.format;
+  if (format) planned.format = format;
+  if (field.description) planned.description = field.description;
+  if (!type && enumValues) {
+    planned.type = 'string';
+    planned.typeStated = true;
+  }
+  return planned;
+}
+
+function fieldFromColumn(column: Column, known: Map<string, PlannedField>): PlannedField {
+  const mapped = columnType(column.type);
+  const borrowed = known.get(column.name);
+  const planned: PlannedField = {
+    name: column.name,
+    type: mapped?.type ?? borrowed?.type ?? 'string',
+    typeStated: !!mapped || !!borrowed?.typeStated || !!column.enum || isIdentifierName(column.name),
+    required: column.nullable === false || column.name === 'id',
+  };
+  if (column.nullable === true) planned.nullable = true;
+  const format = mapped?.format ?? borrowed?.format;
+  if (format) planned.format = format;
+  const enumValues = column.enum ?? borrowed?.enum;
+  if (enumValues) planned.enum = enumValues;
+  if (borrowed) {
+    for (const key of ['minimum', 'maximum', 'exclusiveMinimum', 'minLength', 'maxLength'] as const) {
+      if (borrowed[key] !== undefined) planned[key] = borrowed[key];
+    }
+    if (borrowed.items) planned.items = borrowed.items;
+  }
+  if (column.references) planned.description = `References ${column.references}.`;
+  return planned;
+}
+
+function buildResource(plural: string, scope: Scope, ops: Operation[], questions: OpenQuestion[]): PlannedResource {
+  const pluralWords = words(plural);
+  const typeName = pascalCase([...pluralWords.slice(0, -1), singularize(pluralWords[pluralWords.length - 1] ?? 'item')].join(' '));
+  const known = new Map<string, PlannedField>();
+  for (const op of ops) {
+    for (const field of [...op.responseFields, ...op.requestFields]) {
+      if (!known.has(field.name) || (!known.get(field.name)!.typeStated && field.type)) known.set(field.name, planField(field));
+    }
+  }
+  const entity = scope.entities.find((item) => snakeCase(item.table) === plural || snakeCase(item.table.split('.').pop() ?? '') === plural);
+  let fields: PlannedField[];
+  if (plural === 'webhooks') {
+    fields = [];
+  } else if (entity && entity.columns.length > 0) {
+    fields = entity.columns.map((column) => fieldFromColumn(column, known));
+  } else {
+    const stated = ops.flatMap((op) => op.responseFields);
+    fields = stated.length > 0 ? dedupe(stated.map((field) => planField(field, known.get(field.name)))) : [];
+    if (!fields.some((field) => field.name === 'id')) fields.unshift({ name: 'id', type: 'string', typeStated: true, required: true });
+    if (stated.length === 0) {
+      questions.push({ text: `The fields of ${typeName} are not stated (no response fields, no \`${plural}\` table); the contract shows only \`id\`. What does a ${typeName} contain?`, weight: 4, source: SOURCE });
+    }
+  }
+  noteUntyped(typeName, fields, questions);
+  return { plural, typeName, fields };
+}
+
+function dedupe(fields: PlannedField[]): PlannedField[] {
+  const seen = new Set<string>();
+  return fields.filter((field) => (seen.has(field.name) ? false : (seen.add(field.name), true)));
+}
+
+function noteUntyped(owner: string, fields: PlannedField[], questions: OpenQuestion[]): void {
+  const untyped = fields.filter((field) => !field.typeStated).map((field) => `\`${field.name}\``);
+  if (untyped.length === 0) return;
+  questions.push({
+    text: `${owner}: no type is stated for ${untyped.join(', ')}; the contract types ${untyped.length === 1 ? 'it' : 'them'} as string. What ${untyped.length === 1 ? 'is its type' : 'are their types'}?`,
+    weight: 2,
+    source: SOURCE,
+  });
+}
+
+function planOperation(op: Operation, role: OperationRole, resource: PlannedResource, scope: Scope, questions: OpenQuestion[]): PlannedOperation {
+  const key = operationKey(op);
+  const method = op.kind === 'rest' && op.method ? op.method.toUpperCase() : METHOD_BY_ROLE[role];
+  const rules = scope.authz.filter((rule) => rule.operations.includes(key) || rule.operations.includes(op.name));
+  const integration = role === 'webhook' || op.unauthenticated ? matchIntegration(op, scope) : undefined;
+  const publicRule = rules.find((rule) => rule.public);
+  const isPublic = !!op.unauthenticated || !!publicRule;
+  const mutating = !READ_METHODS.has(method);
+  const vendor = role === 'webhook' ? matchVendor(op, integration) : undefined;
+  const ownerName = humanize(op.name);
+
+  const filters = op.queryParams.filter((field) => !PAGINATION_PARAMS.has(field.name.toLowerCase())).map((field) => planField(field));
+  const requestFields = op.requestFields.map((field) => planField(field, resource.fields.find((known) => known.name === field.name)));
+  const responseFields = op.responseFields.map((field) => planField(field, resource.fields.find((known) => known.name === field.name)));
+  noteUntyped(`${ownerName} (${key})`, [...filters, ...requestFields, ...responseFields.filter((field) => !resource.fields.some((known) => known.name === field.name))], questions);
+
+  let publicReason: string | undefined;
+  if (isPublic) {
+    const verification = integration?.verification ?? publicRule?.justification;
+    publicReason = verification ?? (vendor ? `${vendor.displayName} signature` : undefined);
+    if (mutating && !publicReason) {
+      questions.push({ text: `${key} takes no user session and nothing says how a call is verified (signature, HMAC, mTLS). How is it authenticated?`, weight: 5, source: SOURCE });
+    }
+    if (role === 'webhook' && !vendor) {
+      questions.push({ text: `${key}: which header carries the webhook signature?`, weight: 3, source: SOURCE });
+    }
+  }
+
+  // PUT and DELETE are idempotent by definition (RFC 9110 §9.2.2); only POST/PATCH need a key.
+  const idempotent = op.retrySafe && role !== 'webhook' && (method === 'POST' || method === 'PATCH');
+  const segments = op.path?.split('/').filter(Boolean) ?? [];
+  const versionPrefix = segments.find((segment) => VERSION_SEGMENT.test(segment));
+  const roles = [...new Set(rules.flatMap((rule) => rule.roles))];
+  const ownership = rules.find((rule) => rule.ownership)?.ownership;
+
+  return {
+    source: op,
+    key,
+    name: op.name,
+    summary: op.summary ?? humanize(op.name),
+    role,
+    method,
+    path: op.path,
+    pathParams: op.pathParams.length > 0 ? op.pathParams : pathParamsOf(op.path),
+    filters,
+    requestFields,
+    responseFields,
+    resource,
+    paginated: role === 'list',
+    idempotent,
+    mutating,
+    public: isPublic,
+    publicReason,
+    scope: isPublic ? undefined : scopeName(resource.plural, mutating ? 'write' : 'read'),
+    roles,
+    ownership,
+    versionPrefix,
+    vendor,
+    integration,
+  };
+}
+
+function pathParamsOf(path: string | undefined): string[] {
+  return [...(path ?? '').matchAll(/\{([^}]+)\}|:([A-Za-z_][A-Za-z0-9_]*)/g)].map((match) => match[1] ?? match[2]);
+}
+
+/** `app.<resource>.read` / `.write` (Zalando 225 naming, resource in snake_case). */
+export function scopeName(plural: string, access: 'read' | 'write'): string {
+  return `app.${snakeCase(plural)}.${access}`;
+}
+
+export function scopesOf(plan: ContractPlan): string[] {
+  const scopes: string[] = [];
+  for (const op of plan.operations) {
+    if (op.scope && !scopes.includes(op.scope)) scopes.push(op.scope);
+  }
+  return scopes;
+}

@@ -1,0 +1,179 @@
+// OpenAPI validation: Redocly's recommended rules plus our own contract
+// rules, passed as a plugin inside the config object (Redocly only runs
+// custom rules that way). Redocly is imported lazily: it costs ~300 ms.
+
+import { parseDocument } from 'yaml';
+import type { ContractExpectations, Problem } from '../types.js';
+
+type Json = Record<string, any>;
+
+interface RuleContext {
+  key: string | number;
+  location: { pointer: string; child(path: string | number | Array<string | number>): unknown };
+  report(problem: { message: string; location?: unknown }): void;
+  resolve(node: unknown): { node: any };
+}
+
+const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+
+function deref(node: any, ctx: RuleContext): any {
+  let current = node;
+  for (let depth = 0; current && typeof current === 'object' && typeof current.$ref === 'string' && depth < 16; depth++) {
+    current = ctx.resolve(current).node;
+  }
+  return current;
+}
+
+/** Parameters of an operation, path-level ones included, with refs resolved. */
+function parametersOf(pathItem: Json, operation: Json, ctx: RuleContext): Json[] {
+  return [...(pathItem.parameters ?? []), ...(operation.parameters ?? [])].map((parameter) => deref(parameter, ctx)).filter(Boolean);
+}
+
+function forEachOperation(visit: (operation: Json, method: string, path: string, pathItem: Json, ctx: RuleContext) => void) {
+  return () => ({
+    PathItem: {
+      enter(pathItem: Json, ctx: RuleContext) {
+        for (const method of HTTP_METHODS) {
+          const operation = pathItem[method];
+          if (operation && typeof operation === 'object') visit(operation, method, String(ctx.key), pathItem, ctx);
+        }
+      },
+    },
+  });
+}
+
+function keyOf(method: string, path: string): string {
+  return `${method.toUpperCase()} ${path}`;
+}
+
+const problemJsonErrors = forEachOperation((operation, method, _path, _item, ctx) => {
+  for (const [status, raw] of Object.entries<any>(operation.responses ?? {})) {
+    if (!/^[45]/.test(status)) continue;
+    const response = deref(raw, ctx);
+    const content = response?.content ?? {};
+    if (!Object.keys(content).some((media) => media.toLowerCase() === 'application/problem+json')) {
+      ctx.report({
+        message: `Error response ${status} must be application/problem+json (RFC 9457).`,
+        location: ctx.location.child([method, 'responses', status]),
+      });
+    }
+  }
+});
+
+const rateLimit429 = forEachOperation((operation, method, _path, _item, ctx) => {
+  const raw = operation.responses?.['429'];
+  if (!raw) {
+    ctx.report({ message: 'Every operation documents 429 Too Many Requests.', location: ctx.location.child([method, 'responses']) });
+    return;
+  }
+  const headers = deref(raw, ctx)?.headers ?? {};
+  if (!Object.keys(headers).some((name) => name.toLowerCase() === 'retry-after')) {
+    ctx.report({ message: 'The 429 response documents a Retry-After header.', location: ctx.location.child([method, 'responses', '429']) });
+  }
+});
+
+function idempotencyKey(options: { operations?: string[] }) {
+  const required = new Set(options.operations ?? []);
+  return forEachOperation((operation, method, path, pathItem, ctx) => {
+    const header = parametersOf(pathItem, operation, ctx).find((parameter) => parameter.in === 'header' && String(parameter.name).toLowerCase() === 'idempotency-key');
+    if (!required.has(keyOf(method, path))) return;
+    if (!header) {
+      ctx.report({ message: `${keyOf(method, path)} must be safe to retry: accept an Idempotency-Key header.`, location: ctx.location.child([method]) });
+      return;
+    }
+    const statuses = Object.keys(operation.responses ?? {});
+    for (const status of ['409', '422']) {
+      if (!statuses.includes(status)) {
+        ctx.report({ message: `${keyOf(method, path)} takes an Idempotency-Key: document ${status} (${status === '409' ? 'same key still in flight' : 'same key, different body'}).`, location: ctx.location.child([method, 'responses']) });
+      }
+    }
+  });
+}
+
+function listPagination(options: { operations?: string[] }) {
+  const lists = new Set(options.operations ?? []);
+  return forEachOperation((operation, method, path, pathItem, ctx) => {
+    if (method !== 'get') return;
+    const success = Object.entries<any>(operation.responses ?? {}).find(([status]) => /^2/.test(status));
+    const schema = deref(success ? deref(success[1], ctx)?.content?.['application/json']?.schema : undefined, ctx);
+    if (schema?.type === 'array') {
+      ctx.report({ message: `${keyOf(method, path)} returns a bare array; return an object {items, next_cursor}.`, location: ctx.location.child([method, 'responses', success![0]]) });
+      return;
+    }
+    if (!lists.has(keyOf(method, path))) return;
+    const names = new Set(parametersOf(pathItem, operation, ctx).filter((parameter) => parameter.in === 'query').map((parameter) => parameter.name));
+    for (const name of ['limit', 'cursor']) {
+      if (!names.has(name)) ctx.report({ message: `${keyOf(method, path)} is a list: accept the \`${name}\` query parameter.`, location: ctx.location.child([method]) });
+    }
+    const properties = schema?.properties ?? {};
+    if (!('items' in properties) || !('next_cursor' in properties)) {
+      ctx.report({ message: `${keyOf(method, path)} is a list: respond with {items, next_cursor}.`, location: ctx.location.child([method, 'responses']) });
+    }
+  });
+}
+
+const MAGI_RULES = {
+  'problem-json-errors': () => problemJsonErrors(),
+  'rate-limit-429': () => rateLimit429(),
+  'idempotency-key': (options: Json) => idempotencyKey(options)(),
+  'list-pagination': (options: Json) => listPagination(options)(),
+};
+
+function lineColOf(text: string, offset: number): string {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return `${line}:${offset - before.lastIndexOf('\n')}`;
+}
+
+function normalisePointer(pointer: string): string {
+  try {
+    return decodeURIComponent(pointer);
+  } catch {
+    return pointer;
+  }
+}
+
+/** Lint OpenAPI text. `expectations` names what the contract promised (retry-safe ops, lists, owned parts). */
+export async function lintOpenApi(text: string, expectations?: ContractExpectations, absoluteRef = 'openapi.yaml'): Promise<Problem[]> {
+  const parsed = parseDocument(text, { prettyErrors: false });
+  if (parsed.errors.length > 0) {
+    return parsed.errors.map((error) => ({ severity: 'error', message: `YAML: ${error.message.split('\n')[0]}`, location: lineColOf(text, error.pos[0]) }));
+  }
+  const data = parsed.toJS() as Json | null;
+  if (!data || typeof data !== 'object' || typeof data.openapi !== 'string') {
+    return [{ severity: 'error', message: 'Not an OpenAPI document: no `openapi` field.', location: '#/' }];
+  }
+  if (!data.openapi.startsWith('3.1')) {
+    return [{ severity: 'error', message: `Expected OpenAPI 3.1, found ${data.openapi}.`, location: '#/openapi' }];
+  }
+
+  const { createConfig, lintFromString, getLineColLocation } = await import('@redocly/openapi-core');
+  const config = await createConfig({
+    extends: ['recommended'],
+    plugins: [{ id: 'magi', rules: { oas3: MAGI_RULES as any } }],
+    rules: {
+      'magi/problem-json-errors': 'error',
+      'magi/rate-limit-429': 'error',
+      'magi/idempotency-key': { severity: 'error', operations: expectations?.retrySafe ?? [] },
+      'magi/list-pagination': { severity: 'error', operations: expectations?.lists ?? [] },
+    },
+  } as any);
+  const found = await lintFromString({ source: text, absoluteRef, config });
+
+  const owned = expectations?.owned?.map(normalisePointer);
+  const problems = found.map((problem): Problem => {
+    const location = problem.location[0];
+    const pointer = normalisePointer(location?.pointer ?? '#/');
+    let line = '';
+    try {
+      if (location) line = ` (line ${getLineColLocation(location).start.line})`;
+    } catch {
+      // A location Redocly cannot map to a line still has its pointer.
+    }
+    const inOwnedPart = !owned || owned.some((prefix) => pointer === prefix || pointer.startsWith(prefix + '/'));
+    const severity = problem.severity === 'error' && inOwnedPart ? 'error' : 'warning';
+    const prefix = inOwnedPart ? '' : '(existing part of the file) ';
+    return { severity, message: `${prefix}${problem.ruleId}: ${problem.message}${line}`, location: pointer };
+  });
+  return problems.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+}

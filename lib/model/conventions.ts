@@ -1,0 +1,601 @@
+// Technology knowledge the Backend section needs, as data: one table per kind,
+// keyed by the stack catalog's ids. Values are facts, commands and code
+// (language-neutral); the templates phrase them.
+
+export type LanguageId = 'typescript' | 'javascript' | 'python' | 'go' | 'ruby' | 'rust' | 'java' | 'kotlin';
+
+// ---------------------------------------------------------------- migrations
+
+/** How a migration tool names, creates, orders and rolls back migrations. */
+export interface MigrationConvention {
+  label: string;
+  /** Path pattern; {name} is the migration name in `nameCase`, {Name} PascalCase. */
+  file: string;
+  /** Extra files the tool writes per migration (down scripts). */
+  extraFiles?: string[];
+  nameCase: 'snake' | 'kebab' | 'pascal';
+  /** Command that creates one migration. */
+  create: string;
+  apply: string;
+  /** Undo the last applied migration (or the tool's equivalent). */
+  rollback: string;
+  /** How a migration states what it runs after. */
+  dependencyStyle: 'file-order' | 'down-revision' | 'dependencies-list' | 'version-order' | 'migration-directory';
+  /** Code that runs a migration outside a transaction (needed for CREATE INDEX CONCURRENTLY). */
+  nonTransactional?: string;
+  /** 'sql' when the migration body is SQL (the tool generates or hosts raw SQL). */
+  body: 'sql' | 'code';
+}
+
+export const MIGRATIONS: Record<string, MigrationConvention> = {
+  prisma: {
+    label: 'Prisma Migrate',
+    file: 'prisma/migrations/<timestamp>_{name}/migration.sql',
+    nameCase: 'snake',
+    create: 'prisma migrate dev --create-only --name {name}',
+    apply: 'prisma migrate deploy',
+    rollback: 'prisma migrate diff --from-migrations prisma/migrations --to-schema-datamodel prisma/schema.prisma --script',
+    dependencyStyle: 'migration-directory',
+    body: 'sql',
+  },
+  drizzle: {
+    label: 'drizzle-kit',
+    file: 'drizzle/<nnnn>_{name}.sql',
+    nameCase: 'snake',
+    create: 'drizzle-kit generate --name {name}',
+    apply: 'drizzle-kit migrate',
+    rollback: 'drizzle-kit generate --custom --name revert_{name}',
+    dependencyStyle: 'file-order',
+    body: 'sql',
+  },
+  typeorm: {
+    label: 'TypeORM migrations',
+    file: 'src/migrations/<timestamp>-{Name}.ts',
+    nameCase: 'pascal',
+    create: 'typeorm migration:create src/migrations/{Name}',
+    apply: 'typeorm migration:run -d src/data-source.ts',
+    rollback: 'typeorm migration:revert -d src/data-source.ts',
+    dependencyStyle: 'file-order',
+    nonTransactional: 'public transaction = false;',
+    body: 'code',
+  },
+  sequelize: {
+    label: 'sequelize-cli',
+    file: 'migrations/<timestamp>-{name}.js',
+    nameCase: 'kebab',
+    create: 'sequelize-cli migration:generate --name {name}',
+    apply: 'sequelize-cli db:migrate',
+    rollback: 'sequelize-cli db:migrate:undo',
+    dependencyStyle: 'file-order',
+    nonTransactional: "queryInterface.addIndex(table, cols, { concurrently: true })",
+    body: 'code',
+  },
+  knex: {
+    label: 'Knex migrations',
+    file: 'migrations/<timestamp>_{name}.js',
+    nameCase: 'snake',
+    create: 'knex migrate:make {name}',
+    apply: 'knex migrate:latest',
+    rollback: 'knex migrate:down',
+    dependencyStyle: 'file-order',
+    nonTransactional: 'export const config = { transaction: false };',
+    body: 'code',
+  },
+  alembic: {
+    label: 'Alembic',
+    file: 'alembic/versions/<rev>_{name}.py',
+    nameCase: 'snake',
+    create: 'alembic revision -m "{name}"',
+    apply: 'alembic upgrade head',
+    rollback: 'alembic downgrade -1',
+    dependencyStyle: 'down-revision',
+    nonTransactional: 'with op.get_context().autocommit_block():',
+    body: 'code',
+  },
+  'django-orm': {
+    label: 'Django migrations',
+    file: '<app>/migrations/<nnnn>_{name}.py',
+    nameCase: 'snake',
+    create: 'python manage.py makemigrations <app> --name {name}',
+    apply: 'python manage.py migrate',
+    rollback: 'python manage.py migrate <app> <previous>',
+    dependencyStyle: 'dependencies-list',
+    nonTransactional: 'atomic = False  # with AddIndexConcurrently',
+    body: 'code',
+  },
+  'active-record': {
+    label: 'Active Record migrations',
+    file: 'db/migrate/<timestamp>_{name}.rb',
+    nameCase: 'snake',
+    create: 'bin/rails generate migration {Name}',
+    apply: 'bin/rails db:migrate',
+    rollback: 'bin/rails db:rollback STEP=1',
+    dependencyStyle: 'file-order',
+    nonTransactional: 'disable_ddl_transaction!  # add_index ..., algorithm: :concurrently',
+    body: 'code',
+  },
+  goose: {
+    label: 'goose',
+    file: 'migrations/<timestamp>_{name}.sql',
+    nameCase: 'snake',
+    create: 'goose -dir migrations create {name} sql',
+    apply: 'goose -dir migrations up',
+    rollback: 'goose -dir migrations down',
+    dependencyStyle: 'file-order',
+    nonTransactional: '-- +goose NO TRANSACTION',
+    body: 'sql',
+  },
+  'golang-migrate': {
+    label: 'golang-migrate',
+    file: 'migrations/<version>_{name}.up.sql',
+    extraFiles: ['migrations/<version>_{name}.down.sql'],
+    nameCase: 'snake',
+    create: 'migrate create -ext sql -dir migrations -seq {name}',
+    apply: 'migrate -path migrations -database "$DATABASE_URL" up',
+    rollback: 'migrate -path migrations -database "$DATABASE_URL" down 1',
+    dependencyStyle: 'version-order',
+    body: 'sql',
+  },
+  atlas: {
+    label: 'Atlas versioned migrations',
+    file: 'ent/migrate/migrations/<timestamp>_{name}.sql',
+    nameCase: 'snake',
+    create: 'atlas migrate diff {name} --dir file://ent/migrate/migrations --to ent://ent/schema --dev-url docker://postgres/16/dev',
+    apply: 'atlas migrate apply --dir file://ent/migrate/migrations --url "$DATABASE_URL"',
+    rollback: 'atlas migrate down --dir file://ent/migrate/migrations --url "$DATABASE_URL"',
+    dependencyStyle: 'file-order',
+    nonTransactional: '-- atlas:txmode none',
+    body: 'sql',
+  },
+  sqlx: {
+    label: 'sqlx migrate',
+    file: 'migrations/<timestamp>_{name}.up.sql',
+    extraFiles: ['migrations/<timestamp>_{name}.down.sql'],
+    nameCase: 'snake',
+    create: 'sqlx migrate add -r {name}',
+    apply: 'sqlx migrate run',
+    rollback: 'sqlx migrate revert',
+    dependencyStyle: 'file-order',
+    nonTransactional: '-- no-transaction',
+    body: 'sql',
+  },
+  diesel: {
+    label: 'Diesel migrations',
+    file: 'migrations/<timestamp>_{name}/up.sql',
+    extraFiles: ['migrations/<timestamp>_{name}/down.sql'],
+    nameCase: 'snake',
+    create: 'diesel migration generate {name}',
+    apply: 'diesel migration run',
+    rollback: 'diesel migration revert',
+    dependencyStyle: 'file-order',
+    nonTransactional: 'run_in_transaction = false  # metadata.toml',
+    body: 'sql',
+  },
+  flyway: {
+    label: 'Flyway',
+    file: 'src/main/resources/db/migration/V<n>__{name}.sql',
+    nameCase: 'snake',
+    create: 'touch src/main/resources/db/migration/V<n>__{name}.sql',
+    apply: 'flyway migrate',
+    rollback: 'flyway migrate  # with a forward V<n+1>__revert_{name}.sql',
+    dependencyStyle: 'version-order',
+    nonTransactional: 'executeInTransaction=false  # V<n>__{name}.sql.conf',
+    body: 'sql',
+  },
+  'migrate-mongo': {
+    label: 'migrate-mongo',
+    file: 'migrations/<timestamp>-{name}.js',
+    nameCase: 'kebab',
+    create: 'migrate-mongo create {name}',
+    apply: 'migrate-mongo up',
+    rollback: 'migrate-mongo down',
+    dependencyStyle: 'file-order',
+    body: 'code',
+  },
+};
+
+/** Which migration tool an ORM implies when no migration tool was detected. */
+export const ORM_MIGRATION_TOOL: Record<string, string> = {
+  prisma: 'prisma',
+  drizzle: 'drizzle',
+  typeorm: 'typeorm',
+  sequelize: 'sequelize',
+  knex: 'knex',
+  sqlalchemy: 'alembic',
+  'django-orm': 'django-orm',
+  'active-record': 'active-record',
+  gorm: 'goose',
+  ent: 'atlas',
+  sqlx: 'sqlx',
+  diesel: 'diesel',
+  jpa: 'flyway',
+  mongoose: 'migrate-mongo',
+};
+
+/** Display names of ORMs (the ones not also migration tools). */
+export const ORM_LABELS: Record<string, string> = {
+  prisma: 'Prisma',
+  drizzle: 'Drizzle ORM',
+  typeorm: 'TypeORM',
+  sequelize: 'Sequelize',
+  knex: 'Knex',
+  sqlalchemy: 'SQLAlchemy',
+  'django-orm': 'Django ORM',
+  'active-record': 'Active Record',
+  gorm: 'GORM',
+  ent: 'ent',
+  sqlx: 'sqlx',
+  diesel: 'Diesel',
+  jpa: 'JPA / Hibernate',
+  mongoose: 'Mongoose',
+};
+
+/** Raw-query APIs of each ORM: the safe (parameterised) form and the one to forbid. */
+export const RAW_QUERY: Record<string, { safe: string; unsafe: string }> = {
+  prisma: { safe: 'prisma.$queryRaw`... ${value}`', unsafe: '$queryRawUnsafe / $executeRawUnsafe' },
+  drizzle: { safe: 'sql`... ${value}`', unsafe: 'sql.raw(...)' },
+  typeorm: { safe: 'query("... $1", [value])', unsafe: 'string-built query(...)' },
+  sequelize: { safe: 'sequelize.query(sql, { replacements })', unsafe: 'string-built sequelize.query(...)' },
+  knex: { safe: "knex.raw('... ?', [value])", unsafe: 'knex.raw with template strings' },
+  sqlalchemy: { safe: 'text("... :value") with bound params', unsafe: 'f-strings inside text()' },
+  'django-orm': { safe: 'Model.objects.raw(sql, [value])', unsafe: '.extra() / string-formatted raw()' },
+  'active-record': { safe: 'where("col = ?", value)', unsafe: 'string interpolation in where/order' },
+  gorm: { safe: 'db.Raw("... ?", value)', unsafe: 'fmt.Sprintf into Raw/Exec' },
+  ent: { safe: 'sql.P predicates / ExecContext with args', unsafe: 'fmt.Sprintf into ExecContext' },
+  sqlx: { safe: 'sqlx::query!("... $1", value)', unsafe: 'format! into sqlx::query' },
+  diesel: { safe: 'sql_query(...).bind::<T, _>(value)', unsafe: 'format! into sql_query' },
+  jpa: { safe: 'named parameters (:value) in @Query', unsafe: 'string-concatenated JPQL/native queries' },
+  mongoose: { safe: 'typed filters, sanitizeFilter: true', unsafe: 'passing request objects as filters ($where, $regex)' },
+};
+
+// ----------------------------------------------------------------- databases
+
+export interface DatabaseConvention {
+  label: string;
+  kind: 'sql' | 'document' | 'kv';
+  /** Backup command for one table before an irreversible step. {table} {name} placeholders. */
+  backup: string;
+  /** Online DDL family used by the data-model builder. */
+  online: 'postgres' | 'mysql' | 'sqlite' | 'mongodb' | 'none';
+  /** Where idempotency keys live on this store. */
+  idempotencyStore: 'table' | 'collection-ttl' | 'redis';
+  /** Testcontainers module name for integration tests. */
+  container?: string;
+}
+
+export const DATABASES: Record<string, DatabaseConvention> = {
+  postgres: {
+    label: 'PostgreSQL',
+    kind: 'sql',
+    backup: 'pg_dump --format=custom --table={table} --file={table}-before-{name}.dump "$DATABASE_URL"',
+    online: 'postgres',
+    idempotencyStore: 'table',
+    container: 'postgres:16',
+  },
+  mysql: {
+    label: 'MySQL',
+    kind: 'sql',
+    backup: 'mysqldump --single-transaction --quick "$DB_NAME" {table} > {table}-before-{name}.sql',
+    online: 'mysql',
+    idempotencyStore: 'table',
+    container: 'mysql:8.4',
+  },
+  sqlite: {
+    label: 'SQLite',
+    kind: 'sql',
+    backup: 'sqlite3 <db-file> ".backup {table}-before-{name}.db"',
+    online: 'sqlite',
+    idempotencyStore: 'table',
+  },
+  mongodb: {
+    label: 'MongoDB',
+    kind: 'document',
+    backup: 'mongodump --uri="$MONGODB_URI" --collection={table} --out=backup-before-{name}',
+    online: 'mongodb',
+    idempotencyStore: 'collection-ttl',
+    container: 'mongo:7',
+  },
+  redis: {
+    label: 'Redis',
+    kind: 'kv',
+    backup: 'redis-cli --rdb backup-before-{name}.rdb',
+    online: 'none',
+    idempotencyStore: 'redis',
+    container: 'redis:7',
+  },
+};
+
+// ---------------------------------------------------------------- frameworks
+
+export type LayerKind = 'routes' | 'services' | 'data' | 'jobs' | 'integrations';
+
+export interface FrameworkConvention {
+  label: string;
+  language: LanguageId;
+  /** Conventional folders per layer, relative to the service root. */
+  layers: Record<LayerKind, string>;
+  /** Validation library id (key of VALIDATION) used when none was detected. */
+  validation: string;
+  /** How a handler reads the raw request body (webhook signatures are computed over raw bytes). */
+  rawBody: string;
+  /** OpenTelemetry instrumentation for the server spans. */
+  otel: string;
+}
+
+const tsLayers = (routes: string): Record<LayerKind, string> => ({
+  routes,
+  services: 'src/services',
+  data: 'src/db',
+  jobs: 'src/jobs',
+  integrations: 'src/integrations',
+});
+const goLayers: Record<LayerKind, string> = {
+  routes: 'internal/http',
+  services: 'internal/service',
+  data: 'internal/store',
+  jobs: 'internal/jobs',
+  integrations: 'internal/clients',
+};
+
+export const FRAMEWORKS: Record<string, FrameworkConvention> = {
+  express: { label: 'Express', language: 'typescript', layers: tsLayers('src/routes'), validation: 'zod', rawBody: "express.raw({ type: 'application/json' })", otel: '@opentelemetry/instrumentation-express' },
+  fastify: { label: 'Fastify', language: 'typescript', layers: tsLayers('src/routes'), validation: 'typebox', rawBody: "fastify-raw-body (config: { rawBody: true })", otel: '@fastify/otel' },
+  nestjs: {
+    label: 'NestJS',
+    language: 'typescript',
+    layers: { routes: 'src/<module>/*.controller.ts', services: 'src/<module>/*.service.ts', data: 'src/<module>/entities', jobs: 'src/<module>/*.processor.ts', integrations: 'src/<module>/clients' },
+    validation: 'class-validator',
+    rawBody: 'NestFactory.create(AppModule, { rawBody: true }) + req.rawBody',
+    otel: '@opentelemetry/instrumentation-nestjs-core',
+  },
+  nextjs: { label: 'Next.js route handlers', language: 'typescript', layers: { routes: 'app/api', services: 'lib/server', data: 'lib/db', jobs: 'lib/jobs', integrations: 'lib/integrations' }, validation: 'zod', rawBody: 'await request.text()', otel: '@vercel/otel' },
+  hono: { label: 'Hono', language: 'typescript', layers: tsLayers('src/routes'), validation: 'zod', rawBody: 'await c.req.text()', otel: '@hono/otel' },
+  koa: { label: 'Koa', language: 'typescript', layers: tsLayers('src/routes'), validation: 'zod', rawBody: 'koa-body with includeUnparsed', otel: '@opentelemetry/instrumentation-koa' },
+  fastapi: { label: 'FastAPI', language: 'python', layers: { routes: 'app/routers', services: 'app/services', data: 'app/models', jobs: 'app/tasks', integrations: 'app/clients' }, validation: 'pydantic', rawBody: 'await request.body()', otel: 'opentelemetry-instrumentation-fastapi' },
+  django: { label: 'Django', language: 'python', layers: { routes: '<app>/views.py', services: '<app>/services.py', data: '<app>/models.py', jobs: '<app>/tasks.py', integrations: '<app>/clients.py' }, validation: 'django-forms', rawBody: 'request.body', otel: 'opentelemetry-instrumentation-django' },
+  drf: { label: 'Django REST framework', language: 'python', layers: { routes: '<app>/views.py', services: '<app>/services.py', data: '<app>/models.py', jobs: '<app>/tasks.py', integrations: '<app>/clients.py' }, validation: 'drf-serializers', rawBody: 'request.body (before request.data is read)', otel: 'opentelemetry-instrumentation-django' },
+  flask: { label: 'Flask', language: 'python', layers: { routes: 'app/routes', services: 'app/services', data: 'app/models', jobs: 'app/tasks', integrations: 'app/clients' }, validation: 'pydantic', rawBody: 'request.get_data()', otel: 'opentelemetry-instrumentation-flask' },
+  gin: { label: 'Gin', language: 'go', layers: goLayers, validation: 'go-validator', rawBody: 'c.GetRawData()', otel: 'otelgin' },
+  echo: { label: 'Echo', language: 'go', layers: goLayers, validation: 'go-validator', rawBody: 'io.ReadAll(c.Request().Body)', otel: 'otelecho' },
+  chi: { label: 'chi', language: 'go', layers: goLayers, validation: 'go-validator', rawBody: 'io.ReadAll(r.Body)', otel: 'otelhttp' },
+  fiber: { label: 'Fiber', language: 'go', layers: goLayers, validation: 'go-validator', rawBody: 'c.Body()', otel: 'otelfiber' },
+  'go-net-http': { label: 'Go net/http', language: 'go', layers: goLayers, validation: 'go-validator', rawBody: 'io.ReadAll(r.Body)', otel: 'otelhttp' },
+  'grpc-go': { label: 'grpc-go', language: 'go', layers: { routes: 'internal/grpc', services: 'internal/service', data: 'internal/store', jobs: 'internal/jobs', integrations: 'internal/clients' }, validation: 'protovalidate', rawBody: '(n/a: protobuf messages)', otel: 'otelgrpc' },
+  rails: { label: 'Ruby on Rails', language: 'ruby', layers: { routes: 'app/controllers', services: 'app/services', data: 'app/models', jobs: 'app/jobs', integrations: 'app/clients' }, validation: 'active-model', rawBody: 'request.raw_post', otel: 'opentelemetry-instrumentation-rails' },
+  sinatra: { label: 'Sinatra', language: 'ruby', layers: { routes: 'app/routes', services: 'app/services', data: 'app/models', jobs: 'app/jobs', integrations: 'app/clients' }, validation: 'dry-validation', rawBody: 'request.body.read', otel: 'opentelemetry-instrumentation-sinatra' },
+  axum: { label: 'axum', language: 'rust', layers: { routes: 'src/routes', services: 'src/services', data: 'src/db', jobs: 'src/jobs', integrations: 'src/clients' }, validation: 'validator-rs', rawBody: 'body: axum::body::Bytes', otel: 'tracing-opentelemetry' },
+  'actix-web': { label: 'actix-web', language: 'rust', layers: { routes: 'src/routes', services: 'src/services', data: 'src/db', jobs: 'src/jobs', integrations: 'src/clients' }, validation: 'validator-rs', rawBody: 'body: web::Bytes', otel: 'tracing-actix-web' },
+  'spring-boot': {
+    label: 'Spring Boot',
+    language: 'java',
+    layers: { routes: 'src/main/java/<pkg>/web', services: 'src/main/java/<pkg>/service', data: 'src/main/java/<pkg>/repository', jobs: 'src/main/java/<pkg>/jobs', integrations: 'src/main/java/<pkg>/client' },
+    validation: 'bean-validation',
+    rawBody: '@RequestBody String payload',
+    otel: 'opentelemetry-spring-boot-starter',
+  },
+};
+
+// ---------------------------------------------------------------- validation
+
+export interface ValidationConvention {
+  label: string;
+  /** How the schema refuses unknown fields. */
+  strict: string;
+}
+
+export const VALIDATION: Record<string, ValidationConvention> = {
+  zod: { label: 'zod', strict: 'z.object({...}).strict()' },
+  valibot: { label: 'Valibot', strict: 'v.strictObject({...})' },
+  typebox: { label: 'TypeBox + Ajv (Fastify route schema)', strict: 'Type.Object({...}, { additionalProperties: false })' },
+  ajv: { label: 'Ajv (JSON Schema)', strict: 'additionalProperties: false' },
+  joi: { label: 'Joi', strict: 'Joi.object({...}).unknown(false)' },
+  yup: { label: 'yup', strict: 'object({...}).noUnknown().strict()' },
+  'class-validator': { label: 'class-validator (ValidationPipe)', strict: 'new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true })' },
+  pydantic: { label: 'pydantic', strict: "model_config = ConfigDict(extra='forbid')" },
+  marshmallow: { label: 'marshmallow', strict: 'class Meta: unknown = RAISE' },
+  'drf-serializers': { label: 'DRF serializers', strict: 'reject keys not in serializer.fields (custom validate)' },
+  'django-forms': { label: 'Django forms', strict: 'form.cleaned_data only' },
+  'active-model': { label: 'ActiveModel validations + strong parameters', strict: 'params.require(...).permit(...)' },
+  'dry-validation': { label: 'dry-validation', strict: 'config.validate_keys = true' },
+  'go-validator': { label: 'go-playground/validator', strict: 'json.Decoder.DisallowUnknownFields()' },
+  protovalidate: { label: 'protovalidate', strict: '(buf.validate.field) rules on each field' },
+  'validator-rs': { label: 'validator (Rust)', strict: '#[serde(deny_unknown_fields)]' },
+  'bean-validation': { label: 'Jakarta Bean Validation (@Valid)', strict: 'spring.jackson.deserialization.fail-on-unknown-properties=true' },
+};
+
+// -------------------------------------------------------------------- auth
+
+export interface AuthConvention {
+  label: string;
+  /** Where the credential travels: decides 401 headers and CSRF exposure. */
+  transport: 'bearer' | 'cookie';
+}
+
+export const AUTH: Record<string, AuthConvention> = {
+  jwt: { label: 'JWT bearer tokens', transport: 'bearer' },
+  paseto: { label: 'PASETO tokens', transport: 'bearer' },
+  oauth: { label: 'OAuth 2.0 access tokens', transport: 'bearer' },
+  oidc: { label: 'OpenID Connect', transport: 'bearer' },
+  'drf-jwt': { label: 'DRF Simple JWT', transport: 'bearer' },
+  clerk: { label: 'Clerk', transport: 'bearer' },
+  supabase: { label: 'Supabase Auth', transport: 'bearer' },
+  session: { label: 'server sessions (cookie)', transport: 'cookie' },
+  'next-auth': { label: 'Auth.js / NextAuth (cookie session)', transport: 'cookie' },
+  'better-auth': { label: 'Better Auth (cookie session)', transport: 'cookie' },
+  passport: { label: 'Passport', transport: 'bearer' },
+  devise: { label: 'Devise (cookie session)', transport: 'cookie' },
+  'django-auth': { label: 'django.contrib.auth (cookie session)', transport: 'cookie' },
+};
+
+// ------------------------------------------------------------------- jobs
+
+export interface JobConvention {
+  label: string;
+  /** Retry with backoff, in the job system's own configuration. */
+  retry: string;
+  /** Where exhausted jobs end up. */
+  deadLetter: string;
+  /** How a scheduled job is declared. */
+  schedule: string;
+}
+
+export const JOBS: Record<string, JobConvention> = {
+  bullmq: { label: 'BullMQ', retry: "{ attempts: 5, backoff: { type: 'exponential', delay: 30_000 } }", deadLetter: 'failed set (removeOnFail: false) + a QueueEvents "failed" listener', schedule: "queue.upsertJobScheduler(id, { pattern: '0 3 * * *' })" },
+  sidekiq: { label: 'Sidekiq', retry: 'sidekiq_options retry: 10 (exponential backoff built in)', deadLetter: 'Dead set (sidekiq_retries_exhausted hook)', schedule: 'sidekiq-cron entry' },
+  celery: { label: 'Celery', retry: 'autoretry_for=(...), retry_backoff=True, max_retries=5', deadLetter: 'broker dead-letter queue (x-dead-letter-exchange) + task_failure signal', schedule: 'beat_schedule crontab(hour=3, minute=0)' },
+  rq: { label: 'RQ', retry: 'Retry(max=5, interval=[30, 120, 600])', deadLetter: 'FailedJobRegistry', schedule: 'rq-scheduler cron' },
+  asynq: { label: 'Asynq', retry: 'asynq.MaxRetry(5) (exponential backoff built in)', deadLetter: 'archived tasks (asynq dash / Inspector.ListArchivedTasks)', schedule: 'asynq.Scheduler.Register("0 3 * * *", task)' },
+  temporal: { label: 'Temporal', retry: 'RetryPolicy{ InitialInterval: 30s, BackoffCoefficient: 2, MaximumAttempts: 5 }', deadLetter: 'failed workflow executions (visibility query)', schedule: 'Schedule with a cron spec' },
+  'cloud-tasks': { label: 'Cloud Tasks', retry: 'queue retryConfig { maxAttempts: 5, minBackoff: 30s, maxBackoff: 600s }', deadLetter: 'log-based alert on final attempt (no built-in DLQ)', schedule: 'Cloud Scheduler job' },
+  'k8s-cronjob': { label: 'Kubernetes CronJob', retry: 'backoffLimit: 3', deadLetter: 'failed Job objects (failedJobsHistoryLimit)', schedule: "schedule: '0 3 * * *', concurrencyPolicy: Forbid" },
+  'node-cron': { label: 'node-cron', retry: '(none built in: wrap the task with p-retry)', deadLetter: '(none: log + alert on final failure)', schedule: "cron.schedule('0 3 * * *', task)" },
+};
+
+/** Job system to suggest when the sprint has a job and the repo has none. */
+export const DEFAULT_JOBS_BY_LANGUAGE: Partial<Record<LanguageId, string>> = {
+  typescript: 'bullmq',
+  javascript: 'bullmq',
+  python: 'celery',
+  go: 'asynq',
+  ruby: 'sidekiq',
+};
+
+// ----------------------------------------------------------------- loggers
+
+export interface LoggerConvention {
+  label: string;
+  /** How request-scoped fields are attached. */
+  bind: string;
+  /** How secret/PII fields are masked. {fields} placeholder. */
+  redact: string;
+}
+
+export const LOGGERS: Record<string, LoggerConvention> = {
+  pino: { label: 'pino', bind: 'req.log.child({ ... })', redact: 'pino({ redact: [{fields}] })' },
+  winston: { label: 'winston', bind: 'logger.child({ ... })', redact: 'a winston format() that deletes {fields}' },
+  structlog: { label: 'structlog', bind: 'structlog.contextvars.bind_contextvars(...)', redact: 'a processor that drops {fields}' },
+  slog: { label: 'log/slog', bind: 'logger.With(...)', redact: 'HandlerOptions.ReplaceAttr dropping {fields}' },
+  zap: { label: 'zap', bind: 'logger.With(zap.String(...))', redact: 'never pass {fields} as zap fields' },
+  'rails-logger': { label: 'Rails logger', bind: 'Rails.logger.tagged(...)', redact: 'config.filter_parameters += [{fields}]' },
+  tracing: { label: 'tracing', bind: '#[instrument(fields(...))]', redact: '#[instrument(skip({fields}))]' },
+  logback: { label: 'SLF4J + Logback', bind: 'MDC.put(...)', redact: 'a MaskingJsonGeneratorDecorator for {fields}' },
+};
+
+export const DEFAULT_LOGGER_BY_LANGUAGE: Record<LanguageId, string> = {
+  typescript: 'pino',
+  javascript: 'pino',
+  python: 'structlog',
+  go: 'slog',
+  ruby: 'rails-logger',
+  rust: 'tracing',
+  java: 'logback',
+  kotlin: 'logback',
+};
+
+// ------------------------------------------------------------ test runners
+
+export interface RunnerConvention {
+  label: string;
+  /** Command with {path}; {exec} is the package manager's way to run a local binary. */
+  command: string;
+  /** Test file patterns: {dir} test folder, {slug} kebab, {snake}, {Pascal}. */
+  unitFile: string;
+  integrationFile: string;
+  /** Folder when the repo's convention is unknown. */
+  defaultDir: string;
+  /** Command for one file when the runner filters by name rather than path. */
+  byPackageManager?: Record<string, string>;
+  /** Contract check library for this ecosystem (research/contract-test-recipes.md). */
+  contractTool: string;
+  contractFile: string;
+}
+
+export const RUNNERS: Record<string, RunnerConvention> = {
+  vitest: { label: 'Vitest', command: '{exec}vitest run {path}', unitFile: '{dir}/{slug}.test.ts', integrationFile: '{dir}/{slug}.integration.test.ts', defaultDir: 'test', contractTool: 'Ajv 2020 + ajv-formats', contractFile: '{dir}/api/{slug}.contract.test.ts' },
+  jest: { label: 'Jest', command: '{exec}jest {path}', unitFile: '{dir}/{slug}.spec.ts', integrationFile: '{dir}/{slug}.integration.spec.ts', defaultDir: 'test', contractTool: 'Ajv 2020 + ajv-formats', contractFile: '{dir}/api/{slug}.contract.spec.ts' },
+  mocha: { label: 'Mocha', command: '{exec}mocha {path}', unitFile: '{dir}/{slug}.test.js', integrationFile: '{dir}/{slug}.integration.test.js', defaultDir: 'test', contractTool: 'Ajv 2020 + ajv-formats', contractFile: '{dir}/api/{slug}.contract.test.js' },
+  'node-test': { label: 'node:test', command: 'node --test {path}', unitFile: '{dir}/{slug}.test.js', integrationFile: '{dir}/{slug}.integration.test.js', defaultDir: 'test', contractTool: 'Ajv 2020 + ajv-formats', contractFile: '{dir}/api/{slug}.contract.test.js' },
+  pytest: { label: 'pytest', command: '{exec}pytest {path}', unitFile: '{dir}/test_{snake}.py', integrationFile: '{dir}/integration/test_{snake}.py', defaultDir: 'tests', contractTool: 'schemathesis', contractFile: '{dir}/api/test_{snake}_contract.py' },
+  'go-test': { label: 'go test', command: 'go test {path}', unitFile: '{pkg}/{snake}_test.go', integrationFile: '{pkg}/{snake}_integration_test.go', defaultDir: 'internal/service', contractTool: 'kin-openapi openapi3filter', contractFile: '{pkg}/{snake}_contract_test.go' },
+  rspec: { label: 'RSpec', command: '{exec}rspec {path}', unitFile: '{dir}/services/{snake}_spec.rb', integrationFile: '{dir}/requests/{snake}_spec.rb', defaultDir: 'spec', contractTool: 'openapi_first', contractFile: '{dir}/requests/{snake}_contract_spec.rb' },
+  minitest: { label: 'Minitest', command: 'bin/rails test {path}', unitFile: '{dir}/services/{snake}_test.rb', integrationFile: '{dir}/integration/{snake}_test.rb', defaultDir: 'test', contractTool: 'openapi_first', contractFile: '{dir}/integration/{snake}_contract_test.rb' },
+  'cargo-test': { label: 'cargo test', command: 'cargo test {path}', unitFile: 'src/services/{snake}.rs', integrationFile: 'tests/{snake}.rs', defaultDir: 'tests', contractTool: 'jsonschema crate against openapi.yaml', contractFile: 'tests/{snake}_contract.rs' },
+  junit: {
+    label: 'JUnit 5',
+    command: './mvnw test -Dtest={path}',
+    byPackageManager: { maven: './mvnw test -Dtest={path}', gradle: './gradlew test --tests {path}' },
+    unitFile: 'src/test/java/<pkg>/{Pascal}ServiceTest.java',
+    integrationFile: 'src/test/java/<pkg>/{Pascal}IT.java',
+    defaultDir: 'src/test/java',
+    contractTool: 'swagger-request-validator (OpenApiInteractionValidator)',
+    contractFile: 'src/test/java/<pkg>/{Pascal}ContractTest.java',
+  },
+};
+
+/** How each package manager runs a locally installed binary ({exec} in runner commands). */
+export const PACKAGE_MANAGERS: Record<string, { label: string; exec: string }> = {
+  npm: { label: 'npm', exec: 'npx ' },
+  pnpm: { label: 'pnpm', exec: 'pnpm exec ' },
+  yarn: { label: 'Yarn', exec: 'yarn ' },
+  bun: { label: 'Bun', exec: 'bunx ' },
+  pip: { label: 'pip', exec: 'python -m ' },
+  poetry: { label: 'Poetry', exec: 'poetry run ' },
+  uv: { label: 'uv', exec: 'uv run ' },
+  pipenv: { label: 'Pipenv', exec: 'pipenv run ' },
+  go: { label: 'Go modules', exec: '' },
+  bundler: { label: 'Bundler', exec: 'bundle exec ' },
+  cargo: { label: 'Cargo', exec: '' },
+  maven: { label: 'Maven', exec: '' },
+  gradle: { label: 'Gradle', exec: '' },
+};
+
+/** Testcontainers package per language, then per database (used when compose has no database). */
+export const TEST_CONTAINERS: Partial<Record<LanguageId, Partial<Record<string, string>>>> = {
+  typescript: { postgres: '@testcontainers/postgresql', mysql: '@testcontainers/mysql', mongodb: '@testcontainers/mongodb', redis: '@testcontainers/redis' },
+  javascript: { postgres: '@testcontainers/postgresql', mysql: '@testcontainers/mysql', mongodb: '@testcontainers/mongodb', redis: '@testcontainers/redis' },
+  python: { postgres: 'testcontainers[postgres]', mysql: 'testcontainers[mysql]', mongodb: 'testcontainers[mongodb]', redis: 'testcontainers[redis]' },
+  go: { postgres: 'testcontainers-go/modules/postgres', mysql: 'testcontainers-go/modules/mysql', mongodb: 'testcontainers-go/modules/mongodb', redis: 'testcontainers-go/modules/redis' },
+  java: { postgres: 'org.testcontainers:postgresql', mysql: 'org.testcontainers:mysql', mongodb: 'org.testcontainers:mongodb' },
+  kotlin: { postgres: 'org.testcontainers:postgresql', mysql: 'org.testcontainers:mysql', mongodb: 'org.testcontainers:mongodb' },
+};
+
+/** Other languages when no framework was detected: label only. */
+export const LANGUAGES: Record<string, { label: string; id: LanguageId }> = {
+  typescript: { label: 'TypeScript', id: 'typescript' },
+  javascript: { label: 'JavaScript', id: 'javascript' },
+  python: { label: 'Python', id: 'python' },
+  go: { label: 'Go', id: 'go' },
+  ruby: { label: 'Ruby', id: 'ruby' },
+  rust: { label: 'Rust', id: 'rust' },
+  java: { label: 'Java', id: 'java' },
+  kotlin: { label: 'Kotlin', id: 'kotlin' },
+};
+
+// ------------------------------------------------------------ integrations
+
+/** Webhook/outbound vendors with facts that change the plan (signature header, event id, retries). */
+export const VENDORS: Record<string, { label: string; signatureHeader?: string; eventId?: string; retryHorizon?: string; outboundIdempotency?: string }> = {
+  stripe: { label: 'Stripe', signatureHeader: 'Stripe-Signature', eventId: 'event.id', retryHorizon: '3 days', outboundIdempotency: 'Idempotency-Key' },
+  github: { label: 'GitHub', signatureHeader: 'X-Hub-Signature-256', eventId: 'X-GitHub-Delivery' },
+  shopify: { label: 'Shopify', signatureHeader: 'X-Shopify-Hmac-Sha256', eventId: 'X-Shopify-Webhook-Id', retryHorizon: '48 hours' },
+  slack: { label: 'Slack', signatureHeader: 'X-Slack-Signature', eventId: 'event_id' },
+  twilio: { label: 'Twilio', signatureHeader: 'X-Twilio-Signature' },
+  paypal: { label: 'PayPal', signatureHeader: 'PAYPAL-TRANSMISSION-SIG', eventId: 'id', retryHorizon: '3 days' },
+};
+
+/** Fallbacks when an SLO is silent, in milliseconds / ratios. */
+export const DEFAULT_ALERTS = {
+  latencyPercentile: 'p99' as const,
+  latencyMs: 1000,
+  errorRate: 0.01,
+  errorWindow: '5m',
+  latencyWindow: '10m',
+  pageMultiplier: 2,
+  pageWindow: '5m',
+};
+
+/** Idempotency replay window when the spec gives none. */
+export const DEFAULT_REPLAY_WINDOW = '24h';
+
+/** Backfill batch defaults (rows per batch, pause between batches). */
+export const BACKFILL = { batchSize: 1000, sleepMs: 100, largeTableRows: 1_000_000 };

@@ -1,0 +1,386 @@
+// Data model changes: migrations in the detected tool's convention, online
+// plans and backfills for populated tables, indexes, backups, the ER diagram.
+
+import type { Column, Entity, Operation, Scope, ServiceStack } from '../types.js';
+import { operationKey } from '../types.js';
+import { BACKFILL, DATABASES, MIGRATIONS, ORM_MIGRATION_TOOL, type MigrationConvention } from './conventions.js';
+import { collectionOf, fill, kebab, pascal, snake } from './names.js';
+import { backfillGaps, WEIGHTS } from './rules.js';
+import type { BackendSpec, BackfillPlan, Backup, IndexPlan, Migration, OnlineStep, PopulatedTablePlan } from './spec-types.js';
+import type { Findings } from './findings.js';
+
+export interface SupportTable {
+  table: string;
+  purpose: 'idempotency' | 'webhook-events';
+  columns: string[];
+}
+
+/** The primary store: the first detected database that is not a cache. */
+export function primaryDatabase(service: ServiceStack | undefined): string | undefined {
+  const ids = service?.databases.map((d) => d.value) ?? [];
+  return ids.find((id) => DATABASES[id]?.kind !== 'kv') ?? ids[0];
+}
+
+export function migrationToolOf(service: ServiceStack | undefined): string | undefined {
+  const detected = service?.migrations?.value;
+  if (detected && MIGRATIONS[detected]) return detected;
+  const orm = service?.orm?.value;
+  return orm ? ORM_MIGRATION_TOOL[orm] : undefined;
+}
+
+function sqlType(column: Column, db: string | undefined): string {
+  const stated = column.type?.toLowerCase();
+  const ts = db === 'mysql' ? 'datetime' : db === 'sqlite' ? 'text' : 'timestamptz';
+  if (stated) {
+    if (/^(timestamp|datetime)$/.test(stated)) return ts;
+    if (stated === 'string' || stated === 'enum') return db === 'mysql' ? 'varchar(255)' : 'text';
+    return stated;
+  }
+  if (column.name === 'id' || column.name.endsWith('_id')) return 'bigint';
+  if (/_(cents|count|total)$/.test(column.name)) return 'integer';
+  if (/_at$/.test(column.name)) return ts;
+  if (/^(is|has)_/.test(column.name)) return 'boolean';
+  return db === 'mysql' ? 'varchar(255)' : 'text';
+}
+
+const CONSTANT = /^(-?\d+(\.\d+)?|'[^']*'|true|false|null)$/i;
+
+function literal(value: string): string {
+  return CONSTANT.test(value) ? value : `'${value.replace(/'/g, "''")}'`;
+}
+
+function isConstantDefault(value: string | undefined): boolean {
+  return value !== undefined && !/\(/.test(value);
+}
+
+function referenceOf(column: Column): { table: string; column: string } | undefined {
+  if (!column.references) return undefined;
+  const [table, col] = column.references.split('.');
+  return { table, column: col ?? 'id' };
+}
+
+function migrationFile(conv: MigrationConvention | undefined, name: string): { file: string; extra: string[] } {
+  if (!conv) return { file: name, extra: [] };
+  const cased = conv.nameCase === 'kebab' ? kebab(name) : conv.nameCase === 'pascal' ? pascal(name) : snake(name);
+  const values = { name: cased, Name: pascal(name) };
+  return { file: fill(conv.file, values), extra: (conv.extraFiles ?? []).map((f) => fill(f, values)) };
+}
+
+interface PopulatedFact {
+  source: PopulatedTablePlan['source'];
+  line?: number;
+  confirmed: boolean;
+}
+
+function populatedFacts(scope: Scope, answers: string[] | undefined): Map<string, PopulatedFact> {
+  const facts = new Map<string, PopulatedFact>();
+  for (const entity of scope.entities) {
+    if (answers?.includes(entity.table)) facts.set(entity.table, { source: 'answers', confirmed: true });
+    else if (entity.rowsHint) facts.set(entity.table, { source: 'spec', line: entity.rowsHint.line, confirmed: true });
+    // An existing table probably holds rows unless the answers list says otherwise: plan for it and ask.
+    else if (entity.change === 'alter-table' && !answers) facts.set(entity.table, { source: 'existing-table', line: entity.line, confirmed: false });
+  }
+  return facts;
+}
+
+/** New tables first (referenced before referencing), then changes to existing tables, in spec order. */
+function orderEntities(entities: Entity[]): Entity[] {
+  const created = entities.filter((e) => e.change === 'new-table');
+  const ordered: Entity[] = [];
+  const placed = new Set<string>();
+  const visit = (entity: Entity, trail: Set<string>) => {
+    if (placed.has(entity.table) || trail.has(entity.table)) return;
+    trail.add(entity.table);
+    for (const column of entity.columns) {
+      const ref = referenceOf(column);
+      const target = ref && created.find((e) => e.table === ref.table);
+      if (target) visit(target, trail);
+    }
+    placed.add(entity.table);
+    ordered.push(entity);
+  };
+  created.forEach((e) => visit(e, new Set()));
+  return [...ordered, ...entities.filter((e) => e.change === 'alter-table')];
+}
+
+function indexName(table: string, columns: string[], suffix: string): string {
+  return `${table}_${columns.map((c) => c.replace(/\s+(DESC|ASC)$/i, '')).join('_')}_${suffix}`;
+}
+
+/** Indexes and constraints the spec's columns, list operations and job scans call for. */
+export function planIndexes(scope: Scope, populated: Set<string>): IndexPlan[] {
+  const plans: IndexPlan[] = [];
+  const add = (plan: IndexPlan) => {
+    if (!plans.some((p) => p.name === plan.name)) plans.push(plan);
+  };
+  for (const entity of scope.entities) {
+    const online = populated.has(entity.table);
+    const names = entity.columns.map((c) => c.name);
+    for (const column of entity.columns) {
+      if (column.unique) add({ name: indexName(entity.table, [column.name], 'key'), table: entity.table, kind: 'unique', columns: [column.name], why: { kind: 'spec-unique', ref: `line ${column.line}` }, online });
+      const ref = referenceOf(column);
+      if (ref) add({ name: indexName(entity.table, [column.name], 'fkey'), table: entity.table, kind: 'foreign-key', columns: [column.name], references: `${ref.table}.${ref.column}`, why: { kind: 'foreign-key', ref: `line ${column.line}` }, online });
+      if (column.enum?.length) {
+        add({ name: indexName(entity.table, [column.name], 'check'), table: entity.table, kind: 'check', columns: [column.name], expression: `${column.name} IN (${column.enum.map((v) => `'${v}'`).join(', ')})`, why: { kind: 'enum', ref: `line ${column.line}` }, online });
+      }
+    }
+    // List operations over this table: filter columns from the path, then a stable sort for cursors.
+    for (const op of scope.operations.filter((o) => o.list && collectionOf(o) === entity.table)) {
+      const filters = [...op.pathParams, ...op.queryParams.map((q) => q.name)].map(snake).filter((c) => names.includes(c));
+      const sort = names.includes('created_at') ? ['created_at DESC', 'id DESC'] : names.includes('id') ? ['id DESC'] : [];
+      const columns = [...filters, ...sort];
+      if (columns.length) add({ name: indexName(entity.table, columns, 'idx'), table: entity.table, kind: 'index', columns, why: { kind: 'list-operation', ref: operationKey(op) }, online });
+    }
+    // A job that scans rows in one state: a partial index keeps the scan small.
+    for (const job of scope.jobs) {
+      if (!new RegExp(`\\b${entity.table}\\b`, 'i').test(job.text)) continue;
+      for (const column of entity.columns.filter((c) => c.enum?.length)) {
+        const value = column.enum!.find((v) => new RegExp(`\\b${v}\\b`).test(job.text));
+        if (!value) continue;
+        const time = names.includes('created_at') ? ['created_at'] : [];
+        const columns = time.length ? time : [column.name];
+        add({ name: `${entity.table}_${value}_${columns.join('_')}_idx`, table: entity.table, kind: 'partial-index', columns, expression: `${column.name} = '${value}'`, why: { kind: 'job-scan', ref: `line ${job.line}` }, online });
+      }
+    }
+  }
+  // FK columns need their own index (Postgres does not create one) unless another index leads with them.
+  for (const fk of plans.filter((p) => p.kind === 'foreign-key')) {
+    const led = plans.some((p) => (p.kind === 'index' || p.kind === 'unique') && p.table === fk.table && p.columns[0] === fk.columns[0]);
+    if (!led) add({ name: indexName(fk.table, fk.columns, 'idx'), table: fk.table, kind: 'index', columns: fk.columns, why: { kind: 'foreign-key', ref: fk.name }, online: fk.online });
+  }
+  return plans;
+}
+
+function onlineSteps(entity: Entity, db: string | undefined, indexes: IndexPlan[]): OnlineStep[] {
+  const steps: OnlineStep[] = [];
+  const family = db ? DATABASES[db]?.online : undefined;
+  const t = entity.table;
+  if (family === 'postgres') steps.push({ kind: 'lock-timeout', code: "SET lock_timeout = '5s';" });
+  if (family === 'mysql') steps.push({ kind: 'lock-timeout', code: 'SET SESSION lock_wait_timeout = 5;' });
+  for (const column of entity.columns) {
+    const type = sqlType(column, db);
+    const notNull = column.nullable === false;
+    const fastDefault = isConstantDefault(column.default);
+    if (family === 'postgres') {
+      if (fastDefault) steps.push({ kind: 'add-column-fast-default', code: `ALTER TABLE ${t} ADD COLUMN ${column.name} ${type}${notNull ? ' NOT NULL' : ''} DEFAULT ${literal(column.default!)};` });
+      else {
+        steps.push({ kind: 'add-column-nullable', code: `ALTER TABLE ${t} ADD COLUMN ${column.name} ${type};` });
+        if (column.default) steps.push({ kind: 'set-default', code: `ALTER TABLE ${t} ALTER COLUMN ${column.name} SET DEFAULT ${column.default};` });
+        if (notNull) {
+          const check = `${t}_${column.name}_not_null`;
+          steps.push({ kind: 'backfill' });
+          steps.push({ kind: 'check-not-valid', code: `ALTER TABLE ${t} ADD CONSTRAINT ${check} CHECK (${column.name} IS NOT NULL) NOT VALID;` });
+          steps.push({ kind: 'validate-constraint', code: `ALTER TABLE ${t} VALIDATE CONSTRAINT ${check};` });
+          steps.push({ kind: 'set-not-null', code: `ALTER TABLE ${t} ALTER COLUMN ${column.name} SET NOT NULL; ALTER TABLE ${t} DROP CONSTRAINT ${check};` });
+        }
+      }
+      const ref = referenceOf(column);
+      if (ref) {
+        const fk = `${t}_${column.name}_fkey`;
+        steps.push({ kind: 'fk-not-valid', code: `ALTER TABLE ${t} ADD CONSTRAINT ${fk} FOREIGN KEY (${column.name}) REFERENCES ${ref.table} (${ref.column}) NOT VALID;` });
+        steps.push({ kind: 'validate-constraint', code: `ALTER TABLE ${t} VALIDATE CONSTRAINT ${fk};` });
+      }
+    } else if (family === 'mysql') {
+      if (fastDefault || !notNull) steps.push({ kind: 'mysql-instant', code: `ALTER TABLE ${t} ADD COLUMN ${column.name} ${type}${notNull ? ' NOT NULL' : ''}${column.default ? ` DEFAULT ${literal(column.default)}` : ''}, ALGORITHM=INSTANT;` });
+      else {
+        steps.push({ kind: 'mysql-instant', code: `ALTER TABLE ${t} ADD COLUMN ${column.name} ${type} NULL, ALGORITHM=INSTANT;` });
+        steps.push({ kind: 'backfill' });
+        steps.push({ kind: 'set-not-null', code: `ALTER TABLE ${t} MODIFY ${column.name} ${type} NOT NULL, ALGORITHM=INPLACE, LOCK=NONE;` });
+      }
+    } else if (family === 'sqlite') {
+      if (fastDefault || !notNull) steps.push({ kind: 'add-column-fast-default', code: `ALTER TABLE ${t} ADD COLUMN ${column.name} ${type}${notNull ? ' NOT NULL' : ''}${column.default ? ` DEFAULT ${literal(column.default)}` : ''};` });
+      else steps.push({ kind: 'sqlite-rebuild' });
+    } else if (family === 'mongodb') {
+      steps.push({ kind: 'mongo-read-default', code: column.default ? `${column.name} ?? ${column.default}` : undefined });
+      steps.push({ kind: 'backfill' });
+    }
+  }
+  for (const index of indexes.filter((i) => i.table === t && i.online && (i.kind === 'index' || i.kind === 'partial-index' || i.kind === 'unique'))) {
+    const cols = index.columns.join(', ');
+    if (family === 'postgres') {
+      const unique = index.kind === 'unique' ? 'UNIQUE ' : '';
+      const where = index.kind === 'partial-index' ? ` WHERE ${index.expression}` : '';
+      steps.push({ kind: 'index-concurrently', code: `CREATE ${unique}INDEX CONCURRENTLY ${index.name} ON ${t} (${cols})${where};` });
+    } else if (family === 'mysql') {
+      steps.push({ kind: 'mysql-inplace-index', code: `ALTER TABLE ${t} ADD ${index.kind === 'unique' ? 'UNIQUE ' : ''}INDEX ${index.name} (${cols}), ALGORITHM=INPLACE, LOCK=NONE;` });
+    }
+  }
+  return steps;
+}
+
+function backfillPlan(entity: Entity, db: string | undefined): BackfillPlan {
+  const columns = entity.columns.map((c) => c.name);
+  const mongo = db === 'mongodb';
+  const keyColumn = mongo ? '_id' : 'id';
+  const needsValue = entity.columns.filter((c) => c.nullable === false && c.default === undefined);
+  const value: BackfillPlan['value'] = needsValue.length
+    ? { kind: 'unknown' }
+    : entity.columns.some((c) => c.default !== undefined)
+      ? { kind: 'default', value: entity.columns.filter((c) => c.default !== undefined).map((c) => `${c.name} = ${c.default}`).join(', ') }
+      : { kind: 'nullable' };
+  const assignments = entity.columns.map((c) => `${c.name} = ${c.default !== undefined ? literal(c.default) : '<value>'}`).join(', ');
+  const isNull = columns.map((c) => `${c} IS NULL`).join(' OR ');
+  const rowCount = entity.rowsHint?.count;
+  const t = entity.table;
+  const batchSize = BACKFILL.batchSize;
+  return {
+    table: t,
+    columns,
+    value,
+    rowsText: entity.rowsHint?.text,
+    rowCount,
+    batchSize,
+    sleepMs: BACKFILL.sleepMs,
+    batches: rowCount ? Math.ceil(rowCount / batchSize) : undefined,
+    keyColumn,
+    batchStatement: mongo
+      ? `db.${t}.updateMany({ _id: { $in: batchIds }, ${columns[0]}: { $exists: false } }, { $set: { ${assignments.replace(/ = /g, ': ')} } })`
+      : `UPDATE ${t} SET ${assignments} WHERE ${keyColumn} > :last_id AND ${keyColumn} <= :last_id + ${batchSize} AND (${isNull});`,
+    verificationQuery: mongo
+      ? `db.${t}.countDocuments({ ${columns[0]}: { $exists: false } })`
+      : `SELECT count(*) FROM ${t} WHERE ${isNull};`,
+    missing: [...(needsValue.length ? (['existing-value'] as const) : []), ...(rowCount === undefined && !entity.rowsHint ? (['row-count'] as const) : [])],
+  };
+}
+
+function rollbackFor(kind: Migration['kind'], table: string, columns: string[], db: string | undefined, index?: IndexPlan): Migration['rollback'] {
+  const mongo = db === 'mongodb';
+  switch (kind) {
+    case 'create-table':
+      return { statement: mongo ? `db.${table}.drop()` : `DROP TABLE ${table};`, dataLoss: true };
+    case 'support-table':
+      return { statement: mongo ? `db.${table}.drop()` : `DROP TABLE ${table};`, dataLoss: false };
+    case 'add-columns':
+      return mongo
+        ? { statement: `db.${table}.updateMany({}, { $unset: { ${columns.map((c) => `${c}: ''`).join(', ')} } })`, dataLoss: true }
+        : { statement: `ALTER TABLE ${table} ${columns.map((c) => `DROP COLUMN ${c}`).join(', ')};`, dataLoss: true };
+    case 'create-index': {
+      const name = index?.name ?? `${table}_idx`;
+      if (mongo) return { statement: `db.${table}.dropIndex('${name}')`, dataLoss: false };
+      if (db === 'mysql') return { statement: `DROP INDEX ${name} ON ${table};`, dataLoss: false };
+      return { statement: db === 'postgres' ? `DROP INDEX CONCURRENTLY ${name};` : `DROP INDEX ${name};`, dataLoss: false };
+    }
+  }
+}
+
+function erDiagram(entities: Entity[], db: string | undefined, indexes: IndexPlan[]): string | undefined {
+  if (!entities.length) return undefined;
+  const lines = ['erDiagram'];
+  for (const entity of entities) {
+    for (const column of entity.columns) {
+      const ref = referenceOf(column);
+      if (ref) lines.push(`    ${ref.table} ${column.nullable ? '|o' : '||'}--o{ ${entity.table} : "${column.name}"`);
+    }
+  }
+  for (const entity of entities) {
+    lines.push(`    ${entity.table} {`);
+    for (const column of entity.columns) {
+      const unique = indexes.some((i) => i.kind === 'unique' && i.table === entity.table && i.columns.length === 1 && i.columns[0] === column.name);
+      const keys = [column.name === 'id' ? 'PK' : '', referenceOf(column) ? 'FK' : '', unique ? 'UK' : ''].filter(Boolean).join(', ');
+      const type = sqlType(column, db).replace(/[^A-Za-z0-9_]/g, '_');
+      lines.push(`        ${type} ${column.name}${keys ? ` ${keys}` : ''}`);
+    }
+    lines.push('    }');
+  }
+  return lines.join('\n');
+}
+
+export function buildDataModel(
+  scope: Scope,
+  service: ServiceStack | undefined,
+  populatedAnswers: string[] | undefined,
+  support: SupportTable[],
+  findings: Findings,
+): BackendSpec['dataModel'] {
+  const db = primaryDatabase(service);
+  const tool = migrationToolOf(service);
+  const conv = tool ? MIGRATIONS[tool] : undefined;
+  const facts = populatedFacts(scope, populatedAnswers);
+  const populated = new Set(facts.keys());
+  const indexes = planIndexes(scope, populated);
+  const migrations: Migration[] = [];
+  const byTable = new Map<string, string>();
+
+  const push = (m: Omit<Migration, 'order' | 'file' | 'extraFiles'>) => {
+    const { file, extra } = migrationFile(conv, m.name);
+    migrations.push({ ...m, order: migrations.length + 1, file, extraFiles: extra });
+  };
+
+  for (const entity of orderEntities(scope.entities)) {
+    const columns = entity.columns.map((c) => c.name);
+    const dependsOn = [...new Set(entity.columns.map(referenceOf).filter(Boolean).map((r) => byTable.get(r!.table)).filter((n): n is string => Boolean(n)))];
+    const isPopulated = populated.has(entity.table);
+    if (entity.change === 'new-table') {
+      const name = `create_${entity.table}`;
+      push({ name, kind: 'create-table', table: entity.table, columns, dependsOn, nonTransactional: false, populated: false, rollback: rollbackFor('create-table', entity.table, columns, db) });
+      byTable.set(entity.table, name);
+    } else {
+      const name = columns.length === 1 ? `add_${columns[0]}_to_${entity.table}` : `alter_${entity.table}`;
+      push({ name, kind: 'add-columns', table: entity.table, columns, dependsOn, nonTransactional: false, populated: isPopulated, rollback: rollbackFor('add-columns', entity.table, columns, db) });
+      byTable.set(entity.table, name);
+      // Indexes on a populated table run in their own migration, outside a transaction.
+      if (isPopulated && db !== 'mongodb') {
+        for (const index of indexes.filter((i) => i.table === entity.table && i.online && (i.kind === 'index' || i.kind === 'partial-index' || i.kind === 'unique'))) {
+          push({ name: `index_${index.name}`, kind: 'create-index', table: entity.table, columns: index.columns, dependsOn: [name], nonTransactional: db === 'postgres', populated: true, rollback: rollbackFor('create-index', entity.table, index.columns, db, index) });
+        }
+      }
+    }
+  }
+  if (db && DATABASES[db]?.kind !== 'kv') {
+    for (const table of support) {
+      push({ name: `create_${table.table}`, kind: 'support-table', table: table.table, columns: table.columns, dependsOn: [], nonTransactional: false, populated: false, rollback: rollbackFor('support-table', table.table, table.columns, db), purpose: table.purpose });
+    }
+  }
+
+  const plans: PopulatedTablePlan[] = [];
+  for (const entity of scope.entities.filter((e) => populated.has(e.table))) {
+    const fact = facts.get(entity.table)!;
+    const backfill = backfillPlan(entity, db);
+    plans.push({ table: entity.table, source: fact.source, sourceLine: fact.line, database: db ?? '?', steps: onlineSteps(entity, db, indexes), backfill });
+    const gaps = backfillGaps(backfill, fact.confirmed);
+    if (gaps.includes('existing-value')) {
+      const columns = entity.columns.filter((c) => c.nullable === false && c.default === undefined).map((c) => c.name).join(', ');
+      findings.warn('missing-backfill', `No value for existing ${entity.table} rows in ${columns}: the backfill cannot be written.`, { table: entity.table, columns });
+      findings.ask('backfill-value', `What value do existing ${entity.table} rows get for ${columns}, and from which source?`, WEIGHTS.backfillValue, { table: entity.table, columns });
+    }
+    if (gaps.includes('populated')) {
+      findings.warn('missing-backfill', `${entity.table} already exists; its row count is unknown, so the backfill is planned with defaults.`, { table: entity.table, columns: backfill.columns.join(', ') });
+      findings.ask('populated-unknown', `How many rows does ${entity.table} hold in production (answers: populatedTables)?`, WEIGHTS.populatedUnconfirmed, { table: entity.table });
+    } else if (backfill.missing.includes('row-count')) {
+      findings.ask('row-count', `About how many rows does ${entity.table} hold? The batch count depends on it.`, WEIGHTS.rowCount, { table: entity.table });
+    }
+    if (backfill.value.kind === 'default') {
+      findings.ask('default-for-existing', `Is ${backfill.value.value} right for existing ${entity.table} rows, or must they be computed from history?`, WEIGHTS.defaultForExisting, { table: entity.table, value: backfill.value.value });
+    }
+  }
+  if (scope.entities.length && !tool) {
+    findings.ask('migration-tool', 'Which migration tool does this service use? None was detected.', WEIGHTS.migrationTool, {});
+  }
+
+  const backups: Backup[] = [];
+  if (db) {
+    const command = (table: string, name: string) => fill(DATABASES[db]?.backup ?? '', { table, name });
+    for (const m of migrations.filter((m) => m.populated && m.kind !== 'create-index')) backups.push({ table: m.table, before: m.name, command: command(m.table, m.name) });
+    for (const m of migrations.filter((m) => m.rollback.dataLoss)) backups.push({ table: m.table, before: `rollback:${m.name}`, command: command(m.table, `rollback-${m.name}`) });
+  }
+
+  return {
+    tool,
+    toolLabel: conv?.label,
+    database: db,
+    databaseLabel: db ? DATABASES[db]?.label ?? db : undefined,
+    applyCommand: conv?.apply,
+    rollbackCommand: conv?.rollback,
+    dependencyStyle: conv?.dependencyStyle,
+    nonTransactionalCode: conv?.nonTransactional,
+    migrations,
+    populated: plans,
+    indexes,
+    backups,
+    erDiagram: erDiagram(scope.entities, db, indexes),
+  };
+}
+
+export function listOperationsOf(scope: Scope, table: string): Operation[] {
+  return scope.operations.filter((o) => o.list && collectionOf(o) === table);
+}

@@ -1,0 +1,324 @@
+// The BackendSpec: every fact the Backend section states, computed once and
+// read by the templates. Values are facts, codes and identifiers; the
+// templates turn codes into sentences in each language.
+
+import type { OpenQuestion, Warning, ContractKind } from '../types.js';
+import type { LayerKind } from './conventions.js';
+
+/** What the lead maps the contract stage's result onto. */
+export interface ContractSummary {
+  kind: ContractKind;
+  placement: 'inline' | 'file';
+  /** File beside the plan document (`openapi.yaml`), linked when placement is 'file'. */
+  fileName: string;
+  /** The contract text shown in the section (whole when inline, an excerpt otherwise). */
+  excerpt: string;
+  /** Fenced-code language: `yaml`, `graphql`, `protobuf`, `ts`. */
+  fence: string;
+  checklist: ChecklistItem[];
+}
+
+/**
+ * One contract review item. `decision` is a short id the templates phrase
+ * (see templates/backend-section/<lang>/01-api-contract.md.ejs); unknown ids
+ * are shown as code with their facts.
+ */
+export interface ChecklistItem {
+  topic: 'versioning' | 'pagination' | 'filtering' | 'errors' | 'idempotency' | 'rate-limits' | 'cors' | 'auth-scopes' | string;
+  decision: string;
+  /** Operation keys the decision covers; empty = all. */
+  applies: string[];
+  /** Source of the rule (RFC 9457, AIP-158, Zalando 230…). */
+  rule: string;
+  facts: Record<string, string | number | boolean | string[]>;
+}
+
+export interface StackLine {
+  dimension: 'language' | 'framework' | 'apiStyles' | 'orm' | 'migrations' | 'databases' | 'auth' | 'jobs' | 'validation' | 'logger' | 'testRunner' | 'packageManager';
+  /** Catalog ids, in order; empty when not detected. */
+  values: string[];
+  /** Display labels for the ids. */
+  labels: string[];
+  /** `file:line` strings. */
+  evidence: string[];
+  /** Lowest confidence among the values (0..1), when detected. */
+  confidence?: number;
+  /** Needed by this sprint but not detected (e.g. jobs). */
+  neededButMissing: boolean;
+}
+
+export interface Layer {
+  kind: LayerKind;
+  folder: string;
+  /** Folder taken from the detected evidence (true) or from the framework's convention (false). */
+  fromRepo: boolean;
+  /** What of this sprint lands in the layer: operation keys, tables, jobs, integration names. */
+  items: string[];
+}
+
+export type MigrationKind = 'create-table' | 'add-columns' | 'create-index' | 'support-table';
+
+export interface Migration {
+  order: number;
+  name: string;
+  file: string;
+  extraFiles: string[];
+  kind: MigrationKind;
+  table: string;
+  columns: string[];
+  /** Names of migrations this one must run after. */
+  dependsOn: string[];
+  /** Runs outside a transaction (CREATE INDEX CONCURRENTLY). */
+  nonTransactional: boolean;
+  /** Table already holds rows: the online plan applies. */
+  populated: boolean;
+  rollback: { statement: string; dataLoss: boolean };
+  /** Why a support table exists (idempotency keys, webhook events). */
+  purpose?: 'idempotency' | 'webhook-events';
+}
+
+export type OnlineStepKind =
+  | 'lock-timeout'
+  | 'add-column-fast-default'
+  | 'add-column-nullable'
+  | 'backfill'
+  | 'set-default'
+  | 'check-not-valid'
+  | 'validate-constraint'
+  | 'set-not-null'
+  | 'fk-not-valid'
+  | 'index-concurrently'
+  | 'mysql-instant'
+  | 'mysql-inplace-index'
+  | 'sqlite-rebuild'
+  | 'mongo-read-default';
+
+export interface OnlineStep {
+  kind: OnlineStepKind;
+  /** The statement, in the database's own dialect. */
+  code?: string;
+}
+
+export interface BackfillPlan {
+  table: string;
+  columns: string[];
+  /** How existing rows get their value. */
+  value: { kind: 'default'; value: string } | { kind: 'nullable' } | { kind: 'unknown' };
+  rowsText?: string;
+  rowCount?: number;
+  batchSize: number;
+  sleepMs: number;
+  /** Number of batches for rowCount, when known. */
+  batches?: number;
+  keyColumn: string;
+  /** One batch, in the database's dialect. */
+  batchStatement?: string;
+  verificationQuery: string;
+  /** Facts still missing; non-empty raises `missing-backfill`. */
+  missing: Array<'row-count' | 'existing-value'>;
+}
+
+export interface PopulatedTablePlan {
+  table: string;
+  /** Where we learnt the table holds rows. */
+  source: 'answers' | 'spec' | 'existing-table';
+  sourceLine?: number;
+  database: string;
+  steps: OnlineStep[];
+  backfill: BackfillPlan;
+}
+
+export interface IndexPlan {
+  name: string;
+  table: string;
+  kind: 'unique' | 'foreign-key' | 'index' | 'partial-index' | 'check';
+  columns: string[];
+  /** Predicate of a partial index or a CHECK constraint. */
+  expression?: string;
+  /** Foreign key target `table.column`. */
+  references?: string;
+  why: { kind: 'spec-unique' | 'foreign-key' | 'list-operation' | 'job-scan' | 'enum'; ref: string };
+  /** Built without blocking writes (table is populated). */
+  online: boolean;
+}
+
+export interface Backup {
+  table: string;
+  before: string;
+  command: string;
+}
+
+export interface AuthzRow {
+  key: string;
+  endpoint: string;
+  method: string;
+  mutating: boolean;
+  auth: 'yes' | 'no' | 'unknown';
+  /** Non-user authentication (HMAC signature, mTLS, shared secret) or the stated reason for `no`. */
+  justification?: string;
+  roles: string[] | 'unknown' | 'any';
+  ownership: string | 'none' | 'unknown';
+  /** Where the row's facts came from. */
+  sources: Array<'spec' | 'answers' | 'integration'>;
+}
+
+export interface FieldRule {
+  operation: string;
+  field: string;
+  location: 'path' | 'query' | 'body';
+  type?: string;
+  required: boolean;
+  /** Schema constraints as code: `> 0`, `enum: a | b`, `maxLength: 500`. */
+  constraints: string[];
+  /** Rule text the schema cannot express (checked in the service). */
+  businessRule?: string;
+  /** Free text without a stated length limit. */
+  unboundedText: boolean;
+}
+
+export type SurfaceKind = 'sql-injection' | 'xss' | 'csrf' | 'ssrf' | 'path-traversal' | 'upload' | 'webhook-signature' | 'mass-assignment';
+
+export interface Surface {
+  kind: SurfaceKind;
+  /** Operation keys or fields it concerns. */
+  where: string[];
+  /** Stack-specific code: safe raw-query form, raw-body reader… */
+  code?: string;
+  avoid?: string;
+}
+
+export interface Validation {
+  library: string;
+  libraryLabel: string;
+  detected: boolean;
+  strict: string;
+  rules: FieldRule[];
+  surfaces: Surface[];
+  logged: string[];
+  masked: string[];
+}
+
+export interface IdempotencyRow {
+  key: string;
+  /** What makes a retry recognisable. */
+  mechanism: 'idempotency-key' | 'request-id' | 'event-id' | 'natural-key' | 'none';
+  /** Header/field/column holding it (`Idempotency-Key`, `event.id`, `request_id`). */
+  keyName: string;
+  window: string;
+  storage: string;
+  /** Status codes for a missing key, a duplicate in flight, a changed payload. */
+  missing?: number;
+  inFlight?: number;
+  mismatch?: number;
+  /** Vendor call that must reuse the key (Stripe `Idempotency-Key`). */
+  outbound?: string;
+}
+
+export interface JobPlan {
+  text: string;
+  line: number;
+  schedule?: string;
+  system?: string;
+  systemLabel?: string;
+  detected: boolean;
+  retry?: string;
+  deadLetter?: string;
+  scheduleCode?: string;
+}
+
+export interface MetricPlan {
+  name: string;
+  instrument: 'histogram' | 'counter';
+  unit: string;
+  attributes: string[];
+  /** What it is for: per-route latency, a business count… */
+  role: 'latency' | 'business' | 'webhook' | 'job' | 'outbound' | 'database';
+  /** Operation key or job it belongs to. */
+  subject?: string;
+}
+
+export interface AlertPlan {
+  subject: string;
+  metric: string;
+  condition: string;
+  window: string;
+  severity: 'warn' | 'page';
+  source: { kind: 'slo'; line: number; text: string } | { kind: 'default' };
+}
+
+export interface Observability {
+  logger: string;
+  loggerLabel: string;
+  loggerDetected: boolean;
+  bind: string;
+  redact: string;
+  logFields: string[];
+  metrics: MetricPlan[];
+  spans: Array<{ kind: 'server' | 'database' | 'client' | 'job'; name: string; instrumentation?: string }>;
+  alerts: AlertPlan[];
+}
+
+export interface TestCommand {
+  layer: 'unit' | 'integration' | 'contract';
+  file: string;
+  command: string;
+  /** What this layer proves: field rules, transactions, webhook replay… */
+  covers: string[];
+}
+
+export interface TestPlan {
+  runner?: string;
+  runnerLabel?: string;
+  packageManager?: string;
+  commands: TestCommand[];
+  /** How integration tests get a database. */
+  database?: { kind: 'compose'; file: string } | { kind: 'testcontainers'; module: string } | { kind: 'rails-test-db' } | { kind: 'in-memory' };
+  databaseLabel?: string;
+  contractTool?: string;
+  contractFromGenerator: boolean;
+  missing: Array<'runner' | 'package-manager'>;
+}
+
+export interface RankedQuestion extends OpenQuestion {
+  /** Code the templates phrase; absent for questions from other stages (use `text`). */
+  code?: string;
+  params?: Record<string, string>;
+  top: boolean;
+}
+
+export interface ModelWarning extends Warning {
+  params?: Record<string, string>;
+}
+
+export interface BackendSpec {
+  sprint: { dir: string; num: string; slug: string };
+  title?: string;
+  service?: { name: string; path: string };
+  stack: StackLine[];
+  layers: Layer[];
+  contract: ContractSummary;
+  dataModel: {
+    tool?: string;
+    toolLabel?: string;
+    database?: string;
+    databaseLabel?: string;
+    applyCommand?: string;
+    rollbackCommand?: string;
+    dependencyStyle?: string;
+    nonTransactionalCode?: string;
+    migrations: Migration[];
+    populated: PopulatedTablePlan[];
+    indexes: IndexPlan[];
+    backups: Backup[];
+    erDiagram?: string;
+  };
+  authz: { transport?: 'bearer' | 'cookie'; schemeLabel?: string; rows: AuthzRow[] };
+  validation: Validation;
+  idempotency: { rows: IdempotencyRow[]; jobs: JobPlan[]; webhookOrdering: boolean };
+  observability: Observability;
+  testPlan: TestPlan;
+  openQuestions: RankedQuestion[];
+  warnings: ModelWarning[];
+  /** Counts the renderer and report use (length budget, overkill). */
+  stats: { operations: number; mutating: number; entities: number };
+}

@@ -1,0 +1,117 @@
+// Stack lines (one per dimension, with evidence) and the layers the sprint touches.
+
+import type { Detected, Scope, ServiceStack } from '../types.js';
+import { operationKey } from '../types.js';
+import {
+  AUTH, DATABASES, FRAMEWORKS, JOBS, LANGUAGES, LOGGERS, MIGRATIONS, ORM_LABELS, PACKAGE_MANAGERS, RUNNERS, VALIDATION,
+  type LayerKind,
+} from './conventions.js';
+import { formatEvidence, isMutating, underService } from './names.js';
+import type { Layer, StackLine } from './spec-types.js';
+
+const API_LABELS: Record<string, string> = { rest: 'REST', graphql: 'GraphQL', grpc: 'gRPC', trpc: 'tRPC' };
+
+const LABELS: Record<StackLine['dimension'], Record<string, { label: string }>> = {
+  language: LANGUAGES,
+  framework: FRAMEWORKS,
+  apiStyles: Object.fromEntries(Object.entries(API_LABELS).map(([k, label]) => [k, { label }])),
+  orm: Object.fromEntries(Object.entries(ORM_LABELS).map(([k, label]) => [k, { label }])),
+  migrations: MIGRATIONS,
+  databases: DATABASES,
+  auth: AUTH,
+  jobs: JOBS,
+  validation: VALIDATION,
+  logger: LOGGERS,
+  testRunner: RUNNERS,
+  packageManager: PACKAGE_MANAGERS,
+};
+
+/** Shown even when not detected; the others only when found. */
+const CORE: StackLine['dimension'][] = ['language', 'framework', 'apiStyles', 'orm', 'databases', 'auth', 'jobs', 'testRunner', 'packageManager'];
+const ORDER: StackLine['dimension'][] = ['language', 'framework', 'apiStyles', 'orm', 'migrations', 'databases', 'auth', 'jobs', 'validation', 'logger', 'testRunner', 'packageManager'];
+
+export function labelOf(dimension: StackLine['dimension'], id: string): string {
+  return LABELS[dimension][id]?.label ?? id;
+}
+
+function detectedOf(service: ServiceStack | undefined, dimension: StackLine['dimension']): Detected[] {
+  if (!service) return [];
+  const value = service[dimension as keyof ServiceStack];
+  if (Array.isArray(value)) return value as Detected[];
+  return value && typeof value === 'object' && 'value' in value ? [value as Detected] : [];
+}
+
+function neededBy(scope: Scope, dimension: StackLine['dimension']): boolean {
+  switch (dimension) {
+    case 'framework':
+    case 'apiStyles':
+      return scope.operations.length > 0;
+    case 'orm':
+    case 'databases':
+      return scope.entities.length > 0;
+    case 'auth':
+      return scope.authz.length > 0 || scope.operations.some(isMutating);
+    case 'jobs':
+      return scope.jobs.length > 0;
+    default:
+      return false;
+  }
+}
+
+export function buildStackLines(scope: Scope, service: ServiceStack | undefined): StackLine[] {
+  const lines: StackLine[] = [];
+  for (const dimension of ORDER) {
+    const found = detectedOf(service, dimension);
+    if (found.length === 0 && !CORE.includes(dimension)) continue;
+    lines.push({
+      dimension,
+      values: found.map((d) => d.value),
+      labels: found.map((d) => labelOf(dimension, d.value)),
+      evidence: [...new Set(found.flatMap((d) => formatEvidence(d.evidence)))],
+      confidence: found.length ? Math.min(...found.map((d) => d.confidence)) : undefined,
+      neededButMissing: found.length === 0 && neededBy(scope, dimension),
+    });
+  }
+  return lines;
+}
+
+const SOURCE_FILE = /\.(ts|tsx|js|mjs|cjs|py|go|rb|rs|java|kt|prisma|proto|graphql)$/;
+
+function dirOf(file: string): string {
+  const i = file.lastIndexOf('/');
+  return i > 0 ? file.slice(0, i) : '.';
+}
+
+/** A folder the repo really has, read from a detected value's evidence. */
+function folderFromEvidence(detected: Detected | undefined): string | undefined {
+  const file = detected?.evidence.map((e) => e.file).find((f) => SOURCE_FILE.test(f));
+  return file ? dirOf(file) : undefined;
+}
+
+export function buildLayers(scope: Scope, service: ServiceStack | undefined, layout: Partial<Record<LayerKind, string>> = {}): Layer[] {
+  const framework = service?.framework ? FRAMEWORKS[service.framework.value] : undefined;
+  const root = service?.path ?? '.';
+  const fromEvidence: Partial<Record<LayerKind, string | undefined>> = {
+    routes: folderFromEvidence(service?.appEntry) ?? folderFromEvidence(service?.framework),
+    data: folderFromEvidence(service?.orm) ?? folderFromEvidence(service?.migrations),
+    jobs: folderFromEvidence(service?.jobs[0]),
+  };
+  const items: Record<LayerKind, string[]> = {
+    routes: scope.operations.map((op) => operationKey(op)),
+    services: scope.operations.filter(isMutating).map((op) => operationKey(op)),
+    data: scope.entities.map((e) => e.table),
+    jobs: scope.jobs.map((j) => j.schedule ?? `line ${j.line}`),
+    integrations: scope.integrations.map((i) => i.name),
+  };
+  if (items.services.length === 0 && scope.operations.length > 0) items.services = items.routes;
+  const layers: Layer[] = [];
+  for (const kind of ['routes', 'services', 'data', 'jobs', 'integrations'] as LayerKind[]) {
+    if (items[kind].length === 0) continue;
+    const given = layout[kind];
+    const seen = fromEvidence[kind];
+    const conventional = framework?.layers[kind] ?? `src/${kind}`;
+    const folder = given ?? (seen ? underService(root, seen) : underService(root, conventional));
+    layers.push({ kind, folder, fromRepo: Boolean(given ?? seen), items: items[kind] });
+  }
+  return layers;
+}

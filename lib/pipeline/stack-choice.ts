@@ -1,0 +1,56 @@
+// Which service the sprint is about, and the answers file's stack overrides.
+import type { Detected, ServiceStack, StackReport } from '../types.js';
+
+export interface StackAnswer {
+  language?: string;
+  framework?: string;
+  orm?: string;
+  db?: string | string[];
+  auth?: string | string[];
+  jobs?: string | string[];
+  service?: string;
+}
+
+/** The named service, the only app service, or undefined when the user must choose. */
+export function chooseService(report: StackReport, wanted?: string): ServiceStack | undefined {
+  if (wanted) {
+    const normalized = wanted.replace(/^\.\//, '').replace(/\/$/, '');
+    return report.services.find((service) => service.name === wanted || service.path === normalized);
+  }
+  const apps = report.services.filter((service) => service.kind === 'app');
+  return apps.length === 1 ? apps[0] : undefined;
+}
+
+/** Services worth offering in the service prompt. */
+export function serviceChoices(report: StackReport): ServiceStack[] {
+  const apps = report.services.filter((service) => service.kind === 'app');
+  return apps.length ? apps : report.services;
+}
+
+const fromAnswers = (value: string): Detected => ({ value, confidence: 1, evidence: [{ file: 'answers' }] });
+const list = (value: string | string[]) => (Array.isArray(value) ? value : [value]).map(fromAnswers);
+
+/** Stated facts beat detected ones; a stated value also settles that dimension's ambiguity. */
+export function applyStackOverrides(service: ServiceStack, stack: StackAnswer): ServiceStack {
+  const next: ServiceStack = { ...service };
+  const settled = new Set<string>();
+  if (stack.language) (next.language = fromAnswers(stack.language)), settled.add('language');
+  if (stack.framework) (next.framework = fromAnswers(stack.framework)), settled.add('framework');
+  if (stack.orm) (next.orm = fromAnswers(stack.orm)), settled.add('orm');
+  if (stack.db) next.databases = list(stack.db);
+  if (stack.auth) next.auth = list(stack.auth);
+  if (stack.jobs) next.jobs = list(stack.jobs);
+  next.ambiguities = service.ambiguities.filter((ambiguity) => !settled.has(ambiguity.dimension));
+  return next;
+}
+
+/** Settles one ambiguous dimension with the chosen candidate. */
+export function settleAmbiguity(service: ServiceStack, dimension: string, value: string): ServiceStack {
+  const ambiguity = service.ambiguities.find((candidate) => candidate.dimension === dimension);
+  const chosen = ambiguity?.candidates.find((candidate) => candidate.value === value) ?? fromAnswers(value);
+  return {
+    ...service,
+    [dimension]: chosen,
+    ambiguities: service.ambiguities.filter((candidate) => candidate.dimension !== dimension),
+  };
+}

@@ -1,0 +1,260 @@
+// Field and column attributes as specs state them: "(integer, > 0, at most
+// what is still refundable)", "(one of `a`, `b`)", "(FK orders)", "(string,
+// required, max 200 chars)", `title?: string`, `z.string().max(200)`.
+import type { Column, Field, FieldType } from '../types.js';
+import { COLUMN_TYPE, FIELD_TYPES } from './vocabulary.js';
+
+export interface Attributes {
+  type?: FieldType;
+  items?: FieldType;
+  format?: string;
+  /** The type word as written (`varchar(255)`, `timestamptz`, `integer`). */
+  typeWord?: string;
+  required?: boolean;
+  nullable?: boolean;
+  unique?: boolean;
+  default?: string;
+  references?: string;
+  enum?: string[];
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+  minLength?: number;
+  maxLength?: number;
+  description?: string;
+}
+
+const NUMBER = String.raw`(-?\d+(?:\.\d+)?)`;
+const CHARS = String.raw`\s*(chars?|characters?|字元?|個字|letters?)?`;
+const unquote = (value: string): string => value.trim().replace(/^[`'"]|[`'"]$/g, '');
+
+function codeValues(text: string): string[] {
+  return [...text.matchAll(/`([^`]*)`/g)].map((match) => match[1]);
+}
+
+export function mapType(word: string): { type: FieldType; format?: string } | undefined {
+  const clean = word.trim();
+  const entry = FIELD_TYPES.find((candidate) => candidate.pattern.test(clean));
+  return entry ? { type: entry.type, format: entry.format } : undefined;
+}
+
+/** Parses the attribute text after a field or column name. */
+export function parseAttributes(input: string): Attributes {
+  const attrs: Attributes = {};
+  let text = ` ${input} `;
+  const take = (pattern: RegExp, onMatch: (match: RegExpExecArray) => void): void => {
+    let match: RegExpExecArray | null;
+    const global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+    while ((match = global.exec(text))) {
+      onMatch(match);
+      text = text.slice(0, match.index) + ' '.repeat(match[0].length) + text.slice(match.index + match[0].length);
+      global.lastIndex = match.index + match[0].length;
+    }
+  };
+
+  // Enums first: their values are code spans that must not be read as anything else.
+  const codeList = String.raw`((?:\`[^\`]*\`(?:\s*(?:,|，|、|\/|\||\bor\b|或|及|和)?\s*)?)+)`;
+  const setEnum = (match: RegExpExecArray): void => {
+    attrs.enum = codeValues(match[1]).flatMap((value) => value.split('|')).map((value) => value.trim()).filter(Boolean);
+  };
+  take(new RegExp(String.raw`(?:one of|either|enum(?:eration)?|values?\s*[:：]|allowed values?)\s*[:：]?\s*${codeList}`, 'i'), setEnum);
+  take(new RegExp(String.raw`(?:為|是)?\s*${codeList}\s*(?:其中)?之一`), setEnum);
+  if (!attrs.enum) {
+    take(/\bone of\s+([\w-]+(?:\s*(?:,|\/|\bor\b)\s*[\w-]+)+)/i, (match) => {
+      attrs.enum = match[1].split(/\s*(?:,|\/|\bor\b)\s*/).filter(Boolean);
+    });
+  }
+  take(/(?:default(?:s)?(?: to| value| is)?|預設(?:值)?(?:為|是)?)\s*[:：=]?\s*(`[^`]*`|'[^']*'|"[^"]*"|[\w.-]+(?:\(\))?)/i, (match) => {
+    attrs.default = unquote(match[1]);
+  });
+  take(/(?:\bFK\b|foreign key|references|refs|外鍵)\s*(?:to|→|->|:|：|指向|參照)?\s*(`[^`]*`|[\w.]+(?:\(\w+\))?)/i, (match) => {
+    attrs.references = unquote(match[1]).replace(/\((\w+)\)$/, '.$1');
+  });
+  if (!attrs.enum) {
+    const piped = codeValues(text).find((value) => value.includes('|'));
+    if (piped) {
+      attrs.enum = piped.split('|').map((value) => unquote(value)).filter(Boolean);
+      take(new RegExp(`\`${piped.replace(/[|.*+?^${}()[\]\\]/g, '\\$&')}\``), () => undefined);
+    }
+  }
+  take(/\bunique\b|唯一/i, () => (attrs.unique = true));
+  take(/\bnot null\b|\bnon-?null(?:able)?\b|\bnot nullable\b|不可為空|不得為空|非空值?/i, () => (attrs.nullable = false));
+  take(/\bnullable\b|\bnull\b|可為空|可空/i, () => (attrs.nullable = true));
+  take(/\brequired\b|\bmandatory\b|必填|必要/i, () => (attrs.required = true));
+  take(/\boptional\b|選填|可選|非必填/i, () => (attrs.required = false));
+  take(/\bnon-?empty\b|\bnot empty\b/i, () => (attrs.minLength = 1));
+  take(/\bpositive\b|正數/i, () => (attrs.exclusiveMinimum = 0));
+  take(/\bnon-?negative\b|非負/i, () => (attrs.minimum = 0));
+  take(/正整數/, () => {
+    attrs.exclusiveMinimum = 0;
+    attrs.type = 'integer';
+  });
+
+  const length: { min?: number; max?: number } = {};
+  const bounds: { min?: number; max?: number; exMin?: number; exMax?: number } = {};
+  take(new RegExp(String.raw`(?:max(?:imum)? length|length at most|最大長度|長度上限)\s*[:：]?\s*${NUMBER}`, 'i'), (m) => (length.max = Number(m[1])));
+  take(new RegExp(String.raw`(?:min(?:imum)? length|length at least|最小長度)\s*[:：]?\s*${NUMBER}`, 'i'), (m) => (length.min = Number(m[1])));
+  take(new RegExp(String.raw`(?:between\s+|length\s+)?(?<![\w.-])${NUMBER}\s*(?:-|–|—|\.\.|\bto\b|\band\b|~|～|至|到)\s*${NUMBER}(?![\w.])${CHARS}`, 'i'), (m) => {
+    if (m[3]) [length.min, length.max] = [Number(m[1]), Number(m[2])];
+    else [bounds.min, bounds.max] = [Number(m[1]), Number(m[2])];
+  });
+  take(new RegExp(String.raw`(?:>=|≥|=>|\bat least\b|\bmin(?:imum)?\b\s*[:=]?|不少於|至少|大於等於)\s*${NUMBER}${CHARS}`, 'i'), (m) => {
+    if (m[2]) length.min = Number(m[1]);
+    else bounds.min = Number(m[1]);
+  });
+  take(new RegExp(String.raw`(?:<=|≤|=<|\bat most\b|\bmax(?:imum)?\b\s*[:=]?|\bup to\b|\bno more than\b|不超過|最多|至多|小於等於|上限)\s*${NUMBER}${CHARS}`, 'i'), (m) => {
+    if (m[2]) length.max = Number(m[1]);
+    else bounds.max = Number(m[1]);
+  });
+  take(new RegExp(String.raw`(?:>|\bgreater than\b|\bmore than\b|大於)\s*${NUMBER}`, 'i'), (m) => (bounds.exMin = Number(m[1])));
+  take(new RegExp(String.raw`(?:<|\bless than\b|\bunder\b|\bbelow\b|小於)\s*${NUMBER}`, 'i'), (m) => (bounds.exMax = Number(m[1])));
+
+  take(/\b(?:array|list) of\s+([A-Za-z]+)|\b([A-Za-z]+)\[\]|\[\]([A-Za-z]+)|\brepeated\s+([A-Za-z]\w*)|([A-Za-z]+)\s*(?:陣列|清單)/i, (m) => {
+    attrs.type = 'array';
+    const word = m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? '';
+    attrs.items = mapType(word)?.type ?? mapType(word.replace(/s$/, ''))?.type ?? 'object';
+  });
+
+  const leftovers: string[] = [];
+  for (const part of text.split(/[,;，；、()（）]/)) {
+    let rest = part;
+    for (const token of part.split(/\s+/).filter(Boolean)) {
+      const word = token.replace(/^[`'"]|[`'".:]$/g, '');
+      const mapped = mapType(word);
+      if (mapped && !attrs.type) {
+        attrs.type = mapped.type;
+        if (mapped.format) attrs.format = mapped.format;
+        rest = rest.replace(token, ' ');
+      }
+      if (!attrs.typeWord && COLUMN_TYPE.test(word)) {
+        attrs.typeWord = word;
+        rest = rest.replace(token, ' ');
+      }
+    }
+    const typed = /^(\s*)((?:varchar|char|decimal|numeric)\s*\([\d, ]+\))/i.exec(part);
+    if (typed && (!attrs.typeWord || /^(?:varchar|char|decimal|numeric)$/i.test(attrs.typeWord))) attrs.typeWord = typed[2].replace(/\s+/g, '');
+    if (/[A-Za-z\u4e00-\u9fff]/.test(rest) && !/^\s*(?:and|or|和|或)\s*$/i.test(rest)) leftovers.push(rest.trim().replace(/\s+/g, ' '));
+  }
+  if (attrs.typeWord && /^(?:varchar|char|decimal|numeric)$/i.test(attrs.typeWord)) {
+    const sized = new RegExp(`${attrs.typeWord}\\s*\\(([\\d, ]+)\\)`, 'i').exec(input);
+    if (sized) attrs.typeWord = `${attrs.typeWord}(${sized[1].replace(/\s+/g, '')})`;
+  }
+  const description = leftovers.filter((piece) => !/^\(?[\d, ]+\)?$/.test(piece)).join('; ');
+  if (description) attrs.description = description;
+
+  const stringy = attrs.type === 'string' || attrs.type === 'array';
+  if (stringy && attrs.type === 'string') {
+    length.min ??= bounds.min;
+    length.max ??= bounds.max;
+  } else {
+    if (bounds.min !== undefined) attrs.minimum = bounds.min;
+    if (bounds.max !== undefined) attrs.maximum = bounds.max;
+  }
+  if (bounds.exMin !== undefined) attrs.exclusiveMinimum = bounds.exMin;
+  if (bounds.exMax !== undefined) attrs.exclusiveMaximum = bounds.exMax;
+  if (length.min !== undefined) attrs.minLength = length.min;
+  if (length.max !== undefined) attrs.maxLength = length.max;
+  if (attrs.enum && !attrs.type) attrs.type = 'string';
+  return attrs;
+}
+
+export function toField(name: string, attrs: Attributes, line: number): Field {
+  const field: Field = { name, line };
+  const keys = ['type', 'items', 'required', 'enum', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'minLength', 'maxLength', 'format', 'description'] as const;
+  for (const key of keys) if (attrs[key] !== undefined) (field as unknown as Record<string, unknown>)[key] = attrs[key];
+  if (attrs.default !== undefined) field.default = attrs.default;
+  return field;
+}
+
+export function toColumn(name: string, attrs: Attributes, line: number): Column {
+  const column: Column = { name, line };
+  if (attrs.typeWord) column.type = attrs.typeWord;
+  else if (attrs.type) column.type = attrs.format === 'date-time' ? 'timestamp' : attrs.type;
+  if (attrs.nullable !== undefined) column.nullable = attrs.nullable;
+  else if (attrs.required !== undefined) column.nullable = !attrs.required;
+  if (attrs.default !== undefined) column.default = attrs.default;
+  if (attrs.unique) column.unique = true;
+  if (attrs.references) column.references = attrs.references;
+  if (attrs.enum) column.enum = attrs.enum;
+  return column;
+}
+
+/** Splits `a, b; c` at depth 0 of (), {}, [], <>. */
+export function splitTopLevel(text: string, separators = /[,;\n]/): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let quote = '';
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (quote) {
+      if (char === quote) quote = '';
+      continue;
+    }
+    if (char === '"' || char === "'" || char === '`') quote = char;
+    else if ('({[<'.includes(char)) depth++;
+    else if (')}]>'.includes(char) && text[i - 1] !== '=') depth--;
+    else if (depth === 0 && separators.test(char)) {
+      parts.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(text.slice(start));
+  return parts.map((part) => part.trim()).filter(Boolean);
+}
+
+/** `{ url: string; title?: string; tags: string[]; kind: 'a' | 'b' }` → fields. */
+export function parseTypeLiteral(source: string, line: number): Field[] | undefined {
+  const body = /^\s*\{([\s\S]*)\}\s*$/.exec(source);
+  if (!body) return undefined;
+  const fields: Field[] = [];
+  for (const member of splitTopLevel(body[1])) {
+    const match = /^([A-Za-z_$][\w$]*)(\?)?\s*:\s*([\s\S]+)$/.exec(member);
+    if (!match) continue;
+    const typeText = match[3].trim();
+    const literals = [...typeText.matchAll(/'([^']*)'|"([^"]*)"/g)].map((m) => m[1] ?? m[2]);
+    const attrs: Attributes = literals.length && /^(['"][^'"]*['"]\s*\|?\s*)+$/.test(typeText) ? { type: 'string', enum: literals } : parseAttributes(typeText.replace(/\|\s*(?:undefined|null)/g, ''));
+    attrs.required = !match[2] && !/\|\s*undefined/.test(typeText);
+    fields.push(toField(match[1], attrs, line));
+  }
+  return fields;
+}
+
+/** `z.object({ url: z.string().url(), title: z.string().max(200).optional() })` → fields. */
+export function parseZodObject(source: string, line: number): Field[] | undefined {
+  const body = /z\.object\(\s*\{([\s\S]*)\}\s*\)/.exec(source);
+  if (!body) return undefined;
+  const fields: Field[] = [];
+  for (const member of splitTopLevel(body[1])) {
+    const match = /^([A-Za-z_$][\w$]*)\s*:\s*z\.(\w+)\(([^)]*)\)([\s\S]*)$/.exec(member);
+    if (!match) continue;
+    const [, name, base, args, chain] = match;
+    const field: Field = { name, line, required: !/\.(?:optional|nullish)\(\)|\.default\(/.test(chain) };
+    const mapped = base === 'enum' || base === 'nativeEnum' ? { type: 'string' as FieldType } : mapType(base === 'coerce' ? 'string' : base);
+    if (mapped) field.type = mapped.type;
+    if (base === 'enum') field.enum = [...args.matchAll(/'([^']*)'|"([^"]*)"/g)].map((m) => m[1] ?? m[2]);
+    if (base === 'array') {
+      field.type = 'array';
+      const item = /z\.(\w+)/.exec(args);
+      if (item) field.items = mapType(item[1])?.type ?? 'object';
+    }
+    const numbers = (method: string): number | undefined => {
+      const found = new RegExp(`\\.${method}\\((-?[\\d.]+)`).exec(chain);
+      return found ? Number(found[1]) : undefined;
+    };
+    const isString = field.type === 'string';
+    const min = numbers('min');
+    const max = numbers('max');
+    if (min !== undefined) field[isString ? 'minLength' : 'minimum'] = min;
+    if (max !== undefined) field[isString ? 'maxLength' : 'maximum'] = max;
+    if (/\.int\(\)/.test(chain)) field.type = 'integer';
+    if (/\.positive\(\)/.test(chain)) field.exclusiveMinimum = 0;
+    if (/\.nonnegative\(\)/.test(chain)) field.minimum = 0;
+    for (const [method, format] of [['url', 'uri'], ['email', 'email'], ['uuid', 'uuid'], ['datetime', 'date-time']] as const) {
+      if (new RegExp(`\\.${method}\\(`).test(chain)) field.format = format;
+    }
+    fields.push(field);
+  }
+  return fields;
+}

@@ -1,0 +1,141 @@
+// Paths and operation names: `:id` → `{id}`, and camelCase operationIds
+// derived from method + path (createOrderRefund, listOrderRefunds, cancelOrder).
+import { ACTION_WORDS, METHOD_VERBS, PATH_PREFIXES, SINGLETON_SEGMENTS } from './vocabulary.js';
+
+const IRREGULAR: Record<string, string> = { people: 'person', children: 'child', men: 'man', women: 'woman', data: 'data', media: 'media', news: 'news', series: 'series', status: 'status', analyses: 'analysis' };
+
+export function singular(word: string): string {
+  const lower = word.toLowerCase();
+  if (IRREGULAR[lower]) return IRREGULAR[lower];
+  if (/ies$/.test(lower) && lower.length > 4) return `${word.slice(0, -3)}y`;
+  if (/(?:ss|sh|ch|x|z|ses)es$/.test(lower)) return word.slice(0, -2);
+  if (/(?:ss|us|is)$/.test(lower)) return word;
+  if (/s$/.test(lower) && lower.length > 2) return word.slice(0, -1);
+  return word;
+}
+
+export function isPlural(word: string): boolean {
+  return singular(word).toLowerCase() !== word.toLowerCase();
+}
+
+export function pascal(word: string): string {
+  return word
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((part) => part[0].toUpperCase() + part.slice(1))
+    .join('');
+}
+
+export function camel(word: string): string {
+  const value = pascal(word);
+  return value ? value[0].toLowerCase() + value.slice(1) : value;
+}
+
+export interface NormalizedPath {
+  path: string;
+  query: string[];
+}
+
+/** `/api/users/:id?status=x` → `/api/users/{id}` + query `status`; `<id>`, `[id]` → `{id}`. */
+export function normalizePath(raw: string): NormalizedPath {
+  let value = raw.trim().replace(/[.,;:)\]]+$/, (tail) => (tail.startsWith(']') && /\[[^\]]*$/.test(raw) ? tail : ''));
+  const [pathPart, queryPart = ''] = value.split('?');
+  value = pathPart
+    .split('/')
+    .map((segment) =>
+      segment
+        .replace(/^:([A-Za-z_]\w*)/, '{$1}')
+        .replace(/^<(?:\w+:)?([A-Za-z_]\w*)>$/, '{$1}')
+        .replace(/^\[\.{0,3}([A-Za-z_]\w*)\]$/, '{$1}'),
+    )
+    .join('/');
+  if (value.length > 1) value = value.replace(/\/+$/, '');
+  const query = queryPart
+    .split('&')
+    .map((pair) => pair.split('=')[0])
+    .filter((name) => /^[A-Za-z_][\w.[\]]*$/.test(name));
+  return { path: value, query };
+}
+
+export function pathParams(path: string): string[] {
+  return [...path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]);
+}
+
+interface Segment {
+  text: string;
+  param: boolean;
+}
+
+function segmentsOf(path: string): { segments: Segment[]; customMethod?: string } {
+  const [base, customMethod] = path.split(/(?<=\}|[A-Za-z0-9]):(?=[A-Za-z]+$)/);
+  const segments = base
+    .split('/')
+    .filter(Boolean)
+    .map((text) => ({ text, param: /^\{.*\}$/.test(text) }))
+    .filter((segment) => segment.param || !PATH_PREFIXES.test(segment.text));
+  return { segments, customMethod };
+}
+
+/** GET on a collection: the last segment is a plural noun, not a parameter, an action or a singleton. */
+export function isCollectionPath(path: string): boolean {
+  const { segments, customMethod } = segmentsOf(path);
+  const last = segments[segments.length - 1];
+  if (!last || last.param || customMethod) return false;
+  const word = last.text.toLowerCase();
+  return !SINGLETON_SEGMENTS.has(word) && !ACTION_WORDS.has(word) && isPlural(word.split(/[-_]/).pop() ?? word);
+}
+
+function resourceName(segments: Segment[], lastPlural: boolean): string {
+  const nouns = segments.filter((segment) => !segment.param).map((segment) => segment.text);
+  return nouns
+    .map((noun, index) => (index === nouns.length - 1 && lastPlural ? pascal(noun) : pascal(singular(noun))))
+    .join('');
+}
+
+export function isWebhookPath(path: string): boolean {
+  return /(^|\/)(webhooks?|hooks|callbacks?)(\/|$)/i.test(path);
+}
+
+/** The vendor a webhook path names: `/v1/webhooks/stripe` or `/v1/stripe/webhook` → `stripe`. */
+export function webhookSource(path: string): string | undefined {
+  const parts = segmentsOf(path).segments.filter((segment) => !segment.param).map((segment) => segment.text);
+  const index = parts.findIndex((part) => /^(webhooks?|hooks|callbacks?)$/i.test(part));
+  if (index < 0) return undefined;
+  return parts[index + 1] ?? parts[index - 1];
+}
+
+/** camelCase operationId for a REST operation. */
+export function restOperationName(method: string, path: string, options: { webhook?: boolean; list?: boolean } = {}): string {
+  const { segments, customMethod } = segmentsOf(path);
+  if (options.webhook) {
+    const source = webhookSource(path);
+    return `receive${source ? pascal(source) : ''}Webhook`;
+  }
+  const last = segments[segments.length - 1];
+  const action = customMethod ?? (method === 'POST' && last && !last.param && ACTION_WORDS.has(last.text.toLowerCase()) ? last.text : undefined);
+  if (action) {
+    const rest = customMethod ? segments : segments.slice(0, -1);
+    return camel(action) + resourceName(rest, false);
+  }
+  const verbs = METHOD_VERBS[method] ?? { item: method.toLowerCase(), collection: method.toLowerCase() };
+  const collection = Boolean(last && !last.param);
+  if (method === 'GET') {
+    const list = options.list ?? isCollectionPath(path);
+    return (list ? 'list' : 'get') + resourceName(segments, list && collection);
+  }
+  return (collection ? verbs.collection : verbs.item) + resourceName(segments, false);
+}
+
+/** Makes `name` unique against `taken` (adds it), trying `alternatives` before numbering. */
+export function uniqueName(name: string, taken: Set<string>, alternatives: string[] = []): string {
+  for (const candidate of [name, ...alternatives]) {
+    if (!taken.has(candidate)) {
+      taken.add(candidate);
+      return candidate;
+    }
+  }
+  let index = 2;
+  while (taken.has(`${name}${index}`)) index++;
+  taken.add(`${name}${index}`);
+  return `${name}${index}`;
+}

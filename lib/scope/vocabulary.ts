@@ -1,0 +1,192 @@
+// What words mean to the scope stage, as data: one entry per idea, English and
+// Traditional Chinese side by side, so the extractors stay free of word lists.
+import type { FieldType } from '../types.js';
+
+export type SectionKind =
+  | 'backend'
+  | 'outOfScope'
+  | 'goalsMixed'
+  | 'openQuestions'
+  | 'alternatives'
+  | 'context'
+  | 'stories'
+  | 'acceptance'
+  | 'decisions'
+  | 'verification'
+  | 'entities'
+  | 'other';
+
+/** Heading patterns, first match wins (order matters: "Goals & Non-Goals" before "Non-Goals"). */
+export const SECTION_PATTERNS: ReadonlyArray<{ kind: SectionKind; pattern: RegExp }> = [
+  { kind: 'backend', pattern: /^backend$/i },
+  { kind: 'goalsMixed', pattern: /\bgoals?\b.*\bnon-?goals?\b|目標.*非目標/i },
+  { kind: 'outOfScope', pattern: /out[- ]of[- ]scope|\bnon-?goals?\b|not in scope|\bexclusions?\b|範圍外|不在範圍|非目標|不做|不包含/i },
+  { kind: 'openQuestions', pattern: /open questions?|unresolved|open issues|待釐清|待確認|未決|開放問題|待解決/i },
+  { kind: 'alternatives', pattern: /design options?|alternatives|options considered|方案比較|設計選項|替代方案/i },
+  { kind: 'context', pattern: /^(context|background|problem|motivation|overview)\b|背景|動機|脈絡/i },
+  { kind: 'stories', pattern: /user stor|use cases?|scenarios?|使用者故事|使用案例|情境/i },
+  { kind: 'acceptance', pattern: /acceptance|驗收/i },
+  { kind: 'decisions', pattern: /architecture decisions?|\badr\b|decisions?\b|決策/i },
+  { kind: 'verification', pattern: /verification|test plan|testing|驗證|測試/i },
+  { kind: 'entities', pattern: /key entities|^entities$|data model|schema changes?|資料模型|實體/i },
+];
+
+/** Sections whose facts only restate what the contract sections say (used to break ties). */
+export const SECONDARY_SECTIONS: ReadonlySet<SectionKind> = new Set(['context', 'decisions', 'stories', 'verification']);
+
+/** A short paragraph or list item that opens an out-of-scope (or in-scope) run inside a section. */
+export const OUT_OF_SCOPE_MARKER = /^\s*(out[- ]of[- ]scope|non-?goals?|not in scope|excluded|範圍外|不在範圍內?|非目標|不做)\s*[:：]?\s*$/i;
+export const IN_SCOPE_MARKER = /^\s*(goals?|in scope|目標|範圍內)\s*[:：]?\s*$/i;
+/** A list item that starts with "Out of scope:" is out of scope by itself. */
+export const OUT_OF_SCOPE_PREFIX = /^\s*(out[- ]of[- ]scope|non-?goals?|not in scope|範圍外|不在範圍內?|非目標)\s*[:：]\s*/i;
+
+export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;
+
+/** Verb a REST operationId starts with, per method. */
+export const METHOD_VERBS: Record<string, { item: string; collection: string }> = {
+  GET: { item: 'get', collection: 'list' },
+  POST: { item: 'create', collection: 'create' },
+  PUT: { item: 'update', collection: 'replace' },
+  PATCH: { item: 'update', collection: 'update' },
+  DELETE: { item: 'delete', collection: 'delete' },
+  HEAD: { item: 'head', collection: 'head' },
+  OPTIONS: { item: 'options', collection: 'options' },
+};
+
+/** Path segments that are prefixes, not resources. */
+export const PATH_PREFIXES = /^(api|v\d+(\.\d+)?|rest|internal|public|admin)$/i;
+
+/** Last path segments that name an action (`POST /orders/{id}/cancel`). */
+export const ACTION_WORDS = new Set([
+  'cancel', 'approve', 'reject', 'archive', 'unarchive', 'publish', 'unpublish', 'retry', 'refund', 'capture',
+  'void', 'login', 'logout', 'signin', 'signout', 'signup', 'register', 'search', 'verify', 'confirm', 'resend',
+  'send', 'reset', 'import', 'export', 'sync', 'close', 'reopen', 'activate', 'deactivate', 'enable', 'disable',
+  'lock', 'unlock', 'complete', 'submit', 'restore', 'merge', 'duplicate', 'clone', 'move', 'share', 'invite',
+  'accept', 'decline', 'refresh', 'revoke', 'rotate', 'assign', 'unassign', 'follow', 'unfollow', 'like', 'unlike',
+  'pay', 'checkout', 'ship', 'fulfill', 'upload', 'download', 'preview', 'validate', 'reconcile', 'trigger', 'run',
+]);
+
+/** Singular resources whose GET is not a list. */
+export const SINGLETON_SEGMENTS = new Set([
+  'me', 'self', 'settings', 'profile', 'status', 'health', 'healthz', 'config', 'configuration', 'preferences',
+  'summary', 'stats', 'statistics', 'metrics', 'balance', 'current', 'latest', 'info', 'version', 'session',
+]);
+
+/** POSTs that move money are retried by clients and must never run twice. */
+export const MONEY_RESOURCES = new Set(['payment', 'refund', 'charge', 'payout', 'transfer', 'capture', 'disbursement']);
+
+export const RETRY_SAFE = /safe to retry|retry-safe|\bidempoten|never (?:\w+ ){0,3}twice|\bretr(?:y|ies|ied|ying)\b|idempotency-key|重試|冪等|不會重複|不可重複/i;
+export const RETRY_NEGATED = /\bno retries\b|\bnot (?:be )?retried\b|不重試/i;
+export const LIST_WORDS = /\blists?\b|\blisting\b|\bpaginat|\bpaged\b|\bcursor\b|\bsearch(?:es)?\b|列出|清單|列表|分頁/i;
+export const NO_SESSION = /no (?:user )?session|without (?:a )?(?:user )?session|unauthenticated|no auth|without auth|not authenticated|signed by|\bsigns?\b|\bsigned\b|public endpoint|is public|無需登入|不需登入|免登入|沒有使用者 ?session|無 ?session/i;
+export const WEBHOOK_WORD = /webhooks?|callback|回呼|回調/i;
+
+/** How an inbound call is verified, most specific first. */
+export const VERIFICATIONS: ReadonlyArray<{ value: string; pattern: RegExp }> = [
+  { value: 'HMAC', pattern: /\bhmac\b/i },
+  { value: 'mTLS', pattern: /\bmtls\b|mutual tls|雙向 ?tls/i },
+  { value: 'shared secret', pattern: /shared secret|shared token|secret token|共享密鑰/i },
+  { value: 'signature', pattern: /\bsign(?:s|ed|ing|ature|atures)?\b|簽章|簽名/i },
+];
+
+/** Third-party services named in specs; the regex is matched case-sensitively on prose. */
+export const VENDORS: ReadonlyArray<{ name: string; pattern: RegExp }> = [
+  { name: 'Stripe', pattern: /\bStripe\b/ },
+  { name: 'PayPal', pattern: /\bPayPal\b/i },
+  { name: 'Adyen', pattern: /\bAdyen\b/ },
+  { name: 'Braintree', pattern: /\bBraintree\b/ },
+  { name: 'Square', pattern: /\bSquare\b/ },
+  { name: 'Twilio', pattern: /\bTwilio\b/ },
+  { name: 'SendGrid', pattern: /\bSendGrid\b/i },
+  { name: 'Mailgun', pattern: /\bMailgun\b/ },
+  { name: 'Postmark', pattern: /\bPostmark\b/ },
+  { name: 'Slack', pattern: /\bSlack\b/ },
+  { name: 'GitHub', pattern: /\bGitHub\b/i },
+  { name: 'GitLab', pattern: /\bGitLab\b/i },
+  { name: 'Shopify', pattern: /\bShopify\b/ },
+  { name: 'Auth0', pattern: /\bAuth0\b/ },
+  { name: 'Okta', pattern: /\bOkta\b/ },
+  { name: 'Plaid', pattern: /\bPlaid\b/ },
+  { name: 'Segment', pattern: /\bSegment\b/ },
+  { name: 'Salesforce', pattern: /\bSalesforce\b/ },
+  { name: 'HubSpot', pattern: /\bHubSpot\b/i },
+  { name: 'Zendesk', pattern: /\bZendesk\b/ },
+  { name: 'Intercom', pattern: /\bIntercom\b/ },
+  { name: 'OpenAI', pattern: /\bOpenAI\b/i },
+  { name: 'Firebase', pattern: /\bFirebase\b/ },
+  { name: 'S3', pattern: /\b(?:AWS )?S3\b/ },
+  { name: 'SQS', pattern: /\bSQS\b/ },
+  { name: 'LINE', pattern: /\bLINE (?:Pay|Notify|Messaging)\b/ },
+  { name: 'ECPay', pattern: /\bECPay\b|綠界/ },
+];
+
+/** We call them (outbound); matched right before a vendor name, or `<Vendor> API`. */
+export const OUTBOUND_BEFORE = /\b(?:call|calls|calling|ask|asks|asking|query|queries|querying|notify|notifies|fetch(?:es)? from|send(?:s)? (?:\w+ )?to|push(?:es)? (?:\w+ )?to|sync(?:s)? (?:\w+ )?(?:with|to)|request(?:s)? (?:\w+ )?from|upload(?:s)? (?:\w+ )?to|poll(?:s|ing)?|via|through|using|呼叫|詢問|查詢|通知|傳送到|上傳到|同步到)\s+(?:the\s+)?$/i;
+export const OUTBOUND_AFTER = /^(?:'s)?\s*(?:API|SDK|client|endpoint)s?\b|^\s*(?:的)?\s*API/;
+
+export const JOB_WORDS = /\bjobs?\b|\bcron\b|\bworkers?\b|\bscheduled?\b|\bbackground task|\bqueue[ds]?\b|\bnightly\b|\bhourly\b|\bdaily\b|\bweekly\b|\bmonthly\b|every \d+ (?:minutes?|hours?|days?)|every (?:minute|hour|day|night|week)|排程|背景工作|背景任務|定時|每晚|每天|每日|每小時|每週/i;
+/** Schedule as stated, first match wins. */
+export const SCHEDULES: ReadonlyArray<{ pattern: RegExp; value?: string }> = [
+  { pattern: /`((?:[\d*/,-]+\s+){4}[\d*/,-]+)`/ },
+  { pattern: /\bnightly\b|每晚|每夜/i, value: 'nightly' },
+  { pattern: /\bhourly\b|every hour\b|每小時/i, value: 'hourly' },
+  { pattern: /\bdaily\b|every day\b|once a day|每天|每日/i, value: 'daily' },
+  { pattern: /\bweekly\b|every week\b|每週|每周/i, value: 'weekly' },
+  { pattern: /\bmonthly\b|every month\b|每月/i, value: 'monthly' },
+  { pattern: /\bevery \d+ (?:seconds?|minutes?|hours?|days?)\b/i },
+  { pattern: /每 ?\d+ ?(?:秒|分鐘|小時|天)/ },
+];
+
+export const FRONTEND_WORDS: readonly RegExp[] = [
+  /\b(?:UI|UX|CSS)\b/,
+  /\b(?:frontend|front-end|front end|web app|buttons?|screens?|modals?|dialogs?|React|Vue|Angular|Svelte|layout|storybook)\b/i,
+  /(?<!(?:next|previous|prev|first|last|per|each|one|same|single|result|results)\s)\bpages?\b(?!\s*(?:size|token|number|cursor|param|limit|=))/i,
+  /前端|頁面|按鈕|畫面|介面|表單/,
+];
+
+/** Verbs in authz / SLO / retry prose mapped to what they do to a resource. */
+export const ACTION_VERBS: ReadonlyArray<{ action: 'create' | 'read' | 'update' | 'delete'; pattern: RegExp }> = [
+  { action: 'create', pattern: /^(?:create|creates|creating|add|adds|adding|issue|issues|issuing|make|makes|making|submit|submits|submitting|open|opens|opening|post|posts|posting|start|starts|starting|request|requests|requesting|建立|新增|發起|申請)$/i },
+  { action: 'read', pattern: /^(?:read|reads|reading|see|sees|seeing|view|views|viewing|list|lists|listing|get|gets|getting|fetch|fetches|fetching|access|accesses|browse|browses|retrieve|retrieves|查看|檢視|讀取|列出|查詢|瀏覽)$/i },
+  { action: 'update', pattern: /^(?:update|updates|updating|edit|edits|editing|change|changes|changing|modify|modifies|modifying|rename|renames|更新|修改|編輯)$/i },
+  { action: 'delete', pattern: /^(?:delete|deletes|deleting|remove|removes|removing|destroy|destroys|刪除|移除)$/i },
+];
+
+export const ACTION_METHODS: Record<'create' | 'read' | 'update' | 'delete', string[]> = {
+  create: ['POST'],
+  read: ['GET'],
+  update: ['PATCH', 'PUT'],
+  delete: ['DELETE'],
+};
+
+export const AUTHZ_WORDS = /\bmay\b|\bcan\b|\bcannot\b|\bcan't\b|\bonly\b|\ballowed\b|\bpermitted\b|\bpermission|\broles?\b|\bscopes?\b|\bowners?\b|\bown\b|\bpublic\b|\bunauthenticated\b|\banonymous\b|\bforbidden\b|\bmust be (?:logged in|signed in|authenticated)|只有|只能|才能|可以|不可|權限|角色|擁有者|本人|公開/i;
+/** Subjects that are not roles ("users with the role `x`", "anyone"). */
+export const NON_ROLE_SUBJECTS = new Set([
+  'user', 'users', 'anyone', 'everyone', 'caller', 'callers', 'client', 'clients', 'nobody', 'it', 'they', 'we',
+  'this', 'that', 'the', 'a', 'an', 'each', 'every', 'all', 'only', 'request', 'requests', 'endpoint', 'service',
+]);
+
+/** Type words for fields (API) — the value is the JSON type; format when the word implies one. */
+export const FIELD_TYPES: ReadonlyArray<{ pattern: RegExp; type: FieldType; format?: string }> = [
+  { pattern: /^(?:integer|int|int32|int64|uint32|uint64|sint32|sint64|fixed32|fixed64|bigint|smallint|long|serial|bigserial|整數)$/i, type: 'integer' },
+  { pattern: /^(?:number|float|double|decimal|numeric|real|money|數字|數值|小數)$/i, type: 'number' },
+  { pattern: /^(?:boolean|bool|布林|布林值)$/i, type: 'boolean' },
+  { pattern: /^(?:uuid)$/i, type: 'string', format: 'uuid' },
+  { pattern: /^(?:email|e-mail)$/i, type: 'string', format: 'email' },
+  { pattern: /^(?:url|uri)$/i, type: 'string', format: 'uri' },
+  { pattern: /^(?:date)$/i, type: 'string', format: 'date' },
+  { pattern: /^(?:datetime|date-time|timestamp|timestamptz|iso ?8601|iso-8601)$/i, type: 'string', format: 'date-time' },
+  { pattern: /^(?:string|str|text|varchar|char|character varying|citext|id|字串|文字)(?:\(\d+\))?$/i, type: 'string' },
+  { pattern: /^(?:object|json|jsonb|map|dict|hash|物件)$/i, type: 'object' },
+  { pattern: /^(?:array|list|陣列|清單)$/i, type: 'array' },
+];
+
+/** Column type words kept as written (`varchar(255)`, `timestamptz`). */
+export const COLUMN_TYPE = /^(?:integer|int|int2|int4|int8|bigint|smallint|serial|bigserial|text|string|varchar(?:\(\d+\))?|char(?:\(\d+\))?|character varying(?:\(\d+\))?|citext|boolean|bool|timestamp|timestamptz|timestamp with time zone|datetime|date|time|uuid|json|jsonb|decimal(?:\(\d+, ?\d+\))?|numeric(?:\(\d+, ?\d+\))?|float|double|double precision|real|money|bytea|blob|enum|inet|整數|字串|文字|布林|時間戳記?)$/i;
+
+/** Chinese numerals and multipliers for row-count hints ("40萬", "兩百萬"). */
+export const CJK_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 兩: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+export const CJK_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 萬: 10_000, 万: 10_000, 億: 100_000_000, 亿: 100_000_000 };
+export const ENGLISH_MULTIPLIERS: Record<string, number> = {
+  k: 1e3, thousand: 1e3, m: 1e6, mm: 1e6, million: 1e6, millions: 1e6, b: 1e9, bn: 1e9, billion: 1e9, billions: 1e9,
+};

@@ -22,6 +22,7 @@ export default class BackendSpecGenerator extends Generator {
   declare plan: Plan;
   declare decisions: { service?: ServiceStack; apiStyle: ApiStyle; conflict: ConflictMode; scaffoldTest: boolean; extraQuestions: OpenQuestion[] };
   declare promptedDefaults: ProjectDefaults;
+  declare interactive: boolean;
 
   get rawOptions(): Record<string, unknown> {
     return this.options as Record<string, unknown>;
@@ -53,6 +54,7 @@ export default class BackendSpecGenerator extends Generator {
   async prompting(): Promise<void> {
       const { prepared, inputs } = this;
       const interactive = !inputs.answers && canPrompt(this);
+      this.interactive = interactive;
       const defaults = prepared.config?.defaults ?? {};
       const extraQuestions: OpenQuestion[] = [];
       this.promptedDefaults = {};
@@ -134,7 +136,12 @@ export default class BackendSpecGenerator extends Generator {
   }
 
   async conflicts(): Promise<void> {
-      await commitAllOrNothing(this, { force: Boolean(this.inputs.force), dryRun: Boolean(this.inputs.dryRun) });
+      const { force, confirm, dryRun } = this.inputs;
+      if (confirm === false && !dryRun && this.plan.writes.length) {
+        throw new MagiError('write-refused', 'The answers file says confirm: false; nothing was written (use --dry-run to see the diff)', { exitCode: EXIT.write });
+      }
+      // Without a terminal the answers file (or its absence) is the confirmation: never wait on a prompt.
+      await commitAllOrNothing(this, { force: Boolean(force) || !this.interactive, dryRun: Boolean(dryRun) });
   }
 
   async end(): Promise<void> {

@@ -7,6 +7,7 @@ import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { EXIT, MagiError } from '../errors.js';
 import { answerKeys, answersSchema, type Declaration } from './declaration.js';
+import { findJsonError } from './json-position.js';
 
 /** Answers files are small; anything larger is a mistake (or an attack). */
 export const MAX_ANSWERS_BYTES = 1024 * 1024;
@@ -46,13 +47,17 @@ export function parseAnswers(bytes: Buffer | string, label: string, declaration:
 }
 
 function parseYamlOrJson(text: string, label: string): unknown {
-  // JSON is YAML 1.2, so one parser covers both and gives line/column for either.
-  const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true });
+  if (label.endsWith('.json') || /^\s*[{[]/.test(text)) {
+    // Strict JSON first: YAML would accept `{"a": }` as a null value.
+    const problem = findJsonError(text);
+    if (problem) throw new MagiError('answers-syntax', `${label}: line ${problem.line}, column ${problem.column}: ${problem.reason}; fix the JSON syntax`);
+  }
+  const document = parseDocument(text, { prettyErrors: true, uniqueKeys: true, strict: true });
   const error = document.errors[0];
   if (error) {
     const position = error.linePos?.[0];
     const where = position ? `line ${position.line}, column ${position.col}` : 'unknown position';
-    const reason = error.message.split('\n')[0].replace(/ at line \d+, column \d+.*$/, '');
+    const reason = error.message.split('\n')[0].replace(/ at line \d+, column \d+.*$/, '').replace(/:$/, '');
     throw new MagiError('answers-syntax', `${label}: ${where}: ${reason}; fix the YAML/JSON syntax`);
   }
   try {

@@ -119,15 +119,20 @@ function sameOperationShape(a: OperationShape, b: OperationShape): boolean {
 
 /** What in `next` would break a client written against `previous`. */
 export function breakingChanges(previous: Map<string, FieldShape>, next: Map<string, FieldShape>, where: string, isRequest: boolean): string[] {
+  // Parameter shapes are keyed `in:name`; schema fields by their dotted path.
+  const label = (name: string): string => {
+    const [place, parameter] = name.split(':');
+    return parameter === undefined ? `field \`${name}\`` : `${place} parameter \`${parameter}\``;
+  };
   const changes: string[] = [];
   for (const [name, shape] of previous) {
     const now = next.get(name);
-    if (!now) changes.push(`${where}: field \`${name}\` would be removed`);
-    else if (now.type !== shape.type) changes.push(`${where}: field \`${name}\` would change type from ${shape.type} to ${now.type}`);
+    if (!now) changes.push(`${where}: ${label(name)} would be removed`);
+    else if (now.type !== shape.type) changes.push(`${where}: ${label(name)} would change type from ${shape.type} to ${now.type}`);
   }
   if (isRequest) {
     for (const [name, shape] of next) {
-      if (shape.required && !previous.get(name)?.required) changes.push(`${where}: new required request field \`${name}\``);
+      if (shape.required && !previous.get(name)?.required) changes.push(`${where}: new required ${label(name)}`);
     }
   }
   return changes;
@@ -135,7 +140,7 @@ export function breakingChanges(previous: Map<string, FieldShape>, next: Map<str
 
 function operationBreakingChanges(previous: OperationShape, next: OperationShape, key: string): string[] {
   const changes = [
-    ...breakingChanges(previous.parameters, next.parameters, `${key} parameters`, true),
+    ...breakingChanges(previous.parameters, next.parameters, key, true),
     ...breakingChanges(previous.body, next.body, `${key} request body`, true),
   ];
   for (const [status, fields] of previous.responses) {
@@ -215,34 +220,46 @@ function mapAt(doc: Document.Parsed, keys: string[]): YAMLMap | undefined {
 
 /** Splice insertions into the text; undefined when a target cannot be spliced (flow style, empty map). */
 function splice(text: string, doc: Document.Parsed, insertions: Insertion[], layout: Layout): string | undefined {
-  const edits: Array<{ offset: number; text: string }> = [];
+  const edits: Array<{ offset: number; remove: number; column: number; text: string }> = [];
   for (const insertion of insertions) {
     const node = insertion.parentKeys.length === 0 ? doc.contents : doc.getIn(insertion.parentKeys, true);
+    if (!node || !(node as YamlNode).range) return undefined;
+    const range = (node as YamlNode).range!;
+    // `paths: {}` — an empty flow map becomes a block under its key.
+    if (!insertion.items && isMap(node) && node.flow && node.items.length === 0 && insertion.parentKeys.length > 0) {
+      const lineStart = text.lastIndexOf('\n', range[0] - 1) + 1;
+      const column = /^ */.exec(text.slice(lineStart))![0].length + layout.indent;
+      let start = range[0];
+      while (start > lineStart && text[start - 1] === ' ') start--;
+      const end = text.indexOf('}', range[0]) + 1;
+      edits.push({ offset: start, remove: end - start, column, text: '\n' + renderEntries(insertion.entries, column, layout).replace(/\n$/, '') });
+      continue;
+    }
     let column: number;
     if (insertion.items) {
-      if (!isSeq(node) || node.flow || node.items.length === 0 || !node.range) return undefined;
+      if (!isSeq(node) || node.flow || node.items.length === 0) return undefined;
       const first = node.items[0] as YamlNode;
       if (!first?.range) return undefined;
-      const dash = text.lastIndexOf('-', first.range[0]);
-      column = columnOf(text, dash);
+      column = columnOf(text, text.lastIndexOf('-', first.range[0]));
     } else {
-      if (!isMap(node) || node.flow || node.items.length === 0 || !node.range) return undefined;
+      if (!isMap(node) || node.flow || node.items.length === 0) return undefined;
       const firstKey = node.items[0].key as YamlNode | null;
       if (!firstKey?.range) return undefined;
       column = columnOf(text, firstKey.range[0]);
     }
-    let offset = node.range[1];
+    let offset = range[1];
     if (offset > 0 && text[offset - 1] !== '\n') {
       const newline = text.indexOf('\n', offset);
       offset = newline === -1 ? text.length : newline + 1;
     }
     const needsNewline = offset > 0 && text[offset - 1] !== '\n';
     const block = insertion.items ? renderEntries(insertion.items, column, layout, true) : renderEntries(insertion.entries, column, layout);
-    edits.push({ offset, text: (needsNewline ? '\n' : '') + block });
+    edits.push({ offset, remove: 0, column, text: (needsNewline ? '\n' : '') + block });
   }
   let result = text;
-  for (const edit of edits.sort((a, b) => b.offset - a.offset)) {
-    result = result.slice(0, edit.offset) + edit.text + result.slice(edit.offset);
+  // At one offset the deeper block must come first in the text, so it is applied last.
+  for (const edit of edits.sort((a, b) => b.offset - a.offset || a.column - b.column)) {
+    result = result.slice(0, edit.offset) + edit.text + result.slice(edit.offset + edit.remove);
   }
   return result;
 }
@@ -257,6 +274,35 @@ function mutate(doc: Document.Parsed, insertions: Insertion[], layout: Layout): 
     for (const [key, value] of insertion.entries) doc.setIn([...insertion.parentKeys, key], doc.createNode(value));
   }
   return doc.toString({ indent: layout.indent, indentSeq: layout.indentSeq, lineWidth: 0, singleQuote: layout.singleQuote });
+}
+
+function collectRefs(value: unknown, out: string[]): void {
+  if (Array.isArray(value)) value.forEach((item) => collectRefs(item, out));
+  else if (value && typeof value === 'object') {
+    for (const [key, inner] of Object.entries(value)) {
+      if (key === '$ref' && typeof inner === 'string') out.push(inner);
+      else collectRefs(inner, out);
+    }
+  }
+}
+
+/** Component pointers reachable from `roots` through local refs (and security requirements). */
+function reachableComponents(document: Json, roots: unknown[]): Set<string> {
+  const seen = new Set<string>();
+  const queue: string[] = [];
+  for (const root of roots) {
+    collectRefs(root, queue);
+    for (const requirement of ((root as Json)?.security ?? []) as Json[]) {
+      for (const name of Object.keys(requirement)) queue.push(`#/components/securitySchemes/${escapePointer(name)}`);
+    }
+  }
+  while (queue.length > 0) {
+    const pointer = queue.pop()!;
+    if (seen.has(pointer) || !pointer.startsWith('#/')) continue;
+    seen.add(pointer);
+    collectRefs(resolveRef(document, { $ref: pointer }), queue);
+  }
+  return seen;
 }
 
 // ---------- merge ----------
@@ -300,8 +346,7 @@ export function mergeOpenApi(existing: { path: string; text: string }, generated
   };
 
   for (const [path, pathItem] of Object.entries<Json>(generated.paths ?? {})) {
-    for (const method of HTTP_METHODS) {
-      if (!pathItem[method]) continue;
+    for (const method of Object.keys(pathItem).filter((name) => HTTP_METHODS.includes(name))) {
       const key = `${method.toUpperCase()} ${path}`;
       if (current.paths?.[path]?.[method]) {
         existingOperations.push(key);
@@ -321,8 +366,16 @@ export function mergeOpenApi(existing: { path: string; text: string }, generated
     }
   }
 
+  // Only what the added operations use goes in; a kept (colliding) operation keeps its own components.
+  const addedNodes = addedOperations.map((key) => {
+    const [method, ...rest] = key.split(' ');
+    return generated.paths[rest.join(' ')][method.toLowerCase()];
+  });
+  const needed = reachableComponents(generated, addedNodes);
+  const requestSide = reachableComponents(generated, addedNodes.map((operation) => operation.requestBody ?? {}));
   for (const [section, entries] of Object.entries<Json>(generated.components ?? {})) {
     for (const [name, value] of Object.entries<any>(entries)) {
+      if (!needed.has(pointerOf(['components', section, name]))) continue;
       const present = current.components?.[section]?.[name];
       if (present === undefined) {
         insert(['components', section], name, value);
@@ -335,7 +388,8 @@ export function mergeOpenApi(existing: { path: string; text: string }, generated
         if (serialise(before) === serialise(after)) continue;
         warnings.push({ code: 'contract-collision', message: `${where} already exists in ${existing.path} with a different shape; it was kept.` });
         questions.push({ text: `${where} in ${existing.path} differs from this sprint's ${name}. Rename the new one or change the existing one?`, weight: 5, source: SOURCE });
-        for (const change of breakingChanges(before, after, where, true)) warnings.push({ code: 'breaking-change', message: `${change} (against ${existing.path}).` });
+        const isRequest = requestSide.has(pointerOf(['components', section, name]));
+        for (const change of breakingChanges(before, after, where, isRequest)) warnings.push({ code: 'breaking-change', message: `${change} (against ${existing.path}).` });
       } else if (canonical(present) !== canonical(value)) {
         warnings.push({ code: 'contract-collision', message: `${where} already exists in ${existing.path} with a different definition; it was kept.` });
         questions.push({ text: `${where} in ${existing.path} differs from what this sprint needs. Which one is right?`, weight: 4, source: SOURCE });

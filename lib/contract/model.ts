@@ -219,7 +219,7 @@ function matchVendor(op: Operation, integration: Integration | undefined): Webho
 }
 
 function planField(field: Field, fallback?: Partial<PlannedField>): PlannedField {
-  const type = field.type ?? fallback?.type;
+  const type = field.type ?? (fallback?.typeStated === false ? undefined : fallback?.type);
   const planned: PlannedField = {
     name: field.name,
     type: type ?? 'string',
@@ -324,7 +324,9 @@ function planOperation(op: Operation, role: OperationRole, resource: PlannedReso
   const filters = op.queryParams.filter((field) => !PAGINATION_PARAMS.has(field.name.toLowerCase())).map((field) => planField(field));
   const requestFields = op.requestFields.map((field) => planField(field, resource.fields.find((known) => known.name === field.name)));
   const responseFields = op.responseFields.map((field) => planField(field, resource.fields.find((known) => known.name === field.name)));
-  noteUntyped(`${ownerName} (${key})`, [...filters, ...requestFields, ...responseFields.filter((field) => !resource.fields.some((known) => known.name === field.name))], questions);
+  // Fields the resource also has are covered by the resource's own question.
+  const ownFields = [...filters, ...requestFields, ...responseFields].filter((field) => !resource.fields.some((known) => known.name === field.name));
+  noteUntyped(`${ownerName} (${key})`, ownFields, questions);
 
   let publicReason: string | undefined;
   if (isPublic) {

@@ -8,7 +8,7 @@ import { PAGE_SIZE } from './catalog.js';
 
 function zodOf(field: PlannedField): string {
   let expression: string;
-  if (field.enum) expression = `z.enum([${field.enum.map((value) => JSON.stringify(value)).join(', ')}])`;
+  if (field.enum) expression = `z.enum([${field.enum.map((value) => `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`).join(', ')}])`;
   else if (field.type === 'integer') expression = 'z.number().int()';
   else if (field.type === 'number') expression = 'z.number()';
   else if (field.type === 'boolean') expression = 'z.boolean()';

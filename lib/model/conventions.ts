@@ -503,7 +503,9 @@ export interface RunnerConvention {
   integrationFile: string;
   /** Folder when the repo's convention is unknown. */
   defaultDir: string;
-  /** Command for one file when the runner filters by name rather than path. */
+  /** Integration command when it differs (build tags, integration test targets). */
+  integrationCommand?: string;
+  /** Command per package manager when the build tool runs the tests (Maven/Gradle). */
   byPackageManager?: Record<string, string>;
   /** Contract check library for this ecosystem (research/contract-test-recipes.md). */
   contractTool: string;
@@ -516,14 +518,14 @@ export const RUNNERS: Record<string, RunnerConvention> = {
   mocha: { label: 'Mocha', command: '{exec}mocha {path}', unitFile: '{dir}/{slug}.test.js', integrationFile: '{dir}/{slug}.integration.test.js', defaultDir: 'test', contractTool: 'Ajv 2020 + ajv-formats', contractFile: '{dir}/api/{slug}.contract.test.js' },
   'node-test': { label: 'node:test', command: 'node --test {path}', unitFile: '{dir}/{slug}.test.js', integrationFile: '{dir}/{slug}.integration.test.js', defaultDir: 'test', contractTool: 'Ajv 2020 + ajv-formats', contractFile: '{dir}/api/{slug}.contract.test.js' },
   pytest: { label: 'pytest', command: '{exec}pytest {path}', unitFile: '{dir}/test_{snake}.py', integrationFile: '{dir}/integration/test_{snake}.py', defaultDir: 'tests', contractTool: 'schemathesis', contractFile: '{dir}/api/test_{snake}_contract.py' },
-  'go-test': { label: 'go test', command: 'go test {path}', unitFile: '{pkg}/{snake}_test.go', integrationFile: '{pkg}/{snake}_integration_test.go', defaultDir: 'internal/service', contractTool: 'kin-openapi openapi3filter', contractFile: '{pkg}/{snake}_contract_test.go' },
+  'go-test': { label: 'go test', command: 'go test ./{pkg}/... -run Test{Pascal}', integrationCommand: 'go test -tags=integration ./{pkg}/... -run Test{Pascal}', unitFile: '{pkg}/{snake}_test.go', integrationFile: '{pkg}/{snake}_integration_test.go', defaultDir: 'internal/service', contractTool: 'kin-openapi openapi3filter', contractFile: '{pkg}/{snake}_contract_test.go' },
   rspec: { label: 'RSpec', command: '{exec}rspec {path}', unitFile: '{dir}/services/{snake}_spec.rb', integrationFile: '{dir}/requests/{snake}_spec.rb', defaultDir: 'spec', contractTool: 'openapi_first', contractFile: '{dir}/requests/{snake}_contract_spec.rb' },
   minitest: { label: 'Minitest', command: 'bin/rails test {path}', unitFile: '{dir}/services/{snake}_test.rb', integrationFile: '{dir}/integration/{snake}_test.rb', defaultDir: 'test', contractTool: 'openapi_first', contractFile: '{dir}/integration/{snake}_contract_test.rb' },
-  'cargo-test': { label: 'cargo test', command: 'cargo test {path}', unitFile: 'src/services/{snake}.rs', integrationFile: 'tests/{snake}.rs', defaultDir: 'tests', contractTool: 'jsonschema crate against openapi.yaml', contractFile: 'tests/{snake}_contract.rs' },
+  'cargo-test': { label: 'cargo test', command: 'cargo test {snake}', integrationCommand: 'cargo test --test {snake}', unitFile: 'src/services/{snake}.rs', integrationFile: 'tests/{snake}.rs', defaultDir: 'tests', contractTool: 'jsonschema crate against openapi.yaml', contractFile: 'tests/{snake}_contract.rs' },
   junit: {
     label: 'JUnit 5',
-    command: './mvnw test -Dtest={path}',
-    byPackageManager: { maven: './mvnw test -Dtest={path}', gradle: './gradlew test --tests {path}' },
+    command: './mvnw test -Dtest={class}',
+    byPackageManager: { maven: './mvnw test -Dtest={class}', gradle: './gradlew test --tests {class}' },
     unitFile: 'src/test/java/<pkg>/{Pascal}ServiceTest.java',
     integrationFile: 'src/test/java/<pkg>/{Pascal}IT.java',
     defaultDir: 'src/test/java',
@@ -599,3 +601,35 @@ export const DEFAULT_REPLAY_WINDOW = '24h';
 
 /** Backfill batch defaults (rows per batch, pause between batches). */
 export const BACKFILL = { batchSize: 1000, sleepMs: 100, largeTableRows: 1_000_000 };
+
+// ------------------------------------------------------------ tracing
+
+/** Database client spans per ORM. */
+export const ORM_OTEL: Record<string, string> = {
+  prisma: '@prisma/instrumentation',
+  drizzle: '@opentelemetry/instrumentation-pg',
+  typeorm: '@opentelemetry/instrumentation-pg / -mysql2',
+  sequelize: '@opentelemetry/instrumentation-pg / -mysql2',
+  knex: '@opentelemetry/instrumentation-knex',
+  sqlalchemy: 'opentelemetry-instrumentation-sqlalchemy',
+  'django-orm': 'opentelemetry-instrumentation-psycopg',
+  'active-record': 'opentelemetry-instrumentation-active_record',
+  gorm: 'gorm.io/plugin/opentelemetry',
+  ent: 'github.com/XSAM/otelsql',
+  sqlx: 'tracing spans (sqlx logs statements)',
+  diesel: 'tracing spans around connection calls',
+  jpa: 'opentelemetry-spring-boot-starter (JDBC)',
+  mongoose: '@opentelemetry/instrumentation-mongoose',
+};
+
+/** Outbound HTTP client spans per language. */
+export const OUTBOUND_OTEL: Partial<Record<LanguageId, string>> = {
+  typescript: '@opentelemetry/instrumentation-undici',
+  javascript: '@opentelemetry/instrumentation-undici',
+  python: 'opentelemetry-instrumentation-httpx',
+  go: 'otelhttp.NewTransport',
+  ruby: 'opentelemetry-instrumentation-net_http',
+  rust: 'reqwest-tracing',
+  java: 'opentelemetry-spring-boot-starter (RestClient)',
+  kotlin: 'opentelemetry-spring-boot-starter (RestClient)',
+};

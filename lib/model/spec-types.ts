@@ -19,18 +19,19 @@ export interface ContractSummary {
 }
 
 /**
- * One contract review item. `decision` is a short id the templates phrase
- * (see templates/backend-section/<lang>/01-api-contract.md.ejs); unknown ids
- * are shown as code with their facts.
+ * One contract review item, as the contract stage states it: `decision` is
+ * the English sentence, `facts` the same decision as data (the zh-TW
+ * template phrases the facts; see lib/contract/checklist.ts for their keys).
  */
 export interface ChecklistItem {
-  topic: 'versioning' | 'pagination' | 'filtering' | 'errors' | 'idempotency' | 'rate-limits' | 'cors' | 'auth-scopes' | string;
+  /** versioning, pagination, filtering, errors, idempotency, rateLimits, cors, authScopes. */
+  topic: string;
   decision: string;
-  /** Operation keys the decision covers; empty = all. */
+  /** Operation keys the decision covers. */
   applies: string[];
   /** Source of the rule (RFC 9457, AIP-158, Zalando 230…). */
   rule: string;
-  facts: Record<string, string | number | boolean | string[]>;
+  facts: Record<string, unknown>;
 }
 
 export interface StackLine {
@@ -204,8 +205,9 @@ export interface IdempotencyRow {
   mechanism: 'idempotency-key' | 'request-id' | 'event-id' | 'natural-key' | 'none';
   /** Header/field/column holding it (`Idempotency-Key`, `event.id`, `request_id`). */
   keyName: string;
+  /** Replay/dedupe window (`24h`, `3 days`); empty for natural keys. */
   window: string;
-  storage: string;
+  storage: { kind: 'table' | 'collection-ttl' | 'redis' | 'row' | 'unknown'; name: string; database?: string };
   /** Status codes for a missing key, a duplicate in flight, a changed payload. */
   missing?: number;
   inFlight?: number;

@@ -99,18 +99,18 @@ export function parseAttributes(input: string): Attributes {
     if (m[3]) [length.min, length.max] = [Number(m[1]), Number(m[2])];
     else [bounds.min, bounds.max] = [Number(m[1]), Number(m[2])];
   });
-  take(new RegExp(String.raw`(?:>=|≥|=>|\bat least\b|\bmin(?:imum)?\b\s*[:=]?|不少於|至少|大於等於)\s*${NUMBER}${CHARS}`, 'i'), (m) => {
+  take(new RegExp(String.raw`(?:>=|≥|=>|\bat least\b|\bmin(?:imum)?\b\s*[:=]?|不少於|至少|最短|最小|大於等於)\s*${NUMBER}${CHARS}`, 'i'), (m) => {
     if (m[2]) length.min = Number(m[1]);
     else bounds.min = Number(m[1]);
   });
-  take(new RegExp(String.raw`(?:<=|≤|=<|\bat most\b|\bmax(?:imum)?\b\s*[:=]?|\bup to\b|\bno more than\b|不超過|最多|至多|小於等於|上限)\s*${NUMBER}${CHARS}`, 'i'), (m) => {
+  take(new RegExp(String.raw`(?:<=|≤|=<|\bat most\b|\bmax(?:imum)?\b\s*[:=]?|\bup to\b|\bno more than\b|不超過|最多|至多|最長|最大|小於等於|上限)\s*${NUMBER}${CHARS}`, 'i'), (m) => {
     if (m[2]) length.max = Number(m[1]);
     else bounds.max = Number(m[1]);
   });
   take(new RegExp(String.raw`(?:>|\bgreater than\b|\bmore than\b|大於)\s*${NUMBER}`, 'i'), (m) => (bounds.exMin = Number(m[1])));
   take(new RegExp(String.raw`(?:<|\bless than\b|\bunder\b|\bbelow\b|小於)\s*${NUMBER}`, 'i'), (m) => (bounds.exMax = Number(m[1])));
 
-  take(/\b(?:array|list) of\s+([A-Za-z]+)|\b([A-Za-z]+)\[\]|\[\]([A-Za-z]+)|\brepeated\s+([A-Za-z]\w*)|([A-Za-z]+)\s*(?:陣列|清單)/i, (m) => {
+  take(/\b(?:array|list) of\s+([A-Za-z]+)|\b([A-Za-z]+)\[\]|\[\]([A-Za-z]+)|\brepeated\s+([A-Za-z]\w*)|([A-Za-z]+|字串|整數|數字|布林|物件)\s*(?:陣列|清單)/i, (m) => {
     attrs.type = 'array';
     const word = m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? '';
     attrs.items = mapType(word)?.type ?? mapType(word.replace(/s$/, ''))?.type ?? 'object';

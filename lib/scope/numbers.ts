@@ -34,7 +34,7 @@ export function parseCount(text: string): number | undefined {
 
 /** A row-count phrase in a sentence: "about 2 million rows", "40 million users", "約 40 萬筆". */
 export const COUNT_PHRASE =
-  /(\d[\d,]*(?:\.\d+)?\s*(?:k|m|mm|b|bn|thousand|million|billion)?|\d+(?:\.\d+)?\s*[十百千萬万億亿]+|[零〇一二兩三四五六七八九十百千]+[萬万億亿]+)\s*(?:\+\s*)?([A-Za-z_]+|筆|列|位|個|名|則|條|人)?/gi;
+  /(\d+(?:\.\d+)?\s*[十百千萬万億亿]+|[零〇一二兩三四五六七八九十百千]+[萬万億亿]+|\d[\d,]*(?:\.\d+)?\s*(?:(?:thousand|million|billion|mm|bn|k|m|b)\b)?)\s*(?:\+\s*)?([A-Za-z_]+|筆|列|位|個|名|則|條|人)?/gi;
 
 /** Milliseconds from "300 ms", "1s", "1.5 seconds", "300 毫秒", "2 秒". */
 export function toMilliseconds(amount: string, unit: string): number | undefined {

@@ -1,0 +1,81 @@
+// Idempotency & retries: a key per mutating operation, where it is stored for
+// this stack, and retries/dead-letter for the sprint's jobs.
+
+import type { Operation, Scope, ServiceStack } from '../types.js';
+import { operationKey } from '../types.js';
+import { DATABASES, DEFAULT_JOBS_BY_LANGUAGE, DEFAULT_REPLAY_WINDOW, JOBS, VENDORS } from './conventions.js';
+import type { SupportTable } from './data-model.js';
+import { primaryDatabase } from './data-model.js';
+import type { Findings } from './findings.js';
+import { vendorId, webhookFor } from './integrations.js';
+import { isMutating } from './names.js';
+import { WEIGHTS } from './rules.js';
+import { languageOf } from './safety.js';
+import type { BackendSpec, IdempotencyRow, JobPlan } from './spec-types.js';
+
+function storageFor(service: ServiceStack | undefined, table: string): IdempotencyRow['storage'] {
+  const db = primaryDatabase(service);
+  if (!db) return { kind: 'unknown', name: table };
+  const store = DATABASES[db]?.idempotencyStore ?? 'table';
+  return { kind: store, name: store === 'redis' ? `${table}:<key>` : table, database: DATABASES[db]?.label ?? db };
+}
+
+function rowFor(op: Operation, scope: Scope, service: ServiceStack | undefined): IdempotencyRow {
+  const key = operationKey(op);
+  const hook = webhookFor(op, scope);
+  if (hook) {
+    const vendor = vendorId(hook.name);
+    const facts = vendor ? VENDORS[vendor] : undefined;
+    return { key, mechanism: 'event-id', keyName: facts?.eventId ?? 'event id', window: facts?.retryHorizon ?? '7 days', storage: storageFor(service, 'webhook_events'), inFlight: 409 };
+  }
+  const method = op.method?.toUpperCase();
+  if (op.kind === 'rest' && (method === 'PUT' || method === 'DELETE') && !op.retrySafe) {
+    return { key, mechanism: 'natural-key', keyName: op.pathParams.join(', ') || 'id', window: '', storage: { kind: 'row', name: 'row' } };
+  }
+  const outboundVendor = scope.integrations.map((i) => vendorId(i.name)).find((v) => v && VENDORS[v].outboundIdempotency);
+  const outbound = op.retrySafe && outboundVendor ? `${VENDORS[outboundVendor].label} ${VENDORS[outboundVendor].outboundIdempotency}` : undefined;
+  const base = { key, window: DEFAULT_REPLAY_WINDOW, storage: storageFor(service, 'idempotency_keys'), inFlight: 409, mismatch: 422, missing: op.retrySafe ? 400 : undefined, outbound };
+  if (op.kind === 'grpc') return { ...base, mechanism: 'request-id', keyName: 'request_id' };
+  if (op.kind !== 'rest') return { ...base, mechanism: 'idempotency-key', keyName: 'idempotencyKey' };
+  return { ...base, mechanism: 'idempotency-key', keyName: 'Idempotency-Key' };
+}
+
+function jobPlans(scope: Scope, service: ServiceStack | undefined, findings: Findings): JobPlan[] {
+  const detected = service?.jobs[0]?.value;
+  const language = languageOf(service);
+  const system = detected ?? (language ? DEFAULT_JOBS_BY_LANGUAGE[language] : undefined);
+  const conv = system ? JOBS[system] : undefined;
+  if (scope.jobs.length && !detected) {
+    findings.ask('job-system', `Which job runner runs the sprint's scheduled work? None was detected${system ? `; ${conv?.label ?? system} is the usual choice here` : ''}.`, WEIGHTS.jobSystem, { suggestion: conv?.label ?? '' });
+  }
+  return scope.jobs.map((job) => ({
+    text: job.text,
+    line: job.line,
+    schedule: job.schedule,
+    system,
+    systemLabel: conv?.label,
+    detected: Boolean(detected),
+    retry: conv?.retry,
+    deadLetter: conv?.deadLetter,
+    scheduleCode: conv?.schedule,
+  }));
+}
+
+export function buildIdempotency(scope: Scope, service: ServiceStack | undefined, findings: Findings): BackendSpec['idempotency'] {
+  const rows = scope.operations.filter(isMutating).map((op) => rowFor(op, scope, service));
+  const webhook = rows.some((r) => r.mechanism === 'event-id');
+  const stateColumn = scope.entities.some((e) => e.columns.some((c) => /^(status|state)$/.test(c.name) && c.enum?.length));
+  return { rows, jobs: jobPlans(scope, service, findings), webhookOrdering: webhook && stateColumn };
+}
+
+/** Tables the idempotency plan needs in a SQL/document store. */
+export function supportTables(rows: IdempotencyRow[]): SupportTable[] {
+  const tables: SupportTable[] = [];
+  if (rows.some((r) => r.mechanism === 'idempotency-key' || r.mechanism === 'request-id') && rows.some((r) => r.storage.kind === 'table' || r.storage.kind === 'collection-ttl')) {
+    tables.push({ table: 'idempotency_keys', purpose: 'idempotency', columns: ['caller_id', 'key', 'request_hash', 'status', 'response', 'created_at'] });
+  }
+  if (rows.some((r) => r.mechanism === 'event-id' && (r.storage.kind === 'table' || r.storage.kind === 'collection-ttl'))) {
+    tables.push({ table: 'webhook_events', purpose: 'webhook-events', columns: ['provider', 'event_id', 'received_at'] });
+  }
+  return tables;
+}

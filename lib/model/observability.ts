@@ -1,0 +1,98 @@
+// Observability: log fields for the detected logger, OpenTelemetry metrics per
+// operation, business counters, trace spans and alerts from the sprint's SLOs.
+
+import type { Operation, Scope, ServiceStack } from '../types.js';
+import { operationKey } from '../types.js';
+import { DEFAULT_LOGGER_BY_LANGUAGE, FRAMEWORKS, JOBS, LOGGERS, ORM_OTEL, OUTBOUND_OTEL } from './conventions.js';
+import { vendorId, webhookFor } from './integrations.js';
+import { collectionOf, isMutating, singular, snake, words } from './names.js';
+import { sloAlerts } from './rules.js';
+import { languageOf } from './safety.js';
+import type { MetricPlan, Observability, Validation } from './spec-types.js';
+
+const HTTP_ATTRS = ['http.request.method', 'http.route', 'http.response.status_code'];
+const RPC_ATTRS = ['rpc.service', 'rpc.method', 'rpc.grpc.status_code'];
+
+function latencyMetric(op: Operation | undefined, scope: Scope): string {
+  const grpc = op ? op.kind === 'grpc' : scope.operations.length > 0 && scope.operations.every((o) => o.kind === 'grpc');
+  return grpc ? 'rpc.server.call.duration' : 'http.server.request.duration';
+}
+
+const PAST: Record<string, string> = { create: 'created', add: 'created', post: 'created', update: 'updated', patch: 'updated', put: 'updated', delete: 'deleted', remove: 'deleted', cancel: 'cancelled' };
+
+function businessCounter(op: Operation, enumFields: string[]): MetricPlan {
+  const entity = singular(collectionOf(op));
+  const verb = op.kind === 'rest' ? (op.method ?? 'POST').toLowerCase() : words(op.name.split('.').pop() ?? op.name)[0];
+  const past = PAST[verb] ?? `${snake(op.name.split('.').pop() ?? op.name)}.calls`;
+  return { name: `app.${entity}.${past}`, instrument: 'counter', unit: '{' + entity + '}', attributes: [...enumFields, 'outcome'], role: 'business', subject: operationKey(op) };
+}
+
+export function buildObservability(scope: Scope, service: ServiceStack | undefined, validation: Validation): Observability {
+  const language = languageOf(service);
+  const detected = service?.logger?.value;
+  const logger = detected ?? (language ? DEFAULT_LOGGER_BY_LANGUAGE[language] : 'pino');
+  const conv = LOGGERS[logger];
+  const framework = service?.framework ? FRAMEWORKS[service.framework.value] : undefined;
+  const hooks = scope.operations.filter((op) => webhookFor(op, scope));
+  const mutating = scope.operations.filter((op) => isMutating(op) && !webhookFor(op, scope));
+  const hasKeys = mutating.some((op) => op.kind === 'rest' || op.retrySafe);
+
+  const logFields = [
+    'request_id',
+    'trace_id',
+    'user_id',
+    'operation',
+    ...validation.logged,
+    'status_code',
+    'duration_ms',
+    ...(hasKeys ? ['idempotency_key'] : []),
+    ...(hooks.length ? ['event_id', 'event_type'] : []),
+    ...(scope.jobs.length ? ['job', 'attempt'] : []),
+  ];
+
+  const metrics: MetricPlan[] = [];
+  if (scope.operations.length) {
+    const grpcOnly = latencyMetric(undefined, scope) === 'rpc.server.call.duration';
+    const extra = scope.operations.some((o) => o.kind.startsWith('graphql')) ? ['graphql.operation.name'] : [];
+    metrics.push({ name: latencyMetric(undefined, scope), instrument: 'histogram', unit: 's', attributes: [...(grpcOnly ? RPC_ATTRS : HTTP_ATTRS), ...extra], role: 'latency' });
+  }
+  for (const op of mutating) {
+    const enums = op.requestFields.filter((f) => f.enum?.length).map((f) => f.name);
+    const counter = businessCounter(op, enums);
+    if (!metrics.some((m) => m.name === counter.name)) metrics.push(counter);
+  }
+  if (hooks.length) metrics.push({ name: 'app.webhook.events', instrument: 'counter', unit: '{event}', attributes: ['provider', 'event.type', 'outcome'], role: 'webhook' });
+  if (scope.jobs.length) {
+    metrics.push({ name: 'app.job.runs', instrument: 'counter', unit: '{run}', attributes: ['job', 'outcome'], role: 'job' });
+    metrics.push({ name: 'app.job.duration', instrument: 'histogram', unit: 's', attributes: ['job'], role: 'job' });
+  }
+  const outbound = scope.integrations.filter((i) => i.kind === 'outbound' || vendorId(i.name));
+  if (outbound.length) metrics.push({ name: 'http.client.request.duration', instrument: 'histogram', unit: 's', attributes: ['server.address', 'http.response.status_code'], role: 'outbound' });
+  if (scope.entities.length) metrics.push({ name: 'db.client.operation.duration', instrument: 'histogram', unit: 's', attributes: ['db.operation.name', 'db.collection.name'], role: 'database' });
+
+  const spans: Observability['spans'] = scope.operations.map((op) => ({
+    kind: 'server' as const,
+    name: op.kind === 'rest' ? `${(op.method ?? 'GET').toUpperCase()} ${op.path}` : op.kind === 'grpc' ? `${op.name}` : op.name,
+    instrumentation: framework?.otel,
+  }));
+  if (scope.entities.length) spans.push({ kind: 'database', name: scope.entities.map((e) => e.table).join(', '), instrumentation: service?.orm ? ORM_OTEL[service.orm.value] : undefined });
+  for (const integration of outbound) spans.push({ kind: 'client', name: integration.name, instrumentation: language ? OUTBOUND_OTEL[language] : undefined });
+  const jobSystem = service?.jobs[0]?.value;
+  for (const job of scope.jobs) spans.push({ kind: 'job', name: job.schedule ?? `line ${job.line}`, instrumentation: jobSystem ? JOBS[jobSystem]?.label : undefined });
+
+  const alerts = sloAlerts(scope.slos, scope.operations, (op) => latencyMetric(op, scope));
+  if (hooks.length) alerts.push({ subject: 'webhook', metric: 'app.webhook.events', condition: 'outcome="rejected" > 0', window: '15m', severity: 'warn', source: { kind: 'default' } });
+  if (scope.jobs.length) alerts.push({ subject: 'job', metric: 'app.job.runs', condition: 'outcome="failed" >= 1', window: '1 run', severity: 'warn', source: { kind: 'default' } });
+
+  return {
+    logger,
+    loggerLabel: conv?.label ?? logger,
+    loggerDetected: Boolean(detected),
+    bind: conv?.bind ?? '',
+    redact: (conv?.redact ?? '{fields}').replace('{fields}', validation.masked.map((m) => `'${m}'`).join(', ')),
+    logFields: [...new Set(logFields)],
+    metrics,
+    spans,
+    alerts,
+  };
+}

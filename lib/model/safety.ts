@@ -1,0 +1,131 @@
+// Validation & safety: the stack's validation library, field rules from the
+// contract's operations, the attack surfaces this sprint opens, log masking.
+
+import type { Field, Operation, Scope, ServiceStack } from '../types.js';
+import { operationKey } from '../types.js';
+import { AUTH, FRAMEWORKS, RAW_QUERY, VALIDATION, VENDORS, type LanguageId } from './conventions.js';
+import type { ChecklistItem, FieldRule, Surface, Validation } from './spec-types.js';
+import type { Findings } from './findings.js';
+import { vendorId, webhookFor } from './integrations.js';
+import { isMutating, snake } from './names.js';
+import { WEIGHTS } from './rules.js';
+
+const DEFAULT_VALIDATION: Record<LanguageId, string> = {
+  typescript: 'zod',
+  javascript: 'zod',
+  python: 'pydantic',
+  go: 'go-validator',
+  ruby: 'active-model',
+  rust: 'validator-rs',
+  java: 'bean-validation',
+  kotlin: 'bean-validation',
+};
+
+const PII = /(email|phone|password|secret|token|card|iban|ssn|address|birth|first_?name|last_?name|full_?name)/i;
+const URLISH = /(url|uri|webhook|callback|link|redirect)/i;
+const PATHISH = /(path|file_?name|filename|dir)$/i;
+const UPLOAD = /(file|upload|attachment|image|avatar|document)$/i;
+
+export function languageOf(service: ServiceStack | undefined): LanguageId | undefined {
+  const framework = service?.framework ? FRAMEWORKS[service.framework.value] : undefined;
+  return (service?.language?.value as LanguageId | undefined) ?? framework?.language;
+}
+
+function constraintsOf(field: Field): string[] {
+  const c: string[] = [];
+  if (field.type) c.push(field.items ? `${field.type}<${field.items}>` : field.type);
+  if (field.enum?.length) c.push(`enum: ${field.enum.join(' | ')}`);
+  if (field.exclusiveMinimum !== undefined) c.push(`> ${field.exclusiveMinimum}`);
+  if (field.minimum !== undefined) c.push(`>= ${field.minimum}`);
+  if (field.maximum !== undefined) c.push(`<= ${field.maximum}`);
+  if (field.minLength !== undefined) c.push(`minLength: ${field.minLength}`);
+  if (field.maxLength !== undefined) c.push(`maxLength: ${field.maxLength}`);
+  if (field.format) c.push(`format: ${field.format}`);
+  return c;
+}
+
+const isFreeText = (f: Field) => (f.type === 'string' || f.type === undefined) && !f.enum?.length && !f.format && f.maxLength === undefined;
+
+function paginationLimits(checklist: ChecklistItem[]): { def: number; max: number } {
+  const item = checklist.find((c) => c.topic === 'pagination');
+  const num = (v: unknown, d: number) => (typeof v === 'number' ? v : d);
+  return { def: num(item?.facts.defaultLimit, 20), max: num(item?.facts.maxLimit, 100) };
+}
+
+function fieldRules(op: Operation, checklist: ChecklistItem[]): FieldRule[] {
+  const key = operationKey(op);
+  const rules: FieldRule[] = op.pathParams.map((p) => ({ operation: key, field: p, location: 'path', required: true, constraints: ['string', 'id format'], unboundedText: false }));
+  for (const [location, fields] of [['query', op.queryParams], ['body', op.requestFields]] as const) {
+    for (const f of fields) {
+      rules.push({ operation: key, field: f.name, location, type: f.type, required: Boolean(f.required), constraints: constraintsOf(f), businessRule: f.description, unboundedText: isFreeText(f) && f.type === 'string' });
+    }
+  }
+  if (op.list && !op.queryParams.some((q) => /^(limit|page_size|first)$/.test(q.name))) {
+    const { def, max } = paginationLimits(checklist);
+    rules.push({ operation: key, field: 'limit', location: 'query', type: 'integer', required: false, constraints: ['integer', `1..${max}`, `default ${def}`, 'clamp'], unboundedText: false });
+    rules.push({ operation: key, field: 'cursor', location: 'query', type: 'string', required: false, constraints: ['opaque'], unboundedText: false });
+  }
+  return rules;
+}
+
+export function buildValidation(scope: Scope, service: ServiceStack | undefined, checklist: ChecklistItem[], findings: Findings): Validation {
+  const language = languageOf(service);
+  const detected = service?.validation?.value;
+  const framework = service?.framework ? FRAMEWORKS[service.framework.value] : undefined;
+  const library = detected ?? framework?.validation ?? (language ? DEFAULT_VALIDATION[language] : 'zod');
+  const conv = VALIDATION[library];
+  const rules = scope.operations.flatMap((op) => fieldRules(op, checklist));
+
+  const surfaces: Surface[] = [];
+  const orm = service?.orm?.value;
+  if (scope.entities.length || scope.operations.length) {
+    const raw = orm ? RAW_QUERY[orm] : undefined;
+    surfaces.push({ kind: 'sql-injection', where: scope.entities.map((e) => e.table), code: raw?.safe, avoid: raw?.unsafe });
+  }
+  const allFields = scope.operations.flatMap((op) => [...op.requestFields, ...op.queryParams].map((f) => ({ op, f })));
+  const freeText = allFields.filter(({ f }) => isFreeText(f) && f.type === 'string');
+  if (freeText.length) surfaces.push({ kind: 'xss', where: freeText.map(({ f }) => f.name) });
+  const urls = allFields.filter(({ f }) => f.format === 'uri' || f.format === 'url' || URLISH.test(f.name));
+  if (urls.length) surfaces.push({ kind: 'ssrf', where: urls.map(({ f }) => f.name) });
+  const paths = allFields.filter(({ f }) => PATHISH.test(f.name));
+  if (paths.length) surfaces.push({ kind: 'path-traversal', where: paths.map(({ f }) => f.name) });
+  const uploads = allFields.filter(({ f }) => f.format === 'binary' || UPLOAD.test(f.name));
+  if (uploads.length) surfaces.push({ kind: 'upload', where: uploads.map(({ f }) => f.name) });
+  const cookieAuth = service?.auth.some((a) => AUTH[a.value]?.transport === 'cookie');
+  const browserMutations = scope.operations.filter((op) => isMutating(op) && !webhookFor(op, scope) && !op.unauthenticated);
+  if (cookieAuth && browserMutations.length) surfaces.push({ kind: 'csrf', where: browserMutations.map((op) => operationKey(op)) });
+  const hooks = scope.operations.filter((op) => webhookFor(op, scope));
+  for (const op of hooks) {
+    const vendor = vendorId(webhookFor(op, scope)!.name);
+    surfaces.push({ kind: 'webhook-signature', where: [operationKey(op)], code: framework?.rawBody, avoid: vendor ? VENDORS[vendor].signatureHeader : undefined });
+  }
+
+  for (const rule of rules.filter((r) => r.unboundedText)) {
+    findings.ask('text-length', `What is the maximum length of ${rule.field} (${rule.operation})?`, WEIGHTS.textLength, { field: rule.field, operation: rule.operation });
+  }
+
+  const enumFields = allFields.filter(({ f }) => f.enum?.length).map(({ f }) => f.name);
+  const numeric = allFields.filter(({ f }) => (f.type === 'integer' || f.type === 'number') && !PII.test(f.name)).map(({ f }) => f.name);
+  const pathIds = scope.operations.flatMap((op) => op.pathParams.map(snake));
+  const logged = [...new Set([...pathIds, ...enumFields, ...numeric])];
+  const headerSecrets = [
+    ...(service?.auth.some((a) => AUTH[a.value]?.transport === 'cookie') ? ['headers.cookie'] : []),
+    'headers.authorization',
+    ...hooks.map((op) => {
+      const vendor = vendorId(webhookFor(op, scope)!.name);
+      const header = vendor ? VENDORS[vendor].signatureHeader : undefined;
+      return header ? `headers.${header.toLowerCase()}` : 'headers.<signature>';
+    }),
+  ];
+  const bodySecrets = allFields.filter(({ f }) => PII.test(f.name) || (isFreeText(f) && f.type === 'string')).map(({ f }) => f.name);
+  return {
+    library,
+    libraryLabel: conv?.label ?? library,
+    detected: Boolean(detected),
+    strict: conv?.strict ?? 'reject unknown fields',
+    rules,
+    surfaces,
+    logged,
+    masked: [...new Set([...headerSecrets, ...bodySecrets])],
+  };
+}

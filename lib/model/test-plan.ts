@@ -1,0 +1,99 @@
+// Test plan: unit, integration and contract layers with this repo's runner,
+// package manager and test folder; how integration tests get a database.
+
+import type { Scope, ServiceStack } from '../types.js';
+import { FRAMEWORKS, PACKAGE_MANAGERS, RUNNERS, TEST_CONTAINERS } from './conventions.js';
+import { primaryDatabase } from './data-model.js';
+import type { Findings } from './findings.js';
+import { fill, isMutating, kebab, pascal, snake } from './names.js';
+import { WEIGHTS } from './rules.js';
+import { languageOf } from './safety.js';
+import type { IdempotencyRow, TestCommand, TestPlan } from './spec-types.js';
+
+const COMPOSE = /(^|\/)(docker-)?compose(\.[\w-]+)?\.ya?ml$/;
+
+function integrationDatabase(service: ServiceStack | undefined): TestPlan['database'] {
+  const db = primaryDatabase(service);
+  if (!db || !service) return undefined;
+  const compose = service.databases.flatMap((d) => d.evidence).find((e) => COMPOSE.test(e.file));
+  if (compose) return { kind: 'compose', file: compose.file };
+  if (service.framework?.value === 'rails') return { kind: 'rails-test-db' };
+  if (db === 'sqlite') return { kind: 'in-memory' };
+  const language = languageOf(service);
+  const module = language ? TEST_CONTAINERS[language]?.[db] : undefined;
+  return module ? { kind: 'testcontainers', module } : undefined;
+}
+
+export function buildTestPlan(
+  scope: Scope,
+  service: ServiceStack | undefined,
+  slug: string,
+  idempotency: IdempotencyRow[],
+  contractTest: { path: string; command: string } | undefined,
+  findings: Findings,
+): TestPlan {
+  const runnerId = service?.testRunner?.value;
+  const runner = runnerId ? RUNNERS[runnerId] : undefined;
+  const pm = service?.packageManager?.value;
+  const missing: TestPlan['missing'] = [];
+  if (!runner) {
+    missing.push('runner');
+    findings.ask('test-runner', 'Which test runner does this service use? None was detected, so the commands are left out.', WEIGHTS.testRunner, {});
+  }
+  if (!pm) missing.push('package-manager');
+
+  const framework = service?.framework ? FRAMEWORKS[service.framework.value] : undefined;
+  const dir = service?.testDir?.value ?? runner?.defaultDir ?? 'test';
+  const pkg = service?.testDir?.value ?? framework?.layers.services ?? runner?.defaultDir ?? '.';
+  const values = { dir, pkg, slug: kebab(slug), snake: snake(slug), Pascal: pascal(slug) };
+  const jsRunner = runnerId === 'vitest' || runnerId === 'jest' || runnerId === 'mocha';
+  const exec = pm ? PACKAGE_MANAGERS[pm]?.exec ?? '' : jsRunner ? 'npx ' : '';
+  const commandFor = (file: string, integration: boolean): string => {
+    if (!runner) return '';
+    const className = file.split('/').pop()?.replace(/\.\w+$/, '') ?? '';
+    const pattern = (pm && runner.byPackageManager?.[pm]) ?? (integration ? runner.integrationCommand : undefined) ?? runner.command;
+    return fill(pattern, { ...values, exec, path: file, class: className });
+  };
+
+  const mutating = scope.operations.some(isMutating);
+  const businessRules = scope.operations.some((op) => op.requestFields.some((f) => f.description));
+  const commands: TestCommand[] = [];
+  if (runner) {
+    const unitFile = fill(runner.unitFile, values);
+    commands.push({
+      layer: 'unit',
+      file: unitFile,
+      command: commandFor(unitFile, false),
+      covers: ['field-rules', ...(businessRules ? ['business-rules'] : []), ...(scope.authz.length ? ['authz-policy'] : [])],
+    });
+    const integrationFile = fill(runner.integrationFile, values);
+    commands.push({
+      layer: 'integration',
+      file: integrationFile,
+      command: commandFor(integrationFile, true),
+      covers: [
+        ...(scope.entities.length ? ['db-roundtrip'] : []),
+        ...(mutating && scope.entities.length ? ['transaction'] : []),
+        ...(idempotency.some((r) => r.mechanism === 'idempotency-key' || r.mechanism === 'request-id') ? ['idempotency-replay'] : []),
+        ...(idempotency.some((r) => r.mechanism === 'event-id') ? ['webhook-replay'] : []),
+        ...(scope.jobs.length ? ['job'] : []),
+        ...(scope.authz.length ? ['401-403'] : []),
+      ],
+    });
+  }
+  if (contractTest) commands.push({ layer: 'contract', file: contractTest.path, command: contractTest.command, covers: ['contract-conformance'] });
+  else if (runner) {
+    const file = fill(runner.contractFile, values);
+    commands.push({ layer: 'contract', file, command: commandFor(file, false), covers: ['contract-conformance'] });
+  }
+  return {
+    runner: runnerId,
+    runnerLabel: runner?.label,
+    packageManager: pm,
+    commands,
+    database: scope.entities.length ? integrationDatabase(service) : undefined,
+    contractTool: runner?.contractTool,
+    contractFromGenerator: Boolean(contractTest),
+    missing,
+  };
+}

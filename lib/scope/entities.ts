@@ -1,0 +1,207 @@
+// Entities: new tables with their columns, new columns on existing tables,
+// "Key Entities" lists, SQL fences, and hints that a table already holds data.
+import type { Column, Entity } from '../types.js';
+import { parseAttributes, splitTopLevel, toColumn } from './fields.js';
+import { singular } from './naming.js';
+import { COUNT_PHRASE, parseCount } from './numbers.js';
+import { lineAt, proseOf, sentences, type Unit } from './units.js';
+
+const NEW_TABLE = [
+  /\b(?:new|create|creates|add|adds|adding|introduce|introduces)\s+(?:a\s+)?(?:new\s+)?(?:db\s+|database\s+|sql\s+)?table\s*[:：]?\s*`([\w.]+)`/gi,
+  /\b(?:new|create|creates|add|adds)\s+(?:a\s+)?(?:new\s+)?`([\w.]+)`\s+table\b/gi,
+  /\btable\s+`([\w.]+)`\s*\(new\)/gi,
+  /新(?:增|建)?(?:的)?\s*(?:資料表|表格|表)\s*[:：]?\s*`([\w.]+)`/g,
+  /(?:新增|建立)\s*(?:一個|一張)?\s*`([\w.]+)`\s*(?:資料表|表)/g,
+];
+const NEW_COLUMN_DOTTED = /`([A-Za-z_]\w*)\.([A-Za-z_]\w*)`/g;
+const COLUMN_WORD = /\bcolumns?\b|欄位/i;
+const ADD_WORD = /\bnew\b|\badd(?:s|ed|ing)?\b|\bintroduce|新增|加入|增加|新/i;
+const COLUMN_TO_TABLE = [
+  /\bcolumns?\s+`(\w+)`(\s*\([^)]*\))?\s+(?:to|on|in|into)\s+(?:the\s+)?`(\w+)`/gi,
+  /\badd(?:s|ing)?\s+(?:a\s+)?(?:nullable\s+|optional\s+)?`(\w+)`(\s*\([^)]*\))?\s+(?:column\s+)?(?:to|on)\s+(?:the\s+)?`(\w+)`/gi,
+];
+const COLUMNS_ON_TABLE = [/\b(?:new\s+)?columns?\s+(?:on|to|in|for)\s+(?:the\s+)?`(\w+)`(?:\s+table)?\s*[:：]?/gi, /`(\w+)`\s*(?:資料表|表)?\s*(?:新增|加入|增加)(?:以下)?\s*(?:欄位)\s*[:：]?/g];
+
+export interface EntityMention {
+  entity: Entity;
+  unit: Unit;
+  /** Columns in this unit come after here. */
+  at: number;
+}
+
+function upsert(entities: Entity[], table: string, change: Entity['change'], line: number): Entity {
+  const existing = entities.find((entity) => entity.table === table);
+  if (existing) {
+    if (change === 'new-table') existing.change = 'new-table';
+    return existing;
+  }
+  const entity: Entity = { table, change, columns: [], line };
+  entities.push(entity);
+  return entity;
+}
+
+export function addColumns(entity: Entity, columns: Column[]): void {
+  for (const column of columns) {
+    const existing = entity.columns.find((candidate) => candidate.name === column.name);
+    if (!existing) entity.columns.push(column);
+    else for (const [key, value] of Object.entries(column)) if ((existing as unknown as Record<string, unknown>)[key] === undefined) (existing as unknown as Record<string, unknown>)[key] = value;
+  }
+}
+
+/** Code-span columns in text[from, to): `name` (attrs) at paren depth 0; `leading` reads "`name`: attrs". */
+function columnsIn(unit: Unit, from: number, to: number, leading = false): Column[] {
+  const columns: Column[] = [];
+  let depth = 0;
+  let cursor = from;
+  for (const code of unit.codes) {
+    if (code.start < from || code.start >= to) continue;
+    for (const char of proseOf(unit.text.slice(cursor, code.start))) {
+      if (char === '(' || char === '（') depth++;
+      if (char === ')' || char === '）') depth = Math.max(0, depth - 1);
+    }
+    cursor = code.end;
+    if (depth > 0 || !/^[A-Za-z_]\w*\??$/.test(code.value)) continue;
+    const paren = /^\s*[(（]([^)）]*(?:\([^)]*\)[^)）]*)*)[)）]/.exec(unit.text.slice(code.end, to));
+    const rest = leading ? unit.text.slice(code.end, to).replace(/^\s*[:：—–-]\s*/, '') : '';
+    const attrs = paren ? parseAttributes(paren[1]) : rest.trim() ? parseAttributes(rest) : {};
+    if (/\b(?:optional|nullable)\s*$/i.test(unit.text.slice(Math.max(from, code.start - 12), code.start))) attrs.nullable ??= true;
+    if (code.value.endsWith('?')) attrs.nullable ??= true;
+    columns.push(toColumn(code.value.replace(/\?$/, ''), attrs, lineAt(unit, code.start)));
+    if (leading) break;
+  }
+  return columns;
+}
+
+/** Entity statements in one unit; returns the mentions so nested lists/tables can add columns. */
+export function entitiesInUnit(unit: Unit, entities: Entity[]): EntityMention[] {
+  const mentions: EntityMention[] = [];
+  const text = unit.text;
+  for (const sentence of sentences(text)) {
+    const end = sentence.at + sentence.text.length;
+    for (const pattern of NEW_TABLE) {
+      for (const match of sentence.text.matchAll(pattern)) {
+        const at = sentence.at + match.index;
+        const entity = upsert(entities, match[1], 'new-table', lineAt(unit, at));
+        const after = sentence.at + match.index + match[0].length;
+        addColumns(entity, columnsIn(unit, after, end));
+        mentions.push({ entity, unit, at: after });
+      }
+    }
+    const prose = proseOf(sentence.text);
+    if (COLUMN_WORD.test(prose) && ADD_WORD.test(prose)) {
+      for (const match of sentence.text.matchAll(NEW_COLUMN_DOTTED)) {
+        const at = sentence.at + match.index;
+        const entity = upsert(entities, match[1], 'alter-table', lineAt(unit, at));
+        const paren = /^\s*[(（]([^)）]*)[)）]/.exec(text.slice(at + match[0].length));
+        addColumns(entity, [toColumn(match[2], paren ? parseAttributes(paren[1]) : {}, lineAt(unit, at))]);
+        mentions.push({ entity, unit, at: at + match[0].length });
+      }
+    }
+    for (const pattern of COLUMN_TO_TABLE) {
+      for (const match of sentence.text.matchAll(pattern)) {
+        const at = sentence.at + match.index;
+        const entity = upsert(entities, match[3], 'alter-table', lineAt(unit, at));
+        const attrs = match[2] ? parseAttributes(match[2].trim().slice(1, -1)) : {};
+        addColumns(entity, [toColumn(match[1], attrs, lineAt(unit, at))]);
+      }
+    }
+    for (const pattern of COLUMNS_ON_TABLE) {
+      for (const match of sentence.text.matchAll(pattern)) {
+        const at = sentence.at + match.index;
+        const entity = upsert(entities, match[1], 'alter-table', lineAt(unit, at));
+        const after = at + match[0].length;
+        addColumns(entity, columnsIn(unit, after, end));
+        mentions.push({ entity, unit, at: after });
+      }
+    }
+  }
+  return mentions;
+}
+
+/** A "Key Entities" item: `**Bookmark**: … attributes: url, title` or `` `bookmarks` — … ``. */
+export function keyEntity(unit: Unit, entities: Entity[]): EntityMention | undefined {
+  const leadingCode = unit.codes[0] && !unit.text.slice(0, unit.codes[0].start).trim() ? unit.codes[0] : undefined;
+  const name = unit.lead?.replace(/[:：]$/, '').trim() || leadingCode?.value;
+  if (!name || !/^[A-Za-z_][\w ]*$/.test(name) || name.split(' ').length > 3) return undefined;
+  const existing = /\bexisting\b|\balready\b|\bextends?\b|既有|現有|已存在/i.test(proseOf(unit.text));
+  const entity = upsert(entities, name, existing ? 'alter-table' : 'new-table', unit.line);
+  const start = leadingCode ? leadingCode.end : unit.text.indexOf(name) + name.length;
+  addColumns(entity, columnsIn(unit, start, unit.text.length));
+  const listed = /(?:attributes|fields|columns|properties|欄位|屬性)\s*(?:include|are)?\s*[:：]\s*([^.。]+)/i.exec(proseOf(unit.text.slice(start)));
+  if (listed) {
+    const names = listed[1].split(/\s*(?:,|，|、|\band\b|和)\s*/).map((word) => word.trim()).filter((word) => /^[A-Za-z_]\w*$/.test(word));
+    addColumns(entity, names.map((column) => ({ name: column, line: unit.line })));
+  }
+  return { entity, unit, at: start };
+}
+
+/** Columns from a list item nested under an entity statement: `- \`status\` (text, not null)`. */
+export function nestedColumns(unit: Unit): Column[] {
+  const first = unit.codes[0];
+  if (!first || unit.text.slice(0, first.start).trim()) return [];
+  return columnsIn(unit, 0, unit.text.length, true);
+}
+
+/** CREATE TABLE / ALTER TABLE … ADD COLUMN in a SQL fence. */
+export function entitiesFromSql(value: string, line: number, entities: Entity[]): void {
+  const lineOf = (index: number): number => line + 1 + (value.slice(0, index).match(/\n/g)?.length ?? 0);
+  for (const match of value.matchAll(/create\s+table\s+(?:if\s+not\s+exists\s+)?["`]?([\w.]+)["`]?\s*\(([\s\S]*?)\)\s*;/gi)) {
+    const entity = upsert(entities, match[1], 'new-table', lineOf(match.index));
+    let offset = match.index + match[0].indexOf('(') + 1;
+    for (const definition of splitTopLevel(match[2], /,/)) {
+      const at = value.indexOf(definition, offset);
+      offset = at >= 0 ? at + definition.length : offset;
+      if (/^(?:constraint|primary\s+key|unique|foreign\s+key|check|index|key)\b/i.test(definition)) continue;
+      addColumns(entity, [sqlColumn(definition, at >= 0 ? lineOf(at) : entity.line)]);
+    }
+  }
+  for (const match of value.matchAll(/alter\s+table\s+(?:if\s+exists\s+)?["`]?([\w.]+)["`]?\s+([\s\S]*?);/gi)) {
+    const entity = upsert(entities, match[1], 'alter-table', lineOf(match.index));
+    for (const add of match[2].matchAll(/add\s+(?:column\s+)?(?:if\s+not\s+exists\s+)?([^,]+(?:\([^)]*\)[^,]*)?)/gi)) {
+      addColumns(entity, [sqlColumn(add[1], lineOf(match.index + match[0].indexOf(add[0])))]);
+    }
+  }
+}
+
+function sqlColumn(definition: string, line: number): Column {
+  const match = /^["`]?(\w+)["`]?\s+([\w]+(?:\s*\([^)]*\))?(?:\s+with(?:out)? time zone)?)?([\s\S]*)$/i.exec(definition.trim());
+  const column: Column = { name: match?.[1] ?? definition.trim(), line };
+  if (!match) return column;
+  if (match[2]) column.type = match[2].replace(/\s+/g, ' ');
+  const rest = match[3] ?? '';
+  if (/\bnot\s+null\b/i.test(rest) || /\bprimary\s+key\b/i.test(rest)) column.nullable = false;
+  else if (/\bnull\b/i.test(rest)) column.nullable = true;
+  if (/\bunique\b/i.test(rest)) column.unique = true;
+  const defaultValue = /\bdefault\s+('[^']*'|[\w.()-]+)/i.exec(rest);
+  if (defaultValue) column.default = defaultValue[1].replace(/^'|'$/g, '');
+  const references = /\breferences\s+["`]?(\w+)["`]?(?:\s*\(\s*(\w+)\s*\))?/i.exec(rest);
+  if (references) column.references = references[2] ? `${references[1]}.${references[2]}` : references[1];
+  const check = /\bin\s*\(([^)]*)\)/i.exec(rest);
+  if (check) column.enum = [...check[1].matchAll(/'([^']*)'/g)].map((value) => value[1]);
+  return column;
+}
+
+const QUALIFIER = /(?:about|around|roughly|approximately|approx\.?|over|more than|nearly|almost|~|約|大約|超過|將近)\s*$/i;
+const ROW_NOUN = /^(?:rows?|records?|entries|entry|筆|列|條)$/i;
+
+/** "`orders` holds about 2 million rows", "40 million users" → rowsHint on the matching entity. */
+export function rowHints(unit: Unit, entities: Entity[]): void {
+  for (const sentence of sentences(unit.text)) {
+    const prose = sentence.text;
+    for (const match of prose.matchAll(COUNT_PHRASE)) {
+      const count = parseCount(match[1]);
+      if (count === undefined || count < 100) continue;
+      const noun = match[2] ?? '';
+      const named = unit.codes
+        .filter((code) => code.start >= sentence.at && code.start < sentence.at + sentence.text.length)
+        .map((code) => entities.find((entity) => entity.table === code.value || entity.table === code.value.split('.')[0]))
+        .find(Boolean);
+      const byNoun = entities.find((entity) => noun && singular(entity.table).toLowerCase() === singular(noun).toLowerCase());
+      const target = ROW_NOUN.test(noun) || /[萬万億亿]/.test(match[1]) || /million|billion|thousand|\d[km]\b/i.test(match[1]) ? named ?? byNoun : byNoun;
+      if (!target || target.rowsHint) continue;
+      const before = QUALIFIER.exec(prose.slice(0, match.index));
+      const text = `${before ? before[0] : ''}${match[0]}`.trim();
+      target.rowsHint = { text, count, line: lineAt(unit, sentence.at + match.index) };
+    }
+  }
+}

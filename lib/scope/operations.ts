@@ -1,0 +1,492 @@
+// Operations: REST (`METHOD /path` in code, bullets, tables, prose), GraphQL
+// (code spans, SDL fences), gRPC (`rpc` lines, proto fences) and tRPC
+// (`bookmark.create` mutation/query, router fences), with their fields.
+import type { Field, FieldType, Operation, OperationKind } from '../types.js';
+import { operationKey } from '../types.js';
+import { type Attributes, mapType, parseAttributes, parseTypeLiteral, parseZodObject, splitTopLevel, toField } from './fields.js';
+import {
+  isCollectionPath,
+  isWebhookPath,
+  normalizePath,
+  pathParams,
+  restOperationName,
+} from './naming.js';
+import { lineAt, proseOf, sentences, type Unit } from './units.js';
+import { LIST_WORDS, MONEY_RESOURCES, NO_SESSION, RETRY_NEGATED, RETRY_SAFE, WEBHOOK_WORD } from './vocabulary.js';
+import { singular } from './naming.js';
+
+const METHOD = '(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)';
+/** `POST /v1/x`, "a DELETE on /api/users/:id", "GET and DELETE `/v1/x/{id}`". */
+export const REST_MENTION = new RegExp(
+  String.raw`\b(${METHOD}(?:\s*(?:,|\/|&|\band\b|\bor\b|和|與|或)\s*${METHOD})*)\b[\s\`]*(?:(?:on|to|at|request|requests|call|calls|for|against|of|endpoint|route|請求)\s+)*(?:the\s+)?\`?(\/(?:[A-Za-z0-9_{}:<>\[\].~*-]|\/|\?[\w=&.[\]-]*)*)`,
+  'g',
+);
+
+/** Where an operation came from, so later mentions can add to it. */
+export interface Mention {
+  op: Operation;
+  unit: Unit;
+  /** Clause of the unit that talks about this operation: [from, to). */
+  from: number;
+  to: number;
+  webhook: boolean;
+}
+
+type Role = 'request' | 'query' | 'response';
+const ROLE_MARKERS: ReadonlyArray<{ role: Role; pattern: RegExp }> = [
+  { role: 'query', pattern: /\bquery(?: string| params?| parameters?)?\b|\bfilters?(?: by)?\b|\bsort(?:ed)? by\b|查詢參數|篩選/gi },
+  { role: 'response', pattern: /\breturns?\b|\bresponds? with\b|\bresponses?\b|\boutput\b|回傳|回應|傳回/gi },
+  { role: 'request', pattern: /\b(?:request )?body\b|\bpayload\b|\binputs?\b|\bfields?\b|\bparams\b|\bparameters?\b|\barguments?\b|\bargs\b|\baccepts?\b|\btakes?\b|\bwith\b|\bcontaining\b|\bsends?\b|請求|欄位|參數|輸入|帶入/gi },
+];
+
+const IDENTIFIER = /^[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)*(?:\[\])?\??$/;
+const NOT_A_FIELD_AFTER = /^\s*(?:events?|status(?:es)?|states?|roles?|headers?|tables?|columns?|services?|queues?|topics?|webhooks?|事件|角色|資料表|服務)\b/i;
+const NOT_A_FIELD_BEFORE = /(?:\broles?|\bscopes?|\bheaders?|\bevents?|\btables?|\bservices?|角色|事件)\s*$/i;
+
+function parenthetical(text: string, at: number): { content: string; end: number } | undefined {
+  let index = at;
+  while (index < text.length && /\s/.test(text[index])) index++;
+  if (text[index] !== '(' && text[index] !== '（') return undefined;
+  let depth = 0;
+  let inCode = false;
+  for (let i = index; i < text.length; i++) {
+    const char = text[i];
+    if (char === '`') inCode = !inCode;
+    if (inCode) continue;
+    if (char === '(' || char === '（') depth++;
+    if (char === ')' || char === '）') depth--;
+    if (depth === 0) return { content: text.slice(index + 1, i), end: i + 1 };
+  }
+  return undefined;
+}
+
+function parenDepth(text: string, from: number, to: number): number {
+  let depth = 0;
+  let inCode = false;
+  for (let i = from; i < to; i++) {
+    const char = text[i];
+    if (char === '`') inCode = !inCode;
+    else if (!inCode && (char === '(' || char === '（')) depth++;
+    else if (!inCode && (char === ')' || char === '）')) depth = Math.max(0, depth - 1);
+  }
+  return depth;
+}
+
+function roleAt(text: string, from: number, at: number, fallback?: Role): Role | undefined {
+  const prose = proseOf(text.slice(from, at)).replace(/[(（][^)）]*[)）]/g, (inner) => ' '.repeat(inner.length));
+  let best: { role: Role; index: number } | undefined;
+  for (const { role, pattern } of ROLE_MARKERS) {
+    for (const match of prose.matchAll(pattern)) {
+      if (!best || match.index > best.index) best = { role, index: match.index };
+    }
+  }
+  return best?.role ?? fallback;
+}
+
+export interface FoundFields {
+  request: Field[];
+  query: Field[];
+  response: Field[];
+}
+
+/**
+ * Fields named by code spans in text[from, to): `name` (attrs), optional `name`, or any
+ * identifier after a marker (Body:, Query:, Returns). `leading` lets an item that starts with
+ * a code span be a field by itself (`- \`url\`: string, required`).
+ */
+export function fieldsIn(unit: Unit, from: number, to: number, options: { defaultRole?: Role; leading?: boolean; skip?: (start: number) => boolean } = {}): FoundFields {
+  const found: FoundFields = { request: [], query: [], response: [] };
+  const text = unit.text;
+  let consumedTo = from;
+  for (const code of unit.codes) {
+    if (code.start < from || code.start >= to || code.start < consumedTo) continue;
+    if (options.skip?.(code.start)) continue;
+    if (parenDepth(text, from, code.start) > 0) continue;
+    const literal = /^([A-Za-z_][\w-]*)(\?)?\s*:\s*(.+)$/.exec(code.value);
+    if (!literal && !IDENTIFIER.test(code.value)) continue;
+    if (/^[A-Z]/.test(code.value) && !literal) continue;
+    const after = text.slice(code.end);
+    const before = text.slice(Math.max(from, code.start - 24), code.start);
+    if (NOT_A_FIELD_AFTER.test(after) || NOT_A_FIELD_BEFORE.test(before)) continue;
+    let name = literal ? literal[1] : code.value;
+    let attrs: Attributes = literal ? parseAttributes(literal[3]) : {};
+    if (literal?.[2]) attrs.required = false;
+    let stated = Boolean(literal);
+    const paren = parenthetical(text, code.end);
+    const isLeading = options.leading && !text.slice(from, code.start).replace(/[\s*_:：-]/g, '') && code.start >= from;
+    if (paren) {
+      attrs = { ...attrs, ...parseAttributes(paren.content) };
+      stated = true;
+      consumedTo = paren.end;
+    } else if (isLeading) {
+      const rest = after.replace(/^\s*[:：—–-]\s*/, '');
+      if (rest.trim()) attrs = { ...attrs, ...parseAttributes(rest) };
+      stated = true;
+      consumedTo = to;
+    }
+    if (name.endsWith('?')) {
+      name = name.slice(0, -1);
+      attrs.required ??= false;
+    }
+    if (name.endsWith('[]')) {
+      name = name.slice(0, -2);
+      attrs.type ??= 'array';
+    }
+    const flag = /(optional|選填|可選|required|必填)\s*$/i.exec(before);
+    if (flag) {
+      attrs.required = /required|必填/i.test(flag[1]);
+      stated = true;
+    }
+    const role = roleAt(text, from, code.start, stated ? options.defaultRole ?? 'request' : undefined);
+    if (!role) continue;
+    if (name.includes('.') && !stated) continue;
+    found[role].push(toField(name, attrs, lineAt(unit, code.start)));
+  }
+  for (const list of [found.request, found.query]) {
+    if (list.some((field) => field.required === false)) for (const field of list) field.required ??= true;
+  }
+  return found;
+}
+
+function summaryOf(unit: Unit, from: number, to: number, matchEnd: number): string | undefined {
+  const after = unit.text.slice(matchEnd, to).replace(/^[`\s]*[:：—–-]*\s*/, '');
+  const first = sentences(after)[0]?.text ?? '';
+  const text = first || sentences(unit.text.slice(from, to))[0]?.text || '';
+  const clean = text.replace(/\s+/g, ' ').trim();
+  if (!clean || /^[|`]/.test(clean)) return undefined;
+  return clean[0].toUpperCase() + clean.slice(1);
+}
+
+function lastResource(path: string): string | undefined {
+  const nouns = path
+    .split(/[/:]/)
+    .filter((segment) => segment && !segment.startsWith('{'))
+    .filter((segment) => !/^(api|v\d+)$/i.test(segment));
+  return nouns[nouns.length - 1];
+}
+
+export function emptyOperation(kind: OperationKind, name: string, line: number): Operation {
+  return { kind, name, line, pathParams: [], queryParams: [], requestFields: [], responseFields: [], list: false, retrySafe: false };
+}
+
+function retrySafeText(text: string): boolean {
+  const prose = proseOf(text);
+  return RETRY_SAFE.test(prose) && !RETRY_NEGATED.test(prose);
+}
+
+/** Builds a REST operation for one method/path mention and its clause. */
+export function restOperation(method: string, rawPath: string, unit: Unit, from: number, to: number, at: number, matchEnd: number, summary?: string): Mention {
+  const { path, query } = normalizePath(rawPath);
+  const clause = unit.text.slice(from, to);
+  const prose = proseOf(clause);
+  const webhook = method === 'POST' && (isWebhookPath(path) || WEBHOOK_WORD.test(prose));
+  const lastSegment = path.split('/').pop() ?? '';
+  const list = method === 'GET' && (isCollectionPath(path) || (LIST_WORDS.test(prose) && !lastSegment.startsWith('{')));
+  const op = emptyOperation('rest', '', lineAt(unit, at));
+  op.method = method;
+  op.path = path;
+  op.name = restOperationName(method, path, { webhook, list });
+  op.pathParams = pathParams(path);
+  op.list = list;
+  const resource = lastResource(path);
+  const money = method === 'POST' && resource !== undefined && MONEY_RESOURCES.has(singular(resource).toLowerCase());
+  op.retrySafe = !webhook && (retrySafeText(clause) || money);
+  if (NO_SESSION.test(prose) && (webhook || !/\bsign/i.test(prose))) op.unauthenticated = true;
+  const text = summary ?? summaryOf(unit, from, to, matchEnd);
+  if (text) op.summary = text;
+  for (const name of query) op.queryParams.push({ name, line: op.line });
+  return { op, unit, from, to, webhook };
+}
+
+export function addFields(op: Operation, fields: FoundFields): void {
+  const bodyless = op.kind === 'rest' && ['GET', 'DELETE', 'HEAD'].includes(op.method ?? '');
+  const merge = (target: Field[], incoming: Field[]): void => {
+    for (const field of incoming) {
+      const existing = target.find((candidate) => candidate.name === field.name);
+      if (!existing) target.push(field);
+      else for (const [key, value] of Object.entries(field)) if ((existing as unknown as Record<string, unknown>)[key] === undefined) (existing as unknown as Record<string, unknown>)[key] = value;
+    }
+  };
+  merge(bodyless ? op.queryParams : op.requestFields, fields.request);
+  merge(op.queryParams, fields.query.filter((field) => !op.pathParams.includes(field.name)));
+  merge(op.responseFields, fields.response);
+}
+
+/** REST mentions in a unit's prose, each with the clause up to the next mention. */
+export function restMentions(unit: Unit): Mention[] {
+  const matches = [...unit.text.matchAll(REST_MENTION)].filter((match) => /\/[A-Za-z{:<[_]|^\/$/.test(match[2]) || match[2] === '/');
+  const mentions: Mention[] = [];
+  matches.forEach((match, index) => {
+    const from = index === 0 ? 0 : match.index;
+    const to = matches[index + 1]?.index ?? unit.text.length;
+    const matchEnd = match.index + match[0].length;
+    for (const method of match[1].split(/[^A-Z]+/).filter(Boolean)) {
+      const mention = restOperation(method, match[2], unit, from, to, match.index, matchEnd);
+      const codesOfMatch = (start: number): boolean => start >= match.index && start < matchEnd;
+      addFields(mention.op, fieldsIn(unit, matchEnd, to, { defaultRole: method === 'GET' ? 'query' : 'request', skip: codesOfMatch }));
+      mentions.push(mention);
+    }
+  });
+  return mentions;
+}
+
+// ---- tables -----------------------------------------------------------------
+
+const column = (header: string[], pattern: RegExp): number => header.findIndex((cell) => pattern.test(cell.trim()));
+
+export const TABLE_COLUMNS = {
+  method: /^(?:method|verb|http method|http|方法)$/i,
+  path: /^(?:path|endpoint|route|url|uri|resource|路徑|端點|路由|api)$/i,
+  description: /description|summary|purpose|notes?|what|behaviou?r|說明|描述|用途|備註/i,
+  auth: /^(?:auth|authz|roles?|who|permissions?|access|scopes?|權限|角色|授權)/i,
+  name: /^(?:name|field|param|parameter|column|attribute|名稱|欄位|參數|屬性)$/i,
+  type: /^(?:type|data type|kind|型別|類型|種類)$/i,
+  required: /^(?:required|mandatory|必填|必要)\??$/i,
+  operation: /^(?:operation|procedure|query|mutation|rpc|操作|程序)$/i,
+  input: /^(?:input|inputs|args|arguments|request|輸入|參數)$/i,
+  location: /^(?:in|location|where|位置)$/i,
+};
+
+export interface TableOperation extends Mention {
+  authText?: string;
+}
+
+function cellText(row: Unit, index: number): string {
+  return index >= 0 ? row.cells?.[index]?.text.trim() ?? '' : '';
+}
+
+/** A table row with method/path (or endpoint) columns → one REST operation. */
+export function restFromRow(row: Unit): TableOperation[] {
+  const header = row.header ?? [];
+  const methodIndex = column(header, TABLE_COLUMNS.method);
+  const pathIndex = column(header, TABLE_COLUMNS.path);
+  if (pathIndex < 0) return [];
+  const pathCell = cellText(row, pathIndex).replace(/`/g, '');
+  const descIndex = column(header, TABLE_COLUMNS.description);
+  const authIndex = column(header, TABLE_COLUMNS.auth);
+  const result: TableOperation[] = [];
+  const pairs: Array<[string, string]> = [];
+  if (methodIndex >= 0) {
+    const path = /\/\S*/.exec(pathCell)?.[0];
+    for (const method of cellText(row, methodIndex).toUpperCase().match(/\b(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b/g) ?? []) if (path) pairs.push([method, path]);
+  } else {
+    for (const match of pathCell.matchAll(REST_MENTION)) for (const method of match[1].split(/[^A-Z]+/).filter(Boolean)) pairs.push([method, match[2]]);
+  }
+  const description = cellText(row, descIndex);
+  for (const [method, path] of pairs) {
+    const mention: TableOperation = restOperation(method, path, row, 0, row.text.length, 0, 0, description ? description.replace(/`/g, '`') : undefined);
+    if (!description) delete mention.op.summary;
+    mention.op.line = row.line;
+    if (authIndex >= 0 && cellText(row, authIndex)) mention.authText = cellText(row, authIndex);
+    result.push(mention);
+  }
+  return result;
+}
+
+/** A field/column definition table row: name, type, required, notes. */
+export function fieldFromRow(row: Unit): { name: string; attrs: Attributes; role?: Role } | undefined {
+  const header = row.header ?? [];
+  const nameIndex = column(header, TABLE_COLUMNS.name);
+  if (nameIndex < 0) return undefined;
+  const nameCell = row.cells?.[nameIndex];
+  const name = nameCell?.codes[0]?.value ?? nameCell?.text.trim();
+  if (!name || !/^[A-Za-z_][\w.-]*\??$/.test(name)) return undefined;
+  const parts: string[] = [];
+  header.forEach((title, index) => {
+    if (index === nameIndex || TABLE_COLUMNS.location.test(title)) return;
+    const text = cellText(row, index);
+    if (!text || /^[-–—]$/.test(text)) return;
+    if (TABLE_COLUMNS.required.test(title)) parts.push(/^(?:yes|y|true|✓|✔|x|是|必填|required)$/i.test(text) ? 'required' : /^(?:no|n|false|否|選填|optional)$/i.test(text) ? 'optional' : '');
+    else if (/^(?:nullable|null)\??$/i.test(title)) parts.push(/^(?:yes|y|true|✓|是)$/i.test(text) ? 'nullable' : 'not null');
+    else if (/^default/i.test(title)) parts.push(`default ${text}`);
+    else if (/^(?:references|fk|foreign key)/i.test(title)) parts.push(`FK ${text}`);
+    else parts.push(text);
+  });
+  const attrs = parseAttributes(parts.filter(Boolean).join(', '));
+  if (name.endsWith('?')) attrs.required = false;
+  const location = cellText(row, column(header, TABLE_COLUMNS.location)).toLowerCase();
+  const role: Role | undefined = location.startsWith('query') ? 'query' : location.startsWith('body') ? 'request' : undefined;
+  return { name: name.replace(/\?$/, ''), attrs, role };
+}
+
+// ---- GraphQL ----------------------------------------------------------------
+
+const GRAPHQL_SCALARS: Record<string, FieldType> = { String: 'string', ID: 'string', Int: 'integer', Float: 'number', Boolean: 'boolean', DateTime: 'string', Date: 'string', URL: 'string', JSON: 'object' };
+
+export interface TypeDefs {
+  /** Input / message types with their fields, from SDL, proto or prose. */
+  types: Map<string, Field[]>;
+  enums: Map<string, string[]>;
+}
+
+function graphqlField(name: string, typeText: string, line: number, defs: TypeDefs, defaultValue?: string): Field {
+  const field: Field = { name, line, required: /!\s*$/.test(typeText.trim()) };
+  const inner = typeText.replace(/!/g, '').trim();
+  const list = /^\[(\w+)\]$/.exec(inner);
+  const base = list ? list[1] : inner;
+  const scalar = GRAPHQL_SCALARS[base] ?? (defs.enums.has(base) ? 'string' : undefined);
+  if (list) {
+    field.type = 'array';
+    field.items = scalar ?? 'object';
+  } else {
+    field.type = scalar ?? 'object';
+  }
+  if (base === 'ID') field.format = 'id';
+  if (defs.enums.has(base)) field.enum = defs.enums.get(base);
+  if (!scalar && !defs.enums.has(base)) field.description = base;
+  if (defaultValue !== undefined) field.default = defaultValue.trim();
+  return field;
+}
+
+export function graphqlArguments(args: string, line: number, defs: TypeDefs): Field[] {
+  const fields: Field[] = [];
+  for (const arg of splitTopLevel(args, /[,\n]/)) {
+    const match = /^(\w+)\s*:\s*([\[\]\w!]+)\s*(?:=\s*(.+))?$/.exec(arg.trim());
+    if (!match) continue;
+    const inputType = match[2].replace(/[!\[\]]/g, '');
+    const expanded = defs.types.get(inputType);
+    if (match[1] === 'input' && expanded && !match[2].includes('[')) fields.push(...expanded.map((field) => ({ ...field, line })));
+    else fields.push(graphqlField(match[1], match[2], line, defs, match[3]));
+  }
+  return fields;
+}
+
+export function graphqlOperation(kind: 'query' | 'mutation', name: string, args: string | undefined, returns: string | undefined, line: number, defs: TypeDefs): Operation {
+  const op = emptyOperation(kind === 'query' ? 'graphql-query' : 'graphql-mutation', name, line);
+  if (args) op.requestFields = graphqlArguments(args, line, defs);
+  if (returns) {
+    const clean = returns.trim();
+    op.list = /^\[/.test(clean) || /Connection!?$/.test(clean);
+    op.summary = `Returns ${clean}`;
+  }
+  return op;
+}
+
+/** Reads an SDL fence: Query / Mutation fields, input types and enums. */
+export function readGraphqlFence(value: string, line: number, defs: TypeDefs): Operation[] {
+  const source = value.replace(/"""[\s\S]*?"""|"[^"\n]*"|#[^\n]*/g, (match) => match.replace(/[^\n]/g, ' '));
+  const lineOf = (index: number): number => line + 1 + (source.slice(0, index).match(/\n/g)?.length ?? 0);
+  for (const match of source.matchAll(/\benum\s+(\w+)\s*\{([^}]*)\}/g)) defs.enums.set(match[1], match[2].split(/[\s,]+/).filter(Boolean));
+  for (const match of source.matchAll(/\binput\s+(\w+)\s*\{([^}]*)\}/g)) {
+    const at = match.index + match[0].indexOf('{') + 1;
+    const fields: Field[] = [];
+    for (const member of match[2].matchAll(/(\w+)\s*:\s*([\[\]\w!]+)(?:\s*=\s*([^\n,]+))?/g)) fields.push(graphqlField(member[1], member[2], lineOf(at + member.index), defs, member[3]));
+    defs.types.set(match[1], fields);
+  }
+  const ops: Operation[] = [];
+  for (const block of source.matchAll(/\b(?:extend\s+)?type\s+(Query|Mutation)\s*\{([^}]*)\}/g)) {
+    const kind = block[1] === 'Query' ? 'query' : 'mutation';
+    const start = block.index + block[0].indexOf('{') + 1;
+    for (const member of block[2].matchAll(/(\w+)\s*(?:\(([^)]*)\))?\s*:\s*([\[\]\w!]+)/g)) {
+      ops.push(graphqlOperation(kind, member[1], member[2], member[3], lineOf(start + member.index), defs));
+    }
+  }
+  return ops;
+}
+
+const GRAPHQL_SPAN = /^(?:(query|mutation)\s+)?([a-z_]\w*)\s*(?:\(([^)]*)\))?\s*(?::\s*([\[\]\w!]+))?$/;
+
+/** GraphQL operations in code spans: `mutation createX(a: String!)`, "the `bookmarks` query". */
+export function graphqlSpans(unit: Unit, defs: TypeDefs): Array<{ op: Operation; at: number }> {
+  const found: Array<{ op: Operation; at: number }> = [];
+  const headingKind = /mutations?/i.test(unit.headings[unit.headings.length - 1] ?? '') ? 'mutation' : /quer(?:y|ies)/i.test(unit.headings[unit.headings.length - 1] ?? '') ? 'query' : undefined;
+  for (const code of unit.codes) {
+    const match = GRAPHQL_SPAN.exec(code.value.trim());
+    if (!match) continue;
+    const [, keyword, name, args, returns] = match;
+    const near = `${proseOf(unit.text.slice(Math.max(0, code.start - 20), code.start))} ${proseOf(unit.text.slice(code.end, code.end + 20))}`;
+    const nearWord = /\bmutation\b/i.test(near) ? 'mutation' : /\bquery\b(?!\s*(?:param|parameter|string))/i.test(near) ? 'query' : undefined;
+    const kind = (keyword as 'query' | 'mutation' | undefined) ?? nearWord ?? (args !== undefined || returns ? headingKind : undefined);
+    if (!kind) continue;
+    if (!keyword && args === undefined && !returns && !nearWord) continue;
+    found.push({ op: graphqlOperation(kind, name, args, returns, lineAt(unit, code.start), defs), at: code.start });
+  }
+  return found;
+}
+
+// ---- gRPC -------------------------------------------------------------------
+
+const RPC = /\brpc\s+([A-Z]\w*)\s*\(\s*(stream\s+)?([\w.]+)\s*\)\s*returns\s*\(\s*(stream\s+)?([\w.]+)\s*\)/g;
+
+/** `message X { string name = 1; repeated string tags = 2; }` and `enum` blocks from proto text. */
+export function readProtoDefinitions(value: string, line: number, defs: TypeDefs): void {
+  const lineOf = (index: number): number => line + 1 + (value.slice(0, index).match(/\n/g)?.length ?? 0);
+  for (const match of value.matchAll(/\benum\s+(\w+)\s*\{([^}]*)\}/g)) {
+    defs.enums.set(match[1], [...match[2].matchAll(/(\w+)\s*=\s*\d+/g)].map((entry) => entry[1]));
+  }
+  for (const match of value.matchAll(/\bmessage\s+(\w+)\s*\{([^}]*)\}/g)) {
+    const start = match.index + match[0].indexOf('{') + 1;
+    const fields: Field[] = [];
+    for (const member of match[2].matchAll(/(optional\s+|repeated\s+)?([\w.]+)\s+(\w+)\s*=\s*\d+/g)) {
+      const [, modifier = '', type, name] = member;
+      const scalar = type === 'bytes' ? 'string' : type === 'string' ? 'string' : mapType(type)?.type;
+      const field: Field = { name, line: lineOf(start + member.index) };
+      if (modifier.startsWith('repeated')) {
+        field.type = 'array';
+        field.items = scalar ?? (defs.enums.has(type) ? 'string' : 'object');
+      } else field.type = scalar ?? (defs.enums.has(type) ? 'string' : 'object');
+      if (modifier.startsWith('optional')) field.required = false;
+      if (defs.enums.has(type)) field.enum = defs.enums.get(type);
+      if (!scalar && !defs.enums.has(type)) field.description = type;
+      fields.push(field);
+    }
+    defs.types.set(match[1], fields);
+  }
+}
+
+export function grpcOperations(text: string, lineOfIndex: (index: number) => number): Array<{ op: Operation; at: number; request: string; response: string }> {
+  return [...text.matchAll(RPC)].map((match) => {
+    const op = emptyOperation('grpc', match[1], lineOfIndex(match.index));
+    op.list = /^List[A-Z]/.test(match[1]) || Boolean(match[4]);
+    op.summary = `rpc ${match[1]}(${match[2] ?? ''}${match[3]}) returns (${match[4] ?? ''}${match[5]})`;
+    return { op, at: match.index, request: match[3], response: match[5] };
+  });
+}
+
+// ---- tRPC -------------------------------------------------------------------
+
+const TRPC_SPAN = /^([a-z]\w*(?:\.[a-zA-Z]\w*)+)(?:\s*\(([^)]*)\))?$/;
+
+/** `bookmark.create` mutation / query in prose, with inputs from the rest of the clause. */
+export function trpcSpans(unit: Unit): Array<{ op: Operation; at: number; end: number }> {
+  const found: Array<{ op: Operation; at: number; end: number }> = [];
+  for (const sentence of sentences(unit.text)) {
+    const prose = proseOf(sentence.text);
+    const spans = unit.codes.filter((code) => code.start >= sentence.at && code.start < sentence.at + sentence.text.length && TRPC_SPAN.test(code.value));
+    spans.forEach((code, index) => {
+      const to = spans[index + 1]?.start ?? sentence.at + sentence.text.length;
+      const local = proseOf(unit.text.slice(code.end, to)) + ' ' + proseOf(unit.text.slice(Math.max(sentence.at, code.start - 24), code.start));
+      const word = /\bmutation\b/i.test(local) ? 'mutation' : /\bquery\b/i.test(local) ? 'query' : /\bmutation\b/i.test(prose) && spans.length === 1 ? 'mutation' : /\bquery\b/i.test(prose) && spans.length === 1 ? 'query' : undefined;
+      if (!word) return;
+      const name = TRPC_SPAN.exec(code.value)?.[1] ?? code.value;
+      const op = emptyOperation(word === 'mutation' ? 'trpc-mutation' : 'trpc-query', name, lineAt(unit, code.start));
+      const literal = unit.codes.find((other) => other.start > code.start && other.start < to && /^\s*(?:\{|z\.object)/.test(other.value));
+      const fields = literal ? parseTypeLiteral(literal.value, lineAt(unit, literal.start)) ?? parseZodObject(literal.value, lineAt(unit, literal.start)) : undefined;
+      if (fields) op.requestFields = fields;
+      else addFields(op, fieldsIn(unit, code.end, to, { defaultRole: 'request' }));
+      op.list = /^list|\.list/i.test(name.split('.').pop() ?? '') || LIST_WORDS.test(proseOf(unit.text.slice(code.end, to)));
+      op.retrySafe = retrySafeText(unit.text.slice(code.end, to));
+      found.push({ op, at: code.start, end: to });
+    });
+  }
+  return found;
+}
+
+/** `export const bookmarkRouter = router({ create: protectedProcedure.input(z.object({...})).mutation(...) })`. */
+export function readTrpcFence(value: string, line: number): Operation[] {
+  const ops: Operation[] = [];
+  const lineOf = (index: number): number => line + 1 + (value.slice(0, index).match(/\n/g)?.length ?? 0);
+  const routers = [...value.matchAll(/(\w+?)Router\s*=\s*(?:\w+\.)?router\(/g)];
+  for (const match of value.matchAll(/(\w+)\s*:\s*\w*[pP]rocedure\b([\s\S]*?)\.(query|mutation)\s*\(/g)) {
+    const router = routers.filter((entry) => entry.index < match.index).pop()?.[1];
+    const name = router ? `${router}.${match[1]}` : match[1];
+    const op = emptyOperation(match[3] === 'mutation' ? 'trpc-mutation' : 'trpc-query', name, lineOf(match.index));
+    const input = /\.input\(([\s\S]*)\)\s*$/.exec(match[2]);
+    if (input) op.requestFields = parseZodObject(input[1], op.line) ?? [];
+    op.list = /^list/i.test(match[1]);
+    ops.push(op);
+  }
+  return ops;
+}
+
+export { operationKey };

@@ -1,0 +1,10 @@
+import { buildContract } from '../../lib/contract/index.js';
+import { orderRefundsScope, jwtStack } from './order-refunds.scope.js';
+const style = (process.argv[2] ?? 'rest') as any;
+const t0 = performance.now();
+const r = await buildContract(orderRefundsScope(), { apiStyle: style, title: 'Order refunds', stack: jwtStack(), location: 'auto' });
+console.log(r.artifact.text);
+console.log('---EXCERPT', r.placement); console.log(r.excerpt);
+console.log(JSON.stringify({ problems: r.artifact.problems, warnings: r.warnings, questions: r.questions }, null, 1));
+console.log(JSON.stringify(r.checklist, null, 1));
+console.log('ms', performance.now() - t0);

@@ -146,6 +146,7 @@ export default class BackendSpecGenerator extends Generator {
 
   async end(): Promise<void> {
       const { plan } = this;
+      this.prepared.release();
       if (this.rawOptions.json) {
         process.stdout.write(`${JSON.stringify(plan.report, null, 2)}\n`);
         return;

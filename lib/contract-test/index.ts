@@ -162,7 +162,11 @@ export async function renderContractTest(input: ContractTestInput): Promise<Cont
           isFactory: FACTORY.test(exportName),
         },
       });
-      if (stack.id === 'nextjs') Object.assign(data, nextRouteModules(cases, appEntry.file, plan.basePath, testPath, runner));
+      if (stack.id === 'nextjs') {
+        // Detection may name a route file; the handlers hang off the app router folder.
+        const appDir = /\.[cm]?[jt]sx?$/.test(appEntry.file) ? (/^(.*?(?:^|\/)app)\//.exec(appEntry.file)?.[1] ?? posix.dirname(appEntry.file)) : appEntry.file;
+        Object.assign(data, nextRouteModules(cases, appDir, plan.basePath, testPath, runner));
+      }
       if (stack.id === 'trpc') {
         const procedures = new Map<string, string>();
         for (const item of cases) {

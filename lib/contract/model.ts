@@ -158,8 +158,18 @@ function isWebhookPath(path: string | undefined): boolean {
   return !!path && path.split('/').some((segment) => /^webhooks?$/i.test(segment));
 }
 
+/** Verb and the rest of an operation name: `createOrderRefund` → create + [order, refund]; `bookmark.create` → create + [bookmark]. */
+function nameParts(name: string): { verb: string; rest: string[] } {
+  const segments = name.split('.');
+  const last = words(segments[segments.length - 1] ?? '');
+  const verb = last[0] ?? '';
+  const known = ROLE_BY_VERB.some(([pattern]) => pattern.test(verb));
+  if (segments.length > 1) return { verb, rest: [...words(segments.slice(0, -1).join(' ')), ...(known ? last.slice(1) : last)] };
+  return { verb, rest: known ? last.slice(1) : last };
+}
+
 function roleOf(op: Operation, scope: Scope): OperationRole {
-  const verb = words(op.name)[0] ?? '';
+  const verb = nameParts(op.name).verb;
   const byVerb = ROLE_BY_VERB.find(([pattern]) => pattern.test(verb))?.[1];
   if (op.list) return 'list';
   if (op.kind === 'rest') {
@@ -192,9 +202,8 @@ function resourcePlural(op: Operation, role: OperationRole): string {
     if (role === 'action' && name === last && literals.length > 1 && !looksPlural(last)) name = literals[literals.length - 2];
     if (name) return snakeCase(name);
   }
-  const nameWords = words(op.name.split('.').slice(-2).join(' '));
-  const rest = ROLE_BY_VERB.some(([pattern]) => pattern.test(nameWords[0] ?? '')) ? nameWords.slice(1) : nameWords;
-  const base = rest.length > 0 ? rest : nameWords;
+  const { rest } = nameParts(op.name);
+  const base = rest.length > 0 ? rest : words(op.name);
   const lastWord = base[base.length - 1] ?? 'item';
   const plural = looksPlural(lastWord) ? lastWord : pluralize(lastWord);
   return snakeCase([...base.slice(0, -1), plural].join(' '));

@@ -47,7 +47,7 @@ function rowFor(op: Operation, scope: Scope, answers: AuthzAnswers): AuthzRow {
       row.sources.push('integration');
       const vendor = vendorId(hook.name);
       const header = vendor ? VENDORS[vendor].signatureHeader : undefined;
-      if (hook.verification) row.justification = `${hook.name}: ${hook.verification}${header ? ` (${header})` : ''}`;
+      if (hook.verification) row.justification = `${hook.name} ${hook.verification}${header ? ` (${header})` : ''}`;
     }
   }
   const answer = answers[key] ?? answers[op.name];

@@ -234,18 +234,18 @@ export const ORM_LABELS: Record<string, string> = {
 export const RAW_QUERY: Record<string, { safe: string; unsafe: string }> = {
   prisma: { safe: 'prisma.$queryRaw`... ${value}`', unsafe: '$queryRawUnsafe / $executeRawUnsafe' },
   drizzle: { safe: 'sql`... ${value}`', unsafe: 'sql.raw(...)' },
-  typeorm: { safe: 'query("... $1", [value])', unsafe: 'string-built query(...)' },
-  sequelize: { safe: 'sequelize.query(sql, { replacements })', unsafe: 'string-built sequelize.query(...)' },
-  knex: { safe: "knex.raw('... ?', [value])", unsafe: 'knex.raw with template strings' },
-  sqlalchemy: { safe: 'text("... :value") with bound params', unsafe: 'f-strings inside text()' },
-  'django-orm': { safe: 'Model.objects.raw(sql, [value])', unsafe: '.extra() / string-formatted raw()' },
-  'active-record': { safe: 'where("col = ?", value)', unsafe: 'string interpolation in where/order' },
-  gorm: { safe: 'db.Raw("... ?", value)', unsafe: 'fmt.Sprintf into Raw/Exec' },
-  ent: { safe: 'sql.P predicates / ExecContext with args', unsafe: 'fmt.Sprintf into ExecContext' },
-  sqlx: { safe: 'sqlx::query!("... $1", value)', unsafe: 'format! into sqlx::query' },
-  diesel: { safe: 'sql_query(...).bind::<T, _>(value)', unsafe: 'format! into sql_query' },
-  jpa: { safe: 'named parameters (:value) in @Query', unsafe: 'string-concatenated JPQL/native queries' },
-  mongoose: { safe: 'typed filters, sanitizeFilter: true', unsafe: 'passing request objects as filters ($where, $regex)' },
+  typeorm: { safe: 'query("... $1", [value])', unsafe: 'query(`... ${value}`)' },
+  sequelize: { safe: 'sequelize.query(sql, { replacements })', unsafe: 'sequelize.query(`... ${value}`)' },
+  knex: { safe: "knex.raw('... ?', [value])", unsafe: 'knex.raw(`... ${value}`)' },
+  sqlalchemy: { safe: 'text("... :value").bindparams(value=...)', unsafe: 'text(f"... {value}")' },
+  'django-orm': { safe: 'Model.objects.raw(sql, [value])', unsafe: '.extra() / raw(f"... {value}")' },
+  'active-record': { safe: 'where("col = ?", value)', unsafe: 'where("col = #{value}")' },
+  gorm: { safe: 'db.Raw("... ?", value)', unsafe: 'db.Raw(fmt.Sprintf(...))' },
+  ent: { safe: 'ExecContext(ctx, "... $1", value)', unsafe: 'ExecContext(ctx, fmt.Sprintf(...))' },
+  sqlx: { safe: 'sqlx::query!("... $1", value)', unsafe: 'sqlx::query(&format!(...))' },
+  diesel: { safe: 'sql_query(...).bind::<T, _>(value)', unsafe: 'sql_query(format!(...))' },
+  jpa: { safe: '@Query("... where x = :value")', unsafe: 'createQuery("... " + value)' },
+  mongoose: { safe: "mongoose.set('sanitizeFilter', true)", unsafe: 'Model.find(req.body)' },
 };
 
 // ----------------------------------------------------------------- databases
@@ -339,7 +339,7 @@ const goLayers: Record<LayerKind, string> = {
 
 export const FRAMEWORKS: Record<string, FrameworkConvention> = {
   express: { label: 'Express', language: 'typescript', layers: tsLayers('src/routes'), validation: 'zod', rawBody: "express.raw({ type: 'application/json' })", otel: '@opentelemetry/instrumentation-express' },
-  fastify: { label: 'Fastify', language: 'typescript', layers: tsLayers('src/routes'), validation: 'typebox', rawBody: "fastify-raw-body (config: { rawBody: true })", otel: '@fastify/otel' },
+  fastify: { label: 'Fastify', language: 'typescript', layers: tsLayers('src/routes'), validation: 'typebox', rawBody: 'fastify-raw-body: request.rawBody', otel: '@fastify/otel' },
   nestjs: {
     label: 'NestJS',
     language: 'typescript',
@@ -350,17 +350,17 @@ export const FRAMEWORKS: Record<string, FrameworkConvention> = {
   },
   nextjs: { label: 'Next.js route handlers', language: 'typescript', layers: { routes: 'app/api', services: 'lib/server', data: 'lib/db', jobs: 'lib/jobs', integrations: 'lib/integrations' }, validation: 'zod', rawBody: 'await request.text()', otel: '@vercel/otel' },
   hono: { label: 'Hono', language: 'typescript', layers: tsLayers('src/routes'), validation: 'zod', rawBody: 'await c.req.text()', otel: '@hono/otel' },
-  koa: { label: 'Koa', language: 'typescript', layers: tsLayers('src/routes'), validation: 'zod', rawBody: 'koa-body with includeUnparsed', otel: '@opentelemetry/instrumentation-koa' },
+  koa: { label: 'Koa', language: 'typescript', layers: tsLayers('src/routes'), validation: 'zod', rawBody: 'koaBody({ includeUnparsed: true })', otel: '@opentelemetry/instrumentation-koa' },
   fastapi: { label: 'FastAPI', language: 'python', layers: { routes: 'app/routers', services: 'app/services', data: 'app/models', jobs: 'app/tasks', integrations: 'app/clients' }, validation: 'pydantic', rawBody: 'await request.body()', otel: 'opentelemetry-instrumentation-fastapi' },
   django: { label: 'Django', language: 'python', layers: { routes: '<app>/views.py', services: '<app>/services.py', data: '<app>/models.py', jobs: '<app>/tasks.py', integrations: '<app>/clients.py' }, validation: 'django-forms', rawBody: 'request.body', otel: 'opentelemetry-instrumentation-django' },
-  drf: { label: 'Django REST framework', language: 'python', layers: { routes: '<app>/views.py', services: '<app>/services.py', data: '<app>/models.py', jobs: '<app>/tasks.py', integrations: '<app>/clients.py' }, validation: 'drf-serializers', rawBody: 'request.body (before request.data is read)', otel: 'opentelemetry-instrumentation-django' },
+  drf: { label: 'Django REST framework', language: 'python', layers: { routes: '<app>/views.py', services: '<app>/services.py', data: '<app>/models.py', jobs: '<app>/tasks.py', integrations: '<app>/clients.py' }, validation: 'drf-serializers', rawBody: 'request.body', otel: 'opentelemetry-instrumentation-django' },
   flask: { label: 'Flask', language: 'python', layers: { routes: 'app/routes', services: 'app/services', data: 'app/models', jobs: 'app/tasks', integrations: 'app/clients' }, validation: 'pydantic', rawBody: 'request.get_data()', otel: 'opentelemetry-instrumentation-flask' },
   gin: { label: 'Gin', language: 'go', layers: goLayers, validation: 'go-validator', rawBody: 'c.GetRawData()', otel: 'otelgin' },
   echo: { label: 'Echo', language: 'go', layers: goLayers, validation: 'go-validator', rawBody: 'io.ReadAll(c.Request().Body)', otel: 'otelecho' },
   chi: { label: 'chi', language: 'go', layers: goLayers, validation: 'go-validator', rawBody: 'io.ReadAll(r.Body)', otel: 'otelhttp' },
   fiber: { label: 'Fiber', language: 'go', layers: goLayers, validation: 'go-validator', rawBody: 'c.Body()', otel: 'otelfiber' },
   'go-net-http': { label: 'Go net/http', language: 'go', layers: goLayers, validation: 'go-validator', rawBody: 'io.ReadAll(r.Body)', otel: 'otelhttp' },
-  'grpc-go': { label: 'grpc-go', language: 'go', layers: { routes: 'internal/grpc', services: 'internal/service', data: 'internal/store', jobs: 'internal/jobs', integrations: 'internal/clients' }, validation: 'protovalidate', rawBody: '(n/a: protobuf messages)', otel: 'otelgrpc' },
+  'grpc-go': { label: 'grpc-go', language: 'go', layers: { routes: 'internal/grpc', services: 'internal/service', data: 'internal/store', jobs: 'internal/jobs', integrations: 'internal/clients' }, validation: 'protovalidate', rawBody: '', otel: 'otelgrpc' },
   rails: { label: 'Ruby on Rails', language: 'ruby', layers: { routes: 'app/controllers', services: 'app/services', data: 'app/models', jobs: 'app/jobs', integrations: 'app/clients' }, validation: 'active-model', rawBody: 'request.raw_post', otel: 'opentelemetry-instrumentation-rails' },
   sinatra: { label: 'Sinatra', language: 'ruby', layers: { routes: 'app/routes', services: 'app/services', data: 'app/models', jobs: 'app/jobs', integrations: 'app/clients' }, validation: 'dry-validation', rawBody: 'request.body.read', otel: 'opentelemetry-instrumentation-sinatra' },
   axum: { label: 'axum', language: 'rust', layers: { routes: 'src/routes', services: 'src/services', data: 'src/db', jobs: 'src/jobs', integrations: 'src/clients' }, validation: 'validator-rs', rawBody: 'body: axum::body::Bytes', otel: 'tracing-opentelemetry' },
@@ -393,12 +393,12 @@ export const VALIDATION: Record<string, ValidationConvention> = {
   'class-validator': { label: 'class-validator (ValidationPipe)', strict: 'new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true })' },
   pydantic: { label: 'pydantic', strict: "model_config = ConfigDict(extra='forbid')" },
   marshmallow: { label: 'marshmallow', strict: 'class Meta: unknown = RAISE' },
-  'drf-serializers': { label: 'DRF serializers', strict: 'reject keys not in serializer.fields (custom validate)' },
-  'django-forms': { label: 'Django forms', strict: 'form.cleaned_data only' },
+  'drf-serializers': { label: 'DRF serializers', strict: 'set(self.initial_data) - set(self.fields) → ValidationError' },
+  'django-forms': { label: 'Django forms', strict: 'form.cleaned_data' },
   'active-model': { label: 'ActiveModel validations + strong parameters', strict: 'params.require(...).permit(...)' },
   'dry-validation': { label: 'dry-validation', strict: 'config.validate_keys = true' },
   'go-validator': { label: 'go-playground/validator', strict: 'json.Decoder.DisallowUnknownFields()' },
-  protovalidate: { label: 'protovalidate', strict: '(buf.validate.field) rules on each field' },
+  protovalidate: { label: 'protovalidate', strict: '(buf.validate.field).required = true' },
   'validator-rs': { label: 'validator (Rust)', strict: '#[serde(deny_unknown_fields)]' },
   'bean-validation': { label: 'Jakarta Bean Validation (@Valid)', strict: 'spring.jackson.deserialization.fail-on-unknown-properties=true' },
 };
@@ -412,19 +412,19 @@ export interface AuthConvention {
 }
 
 export const AUTH: Record<string, AuthConvention> = {
-  jwt: { label: 'JWT bearer tokens', transport: 'bearer' },
-  paseto: { label: 'PASETO tokens', transport: 'bearer' },
-  oauth: { label: 'OAuth 2.0 access tokens', transport: 'bearer' },
-  oidc: { label: 'OpenID Connect', transport: 'bearer' },
+  jwt: { label: 'JWT (Bearer)', transport: 'bearer' },
+  paseto: { label: 'PASETO (Bearer)', transport: 'bearer' },
+  oauth: { label: 'OAuth 2.0 (Bearer)', transport: 'bearer' },
+  oidc: { label: 'OpenID Connect (Bearer)', transport: 'bearer' },
   'drf-jwt': { label: 'DRF Simple JWT', transport: 'bearer' },
   clerk: { label: 'Clerk', transport: 'bearer' },
   supabase: { label: 'Supabase Auth', transport: 'bearer' },
-  session: { label: 'server sessions (cookie)', transport: 'cookie' },
-  'next-auth': { label: 'Auth.js / NextAuth (cookie session)', transport: 'cookie' },
-  'better-auth': { label: 'Better Auth (cookie session)', transport: 'cookie' },
+  session: { label: 'Session (cookie)', transport: 'cookie' },
+  'next-auth': { label: 'Auth.js / NextAuth (cookie)', transport: 'cookie' },
+  'better-auth': { label: 'Better Auth (cookie)', transport: 'cookie' },
   passport: { label: 'Passport', transport: 'bearer' },
-  devise: { label: 'Devise (cookie session)', transport: 'cookie' },
-  'django-auth': { label: 'django.contrib.auth (cookie session)', transport: 'cookie' },
+  devise: { label: 'Devise (cookie)', transport: 'cookie' },
+  'django-auth': { label: 'django.contrib.auth (cookie)', transport: 'cookie' },
 };
 
 // ------------------------------------------------------------------- jobs
@@ -434,21 +434,22 @@ export interface JobConvention {
   /** Retry with backoff, in the job system's own configuration. */
   retry: string;
   /** Where exhausted jobs end up. */
-  deadLetter: string;
+  /** Where exhausted jobs end up; absent when the system has none (then: alert on the last failure). */
+  deadLetter?: string;
   /** How a scheduled job is declared. */
   schedule: string;
 }
 
 export const JOBS: Record<string, JobConvention> = {
-  bullmq: { label: 'BullMQ', retry: "{ attempts: 5, backoff: { type: 'exponential', delay: 30_000 } }", deadLetter: 'failed set (removeOnFail: false) + a QueueEvents "failed" listener', schedule: "queue.upsertJobScheduler(id, { pattern: '0 3 * * *' })" },
-  sidekiq: { label: 'Sidekiq', retry: 'sidekiq_options retry: 10 (exponential backoff built in)', deadLetter: 'Dead set (sidekiq_retries_exhausted hook)', schedule: 'sidekiq-cron entry' },
-  celery: { label: 'Celery', retry: 'autoretry_for=(...), retry_backoff=True, max_retries=5', deadLetter: 'broker dead-letter queue (x-dead-letter-exchange) + task_failure signal', schedule: 'beat_schedule crontab(hour=3, minute=0)' },
+  bullmq: { label: 'BullMQ', retry: "{ attempts: 5, backoff: { type: 'exponential', delay: 30_000 } }", deadLetter: "removeOnFail: false; queueEvents.on('failed', ...)", schedule: "queue.upsertJobScheduler(id, { pattern: '0 3 * * *' })" },
+  sidekiq: { label: 'Sidekiq', retry: 'sidekiq_options retry: 10', deadLetter: 'sidekiq_retries_exhausted → Dead set', schedule: 'sidekiq-cron entry' },
+  celery: { label: 'Celery', retry: 'autoretry_for=(...), retry_backoff=True, max_retries=5', deadLetter: 'x-dead-letter-exchange + task_failure signal', schedule: 'beat_schedule crontab(hour=3, minute=0)' },
   rq: { label: 'RQ', retry: 'Retry(max=5, interval=[30, 120, 600])', deadLetter: 'FailedJobRegistry', schedule: 'rq-scheduler cron' },
-  asynq: { label: 'Asynq', retry: 'asynq.MaxRetry(5) (exponential backoff built in)', deadLetter: 'archived tasks (asynq dash / Inspector.ListArchivedTasks)', schedule: 'asynq.Scheduler.Register("0 3 * * *", task)' },
-  temporal: { label: 'Temporal', retry: 'RetryPolicy{ InitialInterval: 30s, BackoffCoefficient: 2, MaximumAttempts: 5 }', deadLetter: 'failed workflow executions (visibility query)', schedule: 'Schedule with a cron spec' },
-  'cloud-tasks': { label: 'Cloud Tasks', retry: 'queue retryConfig { maxAttempts: 5, minBackoff: 30s, maxBackoff: 600s }', deadLetter: 'log-based alert on final attempt (no built-in DLQ)', schedule: 'Cloud Scheduler job' },
-  'k8s-cronjob': { label: 'Kubernetes CronJob', retry: 'backoffLimit: 3', deadLetter: 'failed Job objects (failedJobsHistoryLimit)', schedule: "schedule: '0 3 * * *', concurrencyPolicy: Forbid" },
-  'node-cron': { label: 'node-cron', retry: '(none built in: wrap the task with p-retry)', deadLetter: '(none: log + alert on final failure)', schedule: "cron.schedule('0 3 * * *', task)" },
+  asynq: { label: 'Asynq', retry: 'asynq.MaxRetry(5)', deadLetter: 'Inspector.ListArchivedTasks', schedule: 'asynq.Scheduler.Register("0 3 * * *", task)' },
+  temporal: { label: 'Temporal', retry: 'RetryPolicy{ InitialInterval: 30s, BackoffCoefficient: 2, MaximumAttempts: 5 }', deadLetter: "ExecutionStatus = 'Failed' (visibility)", schedule: 'Schedule with a cron spec' },
+  'cloud-tasks': { label: 'Cloud Tasks', retry: 'queue retryConfig { maxAttempts: 5, minBackoff: 30s, maxBackoff: 600s }', schedule: 'Cloud Scheduler job' },
+  'k8s-cronjob': { label: 'Kubernetes CronJob', retry: 'backoffLimit: 3', deadLetter: 'failedJobsHistoryLimit', schedule: "schedule: '0 3 * * *', concurrencyPolicy: Forbid" },
+  'node-cron': { label: 'node-cron', retry: 'pRetry(task, { retries: 5 })', schedule: "cron.schedule('0 3 * * *', task)" },
 };
 
 /** Job system to suggest when the sprint has a job and the repo has none. */
@@ -472,13 +473,13 @@ export interface LoggerConvention {
 
 export const LOGGERS: Record<string, LoggerConvention> = {
   pino: { label: 'pino', bind: 'req.log.child({ ... })', redact: 'pino({ redact: [{fields}] })' },
-  winston: { label: 'winston', bind: 'logger.child({ ... })', redact: 'a winston format() that deletes {fields}' },
-  structlog: { label: 'structlog', bind: 'structlog.contextvars.bind_contextvars(...)', redact: 'a processor that drops {fields}' },
-  slog: { label: 'log/slog', bind: 'logger.With(...)', redact: 'HandlerOptions.ReplaceAttr dropping {fields}' },
-  zap: { label: 'zap', bind: 'logger.With(zap.String(...))', redact: 'never pass {fields} as zap fields' },
+  winston: { label: 'winston', bind: 'logger.child({ ... })', redact: 'format((info) => omit(info, [{fields}]))()' },
+  structlog: { label: 'structlog', bind: 'structlog.contextvars.bind_contextvars(...)', redact: 'lambda _, __, event: {k: v for k, v in event.items() if k not in ({fields})}' },
+  slog: { label: 'log/slog', bind: 'logger.With(...)', redact: 'slog.HandlerOptions{ReplaceAttr: dropKeys({fields})}' },
+  zap: { label: 'zap', bind: 'logger.With(zap.String(...))', redact: 'zap.Skip() in place of {fields}' },
   'rails-logger': { label: 'Rails logger', bind: 'Rails.logger.tagged(...)', redact: 'config.filter_parameters += [{fields}]' },
   tracing: { label: 'tracing', bind: '#[instrument(fields(...))]', redact: '#[instrument(skip({fields}))]' },
-  logback: { label: 'SLF4J + Logback', bind: 'MDC.put(...)', redact: 'a MaskingJsonGeneratorDecorator for {fields}' },
+  logback: { label: 'SLF4J + Logback', bind: 'MDC.put(...)', redact: 'MaskingJsonGeneratorDecorator paths: {fields}' },
 };
 
 export const DEFAULT_LOGGER_BY_LANGUAGE: Record<LanguageId, string> = {
@@ -521,7 +522,7 @@ export const RUNNERS: Record<string, RunnerConvention> = {
   'go-test': { label: 'go test', command: 'go test ./{pkg}/... -run Test{Pascal}', integrationCommand: 'go test -tags=integration ./{pkg}/... -run Test{Pascal}', unitFile: '{pkg}/{snake}_test.go', integrationFile: '{pkg}/{snake}_integration_test.go', defaultDir: 'internal/service', contractTool: 'kin-openapi openapi3filter', contractFile: '{pkg}/{snake}_contract_test.go' },
   rspec: { label: 'RSpec', command: '{exec}rspec {path}', unitFile: '{dir}/services/{snake}_spec.rb', integrationFile: '{dir}/requests/{snake}_spec.rb', defaultDir: 'spec', contractTool: 'openapi_first', contractFile: '{dir}/requests/{snake}_contract_spec.rb' },
   minitest: { label: 'Minitest', command: 'bin/rails test {path}', unitFile: '{dir}/services/{snake}_test.rb', integrationFile: '{dir}/integration/{snake}_test.rb', defaultDir: 'test', contractTool: 'openapi_first', contractFile: '{dir}/integration/{snake}_contract_test.rb' },
-  'cargo-test': { label: 'cargo test', command: 'cargo test {snake}', integrationCommand: 'cargo test --test {snake}', unitFile: 'src/services/{snake}.rs', integrationFile: 'tests/{snake}.rs', defaultDir: 'tests', contractTool: 'jsonschema crate against openapi.yaml', contractFile: 'tests/{snake}_contract.rs' },
+  'cargo-test': { label: 'cargo test', command: 'cargo test {snake}', integrationCommand: 'cargo test --test {snake}', unitFile: 'src/services/{snake}.rs', integrationFile: 'tests/{snake}.rs', defaultDir: 'tests', contractTool: 'jsonschema crate', contractFile: 'tests/{snake}_contract.rs' },
   junit: {
     label: 'JUnit 5',
     command: './mvnw test -Dtest={class}',
@@ -577,12 +578,12 @@ export const LANGUAGES: Record<string, { label: string; id: LanguageId }> = {
 
 /** Webhook/outbound vendors with facts that change the plan (signature header, event id, retries). */
 export const VENDORS: Record<string, { label: string; signatureHeader?: string; eventId?: string; retryHorizon?: string; outboundIdempotency?: string }> = {
-  stripe: { label: 'Stripe', signatureHeader: 'Stripe-Signature', eventId: 'event.id', retryHorizon: '3 days', outboundIdempotency: 'Idempotency-Key' },
+  stripe: { label: 'Stripe', signatureHeader: 'Stripe-Signature', eventId: 'event.id', retryHorizon: '72h', outboundIdempotency: 'Idempotency-Key' },
   github: { label: 'GitHub', signatureHeader: 'X-Hub-Signature-256', eventId: 'X-GitHub-Delivery' },
-  shopify: { label: 'Shopify', signatureHeader: 'X-Shopify-Hmac-Sha256', eventId: 'X-Shopify-Webhook-Id', retryHorizon: '48 hours' },
+  shopify: { label: 'Shopify', signatureHeader: 'X-Shopify-Hmac-Sha256', eventId: 'X-Shopify-Webhook-Id', retryHorizon: '48h' },
   slack: { label: 'Slack', signatureHeader: 'X-Slack-Signature', eventId: 'event_id' },
   twilio: { label: 'Twilio', signatureHeader: 'X-Twilio-Signature' },
-  paypal: { label: 'PayPal', signatureHeader: 'PAYPAL-TRANSMISSION-SIG', eventId: 'id', retryHorizon: '3 days' },
+  paypal: { label: 'PayPal', signatureHeader: 'PAYPAL-TRANSMISSION-SIG', eventId: 'id', retryHorizon: '72h' },
 };
 
 /** Fallbacks when an SLO is silent, in milliseconds / ratios. */
@@ -616,8 +617,8 @@ export const ORM_OTEL: Record<string, string> = {
   'active-record': 'opentelemetry-instrumentation-active_record',
   gorm: 'gorm.io/plugin/opentelemetry',
   ent: 'github.com/XSAM/otelsql',
-  sqlx: 'tracing spans (sqlx logs statements)',
-  diesel: 'tracing spans around connection calls',
+  sqlx: 'tracing',
+  diesel: 'tracing',
   jpa: 'opentelemetry-spring-boot-starter (JDBC)',
   mongoose: '@opentelemetry/instrumentation-mongoose',
 };

@@ -1,7 +1,7 @@
 // Data model changes: migrations in the detected tool's convention, online
 // plans and backfills for populated tables, indexes, backups, the ER diagram.
 
-import type { Column, Entity, Operation, Scope, ServiceStack } from '../types.js';
+import type { Column, Entity, Scope, ServiceStack } from '../types.js';
 import { operationKey } from '../types.js';
 import { BACKFILL, DATABASES, MIGRATIONS, ORM_MIGRATION_TOOL, type MigrationConvention } from './conventions.js';
 import { collectionOf, fill, kebab, pascal, snake } from './names.js';
@@ -36,7 +36,7 @@ function sqlType(column: Column, db: string | undefined): string {
     if (stated === 'string' || stated === 'enum') return db === 'mysql' ? 'varchar(255)' : 'text';
     return stated;
   }
-  if (column.name === 'id' || column.name.endsWith('_id')) return 'bigint';
+  if (column.name === 'id' || column.references) return 'bigint';
   if (/_(cents|count|total)$/.test(column.name)) return 'integer';
   if (/_at$/.test(column.name)) return ts;
   if (/^(is|has)_/.test(column.name)) return 'boolean';
@@ -117,11 +117,11 @@ export function planIndexes(scope: Scope, populated: Set<string>): IndexPlan[] {
     const online = populated.has(entity.table);
     const names = entity.columns.map((c) => c.name);
     for (const column of entity.columns) {
-      if (column.unique) add({ name: indexName(entity.table, [column.name], 'key'), table: entity.table, kind: 'unique', columns: [column.name], why: { kind: 'spec-unique', ref: `line ${column.line}` }, online });
+      if (column.unique) add({ name: indexName(entity.table, [column.name], 'key'), table: entity.table, kind: 'unique', columns: [column.name], why: { kind: 'spec-unique', ref: String(column.line) }, online });
       const ref = referenceOf(column);
-      if (ref) add({ name: indexName(entity.table, [column.name], 'fkey'), table: entity.table, kind: 'foreign-key', columns: [column.name], references: `${ref.table}.${ref.column}`, why: { kind: 'foreign-key', ref: `line ${column.line}` }, online });
+      if (ref) add({ name: indexName(entity.table, [column.name], 'fkey'), table: entity.table, kind: 'foreign-key', columns: [column.name], references: `${ref.table}.${ref.column}`, why: { kind: 'foreign-key', ref: String(column.line) }, online });
       if (column.enum?.length) {
-        add({ name: indexName(entity.table, [column.name], 'check'), table: entity.table, kind: 'check', columns: [column.name], expression: `${column.name} IN (${column.enum.map((v) => `'${v}'`).join(', ')})`, why: { kind: 'enum', ref: `line ${column.line}` }, online });
+        add({ name: indexName(entity.table, [column.name], 'check'), table: entity.table, kind: 'check', columns: [column.name], expression: `${column.name} IN (${column.enum.map((v) => `'${v}'`).join(', ')})`, why: { kind: 'enum', ref: String(column.line) }, online });
       }
     }
     // List operations over this table: filter columns from the path, then a stable sort for cursors.
@@ -139,14 +139,14 @@ export function planIndexes(scope: Scope, populated: Set<string>): IndexPlan[] {
         if (!value) continue;
         const time = names.includes('created_at') ? ['created_at'] : [];
         const columns = time.length ? time : [column.name];
-        add({ name: `${entity.table}_${value}_${columns.join('_')}_idx`, table: entity.table, kind: 'partial-index', columns, expression: `${column.name} = '${value}'`, why: { kind: 'job-scan', ref: `line ${job.line}` }, online });
+        add({ name: `${entity.table}_${value}_${columns.join('_')}_idx`, table: entity.table, kind: 'partial-index', columns, expression: `${column.name} = '${value}'`, why: { kind: 'job-scan', ref: String(job.line) }, online });
       }
     }
   }
   // FK columns need their own index (Postgres does not create one) unless another index leads with them.
   for (const fk of plans.filter((p) => p.kind === 'foreign-key')) {
     const led = plans.some((p) => (p.kind === 'index' || p.kind === 'unique') && p.table === fk.table && p.columns[0] === fk.columns[0]);
-    if (!led) add({ name: indexName(fk.table, fk.columns, 'idx'), table: fk.table, kind: 'index', columns: fk.columns, why: { kind: 'foreign-key', ref: fk.name }, online: fk.online });
+    if (!led) add({ name: indexName(fk.table, fk.columns, 'idx'), table: fk.table, kind: 'index', columns: fk.columns, why: { kind: 'fk-index', ref: fk.name }, online: fk.online });
   }
   return plans;
 }
@@ -379,8 +379,4 @@ export function buildDataModel(
     backups,
     erDiagram: erDiagram(scope.entities, db, indexes),
   };
-}
-
-export function listOperationsOf(scope: Scope, table: string): Operation[] {
-  return scope.operations.filter((o) => o.list && collectionOf(o) === table);
 }

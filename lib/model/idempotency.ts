@@ -26,7 +26,7 @@ function rowFor(op: Operation, scope: Scope, service: ServiceStack | undefined):
   if (hook) {
     const vendor = vendorId(hook.name);
     const facts = vendor ? VENDORS[vendor] : undefined;
-    return { key, mechanism: 'event-id', keyName: facts?.eventId ?? 'event id', window: facts?.retryHorizon ?? '7 days', storage: storageFor(service, 'webhook_events'), inFlight: 409 };
+    return { key, mechanism: 'event-id', keyName: facts?.eventId ?? 'event id', window: facts?.retryHorizon ?? '72h', storage: storageFor(service, 'webhook_events'), inFlight: 409 };
   }
   const method = op.method?.toUpperCase();
   if (op.kind === 'rest' && (method === 'PUT' || method === 'DELETE') && !op.retrySafe) {

@@ -78,7 +78,7 @@ export function buildObservability(scope: Scope, service: ServiceStack | undefin
   if (scope.entities.length) spans.push({ kind: 'database', name: scope.entities.map((e) => e.table).join(', '), instrumentation: service?.orm ? ORM_OTEL[service.orm.value] : undefined });
   for (const integration of outbound) spans.push({ kind: 'client', name: integration.name, instrumentation: language ? OUTBOUND_OTEL[language] : undefined });
   const jobSystem = service?.jobs[0]?.value;
-  for (const job of scope.jobs) spans.push({ kind: 'job', name: job.schedule ?? `line ${job.line}`, instrumentation: jobSystem ? JOBS[jobSystem]?.label : undefined });
+  for (const job of scope.jobs) spans.push({ kind: 'job', name: job.schedule ?? `L${job.line}`, instrumentation: jobSystem ? JOBS[jobSystem]?.label : undefined });
 
   const alerts = sloAlerts(scope.slos, scope.operations, (op) => latencyMetric(op, scope));
   if (hooks.length) alerts.push({ subject: 'webhook', metric: 'app.webhook.events', condition: 'outcome="rejected" > 0', window: '15m', severity: 'warn', source: { kind: 'default' } });

@@ -138,7 +138,8 @@ export interface IndexPlan {
   expression?: string;
   /** Foreign key target `table.column`. */
   references?: string;
-  why: { kind: 'spec-unique' | 'foreign-key' | 'list-operation' | 'job-scan' | 'enum'; ref: string };
+  /** `ref`: the spec line for spec-unique/foreign-key/enum/job-scan, the operation key for list-operation, the FK name for fk-index. */
+  why: { kind: 'spec-unique' | 'foreign-key' | 'fk-index' | 'list-operation' | 'job-scan' | 'enum'; ref: string };
   /** Built without blocking writes (table is populated). */
   online: boolean;
 }

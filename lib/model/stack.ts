@@ -82,6 +82,16 @@ function dirOf(file: string): string {
   return i > 0 ? file.slice(0, i) : '.';
 }
 
+const ROUTE_DIR = /(^|\/)(routes|routers|controllers|handlers|api|views|resolvers|http|grpc|server)$/;
+
+/** The routes folder seen in any evidence (a validation or auth import inside src/routes), else the app entry's folder. */
+function routesFolder(service: ServiceStack | undefined): string | undefined {
+  if (!service) return undefined;
+  const all = [service.appEntry, service.framework, service.validation, ...service.auth, ...service.apiStyles].filter((x): x is Detected => Boolean(x));
+  const dirs = all.flatMap((x) => x.evidence.map((e) => e.file)).filter((f) => SOURCE_FILE.test(f)).map(dirOf);
+  return dirs.find((dir) => ROUTE_DIR.test(dir)) ?? folderFromEvidence(service.appEntry) ?? folderFromEvidence(service.framework);
+}
+
 /** A folder the repo really has, read from a detected value's evidence. */
 function folderFromEvidence(detected: Detected | undefined): string | undefined {
   const file = detected?.evidence.map((e) => e.file).find((f) => SOURCE_FILE.test(f));
@@ -92,7 +102,7 @@ export function buildLayers(scope: Scope, service: ServiceStack | undefined, lay
   const framework = service?.framework ? FRAMEWORKS[service.framework.value] : undefined;
   const root = service?.path ?? '.';
   const fromEvidence: Partial<Record<LayerKind, string | undefined>> = {
-    routes: folderFromEvidence(service?.appEntry) ?? folderFromEvidence(service?.framework),
+    routes: routesFolder(service),
     data: folderFromEvidence(service?.orm) ?? folderFromEvidence(service?.migrations),
     jobs: folderFromEvidence(service?.jobs[0]),
   };
@@ -100,7 +110,7 @@ export function buildLayers(scope: Scope, service: ServiceStack | undefined, lay
     routes: scope.operations.map((op) => operationKey(op)),
     services: scope.operations.filter(isMutating).map((op) => operationKey(op)),
     data: scope.entities.map((e) => e.table),
-    jobs: scope.jobs.map((j) => j.schedule ?? `line ${j.line}`),
+    jobs: scope.jobs.map((j) => j.schedule ?? `L${j.line}`),
     integrations: scope.integrations.map((i) => i.name),
   };
   if (items.services.length === 0 && scope.operations.length > 0) items.services = items.routes;

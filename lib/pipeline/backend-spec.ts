@@ -10,6 +10,7 @@ import { applyBackendSection, locateSection, type ConflictMode, type GateResult 
 import { checkPreflight, deriveState, type PreflightResult } from '../preflight/index.js';
 import { readPlanDocument, type PlanDocument } from '../sprint/document.js';
 import { locateSprint, toPosix, type Sprint } from '../sprint/index.js';
+import { acquireLock } from '../write/lock.js';
 import { buildReport, nextSteps } from './report.js';
 import { chooseService, applyStackOverrides, type StackAnswer } from './stack-choice.js';
 import type { JsonReport, ReportFile } from '../report/index.js';
@@ -46,6 +47,8 @@ export interface BackendSpecInputs {
 }
 
 export interface Prepared {
+  /** Releases the sprint's lock (also released when the process exits). */
+  release: () => void;
   context: RunContext;
   inputs: BackendSpecInputs;
   config?: MagiConfig;
@@ -72,6 +75,8 @@ export async function prepareBackendSpec(context: RunContext, inputs: BackendSpe
     if (!skip) throw error;
   }
   const sprint = locateSprint({ root: context.root, docsDir: inputs.docsDir ?? config?.defaults.docsDir, sprint: inputs.sprint });
+  // Held until the process ends: a second run on this sprint refuses instead of racing us.
+  const release = acquireLock(sprint.absoluteDir, sprint.dir);
   const preflight = checkPreflight({ config, state: deriveState(context.root, sprint), skip });
   if (!sprint.document) {
     throw new MagiError('no-document', `${sprint.dir}/ has no SPEC.md, PLAN.md or TICKET.md to extend; plan the sprint first (magi plan)`, {
@@ -93,6 +98,7 @@ export async function prepareBackendSpec(context: RunContext, inputs: BackendSpe
   }
   if (service && inputs.stack) service = applyStackOverrides(service, inputs.stack);
   return {
+    release,
     context,
     inputs,
     config,

@@ -124,14 +124,17 @@ export function keyEntity(unit: Unit, entities: Entity[]): EntityMention | undef
   const name = unit.lead?.replace(/[:：]$/, '').trim() || leadingCode?.value;
   if (!name || !/^[A-Za-z_][\w ]*$/.test(name) || name.split(' ').length > 3) return undefined;
   const existing = /\bexisting\b|\balready\b|\bextends?\b|既有|現有|已存在/i.test(proseOf(unit.text));
-  const entity = upsert(entities, name, existing ? 'alter-table' : 'new-table', unit.line);
   const start = leadingCode ? leadingCode.end : unit.text.indexOf(name) + name.length;
-  addColumns(entity, columnsIn(unit, start, unit.text.length));
+  const columns = columnsIn(unit, start, unit.text.length);
   const listed = /(?:attributes|fields|columns|properties|欄位|屬性)\s*(?:include|are)?\s*[:：]\s*([^.。]+)/i.exec(proseOf(unit.text.slice(start)));
   if (listed) {
     const names = listed[1].split(/\s*(?:,|，|、|\band\b|和)\s*/).map((word) => word.trim()).filter((word) => /^[A-Za-z_]\w*$/.test(word));
-    addColumns(entity, names.map((column) => ({ name: column, line: unit.line })));
+    columns.push(...names.map((column) => ({ name: column, line: unit.line })));
   }
+  // An existing entity the sprint does not change is context, not a data-model change.
+  if (existing && !columns.length) return undefined;
+  const entity = upsert(entities, name, existing ? 'alter-table' : 'new-table', unit.line);
+  addColumns(entity, columns);
   return { entity, unit, at: start };
 }
 
@@ -181,7 +184,7 @@ function sqlColumn(definition: string, line: number): Column {
   return column;
 }
 
-const QUALIFIER = /(?:about|around|roughly|approximately|approx\.?|over|more than|nearly|almost|~|約|大約|超過|將近)\s*$/i;
+const QUALIFIER = /(?:about|around|roughly|approximately|approx\.?|over|more than|nearly|almost|~|大約有?|約有?|超過|將近)\s*$/i;
 const ROW_NOUN = /^(?:rows?|records?|entries|entry|筆|列|條)$/i;
 
 /** "`orders` holds about 2 million rows", "40 million users" → rowsHint on the matching entity. */

@@ -5,11 +5,12 @@ import { operationKey } from '../types.js';
 import { isWebhookPath, singular, webhookSource } from './naming.js';
 import { toMilliseconds } from './numbers.js';
 import { REST_MENTION } from './operations.js';
-import { lineAt, proseOf, type Unit } from './units.js';
+import { lineAt, oneLine, proseOf, type Unit } from './units.js';
 import {
   ACTION_METHODS,
   ACTION_VERBS,
   AUTHZ_WORDS,
+  CJK_ACTION,
   FRONTEND_WORDS,
   JOB_WORDS,
   NON_ROLE_SUBJECTS,
@@ -54,6 +55,36 @@ function matchesResource(op: Operation, noun: string): boolean {
   return op.name.toLowerCase().split(/[.]|(?=[A-Z])/).some((part) => singular(part.toLowerCase()) === wanted) || op.name.toLowerCase().includes(wanted);
 }
 
+/** Verb and noun an operation name carries: `note.archive` → archive/note; `cancelOrder` (custom method) → cancel/order. */
+function actionAndNoun(op: Operation): [string | undefined, string | undefined] {
+  if (op.kind.startsWith('trpc')) {
+    const parts = op.name.split('.');
+    return [parts[parts.length - 1], parts[parts.length - 2]];
+  }
+  if (op.kind === 'rest' && op.path) {
+    const custom = /:([a-z]+)$/i.exec(op.path);
+    const segments = op.path.split('/').filter((segment) => segment && !segment.startsWith('{'));
+    const last = custom ? custom[1] : segments[segments.length - 1];
+    const noun = custom ? segments[segments.length - 1]?.replace(/:.*$/, '') : segments[segments.length - 2];
+    if (last && op.method === 'POST' && /^[a-z]+$/i.test(last) && !isWebhookPath(op.path) && singular(last) === last && noun) return [last, noun];
+  }
+  return [undefined, undefined];
+}
+
+/** The actions (create/read/update/delete) a sentence's verbs name. */
+export function actionsIn(text: string): Action[] {
+  const actions = new Set<Action>();
+  for (const word of proseOf(text).split(/[^A-Za-z-]+/)) {
+    const action = actionOf(word);
+    if (action) actions.add(action);
+  }
+  for (const match of text.matchAll(CJK_ACTION)) {
+    const action = actionOf(match[1]);
+    if (action) actions.add(action);
+  }
+  return [...actions];
+}
+
 /** Operations a sentence names: explicit `METHOD /path`, op names in code, or verb + resource ("may create refunds"). */
 export function resolveOperations(text: string, ops: Operation[]): string[] {
   const keys = new Set<string>();
@@ -61,6 +92,22 @@ export function resolveOperations(text: string, ops: Operation[]): string[] {
     for (const op of ops) if (op.path && match[2].replace(/:(\w+)/g, '{$1}').replace(/[.,;]$/, '') === op.path && match[1].includes(op.method ?? '-')) keys.add(operationKey(op));
   }
   for (const code of text.matchAll(/`([^`]+)`/g)) for (const op of ops) if (op.kind !== 'rest' && op.name === code[1].replace(/\(.*$/, '')) keys.add(operationKey(op));
+  if (keys.size) return [...keys];
+  const lower = proseOf(text).toLowerCase();
+  // Named actions: `note.archive` ← "archive … notes", `POST /orders/{id}:cancel` ← "cancel orders".
+  for (const op of ops) {
+    const [verb, noun] = actionAndNoun(op);
+    if (verb && noun && new RegExp(`\\b${verb}(?:s|d|ed)?\\b[\\s\\S]*\\b${singular(noun)}`, 'i').test(lower)) keys.add(operationKey(op));
+  }
+  if (keys.size) return [...keys];
+  for (const match of text.matchAll(CJK_ACTION)) {
+    const action = actionOf(match[1]);
+    if (!action) continue;
+    for (let length = match[2].length; length >= 2 && !keys.size; length--) {
+      const noun = match[2].slice(0, length);
+      for (const op of ops) if (matchesAction(op, action) && op.summary?.includes(noun)) keys.add(operationKey(op));
+    }
+  }
   if (keys.size) return [...keys];
   const words = proseOf(text).split(/[^A-Za-z\u4e00-\u9fff-]+/).filter(Boolean);
   let pending: Action[] = [];
@@ -77,11 +124,11 @@ export function resolveOperations(text: string, ops: Operation[]): string[] {
   return [...keys];
 }
 
-function rolesOf(text: string): string[] {
+function rolesOf(text: string, ops: Operation[]): string[] {
   const roles = new Set<string>();
   const roleContext = /\broles?\b|\bscopes?\b|\bonly\b|\bpermission|角色|權限|只有|僅/i.test(proseOf(text));
   if (roleContext) {
-    for (const code of text.matchAll(/`([^`]+)`/g)) if (/^[\w:.-]+$/.test(code[1]) && !code[1].startsWith('/') && !/^(?:GET|POST|PUT|PATCH|DELETE)\b/.test(code[1])) roles.add(code[1]);
+    for (const code of text.matchAll(/`([^`]+)`/g)) if (/^[\w:.-]+$/.test(code[1]) && !/^(?:GET|POST|PUT|PATCH|DELETE)\b/.test(code[1]) && !ops.some((op) => op.name === code[1])) roles.add(code[1]);
   }
   for (const quoted of text.matchAll(/["“']([A-Za-z][\w:-]*)["”']/g)) if (/\brole|\bscope/i.test(text)) roles.add(quoted[1]);
   if (roles.size) return [...roles];
@@ -111,15 +158,20 @@ const PUBLIC = /\bpublic\b|\bno auth|\bunauthenticated\b|\banonymous\b|no (?:use
 export function authzRule(text: string, line: number, ops: Operation[], contextOps: Operation[]): AuthzRule | undefined {
   const prose = proseOf(text);
   if (!AUTHZ_WORDS.test(prose) && !PUBLIC.test(prose)) return undefined;
-  const roles = rolesOf(text);
-  const ownership = ownershipOf(text);
+  const roles = rolesOf(text, ops);
+  const ownerSubject = /\bowners?\b\s+(?:may|can|only)|\bonly\s+(?:the\s+)?(?:[\w']+\s+)?owners?\b/i.test(prose);
+  const ownership = ownershipOf(text) ?? (ownerSubject ? 'owner' : undefined);
   const isPublic = PUBLIC.test(prose);
   const modal = /\b(?:may|can|cannot|can't|must not|only|allowed|permitted)\b|只有|只能|才能|可以|不可/i.test(prose);
   if (!roles.length && !ownership && !isPublic) return undefined;
   if (!modal && !isPublic && !/\broles?\b|角色/i.test(prose)) return undefined;
   let operations = resolveOperations(text, ops);
-  if (!operations.length && contextOps.length) operations = contextOps.map(operationKey);
-  const rule: AuthzRule = { text: text.trim(), line, roles, operations };
+  if (!operations.length && contextOps.length) {
+    const actions = actionsIn(text);
+    const narrowed = actions.length ? contextOps.filter((op) => actions.some((action) => matchesAction(op, action))) : contextOps;
+    operations = (narrowed.length ? narrowed : contextOps).map(operationKey);
+  }
+  const rule: AuthzRule = { text: oneLine(text), line, roles, operations };
   if (ownership) rule.ownership = ownership;
   if (isPublic) rule.public = true;
   return rule;
@@ -168,13 +220,13 @@ export function integrationsIn(text: string, line: number): Integration[] {
   const result: Integration[] = [];
   for (const vendor of vendorsIn(prose)) {
     if (WEBHOOK_WORD.test(prose)) {
-      const integration: Integration = { name: vendor.name, kind: 'webhook', text: text.trim(), line };
+      const integration: Integration = { name: vendor.name, kind: 'webhook', text: oneLine(text), line };
       const verification = verificationOf(prose);
       if (verification) integration.verification = verification;
       result.push(integration);
     }
     if (OUTBOUND_BEFORE.test(prose.slice(0, vendor.index)) || OUTBOUND_AFTER.test(prose.slice(vendor.end))) {
-      result.push({ name: vendor.name, kind: 'outbound', text: text.trim(), line });
+      result.push({ name: vendor.name, kind: 'outbound', text: oneLine(text), line });
     }
   }
   return result;
@@ -183,7 +235,7 @@ export function integrationsIn(text: string, line: number): Integration[] {
 export function jobIn(text: string, line: number): JobItem | undefined {
   const prose = proseOf(text);
   if (!JOB_WORDS.test(prose)) return undefined;
-  const job: JobItem = { text: text.trim(), line };
+  const job: JobItem = { text: oneLine(text), line };
   for (const entry of SCHEDULES) {
     const match = entry.pattern.exec(text);
     if (match) {
@@ -205,7 +257,7 @@ export function slosIn(text: string, line: number, ops: Operation[], contextOps:
     const after = DURATION.exec(prose.slice(match.index + match[0].length, match.index + match[0].length + 40));
     const before = after ? undefined : [...prose.slice(Math.max(0, match.index - 30), match.index).matchAll(new RegExp(DURATION.source, 'gi'))].pop();
     const duration = after ?? before;
-    const slo: Slo = { text: text.trim(), line, percentile };
+    const slo: Slo = { text: oneLine(text), line, percentile };
     if (duration) {
       const ms = toMilliseconds(duration[1], duration[2]);
       if (ms !== undefined) slo.thresholdMs = ms;

@@ -30,6 +30,8 @@ export interface Mention {
   from: number;
   to: number;
   webhook: boolean;
+  /** Index of the mention in the unit text. */
+  at: number;
 }
 
 type Role = 'request' | 'query' | 'response';
@@ -112,7 +114,8 @@ export function fieldsIn(unit: Unit, from: number, to: number, options: { defaul
     let attrs: Attributes = literal ? parseAttributes(literal[3]) : {};
     if (literal?.[2]) attrs.required = false;
     let stated = Boolean(literal);
-    const paren = parenthetical(text, code.end);
+    const noun = /^\s*(?:field|param(?:eter)?|property|attribute|欄位|參數)\b/i.exec(after);
+    const paren = parenthetical(text, code.end + (noun ? noun[0].length : 0));
     const isLeading = options.leading && !text.slice(from, code.start).replace(/[\s*_:：-]/g, '') && code.start >= from;
     if (paren) {
       attrs = { ...attrs, ...parseAttributes(paren.content) };
@@ -148,12 +151,17 @@ export function fieldsIn(unit: Unit, from: number, to: number, options: { defaul
   return found;
 }
 
-function summaryOf(unit: Unit, from: number, to: number, matchEnd: number): string | undefined {
-  const after = unit.text.slice(matchEnd, to).replace(/^[`\s]*[:：—–-]*\s*/, '');
-  const first = sentences(after)[0]?.text ?? '';
-  const text = first || sentences(unit.text.slice(from, to))[0]?.text || '';
+function summaryOf(unit: Unit, at: number, to: number, matchEnd: number): string | undefined {
+  const leading = !proseOf(unit.text.slice(0, at)).replace(/[\s*:：`-]/g, '');
+  let text: string;
+  if (leading) {
+    const after = unit.text.slice(matchEnd, to).replace(/^[`\s]*[:：—–,.;-]*\s*/, '');
+    text = sentences(after)[0]?.text ?? '';
+  } else {
+    text = sentences(unit.text).find((sentence) => sentence.at <= at && at < sentence.at + sentence.text.length)?.text ?? '';
+  }
   const clean = text.replace(/\s+/g, ' ').trim();
-  if (!clean || /^[|`]/.test(clean)) return undefined;
+  if (!/[A-Za-z\u4e00-\u9fff]{2}/.test(proseOf(clean)) || /^[|`]/.test(clean)) return undefined;
   return clean[0].toUpperCase() + clean.slice(1);
 }
 
@@ -192,10 +200,10 @@ export function restOperation(method: string, rawPath: string, unit: Unit, from:
   const money = method === 'POST' && resource !== undefined && MONEY_RESOURCES.has(singular(resource).toLowerCase());
   op.retrySafe = !webhook && (retrySafeText(clause) || money);
   if (NO_SESSION.test(prose) && (webhook || !/\bsign/i.test(prose))) op.unauthenticated = true;
-  const text = summary ?? summaryOf(unit, from, to, matchEnd);
-  if (text) op.summary = text;
+  const text = summary ?? summaryOf(unit, at, to, matchEnd);
+  if (text) op.summary = text.replace(/\s+/g, ' ').trim();
   for (const name of query) op.queryParams.push({ name, line: op.line });
-  return { op, unit, from, to, webhook };
+  return { op, unit, from, to, webhook, at };
 }
 
 export function addFields(op: Operation, fields: FoundFields): void {
@@ -223,7 +231,9 @@ export function restMentions(unit: Unit): Mention[] {
     for (const method of match[1].split(/[^A-Z]+/).filter(Boolean)) {
       const mention = restOperation(method, match[2], unit, from, to, match.index, matchEnd);
       const codesOfMatch = (start: number): boolean => start >= match.index && start < matchEnd;
-      addFields(mention.op, fieldsIn(unit, matchEnd, to, { defaultRole: method === 'GET' ? 'query' : 'request', skip: codesOfMatch }));
+      const defaultRole = method === 'GET' ? 'query' : 'request';
+      addFields(mention.op, fieldsIn(unit, matchEnd, to, { defaultRole, skip: codesOfMatch }));
+      if (index === 0 && match.index > 0) addFields(mention.op, fieldsIn(unit, 0, match.index, { defaultRole }));
       mentions.push(mention);
     }
   });
@@ -331,7 +341,6 @@ function graphqlField(name: string, typeText: string, line: number, defs: TypeDe
   } else {
     field.type = scalar ?? 'object';
   }
-  if (base === 'ID') field.format = 'id';
   if (defs.enums.has(base)) field.enum = defs.enums.get(base);
   if (!scalar && !defs.enums.has(base)) field.description = base;
   if (defaultValue !== undefined) field.default = defaultValue.trim();

@@ -244,6 +244,11 @@ export function readUnits(markdown: string): { units: Unit[]; title?: string } {
   return { units, title };
 }
 
+/** Text for output: one line, single spaces. */
+export function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
 /** Text of a unit with code spans removed (for prose-only matching). */
 export function proseOf(text: string): string {
   return text.replace(/`[^`]*`/g, ' ');

@@ -64,6 +64,8 @@ export const ACTION_WORDS = new Set([
   'lock', 'unlock', 'complete', 'submit', 'restore', 'merge', 'duplicate', 'clone', 'move', 'share', 'invite',
   'accept', 'decline', 'refresh', 'revoke', 'rotate', 'assign', 'unassign', 'follow', 'unfollow', 'like', 'unlike',
   'pay', 'checkout', 'ship', 'fulfill', 'upload', 'download', 'preview', 'validate', 'reconcile', 'trigger', 'run',
+  'redeem', 'apply', 'claim', 'renew', 'extend', 'pause', 'resume', 'suspend', 'reactivate', 'mark', 'ack',
+  'acknowledge', 'escalate', 'reschedule', 'start', 'stop', 'finish', 'release', 'hold', 'approve', 'deny',
 ]);
 
 /** Singular resources whose GET is not a list. */
@@ -121,7 +123,7 @@ export const VENDORS: ReadonlyArray<{ name: string; pattern: RegExp }> = [
 ];
 
 /** We call them (outbound); matched right before a vendor name, or `<Vendor> API`. */
-export const OUTBOUND_BEFORE = /\b(?:call|calls|calling|ask|asks|asking|query|queries|querying|notify|notifies|fetch(?:es)? from|send(?:s)? (?:\w+ )?to|push(?:es)? (?:\w+ )?to|sync(?:s)? (?:\w+ )?(?:with|to)|request(?:s)? (?:\w+ )?from|upload(?:s)? (?:\w+ )?to|poll(?:s|ing)?|via|through|using|呼叫|詢問|查詢|通知|傳送到|上傳到|同步到)\s+(?:the\s+)?$/i;
+export const OUTBOUND_BEFORE = /\b(?:call|calls|calling|ask|asks|asking|query|queries|querying|notify|notifies|fetch(?:es)? from|send(?:s)? (?:\w+ )?to|push(?:es)? (?:\w+ )?to|sync(?:s)? (?:\w+ )?(?:with|to)|request(?:s)? (?:\w+ )?from|upload(?:s)? (?:\w+ )?to|poll(?:s|ing)?|(?:send|push|upload|write|post|publish|forward|store|save)s?(?:\s+\w+){0,3}\s+(?:to|in|into)|via|through|using|呼叫|詢問|查詢|通知|傳送到|上傳到|同步到)\s+(?:the\s+)?$/i;
 export const OUTBOUND_AFTER = /^(?:'s)?\s*(?:API|SDK|client|endpoint)s?\b|^\s*(?:的)?\s*API/;
 
 export const JOB_WORDS = /\bjobs?\b|\bcron\b|\bworkers?\b|\bscheduled?\b|\bbackground task|\bqueue[ds]?\b|\bnightly\b|\bhourly\b|\bdaily\b|\bweekly\b|\bmonthly\b|every \d+ (?:minutes?|hours?|days?)|every (?:minute|hour|day|night|week)|排程|背景工作|背景任務|定時|每晚|每天|每日|每小時|每週/i;
@@ -149,8 +151,12 @@ export const ACTION_VERBS: ReadonlyArray<{ action: 'create' | 'read' | 'update' 
   { action: 'create', pattern: /^(?:create|creates|creating|add|adds|adding|issue|issues|issuing|make|makes|making|submit|submits|submitting|open|opens|opening|post|posts|posting|start|starts|starting|request|requests|requesting|建立|新增|發起|申請)$/i },
   { action: 'read', pattern: /^(?:read|reads|reading|see|sees|seeing|view|views|viewing|list|lists|listing|get|gets|getting|fetch|fetches|fetching|access|accesses|browse|browses|retrieve|retrieves|查看|檢視|讀取|列出|查詢|瀏覽)$/i },
   { action: 'update', pattern: /^(?:update|updates|updating|edit|edits|editing|change|changes|changing|modify|modifies|modifying|rename|renames|更新|修改|編輯)$/i },
-  { action: 'delete', pattern: /^(?:delete|deletes|deleting|remove|removes|removing|destroy|destroys|刪除|移除)$/i },
+  { action: 'delete', pattern: /^(?:delete|deletes|deleting|remove|removes|removing|destroy|destroys|刪除|移除|取消)$/i },
 ];
+
+/** Chinese verb + object inside one run of characters ("可以刪除預約"). */
+export const CJK_ACTION = /(建立|新增|發起|申請|刪除|移除|取消|更新|修改|編輯|查看|檢視|讀取|列出|查詢|瀏覽)([\u4e00-\u9fff]{1,8})/g;
+export const OUT_OF_SCOPE_INLINE = /out[- ]of[- ]scope|\bnon-?goals?\b|not in scope|範圍外|不在範圍|非目標/i;
 
 export const ACTION_METHODS: Record<'create' | 'read' | 'update' | 'delete', string[]> = {
   create: ['POST'],
@@ -164,6 +170,7 @@ export const AUTHZ_WORDS = /\bmay\b|\bcan\b|\bcannot\b|\bcan't\b|\bonly\b|\ballo
 export const NON_ROLE_SUBJECTS = new Set([
   'user', 'users', 'anyone', 'everyone', 'caller', 'callers', 'client', 'clients', 'nobody', 'it', 'they', 'we',
   'this', 'that', 'the', 'a', 'an', 'each', 'every', 'all', 'only', 'request', 'requests', 'endpoint', 'service',
+  'owner', 'owners', 'either', 'both',
 ]);
 
 /** Type words for fields (API) — the value is the JSON type; format when the word implies one. */

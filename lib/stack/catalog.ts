@@ -25,6 +25,8 @@ export interface FileSignal {
   glob: string;
   contains?: RegExp;
   weight?: number;
+  /** Also matched against repository-level files outside any service (Kubernetes manifests); the file must name the service when there are several. */
+  shared?: boolean;
 }
 
 export interface Signals {
@@ -797,7 +799,7 @@ export const CATALOG: readonly CatalogEntry[] = [
   },
   {
     id: 'k8s-cronjob', kind: 'job', ecosystems: ['node', 'python', 'go', 'ruby', 'rust', 'jvm'],
-    signals: { files: [{ glob: '{k8s,kubernetes,deploy,deployment,deployments,manifests,charts,helm,kustomize,infra,.k8s}/**/*.{yaml,yml}', contains: /^kind:\s*CronJob\b/m, weight: 0.7 }, { glob: '**/*cronjob*.{yaml,yml}', contains: /^kind:\s*CronJob\b/m, weight: 0.7 }] },
+    signals: { files: [{ glob: '{k8s,kubernetes,deploy,deployment,deployments,manifests,charts,helm,kustomize,infra,.k8s}/**/*.{yaml,yml}', contains: /^kind:\s*CronJob\b/m, weight: 0.7, shared: true }, { glob: '**/*cronjob*.{yaml,yml}', contains: /^kind:\s*CronJob\b/m, weight: 0.7, shared: true }] },
     conventions: { label: 'Kubernetes CronJob' },
   },
   {
@@ -843,7 +845,7 @@ export const CATALOG: readonly CatalogEntry[] = [
   },
   {
     id: 'go-test', kind: 'testRunner', ecosystems: ['go'],
-    signals: { files: [{ glob: '**/*_test.go', weight: 0.8 }, { glob: 'go.mod', weight: 0.3 }] },
+    signals: { files: [{ glob: '**/*_test.go', weight: 0.8 }, { glob: 'go.mod', weight: 0.45 }] },
     conventions: { label: 'go test', testCommand: 'go test ./...' },
   },
   {

@@ -29,7 +29,7 @@ export interface Manifests {
 }
 
 const MANIFEST_BASENAMES = new Set([
-  'package.json', 'pyproject.toml', 'Pipfile', 'setup.py', 'manage.py', 'go.mod', 'go.work', 'Gemfile', 'Cargo.toml', 'pom.xml',
+  'package.json', 'pyproject.toml', 'Pipfile', 'setup.py', 'go.mod', 'go.work', 'Gemfile', 'Cargo.toml', 'pom.xml',
   'build.gradle', 'build.gradle.kts',
 ]);
 const REQUIREMENTS = /^requirements[\w.-]*\.txt$/;

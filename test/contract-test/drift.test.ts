@@ -60,6 +60,18 @@ afterAll(() => {
   if (workDir) rmSync(workDir, { recursive: true, force: true });
 });
 
+it('type-checks the generated tests against the real packages (NodeNext, strict, no unused locals)', () => {
+  const variant = join(workDir, 'none');
+  writeFileSync(join(variant, 'package.json'), '{ "type": "module" }\n');
+  writeFileSync(join(variant, 'tsconfig.json'), JSON.stringify({
+    compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', strict: true, noEmit: true, skipLibCheck: true, noUnusedLocals: true, noUnusedParameters: true, types: ['node'] },
+    include: ['**/*.ts'],
+  }));
+  const run = spawnSync(process.execPath, [join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', join(variant, 'tsconfig.json')], { encoding: 'utf8', timeout: 30_000 });
+  expect(`${run.stdout}${run.stderr}`).toBe('');
+  expect(run.status).toBe(0);
+});
+
 describe.each(APPS.map((app) => app.framework))('generated %s contract test', (framework) => {
   it('passes against an app that conforms, with the auth-only case left as todo', () => {
     const assertions = results.get(`none/${framework}`) ?? [];

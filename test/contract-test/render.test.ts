@@ -40,8 +40,8 @@ function tsSyntaxErrors(content: string): string[] {
 describe.each(listFrameworks())('%s template', (framework) => {
   it('renders a snapshot that parses in its language', async () => {
     const result = await renderContractTest({ contract: CONTRACTS[KIND_OF[framework] ?? 'openapi'], framework, feature: 'order-refunds' });
-    await expect(result.content).toMatchFileSnapshot(`__snapshots__/${framework}/${basename(result.path)}`);
-    expect(result.content).not.toMatch(/<%|%>|undefined|\[object Object\]/);
+    await expect(result.content).toMatchFileSnapshot(`__snapshots__/${framework}/${basename(result.path)}.snap`);
+    expect(result.content).not.toMatch(/<%|%>|\[object Object\]|NaN/);
     expect(result.installCommand.length).toBeGreaterThan(0);
     expect(result.todos.length).toBeGreaterThan(0);
     const extension = result.path.split('.').pop() ?? '';
@@ -99,6 +99,11 @@ describe('renderContractTest', () => {
     expect(result.content).toContain("import { createApp } from '../../src/server/app.js';");
     expect(result.content).toContain("new URL('../../../../docs/03-orders/openapi.yaml', import.meta.url)");
     expect(result.content).toContain('const server = createApp();');
+  });
+
+  it('finds the Next.js app router folder from a detected route file', async () => {
+    const result = await renderContractTest({ ...base, framework: 'nextjs', appEntry: 'src/app/api/health/route.ts#GET' });
+    expect(result.content).toContain("import * as apiOrdersIdRoute from '../../src/app/api/orders/[id]/route.js';");
   });
 
   it('follows jest: @jest/globals, __dirname and extensionless imports', async () => {

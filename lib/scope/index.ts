@@ -1,0 +1,424 @@
+// The scope stage: reads a sprint's plan document (SPEC.md, PLAN.md, TICKET.md)
+// as a Markdown AST and returns the backend-relevant items, each with its line.
+// What the text does not say becomes an open question; nothing is invented.
+import type { AuthzRule, Entity, Field, Integration, JobItem, Operation, Scope, ScopeNote, Slo } from '../types.js';
+import { operationKey } from '../types.js';
+import { addColumns, entitiesFromSql, entitiesInUnit, keyEntity, nestedColumns, rowHints } from './entities.js';
+import { authzFromCell, authzRule, integrationsIn, jobIn, mentionsFrontend, resolveOperations, servicesIn, slosIn, verificationOf, webhookVendor } from './facts.js';
+import { toColumn, toField } from './fields.js';
+import { uniqueName } from './naming.js';
+import {
+  addFields,
+  emptyOperation,
+  fieldFromRow,
+  fieldsIn,
+  graphqlSpans,
+  grpcOperations,
+  readGraphqlFence,
+  readProtoDefinitions,
+  readTrpcFence,
+  restFromRow,
+  restMentions,
+  restOperation,
+  TABLE_COLUMNS,
+  trpcSpans,
+  type TypeDefs,
+} from './operations.js';
+import { lineAt, oneLine, proseOf, readUnits, sentences, type Unit } from './units.js';
+import { OUT_OF_SCOPE_INLINE, OUT_OF_SCOPE_MARKER, OUT_OF_SCOPE_PREFIX, RETRY_NEGATED, RETRY_SAFE, SCHEDULES, SECONDARY_SECTIONS } from './vocabulary.js';
+
+export { findSections, parseMarkdown } from './markdown.js';
+
+interface Entry {
+  op: Operation;
+  secondary: boolean;
+  alternative: boolean;
+  webhook: boolean;
+  /** Text the operation was stated in (for integrations and authz justification). */
+  text: string;
+}
+
+type Anchor = { op: Operation } | { entity: Entity };
+
+const isFence = (unit: Unit, lang: RegExp, content: RegExp): boolean => lang.test(unit.lang ?? '') || content.test(unit.value ?? '');
+
+function mergeFields(target: Field[], incoming: Field[]): void {
+  for (const field of incoming) if (!target.some((existing) => existing.name === field.name)) target.push(field);
+}
+
+export function extractScope(markdown: string): Scope {
+  const { units, title } = readUnits(markdown);
+  const defs: TypeDefs = { types: new Map(), enums: new Map() };
+  const registry = new Map<string, Entry>();
+  const unitOps = new Map<Unit, Operation[]>();
+  const anchors = new Map<Unit | undefined, Anchor>();
+  const entityUnits = new Map<Unit, Entity>();
+  const entities: Entity[] = [];
+  const outOfScope: ScopeNote[] = [];
+  const docQuestions: ScopeNote[] = [];
+  const tableAuthz: AuthzRule[] = [];
+  let hasFrontendItems = false;
+
+  const register = (op: Operation, unit: Unit, webhook = false, text = unit.text): Operation => {
+    const key = op.kind === 'rest' ? `${op.method} ${op.path}` : `${op.kind}:${op.name}`;
+    const secondary = SECONDARY_SECTIONS.has(unit.section);
+    const alternative = unit.section === 'alternatives';
+    const existing = registry.get(key);
+    if (!existing) {
+      registry.set(key, { op, secondary, alternative, webhook, text });
+    } else {
+      const target = existing.op;
+      target.list ||= op.list;
+      target.retrySafe = !existing.webhook && (target.retrySafe || op.retrySafe);
+      if (op.unauthenticated) target.unauthenticated = true;
+      mergeFields(target.requestFields, op.requestFields);
+      mergeFields(target.queryParams, op.queryParams);
+      mergeFields(target.responseFields, op.responseFields);
+      if ((existing.secondary || existing.alternative) && !secondary && !alternative) {
+        target.line = op.line;
+        if (op.summary) target.summary = oneLine(op.summary);
+        existing.text = text;
+      }
+      target.summary ??= op.summary;
+      existing.secondary &&= secondary;
+      existing.alternative &&= alternative;
+    }
+    const owned = unitOps.get(unit) ?? [];
+    const canonical = registry.get(key)!.op;
+    if (!owned.includes(canonical)) owned.push(canonical);
+    unitOps.set(unit, owned);
+    return canonical;
+  };
+
+  // Definitions first, so operations can expand their input / message types.
+  for (const unit of units) {
+    if (unit.outOfScope) continue;
+    if (unit.kind === 'code' && isFence(unit, /^(?:proto|protobuf)$/, /\bmessage\s+\w+\s*\{/)) readProtoDefinitions(unit.value ?? '', unit.line, defs);
+    if (unit.kind !== 'code' && unit.codes[0] && /^[A-Z]\w*(?:Input|Request|Response|Message|Args)?$/.test(unit.codes[0].value) && !unit.text.slice(0, unit.codes[0].start).trim()) {
+      const fields = fieldsIn(unit, unit.codes[0].end, unit.text.length, { defaultRole: 'request' });
+      if (fields.request.length) defs.types.set(unit.codes[0].value, fields.request);
+    }
+  }
+
+  const contextOps = (unit: Unit): Operation[] => {
+    for (let current: Unit | undefined = unit; current; current = current.parent) {
+      const ops = unitOps.get(current);
+      if (ops?.length) return ops;
+    }
+    const headingOps = unit.heading ? unitOps.get(unit.heading) : undefined;
+    return headingOps?.length === 1 ? headingOps : [];
+  };
+
+  const fieldRole = (unit: Unit, op: Operation): 'request' | 'query' | 'response' => {
+    const bodyless = op.kind === 'rest' && ['GET', 'DELETE', 'HEAD'].includes(op.method ?? '');
+    const fallback = bodyless ? 'query' : 'request';
+    for (let current: Unit | undefined = unit; current && !unitOps.get(current)?.length; current = current.parent) {
+      const prefix = proseOf(current === unit && current.codes[0] ? current.text.slice(0, current.codes[0].start) : current.text).toLowerCase();
+      if (/\bquery\b|查詢參數/.test(prefix)) return 'query';
+      if (/\brespon|\breturn|回傳|回應/.test(prefix)) return 'response';
+      if (/\bbody\b|\brequest\b|\binput|請求|輸入/.test(prefix)) return 'request';
+    }
+    return fallback;
+  };
+
+  for (const unit of units) {
+    if (unit.kind !== 'code' && mentionsFrontend(unit.text)) hasFrontendItems = true;
+    if (unit.section === 'openQuestions') {
+      if (unit.kind === 'item' || unit.kind === 'paragraph' || unit.kind === 'row') docQuestions.push({ text: oneLine(unit.text), line: unit.line });
+      continue;
+    }
+    if (unit.outOfScope) {
+      const text = oneLine(unit.text.replace(OUT_OF_SCOPE_PREFIX, ''));
+      const marker = OUT_OF_SCOPE_MARKER.test(unit.text.replace(/\*/g, ''));
+      if (unit.kind !== 'heading' && unit.kind !== 'code' && text && !marker) outOfScope.push({ text, line: unit.line });
+      continue;
+    }
+
+    if (unit.kind === 'code') {
+      const value = unit.value ?? '';
+      if (isFence(unit, /^(?:graphql|gql)$/, /\btype\s+(?:Query|Mutation)\s*\{/)) for (const op of readGraphqlFence(value, unit.line, defs)) register(op, unit);
+      if (isFence(unit, /^(?:proto|protobuf)$/, /\brpc\s+[A-Z]\w*\s*\(/)) {
+        for (const { op, request, response } of grpcOperations(value, (index) => unit.line + 1 + (value.slice(0, index).match(/\n/g)?.length ?? 0))) {
+          op.requestFields = (defs.types.get(request) ?? []).map((field) => ({ ...field }));
+          op.responseFields = (defs.types.get(response) ?? []).map((field) => ({ ...field }));
+          register(op, unit);
+        }
+      }
+      if (isFence(unit, /^$/, /[pP]rocedure\b[\s\S]*\.(?:query|mutation)\s*\(/) && /^(?:ts|typescript|js|javascript|tsx)$/.test(unit.lang ?? '')) for (const op of readTrpcFence(value, unit.line)) register(op, unit);
+      if (isFence(unit, /^(?:sql|postgres|postgresql|mysql|sqlite)$/, /\b(?:create|alter)\s+table\b/i)) entitiesFromSql(value, unit.line, entities);
+      if (/^(?:http|text|txt|rest|)$/.test(unit.lang ?? '')) {
+        value.split(/\r?\n/).forEach((text, index) => {
+          const match = /^\s*(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+(\/\S*)/.exec(text);
+          if (!match) return;
+          const lineUnit: Unit = { ...unit, kind: 'paragraph', text, codes: [], pieces: [], line: unit.line + 1 + index };
+          register(restOperation(match[1], match[2], lineUnit, 0, text.length, 0, match[0].length).op, unit);
+        });
+      }
+      continue;
+    }
+
+    const header = unit.header ?? [];
+    if (unit.kind === 'row' && header.some((cell) => TABLE_COLUMNS.path.test(cell))) {
+      const found = restFromRow(unit);
+      for (const mention of found) {
+        const op = register(mention.op, unit, mention.webhook);
+        anchors.set(unit.heading, { op });
+        if (mention.authText) tableAuthz.push(authzFromCell(mention.authText, unit.line, op));
+      }
+      if (found.length) continue;
+    }
+    if (unit.kind === 'row' && header.some((cell) => TABLE_COLUMNS.name.test(cell.trim()))) {
+      const row = fieldFromRow(unit);
+      const anchor = anchors.get(unit.heading);
+      if (row && anchor) {
+        if ('entity' in anchor) addColumns(anchor.entity, [toColumn(row.name, row.attrs, unit.line)]);
+        else {
+          const field = toField(row.name, row.attrs, unit.line);
+          const role = row.role ?? 'request';
+          addFields(anchor.op, { request: role === 'request' ? [field] : [], query: role === 'query' ? [field] : [], response: [] });
+        }
+        continue;
+      }
+    }
+    const opColumn = header.findIndex((cell) => TABLE_COLUMNS.operation.test(cell.trim()) || TABLE_COLUMNS.name.test(cell.trim()));
+    const typeColumn = header.findIndex((cell) => TABLE_COLUMNS.type.test(cell.trim()));
+    if (unit.kind === 'row' && opColumn >= 0 && typeColumn >= 0) {
+      const kindText = unit.cells?.[typeColumn]?.text.trim().toLowerCase() ?? '';
+      const nameCell = unit.cells?.[opColumn];
+      const name = nameCell?.codes[0]?.value ?? nameCell?.text.trim() ?? '';
+      if (/^(?:query|mutation)$/.test(kindText) && /^[A-Za-z_][\w.]*$/.test(name)) {
+        const trpc = name.includes('.');
+        const kind = trpc ? (kindText === 'query' ? 'trpc-query' : 'trpc-mutation') : kindText === 'query' ? 'graphql-query' : 'graphql-mutation';
+        const op = emptyOperation(kind, name, unit.line);
+        const inputColumn = header.findIndex((cell) => TABLE_COLUMNS.input.test(cell.trim()));
+        const input = inputColumn >= 0 ? unit.cells?.[inputColumn] : undefined;
+        if (input) addFields(op, fieldsIn(input, 0, input.text.length, { defaultRole: 'request' }));
+        op.list = /^list/i.test(name.split('.').pop() ?? '');
+        register(op, unit);
+        continue;
+      }
+    }
+
+    // Operations stated in this unit.
+    const stated: Operation[] = [];
+    const rest = restMentions(unit);
+    for (const mention of rest) {
+      // "… Out of scope: `GET /v1/x` …" inside an in-scope item.
+      const sentence = sentences(unit.text).find((candidate) => candidate.at <= mention.at && mention.at < candidate.at + candidate.text.length);
+      if (sentence && OUT_OF_SCOPE_INLINE.test(proseOf(unit.text.slice(sentence.at, mention.at)))) {
+        outOfScope.push({ text: oneLine(sentence.text.replace(OUT_OF_SCOPE_PREFIX, '')), line: lineAt(unit, sentence.at) });
+        continue;
+      }
+      stated.push(register(mention.op, unit, mention.webhook, unit.text.slice(mention.from, mention.to)));
+    }
+    if (!rest.length) {
+      for (const { op } of graphqlSpans(unit, defs)) stated.push(register(op, unit));
+      for (const { op } of trpcSpans(unit)) stated.push(register(op, unit));
+    }
+    for (const { op, request, response, at } of grpcOperations(unit.text, (index) => lineAt(unit, index))) {
+      op.requestFields = (defs.types.get(request) ?? []).map((field) => ({ ...field }));
+      op.responseFields = (defs.types.get(response) ?? []).map((field) => ({ ...field }));
+      const clause = proseOf(unit.text.slice(at));
+      op.retrySafe = RETRY_SAFE.test(clause) && !RETRY_NEGATED.test(clause);
+      stated.push(register(op, unit));
+    }
+    if (stated.length) anchors.set(unit.kind === 'heading' ? unit : unit.heading, { op: stated[stated.length - 1] });
+
+    // Fields of an operation stated above (parent item or heading).
+    if (!stated.length && unit.kind !== 'heading') {
+      const context = contextOps(unit);
+      if (context.length === 1 && unit.codes.length) {
+        const op = context[0];
+        const role = fieldRole(unit, op);
+        const fields = fieldsIn(unit, 0, unit.text.length, { defaultRole: role, leading: unit.kind === 'item' || unit.kind === 'paragraph' });
+        const routed = { request: [...fields.request], query: [...fields.query], response: [...fields.response] };
+        if (role !== 'request') {
+          routed[role].push(...routed.request);
+          routed.request = [];
+        }
+        addFields(op, routed);
+      }
+    }
+
+    // Entities.
+    const mentions = entitiesInUnit(unit, entities);
+    for (const mention of mentions) {
+      entityUnits.set(unit, mention.entity);
+      anchors.set(unit.kind === 'heading' ? unit : unit.heading, { entity: mention.entity });
+    }
+    if (!mentions.length && unit.kind === 'item') {
+      const parentEntity = unit.parent ? entityUnits.get(unit.parent) : undefined;
+      if (parentEntity) addColumns(parentEntity, nestedColumns(unit));
+      else if (unit.section === 'entities' && !unit.parent && !stated.length) {
+        const mention = keyEntity(unit, entities);
+        if (mention) {
+          entityUnits.set(unit, mention.entity);
+          anchors.set(unit.heading, { entity: mention.entity });
+        }
+      }
+    }
+  }
+
+  // Operations only found among rejected design options do not count when others exist.
+  const entries = [...registry.values()];
+  const chosen = entries.some((entry) => !entry.alternative) ? entries.filter((entry) => !entry.alternative) : entries;
+  const operations = chosen.map((entry) => entry.op).sort((a, b) => a.line - b.line);
+  nameOperations(operations);
+  const webhookOps = new Set(chosen.filter((entry) => entry.webhook).map((entry) => entry.op));
+
+  // Statements about the operations, now that all of them are known.
+  const authz: AuthzRule[] = [...tableAuthz];
+  const integrations: Integration[] = [];
+  const jobs: Array<JobItem & { secondary: boolean }> = [];
+  const slos: Slo[] = [];
+  const services = new Set<string>();
+  const questions: ScopeNote[] = [];
+
+  for (const unit of units) {
+    if (unit.outOfScope || unit.section === 'openQuestions' || unit.kind === 'code') continue;
+    for (const name of servicesIn(unit.text)) services.add(name);
+    if (unit.section === 'alternatives') continue;
+    const context = contextOps(unit).filter((op) => operations.includes(op));
+    const secondary = SECONDARY_SECTIONS.has(unit.section);
+    const authzColumn = unit.kind === 'row' && (unit.header ?? []).some((cell) => TABLE_COLUMNS.auth.test(cell.trim()));
+    for (const sentence of sentences(unit.text)) {
+      const line = lineAt(unit, sentence.at);
+      const rule = authzColumn ? undefined : authzRule(sentence.text, line, operations, context);
+      if (rule) authz.push(rule);
+      for (const slo of slosIn(sentence.text, line, operations, context)) slos.push(slo);
+      const job = jobIn(sentence.text, line);
+      if (job) jobs.push({ ...job, secondary });
+      if (!context.some((op) => webhookOps.has(op))) for (const integration of integrationsIn(sentence.text, line)) addIntegration(integrations, integration, secondary);
+      if (RETRY_SAFE.test(proseOf(sentence.text)) && !RETRY_NEGATED.test(sentence.text) && !context.length) {
+        for (const op of retryTargets(sentence.text, operations)) if (!webhookOps.has(op)) op.retrySafe = true;
+      }
+    }
+  }
+
+  for (const op of operations) {
+    if (!webhookOps.has(op)) continue;
+    const entry = chosen.find((candidate) => candidate.op === op)!;
+    const name = webhookVendor(op, entry.text);
+    const integration: Integration = { name, kind: 'webhook', text: oneLine(entry.text), line: op.line };
+    const stated = verificationOf(proseOf(entry.text)) ? entry.text : units.find((unit) => !unit.outOfScope && unit.kind !== 'code' && new RegExp(`\\b${name}\\b`, 'i').test(unit.text) && /webhook/i.test(unit.text) && verificationOf(proseOf(unit.text)))?.text;
+    const verification = stated ? verificationOf(proseOf(stated)) : undefined;
+    if (verification) integration.verification = verification;
+    addIntegration(integrations, integration, false);
+    const publicRule = authz.find((rule) => rule.public && rule.operations.includes(operationKey(op)));
+    const verifiedBy = sentences(stated ?? '').find((sentence) => verificationOf(proseOf(sentence.text)));
+    if (publicRule && verifiedBy) publicRule.justification = oneLine(verifiedBy.text).replace(/[;.；。]$/, '');
+  }
+
+  // One job per schedule: a mention in Context / decisions restates a job described elsewhere.
+  const primaryJobs = jobs.filter((job) => !job.secondary);
+  const sameSchedule = (job: JobItem, other: JobItem): boolean =>
+    other.schedule === job.schedule || SCHEDULES.some((entry) => entry.value !== undefined && entry.value === job.schedule && entry.pattern.test(other.text));
+  const keptJobs = jobs.filter((job) => !job.secondary || !primaryJobs.some((other) => sameSchedule(job, other)));
+  const uniqueJobs = keptJobs.filter((job, index) => keptJobs.findIndex((other) => other.text === job.text) === index).map(({ secondary: _secondary, ...job }) => job);
+
+  for (const unit of units) if (!unit.outOfScope && unit.section !== 'openQuestions' && unit.kind !== 'code') rowHints(unit, entities);
+
+  questions.push(...docQuestions);
+  questions.push(...openQuestions({ operations, entities, authz, integrations, jobs: uniqueJobs, webhookOps, chosen, registry }));
+
+  return {
+    ...(title ? { title } : {}),
+    operations,
+    entities,
+    authz,
+    integrations: integrations.sort((a, b) => a.line - b.line),
+    jobs: uniqueJobs,
+    slos,
+    outOfScope,
+    services: [...services],
+    hasFrontendItems,
+    questions,
+  };
+}
+
+function addIntegration(list: Integration[], integration: Integration, secondary: boolean): void {
+  const existing = list.find((entry) => entry.name === integration.name && entry.kind === integration.kind);
+  const marked = integration as Integration & { secondary?: boolean };
+  if (!existing) {
+    if (secondary) Object.defineProperty(marked, 'secondary', { value: true, enumerable: false, writable: true });
+    list.push(marked);
+    return;
+  }
+  const previous = existing as Integration & { secondary?: boolean };
+  if (previous.secondary && !secondary) {
+    Object.assign(existing, { text: integration.text, line: integration.line });
+    previous.secondary = false;
+  }
+  existing.verification ??= integration.verification;
+}
+
+/** Mutating operations whose resource a retry statement names ("Retrying a refund request never refunds twice"). */
+function retryTargets(text: string, operations: Operation[]): Operation[] {
+  const named = resolveOperations(text, operations).map((key) => operations.find((op) => operationKey(op) === key)!);
+  const words = new Set(proseOf(text).toLowerCase().split(/[^a-z]+/).filter(Boolean));
+  const candidates = named.length
+    ? named
+    : operations.filter((op) => {
+        if (op.kind === 'rest') {
+          const nouns = (op.path ?? '').split('/').filter((segment) => segment && !segment.startsWith('{'));
+          const last = (nouns[nouns.length - 1] ?? '').toLowerCase();
+          return op.method === 'POST' && (words.has(last) || words.has(last.replace(/s$/, '')));
+        }
+        return op.kind.endsWith('mutation') && [...words].some((word) => word.length > 3 && op.name.toLowerCase().includes(word));
+      });
+  return candidates.filter((op) => op.kind !== 'rest' || ['POST', 'PUT', 'PATCH', 'DELETE'].includes(op.method ?? ''));
+}
+
+/** Final names: REST names are derived, then made unique (PUT beside PATCH becomes `replaceX`). */
+function nameOperations(operations: Operation[]): void {
+  const taken = new Set<string>();
+  const puts = operations.filter((op) => op.method === 'PUT');
+  for (const op of operations) if (op.method !== 'PUT') op.name = uniqueName(op.name, taken);
+  for (const op of puts) op.name = uniqueName(op.name, taken, [op.name.replace(/^update/, 'replace')]);
+}
+
+interface QuestionInputs {
+  operations: Operation[];
+  entities: Entity[];
+  authz: AuthzRule[];
+  integrations: Integration[];
+  jobs: JobItem[];
+  webhookOps: Set<Operation>;
+  chosen: Entry[];
+  registry: Map<string, Entry>;
+}
+
+/** What the text leaves open, as questions (the document never gets an invented answer). */
+function openQuestions(inputs: QuestionInputs): ScopeNote[] {
+  const questions: ScopeNote[] = [];
+  const ask = (text: string, line: number): void => {
+    if (!questions.some((question) => question.text === text)) questions.push({ text, line });
+  };
+  if (!inputs.operations.length) ask('The document names no API operation (`METHOD /path`, GraphQL, gRPC or tRPC): which endpoints does this sprint add or change?', 1);
+  if (inputs.chosen.length && inputs.chosen.every((entry) => entry.alternative)) ask('Operations appear only under the design options: which option is chosen?', inputs.chosen[0].op.line);
+  for (const op of inputs.operations) {
+    const key = operationKey(op);
+    const mutating = op.kind === 'rest' ? ['POST', 'PUT', 'PATCH'].includes(op.method ?? '') : op.kind.endsWith('mutation') || op.kind === 'grpc';
+    if (mutating && !inputs.webhookOps.has(op) && !op.requestFields.length) ask(`\`${key}\`: the request fields are not stated.`, op.line);
+    for (const field of [...op.requestFields, ...op.queryParams]) if (!field.type && !field.enum) ask(`\`${key}\`: the type of \`${field.name}\` is not stated.`, field.line);
+    const covered = inputs.authz.some((rule) => rule.operations.includes(key));
+    if (!covered && !op.unauthenticated) ask(`\`${key}\`: who may call it (roles, ownership) is not stated.`, op.line);
+  }
+  for (const rule of inputs.authz) if (!rule.operations.length) ask(`Which operations does this rule apply to: "${rule.text}"?`, rule.line);
+  for (const integration of inputs.integrations) {
+    if (integration.kind === 'webhook' && !integration.verification) ask(`How are ${integration.name} webhook calls verified (signature, HMAC, mTLS, shared secret)?`, integration.line);
+  }
+  for (const integration of inputs.integrations) {
+    if (integration.kind === 'webhook' && ![...inputs.webhookOps].some((op) => integration.line === op.line)) {
+      if (!inputs.operations.some((op) => op.line === integration.line)) ask(`${integration.name} webhooks are mentioned, but the endpoint that receives them is not stated.`, integration.line);
+    }
+  }
+  for (const entity of inputs.entities) {
+    if (!entity.columns.length && entity.change === 'new-table') ask(`\`${entity.table}\`: the columns are not stated.`, entity.line);
+    const untyped = entity.columns.filter((column) => !column.type && !column.enum && !column.references);
+    if (untyped.length) ask(`\`${entity.table}\`: the types of ${untyped.map((column) => `\`${column.name}\``).join(', ')} are not stated.`, untyped[0].line);
+    if (entity.change === 'alter-table' && !entity.rowsHint) ask(`\`${entity.table}\`: how many rows does it hold in production (for the online migration and backfill)?`, entity.line);
+  }
+  for (const job of inputs.jobs) if (!job.schedule) ask(`When does this job run: "${job.text}"?`, job.line);
+  return questions;
+}

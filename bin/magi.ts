@@ -79,6 +79,8 @@ async function runGenerator(name: string, args: string[], json: boolean): Promis
   const [{ createEnv }, { QueuedAdapter }] = await Promise.all([import('yeoman-environment'), import('@yeoman/adapter')]);
   // With --json, stdout carries only the report: everything Yeoman logs goes to stderr.
   const adapter = new QueuedAdapter(json ? { stdout: process.stderr, stderr: process.stderr } : {});
+  // Yeoman logs "An error occured while running …" before rethrowing; we print one line of our own instead.
+  if (!debugEnabled()) (adapter.log as unknown as { error: (...args: unknown[]) => void }).error = () => undefined;
   const env = createEnv({ adapter: adapter as never, skipInstall: true });
   const generators = path.join(distRoot(), 'generators');
   for (const generator of ['app', 'backend-spec', 'contract-test', 'setup']) {

@@ -153,7 +153,8 @@ export default class BackendSpecGenerator extends Generator {
       }
       const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
       const diff = unifiedDiff(this.prepared.document.path, plan.documentBefore, plan.documentAfter, color);
-      this.log(formatReport(plan.report, diff ? [diff] : [], color));
+      // The report is the command's output: stdout, like the JSON report.
+      process.stdout.write(`${formatReport(plan.report, diff ? [diff] : [], color)}\n`);
   }
 
 }

@@ -5,7 +5,7 @@ import type { Operation, Scope, ServiceStack } from '../types.js';
 import { operationKey } from '../types.js';
 import { AUTH, VENDORS } from './conventions.js';
 import type { Findings } from './findings.js';
-import { vendorId, webhookFor } from './integrations.js';
+import { isWebhook, vendorId, webhookFor } from './integrations.js';
 import { isMutating, methodOf } from './names.js';
 import { hasUnknownAuthz, needsAuthJustification, WEIGHTS } from './rules.js';
 import type { AuthzRow, BackendSpec } from './spec-types.js';
@@ -19,6 +19,7 @@ function rowFor(op: Operation, scope: Scope, answers: AuthzAnswers): AuthzRow {
     endpoint: op.kind === 'rest' && op.path ? op.path : op.name,
     method: methodOf(op),
     mutating: isMutating(op),
+    webhook: isWebhook(op, scope),
     auth: 'unknown',
     roles: 'unknown',
     ownership: 'unknown',

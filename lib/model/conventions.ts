@@ -441,15 +441,24 @@ export interface JobConvention {
 }
 
 export const JOBS: Record<string, JobConvention> = {
-  bullmq: { label: 'BullMQ', retry: "{ attempts: 5, backoff: { type: 'exponential', delay: 30_000 } }", deadLetter: "removeOnFail: false; queueEvents.on('failed', ...)", schedule: "queue.upsertJobScheduler(id, { pattern: '0 3 * * *' })" },
-  sidekiq: { label: 'Sidekiq', retry: 'sidekiq_options retry: 10', deadLetter: 'sidekiq_retries_exhausted → Dead set', schedule: 'sidekiq-cron entry' },
-  celery: { label: 'Celery', retry: 'autoretry_for=(...), retry_backoff=True, max_retries=5', deadLetter: 'x-dead-letter-exchange + task_failure signal', schedule: 'beat_schedule crontab(hour=3, minute=0)' },
-  rq: { label: 'RQ', retry: 'Retry(max=5, interval=[30, 120, 600])', deadLetter: 'FailedJobRegistry', schedule: 'rq-scheduler cron' },
-  asynq: { label: 'Asynq', retry: 'asynq.MaxRetry(5)', deadLetter: 'Inspector.ListArchivedTasks', schedule: 'asynq.Scheduler.Register("0 3 * * *", task)' },
-  temporal: { label: 'Temporal', retry: 'RetryPolicy{ InitialInterval: 30s, BackoffCoefficient: 2, MaximumAttempts: 5 }', deadLetter: "ExecutionStatus = 'Failed' (visibility)", schedule: 'Schedule with a cron spec' },
-  'cloud-tasks': { label: 'Cloud Tasks', retry: 'queue retryConfig { maxAttempts: 5, minBackoff: 30s, maxBackoff: 600s }', schedule: 'Cloud Scheduler job' },
-  'k8s-cronjob': { label: 'Kubernetes CronJob', retry: 'backoffLimit: 3', deadLetter: 'failedJobsHistoryLimit', schedule: "schedule: '0 3 * * *', concurrencyPolicy: Forbid" },
-  'node-cron': { label: 'node-cron', retry: 'pRetry(task, { retries: 5 })', schedule: "cron.schedule('0 3 * * *', task)" },
+  bullmq: { label: 'BullMQ', retry: "{ attempts: 5, backoff: { type: 'exponential', delay: 30_000 } }", deadLetter: "removeOnFail: false; queueEvents.on('failed', ...)", schedule: "queue.upsertJobScheduler(id, { pattern: '{cron}' })" },
+  sidekiq: { label: 'Sidekiq', retry: 'sidekiq_options retry: 10', deadLetter: 'sidekiq_retries_exhausted → Dead set', schedule: "sidekiq-cron: cron: '{cron}'" },
+  celery: { label: 'Celery', retry: 'autoretry_for=(...), retry_backoff=True, max_retries=5', deadLetter: 'x-dead-letter-exchange + task_failure signal', schedule: "crontab(minute='{minute}', hour='{hour}', day_of_month='{dom}', day_of_week='{dow}')" },
+  rq: { label: 'RQ', retry: 'Retry(max=5, interval=[30, 120, 600])', deadLetter: 'FailedJobRegistry', schedule: "scheduler.cron('{cron}', func=...)" },
+  asynq: { label: 'Asynq', retry: 'asynq.MaxRetry(5)', deadLetter: 'Inspector.ListArchivedTasks', schedule: 'scheduler.Register("{cron}", task)' },
+  temporal: { label: 'Temporal', retry: 'RetryPolicy{ InitialInterval: 30s, BackoffCoefficient: 2, MaximumAttempts: 5 }', deadLetter: "ExecutionStatus = 'Failed' (visibility)", schedule: 'ScheduleSpec{ CronExpressions: []string{"{cron}"} }' },
+  'cloud-tasks': { label: 'Cloud Tasks', retry: 'retryConfig { maxAttempts: 5, minBackoff: 30s, maxBackoff: 600s }', schedule: "gcloud scheduler jobs create http ... --schedule='{cron}'" },
+  'k8s-cronjob': { label: 'Kubernetes CronJob', retry: 'backoffLimit: 3', deadLetter: 'failedJobsHistoryLimit', schedule: "schedule: '{cron}', concurrencyPolicy: Forbid" },
+  'node-cron': { label: 'node-cron', retry: 'pRetry(task, { retries: 5 })', schedule: "cron.schedule('{cron}', task)" },
+};
+
+/** Cron expressions for the schedules specs name in words (fixed times keep output deterministic). */
+export const SCHEDULES: Record<string, string> = {
+  hourly: '0 * * * *',
+  nightly: '0 3 * * *',
+  daily: '0 3 * * *',
+  weekly: '0 3 * * 1',
+  monthly: '0 3 1 * *',
 };
 
 /** Job system to suggest when the sprint has a job and the repo has none. */
@@ -506,6 +515,8 @@ export interface RunnerConvention {
   defaultDir: string;
   /** Integration command when it differs (build tags, integration test targets). */
   integrationCommand?: string;
+  /** Contract command when it differs from the unit one. */
+  contractCommand?: string;
   /** Command per package manager when the build tool runs the tests (Maven/Gradle). */
   byPackageManager?: Record<string, string>;
   /** Contract check library for this ecosystem (research/contract-test-recipes.md). */
@@ -519,10 +530,10 @@ export const RUNNERS: Record<string, RunnerConvention> = {
   mocha: { label: 'Mocha', command: '{exec}mocha {path}', unitFile: '{dir}/{slug}.test.js', integrationFile: '{dir}/{slug}.integration.test.js', defaultDir: 'test', contractTool: 'Ajv 2020 + ajv-formats', contractFile: '{dir}/api/{slug}.contract.test.js' },
   'node-test': { label: 'node:test', command: 'node --test {path}', unitFile: '{dir}/{slug}.test.js', integrationFile: '{dir}/{slug}.integration.test.js', defaultDir: 'test', contractTool: 'Ajv 2020 + ajv-formats', contractFile: '{dir}/api/{slug}.contract.test.js' },
   pytest: { label: 'pytest', command: '{exec}pytest {path}', unitFile: '{dir}/test_{snake}.py', integrationFile: '{dir}/integration/test_{snake}.py', defaultDir: 'tests', contractTool: 'schemathesis', contractFile: '{dir}/api/test_{snake}_contract.py' },
-  'go-test': { label: 'go test', command: 'go test ./{pkg}/... -run Test{Pascal}', integrationCommand: 'go test -tags=integration ./{pkg}/... -run Test{Pascal}', unitFile: '{pkg}/{snake}_test.go', integrationFile: '{pkg}/{snake}_integration_test.go', defaultDir: 'internal/service', contractTool: 'kin-openapi openapi3filter', contractFile: '{pkg}/{snake}_contract_test.go' },
+  'go-test': { label: 'go test', command: 'go test ./{pkg}/... -run Test{Pascal}', integrationCommand: 'go test -tags=integration ./{pkg}/... -run Test{Pascal}', contractCommand: 'go test ./{pkg}/... -run Test{Pascal}Contract', unitFile: '{pkg}/{snake}_test.go', integrationFile: '{pkg}/{snake}_integration_test.go', defaultDir: 'internal/service', contractTool: 'kin-openapi openapi3filter', contractFile: '{pkg}/{snake}_contract_test.go' },
   rspec: { label: 'RSpec', command: '{exec}rspec {path}', unitFile: '{dir}/services/{snake}_spec.rb', integrationFile: '{dir}/requests/{snake}_spec.rb', defaultDir: 'spec', contractTool: 'openapi_first', contractFile: '{dir}/requests/{snake}_contract_spec.rb' },
   minitest: { label: 'Minitest', command: 'bin/rails test {path}', unitFile: '{dir}/services/{snake}_test.rb', integrationFile: '{dir}/integration/{snake}_test.rb', defaultDir: 'test', contractTool: 'openapi_first', contractFile: '{dir}/integration/{snake}_contract_test.rb' },
-  'cargo-test': { label: 'cargo test', command: 'cargo test {snake}', integrationCommand: 'cargo test --test {snake}', unitFile: 'src/services/{snake}.rs', integrationFile: 'tests/{snake}.rs', defaultDir: 'tests', contractTool: 'jsonschema crate', contractFile: 'tests/{snake}_contract.rs' },
+  'cargo-test': { label: 'cargo test', command: 'cargo test {snake}', integrationCommand: 'cargo test --test {snake}', contractCommand: 'cargo test --test {snake}_contract', unitFile: 'src/services/{snake}.rs', integrationFile: 'tests/{snake}.rs', defaultDir: 'tests', contractTool: 'jsonschema crate', contractFile: 'tests/{snake}_contract.rs' },
   junit: {
     label: 'JUnit 5',
     command: './mvnw test -Dtest={class}',
@@ -608,9 +619,6 @@ export const BACKFILL = { batchSize: 1000, sleepMs: 100, largeTableRows: 1_000_0
 /** Database client spans per ORM. */
 export const ORM_OTEL: Record<string, string> = {
   prisma: '@prisma/instrumentation',
-  drizzle: '@opentelemetry/instrumentation-pg',
-  typeorm: '@opentelemetry/instrumentation-pg / -mysql2',
-  sequelize: '@opentelemetry/instrumentation-pg / -mysql2',
   knex: '@opentelemetry/instrumentation-knex',
   sqlalchemy: 'opentelemetry-instrumentation-sqlalchemy',
   'django-orm': 'opentelemetry-instrumentation-psycopg',
@@ -621,6 +629,14 @@ export const ORM_OTEL: Record<string, string> = {
   diesel: 'tracing',
   jpa: 'opentelemetry-spring-boot-starter (JDBC)',
   mongoose: '@opentelemetry/instrumentation-mongoose',
+};
+
+/** Database driver spans, for ORMs without their own instrumentation. */
+export const DRIVER_OTEL: Partial<Record<LanguageId, Partial<Record<string, string>>>> = {
+  typescript: { postgres: '@opentelemetry/instrumentation-pg', mysql: '@opentelemetry/instrumentation-mysql2', mongodb: '@opentelemetry/instrumentation-mongodb', redis: '@opentelemetry/instrumentation-ioredis' },
+  javascript: { postgres: '@opentelemetry/instrumentation-pg', mysql: '@opentelemetry/instrumentation-mysql2', mongodb: '@opentelemetry/instrumentation-mongodb', redis: '@opentelemetry/instrumentation-ioredis' },
+  python: { postgres: 'opentelemetry-instrumentation-psycopg', mysql: 'opentelemetry-instrumentation-pymysql' },
+  go: { postgres: 'github.com/XSAM/otelsql', mysql: 'github.com/XSAM/otelsql' },
 };
 
 /** Outbound HTTP client spans per language. */

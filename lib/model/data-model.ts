@@ -4,7 +4,7 @@
 import type { Column, Entity, Scope, ServiceStack } from '../types.js';
 import { operationKey } from '../types.js';
 import { BACKFILL, DATABASES, MIGRATIONS, ORM_MIGRATION_TOOL, type MigrationConvention } from './conventions.js';
-import { collectionOf, fill, kebab, pascal, snake } from './names.js';
+import { collectionOf, fill, kebab, pascal, snake, underService } from './names.js';
 import { backfillGaps, WEIGHTS } from './rules.js';
 import type { BackendSpec, BackfillPlan, Backup, IndexPlan, Migration, OnlineStep, PopulatedTablePlan } from './spec-types.js';
 import type { Findings } from './findings.js';
@@ -185,7 +185,7 @@ function onlineSteps(entity: Entity, db: string | undefined, indexes: IndexPlan[
       else {
         steps.push({ kind: 'mysql-instant', code: `ALTER TABLE ${t} ADD COLUMN ${column.name} ${type} NULL, ALGORITHM=INSTANT;` });
         steps.push({ kind: 'backfill' });
-        steps.push({ kind: 'set-not-null', code: `ALTER TABLE ${t} MODIFY ${column.name} ${type} NOT NULL, ALGORITHM=INPLACE, LOCK=NONE;` });
+        steps.push({ kind: 'mysql-modify-not-null', code: `ALTER TABLE ${t} MODIFY ${column.name} ${type} NOT NULL, ALGORITHM=INPLACE, LOCK=NONE;` });
       }
     } else if (family === 'sqlite') {
       if (fastDefault || !notNull) steps.push({ kind: 'add-column-fast-default', code: `ALTER TABLE ${t} ADD COLUMN ${column.name} ${type}${notNull ? ' NOT NULL' : ''}${column.default ? ` DEFAULT ${literal(column.default)}` : ''};` });
@@ -209,20 +209,24 @@ function onlineSteps(entity: Entity, db: string | undefined, indexes: IndexPlan[
 }
 
 function backfillPlan(entity: Entity, db: string | undefined): BackfillPlan {
-  const columns = entity.columns.map((c) => c.name);
   const mongo = db === 'mongodb';
   const keyColumn = mongo ? '_id' : 'id';
-  const needsValue = entity.columns.filter((c) => c.nullable === false && c.default === undefined);
+  // Nullable columns without a default stay NULL: nothing to fill.
+  const filled = entity.columns.filter((c) => c.nullable === false || c.default !== undefined);
+  const needsValue = filled.filter((c) => c.default === undefined);
+  const target = filled.length ? filled : entity.columns;
+  const columns = target.map((c) => c.name);
   const value: BackfillPlan['value'] = needsValue.length
     ? { kind: 'unknown' }
-    : entity.columns.some((c) => c.default !== undefined)
-      ? { kind: 'default', value: entity.columns.filter((c) => c.default !== undefined).map((c) => `${c.name} = ${c.default}`).join(', ') }
+    : filled.length
+      ? { kind: 'default', value: filled.map((c) => `${c.name} = ${c.default}`).join(', ') }
       : { kind: 'nullable' };
-  const assignments = entity.columns.map((c) => `${c.name} = ${c.default !== undefined ? literal(c.default) : '<value>'}`).join(', ');
+  const assignments = target.map((c) => `${c.name} = ${c.default !== undefined ? literal(c.default) : '<value>'}`).join(', ');
   const isNull = columns.map((c) => `${c} IS NULL`).join(' OR ');
   const rowCount = entity.rowsHint?.count;
   const t = entity.table;
   const batchSize = BACKFILL.batchSize;
+  const nullableOnly = value.kind === 'nullable' && !mongo;
   return {
     table: t,
     columns,
@@ -236,9 +240,12 @@ function backfillPlan(entity: Entity, db: string | undefined): BackfillPlan {
     batchStatement: mongo
       ? `db.${t}.updateMany({ _id: { $in: batchIds }, ${columns[0]}: { $exists: false } }, { $set: { ${assignments.replace(/ = /g, ': ')} } })`
       : `UPDATE ${t} SET ${assignments} WHERE ${keyColumn} > :last_id AND ${keyColumn} <= :last_id + ${batchSize} AND (${isNull});`,
-    verificationQuery: mongo
-      ? `db.${t}.countDocuments({ ${columns[0]}: { $exists: false } })`
-      : `SELECT count(*) FROM ${t} WHERE ${isNull};`,
+    verificationQuery: nullableOnly
+      ? `SELECT column_name, is_nullable FROM information_schema.columns WHERE table_name = '${t}' AND column_name IN (${columns.map((c) => `'${c}'`).join(', ')});`
+      : mongo
+        ? `db.${t}.countDocuments({ ${columns[0]}: { $exists: false } })`
+        : `SELECT count(*) FROM ${t} WHERE ${isNull};`,
+    verificationExpect: nullableOnly ? 'column' : 'zero',
     missing: [...(needsValue.length ? (['existing-value'] as const) : []), ...(rowCount === undefined && !entity.rowsHint ? (['row-count'] as const) : [])],
   };
 }
@@ -301,9 +308,10 @@ export function buildDataModel(
   const migrations: Migration[] = [];
   const byTable = new Map<string, string>();
 
+  const root = service?.path ?? '.';
   const push = (m: Omit<Migration, 'order' | 'file' | 'extraFiles'>) => {
     const { file, extra } = migrationFile(conv, m.name);
-    migrations.push({ ...m, order: migrations.length + 1, file, extraFiles: extra });
+    migrations.push({ ...m, order: migrations.length + 1, file: underService(root, file), extraFiles: extra.map((f) => underService(root, f)) });
   };
 
   for (const entity of orderEntities(scope.entities)) {

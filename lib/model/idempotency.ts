@@ -3,12 +3,12 @@
 
 import type { Operation, Scope, ServiceStack } from '../types.js';
 import { operationKey } from '../types.js';
-import { DATABASES, DEFAULT_JOBS_BY_LANGUAGE, DEFAULT_REPLAY_WINDOW, JOBS, VENDORS } from './conventions.js';
+import { DATABASES, DEFAULT_JOBS_BY_LANGUAGE, DEFAULT_REPLAY_WINDOW, JOBS, SCHEDULES, VENDORS } from './conventions.js';
 import type { SupportTable } from './data-model.js';
 import { primaryDatabase } from './data-model.js';
 import type { Findings } from './findings.js';
-import { vendorId, webhookFor } from './integrations.js';
-import { isMutating } from './names.js';
+import { isWebhook, vendorId, webhookFor } from './integrations.js';
+import { fill, isMutating } from './names.js';
 import { WEIGHTS } from './rules.js';
 import { languageOf } from './safety.js';
 import type { BackendSpec, IdempotencyRow, JobPlan } from './spec-types.js';
@@ -23,8 +23,8 @@ function storageFor(service: ServiceStack | undefined, table: string): Idempoten
 function rowFor(op: Operation, scope: Scope, service: ServiceStack | undefined): IdempotencyRow {
   const key = operationKey(op);
   const hook = webhookFor(op, scope);
-  if (hook) {
-    const vendor = vendorId(hook.name);
+  if (hook || isWebhook(op, scope)) {
+    const vendor = hook ? vendorId(hook.name) : undefined;
     const facts = vendor ? VENDORS[vendor] : undefined;
     return { key, mechanism: 'event-id', keyName: facts?.eventId ?? 'event id', window: facts?.retryHorizon ?? '72h', storage: storageFor(service, 'webhook_events'), inFlight: 409 };
   }
@@ -57,8 +57,16 @@ function jobPlans(scope: Scope, service: ServiceStack | undefined, findings: Fin
     detected: Boolean(detected),
     retry: conv?.retry,
     deadLetter: conv?.deadLetter,
-    scheduleCode: conv?.schedule,
+    scheduleCode: conv && job.schedule ? scheduleCode(conv.schedule, job.schedule) : undefined,
   }));
+}
+
+/** The job system's schedule declaration for a spec's schedule (`nightly`, `hourly`, or a cron expression). */
+export function scheduleCode(pattern: string, schedule: string): string | undefined {
+  const cron = SCHEDULES[schedule.toLowerCase()] ?? (/^\S+( \S+){4}$/.test(schedule.trim()) ? schedule.trim() : undefined);
+  if (!cron) return undefined;
+  const [minute, hour, dom, , dow] = cron.split(' ');
+  return fill(pattern, { cron, minute, hour, dom, dow });
 }
 
 export function buildIdempotency(scope: Scope, service: ServiceStack | undefined, findings: Findings): BackendSpec['idempotency'] {

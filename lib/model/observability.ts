@@ -3,8 +3,9 @@
 
 import type { Operation, Scope, ServiceStack } from '../types.js';
 import { operationKey } from '../types.js';
-import { DEFAULT_LOGGER_BY_LANGUAGE, FRAMEWORKS, JOBS, LOGGERS, ORM_OTEL, OUTBOUND_OTEL } from './conventions.js';
-import { vendorId, webhookFor } from './integrations.js';
+import { DEFAULT_LOGGER_BY_LANGUAGE, DRIVER_OTEL, FRAMEWORKS, JOBS, LOGGERS, ORM_OTEL, OUTBOUND_OTEL } from './conventions.js';
+import { primaryDatabase } from './data-model.js';
+import { isWebhook, vendorId } from './integrations.js';
 import { collectionOf, isMutating, singular, snake, words } from './names.js';
 import { sloAlerts } from './rules.js';
 import { languageOf } from './safety.js';
@@ -20,11 +21,36 @@ function latencyMetric(op: Operation | undefined, scope: Scope): string {
 
 const PAST: Record<string, string> = { create: 'created', add: 'created', post: 'created', update: 'updated', patch: 'updated', put: 'updated', delete: 'deleted', remove: 'deleted', cancel: 'cancelled' };
 
+/** `POST /orders/{id}/refunds` counts refunds created; `POST /invoices/{id}/send` counts an action on invoices. */
 function businessCounter(op: Operation, enumFields: string[]): MetricPlan {
-  const entity = singular(collectionOf(op));
-  const verb = op.kind === 'rest' ? (op.method ?? 'POST').toLowerCase() : words(op.name.split('.').pop() ?? op.name)[0];
-  const past = PAST[verb] ?? `${snake(op.name.split('.').pop() ?? op.name)}.calls`;
-  return { name: `app.${entity}.${past}`, instrument: 'counter', unit: '{' + entity + '}', attributes: [...enumFields, 'outcome'], role: 'business', subject: operationKey(op) };
+  const attributes = [...enumFields, 'outcome'];
+  const subject = operationKey(op);
+  if (op.kind === 'rest' && op.path) {
+    const segments = op.path.split('/').filter(Boolean);
+    const last = segments[segments.length - 1];
+    const parent = segments[segments.length - 2];
+    const method = (op.method ?? 'POST').toLowerCase();
+    const action = last && !last.startsWith('{') && parent?.startsWith('{') && !last.endsWith('s');
+    if (action) {
+      const owner = singular(snake(segments[segments.length - 3] ?? 'resource'));
+      const suffix = method === 'post' ? 'requests' : PAST[method] ?? 'requests';
+      return { name: `app.${owner}.${snake(last)}.${suffix}`, instrument: 'counter', unit: '{request}', attributes, role: 'business', subject };
+    }
+    const entity = singular(collectionOf(op));
+    return { name: `app.${entity}.${PAST[method] ?? 'requests'}`, instrument: 'counter', unit: `{${entity}}`, attributes, role: 'business', subject };
+  }
+  const procedure = op.name.split('.').pop() ?? op.name;
+  const [verb, ...rest] = words(procedure);
+  const entity = op.name.includes('.') ? singular(snake(op.name.split('.')[0])) : singular(rest.join('_') || verb);
+  const past = PAST[verb] ?? `${snake(procedure)}.calls`;
+  return { name: `app.${entity}.${past}`, instrument: 'counter', unit: `{${entity}}`, attributes, role: 'business', subject };
+}
+
+function databaseInstrumentation(service: ServiceStack | undefined): string | undefined {
+  const orm = service?.orm?.value;
+  const db = primaryDatabase(service);
+  const language = languageOf(service);
+  return (orm ? ORM_OTEL[orm] : undefined) ?? (language && db ? DRIVER_OTEL[language]?.[db] : undefined);
 }
 
 export function buildObservability(scope: Scope, service: ServiceStack | undefined, validation: Validation): Observability {
@@ -33,8 +59,8 @@ export function buildObservability(scope: Scope, service: ServiceStack | undefin
   const logger = detected ?? (language ? DEFAULT_LOGGER_BY_LANGUAGE[language] : 'pino');
   const conv = LOGGERS[logger];
   const framework = service?.framework ? FRAMEWORKS[service.framework.value] : undefined;
-  const hooks = scope.operations.filter((op) => webhookFor(op, scope));
-  const mutating = scope.operations.filter((op) => isMutating(op) && !webhookFor(op, scope));
+  const hooks = scope.operations.filter((op) => isWebhook(op, scope));
+  const mutating = scope.operations.filter((op) => isMutating(op) && !isWebhook(op, scope));
   const hasKeys = mutating.some((op) => op.kind === 'rest' || op.retrySafe);
 
   const logFields = [
@@ -75,7 +101,7 @@ export function buildObservability(scope: Scope, service: ServiceStack | undefin
     name: op.kind === 'rest' ? `${(op.method ?? 'GET').toUpperCase()} ${op.path}` : op.kind === 'grpc' ? `${op.name}` : op.name,
     instrumentation: framework?.otel,
   }));
-  if (scope.entities.length) spans.push({ kind: 'database', name: scope.entities.map((e) => e.table).join(', '), instrumentation: service?.orm ? ORM_OTEL[service.orm.value] : undefined });
+  if (scope.entities.length) spans.push({ kind: 'database', name: scope.entities.map((e) => e.table).join(', '), instrumentation: databaseInstrumentation(service) });
   for (const integration of outbound) spans.push({ kind: 'client', name: integration.name, instrumentation: language ? OUTBOUND_OTEL[language] : undefined });
   const jobSystem = service?.jobs[0]?.value;
   for (const job of scope.jobs) spans.push({ kind: 'job', name: job.schedule ?? `L${job.line}`, instrumentation: jobSystem ? JOBS[jobSystem]?.label : undefined });

@@ -76,7 +76,7 @@ export function sloAlerts(slos: Slo[], operations: Operation[], latencyMetric: (
     alerts.push({
       subject: '*',
       metric: latencyMetric(undefined),
-      condition: `5xx / all > ${DEFAULT_ALERTS.errorRate * 100}%`,
+      condition: `${latencyMetric(undefined).startsWith('rpc.') ? 'status != OK' : '5xx'} / all > ${DEFAULT_ALERTS.errorRate * 100}%`,
       window: DEFAULT_ALERTS.errorWindow,
       severity: 'page',
       source: { kind: 'default' },

@@ -6,7 +6,7 @@ import { operationKey } from '../types.js';
 import { AUTH, FRAMEWORKS, RAW_QUERY, VALIDATION, VENDORS, type LanguageId } from './conventions.js';
 import type { ChecklistItem, FieldRule, Surface, Validation } from './spec-types.js';
 import type { Findings } from './findings.js';
-import { vendorId, webhookFor } from './integrations.js';
+import { isWebhook, vendorId, webhookFor } from './integrations.js';
 import { isMutating, snake } from './names.js';
 import { WEIGHTS } from './rules.js';
 
@@ -44,26 +44,40 @@ function constraintsOf(field: Field): string[] {
   return c;
 }
 
-const isFreeText = (f: Field) => (f.type === 'string' || f.type === undefined) && !f.enum?.length && !f.format && f.maxLength === undefined;
+const IDENTIFIER = /(_id|Id|_key|_code|_token)$/;
+const isFreeText = (f: Field) => (f.type === 'string' || f.type === undefined) && !f.enum?.length && !f.format && f.maxLength === undefined && !IDENTIFIER.test(f.name);
 
-function paginationLimits(checklist: ChecklistItem[]): { def: number; max: number } {
+const PAGE_PARAMS: Record<Operation['kind'], [string, string]> = {
+  rest: ['limit', 'cursor'],
+  'graphql-query': ['first', 'after'],
+  'graphql-mutation': ['first', 'after'],
+  grpc: ['page_size', 'page_token'],
+  'trpc-query': ['limit', 'cursor'],
+  'trpc-mutation': ['limit', 'cursor'],
+};
+
+function pagination(checklist: ChecklistItem[], kind: Operation['kind']): { def: number; max: number; params: [string, string] } {
   const item = checklist.find((c) => c.topic === 'pagination');
   const num = (v: unknown, d: number) => (typeof v === 'number' ? v : d);
-  return { def: num(item?.facts.defaultLimit, 20), max: num(item?.facts.maxLimit, 100) };
+  const params = Array.isArray(item?.facts.params) && item.facts.params.length === 2 ? (item.facts.params as [string, string]) : PAGE_PARAMS[kind];
+  return { def: num(item?.facts.defaultLimit, 20), max: num(item?.facts.maxLimit, 100), params };
 }
 
 function fieldRules(op: Operation, checklist: ChecklistItem[]): FieldRule[] {
   const key = operationKey(op);
+  const rest = op.kind === 'rest';
   const rules: FieldRule[] = op.pathParams.map((p) => ({ operation: key, field: p, location: 'path', required: true, constraints: ['string', 'id format'], unboundedText: false }));
-  for (const [location, fields] of [['query', op.queryParams], ['body', op.requestFields]] as const) {
+  for (const [location, fields] of [[rest ? 'query' : 'input', op.queryParams], [rest ? 'body' : 'input', op.requestFields]] as const) {
     for (const f of fields) {
       rules.push({ operation: key, field: f.name, location, type: f.type, required: Boolean(f.required), constraints: constraintsOf(f), businessRule: f.description, unboundedText: isFreeText(f) && f.type === 'string' });
     }
   }
-  if (op.list && !op.queryParams.some((q) => /^(limit|page_size|first)$/.test(q.name))) {
-    const { def, max } = paginationLimits(checklist);
-    rules.push({ operation: key, field: 'limit', location: 'query', type: 'integer', required: false, constraints: ['integer', `1..${max}`, `default ${def}`, 'clamp'], unboundedText: false });
-    rules.push({ operation: key, field: 'cursor', location: 'query', type: 'string', required: false, constraints: ['opaque'], unboundedText: false });
+  const { def, max, params } = pagination(checklist, op.kind);
+  const given = [...op.queryParams, ...op.requestFields].map((f) => f.name);
+  if (op.list && !given.includes(params[0])) {
+    const location = rest ? 'query' : 'input';
+    rules.push({ operation: key, field: params[0], location, type: 'integer', required: false, constraints: ['integer', `1..${max}`, `default ${def}`, 'clamp'], unboundedText: false });
+    rules.push({ operation: key, field: params[1], location, type: 'string', required: false, constraints: ['opaque'], unboundedText: false });
   }
   return rules;
 }
@@ -92,11 +106,15 @@ export function buildValidation(scope: Scope, service: ServiceStack | undefined,
   const uploads = allFields.filter(({ f }) => f.format === 'binary' || UPLOAD.test(f.name));
   if (uploads.length) surfaces.push({ kind: 'upload', where: uploads.map(({ f }) => f.name) });
   const cookieAuth = service?.auth.some((a) => AUTH[a.value]?.transport === 'cookie');
-  const browserMutations = scope.operations.filter((op) => isMutating(op) && !webhookFor(op, scope) && !op.unauthenticated);
+  const browserMutations = scope.operations.filter((op) => isMutating(op) && !isWebhook(op, scope) && !op.unauthenticated);
   if (cookieAuth && browserMutations.length) surfaces.push({ kind: 'csrf', where: browserMutations.map((op) => operationKey(op)) });
-  const hooks = scope.operations.filter((op) => webhookFor(op, scope));
+  const hooks = scope.operations.filter((op) => isWebhook(op, scope));
+  const vendorOf = (op: Operation) => {
+    const hook = webhookFor(op, scope);
+    return hook ? vendorId(hook.name) : undefined;
+  };
   for (const op of hooks) {
-    const vendor = vendorId(webhookFor(op, scope)!.name);
+    const vendor = vendorOf(op);
     surfaces.push({ kind: 'webhook-signature', where: [operationKey(op)], code: framework?.rawBody, avoid: vendor ? VENDORS[vendor].signatureHeader : undefined });
   }
 
@@ -112,7 +130,7 @@ export function buildValidation(scope: Scope, service: ServiceStack | undefined,
     ...(service?.auth.some((a) => AUTH[a.value]?.transport === 'cookie') ? ['headers.cookie'] : []),
     'headers.authorization',
     ...hooks.map((op) => {
-      const vendor = vendorId(webhookFor(op, scope)!.name);
+      const vendor = vendorOf(op);
       const header = vendor ? VENDORS[vendor].signatureHeader : undefined;
       return header ? `headers.${header.toLowerCase()}` : 'headers.<signature>';
     }),

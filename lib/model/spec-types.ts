@@ -91,6 +91,7 @@ export type OnlineStepKind =
   | 'index-concurrently'
   | 'mysql-instant'
   | 'mysql-inplace-index'
+  | 'mysql-modify-not-null'
   | 'sqlite-rebuild'
   | 'mongo-read-default';
 
@@ -115,6 +116,8 @@ export interface BackfillPlan {
   /** One batch, in the database's dialect. */
   batchStatement?: string;
   verificationQuery: string;
+  /** What the verification query must show: no row left to fill, or the new nullable column in place. */
+  verificationExpect: 'zero' | 'column';
   /** Facts still missing; non-empty raises `missing-backfill`. */
   missing: Array<'row-count' | 'existing-value'>;
 }
@@ -155,6 +158,8 @@ export interface AuthzRow {
   endpoint: string;
   method: string;
   mutating: boolean;
+  /** An inbound webhook/callback: verified by the sender's signature, not a user session. */
+  webhook: boolean;
   auth: 'yes' | 'no' | 'unknown';
   /** Non-user authentication (HMAC signature, mTLS, shared secret) or the stated reason for `no`. */
   justification?: string;
@@ -167,7 +172,8 @@ export interface AuthzRow {
 export interface FieldRule {
   operation: string;
   field: string;
-  location: 'path' | 'query' | 'body';
+  /** `input`: a GraphQL/gRPC/tRPC input field. */
+  location: 'path' | 'query' | 'body' | 'input';
   type?: string;
   required: boolean;
   /** Schema constraints as code: `> 0`, `enum: a | b`, `maxLength: 500`. */

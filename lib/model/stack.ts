@@ -84,12 +84,12 @@ function dirOf(file: string): string {
 
 const ROUTE_DIR = /(^|\/)(routes|routers|controllers|handlers|api|views|resolvers|http|grpc|server)$/;
 
-/** The routes folder seen in any evidence (a validation or auth import inside src/routes), else the app entry's folder. */
+/** The routes folder seen in any evidence (a validation or auth import inside src/routes). */
 function routesFolder(service: ServiceStack | undefined): string | undefined {
   if (!service) return undefined;
   const all = [service.appEntry, service.framework, service.validation, ...service.auth, ...service.apiStyles].filter((x): x is Detected => Boolean(x));
   const dirs = all.flatMap((x) => x.evidence.map((e) => e.file)).filter((f) => SOURCE_FILE.test(f)).map(dirOf);
-  return dirs.find((dir) => ROUTE_DIR.test(dir)) ?? folderFromEvidence(service.appEntry) ?? folderFromEvidence(service.framework);
+  return dirs.find((dir) => ROUTE_DIR.test(dir));
 }
 
 /** A folder the repo really has, read from a detected value's evidence. */

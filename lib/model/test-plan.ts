@@ -48,10 +48,11 @@ export function buildTestPlan(
   const values = { dir, pkg, slug: kebab(slug), snake: snake(slug), Pascal: pascal(slug) };
   const jsRunner = runnerId === 'vitest' || runnerId === 'jest' || runnerId === 'mocha';
   const exec = pm ? PACKAGE_MANAGERS[pm]?.exec ?? '' : jsRunner ? 'npx ' : '';
-  const commandFor = (file: string, integration: boolean): string => {
+  const commandFor = (file: string, layer: TestCommand['layer']): string => {
     if (!runner) return '';
     const className = file.split('/').pop()?.replace(/\.\w+$/, '') ?? '';
-    const pattern = (pm && runner.byPackageManager?.[pm]) ?? (integration ? runner.integrationCommand : undefined) ?? runner.command;
+    const specific = layer === 'integration' ? runner.integrationCommand : layer === 'contract' ? runner.contractCommand : undefined;
+    const pattern = (pm && runner.byPackageManager?.[pm]) ?? specific ?? runner.command;
     return fill(pattern, { ...values, exec, path: file, class: className });
   };
 
@@ -63,14 +64,14 @@ export function buildTestPlan(
     commands.push({
       layer: 'unit',
       file: unitFile,
-      command: commandFor(unitFile, false),
+      command: commandFor(unitFile, 'unit'),
       covers: ['field-rules', ...(businessRules ? ['business-rules'] : []), ...(scope.authz.length ? ['authz-policy'] : [])],
     });
     const integrationFile = fill(runner.integrationFile, values);
     commands.push({
       layer: 'integration',
       file: integrationFile,
-      command: commandFor(integrationFile, true),
+      command: commandFor(integrationFile, 'integration'),
       covers: [
         ...(scope.entities.length ? ['db-roundtrip'] : []),
         ...(mutating && scope.entities.length ? ['transaction'] : []),
@@ -84,7 +85,7 @@ export function buildTestPlan(
   if (contractTest) commands.push({ layer: 'contract', file: contractTest.path, command: contractTest.command, covers: ['contract-conformance'] });
   else if (runner) {
     const file = fill(runner.contractFile, values);
-    commands.push({ layer: 'contract', file, command: commandFor(file, false), covers: ['contract-conformance'] });
+    commands.push({ layer: 'contract', file, command: commandFor(file, 'contract'), covers: ['contract-conformance'] });
   }
   return {
     runner: runnerId,
@@ -92,7 +93,7 @@ export function buildTestPlan(
     packageManager: pm,
     commands,
     database: scope.entities.length ? integrationDatabase(service) : undefined,
-    contractTool: runner?.contractTool,
+    contractTool: scope.operations.some((o) => o.kind === 'rest') ? runner?.contractTool : undefined,
     contractFromGenerator: Boolean(contractTest),
     missing,
   };

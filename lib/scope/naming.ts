@@ -38,7 +38,9 @@ export interface NormalizedPath {
 
 /** `/api/users/:id?status=x` → `/api/users/{id}` + query `status`; `<id>`, `[id]` → `{id}`. */
 export function normalizePath(raw: string): NormalizedPath {
-  let value = raw.trim().replace(/[.,;:)\]]+$/, (tail) => (tail.startsWith(']') && /\[[^\]]*$/.test(raw) ? tail : ''));
+  let value = raw.trim().replace(/[.,;:)]+$/, '');
+  // A closing bracket belongs to the path only when it closes a `[param]`.
+  if (value.endsWith(']') && !/\[[^\]/]*\]$/.test(value)) value = value.slice(0, -1);
   const [pathPart, queryPart = ''] = value.split('?');
   value = pathPart
     .split('/')

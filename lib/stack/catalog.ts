@@ -114,7 +114,7 @@ export const CATALOG: readonly CatalogEntry[] = [
   {
     id: 'fastify', kind: 'framework', ecosystems: ['node'], yieldsTo: ['nestjs'],
     signals: { deps: { node: ['fastify'] }, imports: { node: ['fastify'] } },
-    construct: [/(?:const|let|var)\s+(?<var>\w+)\s*(?::\s*[\w.<>]+\s*)?=\s*(?:await\s+)?[Ff]astify\(/],
+    construct: [/(?:const|let|var)\s+(?<var>\w+)\s*(?::\s*[\w.<>]+\s*)?=\s*(?:await\s+)?[Ff]astify\(/, /(?:const|let|var)\s+(?<var>\w+)\s*=\s*require\(\s*['"]fastify['"]\s*\)\(/],
     conventions: { label: 'Fastify', contractTest: 'fastify', validation: 'typebox', logger: 'pino', defaultApiStyle: 'rest', defaultTestDir: 'test' },
   },
   {
@@ -148,6 +148,7 @@ export const CATALOG: readonly CatalogEntry[] = [
     construct: [
       /export\s+(?:async\s+)?function\s+(?<name>GET|POST|PUT|PATCH|DELETE)\b/,
       /export\s+const\s+(?<name>GET|POST|PUT|PATCH|DELETE)\b/,
+      /export\s*\{\s*\w+\s+as\s+(?<name>GET|POST|PUT|PATCH|DELETE)\b/,
       /export\s+default\s+(?:async\s+)?function\s+\w*\s*\(\s*req\b/,
     ],
     conventions: { label: 'Next.js', contractTest: 'nextjs', validation: 'zod', defaultApiStyle: 'rest', defaultTestDir: '__tests__' },
@@ -517,7 +518,7 @@ export const CATALOG: readonly CatalogEntry[] = [
         go: ['github.com/golang-jwt/jwt', 'github.com/dgrijalva/jwt-go', 'github.com/lestrrat-go/jwx'],
         ruby: ['jwt'],
         rust: ['jsonwebtoken', 'jwt-simple'],
-        jvm: ['io.jsonwebtoken:jjwt-api', 'io.jsonwebtoken:jjwt', 'com.auth0:java-jwt'],
+        jvm: ['io.jsonwebtoken:jjwt-api', 'io.jsonwebtoken:jjwt', 'com.auth0:java-jwt', 'org.springframework.boot:spring-boot-starter-oauth2-resource-server'],
       },
       imports: {
         node: ['jsonwebtoken', 'jose', '@fastify/jwt', '@nestjs/jwt', 'passport-jwt', 'express-jwt', 'hono/jwt'],
@@ -602,7 +603,7 @@ export const CATALOG: readonly CatalogEntry[] = [
     signals: {
       deps: { node: ['@clerk/*'], python: ['clerk-backend-api'], go: ['github.com/clerk/clerk-sdk-go'] },
       imports: { node: ['@clerk/*'], python: ['clerk_backend_api'], go: ['github.com/clerk/clerk-sdk-go'] },
-      usage: [/clerkMiddleware\(|ClerkExpressRequireAuth|requireAuth\(|getAuth\(|clerkClient\b/],
+      usage: [/clerkMiddleware\(|ClerkExpressRequireAuth|requireAuth\(|getAuth\(|clerkClient\b|authenticateRequest\(/],
     },
     conventions: { label: 'Clerk' },
   },
@@ -631,7 +632,7 @@ export const CATALOG: readonly CatalogEntry[] = [
   },
   {
     id: 'spring-security', kind: 'auth', ecosystems: ['jvm'],
-    signals: { deps: { jvm: ['org.springframework.boot:spring-boot-starter-security'] }, usage: [/SecurityFilterChain|@EnableWebSecurity/] },
+    signals: { deps: { jvm: ['org.springframework.boot:spring-boot-starter-security', 'org.springframework.boot:spring-boot-starter-oauth2-resource-server', 'org.springframework.boot:spring-boot-starter-oauth2-client'] }, usage: [/SecurityFilterChain|@EnableWebSecurity/] },
     conventions: { label: 'Spring Security' },
   },
 
@@ -826,7 +827,7 @@ export const CATALOG: readonly CatalogEntry[] = [
   },
   {
     id: 'node-test', kind: 'testRunner', ecosystems: ['node'],
-    signals: { files: [{ glob: 'package.json', contains: /"test"\s*:\s*"[^"]*\bnode\s+(--[\w-]+(=\S+)?\s+)*--test\b/, weight: 0.6 }], testUsage: [/['"]node:test['"]/] },
+    signals: { files: [{ glob: 'package.json', contains: /"test"\s*:\s*"[^"]*\bnode\b[^"]*\s--test\b/, weight: 0.6 }], testUsage: [/['"]node:test['"]/] },
     conventions: { label: 'node:test', testCommand: 'node --test <file>' },
   },
   {

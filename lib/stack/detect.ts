@@ -256,8 +256,8 @@ async function infraEvidence(repo: Repo, dir: string, ownedFiles: string[]): Pro
     for (const service of compose.services) {
       if (!service.image) continue;
       const dependedOnByMine = mine.some((app) => app.dependsOn.includes(service.name));
-      const dependedOnByAny = built.some((app) => app.dependsOn.includes(service.name));
-      const weight = dependedOnByMine || (!dependedOnByAny && (built.length === 0 || mine.length > 0)) ? WEIGHT.image : WEIGHT.weakImage;
+      // Built from this folder and depending on the image, or a compose file that builds nothing: strong. Otherwise weak.
+      const weight = dependedOnByMine || built.length === 0 ? WEIGHT.image : WEIGHT.weakImage;
       add(`image:${service.image}`, weight, service.evidence);
     }
   }
@@ -325,7 +325,8 @@ async function evaluate(repo: Repo, service: Service, entry: CatalogEntry): Prom
   let liveUsage = 0;
   let deadUsage = false;
   const patterns = [...(entry.construct ?? []).map((re) => ({ re, construct: true })), ...(entry.signals.usage ?? []).map((re) => ({ re, construct: false }))];
-  const gateOpen = declared || imported || !entry.signals.deps;
+  // Databases and API styles show in code (URLs, stdlib drivers, schema builders) without a declared package.
+  const gateOpen = declared || imported || !entry.signals.deps || entry.kind === 'database' || entry.kind === 'apiStyle';
   if (patterns.length > 0 && gateOpen) {
     const allTexts = [...service.sources, ...service.testSources].map((source) => source.text);
     const usedFiles = new Set<string>();
@@ -579,10 +580,19 @@ function detectTestDir(service: Service, primary: Ecosystem, framework: CatalogE
     return fallbackDir ? { value: fallbackDir, confidence: REPORT_THRESHOLD, evidence: [] } : undefined;
   }
   const [root, files] = ranked[0];
+  // Where all the tests sit (src/test/java/com/acme), else the contract-like subfolder (spec/requests, tests/api).
+  const common = commonDir(files.map((file) => path.posix.dirname(relTo(service.dir, file))));
   const sub = CONTRACT_SUBDIRS.find((name) => files.some((file) => relTo(service.dir, file).startsWith(`${root}/${name}/`)));
-  const value = sub ? `${root}/${sub}` : root;
+  const value = common.length > root.length && common.startsWith(`${root}/`) ? common : sub ? `${root}/${sub}` : root;
   const example = files.find((file) => relTo(service.dir, file).startsWith(`${value}/`)) ?? files[0];
   return { value, confidence: round(Math.min(0.95, 0.6 + 0.05 * files.length)), evidence: [{ file: example }] };
+}
+
+function commonDir(dirs: string[]): string {
+  const split = dirs.map((dir) => dir.split('/'));
+  const out: string[] = [];
+  for (let i = 0; split.every((parts) => i < parts.length && parts[i] === split[0][i]); i++) out.push(split[0][i]);
+  return out.join('/') || '.';
 }
 
 function serviceName(repo: Repo, service: Service): string {

@@ -1,5 +1,6 @@
 // The app entry a contract test imports: `file#export`, found from the place the
 // framework's app object is created.
+import path from 'node:path';
 import type { Detected } from '../types.js';
 import type { Ecosystem } from './catalog.js';
 import { lineOfIndex } from './scan.js';
@@ -79,11 +80,30 @@ function relTo(dir: string, file: string): string {
   return dir === '.' ? file : file.slice(dir.length + 1);
 }
 
+function stripExtension(file: string): string {
+  return file.replace(/\.[cm]?[jt]sx?$/, '').replace(/\/index$/, '');
+}
+
+/** Files some other source imports with a relative specifier: a sub-app mounted by the real one. */
+function importedFiles(sources: { file: string; imports: string[] }[]): Set<string> {
+  const out = new Set<string>();
+  for (const source of sources) {
+    for (const spec of source.imports) {
+      if (!spec.startsWith('.')) continue;
+      out.add(stripExtension(path.posix.normalize(path.posix.join(path.posix.dirname(source.file), spec))));
+    }
+  }
+  return out;
+}
+
 export function resolveAppEntry(
   serviceDir: string,
-  hits: ConstructHit[],
-  sources: { file: string; text: string; ecosystem: Ecosystem }[],
+  allHits: ConstructHit[],
+  sources: { file: string; text: string; ecosystem: Ecosystem; imports: string[] }[],
 ): { value?: Detected; rivals: Detected[] } {
+  const mounted = importedFiles(sources.filter((source) => source.ecosystem === 'node'));
+  const unmounted = allHits.filter((hit) => hit.ecosystem !== 'node' || !mounted.has(stripExtension(hit.file)));
+  const hits = unmounted.length ? unmounted : allHits;
   const byValue = new Map<string, Candidate & { route: boolean }>();
   for (const hit of hits) {
     const candidate = candidateOf(hit, sources);
@@ -92,9 +112,9 @@ export function resolveAppEntry(
     const known = byValue.get(value);
     if (!known || known.confidence < candidate.confidence) byValue.set(value, { ...candidate, route });
   }
-  const ranked = [...byValue.entries()].sort(
-    (a, b) => b[1].confidence - a[1].confidence || sourcePriority(relTo(serviceDir, b[1].file)) - sourcePriority(relTo(serviceDir, a[1].file)) || a[0].localeCompare(b[0]),
-  );
+  // Route handlers: the shallowest route; app objects: the most entry-like file.
+  const rank = (c: Candidate & { route: boolean }) => (c.route ? -c.file.split('/').length : sourcePriority(relTo(serviceDir, c.file)));
+  const ranked = [...byValue.entries()].sort((a, b) => b[1].confidence - a[1].confidence || rank(b[1]) - rank(a[1]) || a[0].localeCompare(b[0]));
   if (ranked.length === 0) return { rivals: [] };
   const toDetected = ([value, c]: [string, Candidate]): Detected => ({ value, confidence: Math.round(c.confidence * 100) / 100, evidence: [{ file: c.file, line: c.line }] });
   const [best, ...rest] = ranked;

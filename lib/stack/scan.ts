@@ -21,7 +21,7 @@ const AUX_DIRS = new Set([
 /** Folders that hold tests. */
 export const TEST_DIRS = new Set(['test', 'tests', '__tests__', 'spec', 'e2e', 'testing', 'integration-tests']);
 
-const TEST_FILE = /(\.(test|spec)\.[cm]?[jt]sx?$)|(_test\.(go|py|rb)$)|(^test_.*\.py$)|(_spec\.rb$)|(^conftest\.py$)|(Tests?\.(java|kt)$)/;
+const TEST_FILE = /(\.(test|spec)\.[cm]?[jt]sx?$)|(_test\.(go|py|rb)$)|(^test_.*\.py$)|(_spec\.rb$)|(^conftest\.py$)|(^tests?\.py$)|(Tests?\.(java|kt)$)/;
 
 export type FileRole = 'main' | 'test' | 'aux';
 

@@ -111,6 +111,8 @@ const CONTROL_WORDS = new Set(['if', 'for', 'while', 'switch', 'catch', 'return'
 
 /** Name of the function a position sits in (by indentation), or undefined at module level. */
 export function enclosingFunction(text: string, index: number, ecosystem: Ecosystem): string | undefined {
+  // JVM and Ruby methods are called by reflection and by convention: reachability cannot be read off the text.
+  if (ecosystem === 'jvm' || ecosystem === 'ruby') return undefined;
   const lines = text.slice(0, index).split('\n');
   const current = lines[lines.length - 1] + text.slice(index, text.indexOf('\n', index) < 0 ? undefined : text.indexOf('\n', index));
   let minIndent = indentOf(current);

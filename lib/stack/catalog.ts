@@ -81,6 +81,8 @@ export interface CatalogEntry {
   signals: Signals;
   /** Declared and imported is not enough: a usage pattern (or a file signal) must be found. */
   requires?: 'usage' | 'file';
+  /** Only considered when one of these frameworks is detected (Django auth outside Django is Flask-Login's decorator). */
+  within?: string[];
   /** Dropped as a candidate when one of these is detected (it is a layer under them). */
   yieldsTo?: string[];
   /** Detecting this brings evidence for others (BullMQ → Redis). */
@@ -331,7 +333,7 @@ export const CATALOG: readonly CatalogEntry[] = [
     conventions: { label: 'SQLModel', migrations: { tool: 'alembic', pattern: 'alembic/versions/<rev>_<name>.py', command: 'alembic revision --autogenerate -m "<name>"' } },
   },
   {
-    id: 'django-orm', kind: 'orm', ecosystems: ['python'],
+    id: 'django-orm', kind: 'orm', ecosystems: ['python'], within: ['django', 'drf'],
     signals: { files: [{ glob: '**/models.py', contains: /from django\.db import models/, weight: 0.6 }], usage: [/models\.Model\b/] },
     conventions: { label: 'Django ORM', migrations: { tool: 'django-migrations', pattern: '<app>/migrations/<nnnn>_<name>.py', command: 'python manage.py makemigrations <app> --name <name>' } },
   },
@@ -581,7 +583,7 @@ export const CATALOG: readonly CatalogEntry[] = [
     conventions: { label: 'Devise' },
   },
   {
-    id: 'django-auth', kind: 'auth', ecosystems: ['python'],
+    id: 'django-auth', kind: 'auth', ecosystems: ['python'], within: ['django', 'drf'],
     signals: {
       files: [{ glob: SETTINGS, contains: /['"]django\.contrib\.auth['"]/, weight: 0.45 }],
       usage: [/@login_required|LoginRequiredMixin|from django\.contrib\.auth\b|\bIsAuthenticated\b|SessionAuthentication/],
@@ -804,7 +806,7 @@ export const CATALOG: readonly CatalogEntry[] = [
     conventions: { label: 'Kubernetes CronJob' },
   },
   {
-    id: 'spring-scheduling', kind: 'job', ecosystems: ['jvm'],
+    id: 'spring-scheduling', kind: 'job', ecosystems: ['jvm'], within: ['spring-boot'],
     signals: { usage: [/@Scheduled\(/] },
     conventions: { label: 'Spring @Scheduled' },
   },
@@ -897,11 +899,11 @@ export const CATALOG: readonly CatalogEntry[] = [
   { id: 'typebox', kind: 'validation', ecosystems: ['node'], signals: { deps: { node: ['@sinclair/typebox', '@fastify/type-provider-typebox'] }, imports: { node: ['@sinclair/typebox', '@fastify/type-provider-typebox'] } }, conventions: { label: 'TypeBox (JSON Schema)' } },
   { id: 'pydantic', kind: 'validation', ecosystems: ['python'], signals: { deps: { python: ['pydantic'] }, imports: { python: ['pydantic'] } }, conventions: { label: 'Pydantic' } },
   { id: 'marshmallow', kind: 'validation', ecosystems: ['python'], signals: { deps: { python: ['marshmallow', 'flask-marshmallow'] }, imports: { python: ['marshmallow', 'flask_marshmallow'] } }, conventions: { label: 'marshmallow' } },
-  { id: 'drf-serializers', kind: 'validation', ecosystems: ['python'], signals: { usage: [/serializers\.(Model)?Serializer\b/] }, conventions: { label: 'DRF serializers' } },
-  { id: 'django-forms', kind: 'validation', ecosystems: ['python'], signals: { usage: [/forms\.(Model)?Form\b/] }, conventions: { label: 'Django forms' } },
+  { id: 'drf-serializers', kind: 'validation', ecosystems: ['python'], within: ['drf'], signals: { usage: [/serializers\.(Model)?Serializer\b/] }, conventions: { label: 'DRF serializers' } },
+  { id: 'django-forms', kind: 'validation', ecosystems: ['python'], within: ['django', 'drf'], signals: { usage: [/forms\.(Model)?Form\b/] }, conventions: { label: 'Django forms' } },
   { id: 'go-playground-validator', kind: 'validation', ecosystems: ['go'], signals: { deps: { go: ['github.com/go-playground/validator'] }, imports: { go: ['github.com/go-playground/validator'] } }, conventions: { label: 'go-playground/validator' } },
   { id: 'ozzo-validation', kind: 'validation', ecosystems: ['go'], signals: { deps: { go: ['github.com/go-ozzo/ozzo-validation'] }, imports: { go: ['github.com/go-ozzo/ozzo-validation'] } }, conventions: { label: 'ozzo-validation' } },
-  { id: 'active-model-validations', kind: 'validation', ecosystems: ['ruby'], signals: { usage: [/^\s*validates?\s+:/m] }, conventions: { label: 'Active Model validations' } },
+  { id: 'active-model-validations', kind: 'validation', ecosystems: ['ruby'], within: ['rails', 'sinatra'], signals: { usage: [/^\s*validates?\s+:/m] }, conventions: { label: 'Active Model validations' } },
   { id: 'validator-rs', kind: 'validation', ecosystems: ['rust'], signals: { deps: { rust: ['validator', 'garde'] }, imports: { rust: ['validator', 'garde'] } }, conventions: { label: 'validator (crate)' } },
   { id: 'jakarta-validation', kind: 'validation', ecosystems: ['jvm'], signals: { deps: { jvm: ['org.springframework.boot:spring-boot-starter-validation', 'jakarta.validation:jakarta.validation-api'] }, imports: { jvm: ['jakarta.validation', 'javax.validation'] } }, conventions: { label: 'Jakarta Bean Validation' } },
 
@@ -909,7 +911,7 @@ export const CATALOG: readonly CatalogEntry[] = [
   { id: 'pino', kind: 'logger', ecosystems: ['node'], signals: { deps: { node: ['pino', 'pino-http', 'nestjs-pino'] }, imports: { node: ['pino', 'pino-http', 'nestjs-pino'] } }, conventions: { label: 'pino' } },
   { id: 'winston', kind: 'logger', ecosystems: ['node'], signals: { deps: { node: ['winston', 'nest-winston'] }, imports: { node: ['winston', 'nest-winston'] } }, conventions: { label: 'winston' } },
   { id: 'bunyan', kind: 'logger', ecosystems: ['node'], signals: { deps: { node: ['bunyan'] }, imports: { node: ['bunyan'] } }, conventions: { label: 'bunyan' } },
-  { id: 'nestjs-logger', kind: 'logger', ecosystems: ['node'], signals: { usage: [/new Logger\(/] }, conventions: { label: 'NestJS Logger' } },
+  { id: 'nestjs-logger', kind: 'logger', ecosystems: ['node'], within: ['nestjs'], signals: { usage: [/new Logger\(/] }, conventions: { label: 'NestJS Logger' } },
   { id: 'structlog', kind: 'logger', ecosystems: ['python'], signals: { deps: { python: ['structlog'] }, imports: { python: ['structlog'] } }, conventions: { label: 'structlog' } },
   { id: 'loguru', kind: 'logger', ecosystems: ['python'], signals: { deps: { python: ['loguru'] }, imports: { python: ['loguru'] } }, conventions: { label: 'loguru' } },
   { id: 'python-logging', kind: 'logger', ecosystems: ['python'], signals: { usage: [/^import logging\b|logging\.getLogger\(/m] }, conventions: { label: 'logging (stdlib)' } },
@@ -917,7 +919,7 @@ export const CATALOG: readonly CatalogEntry[] = [
   { id: 'zerolog', kind: 'logger', ecosystems: ['go'], signals: { deps: { go: ['github.com/rs/zerolog'] }, imports: { go: ['github.com/rs/zerolog'] } }, conventions: { label: 'zerolog' } },
   { id: 'logrus', kind: 'logger', ecosystems: ['go'], signals: { deps: { go: ['github.com/sirupsen/logrus'] }, imports: { go: ['github.com/sirupsen/logrus'] } }, conventions: { label: 'logrus' } },
   { id: 'slog', kind: 'logger', ecosystems: ['go'], signals: { imports: { go: ['log/slog'] }, usage: [/\bslog\.(New|Info|Error|Warn|Debug)\w*\(/] }, conventions: { label: 'log/slog' } },
-  { id: 'rails-logger', kind: 'logger', ecosystems: ['ruby'], signals: { deps: { ruby: ['lograge', 'semantic_logger', 'rails_semantic_logger'] }, usage: [/Rails\.logger\./] }, conventions: { label: 'Rails.logger' } },
+  { id: 'rails-logger', kind: 'logger', ecosystems: ['ruby'], within: ['rails'], signals: { deps: { ruby: ['lograge', 'semantic_logger', 'rails_semantic_logger'] }, usage: [/Rails\.logger\./] }, conventions: { label: 'Rails.logger' } },
   { id: 'tracing', kind: 'logger', ecosystems: ['rust'], signals: { deps: { rust: ['tracing', 'tracing-subscriber'] }, imports: { rust: ['tracing', 'tracing_subscriber'] } }, conventions: { label: 'tracing' } },
   { id: 'logback', kind: 'logger', ecosystems: ['jvm'], signals: { imports: { jvm: ['org.slf4j'] }, files: [{ glob: 'src/main/resources/logback*.xml' }] }, conventions: { label: 'SLF4J + Logback' } },
 

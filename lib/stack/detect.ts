@@ -6,7 +6,7 @@ import type { Ambiguity, ApiStyle, Detected, Evidence, ServiceStack, SingleDimen
 import { CATALOG, catalogEntry, type CatalogEntry, type Ecosystem, type FileSignal, type Kind } from './catalog.js';
 import { globToRegExp, literalBasenames, literalExtensions } from './glob.js';
 import { isComposeFile, readCompose, readEnvSchemes, type ComposeFile } from './infra.js';
-import { depMatches, manifestDir, readManifests, type Dep, type Manifests } from './manifests.js';
+import { depMatches, MANIFEST_ECOSYSTEM, manifestDir, readManifests, type Dep, type Manifests } from './manifests.js';
 import { fileRole, isAuxOrTestDir, isReadableEnvExample, lineOfIndex, listFiles, RepoReader, TEST_DIRS, type FileRole } from './scan.js';
 import { enclosingFunction, extractImports, importMatches, isReferenced, pickSources, sourceEcosystem } from './sources.js';
 import { resolveAppEntry, type ConstructHit } from './entry.js';
@@ -24,10 +24,6 @@ const AMBIGUITY_MARGIN = 0.15;
 const SIDE_PURPOSE = /(reset|password|forgot|invite|unsubscribe|webhook|mailer|email|magic.?link|download|signed.?url)/i;
 const TOOLING_KINDS = new Set<Kind>(['testRunner', 'packageManager', 'migrations']);
 
-const MANIFEST_ECOSYSTEM: Record<string, Ecosystem> = {
-  'package.json': 'node', 'pyproject.toml': 'python', Pipfile: 'python', 'setup.py': 'python', 'go.mod': 'go', Gemfile: 'ruby',
-  'Cargo.toml': 'rust', 'pom.xml': 'jvm', 'build.gradle': 'jvm', 'build.gradle.kts': 'jvm',
-};
 
 interface SourceFile {
   file: string;
@@ -238,6 +234,8 @@ async function analyseService(repo: Repo, dir: string): Promise<ServiceStack | u
   for (const entry of CATALOG) {
     if (entry.kind === 'language') continue;
     if (!entry.ecosystems.some((eco) => ecosystems.has(eco))) continue;
+    // Frameworks come first in the catalog, so `within` can look at their scores.
+    if (entry.within && !entry.within.some((id) => (scored.get(`framework:${id}`)?.confidence ?? 0) >= REPORT_THRESHOLD)) continue;
     const result = await evaluate(repo, service, entry);
     if (result.confidence > 0) scored.set(`${entry.kind}:${entry.id}`, result);
   }
@@ -507,7 +505,7 @@ function assemble(repo: Repo, service: Service, scored: Map<string, Scored>): Se
   const ormEntry = orm ? catalogEntry(orm.value, 'orm') : undefined;
 
   const stack: ServiceStack = {
-    name: serviceName(repo, service),
+    name: serviceName(repo, service, primary),
     path: service.dir,
     kind: 'app',
     language,
@@ -595,12 +593,10 @@ function commonDir(dirs: string[]): string {
   return out.join('/') || '.';
 }
 
-function serviceName(repo: Repo, service: Service): string {
-  const declared = service.manifests.names[0];
-  if (declared) {
-    const last = declared.replace(/\/v\d+$/, '').split('/').pop()!;
-    return service.manifests.files.some((f) => f.endsWith('go.mod')) ? last : declared;
-  }
+function serviceName(repo: Repo, service: Service, primary: Ecosystem): string {
+  // The name from the main ecosystem's manifest: a lint-only package.json does not name a Rails app.
+  const declared = service.manifests.namedBy.find((named) => named.ecosystem === primary);
+  if (declared) return primary === 'go' ? declared.name.replace(/\/v\d+$/, '').split('/').pop()! : declared.name;
   return service.dir === '.' ? path.basename(path.resolve(repo.root)) : path.posix.basename(service.dir);
 }
 

@@ -19,6 +19,8 @@ export interface Manifests {
   deps: Dep[];
   /** Names the service publishes itself as (package name, module path, crate). */
   names: string[];
+  /** The same names with the ecosystem of the manifest that declares them. */
+  namedBy: { name: string; ecosystem: Ecosystem }[];
   /** Files parsed, repo-relative. */
   files: string[];
   /** Lines of `-r`/workspace includes etc. are resolved; these are `go.work` / workspace members. */
@@ -33,6 +35,11 @@ const MANIFEST_BASENAMES = new Set([
   'build.gradle', 'build.gradle.kts',
 ]);
 const REQUIREMENTS = /^requirements[\w.-]*\.txt$/;
+
+export const MANIFEST_ECOSYSTEM: Record<string, Ecosystem> = {
+  'package.json': 'node', 'pyproject.toml': 'python', Pipfile: 'python', 'setup.py': 'python', 'go.mod': 'go', 'go.work': 'go',
+  Gemfile: 'ruby', 'Cargo.toml': 'rust', 'pom.xml': 'jvm', 'build.gradle': 'jvm', 'build.gradle.kts': 'jvm',
+};
 
 /** Folder a manifest makes a service candidate, or undefined when the file is not a manifest. */
 export function manifestDir(rel: string): string | undefined {
@@ -57,7 +64,7 @@ function lineOf(text: string, needle: string, from = 0): number | undefined {
 
 /** Parses the manifests found directly in `dir` (plus `requirements/*.txt`). */
 export async function readManifests(reader: RepoReader, dir: string, files: string[]): Promise<Manifests> {
-  const out: Manifests = { deps: [], names: [], files: [], workspaceMembers: [], publishesLibrary: false, warnings: [] };
+  const out: Manifests = { deps: [], names: [], namedBy: [], files: [], workspaceMembers: [], publishesLibrary: false, warnings: [] };
   const prefix = dir === '.' ? '' : `${dir}/`;
   const own = files.filter((file) => manifestDir(file) === dir);
   for (const file of own) {
@@ -77,6 +84,8 @@ export async function readManifests(reader: RepoReader, dir: string, files: stri
       else if (base === 'Cargo.toml') await parseCargo(text, file, files, prefix, out);
       else if (base === 'pom.xml') await parsePom(text, file, out);
       else if (base.startsWith('build.gradle')) parseGradle(text, file, out);
+      const ecosystem = MANIFEST_ECOSYSTEM[base];
+      for (const name of out.names.slice(out.namedBy.length)) out.namedBy.push({ name, ecosystem: ecosystem ?? 'node' });
     } catch (error) {
       out.warnings.push({ code: 'unparsable-manifest', message: `${file} could not be parsed (${(error as Error).message.split('\n')[0]}); its dependencies were skipped.` });
     }

@@ -2,7 +2,7 @@
 // Text outside the section is never changed, byte for byte; inside it, a merge
 // keeps every line the user wrote (three-way against what we generated last time).
 import { EXIT, MagiError } from '../errors.js';
-import { findSections } from '../scope/markdown.js';
+import { findSections, parseMarkdown } from '../scope/markdown.js';
 import { merge3 } from './merge3.js';
 
 export type ConflictMode = 'merge' | 'overwrite' | 'abort';
@@ -30,7 +30,13 @@ interface SectionRange {
   start: number;
   /** End of the section's content, before its trailing blank lines. */
   contentEnd: number;
+  /** Where the next section starts (or the document's length). */
+  end: number;
 }
+
+export type Eol = '\n' | '\r\n' | '\r';
+/** CR alone is a line ending too (CommonMark), and a CRLF is one line ending, not two. */
+const LINE_BREAK = /\r\n|\r|\n/;
 
 /** Where the one `## Backend` section is, undefined when there is none. Two → refused. */
 export function locateSection(document: string): SectionRange | undefined {
@@ -47,17 +53,20 @@ export function locateSection(document: string): SectionRange | undefined {
   if (!section) return undefined;
   let contentEnd = section.endOffset;
   while (contentEnd > section.startOffset && /[\r\n \t]/.test(body[contentEnd - 1])) contentEnd--;
-  return { start: section.startOffset + bom, contentEnd: contentEnd + bom };
+  return { start: section.startOffset + bom, contentEnd: contentEnd + bom, end: section.endOffset + bom };
 }
 
 export function applyBackendSection({ document, fresh, base, mode }: GateInput): GateResult {
-  const eol = dominantEol(document);
   const range = locateSection(document);
   const freshLines = toLines(fresh);
   if (!range) {
-    return { text: appendSection(document, freshLines, eol), outcome: 'appended', conflicts: 0 };
+    const text = appendSection(document, freshLines, dominantEol(document));
+    assertAppendedVisible(document, text);
+    return { text, outcome: 'appended', conflicts: 0 };
   }
   const current = document.slice(range.start, range.contentEnd);
+  // Taken from the text around the section, which a run never changes, so the next run picks the same ending.
+  const eol = dominantEol(document.slice(0, range.start) + document.slice(range.contentEnd), dominantEol(current));
   const currentLines = toLines(current);
   let lines: string[];
   let conflicts = 0;
@@ -80,28 +89,50 @@ export function applyBackendSection({ document, fresh, base, mode }: GateInput):
   }
   const replacement = lines.join(eol);
   if (replacement === current) return { text: document, outcome: 'unchanged', conflicts };
-  return { text: document.slice(0, range.start) + replacement + document.slice(range.contentEnd), outcome, conflicts };
+  let gap = document.slice(range.contentEnd, range.end);
+  // A setext heading right below (`Title` + `---`) would take our last line into its text: keep a blank line between.
+  if (range.end < document.length && gap.split(LINE_BREAK).length < 3) gap = eol + eol;
+  return { text: document.slice(0, range.start) + replacement + gap + document.slice(range.end), outcome, conflicts };
+}
+
+/** A block left open at the end (`<!--`, `<pre>`, …) would swallow the appended section: refuse instead. */
+function assertAppendedVisible(document: string, text: string): void {
+  const appended = locateSection(text);
+  if (appended && appended.start >= document.length) return;
+  const bom = text.startsWith('\uFEFF') ? 1 : 0;
+  const open = parseMarkdown(text.slice(bom)).children.find((node) => (node.position?.end.offset ?? 0) > document.length - bom);
+  const line = open?.position?.start.line ?? 1;
+  const opening = document.slice(bom).split(LINE_BREAK)[line - 1]?.trim().slice(0, 40) ?? '';
+  throw new MagiError('document-open-block', `The block opened on line ${line} ("${opening}") is never closed, so a ## Backend section appended below it would be swallowed; close it (e.g. "-->" for a comment), then re-run`, {
+    exitCode: EXIT.usage,
+  });
 }
 
 /** Appends after the last byte, separated by one blank line; a missing final newline stays missing. */
-function appendSection(document: string, lines: string[], eol: string): string {
+function appendSection(document: string, lines: string[], eol: Eol): string {
   const section = lines.join(eol);
   const body = document.replace(/^\uFEFF/, '');
   if (body.trim() === '') return document + section + eol;
-  if (/(\r?\n)[ \t]*\r?\n$/.test(document)) return document + section + eol;
-  if (/\r?\n$/.test(document)) return document + eol + section + eol;
+  const documentLines = body.split(LINE_BREAK);
+  const last = documentLines.length - 1;
+  if (documentLines[last] === '' && documentLines[last - 1].trim() === '') return document + section + eol;
+  if (documentLines[last] === '') return document + eol + section + eol;
   return document + eol + eol + section;
 }
 
 /** Section lines without line endings or the trailing blank lines. */
 function toLines(section: string): string[] {
-  return section.replace(/(\r?\n[ \t]*)+$/, '').split(/\r?\n/);
+  return section.replace(/((\r\n|\r|\n)[ \t]*)+$/, '').split(LINE_BREAK);
 }
 
-export function dominantEol(text: string): '\n' | '\r\n' {
+/** The most frequent line ending (ties: `\n`, then `\r\n`); `fallback` when there is none. */
+export function dominantEol(text: string, fallback: Eol = '\n'): Eol {
   const crlf = text.match(/\r\n/g)?.length ?? 0;
+  const cr = text.match(/\r(?!\n)/g)?.length ?? 0;
   const lf = (text.match(/\n/g)?.length ?? 0) - crlf;
-  return crlf > lf ? '\r\n' : '\n';
+  if (crlf + cr + lf === 0) return fallback;
+  if (crlf > lf && crlf >= cr) return '\r\n';
+  return cr > lf && cr > crlf ? '\r' : '\n';
 }
 
 /**

@@ -24,6 +24,8 @@ export interface DocumentModel {
   /** Blank lines between blocks may hold spaces or tabs. */
   blank: string;
   ending: 'none' | 'eol' | 'blank-line';
+  /** No blank line between the section and what follows, where Markdown allows it. */
+  tight: boolean;
 }
 
 export interface RenderedDocument {
@@ -189,6 +191,7 @@ function documentModel(withSection: boolean): fc.Arbitrary<DocumentModel> {
     eols,
     blank: fc.constantFrom('', '', '', ' ', '\t', '   '),
     ending: fc.constantFrom('none', 'eol', 'eol', 'blank-line'),
+    tight: fc.boolean(),
   })
     // blankFrontMatter (lib/scope/markdown.ts) only knows `\n` and `\r\n`: with a lone `\r` the
     // front matter is read as Markdown (a `## Backend` in it becomes a heading). Reported, not ours.
@@ -199,6 +202,7 @@ export const documentWithoutSection = documentModel(false);
 export const documentWithSection = documentModel(true);
 
 const LIST_ITEM = /^\s*([-*+]|\d+[.)])\s/;
+const ATX = /^ {0,3}#{1,6}(\s|$)/;
 
 /** Joins the model's blocks with blank lines, tracking where the section starts and ends. */
 export function renderDocument(model: DocumentModel): RenderedDocument {
@@ -220,14 +224,22 @@ export function renderDocument(model: DocumentModel): RenderedDocument {
     chunks.push({ lines: model.section.heading, role: 'section' });
     for (const block of model.section.body) chunks.push({ lines: block.lines });
   }
+  const afterSection = chunks.length;
   for (const block of model.suffix) chunks.push({ lines: block.lines, role: block.endsSection ? 'ends' : undefined });
   chunks.forEach((chunk, index) => {
+    const previous = chunks[index - 1];
     // After a list, an indented heading continues the last item: start it at column 0 to keep it top-level.
-    if (chunk.role && index > 0 && chunks[index - 1].lines.some((line) => LIST_ITEM.test(line))) chunk.lines = [chunk.lines[0].trimStart(), ...chunk.lines.slice(1)];
+    // Also below the section, where our list may now be last (a known limit: the gate cannot help it).
+    if (chunk.role && previous?.lines.some((line) => LIST_ITEM.test(line))) chunk.lines = [chunk.lines[0].trimStart(), ...chunk.lines.slice(1)];
+    if (chunk.role === 'ends') chunk.lines = [chunk.lines[0].trimStart(), ...chunk.lines.slice(1)];
     if (index > 0) {
       lineBreak();
-      text += model.blank;
-      lineBreak();
+      // Markdown needs no blank line after a heading, nor before an ATX heading (unless an HTML block runs to a blank line).
+      const tightAllowed = previous.role === 'section' || (ATX.test(chunk.lines[0]) && !previous.lines.some((line) => line.startsWith('<')));
+      if (!(model.tight && index === afterSection && tightAllowed)) {
+        text += model.blank;
+        lineBreak();
+      }
     }
     if (chunk.role === 'section') sectionStart = firstCharacter(chunk.lines[0]);
     if (chunk.role === 'ends' && sectionStart !== undefined && sectionEnd === undefined) sectionEnd = firstCharacter(chunk.lines[0]);

@@ -59,7 +59,7 @@ describe('a document with one Backend section', () => {
         const { text, sectionStart, sectionEnd } = renderDocument(model);
         expect(findUnclosedFence(withoutBom(text))).toBeUndefined();
         const range = locateSection(text);
-        expect(range).toEqual({ start: sectionStart, contentEnd: trimTrailingWhitespace(text, sectionEnd!) });
+        expect(range).toEqual({ start: sectionStart, contentEnd: trimTrailingWhitespace(text, sectionEnd!), end: sectionEnd });
 
         const result = applyBackendSection({ document: text, fresh, base: choice.withBase ? base : undefined, mode: choice.mode });
         const before = text.slice(0, range!.start);
@@ -68,7 +68,11 @@ describe('a document with one Backend section', () => {
         expect(result.text.endsWith(after)).toBe(true);
         // The rewritten section still ends where the text after it begins: nothing after it was swallowed or glued on.
         const rewritten = locateSection(result.text);
-        expect(rewritten).toEqual({ start: range!.start, contentEnd: trimTrailingWhitespace(result.text, result.text.length - after.length) });
+        expect(rewritten).toEqual({
+          start: range!.start,
+          contentEnd: trimTrailingWhitespace(result.text, result.text.length - after.length),
+          end: result.text.length - after.length,
+        });
       }),
       { numRuns: 3000 },
     );

@@ -81,6 +81,16 @@ describe('section shape', () => {
   });
 });
 
+describe('edge inputs', () => {
+  it.each(['en', 'zh-TW'])('renders an undetected stack and an empty scope cleanly (%s)', async (language) => {
+    const bare = await renderSection(buildBackendSpec({ ...refundsInput(), service: undefined }), language);
+    expect(lintMarkdown(bare.markdown)).toEqual([]);
+    const empty = await renderSection(buildBackendSpec({ ...refundsInput(), scope: { ...refundsInput().scope, operations: [], entities: [], authz: [], integrations: [], jobs: [], slos: [] } }), language);
+    expect(lintMarkdown(empty.markdown)).toEqual([]);
+    expect(empty.markdown.split('\n').filter((l) => l.startsWith('### '))).toHaveLength(9);
+  });
+});
+
 describe('language', () => {
   it('falls back to English with a note for a language without templates', async () => {
     const result = await renderSection(buildBackendSpec(refundsInput()), 'fr');

@@ -1,0 +1,161 @@
+import { describe, expect, it } from 'vitest';
+import { buildBackendSpec } from '../../lib/model/index.js';
+import { MIGRATIONS } from '../../lib/model/conventions.js';
+import { expressService, refundsInput } from './fixtures.js';
+import { djangoComments, fastapiExports, fastifyBookmarks, grpcShipments, nestInvoices, nextNotes, railsSubscriptions, springReviews, STACKS } from './stacks.js';
+
+describe('migrations in the tool’s own convention', () => {
+  const files = (input: ReturnType<typeof refundsInput>) => buildBackendSpec(input).dataModel.migrations.map((m) => m.file);
+
+  it('names each tool’s files its own way', () => {
+    expect(files(refundsInput())[0]).toBe('prisma/migrations/<timestamp>_create_refunds/migration.sql');
+    expect(files(fastapiExports())[0]).toBe('alembic/versions/<rev>_create_exports.py');
+    expect(files(djangoComments())[0]).toBe('<app>/migrations/<nnnn>_create_comments.py');
+    expect(files(railsSubscriptions())[0]).toBe('db/migrate/<timestamp>_alter_subscriptions.rb');
+    expect(files(nestInvoices())[0]).toBe('src/migrations/<timestamp>-AddSentAtToInvoices.ts');
+    expect(files(fastifyBookmarks())[0]).toBe('drizzle/<nnnn>_create_bookmarks.sql');
+    expect(files(springReviews())[0]).toBe('src/main/resources/db/migration/V<n>__create_reviews.sql');
+    expect(files(grpcShipments())[0]).toBe('services/logistics/ent/migrate/migrations/<timestamp>_create_shipments.sql');
+  });
+
+  it('falls back to the ORM’s tool and writes down files where the tool has them', () => {
+    const input = refundsInput({ service: { ...expressService(), orm: undefined, migrations: { value: 'golang-migrate', confidence: 0.9, evidence: [{ file: 'migrations/000001_init.up.sql' }] } } });
+    const [first] = buildBackendSpec(input).dataModel.migrations;
+    expect(first.file).toBe('migrations/<version>_create_refunds.up.sql');
+    expect(first.extraFiles).toEqual(['migrations/<version>_create_refunds.down.sql']);
+  });
+
+  it('orders referenced tables first and records the dependency', () => {
+    const input = refundsInput();
+    input.scope.entities.unshift({ table: 'refund_items', change: 'new-table', line: 60, columns: [{ name: 'refund_id', line: 60, references: 'refunds.id' }] });
+    const migrations = buildBackendSpec(input).dataModel.migrations;
+    expect(migrations.map((m) => m.name).slice(0, 3)).toEqual(['create_refunds', 'create_refund_items', 'add_refunded_cents_to_orders']);
+    expect(migrations[1].dependsOn).toEqual(['create_refunds']);
+  });
+
+  it('asks which tool when none can be told', () => {
+    const spec = buildBackendSpec(refundsInput({ service: { ...expressService(), orm: undefined } }));
+    expect(spec.dataModel.tool).toBeUndefined();
+    expect(spec.openQuestions.map((q) => q.code)).toContain('migration-tool');
+  });
+
+  it('has a create command and an apply command for every tool', () => {
+    for (const [id, conv] of Object.entries(MIGRATIONS)) {
+      expect(conv.create, id).toContain(conv.nameCase === 'pascal' ? '{Name}' : conv.create.includes('{Name}') ? '{Name}' : '{name}');
+      expect(conv.apply.length, id).toBeGreaterThan(0);
+    }
+  });
+
+  it('builds indexes on a populated table online, in their own non-transactional migration', () => {
+    const input = refundsInput();
+    input.scope.operations.push({ kind: 'rest', method: 'GET', path: '/v1/orders', name: 'listOrders', line: 70, pathParams: [], queryParams: [{ name: 'status', line: 70 }], requestFields: [], responseFields: [], list: true, retrySafe: false });
+    input.scope.entities[1].columns.push({ name: 'status', line: 51 }, { name: 'created_at', line: 51 }, { name: 'id', line: 51 });
+    const spec = buildBackendSpec(input);
+    const index = spec.dataModel.migrations.find((m) => m.kind === 'create-index')!;
+    expect(index).toMatchObject({ table: 'orders', nonTransactional: true, dependsOn: ['alter_orders'] });
+    expect(spec.dataModel.populated[0].steps.at(-1)).toEqual({ kind: 'index-concurrently', code: 'CREATE INDEX CONCURRENTLY orders_status_created_at_id_idx ON orders (status, created_at DESC, id DESC);' });
+  });
+});
+
+describe('indexes, constraints and the ER diagram', () => {
+  const spec = buildBackendSpec(refundsInput());
+
+  it('derives unique keys, FKs, checks, the list index and the job’s partial index', () => {
+    const byName = Object.fromEntries(spec.dataModel.indexes.map((i) => [i.name, i]));
+    expect(byName.refunds_stripe_refund_id_key).toMatchObject({ kind: 'unique', columns: ['stripe_refund_id'] });
+    expect(byName.refunds_order_id_fkey).toMatchObject({ kind: 'foreign-key', references: 'orders.id' });
+    expect(byName.refunds_order_id_created_at_id_idx).toMatchObject({ kind: 'index', columns: ['order_id', 'created_at DESC', 'id DESC'], why: { kind: 'list-operation' } });
+    expect(byName.refunds_pending_created_at_idx).toMatchObject({ kind: 'partial-index', expression: "status = 'pending'", why: { kind: 'job-scan', ref: '53' } });
+    expect(byName.refunds_status_check.expression).toBe("status IN ('pending', 'succeeded', 'failed')");
+    // The list index leads with order_id, so no separate FK index.
+    expect(byName.refunds_order_id_idx).toBeUndefined();
+    expect(buildBackendSpec(nextNotes()).dataModel.indexes.map((i) => i.name)).toContain('notes_user_id_idx');
+  });
+
+  it('draws new and changed entities in a Mermaid erDiagram', () => {
+    const diagram = spec.dataModel.erDiagram!;
+    expect(diagram.split('\n')[0]).toBe('erDiagram');
+    expect(diagram).toContain('orders ||--o{ refunds : "order_id"');
+    expect(diagram).toContain('bigint order_id FK');
+    expect(diagram).toContain('text stripe_refund_id UK');
+    expect(diagram).toContain('    orders {\n        integer refunded_cents\n    }');
+  });
+});
+
+describe('authz, validation, idempotency, observability', () => {
+  const spec = buildBackendSpec(refundsInput());
+
+  it('fills the matrix from the spec’s rules and the answers file', () => {
+    expect(spec.authz.rows.map((r) => [r.endpoint, r.method, r.auth, r.roles, r.ownership])).toEqual([
+      ['/v1/orders/{orderId}/refunds', 'POST', 'yes', ['support', 'admin'], 'none'],
+      ['/v1/orders/{orderId}/refunds', 'GET', 'yes', ['customer'], 'own orders'],
+      ['/v1/refunds/{refundId}', 'GET', 'yes', ['customer'], 'own orders'],
+      ['/v1/webhooks/stripe', 'POST', 'no', [], 'none'],
+    ]);
+    const grpc = buildBackendSpec(grpcShipments()).authz.rows[0];
+    expect(grpc).toMatchObject({ endpoint: 'CreateShipment', method: 'rpc', auth: 'yes', justification: 'mTLS (orders service identity)', roles: ['orders-service'] });
+  });
+
+  it('uses the stack’s validation library and lists the surfaces the sprint opens', () => {
+    expect(spec.validation).toMatchObject({ library: 'zod', detected: true });
+    expect(spec.validation.surfaces.map((s) => s.kind)).toEqual(['sql-injection', 'xss', 'webhook-signature']);
+    expect(spec.validation.masked).toEqual(['headers.authorization', 'headers.stripe-signature', 'note']);
+    expect(buildBackendSpec(djangoComments()).validation.surfaces.map((s) => s.kind)).toContain('csrf');
+    expect(buildBackendSpec(fastifyBookmarks()).validation.surfaces.map((s) => s.kind)).toContain('ssrf');
+    expect(buildBackendSpec(springReviews()).validation.library).toBe('bean-validation');
+    expect(buildBackendSpec(nestInvoices()).validation.library).toBe('class-validator');
+  });
+
+  it('gives every mutating operation a key, a window and a store', () => {
+    expect(spec.idempotency.rows).toEqual([
+      expect.objectContaining({ key: 'POST /v1/orders/{orderId}/refunds', mechanism: 'idempotency-key', keyName: 'Idempotency-Key', window: '24h', missing: 400, inFlight: 409, mismatch: 422, outbound: 'Stripe Idempotency-Key', storage: { kind: 'table', name: 'idempotency_keys', database: 'PostgreSQL' } }),
+      expect.objectContaining({ key: 'POST /v1/webhooks/stripe', mechanism: 'event-id', keyName: 'event.id', window: '72h' }),
+    ]);
+    expect(spec.idempotency.webhookOrdering).toBe(true);
+    expect(buildBackendSpec(grpcShipments()).idempotency.rows[0]).toMatchObject({ mechanism: 'request-id', keyName: 'request_id' });
+    expect(buildBackendSpec(djangoComments()).idempotency.rows.find((r) => r.key === 'DELETE /api/comments/{commentId}')).toMatchObject({ mechanism: 'natural-key' });
+  });
+
+  it('plans job retries, dead letters and schedules in the detected job system', () => {
+    const [job] = spec.idempotency.jobs;
+    expect(job).toMatchObject({ system: 'bullmq', detected: true, scheduleCode: "queue.upsertJobScheduler(id, { pattern: '0 3 * * *' })" });
+    const [celery] = buildBackendSpec(fastapiExports()).idempotency.jobs;
+    expect(celery).toMatchObject({ system: 'celery', scheduleCode: undefined });
+    const [weekly] = buildBackendSpec(nextNotes()).idempotency.jobs;
+    expect(weekly).toMatchObject({ system: 'bullmq', detected: false, scheduleCode: "queue.upsertJobScheduler(id, { pattern: '0 3 * * 1' })" });
+    expect(buildBackendSpec(nextNotes()).openQuestions.map((q) => q.code)).toContain('job-system');
+  });
+
+  it('names OpenTelemetry metrics, spans and the logger', () => {
+    const names = spec.observability.metrics.map((m) => m.name);
+    expect(names).toEqual(['http.server.request.duration', 'app.refund.created', 'app.webhook.events', 'app.job.runs', 'app.job.duration', 'http.client.request.duration', 'db.client.operation.duration']);
+    expect(spec.observability.logger).toBe('pino');
+    expect(spec.observability.redact).toBe("pino({ redact: ['headers.authorization', 'headers.stripe-signature', 'note'] })");
+    expect(buildBackendSpec(grpcShipments()).observability.metrics[0].name).toBe('rpc.server.call.duration');
+    expect(buildBackendSpec(nestInvoices()).observability.metrics[1].name).toBe('app.invoice.send.requests');
+  });
+
+  it('reads the stack lines and the layers from the evidence', () => {
+    expect(spec.stack.find((l) => l.dimension === 'framework')).toMatchObject({ labels: ['Express'], evidence: ['src/app.ts:3'] });
+    expect(spec.layers.map((l) => [l.kind, l.folder, l.fromRepo])).toEqual([
+      ['routes', 'src/routes', true],
+      ['services', 'src/services', false],
+      ['data', 'prisma', true],
+      ['jobs', 'src/jobs', true],
+      ['integrations', 'src/integrations', false],
+    ]);
+    const missing = buildBackendSpec(nextNotes()).stack.find((l) => l.dimension === 'jobs')!;
+    expect(missing.neededButMissing).toBe(true);
+  });
+
+  it('works without a detected service', () => {
+    const spec = buildBackendSpec({ ...refundsInput(), service: undefined });
+    expect(spec.stack.every((l) => l.values.length === 0)).toBe(true);
+    expect(spec.testPlan.commands).toEqual([]);
+    expect(spec.openQuestions.map((q) => q.code)).toEqual(expect.arrayContaining(['migration-tool', 'test-runner']));
+  });
+
+  it('covers at least eight stacks', () => {
+    expect(Object.keys(STACKS).length).toBeGreaterThanOrEqual(8);
+  });
+});

@@ -1,0 +1,261 @@
+// What each fixture repository under test/fixtures/repos is, field by field.
+// `null` means "must not be detected".
+import type { StackReport } from '../../lib/types.js';
+
+export interface ExpectedService {
+  name: string;
+  kind: 'app' | 'library';
+  language: string;
+  framework: string | null;
+  orm: string | null;
+  databases: string[];
+  auth: string[];
+  apiStyles: string[];
+  jobs: string[];
+  testRunner: string | null;
+  packageManager: string | null;
+  testDir: string | null;
+  appEntry: string | null;
+  validation: string | null;
+  logger: string | null;
+  migrations: string | null;
+}
+
+export interface ExpectedRepo {
+  kind: StackReport['kind'];
+  /** Keyed by service path. */
+  services: Record<string, ExpectedService>;
+  /** Values that must appear nowhere in the report (traps). */
+  never?: string[];
+  warnings?: string[];
+}
+
+const none = { orm: null, databases: [], auth: [], jobs: [], validation: null, logger: null, migrations: null };
+
+export const EXPECTED: Record<string, ExpectedRepo> = {
+  'express-prisma': {
+    kind: 'app',
+    never: ['mysql'],
+    services: {
+      '.': { name: 'orders-api', kind: 'app', language: 'typescript', framework: 'express', orm: 'prisma', databases: ['postgres'], auth: ['jwt'], apiStyles: ['rest'], jobs: [], testRunner: 'vitest', packageManager: 'pnpm', testDir: 'test', appEntry: 'src/app.ts#app', validation: 'zod', logger: 'pino', migrations: 'prisma-migrate' },
+    },
+  },
+  'fastify-drizzle': {
+    kind: 'app',
+    services: {
+      '.': { name: 'billing', kind: 'app', language: 'typescript', framework: 'fastify', orm: 'drizzle', databases: ['postgres', 'redis'], auth: ['jwt'], apiStyles: ['rest'], jobs: ['bullmq'], testRunner: 'node-test', packageManager: 'npm', testDir: 'test', appEntry: 'src/app.ts#buildApp', validation: 'typebox', logger: 'pino', migrations: 'drizzle-kit' },
+    },
+  },
+  'koa-sequelize': {
+    kind: 'app',
+    services: {
+      '.': { name: 'catalog', kind: 'app', language: 'javascript', framework: 'koa', orm: 'sequelize', databases: ['mysql'], auth: ['session'], apiStyles: ['rest'], jobs: [], testRunner: 'mocha', packageManager: 'yarn', testDir: 'test', appEntry: 'src/app.js#default', validation: 'joi', logger: null, migrations: 'sequelize-migrations' },
+    },
+  },
+  'hono-kysely': {
+    kind: 'app',
+    services: {
+      '.': { name: 'notes', kind: 'app', language: 'typescript', framework: 'hono', orm: 'kysely', databases: ['sqlite'], auth: ['better-auth'], apiStyles: ['rest'], jobs: [], testRunner: 'vitest', packageManager: 'bun', testDir: 'test', appEntry: 'src/index.ts#default', validation: 'zod', logger: null, migrations: null },
+    },
+  },
+  'nestjs-typeorm': {
+    kind: 'app',
+    never: ['express'],
+    services: {
+      '.': { name: 'inventory', kind: 'app', language: 'typescript', framework: 'nestjs', orm: 'typeorm', databases: ['postgres'], auth: ['jwt', 'passport'], apiStyles: ['rest'], jobs: [], testRunner: 'jest', packageManager: 'npm', testDir: 'test', appEntry: 'src/app.module.ts#AppModule', validation: 'class-validator', logger: 'nestjs-logger', migrations: 'typeorm-migrations' },
+    },
+  },
+  'nextjs-trpc': {
+    kind: 'app',
+    services: {
+      '.': { name: 'bookmarks', kind: 'app', language: 'typescript', framework: 'nextjs', orm: 'prisma', databases: ['sqlite'], auth: ['next-auth'], apiStyles: ['rest', 'trpc'], jobs: [], testRunner: 'vitest', packageManager: 'npm', testDir: '__tests__', appEntry: 'src/app/api/health/route.ts#GET', validation: 'zod', logger: null, migrations: 'prisma-migrate' },
+    },
+  },
+  'apollo-mongoose': {
+    kind: 'app',
+    services: {
+      '.': { name: 'reviews', kind: 'app', language: 'javascript', framework: 'apollo-server', orm: 'mongoose', databases: ['mongodb'], auth: [], apiStyles: ['graphql'], jobs: [], testRunner: 'jest', packageManager: 'npm', testDir: '__tests__', appEntry: 'src/server.js#server', validation: null, logger: null, migrations: null },
+    },
+  },
+  'yoga-knex': {
+    kind: 'app',
+    services: {
+      '.': { name: 'events-gql', kind: 'app', language: 'typescript', framework: 'graphql-yoga', orm: 'knex', databases: ['postgres'], auth: ['clerk'], apiStyles: ['graphql'], jobs: [], testRunner: 'vitest', packageManager: 'pnpm', testDir: 'test', appEntry: 'src/yoga.ts#yoga', validation: null, logger: null, migrations: 'knex-migrations' },
+    },
+  },
+  'fastapi-sqlalchemy': {
+    kind: 'app',
+    services: {
+      '.': { name: 'payments', kind: 'app', language: 'python', framework: 'fastapi', orm: 'sqlalchemy', databases: ['postgres'], auth: ['jwt'], apiStyles: ['rest'], jobs: [], testRunner: 'pytest', packageManager: 'uv', testDir: 'tests/api', appEntry: 'app/main.py#app', validation: 'pydantic', logger: 'python-logging', migrations: 'alembic' },
+    },
+  },
+  'fastapi-sqlmodel': {
+    kind: 'app',
+    never: ['sqlalchemy'],
+    services: {
+      '.': { name: 'todo', kind: 'app', language: 'python', framework: 'fastapi', orm: 'sqlmodel', databases: ['redis', 'sqlite'], auth: [], apiStyles: ['rest'], jobs: ['rq'], testRunner: 'pytest', packageManager: 'poetry', testDir: 'tests', appEntry: 'todo/main.py#api', validation: 'pydantic', logger: 'python-logging', migrations: 'alembic' },
+    },
+  },
+  'django-drf': {
+    kind: 'app',
+    never: ['npm', 'django'],
+    services: {
+      '.': { name: 'django-drf', kind: 'app', language: 'python', framework: 'drf', orm: 'django-orm', databases: ['postgres', 'redis'], auth: ['django-auth', 'drf-jwt'], apiStyles: ['rest'], jobs: ['celery'], testRunner: 'pytest', packageManager: 'pip', testDir: 'orders/tests', appEntry: 'shop/wsgi.py#application', validation: 'drf-serializers', logger: 'python-logging', migrations: 'django-migrations' },
+    },
+  },
+  'django-plain': {
+    kind: 'app',
+    services: {
+      '.': { name: 'django-plain', kind: 'app', language: 'python', framework: 'django', orm: 'django-orm', databases: ['sqlite'], auth: ['django-auth'], apiStyles: ['rest'], jobs: [], testRunner: 'unittest', packageManager: 'pipenv', testDir: 'posts', appEntry: 'blog/wsgi.py#application', validation: 'django-forms', logger: 'python-logging', migrations: 'django-migrations' },
+    },
+  },
+  'flask-sqlalchemy': {
+    kind: 'app',
+    never: ['django-auth'],
+    services: {
+      '.': { name: 'flask-sqlalchemy', kind: 'app', language: 'python', framework: 'flask', orm: 'sqlalchemy', databases: ['mysql'], auth: ['session'], apiStyles: ['rest'], jobs: [], testRunner: 'pytest', packageManager: 'pip', testDir: 'tests', appEntry: 'app/__init__.py#create_app', validation: 'marshmallow', logger: 'python-logging', migrations: 'alembic' },
+    },
+  },
+  'go-net-http-sqlc': {
+    kind: 'app',
+    never: ['gorm', 'mysql'],
+    services: {
+      '.': { name: 'ledger', kind: 'app', language: 'go', framework: 'go-net-http', orm: 'sqlc', databases: ['postgres'], auth: ['jwt'], apiStyles: ['rest'], jobs: [], testRunner: 'go-test', packageManager: 'go', testDir: 'internal/api', appEntry: 'cmd/ledger/main.go#main', validation: null, logger: 'slog', migrations: 'golang-migrate' },
+    },
+  },
+  'gin-gorm': {
+    kind: 'app',
+    services: {
+      '.': { name: 'shipping', kind: 'app', language: 'go', framework: 'gin', orm: 'gorm', databases: ['postgres', 'redis'], auth: [], apiStyles: ['rest'], jobs: ['asynq'], testRunner: 'go-test', packageManager: 'go', testDir: 'internal/http', appEntry: 'cmd/api/main.go#main', validation: 'go-playground-validator', logger: null, migrations: 'golang-migrate' },
+    },
+  },
+  'echo-ent': {
+    kind: 'app',
+    services: {
+      '.': { name: 'tickets', kind: 'app', language: 'go', framework: 'echo', orm: 'ent', databases: ['mysql'], auth: ['paseto'], apiStyles: ['rest'], jobs: [], testRunner: 'go-test', packageManager: 'go', testDir: '.', appEntry: 'main.go#main', validation: null, logger: null, migrations: 'atlas' },
+    },
+  },
+  'chi-sqlx': {
+    kind: 'app',
+    never: ['go-net-http'],
+    services: {
+      '.': { name: 'inventory', kind: 'app', language: 'go', framework: 'chi', orm: 'sqlx', databases: ['postgres'], auth: ['session'], apiStyles: ['rest'], jobs: [], testRunner: 'go-test', packageManager: 'go', testDir: '.', appEntry: 'hello.go#main', validation: null, logger: 'zerolog', migrations: 'golang-migrate' },
+    },
+  },
+  'fiber-mongo': {
+    kind: 'app',
+    never: ['jwt', 'redis'],
+    services: {
+      '.': { name: 'chat', kind: 'app', language: 'go', framework: 'fiber', orm: null, databases: ['mongodb'], auth: [], apiStyles: ['rest'], jobs: [], testRunner: 'go-test', packageManager: 'go', testDir: '.', appEntry: 'internal/server/server.go#New', validation: null, logger: null, migrations: null },
+    },
+  },
+  'grpc-go-dead-gin': {
+    kind: 'app',
+    never: ['gin', 'rest'],
+    services: {
+      '.': { name: 'pricing', kind: 'app', language: 'go', framework: 'grpc-go', orm: null, databases: ['postgres'], auth: [], apiStyles: ['grpc'], jobs: [], testRunner: 'go-test', packageManager: 'go', testDir: 'internal/service', appEntry: 'cmd/server/main.go#main', validation: null, logger: null, migrations: null },
+    },
+  },
+  'rails-devise-sidekiq': {
+    kind: 'app',
+    never: ['yarn'],
+    services: {
+      '.': { name: 'rails-devise-sidekiq', kind: 'app', language: 'ruby', framework: 'rails', orm: 'active-record', databases: ['postgres', 'redis'], auth: ['devise'], apiStyles: ['rest'], jobs: ['sidekiq'], testRunner: 'rspec', packageManager: 'bundler', testDir: 'spec/requests', appEntry: 'config/application.rb#Storefront::Application', validation: 'active-model-validations', logger: 'rails-logger', migrations: 'rails-migrations' },
+    },
+  },
+  'sinatra-sequel': {
+    kind: 'app',
+    services: {
+      '.': { name: 'sinatra-sequel', kind: 'app', language: 'ruby', framework: 'sinatra', orm: 'sequel', databases: ['sqlite'], auth: [], apiStyles: ['rest'], jobs: [], testRunner: 'minitest', packageManager: 'bundler', testDir: 'test', appEntry: 'app.rb#TodoApp', validation: null, logger: null, migrations: null },
+    },
+  },
+  'axum-sqlx': {
+    kind: 'app',
+    services: {
+      '.': { name: 'links', kind: 'app', language: 'rust', framework: 'axum', orm: 'sqlx', databases: ['postgres'], auth: ['jwt'], apiStyles: ['rest'], jobs: [], testRunner: 'cargo-test', packageManager: 'cargo', testDir: 'tests', appEntry: 'src/lib.rs#app', validation: null, logger: 'tracing', migrations: 'sqlx-migrate' },
+    },
+  },
+  'actix-diesel': {
+    kind: 'app',
+    services: {
+      '.': { name: 'blog-api', kind: 'app', language: 'rust', framework: 'actix-web', orm: 'diesel', databases: ['postgres'], auth: ['session'], apiStyles: ['rest'], jobs: [], testRunner: 'cargo-test', packageManager: 'cargo', testDir: 'tests', appEntry: 'src/main.rs#main', validation: null, logger: null, migrations: 'diesel-migrations' },
+    },
+  },
+  'spring-boot-jpa': {
+    kind: 'app',
+    services: {
+      '.': { name: 'accounts', kind: 'app', language: 'java', framework: 'spring-boot', orm: 'jpa', databases: ['postgres'], auth: ['jwt', 'oauth-oidc', 'spring-security'], apiStyles: ['rest'], jobs: [], testRunner: 'junit', packageManager: 'maven', testDir: 'src/test/java/com/acme/accounts', appEntry: 'src/main/java/com/acme/accounts/AccountsApplication.java#AccountsApplication', validation: 'jakarta-validation', logger: 'logback', migrations: 'flyway' },
+    },
+  },
+  'spring-boot-mybatis-kotlin': {
+    kind: 'app',
+    services: {
+      '.': { name: 'spring-boot-mybatis-kotlin', kind: 'app', language: 'kotlin', framework: 'spring-boot', orm: 'mybatis', databases: ['mysql'], auth: [], apiStyles: ['rest'], jobs: ['spring-scheduling'], testRunner: 'junit', packageManager: 'gradle', testDir: 'src/test/kotlin/com/acme/quotes', appEntry: 'src/main/kotlin/com/acme/quotes/QuotesApplication.kt#QuotesApplication', validation: 'jakarta-validation', logger: 'logback', migrations: 'flyway' },
+    },
+  },
+  'library-framework': {
+    kind: 'library',
+    warnings: ['no-backend-app'],
+    services: {
+      '.': { name: 'express', kind: 'library', language: 'javascript', framework: null, ...none, apiStyles: [], testRunner: 'mocha', packageManager: null, testDir: 'test', appEntry: null },
+    },
+  },
+  'library-go-sdk': {
+    kind: 'library',
+    never: ['gin'],
+    warnings: ['no-backend-app'],
+    services: {
+      '.': { name: 'payments-go', kind: 'library', language: 'go', framework: null, ...none, apiStyles: [], testRunner: 'go-test', packageManager: 'go', testDir: '.', appEntry: null },
+    },
+  },
+  'monorepo-pnpm': {
+    kind: 'monorepo',
+    services: {
+      'apps/api': { name: '@acme/api', kind: 'app', language: 'typescript', framework: 'express', orm: 'prisma', databases: ['postgres'], auth: [], apiStyles: ['rest'], jobs: [], testRunner: 'vitest', packageManager: 'pnpm', testDir: 'test', appEntry: 'src/app.ts#app', validation: null, logger: null, migrations: 'prisma-migrate' },
+      'services/worker': { name: '@acme/worker', kind: 'app', language: 'typescript', framework: null, orm: null, databases: ['redis'], auth: [], apiStyles: [], jobs: ['bullmq'], testRunner: 'vitest', packageManager: 'pnpm', testDir: null, appEntry: null, validation: null, logger: null, migrations: null },
+    },
+  },
+  'monorepo-gowork': {
+    kind: 'monorepo',
+    services: {
+      'services/orders': { name: 'orders', kind: 'app', language: 'go', framework: 'grpc-go', orm: null, databases: ['redis'], auth: [], apiStyles: ['grpc'], jobs: [], testRunner: 'go-test', packageManager: 'go', testDir: '.', appEntry: 'cmd/orders/main.go#main', validation: null, logger: null, migrations: null },
+      'services/users': { name: 'users', kind: 'app', language: 'go', framework: 'gin', orm: 'gorm', databases: ['postgres'], auth: [], apiStyles: ['rest'], jobs: [], testRunner: 'go-test', packageManager: 'go', testDir: '.', appEntry: 'main.go#main', validation: 'go-playground-validator', logger: null, migrations: 'golang-migrate' },
+    },
+  },
+  'monorepo-polyglot': {
+    kind: 'monorepo',
+    never: ['express'],
+    services: {
+      backend: { name: 'backend', kind: 'app', language: 'python', framework: 'fastapi', orm: 'sqlalchemy', databases: ['postgres'], auth: [], apiStyles: ['rest'], jobs: [], testRunner: 'pytest', packageManager: 'pip', testDir: 'tests', appEntry: 'app/main.py#app', validation: 'pydantic', logger: 'python-logging', migrations: 'alembic' },
+      worker: { name: 'worker', kind: 'app', language: 'python', framework: null, orm: null, databases: ['redis'], auth: [], apiStyles: [], jobs: ['celery'], testRunner: null, packageManager: 'pip', testDir: null, appEntry: null, validation: null, logger: null, migrations: null },
+    },
+  },
+  'trap-unused-deps': {
+    kind: 'app',
+    never: ['koa', 'mongoose', 'mongodb', 'passport'],
+    services: {
+      '.': { name: 'profiles', kind: 'app', language: 'javascript', framework: 'express', orm: null, databases: ['postgres'], auth: ['jwt'], apiStyles: ['rest'], jobs: [], testRunner: 'node-test', packageManager: 'npm', testDir: 'test', appEntry: 'src/app.js#app', validation: null, logger: null, migrations: null },
+    },
+  },
+  'trap-jwt-side-purpose': {
+    kind: 'app',
+    never: ['jwt'],
+    services: {
+      '.': { name: 'members', kind: 'app', language: 'javascript', framework: 'express', orm: null, databases: ['redis', 'sqlite'], auth: ['session'], apiStyles: ['rest'], jobs: [], testRunner: 'jest', packageManager: 'npm', testDir: 'test', appEntry: 'src/app.js#default', validation: null, logger: null, migrations: null },
+    },
+  },
+  'trap-prisma-leftover': {
+    kind: 'app',
+    never: ['prisma', 'mysql', 'prisma-migrate'],
+    services: {
+      '.': { name: 'tasks', kind: 'app', language: 'javascript', framework: 'fastify', orm: 'knex', databases: ['postgres'], auth: [], apiStyles: ['rest'], jobs: [], testRunner: 'vitest', packageManager: 'npm', testDir: 'test', appEntry: 'src/server.js#fastify', validation: 'typebox', logger: 'pino', migrations: 'knex-migrations' },
+    },
+  },
+  'broken-manifests': {
+    kind: 'app',
+    warnings: ['unparsable-manifest', 'unparsable-manifest'],
+    services: {
+      '.': { name: 'broken-manifests', kind: 'app', language: 'python', framework: 'flask', orm: null, databases: [], auth: [], apiStyles: ['rest'], jobs: [], testRunner: null, packageManager: 'pip', testDir: 'tests', appEntry: 'app.py#app', validation: 'marshmallow', logger: 'python-logging', migrations: null },
+    },
+  },
+};

@@ -16,6 +16,13 @@ import { commitAllOrNothing } from '../shared/commit.js';
 import { canPrompt, packageVersion } from '../shared/run.js';
 import { backendSpecQuestions } from './questions.js';
 
+/** The option that answers a prompt, for the "no terminal" message. */
+const FLAG_FOR: Record<string, string> = {
+  apiStyle: '--api-style',
+  conflict: '--conflict',
+  scaffoldTest: '--scaffold-test or --no-scaffold',
+};
+
 export default class BackendSpecGenerator extends Generator {
   declare inputs: BackendSpecInputs;
   declare prepared: Prepared;
@@ -106,7 +113,13 @@ export default class BackendSpecGenerator extends Generator {
 
       let answers: Record<string, unknown> = {};
       if (interactive) answers = await ask(batch);
-      else {
+      else if (!inputs.answers && batch.length) {
+        // No terminal and no answers file: say what would have been asked instead of guessing.
+        const flags = batch.map((question) => FLAG_FOR[String(question.name)] ?? `stack.${String(question.name).slice(6)} in an answers file`);
+        throw new MagiError('needs-answers', `No terminal to ask on (${batch.map((question) => question.name).join(', ')}): pass --answers <file>, or ${flags.join(', ')}`, {
+          exitCode: EXIT.usage,
+        });
+      } else {
         // Without prompts: the best candidate, recorded as an open question.
         for (const question of batch) {
           const name = String(question.name);

@@ -81,11 +81,13 @@ export function findJsonError(text: string): JsonErrorPosition | undefined {
     if (index < text.length) fail(`unexpected ${describe(text[index])} after the JSON value`);
     return undefined;
   } catch (error) {
-    const at = (error as { at: number }).at;
+    // Only our own failures carry `at`; anything else here is the stack running out on deep nesting.
+    const own = typeof (error as { at?: unknown }).at === 'number';
+    const at = own ? (error as { at: number }).at : index;
     const before = text.slice(0, at);
     const line = before.split('\n').length;
     const column = at - before.lastIndexOf('\n');
-    return { line, column, reason: (error as Error).message };
+    return { line, column, reason: own ? (error as Error).message : 'nested too deeply' };
   }
 }
 

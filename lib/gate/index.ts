@@ -66,7 +66,7 @@ export function applyBackendSection({ document, fresh, base, mode }: GateInput):
   }
   const current = document.slice(range.start, range.contentEnd);
   // Taken from the text around the section, which a run never changes, so the next run picks the same ending.
-  const eol = dominantEol(document.slice(0, range.start) + document.slice(range.contentEnd), dominantEol(current));
+  const eol = dominantEol([document.slice(0, range.start), document.slice(range.contentEnd)], dominantEol(current));
   const currentLines = toLines(current);
   let lines: string[];
   let conflicts = 0;
@@ -116,7 +116,8 @@ function appendSection(document: string, lines: string[], eol: Eol): string {
   const documentLines = body.split(LINE_BREAK);
   const last = documentLines.length - 1;
   if (documentLines[last] === '' && documentLines[last - 1].trim() === '') return document + section + eol;
-  if (documentLines[last] === '') return document + eol + section + eol;
+  // After a lone CR, a LF would read as one CRLF: separate with a CR.
+  if (documentLines[last] === '') return document + (eol === '\n' && document.endsWith('\r') ? '\r' : eol) + section + eol;
   return document + eol + eol + section;
 }
 
@@ -126,10 +127,17 @@ function toLines(section: string): string[] {
 }
 
 /** The most frequent line ending (ties: `\n`, then `\r\n`); `fallback` when there is none. */
-export function dominantEol(text: string, fallback: Eol = '\n'): Eol {
-  const crlf = text.match(/\r\n/g)?.length ?? 0;
-  const cr = text.match(/\r(?!\n)/g)?.length ?? 0;
-  const lf = (text.match(/\n/g)?.length ?? 0) - crlf;
+export function dominantEol(texts: string | readonly string[], fallback: Eol = '\n'): Eol {
+  let crlf = 0;
+  let cr = 0;
+  let lf = 0;
+  // Counted part by part: a CR ending one part and a LF starting the next are two line endings.
+  for (const text of typeof texts === 'string' ? [texts] : texts) {
+    const pairs = text.match(/\r\n/g)?.length ?? 0;
+    crlf += pairs;
+    cr += text.match(/\r(?!\n)/g)?.length ?? 0;
+    lf += (text.match(/\n/g)?.length ?? 0) - pairs;
+  }
   if (crlf + cr + lf === 0) return fallback;
   if (crlf > lf && crlf >= cr) return '\r\n';
   return cr > lf && cr > crlf ? '\r' : '\n';

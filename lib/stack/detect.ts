@@ -12,7 +12,7 @@ import { enclosingFunction, extractImports, importMatches, isReferenced, pickSou
 import { resolveAppEntry, type ConstructHit } from './entry.js';
 
 /** Bounds that keep the cost tied to manifests and candidate files, not to the repository's size. */
-export const LIMITS = { sourcesPerService: 160, testsPerService: 30, containsReadsPerSignal: 5, evidencePerValue: 5 };
+export const LIMITS = { sourcesPerService: 120, sourcesPerPlainPackage: 15, testsPerService: 20, containsReadsPerSignal: 5, evidencePerValue: 5 };
 
 /** Evidence weights, combined as a noisy-or: 1 - Π(1 - w). */
 const WEIGHT = { dep: 0.45, devDep: 0.15, toolDep: 0.5, import: 0.5, usage: 0.6, moreUsage: 0.3, file: 0.5, testUsage: 0.5, image: 0.45, weakImage: 0.25, scheme: 0.45, ancestorScheme: 0.3 };
@@ -23,6 +23,13 @@ const AMBIGUITY_MARGIN = 0.15;
 /** Auth code in these files serves a side purpose (reset links, webhooks), not user authentication. */
 const SIDE_PURPOSE = /(reset|password|forgot|invite|unsubscribe|webhook|mailer|email|magic.?link|download|signed.?url)/i;
 const TOOLING_KINDS = new Set<Kind>(['testRunner', 'packageManager', 'migrations']);
+
+/** Dependency names that make a folder worth reading in full: frameworks, job runners, API layers. */
+const SERVER_DEPS = new Map<Ecosystem, string[]>();
+for (const entry of CATALOG) {
+  if (entry.kind !== 'framework' && entry.kind !== 'job' && entry.kind !== 'apiStyle') continue;
+  for (const [eco, names] of Object.entries(entry.signals.deps ?? {}) as [Ecosystem, string[]][]) SERVER_DEPS.set(eco, [...(SERVER_DEPS.get(eco) ?? []), ...names]);
+}
 
 
 interface SourceFile {
@@ -54,6 +61,8 @@ interface Service {
 interface FileIndex {
   byBase: Map<string, string[]>;
   byExt: Map<string, string[]>;
+  /** By the name of the folder a file sits in (`migrations`). */
+  byParent: Map<string, string[]>;
   all: string[];
 }
 
@@ -71,6 +80,7 @@ interface Repo {
   roles: Map<string, FileRole>;
   candidates: string[];
   owned: Map<string, string[]>;
+  filesByDir: Map<string, string[]>;
   compose: ComposeFile[];
   sharedInfra: string[];
   warnings: StackWarning[];
@@ -103,6 +113,13 @@ function dedupeWarnings(warnings: StackWarning[]): StackWarning[] {
 
 async function prepareRepo(root: string, reader: RepoReader, files: string[]): Promise<Repo> {
   const roles = new Map(files.map((file) => [file, fileRole(file)] as const));
+  const filesByDir = new Map<string, string[]>();
+  const allDirs = new Set<string>(['.']);
+  for (const file of files) {
+    const dir = path.posix.dirname(file);
+    (filesByDir.get(dir) ?? filesByDir.set(dir, []).get(dir)!).push(file);
+    for (let d = dir; !allDirs.has(d); d = d.includes('/') ? path.posix.dirname(d) : '.') allDirs.add(d);
+  }
   const candidateSet = new Set<string>(['.']);
   for (const file of files) {
     const dir = manifestDir(file);
@@ -113,27 +130,21 @@ async function prepareRepo(root: string, reader: RepoReader, files: string[]): P
     const parsed = await readCompose(reader, file);
     if (!parsed) continue;
     compose.push(parsed);
-    const dirs = new Set(files.map((f) => path.posix.dirname(f)));
     for (const service of parsed.services) {
-      if (service.buildDir && service.buildDir !== '.' && !service.buildDir.startsWith('..') && !isAuxOrTestDir(service.buildDir) && hasFilesUnder(dirs, service.buildDir)) {
+      if (service.buildDir && service.buildDir !== '.' && !service.buildDir.startsWith('..') && !isAuxOrTestDir(service.buildDir) && allDirs.has(service.buildDir)) {
         candidateSet.add(service.buildDir);
       }
     }
   }
   const candidates = [...candidateSet].sort((a, b) => (a === '.' ? -1 : b === '.' ? 1 : a.localeCompare(b)));
   const owned = new Map<string, string[]>(candidates.map((dir) => [dir, []]));
-  for (const file of files) {
-    let dir = path.posix.dirname(file);
-    while (!candidateSet.has(dir)) dir = dir === '.' || !dir.includes('/') ? '.' : path.posix.dirname(dir);
-    owned.get(dir)!.push(file);
+  for (const [dir, dirFiles] of filesByDir) {
+    let owner = dir;
+    while (!candidateSet.has(owner)) owner = owner.includes('/') ? path.posix.dirname(owner) : '.';
+    owned.get(owner)!.push(...dirFiles);
   }
   const sharedInfra = (owned.get('.') ?? []).filter((file) => /\.ya?ml$/.test(file));
-  return { root, reader, files, roles, candidates, owned, compose, sharedInfra, warnings: [] };
-}
-
-function hasFilesUnder(dirs: Set<string>, dir: string): boolean {
-  for (const d of dirs) if (d === dir || d.startsWith(`${dir}/`)) return true;
-  return false;
+  return { root, reader, files, roles, candidates, owned, filesByDir, compose, sharedInfra, warnings: [] };
 }
 
 function relTo(dir: string, file: string): string {
@@ -153,13 +164,17 @@ function ancestorsOf(dir: string): string[] {
 function buildIndex(files: string[]): FileIndex {
   const byBase = new Map<string, string[]>();
   const byExt = new Map<string, string[]>();
+  const byParent = new Map<string, string[]>();
+  const push = (map: Map<string, string[]>, key: string, file: string) => (map.get(key) ?? map.set(key, []).get(key)!).push(file);
   for (const file of files) {
-    const base = path.posix.basename(file);
-    const ext = path.posix.extname(base);
-    (byBase.get(base) ?? byBase.set(base, []).get(base)!).push(file);
-    if (ext) (byExt.get(ext) ?? byExt.set(ext, []).get(ext)!).push(file);
+    const slash = file.lastIndexOf('/');
+    const base = file.slice(slash + 1);
+    const dot = base.lastIndexOf('.');
+    push(byBase, base, file);
+    if (dot > 0) push(byExt, base.slice(dot), file);
+    if (slash > 0) push(byParent, file.slice(file.lastIndexOf('/', slash - 1) + 1, slash), file);
   }
-  return { byBase, byExt, all: files };
+  return { byBase, byExt, byParent, all: files };
 }
 
 async function analyseService(repo: Repo, dir: string): Promise<ServiceStack | undefined> {
@@ -199,7 +214,10 @@ async function analyseService(repo: Repo, dir: string): Promise<ServiceStack | u
   for (const dep of ancestorDeps) if (!ownEcosystems.has(dep.ecosystem) && ecosystems.has(dep.ecosystem)) manifests.deps.push(dep);
 
   const relevant = sourceFiles.filter((file) => ecosystems.has(file.ecosystem));
-  const picked = pickSources(relevant, LIMITS.sourcesPerService);
+  // A package that declares no server, job or API dependency (a UI kit, an SDK) gets a glance, not a full read;
+  // Go is the exception, as its standard library serves HTTP without any dependency.
+  const plain = !ecosystems.has('go') && !manifests.deps.some((dep) => !dep.dev && !dep.indirect && SERVER_DEPS.get(dep.ecosystem)?.some((signal) => depMatches(dep.name, signal)));
+  const picked = pickSources(relevant, plain ? LIMITS.sourcesPerPlainPackage : LIMITS.sourcesPerService);
   const texts = await repo.reader.readMany(picked);
   const ecoOf = new Map(relevant.map((file) => [file.rel, file.ecosystem] as const));
   const sources: SourceFile[] = picked
@@ -222,8 +240,7 @@ async function analyseService(repo: Repo, dir: string): Promise<ServiceStack | u
       return { file, text: testTexts.get(file)!, ecosystem, imports: extractImports(testTexts.get(file)!, ecosystem) };
     });
 
-  const ancestorSet = new Set(ancestorsOf(dir));
-  const ancestorFiles = repo.files.filter((file) => ancestorSet.has(path.posix.dirname(file)) && repo.roles.get(file) === 'main');
+  const ancestorFiles = ancestorsOf(dir).flatMap((ancestor) => repo.filesByDir.get(ancestor) ?? []).filter((file) => repo.roles.get(file) === 'main');
   const service: Service = {
     dir, main, tests, ancestorFiles, manifests, ancestorDeps, ecosystems, sources, testSources, complete, sourceCount, extensionCount,
     index: buildIndex([...main, ...tests]),
@@ -260,8 +277,7 @@ async function infraEvidence(repo: Repo, dir: string, ownedFiles: string[]): Pro
     }
   }
   const ownExamples = ownedFiles.filter((file) => isReadableEnvExample(file) && repo.roles.get(file) !== 'aux');
-  const ancestorSet = new Set(ancestorsOf(dir));
-  const ancestorExamples = repo.files.filter((file) => isReadableEnvExample(file) && ancestorSet.has(path.posix.dirname(file)));
+  const ancestorExamples = ancestorsOf(dir).flatMap((ancestor) => repo.filesByDir.get(ancestor) ?? []).filter((file) => isReadableEnvExample(file));
   for (const [examples, weight] of [[ownExamples, WEIGHT.scheme], [ancestorExamples, WEIGHT.ancestorScheme]] as const) {
     for (const file of examples) for (const found of await readEnvSchemes(repo.reader, file)) add(`scheme:${found.scheme}`, weight, found.evidence);
   }
@@ -434,6 +450,9 @@ async function matchFileSignal(repo: Repo, service: Service, entry: CatalogEntry
 function candidatesFor(index: FileIndex, glob: string): string[] {
   const bases = literalBasenames(glob);
   if (bases) return bases.flatMap((base) => index.byBase.get(base) ?? []);
+  const segments = glob.split('/');
+  const parent = segments.length > 1 ? segments[segments.length - 2] : undefined;
+  if (parent && !/[*?{]/.test(parent) && segments[segments.length - 1] !== '**') return index.byParent.get(parent) ?? [];
   const exts = literalExtensions(glob);
   if (exts) return exts.flatMap((ext) => index.byExt.get(ext) ?? []);
   return index.all;

@@ -43,9 +43,11 @@ export const MANIFEST_ECOSYSTEM: Record<string, Ecosystem> = {
 
 /** Folder a manifest makes a service candidate, or undefined when the file is not a manifest. */
 export function manifestDir(rel: string): string | undefined {
-  const dir = path.posix.dirname(rel);
-  const base = path.posix.basename(rel);
+  const slash = rel.lastIndexOf('/');
+  const base = rel.slice(slash + 1);
+  const dir = slash < 0 ? '.' : rel.slice(0, slash);
   if (MANIFEST_BASENAMES.has(base) || REQUIREMENTS.test(base)) return dir;
+  if (!base.endsWith('.txt') && !base.endsWith('.gemspec')) return undefined;
   if (path.posix.basename(dir) === 'requirements' && base.endsWith('.txt')) return path.posix.dirname(dir);
   if (base.endsWith('.gemspec')) return dir;
   return undefined;
@@ -67,6 +69,7 @@ export async function readManifests(reader: RepoReader, dir: string, files: stri
   const out: Manifests = { deps: [], names: [], namedBy: [], files: [], workspaceMembers: [], publishesLibrary: false, warnings: [] };
   const prefix = dir === '.' ? '' : `${dir}/`;
   const own = files.filter((file) => manifestDir(file) === dir);
+  const requirementsSeen = new Set<string>();
   for (const file of own) {
     const base = path.posix.basename(file);
     const text = await reader.read(file);
@@ -76,7 +79,7 @@ export async function readManifests(reader: RepoReader, dir: string, files: stri
       if (base === 'package.json') parsePackageJson(text, file, out);
       else if (base === 'pyproject.toml') await parsePyproject(text, file, out);
       else if (base === 'Pipfile') await parsePipfile(text, file, out);
-      else if (REQUIREMENTS.test(base) || file.startsWith(`${prefix}requirements/`)) await parseRequirements(reader, file, text, out, new Set());
+      else if (REQUIREMENTS.test(base) || file.startsWith(`${prefix}requirements/`)) await parseRequirements(reader, file, text, out, requirementsSeen);
       else if (base === 'go.mod') parseGoMod(text, file, out);
       else if (base === 'go.work') parseGoWork(text, dir, out);
       else if (base === 'Gemfile') parseGemfile(text, file, out);

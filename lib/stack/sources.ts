@@ -29,12 +29,13 @@ const KEY_DIRS = new Set([
   'initializers', 'main', 'java', 'kotlin',
 ]);
 
+const ENTRY_NAME = new RegExp(`(?:^|\\.)(?:${[...ENTRY_STEMS].join('|')})\\.`, 'i');
+
 export function sourcePriority(relToService: string): number {
   const parts = relToService.split('/');
   const base = parts[parts.length - 1];
-  const stems = base.split('.').slice(0, -1);
   let score = 0;
-  if (stems.some((stem) => ENTRY_STEMS.has(stem.toLowerCase()))) score += 10;
+  if (ENTRY_NAME.test(base)) score += 10;
   for (const dir of parts.slice(0, -1)) if (KEY_DIRS.has(dir)) score += 2;
   if (/Application\.(java|kt)$/.test(base)) score += 10;
   if (GENERATED.test(base)) score -= 30;

@@ -39,7 +39,7 @@ export interface RenderedDocument {
 const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f\u0085\u2028\u2029]/g;
 
 /** Free text: printable unicode (graphemes, emoji, RTL, CJK) with no line breaks. */
-const freeText = fc
+export const freeText: fc.Arbitrary<string> = fc
   .oneof(
     { weight: 3, arbitrary: fc.string({ unit: 'grapheme', maxLength: 30 }) },
     { weight: 2, arbitrary: fc.string({ unit: 'binary-ascii', maxLength: 30 }) },
@@ -69,11 +69,11 @@ const word = fc.constantFrom('Alpha', 'beta', 'Gamma', 'delta', 'Épsilon', 'Zet
 const paragraphLine = fc.tuple(word, freeText).map(([first, rest]) => `${first} ${rest}`.trimEnd());
 
 const longLine = fc
-  .tuple(word, fc.string({ unit: 'grapheme', minLength: 1, maxLength: 8 }), fc.integer({ min: 2_000, max: 12_000 }))
+  .tuple(word, fc.string({ unit: 'grapheme', minLength: 1, maxLength: 8 }), fc.integer({ min: 1_000, max: 4_000 }))
   .map(([first, chunk, length]) => `${first} ${chunk.replace(CONTROL, ' ').repeat(Math.ceil(length / Math.max(1, chunk.length)))}`.trimEnd());
 
 const paragraph = fc
-  .array(fc.oneof({ weight: 12, arbitrary: paragraphLine }, { weight: 1, arbitrary: longLine }), { minLength: 1, maxLength: 3 })
+  .array(fc.oneof({ weight: 40, arbitrary: paragraphLine }, { weight: 1, arbitrary: longLine }), { minLength: 1, maxLength: 2 })
   .map((lines): Block => ({ lines, endsSection: false }));
 
 const otherTitle = fc.constantFrom('Context', 'Out of scope', 'Backends', 'backend', 'Backend notes', 'Front end', 'Spec deltas', 'Überblick', 'Données', 'Back end');
@@ -183,11 +183,11 @@ function documentModel(withSection: boolean): fc.Arbitrary<DocumentModel> {
     .record({
     bom: fc.boolean(),
     frontMatter,
-    prefix: fc.array(fillerBlock, { maxLength: 6 }),
+    prefix: fc.array(fillerBlock, { maxLength: 4 }),
     section: withSection
-      ? fc.record({ heading: backendHeading.map((lines) => [...lines]), body: fc.array(sectionBodyBlock, { maxLength: 5 }) })
+      ? fc.record({ heading: backendHeading.map((lines) => [...lines]), body: fc.array(sectionBodyBlock, { maxLength: 3 }) })
       : fc.constant(undefined),
-    suffix: fc.array(fillerBlock, { maxLength: 5 }),
+    suffix: fc.array(fillerBlock, { maxLength: 3 }),
     eols,
     blank: fc.constantFrom('', '', '', ' ', '\t', '   '),
     ending: fc.constantFrom('none', 'eol', 'eol', 'blank-line'),
@@ -195,7 +195,9 @@ function documentModel(withSection: boolean): fc.Arbitrary<DocumentModel> {
   })
     // blankFrontMatter (lib/scope/markdown.ts) only knows `\n` and `\r\n`: with a lone `\r` the
     // front matter is read as Markdown (a `## Backend` in it becomes a heading). Reported, not ours.
-    .map((model) => (model.eols.includes('\r') ? { ...model, frontMatter: undefined } : model));
+    .map((model) => (model.eols.includes('\r') ? { ...model, frontMatter: undefined } : model))
+    // A document that opens with `---` has front matter up to the next `---` line, by convention.
+    .filter((model) => model.frontMatter !== undefined || model.prefix[0]?.lines[0] !== '---');
 }
 
 export const documentWithoutSection = documentModel(false);
@@ -226,12 +228,13 @@ export function renderDocument(model: DocumentModel): RenderedDocument {
   }
   const afterSection = chunks.length;
   for (const block of model.suffix) chunks.push({ lines: block.lines, role: block.endsSection ? 'ends' : undefined });
+  let inList = false;
   chunks.forEach((chunk, index) => {
     const previous = chunks[index - 1];
-    // After a list, an indented heading continues the last item: start it at column 0 to keep it top-level.
-    // Also below the section, where our list may now be last (a known limit: the gate cannot help it).
-    if (chunk.role && previous?.lines.some((line) => LIST_ITEM.test(line))) chunk.lines = [chunk.lines[0].trimStart(), ...chunk.lines.slice(1)];
-    if (chunk.role === 'ends') chunk.lines = [chunk.lines[0].trimStart(), ...chunk.lines.slice(1)];
+    // While a list is open, an indented heading continues its last item: start it at column 0 to keep it top-level.
+    // Below the section too, where our list may now be last (a known limit: the gate cannot help it).
+    if ((chunk.role && inList) || chunk.role === 'ends') chunk.lines = [chunk.lines[0].trimStart(), ...chunk.lines.slice(1)];
+    inList = chunk.lines.some((line) => LIST_ITEM.test(line)) || (inList && /^\s/.test(chunk.lines[0]));
     if (index > 0) {
       lineBreak();
       // Markdown needs no blank line after a heading, nor before an ATX heading (unless an HTML block runs to a blank line).
@@ -281,3 +284,18 @@ export function trimTrailingWhitespace(text: string, end: number): number {
 export function withoutBom(text: string): string {
   return text.replace(/^\uFEFF/, '');
 }
+
+/** Blocks that stay open to the end of the document when nothing closes them. */
+export const openBlock: fc.Arbitrary<string[]> = fc.constantFrom(
+  ['```'],
+  ['~~~~ md'],
+  ['<!--', 'a note'],
+  ['<!-- one line'],
+  ['<pre>', 'kept as is'],
+  ['<script>'],
+  ['<style type="text/css">'],
+  ['<textarea>'],
+  ['<?php echo 1;'],
+  ['<!DOCTYPE html'],
+  ['<![CDATA[', 'data'],
+);

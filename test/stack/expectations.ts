@@ -55,7 +55,7 @@ export const EXPECTED: Record<string, ExpectedRepo> = {
   'hono-kysely': {
     kind: 'app',
     services: {
-      '.': { name: 'notes', kind: 'app', language: 'typescript', framework: 'hono', orm: 'kysely', databases: ['sqlite'], auth: ['better-auth'], apiStyles: ['rest'], jobs: [], testRunner: 'vitest', packageManager: 'bun', testDir: 'test', appEntry: 'src/index.ts#default', validation: 'zod', logger: null, migrations: null },
+      '.': { name: 'notes', kind: 'app', language: 'typescript', framework: 'hono', orm: 'kysely', databases: ['sqlite'], auth: ['better-auth'], apiStyles: ['rest'], jobs: [], testRunner: 'vitest', packageManager: 'bun', testDir: 'test', appEntry: 'src/index.ts#default', validation: 'zod', logger: null, migrations: 'kysely-migrator' },
     },
   },
   'nestjs-typeorm': {
@@ -74,7 +74,7 @@ export const EXPECTED: Record<string, ExpectedRepo> = {
   'apollo-mongoose': {
     kind: 'app',
     services: {
-      '.': { name: 'reviews', kind: 'app', language: 'javascript', framework: 'apollo-server', orm: 'mongoose', databases: ['mongodb'], auth: [], apiStyles: ['graphql'], jobs: [], testRunner: 'jest', packageManager: 'npm', testDir: '__tests__', appEntry: 'src/server.js#server', validation: null, logger: null, migrations: null },
+      '.': { name: 'reviews', kind: 'app', language: 'javascript', framework: 'apollo-server', orm: 'mongoose', databases: ['mongodb'], auth: [], apiStyles: ['graphql'], jobs: [], testRunner: 'jest', packageManager: 'npm', testDir: '__tests__', appEntry: 'src/server.js#server', validation: null, logger: null, migrations: 'migrate-mongo' },
     },
   },
   'yoga-knex': {
@@ -166,7 +166,7 @@ export const EXPECTED: Record<string, ExpectedRepo> = {
   'sinatra-sequel': {
     kind: 'app',
     services: {
-      '.': { name: 'sinatra-sequel', kind: 'app', language: 'ruby', framework: 'sinatra', orm: 'sequel', databases: ['sqlite'], auth: [], apiStyles: ['rest'], jobs: [], testRunner: 'minitest', packageManager: 'bundler', testDir: 'test', appEntry: 'app.rb#TodoApp', validation: null, logger: null, migrations: null },
+      '.': { name: 'sinatra-sequel', kind: 'app', language: 'ruby', framework: 'sinatra', orm: 'sequel', databases: ['sqlite'], auth: [], apiStyles: ['rest'], jobs: [], testRunner: 'minitest', packageManager: 'bundler', testDir: 'test', appEntry: 'app.rb#TodoApp', validation: null, logger: null, migrations: 'sequel-migrations' },
     },
   },
   'axum-sqlx': {

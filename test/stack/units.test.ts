@@ -1,0 +1,141 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { CATALOG, catalogEntry } from '../../lib/stack/index.js';
+import { globToRegExp } from '../../lib/stack/glob.js';
+import { depMatches, readManifests } from '../../lib/stack/manifests.js';
+import { fileRole, RepoReader } from '../../lib/stack/scan.js';
+import { enclosingFunction, extractImports, isReferenced } from '../../lib/stack/sources.js';
+
+const CONTRACT_TEMPLATES = ['express', 'koa', 'fastify', 'nestjs', 'nextjs', 'hono', 'trpc', 'graphql', 'fastapi', 'django', 'flask', 'go-net-http', 'gin', 'echo', 'grpc-go', 'rails', 'axum'];
+
+describe('catalog', () => {
+  it('has one entry per id and kind, each with a label', () => {
+    const keys = CATALOG.map((entry) => `${entry.kind}:${entry.id}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    for (const entry of CATALOG) {
+      expect(entry.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+      expect(entry.conventions.label.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('covers every framework and ORM the issue names', () => {
+    const frameworks = ['express', 'fastify', 'nestjs', 'nextjs', 'hono', 'koa', 'apollo-server', 'graphql-yoga', 'fastapi', 'django', 'drf', 'flask', 'go-net-http', 'gin', 'echo', 'chi', 'fiber', 'grpc-go', 'rails', 'sinatra', 'axum', 'actix-web', 'spring-boot'];
+    const orms = ['prisma', 'typeorm', 'drizzle', 'sequelize', 'mongoose', 'knex', 'kysely', 'sqlalchemy', 'sqlmodel', 'django-orm', 'gorm', 'sqlc', 'sqlx', 'ent', 'active-record', 'diesel', 'jpa', 'mybatis'];
+    for (const id of frameworks) expect(catalogEntry(id, 'framework'), id).toBeDefined();
+    for (const id of orms) expect(catalogEntry(id, 'orm'), id).toBeDefined();
+  });
+
+  it('points contract tests only at template folders that exist in the plan, and migrations at a tool', () => {
+    for (const entry of CATALOG) {
+      if (entry.conventions.contractTest) expect(CONTRACT_TEMPLATES).toContain(entry.conventions.contractTest);
+      if (entry.conventions.validation) expect(catalogEntry(entry.conventions.validation, 'validation'), entry.id).toBeDefined();
+      if (entry.conventions.logger) expect(catalogEntry(entry.conventions.logger, 'logger'), entry.id).toBeDefined();
+      if (entry.kind === 'orm') expect(catalogEntry(entry.conventions.migrations!.tool, 'migrations'), entry.id).toBeDefined();
+    }
+    expect(catalogEntry('prisma')?.conventions.migrations?.pattern).toBe('prisma/migrations/<timestamp>_<name>/migration.sql');
+    expect(catalogEntry('express')?.conventions).toMatchObject({ label: 'Express', contractTest: 'express' });
+  });
+
+  it('tells apart the shared id by kind', () => {
+    expect(catalogEntry('go', 'language')?.kind).toBe('language');
+    expect(catalogEntry('go', 'packageManager')?.kind).toBe('packageManager');
+  });
+});
+
+describe('glob', () => {
+  it('matches **, * and braces', () => {
+    expect(globToRegExp('**/*.prisma').test('prisma/schema.prisma')).toBe(true);
+    expect(globToRegExp('**/*.prisma').test('schema.prisma')).toBe(true);
+    expect(globToRegExp('{app,src/app}/**/route.{ts,js}').test('src/app/api/x/route.ts')).toBe(true);
+    expect(globToRegExp('{app,src/app}/**/route.{ts,js}').test('lib/app/route.ts')).toBe(false);
+    expect(globToRegExp('migrations/*.sql').test('migrations/a/up.sql')).toBe(false);
+  });
+});
+
+describe('manifests', () => {
+  let root: string;
+  const write = async (files: Record<string, string>) => {
+    root = await mkdtemp(path.join(tmpdir(), 'magi-manifest-'));
+    for (const [rel, text] of Object.entries(files)) {
+      await mkdir(path.dirname(path.join(root, rel)), { recursive: true });
+      await writeFile(path.join(root, rel), text);
+    }
+    return new RepoReader(root);
+  };
+  afterAll(async () => root && rm(root, { recursive: true, force: true }));
+
+  it('follows -r includes, keeps extras as pseudo-dependencies and marks dev files', async () => {
+    const reader = await write({ 'requirements.txt': '-r requirements/base.txt\n', 'requirements/base.txt': 'Django==5.0\ncelery[redis]==5.3\n', 'requirements-dev.txt': 'pytest\n' });
+    const { deps } = await readManifests(reader, '.', ['requirements.txt', 'requirements/base.txt', 'requirements-dev.txt']);
+    expect(deps.map((d) => `${d.name}:${d.dev}:${d.file}:${d.line}`).sort()).toEqual(
+      ['celery/redis:false:requirements/base.txt:2', 'celery:false:requirements/base.txt:2', 'django:false:requirements/base.txt:1', 'pytest:true:requirements-dev.txt:1'].sort(),
+    );
+  });
+
+  it('marks Go // indirect requirements and Gemfile groups, with and without versions', async () => {
+    const reader = await write({
+      'go.mod': 'module x\n\nrequire (\n\tgithub.com/gin-gonic/gin v1.9.1\n\tgorm.io/gorm v1.25.9 // indirect\n)\n',
+      'Gemfile': 'gem "rails", "~> 7.1"\ngem \'pg\'\ngroup :development, :test do\n  gem "rspec-rails"\nend\ngem "minitest", group: :test\n',
+    });
+    const { deps } = await readManifests(reader, '.', ['go.mod', 'Gemfile']);
+    const byName = Object.fromEntries(deps.map((d) => [d.name, d]));
+    expect(byName['gorm.io/gorm'].indirect).toBe(true);
+    expect(byName['github.com/gin-gonic/gin'].indirect).toBe(false);
+    expect([byName.rails.dev, byName.pg.dev, byName['rspec-rails'].dev, byName.minitest.dev]).toEqual([false, false, true, true]);
+    expect(byName.pg.line).toBe(2);
+  });
+
+  it('reads poetry groups, PEP 735 groups and Cargo features', async () => {
+    const reader = await write({
+      'pyproject.toml': '[project]\nname = "x"\ndependencies = ["fastapi>=0.1"]\n[dependency-groups]\ndev = ["pytest"]\n[tool.poetry.group.test.dependencies]\nhttpx = "*"\n',
+      'Cargo.toml': '[package]\nname = "y"\n[dependencies]\nsqlx = { version = "0.7", features = ["postgres"] }\n',
+    });
+    const { deps, names } = await readManifests(reader, '.', ['pyproject.toml', 'Cargo.toml']);
+    expect(deps.filter((d) => d.ecosystem === 'python').map((d) => `${d.name}:${d.dev}`)).toEqual(['fastapi:false', 'pytest:true', 'httpx:true']);
+    expect(deps.filter((d) => d.ecosystem === 'rust').map((d) => d.name)).toEqual(['sqlx', 'sqlx/postgres']);
+    expect(names).toEqual(['x', 'y']);
+  });
+
+  it('turns an unparsable manifest into a warning', async () => {
+    const reader = await write({ 'package.json': '{ nope', 'pom.xml': '<nothing/>' });
+    const result = await readManifests(reader, '.', ['package.json', 'pom.xml']);
+    expect(result.warnings.map((w) => w.code)).toEqual(['unparsable-manifest', 'unparsable-manifest']);
+    expect(result.deps).toEqual([]);
+  });
+
+  it('matches Go module paths by prefix and JVM coordinates exactly', () => {
+    expect(depMatches('github.com/jackc/pgx/v5', 'github.com/jackc/pgx')).toBe(true);
+    expect(depMatches('github.com/jackc/pgxpool', 'github.com/jackc/pgx')).toBe(false);
+    expect(depMatches('celery/redis', 'celery')).toBe(false);
+    expect(depMatches('@clerk/express', '@clerk/*')).toBe(true);
+  });
+});
+
+describe('sources', () => {
+  it('extracts run-time imports and skips type-only ones', () => {
+    const ts = "import type { Request } from 'express';\nimport { z } from 'zod';\nconst pg = require('pg');\n";
+    expect(extractImports(ts, 'node')).toEqual(['zod', 'pg']);
+    expect(extractImports('from app.db import x\nimport os, jwt as j\n', 'python')).toEqual(['app.db', 'os', 'jwt']);
+    expect(extractImports('import (\n\t"net/http"\n\tpaseto "aidanwoods.dev/go-paseto"\n)\n', 'go')).toEqual(['net/http', 'aidanwoods.dev/go-paseto']);
+    expect(extractImports('use axum::Router;\nlet x = sqlx::query("");\n', 'rust')).toContain('sqlx');
+  });
+
+  it('finds the enclosing function by indentation, and whether anything calls it', () => {
+    const go = 'package x\n\nfunc startLegacy() {\n\tr := gin.Default()\n}\n';
+    expect(enclosingFunction(go, go.indexOf('gin.Default'), 'go')).toBe('startLegacy');
+    const py = 'app = Flask(__name__)\n';
+    expect(enclosingFunction(py, 0, 'python')).toBeUndefined();
+    expect(isReferenced('startLegacy', [go])).toBe(false);
+    expect(isReferenced('startLegacy', [go, 'startLegacy()'])).toBe(true);
+    expect(isReferenced('create_app', [])).toBe(true);
+  });
+
+  it('classifies examples, tests and app files', () => {
+    expect(fileRole('examples/hello/index.js')).toBe('aux');
+    expect(fileRole('src/app.test.ts')).toBe('test');
+    expect(fileRole('posts/tests.py')).toBe('test');
+    expect(fileRole('internal/api/handlers.go')).toBe('main');
+  });
+});

@@ -582,8 +582,11 @@ function detectLanguage(service: Service, primary: Ecosystem): Detected | undefi
 
 const CONTRACT_SUBDIRS = ['api', 'contract', 'contracts', 'integration', 'requests', 'e2e', 'http', 'routes'];
 
+/** File names `magi contract-test` writes: our own output must not shift the repo's conventions between runs. */
+const CONTRACT_TEST_NAME = /(\.contract\.(test|spec)\.[cm]?[jt]sx?|_contract_test\.go|\/test_[^/]*_contract\.py|_contract_spec\.rb|_contract\.rs)$/;
+
 function detectTestDir(service: Service, primary: Ecosystem, framework: CatalogEntry | undefined): Detected | undefined {
-  const testFiles = service.tests.filter((file) => sourceEcosystem(file) === primary && !/conftest\.py$/.test(file));
+  const testFiles = service.tests.filter((file) => sourceEcosystem(file) === primary && !/conftest\.py$/.test(file) && !CONTRACT_TEST_NAME.test(file));
   const roots = new Map<string, string[]>();
   for (const file of testFiles) {
     const parts = relTo(service.dir, file).split('/');

@@ -29,7 +29,12 @@ export function loadAnswersFile(file: string, declaration: Declaration, cwd = pr
   if (stats.size > MAX_ANSWERS_BYTES) {
     throw new MagiError('answers-too-large', `${label}: answers file is ${stats.size} bytes (limit ${MAX_ANSWERS_BYTES}); pass a small YAML or JSON file`);
   }
-  const bytes = readFileSync(absolute);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(absolute);
+  } catch (cause) {
+    throw new MagiError('answers-unreadable', `${label}: cannot be read (${(cause as NodeJS.ErrnoException).code ?? 'error'}); check its permissions`, { cause });
+  }
   return parseAnswers(bytes, label, declaration);
 }
 

@@ -51,7 +51,7 @@ export function readPlanDocument(absolutePath: string, displayPath: string): Pla
 
 /** 1-based line of a fenced code block (CommonMark ``` or ~~~) that runs to the end of the file. */
 export function findUnclosedFence(text: string): number | undefined {
-  const lines = text.split(/\r\n|\n|\r/);
+  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
   let open: { char: string; length: number; line: number } | undefined;
   lines.forEach((line, index) => {
     const match = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);

@@ -55,6 +55,7 @@ export function locateSprint({ root, docsDir: override, sprint: wanted }: Sprint
     const where = override ? `${override}/` : 'docs/ or magi/';
     throw new MagiError('no-sprint', `No sprint found: ${where} has no <num>-<slug>/ folder; plan a sprint first (magi plan), or pass --docs-dir`);
   }
+  assertReadableFolder(path.join(root, docsDir), docsDir);
   const sprints = listSprints(root, docsDir);
   if (sprints.length === 0) {
     throw new MagiError('no-sprint', `No sprint found in ${docsDir}/: plan a sprint first (magi plan) so that ${docsDir}/<num>-<slug>/ exists`);
@@ -73,6 +74,7 @@ export function locateSprint({ root, docsDir: override, sprint: wanted }: Sprint
     }
   }
   assertRealPathInside(root, chosen.absoluteDir, chosen.dir);
+  assertReadableFolder(chosen.absoluteDir, chosen.dir);
   if (chosen.document) assertRealPathInside(root, chosen.document.absolutePath, chosen.document.path);
   return chosen;
 }
@@ -119,6 +121,15 @@ function safeReaddir(folder: string): string[] {
     return readdirSync(folder).sort();
   } catch {
     return [];
+  }
+}
+
+/** An unreadable folder would otherwise look empty, and the user would be told to plan a sprint that exists. */
+function assertReadableFolder(folder: string, label: string): void {
+  try {
+    readdirSync(folder);
+  } catch (cause) {
+    throw new MagiError('folder-unreadable', `${label}: cannot be read (${(cause as NodeJS.ErrnoException).code ?? 'error'}); check its permissions`, { cause });
   }
 }
 

@@ -7,6 +7,7 @@ import { backendSpecQuestions } from '../../generators/backend-spec/questions.js
 import { answerKeys } from '../../lib/answers/declaration.js';
 import { parseAnswers } from '../../lib/answers/load.js';
 import { EXIT, isMagiError, MagiError } from '../../lib/errors.js';
+import { runs } from './arbitraries.js';
 
 const keys = answerKeys(backendSpecQuestions);
 const label = fc.constantFrom('answers.yaml', 'answers.json', 'a.yml', 'answers');
@@ -54,28 +55,39 @@ const jsonish = fc
 /** Objects shaped like answers files: known keys (often with wrong values) and unknown ones. */
 const answersLike = fc.dictionary(fc.oneof(fc.constantFrom(...keys), fc.string({ maxLength: 10 })), fc.jsonValue({ maxDepth: 3 }), { maxKeys: 6 });
 
-const deepNesting = fc
-  .tuple(fc.integer({ min: 500, max: 20_000 }), fc.constantFrom('[', '{"a":', '- ', 'a:\n '))
-  .map(([depth, open]) => (open === '[' ? '['.repeat(depth) + ']'.repeat(depth) : open.startsWith('{') ? open.repeat(depth) + '1' + '}'.repeat(depth) : open.repeat(depth) + 'x'));
+/** Nesting deep enough to exhaust the stack of a recursive parser. */
+const deepNesting = fc.oneof(
+  fc.integer({ min: 1_000, max: 20_000 }).map((depth) => '['.repeat(depth) + ']'.repeat(depth)),
+  fc.integer({ min: 1_000, max: 20_000 }).map((depth) => 'sprint: ' + '{"a":'.repeat(depth) + '1' + '}'.repeat(depth)),
+  fc.integer({ min: 1_000, max: 10_000 }).map((depth) => '- '.repeat(depth) + 'x'),
+  fc.integer({ min: 100, max: 400 }).map((depth) => Array.from({ length: depth }, (_, level) => `${' '.repeat(level)}k${level}:`).join('\n') + ' x'),
+);
 
 it('random bytes are parsed or refused with a MagiError', () => {
   fc.assert(
     fc.property(fc.uint8Array({ maxLength: 300 }), label, (bytes, file) => parsesOrRefuses(Buffer.from(bytes), file)),
-    { numRuns: 1500 },
+    { numRuns: runs(1000) },
   );
 });
 
 it('random text (any unicode, lone surrogates included) is parsed or refused with a MagiError', () => {
   fc.assert(
     fc.property(fc.string({ unit: 'binary', maxLength: 200 }), label, (text, file) => parsesOrRefuses(text, file)),
-    { numRuns: 1500 },
+    { numRuns: runs(1000) },
   );
 });
 
 it('YAML-ish and JSON-ish text is parsed or refused with a MagiError', () => {
   fc.assert(
-    fc.property(fc.oneof(yamlish, jsonish, deepNesting), label, (text, file) => parsesOrRefuses(text, file)),
-    { numRuns: 3000 },
+    fc.property(fc.oneof(yamlish, jsonish), label, (text, file) => parsesOrRefuses(text, file)),
+    { numRuns: runs(1500) },
+  );
+});
+
+it('deeply nested YAML or JSON is refused with a MagiError, not a stack overflow', () => {
+  fc.assert(
+    fc.property(deepNesting, label, (text, file) => parsesOrRefuses(text, file)),
+    { numRuns: runs(20) },
   );
 });
 
@@ -85,6 +97,6 @@ it('random objects serialised as JSON or YAML are parsed or refused with a MagiE
       const text = asJson ? JSON.stringify(value) : stringify(value);
       parsesOrRefuses(text, file);
     }),
-    { numRuns: 2000 },
+    { numRuns: runs(800) },
   );
 });

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { expect, it } from 'vitest';
 import { applyBackendSection } from '../../lib/gate/index.js';
 import { merge3 } from '../../lib/gate/merge3.js';
-import { documentWithSection, freeText, renderDocument } from './arbitraries.js';
+import { documentWithSection, freeText, renderDocument, runs } from './arbitraries.js';
 
 interface Edit {
   kind: 'insert' | 'edit' | 'delete';
@@ -56,7 +56,7 @@ it('merge3 keeps every line the user added or edited, in the user\'s order', () 
       const merged = merge3(base, mine, theirs).lines;
       expect(inOrder(merged, userLines)).toBe(true);
     }),
-    { numRuns: 3000 },
+    { numRuns: runs(3000) },
   );
 });
 
@@ -67,7 +67,7 @@ it('merge3 takes our new section where the user changed nothing, and the user\'s
       expect(merge3(base, mine, base)).toEqual({ lines: mine, conflicts: 0 });
       expect(merge3(base, theirs, theirs).lines).toEqual(theirs);
     }),
-    { numRuns: 1000 },
+    { numRuns: runs(1000) },
   );
 });
 
@@ -82,6 +82,6 @@ it('a merge run on a whole document keeps every user line and no byte outside th
       expect(result.text.startsWith(text.slice(0, sectionStart))).toBe(true);
       expect(result.text.endsWith(text.slice(sectionEnd))).toBe(true);
     }),
-    { numRuns: 2500 },
+    { numRuns: runs(1500) },
   );
 });

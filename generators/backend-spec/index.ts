@@ -8,27 +8,31 @@ import { resolveInputs } from '../../lib/answers/resolve.js';
 import { projectDefaults, type ProjectDefaults } from '../../lib/config/index.js';
 import { EXIT, MagiError } from '../../lib/errors.js';
 import type { ConflictMode } from '../../lib/gate/index.js';
-import { prepareBackendSpec, planBackendSpec, type BackendSpecInputs, type Plan, type Prepared } from '../../lib/pipeline/backend-spec.js';
-import { serviceChoices, settleAmbiguity } from '../../lib/pipeline/stack-choice.js';
+import { prepareBackendSpec, planBackendSpec, type BackendSpecInputs, type Decisions, type Plan, type Prepared } from '../../lib/pipeline/backend-spec.js';
+import { pendingQuestions, serviceQuestion, settle, settleWithoutPrompts, type Settled } from '../../lib/pipeline/decide.js';
 import { formatReport, unifiedDiff } from '../../lib/report/index.js';
 import type { ApiStyle, OpenQuestion, ServiceStack } from '../../lib/types.js';
 import { commitAllOrNothing } from '../shared/commit.js';
-import { canPrompt, packageVersion } from '../shared/run.js';
+import { assertProjectConfigParses, canPrompt, packageVersion } from '../shared/run.js';
 import { backendSpecQuestions } from './questions.js';
 
-/** The option that answers a prompt, for the "no terminal" message. */
-const FLAG_FOR: Record<string, string> = {
-  apiStyle: '--api-style',
-  conflict: '--conflict',
-  scaffoldTest: '--scaffold-test or --no-scaffold',
-};
+/** Inquirer nests dotted names (`stack.orm`); our answers use them flat. */
+function unflatten(answers: Record<string, unknown>): Record<string, unknown> {
+  const flat: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(answers)) {
+    if (key === 'stack' && value && typeof value === 'object') {
+      for (const [dimension, chosen] of Object.entries(value)) flat[`stack.${dimension}`] = chosen;
+    } else flat[key] = value;
+  }
+  return flat;
+}
 
 export default class BackendSpecGenerator extends Generator {
   declare inputs: BackendSpecInputs;
   declare prepared: Prepared;
   declare plan: Plan;
-  declare decisions: { service?: ServiceStack; apiStyle: ApiStyle; conflict: ConflictMode; scaffoldTest: boolean; extraQuestions: OpenQuestion[] };
-  declare promptedDefaults: ProjectDefaults;
+  declare decisions: Decisions;
+  declare promptedDefaults: Settled['prompted'];
   declare interactive: boolean;
 
   get rawOptions(): Record<string, unknown> {
@@ -36,10 +40,16 @@ export default class BackendSpecGenerator extends Generator {
   }
 
   constructor(args: string[], options: ConstructorParameters<typeof Generator>[1]) {
+    assertProjectConfigParses(options);
     // We commit ourselves (all or nothing), so Yeoman's file-by-file commit is off.
     super(args, options, { customCommitTask: true, customInstallTask: true });
     this.description = 'Append the ## Backend section to the sprint plan document';
     for (const option of yeomanOptions(backendSpecQuestions)) this.option(option.name, option);
+  }
+
+  /** Yeoman names the app from package.json; a broken one is detection's warning to give, not a crash. */
+  override determineAppname(): string {
+    return path.basename(this.destinationRoot());
   }
 
   async initializing(): Promise<void> {
@@ -59,86 +69,20 @@ export default class BackendSpecGenerator extends Generator {
   }
 
   async prompting(): Promise<void> {
-      const { prepared, inputs } = this;
-      const interactive = !inputs.answers && canPrompt(this);
-      this.interactive = interactive;
-      const defaults = prepared.config?.defaults ?? {};
-      const extraQuestions: OpenQuestion[] = [];
-      this.promptedDefaults = {};
-      const ask = async <T>(questions: Array<Record<string, unknown>>): Promise<Record<string, T>> => {
-        if (questions.length === 0) return {};
-        if (!interactive) {
-          const names = questions.map((question) => question.name).join(', ');
-          throw new MagiError('needs-answers', `No terminal to ask on (${names}): pass --answers <file> (see the README) or the matching options`, {
-            exitCode: EXIT.usage,
-          });
-        }
-        return (await this.prompt(questions as never)) as Record<string, T>;
-      };
-
-      let service = prepared.service;
-      const choices = serviceChoices(prepared.stackReport);
-      if (!service && choices.length > 1) {
-        if (interactive) {
-          const answer = await ask<string>([
-            { type: 'list', name: 'service', message: 'Which service is this sprint about?', choices: choices.map((choice) => ({ name: `${choice.name} (${choice.path})`, value: choice.path })) },
-          ]);
-          service = choices.find((choice) => choice.path === answer.service);
-        } else {
-          service = choices[0];
-          extraQuestions.push({ text: `Which service is this sprint about? Assumed ${service.name} (${service.path}); set stack.service in the answers file.`, weight: 70, source: 'stack' });
-        }
-      }
-
-      const batch: Array<Record<string, unknown>> = [];
-      for (const ambiguity of service?.ambiguities ?? []) {
-        batch.push({
-          type: 'list',
-          name: `stack.${ambiguity.dimension}`,
-          message: `Which ${ambiguity.dimension} does this service use?`,
-          choices: ambiguity.candidates.map((candidate) => candidate.value),
-        });
-      }
-      const candidates = prepared.apiStyleCandidates;
-      if (!inputs.apiStyle && candidates.length > 1) {
-        batch.push({ type: 'list', name: 'apiStyle', message: 'Which API style should the contract use?', choices: candidates, default: candidates[0] });
-      }
-      if (prepared.hasSection && !inputs.conflict) {
-        batch.push({ type: 'list', name: 'conflict', message: 'The document already has a ## Backend section. What should happen to it?', choices: ['merge', 'overwrite', 'abort'], default: defaults.conflict ?? 'merge' });
-      }
-      const offerTest = inputs.scaffoldTest === undefined && inputs.scaffold !== false && Boolean(service?.framework);
-      if (offerTest) {
-        batch.push({ type: 'confirm', name: 'scaffoldTest', message: 'Scaffold a contract test for this sprint?', default: defaults.scaffoldTest ?? false });
-      }
-
-      let answers: Record<string, unknown> = {};
-      if (interactive) answers = await ask(batch);
-      else if (!inputs.answers && batch.length) {
-        // No terminal and no answers file: say what would have been asked instead of guessing.
-        const flags = batch.map((question) => FLAG_FOR[String(question.name)] ?? `stack.${String(question.name).slice(6)} in an answers file`);
-        throw new MagiError('needs-answers', `No terminal to ask on (${batch.map((question) => question.name).join(', ')}): pass --answers <file>, or ${flags.join(', ')}`, {
-          exitCode: EXIT.usage,
-        });
-      } else {
-        // Without prompts: the best candidate, recorded as an open question.
-        for (const question of batch) {
-          const name = String(question.name);
-          if (!name.startsWith('stack.')) continue;
-          const best = (question.choices as string[])[0];
-          answers[name] = best;
-          extraQuestions.push({ text: `Is the ${name.slice(6)} really ${best}? Detection found ${(question.choices as string[]).join(' and ')}; set stack.${name.slice(6)} in the answers file.`, weight: 75, source: 'stack' });
-        }
-      }
-      for (const [name, value] of Object.entries(answers)) {
-        if (name.startsWith('stack.') && service) service = settleAmbiguity(service, name.slice(6), String(value));
-      }
-      const apiStyle = (inputs.apiStyle ?? (answers.apiStyle as ApiStyle | undefined) ?? candidates[0]) as ApiStyle;
-      const conflict = (inputs.conflict ?? (answers.conflict as ConflictMode | undefined) ?? 'merge') as ConflictMode;
-      const scaffoldTest = Boolean(inputs.scaffoldTest ?? answers.scaffoldTest ?? (offerTest ? false : defaults.scaffoldTest ?? false)) && inputs.scaffold !== false;
-      if (answers.apiStyle) this.promptedDefaults.apiStyle = apiStyle;
-      if (answers.conflict) this.promptedDefaults.conflict = conflict;
-      if (answers.scaffoldTest !== undefined) this.promptedDefaults.scaffoldTest = scaffoldTest;
-      this.decisions = { service, apiStyle, conflict, scaffoldTest, extraQuestions };
+    const { prepared, inputs } = this;
+    this.interactive = !inputs.answers && canPrompt(this);
+    if (!this.interactive) {
+      ({ decisions: this.decisions, prompted: this.promptedDefaults } = settleWithoutPrompts(prepared));
+      return;
+    }
+    // Options first: only what is still open is asked, the service first (the rest depends on it), then one batch.
+    const answers: Record<string, unknown> = {};
+    const service = serviceQuestion(prepared);
+    if (service) Object.assign(answers, await this.prompt([service] as never));
+    const chosen = prepared.stackReport.services.find((candidate) => candidate.path === answers.service) ?? prepared.service;
+    const batch = pendingQuestions(prepared, chosen);
+    if (batch.length) Object.assign(answers, await this.prompt(batch as never));
+    ({ decisions: this.decisions, prompted: this.promptedDefaults } = settle(prepared, unflatten(answers), true));
   }
 
   async writing(): Promise<void> {

@@ -1,11 +1,13 @@
 // yo magi:contract-test: writes a contract test that checks the app's responses
 // against the contract. A thin shell over lib/pipeline/contract-test.
+import path from 'node:path';
 import Generator from 'yeoman-generator';
 import { yeomanOptions } from '../../lib/answers/declaration.js';
 import { loadAnswersFile } from '../../lib/answers/load.js';
 import { resolveInputs } from '../../lib/answers/resolve.js';
 import { planContractTest, type ContractTestInputs, type ContractTestPlan } from '../../lib/pipeline/contract-test.js';
 import { commitAllOrNothing } from '../shared/commit.js';
+import { assertProjectConfigParses } from '../shared/run.js';
 import { contractTestQuestions } from './questions.js';
 
 export default class ContractTestGenerator extends Generator {
@@ -18,9 +20,15 @@ export default class ContractTestGenerator extends Generator {
   }
 
   constructor(args: string[], options: ConstructorParameters<typeof Generator>[1]) {
+    assertProjectConfigParses(options);
     super(args, options, { customCommitTask: true, customInstallTask: true });
     this.description = 'Scaffold a contract test that checks responses against the contract';
     for (const option of yeomanOptions(contractTestQuestions)) this.option(option.name, option);
+  }
+
+  /** Yeoman names the app from package.json; a broken one is detection's warning to give, not a crash. */
+  override determineAppname(): string {
+    return path.basename(this.destinationRoot());
   }
 
   initializing(): void {

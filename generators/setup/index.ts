@@ -9,7 +9,7 @@ import { resolveInputs } from '../../lib/answers/resolve.js';
 import { configCandidates, DEFAULT_LANGUAGE, mergeConfig, readJsonObject, type ConfigCandidate } from '../../lib/config/index.js';
 import { EXIT, MagiError } from '../../lib/errors.js';
 import { commitAllOrNothing } from '../shared/commit.js';
-import { canPrompt } from '../shared/run.js';
+import { assertProjectConfigParses, canPrompt } from '../shared/run.js';
 import { setupQuestions } from './questions.js';
 
 interface SetupInputs {
@@ -32,9 +32,15 @@ export default class SetupGenerator extends Generator {
   }
 
   constructor(args: string[], options: ConstructorParameters<typeof Generator>[1]) {
+    assertProjectConfigParses(options);
     super(args, options, { customCommitTask: true, customInstallTask: true });
     this.description = "Write magi's output language and defaults into the workflow config";
     for (const option of yeomanOptions(setupQuestions)) this.option(option.name, option);
+  }
+
+  /** Yeoman names the app from package.json; a broken one is detection's warning to give, not a crash. */
+  override determineAppname(): string {
+    return path.basename(this.destinationRoot());
   }
 
   initializing(): void {

@@ -2,7 +2,7 @@
 // first byte is written, then all files are written atomically or none is.
 // (Yeoman's own commit writes file by file, so a late refusal leaves earlier
 // files on disk.)
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Conflicter } from '@yeoman/conflicter';
 import { clearFileState, isFilePending } from 'mem-fs-editor/state';
@@ -27,7 +27,7 @@ export async function commitAllOrNothing(generator: Generator, options: { force:
   for (const file of pending) {
     if (file.contents === null) continue;
     // Unchanged files are not writes at all.
-    if (existsSync(file.path) && readFileSync(file.path).equals(file.contents)) continue;
+    if (isFile(file.path) && readFileSync(file.path).equals(file.contents)) continue;
     writes.push({ path: file.path, contents: file.contents });
   }
   if (options.dryRun) {
@@ -37,7 +37,8 @@ export async function commitAllOrNothing(generator: Generator, options: { force:
   if (!options.force) {
     const conflicter = new Conflicter(generator.env.adapter as never, { cwd: generator.destinationRoot() });
     for (const write of writes) {
-      if (!existsSync(write.path)) continue;
+      // Only existing files collide; a folder in the way is reported by the write itself.
+      if (!isFile(write.path)) continue;
       const file = pending.find((candidate) => candidate.path === write.path)!;
       let decided: PendingFile;
       try {
@@ -64,4 +65,12 @@ export async function commitAllOrNothing(generator: Generator, options: { force:
 
 function relative(generator: Generator, file: string): string {
   return path.relative(generator.destinationRoot(), file) || file;
+}
+
+function isFile(file: string): boolean {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
 }

@@ -1,6 +1,8 @@
 // Small helpers every generator shell shares.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import type Generator from 'yeoman-generator';
+import { EXIT, MagiError } from '../../lib/errors.js';
 import { findPackageRoot } from '../../lib/paths.js';
 
 /**
@@ -17,4 +19,20 @@ let version: string | undefined;
 export function packageVersion(): string {
   version ??= (JSON.parse(readFileSync(`${findPackageRoot()}/package.json`, 'utf8')) as { version: string }).version;
   return version;
+}
+
+/**
+ * Yeoman parses the project's `.yo-rc.json` while constructing a generator and
+ * fails with its own stack trace; check it first so a broken one gets our one line.
+ */
+export function assertProjectConfigParses(options: unknown): void {
+  const given = options as { destinationRoot?: string; env?: { cwd?: string } } | undefined;
+  const file = path.join(given?.destinationRoot ?? given?.env?.cwd ?? process.cwd(), '.yo-rc.json');
+  if (!existsSync(file)) return;
+  try {
+    JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
+  } catch (cause) {
+    const reason = (cause as NodeJS.ErrnoException).code ?? (cause as Error).message;
+    throw new MagiError('project-config-invalid', `.yo-rc.json: is not valid JSON (${reason}); fix it or delete it, then re-run`, { exitCode: EXIT.preflight, cause });
+  }
 }

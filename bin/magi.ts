@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { helpLines, type Declaration } from '../lib/answers/declaration.js';
-import { nearest } from '../lib/answers/load.js';
+import { loadAnswersFile, nearest, validateOptionValue } from '../lib/answers/load.js';
 import { unknownFlags } from '../lib/answers/resolve.js';
 import { EXIT, isMagiError, MagiError } from '../lib/errors.js';
 import { findPackageRoot } from '../lib/paths.js';
@@ -71,8 +71,38 @@ async function main(argv: string[]): Promise<number> {
     const suggestion = nearest(unknown[0], known);
     throw new MagiError('unknown-option', `Unknown option --${unknown[0]}${suggestion ? `; did you mean --${suggestion}?` : ''}; run magi ${command.name} --help`);
   }
+  checkInputsEarly(declaration, rest);
+  if (command.name === 'backend-spec' && !process.env.MAGI_YEOMAN && (rest.includes('--answers') || rest.some((arg) => arg.startsWith('--answers=')) || !process.stdin.isTTY)) {
+    // Nothing to ask: skip Yeoman's environment and prompt UI (most of a run's start-up); same bytes out.
+    const { runHeadless } = await import('../generators/backend-spec/headless.js');
+    await runHeadless(rest, process.cwd());
+    return EXIT.ok;
+  }
   await runGenerator(command.name, rest, rest.includes('--json'));
   return EXIT.ok;
+}
+
+/**
+ * The answers file and the string options' values, checked before Yeoman loads
+ * (about a second): a mistake gets its line at once. The generator checks them
+ * again with the same functions, so the messages are the same either way.
+ */
+function checkInputsEarly(declaration: Declaration, args: readonly string[]): void {
+  const value = (flag: string): string | undefined => {
+    const index = args.findIndex((arg) => arg === `--${flag}` || arg.startsWith(`--${flag}=`));
+    if (index < 0) return undefined;
+    const arg = args[index];
+    if (arg.includes('=')) return arg.slice(arg.indexOf('=') + 1) || undefined;
+    const next = args[index + 1];
+    return next !== undefined && !next.startsWith('-') ? next : undefined;
+  };
+  const answers = declaration.find((question) => question.name === 'answers') ? value('answers') : undefined;
+  if (answers) loadAnswersFile(answers, declaration, process.cwd());
+  for (const question of declaration) {
+    if (question.option?.type !== 'string' || question.name === 'answers') continue;
+    const given = value(question.option.flag);
+    if (given !== undefined) validateOptionValue(declaration, question.name, given, question.option.flag);
+  }
 }
 
 async function runGenerator(name: string, args: string[], json: boolean): Promise<void> {
@@ -113,16 +143,21 @@ function debugEnabled(): boolean {
 }
 
 export async function cli(argv: string[]): Promise<void> {
+  const interrupted = () => process.stderr.write('\nInterrupted: nothing was written.\n');
   process.once('SIGINT', () => {
     // Files are only written at the very end, all at once: stopping here leaves none.
-    process.stderr.write('\nInterrupted: nothing was written.\n');
+    interrupted();
     process.exit(EXIT.interrupted);
   });
   try {
     process.exitCode = await main(argv);
   } catch (error) {
     if (debugEnabled()) process.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
-    if (isMagiError(error)) {
+    if ((error as Error)?.name === 'ExitPromptError') {
+      // Ctrl-C inside a prompt: the terminal is in raw mode, so inquirer gets it instead of our SIGINT handler.
+      interrupted();
+      process.exitCode = EXIT.interrupted;
+    } else if (isMagiError(error)) {
       process.stderr.write(`magi: ${error.message}\n`);
       process.exitCode = error.exitCode;
     } else {

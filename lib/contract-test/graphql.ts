@@ -18,7 +18,9 @@ export interface GraphqlPlan {
 const MAX_DEPTH = 3;
 
 export async function planGraphql(text: string, path: string): Promise<GraphqlPlan> {
-  const graphql = await import('graphql');
+  const loaded = await import('graphql');
+  // Named exports under Node, `default` only once bundled.
+  const graphql = ('buildSchema' in loaded ? loaded : (loaded as unknown as { default: typeof loaded }).default) as typeof loaded;
   let schema: import('graphql').GraphQLSchema;
   try {
     schema = graphql.buildSchema(text);

@@ -10,9 +10,10 @@ import {
 } from './catalog.js';
 import { planGraphql } from './graphql.js';
 import { dqString, goString, pyLiteral, rubyLiteral, rustRawString, tsLiteral, tsString } from './literals.js';
-import { isJsonMedia, planOpenApi, type HttpCase } from './openapi.js';
+import { isJsonMedia, planOpenApi, type EnvVariable, type HttpCase } from './openapi.js';
 import { contractTestTemplatesDir, inService, parseAppEntry, relativeFrom, relativeToDir, slugOf, testPathFor, type AppEntry } from './paths.js';
 import { planProto } from './proto.js';
+import { usageOf, valueSyntax } from './runtime.js';
 
 export interface ContractTestInput {
   contract: { kind: 'openapi' | 'graphql' | 'proto'; text: string; path: string };
@@ -107,6 +108,28 @@ function tsImportPath(testPath: string, target: string, runner: string): string 
   return runner === 'jest' ? withoutExt : `${withoutExt}.js`;
 }
 
+/** Test title: the operation, the status it expects, and the variables it waits for. */
+function caseTitle(item: HttpCase, withNeeds = true): string {
+  if (item.withoutCredentials) return `${item.name} without credentials → 401`;
+  const title = `${item.name} → ${item.expectedStatus ?? 'documented status'}`;
+  return withNeeds && item.requires.length > 0 ? `${title} (needs ${item.requires.join(', ')})` : title;
+}
+
+/** Header-comment lines naming each variable, aligned. */
+function variableLines(variables: EnvVariable[]): string[] {
+  const width = Math.max(0, ...variables.map((variable) => variable.name.length));
+  return variables.map((variable) => `${variable.name.padEnd(width)}  ${variable.purpose}`);
+}
+
+function variableTodos(variables: EnvVariable[], cases: HttpCase[]): string[] {
+  return variables.map((variable) => {
+    const count = cases.filter((item) => !item.todo && item.requires.includes(variable.name)).length;
+    return count > 0
+      ? `Set ${variable.name} (${variable.purpose}): ${count === 1 ? '1 case skips' : `${count} cases skip`} until it is set`
+      : `Set ${variable.name} (${variable.purpose}) when the default is not in your test data`;
+  });
+}
+
 function nextRouteModules(cases: HttpCase[], appDir: string, basePath: string, testPath: string, runner: string) {
   const modules = new Map<string, { importName: string; importPath: string }>();
   const routeOf = new Map<string, string>();
@@ -138,15 +161,49 @@ export async function renderContractTest(input: ContractTestInput): Promise<Cont
     feature: slug, snake, pascal: pascal(slug), contractPath, runner, yamlContract, testPath,
     tsString, tsLiteral, dqString, pyLiteral, rubyLiteral, goString, rustRawString, isJsonMedia,
     contractFromTest: relativeFrom(testPath, contractPath),
+    variableLines: [] as string[],
   };
   let data: Record<string, unknown>;
 
   if (stack.contract === 'openapi') {
     const plan = await planOpenApi(input.contract.text, contractPath);
-    const cases = dedupeIdentifiers(plan.cases);
+    let cases = dedupeIdentifiers(plan.cases);
+    const procedures = new Map<string, string>();
+    if (stack.id === 'trpc') {
+      // createCaller takes a context, not headers: credentials go in by hand.
+      cases = cases.filter((item) => !item.withoutCredentials);
+      for (const item of cases) {
+        if (item.secured) item.todo ??= 'TODO: needs a createCaller context carrying credentials';
+        if (!item.operationId) item.todo ??= 'TODO: needs an operationId naming the procedure (router.procedure)';
+        else procedures.set(item.identifier, item.operationId.split('.').map((part) => (/^[A-Za-z_$][\w$]*$/.test(part) ? `.${part}` : `[${tsString(part)}]`)).join(''));
+      }
+    }
     for (const item of cases) if (item.todo) todos.push(`${item.name}: ${item.todo.replace(/^TODO: /, '')}`);
-    data = { ...common, plan, cases, runnable: cases.filter((item) => !item.todo), basePath: plan.basePath, version: plan.version };
+    const runnable = cases.filter((item) => !item.todo);
+    const variables = plan.variables.filter((variable) => runnable.some((item) => item.pathParams.some((param) => param.value.some((piece) => 'env' in piece && piece.env === variable.name)) || item.requires.includes(variable.name)));
+    todos.push(...variableTodos(variables, runnable));
+    const GP = pascal(slug).replace(/[^A-Za-z0-9]/g, '');
+    const gp = GP.charAt(0).toLowerCase() + GP.slice(1);
+    const syntax = valueSyntax(stack.language, gp);
+    data = {
+      ...common, plan, cases, runnable, basePath: plan.basePath, version: plan.version,
+      variableLines: variableLines(variables),
+      value: syntax.value,
+      caseTitle,
+      GP,
+      gp,
+      gated: runnable.some((item) => item.requires.length > 0),
+      usage: usageOf(runnable.flatMap((item) => [item.url, ...item.pathParams.map((param) => param.value), ...item.headers.map((header) => header.value)])),
+    };
     if (stack.language === 'typescript') {
+      data.usesUuid = (data.usage as { uuid: boolean }).uuid;
+      data.tsIt = (item: HttpCase): string => {
+        if (item.requires.length === 0) return 'it';
+        const names = item.requires.map(tsString).join(', ');
+        return runner === 'jest' ? `(unset(${names}) ? it.skip : it)` : `it.skipIf(unset(${names}))`;
+      };
+      /** An object literal from [key, code] pairs. */
+      data.tsObject = (entries: Array<[string, string]>): string => (entries.length === 0 ? '{}' : `{ ${entries.map(([key, code]) => `${/^[A-Za-z_$][\w$]*$/.test(key) ? key : tsString(key)}: ${code}`).join(', ')} }`);
       data.helperPackages = [
         plan.version === '3.0' ? ['ajv', "import { Ajv } from 'ajv';"] : ['ajv/dist/2020.js', "import { Ajv2020 } from 'ajv/dist/2020.js';"],
         ['ajv-formats', "import ajvFormats from 'ajv-formats';"],
@@ -168,18 +225,12 @@ export async function renderContractTest(input: ContractTestInput): Promise<Cont
         Object.assign(data, nextRouteModules(cases, appDir, plan.basePath, testPath, runner));
       }
       if (stack.id === 'trpc') {
-        const procedures = new Map<string, string>();
-        for (const item of cases) {
-          if (!item.operationId) {
-            item.todo ??= 'TODO: needs an operationId naming the procedure (router.procedure)';
-            todos.push(`${item.name}: name the tRPC procedure in operationId`);
-          } else procedures.set(item.identifier, item.operationId.split('.').map((part) => (/^[A-Za-z_$][\w$]*$/.test(part) ? `.${part}` : `[${tsString(part)}]`)).join(''));
-        }
-        data.runnable = cases.filter((item) => !item.todo);
         data.procedures = procedures;
         todos.push('Pass a real context to createCaller (session, database) if procedures read it');
       }
     } else if (stack.language === 'python') {
+      /** A dict literal from [key, code] pairs. */
+      data.pyDict = (entries: Array<[string, string]>): string => `{${entries.map(([key, code]) => `${dqString(key)}: ${code}`).join(', ')}}`;
       const modulePath = posix.relative(inService(servicePath, '.') === '.' ? '' : inService(servicePath, '.'), appEntry.file)
         .replace(/\/__init__\.py$/, '').replace(/\.py$/, '').split('/').join('.');
       const exportName = appEntry.exportName ?? 'app';

@@ -1,5 +1,6 @@
 // Turns an OpenAPI document into test cases: one per operation, runnable when
 // the contract gives everything the call needs, otherwise a TODO with a reason.
+import { parse as parseYaml } from 'yaml';
 import { MagiError, EXIT } from '../errors.js';
 import { credentialFor, paramEnvName, text, type Credential, type RuntimeValue } from './runtime.js';
 import { synthesize } from './synthesize.js';
@@ -60,10 +61,9 @@ const VERBS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trac
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export async function parseDocument(text: string, path: string): Promise<Json> {
-  const { parse } = await import('yaml');
   let document: unknown;
   try {
-    document = parse(text, { maxAliasCount: -1 });
+    document = parseYaml(text, { maxAliasCount: -1 });
   } catch (error) {
     throw new MagiError('contract-test.parse', `${path}: not valid YAML/JSON (${(error as Error).message.split('\n')[0]})`, { exitCode: EXIT.contract, cause: error });
   }
@@ -308,6 +308,7 @@ function buildCases(document: Json, basePath: string, path: string, verb: string
 /** What each variable the runnable cases read holds, in first-use order. */
 function variablesOf(cases: Array<{ item: HttpCase; credentials: Credential[] }>): EnvVariable[] {
   const variables = new Map<string, string>();
+  const seeds = new Map<string, { name: string; fallbacks: Set<string | undefined> }>();
   for (const { item, credentials } of cases) {
     if (item.todo || item.withoutCredentials) continue;
     for (const credential of credentials) {
@@ -315,11 +316,20 @@ function variablesOf(cases: Array<{ item: HttpCase; credentials: Credential[] }>
     }
     for (const param of item.pathParams) {
       const piece = param.value[0];
-      if (!piece || !('env' in piece) || variables.has(piece.env)) continue;
-      variables.set(piece.env, `path parameter "${param.name}": a value that exists in your test data${piece.fallback !== undefined ? ` (else the contract's example, ${piece.fallback})` : ''}`);
+      if (!piece || !('env' in piece)) continue;
+      const fallbacks = seeds.get(piece.env) ?? { name: param.name, fallbacks: new Set<string | undefined>() };
+      fallbacks.fallbacks.add(piece.fallback);
+      seeds.set(piece.env, fallbacks);
+      variables.set(piece.env, '');
     }
   }
-  return [...variables].map(([name, purpose]) => ({ name, purpose }));
+  for (const [env, { name, fallbacks }] of seeds) {
+    // The default is worth naming only when every case that reads the variable has the same one.
+    const [only] = fallbacks;
+    variables.set(env, `path parameter "${name}": a value that exists in your test data${fallbacks.size === 1 && only !== undefined ? ` (else the contract's example, ${only})` : ''}`);
+  }
+  // Credentials first: they gate the most cases.
+  return [...variables].map(([name, purpose]) => ({ name, purpose })).sort((a, b) => Number(seeds.has(a.name)) - Number(seeds.has(b.name)));
 }
 
 export async function planOpenApi(text: string, path: string): Promise<OpenApiPlan> {

@@ -12,8 +12,6 @@ export type Piece =
 export type RuntimeValue = Piece[];
 
 export const text = (value: string): RuntimeValue => [{ text: value }];
-export const isStatic = (value: RuntimeValue): boolean => value.every((piece) => 'text' in piece);
-export const staticText = (value: RuntimeValue): string => value.map((piece) => ('text' in piece ? piece.text : '')).join('');
 
 /** `cardId` -> `CARD_ID`, `bearerAuth` -> `BEARER_AUTH`, `api-key` -> `API_KEY`. */
 export function screamingSnake(name: string): string {
@@ -120,22 +118,29 @@ export function valueSyntax(language: string, prefix = ''): ValueSyntax {
       };
     case 'go':
       return {
-        value: (value) => joinWithPlus(parts(value, {
+        value: (value) => (parts(value, {
           env: (name, fallback) => `${prefix}Env(${dqString(name)}, ${dqString(fallback ?? '')})`,
           escape: (code, kind) => (kind === 'path' ? `url.PathEscape(${code})` : `url.QueryEscape(${code})`),
           uuid: `${prefix}UUID()`,
-        }), dqString),
+          // Only used as a call argument, where gofmt writes `a+b` without spaces.
+        })).map((part) => ('literal' in part ? dqString(part.literal) : part.code)).join('+'),
       };
     case 'ruby':
       return {
-        value: (value) => joinWithPlus(parts(value, {
-          env: (name, fallback) => `contract_env(${dqString(name)}${fallback !== undefined ? `, ${dqString(fallback)}` : ''})`,
-          escape: (code) => `ERB::Util.url_encode(${code})`,
-          uuid: 'SecureRandom.uuid',
-        }), dqString),
+        value: (value) => {
+          const list = parts(value, {
+            env: (name, fallback) => `contract_env(${dqString(name)}${fallback !== undefined ? `, ${dqString(fallback)}` : ''})`,
+            escape: (code) => `ERB::Util.url_encode(${code})`,
+            uuid: 'SecureRandom.uuid',
+          });
+          if (list.length === 1 && 'code' in list[0]) return list[0].code;
+          // One interpolated string: dqString escapes #{ in the literal parts.
+          return `"${list.map((part) => ('literal' in part ? dqString(part.literal).slice(1, -1) : `#{${part.code}}`)).join('')}"`;
+        },
       };
     default:
       return {
+        // String + &str chains: rustfmt leaves them on one line where format! would wrap.
         value: (value) => {
           const list = parts(value, {
             env: (name, fallback) => `env(${dqString(name)}, ${dqString(fallback ?? '')})`,
@@ -143,9 +148,10 @@ export function valueSyntax(language: string, prefix = ''): ValueSyntax {
             uuid: 'fresh_uuid()',
           });
           if (list.length === 1) return 'literal' in list[0] ? dqString(list[0].literal) : list[0].code;
-          const format = list.map((part) => ('literal' in part ? part.literal.replace(/\{/g, '{{').replace(/\}/g, '}}') : '{}')).join('');
-          const args = list.filter((part): part is { code: string } => 'code' in part).map((part) => part.code);
-          return `format!(${dqString(format)}, ${args.join(', ')})`;
+          return list.map((part, index) => {
+            if (index === 0) return 'literal' in part ? `String::from(${dqString(part.literal)})` : part.code;
+            return 'literal' in part ? dqString(part.literal) : `&${part.code}`;
+          }).join(' + ');
         },
       };
   }

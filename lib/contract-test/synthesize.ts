@@ -70,7 +70,7 @@ function firstType(schema: Json): string | undefined {
 }
 
 function numberFor(schema: Json, integer: boolean): Synthesized {
-  const step = typeof schema.multipleOf === 'number' && schema.multipleOf > 0 ? schema.multipleOf : integer ? 1 : undefined;
+  const step = typeof schema.multipleOf === 'number' && schema.multipleOf > 0 ? schema.multipleOf : undefined;
   // 3.0 writes exclusiveMinimum as a boolean beside minimum; 3.1 as a number.
   let low: number | undefined;
   let lowExclusive = false;
@@ -80,16 +80,19 @@ function numberFor(schema: Json, integer: boolean): Synthesized {
   let highExclusive = false;
   if (typeof schema.maximum === 'number') { high = schema.maximum; highExclusive = schema.exclusiveMaximum === true; }
   if (typeof schema.exclusiveMaximum === 'number' && (high === undefined || schema.exclusiveMaximum <= high)) { high = schema.exclusiveMaximum; highExclusive = true; }
-  // A positive amount reaches the happy path more often than zero.
-  let value = low === undefined ? (high !== undefined && high < 1 ? high : 1) : low;
-  const above = (candidate: number): boolean => (low === undefined ? true : lowExclusive ? candidate > low : candidate >= low);
-  const below = (candidate: number): boolean => (high === undefined ? true : highExclusive ? candidate < high : candidate <= high);
-  if (step !== undefined) value = Math.ceil(value / step) * step;
-  if (!above(value)) value = step !== undefined ? value + step : value + 1;
-  if (!below(value) && step !== undefined) value = Math.floor((high as number) / step) * step;
-  if (!below(value) && high !== undefined) value = highExclusive ? (integer ? Math.ceil(high) - 1 : high - 0.5) : high;
-  if (!above(value) || !below(value) || (integer && !Number.isInteger(value))) return { gap: `no ${integer ? 'integer' : 'number'} fits ${JSON.stringify({ minimum: schema.minimum, exclusiveMinimum: schema.exclusiveMinimum, maximum: schema.maximum, exclusiveMaximum: schema.exclusiveMaximum, multipleOf: schema.multipleOf })}` };
-  return { value };
+  const above = (value: number): boolean => low === undefined || (lowExclusive ? value > low : value >= low);
+  const below = (value: number): boolean => high === undefined || (highExclusive ? value < high : value <= high);
+  const fits = (value: number): boolean => above(value) && below(value) && (!integer || Number.isInteger(value)) && (step === undefined || Number.isInteger(value / step));
+  // A positive amount reaches the happy path more often than zero; otherwise the lowest allowed value.
+  const lowest = low === undefined ? undefined : integer ? (lowExclusive ? Math.floor(low) + 1 : Math.ceil(low)) : lowExclusive ? low + 1 : low;
+  const highest = high === undefined ? undefined : integer ? (highExclusive ? Math.ceil(high) - 1 : Math.floor(high)) : highExclusive ? high - 1 : high;
+  const candidates = [lowest ?? 1, highest, low !== undefined && high !== undefined ? (low + high) / 2 : undefined]
+    .filter((value): value is number => value !== undefined)
+    .flatMap((value) => (step === undefined ? [value] : [Math.ceil(value / step) * step, Math.floor(value / step) * step]));
+  const found = candidates.find(fits);
+  if (found !== undefined) return { value: found };
+  const bounds = Object.fromEntries(['minimum', 'exclusiveMinimum', 'maximum', 'exclusiveMaximum', 'multipleOf'].filter((key) => key in schema).map((key) => [key, schema[key]]));
+  return { gap: `no ${integer ? 'integer' : 'number'} fits ${JSON.stringify(bounds)}` };
 }
 
 function stringFor(schema: Json, name: string | undefined): Synthesized {
@@ -141,9 +144,10 @@ function mergeAllOf(schema: Json, resolve: (node: unknown) => unknown): Json {
 
 function synthesizeAt(node: unknown, options: SynthesizeOptions, depth: number, topLevel: boolean): Synthesized {
   if (depth > MAX_DEPTH) return { gap: 'a value for a schema that nests too deep (recursive $ref?)' };
-  let schema = options.resolve(node);
-  if (schema === true || schema === undefined) return { value: 'string' };
-  if (!isObject(schema)) return { gap: 'a value for a schema that allows nothing' };
+  const resolved = options.resolve(node);
+  if (resolved === true || resolved === undefined) return { value: 'string' };
+  if (!isObject(resolved)) return { gap: 'a value for a schema that allows nothing' };
+  let schema: Json = resolved;
   if ('example' in schema) return { value: schema.example };
   if (Array.isArray(schema.examples) && schema.examples.length > 0) return { value: schema.examples[0] };
   if ('const' in schema) return { value: schema.const };

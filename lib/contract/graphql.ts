@@ -143,7 +143,8 @@ export function buildSdl(plan: ContractPlan): { text: string; skipped: PlannedOp
 }
 
 export async function validateSdl(text: string): Promise<Problem[]> {
-  const { buildSchema, validateSchema, GraphQLError } = await import('graphql');
+  const loaded = await import('graphql');
+  const { buildSchema, validateSchema, GraphQLError } = ('buildSchema' in loaded ? loaded : (loaded as unknown as { default: typeof loaded }).default) as typeof loaded;
   try {
     const schema = buildSchema(text);
     return validateSchema(schema).map((error) => toProblem(error));

@@ -310,7 +310,10 @@ function reachableComponents(document: Json, roots: unknown[]): Set<string> {
 export function mergeOpenApi(existing: { path: string; text: string }, generated: Json): MergeOutcome {
   const doc = parseDocument(existing.text);
   if (doc.errors.length > 0) {
-    throw new MagiError('openapi-parse', `${existing.path} is not valid YAML: ${doc.errors[0].message.split('\n')[0]}. Fix it or drop --openapi.`);
+    const error = doc.errors[0];
+    const where = error.linePos?.[0] ? `line ${error.linePos[0].line}, column ${error.linePos[0].col}: ` : '';
+    const reason = error.message.split('\n')[0].replace(/ at line \d+, column \d+.*$/, '').replace(/:$/, '');
+    throw new MagiError('openapi-parse', `--openapi ${existing.path}: ${where}${reason}; fix the YAML or drop --openapi`);
   }
   const current = (doc.toJS() ?? {}) as Json;
   if (typeof current !== 'object' || typeof current.openapi !== 'string') {

@@ -147,7 +147,10 @@ export async function lintOpenApi(text: string, expectations?: ContractExpectati
     return [{ severity: 'error', message: `Expected OpenAPI 3.1, found ${data.openapi}.`, location: '#/openapi' }];
   }
 
-  const { createConfig, lintFromString, getLineColLocation } = await import('@redocly/openapi-core');
+  const loaded = await import('@redocly/openapi-core');
+  // A CommonJS package: named exports under Node, `default` only once bundled.
+  const redocly = ('createConfig' in loaded ? loaded : (loaded as unknown as { default: typeof loaded }).default) as typeof loaded;
+  const { createConfig, lintFromString, getLineColLocation } = redocly;
   const config = await createConfig({
     extends: ['recommended'],
     plugins: [{ id: 'magi', rules: { oas3: MAGI_RULES as any } }],

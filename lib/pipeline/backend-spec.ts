@@ -156,6 +156,13 @@ export interface Plan {
   languageNotes: string[];
 }
 
+/** `confirm: false` in the answers file refuses every write (a dry run still shows the diff). */
+export function assertConfirmed(inputs: BackendSpecInputs, plan: Plan): void {
+  if (inputs.confirm === false && !inputs.dryRun && plan.writes.length) {
+    throw new MagiError('write-refused', 'The answers file says confirm: false; nothing was written (use --dry-run to see the diff)', { exitCode: EXIT.write });
+  }
+}
+
 /** Where we keep the section as last generated: the merge base for the next run. */
 export function basePath(sprint: Sprint): string {
   return `${sprint.dir}/.magi/backend-section.md`;

@@ -112,3 +112,10 @@ function statusLabel(status: FileStatus, colors: ReturnType<typeof pc.createColo
   if (status === 'modified') return colors.yellow('modified ');
   return colors.dim('unchanged');
 }
+
+/** What a finished run prints on stdout: the JSON report, or the diff and the human report. */
+export function runOutput(report: JsonReport, document: { path: string; before: string; after: string }, options: { json: boolean; color: boolean }): string {
+  if (options.json) return `${JSON.stringify(report, null, 2)}\n`;
+  const diff = unifiedDiff(document.path, document.before, document.after, options.color);
+  return `${formatReport(report, diff ? [diff] : [], options.color)}\n`;
+}

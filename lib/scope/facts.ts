@@ -2,143 +2,91 @@
 // webhooks, background jobs, SLOs, services and frontend work.
 import type { AuthzRule, Integration, JobItem, Operation, Slo } from '../types.js';
 import { operationKey } from '../types.js';
-import { isWebhookPath, singular, webhookSource } from './naming.js';
+import { singular, webhookSource } from './naming.js';
 import { toMilliseconds } from './numbers.js';
-import { REST_MENTION } from './operations.js';
-import { lineAt, oneLine, proseOf, type Unit } from './units.js';
+import { lineAt, oneLine, proseOf } from './units.js';
+import { namedOperations, narrowByVerbs, resolveOperations } from './verbs.js';
 import {
-  ACTION_METHODS,
-  ACTION_VERBS,
+  ACTOR_NOUNS,
+  ACTOR_QUALIFIERS,
   AUTHZ_WORDS,
-  CJK_ACTION,
+  CJK_ACTORS,
+  DETERMINERS,
   FRONTEND_WORDS,
   JOB_WORDS,
-  NON_ROLE_SUBJECTS,
+  NORMATIVE_MODAL,
+  OBJECT_BOUNDARIES,
   OUTBOUND_AFTER,
   OUTBOUND_BEFORE,
   SCHEDULES,
   VENDORS,
+  PRESENT_DAY,
+  SIGNED_IN,
   VERIFICATIONS,
   WEBHOOK_WORD,
 } from './vocabulary.js';
 
-type Action = 'create' | 'read' | 'update' | 'delete';
-const STOP_WORDS = /^(?:the|a|an|all|any|their|its|his|her|your|our|own|each|every|of|new|existing|only|more|to|and|or|be|been|that|this|these|those|some|one|it|them|for|my|也|的)$/i;
+export { resolveOperations };
 
-function actionOf(word: string): Action | undefined {
-  return ACTION_VERBS.find((entry) => entry.pattern.test(word))?.action;
+const SUBJECT_MODAL = /\b(?:may|can|cannot|can't|must|should|will|shall|is allowed to|are allowed to|is permitted to|are permitted to)\b/i;
+const CJK_MODAL = /才能|才可以|可以|只能|不可|不得|可/;
+
+/** Roles a subject phrase names ("support staff", "a customer"); generic actors ("users") name who but no role. */
+function actorsIn(phrase: string, roles: Set<string>): boolean {
+  let generic = false;
+  for (const part of phrase.toLowerCase().split(/\s*(?:,|\band\b|\bor\b|&|\/)\s*/)) {
+    const words = part
+      .split(/\s+(?:with|of|in|on|for|from|who|that|whose)\s+/)[0]
+      .split(/\s+/)
+      .map((word) => word.replace(/['’]s?$/, ''))
+      .filter((word) => word && !DETERMINERS.has(word) && !ACTOR_QUALIFIERS.test(word) && word !== 'only');
+    const head = words.at(-1);
+    if (!head || words.length > 3) continue;
+    const kind = ACTOR_NOUNS.get(singular(head));
+    if (kind === 'generic') generic = true;
+    if (kind !== 'role') continue;
+    const modifier = words.length > 1 && /^[a-z][\w-]*$/.test(words.at(-2)!) && !VERB_LIKE.test(words.at(-2)!) ? `${words.at(-2)} ` : '';
+    roles.add(`${modifier}${singular(head)}`);
+  }
+  return generic;
 }
+const VERB_LIKE = /(?:ed|ing)$/;
 
-/** Resource segment an operation acts on: last non-parameter path segment, or the tRPC/GraphQL name. */
-function resourceOf(op: Operation): string {
-  if (op.kind === 'rest' && op.path) {
-    const nouns = op.path.split(/[/:]/).filter((segment) => segment && !segment.startsWith('{') && !/^(?:api|v\d+)$/i.test(segment));
-    return nouns[nouns.length - 1] ?? '';
-  }
-  return op.name;
-}
-
-function matchesAction(op: Operation, action: Action): boolean {
-  if (op.kind === 'rest') {
-    if (isWebhookPath(op.path ?? '')) return false;
-    return ACTION_METHODS[action].includes(op.method ?? '');
-  }
-  const leaf = op.name.split('.').pop() ?? op.name;
-  if (action === 'read') return op.kind.endsWith('query') || /^(?:get|list|find|search|by)/i.test(leaf);
-  const prefixes: Record<Action, RegExp> = { create: /^(?:create|add|new)/i, read: /^$/, update: /^(?:update|edit|set|rename)/i, delete: /^(?:delete|remove|destroy)/i };
-  return prefixes[action].test(leaf) && !op.kind.endsWith('query');
-}
-
-function matchesResource(op: Operation, noun: string): boolean {
-  const wanted = singular(noun.toLowerCase());
-  if (op.kind === 'rest') return singular(resourceOf(op).toLowerCase()) === wanted;
-  return op.name.toLowerCase().split(/[.]|(?=[A-Z])/).some((part) => singular(part.toLowerCase()) === wanted) || op.name.toLowerCase().includes(wanted);
-}
-
-/** Verb and noun an operation name carries: `note.archive` → archive/note; `cancelOrder` (custom method) → cancel/order. */
-function actionAndNoun(op: Operation): [string | undefined, string | undefined] {
-  if (op.kind.startsWith('trpc')) {
-    const parts = op.name.split('.');
-    return [parts[parts.length - 1], parts[parts.length - 2]];
-  }
-  if (op.kind === 'rest' && op.path) {
-    const custom = /:([a-z]+)$/i.exec(op.path);
-    const segments = op.path.split('/').filter((segment) => segment && !segment.startsWith('{'));
-    const last = custom ? custom[1] : segments[segments.length - 1];
-    const noun = custom ? segments[segments.length - 1]?.replace(/:.*$/, '') : segments[segments.length - 2];
-    if (last && op.method === 'POST' && /^[a-z]+$/i.test(last) && !isWebhookPath(op.path) && singular(last) === last && noun) return [last, noun];
-  }
-  return [undefined, undefined];
-}
-
-/** The actions (create/read/update/delete) a sentence's verbs name. */
-export function actionsIn(text: string): Action[] {
-  const actions = new Set<Action>();
-  for (const word of proseOf(text).split(/[^A-Za-z-]+/)) {
-    const action = actionOf(word);
-    if (action) actions.add(action);
-  }
-  for (const match of text.matchAll(CJK_ACTION)) {
-    const action = actionOf(match[1]);
-    if (action) actions.add(action);
-  }
-  return [...actions];
-}
-
-/** Operations a sentence names: explicit `METHOD /path`, op names in code, or verb + resource ("may create refunds"). */
-export function resolveOperations(text: string, ops: Operation[]): string[] {
-  const keys = new Set<string>();
-  for (const match of text.matchAll(REST_MENTION)) {
-    for (const op of ops) if (op.path && match[2].replace(/:(\w+)/g, '{$1}').replace(/[.,;]$/, '') === op.path && match[1].includes(op.method ?? '-')) keys.add(operationKey(op));
-  }
-  for (const code of text.matchAll(/`([^`]+)`/g)) for (const op of ops) if (op.kind !== 'rest' && op.name === code[1].replace(/\(.*$/, '')) keys.add(operationKey(op));
-  if (keys.size) return [...keys];
-  const lower = proseOf(text).toLowerCase();
-  // Named actions: `note.archive` ← "archive … notes", `POST /orders/{id}:cancel` ← "cancel orders".
-  for (const op of ops) {
-    const [verb, noun] = actionAndNoun(op);
-    if (verb && noun && new RegExp(`\\b${verb}(?:s|d|ed)?\\b[\\s\\S]*\\b${singular(noun)}`, 'i').test(lower)) keys.add(operationKey(op));
-  }
-  if (keys.size) return [...keys];
-  for (const match of text.matchAll(CJK_ACTION)) {
-    const action = actionOf(match[1]);
-    if (!action) continue;
-    for (let length = match[2].length; length >= 2 && !keys.size; length--) {
-      const noun = match[2].slice(0, length);
-      for (const op of ops) if (matchesAction(op, action) && op.summary?.includes(noun)) keys.add(operationKey(op));
-    }
-  }
-  if (keys.size) return [...keys];
-  const words = proseOf(text).split(/[^A-Za-z\u4e00-\u9fff-]+/).filter(Boolean);
-  let pending: Action[] = [];
-  for (const word of words) {
-    const action = actionOf(word);
-    if (action) {
-      pending.push(action);
-      continue;
-    }
-    if (!pending.length || STOP_WORDS.test(word) || /^(?:and|or|和|或)$/i.test(word)) continue;
-    for (const op of ops) if (pending.some((candidate) => matchesAction(op, candidate)) && matchesResource(op, word)) keys.add(operationKey(op));
-    pending = [];
-  }
-  return [...keys];
-}
-
-function rolesOf(text: string, ops: Operation[]): string[] {
+/** Who a sentence grants access to: roles, and whether it names a generic caller ("only users…"). */
+function whoIn(text: string, ops: Operation[]): { roles: string[]; generic: boolean } {
   const roles = new Set<string>();
-  const roleContext = /\broles?\b|\bscopes?\b|\bonly\b|\bpermission|角色|權限|只有|僅/i.test(proseOf(text));
+  const prose = proseOf(text);
+  const roleContext = /\broles?\b|\bscopes?\b|\bonly\b|\bpermission|角色|權限|只有|僅/i.test(prose);
   if (roleContext) {
     for (const code of text.matchAll(/`([^`]+)`/g)) if (/^[\w:.-]+$/.test(code[1]) && !/^(?:GET|POST|PUT|PATCH|DELETE)\b/.test(code[1]) && !ops.some((op) => op.name === code[1])) roles.add(code[1]);
   }
   for (const quoted of text.matchAll(/["“']([A-Za-z][\w:-]*)["”']/g)) if (/\brole|\bscope/i.test(text)) roles.add(quoted[1]);
-  if (roles.size) return [...roles];
-  const subject = /(?:^|[,;:]\s*|\bonly\s+)(?:an?\s+|the\s+)?([A-Za-z][\w-]*(?:\s[A-Za-z][\w-]*)?)\s+(?:may|can|cannot|can't|must not|is allowed to|are allowed to|are permitted to|is permitted to)\b/i.exec(proseOf(text).trim());
-  if (subject) {
-    const words = subject[1].toLowerCase().split(' ').filter((word) => !STOP_WORDS.test(word));
-    const last = words[words.length - 1];
-    if (last && !NON_ROLE_SUBJECTS.has(last) && !actionOf(last)) roles.add([...words.slice(0, -1), singular(last)].join(' '));
+  for (const named of prose.matchAll(/\b([a-z][\w-]*)\s+role\b/gi)) {
+    const word = named[1].toLowerCase();
+    if (!DETERMINERS.has(word) && !OBJECT_BOUNDARIES.has(word) && !/^(?:or|and|the|a|an|this|that)$/.test(word)) roles.add(word);
   }
-  return [...roles];
+  if (roles.size) return { roles: [...roles], generic: false };
+  let generic = false;
+  // The subject of the first modal, after the last clause break ("…, which cannot" has no actor).
+  const modal = SUBJECT_MODAL.exec(prose);
+  if (modal) {
+    const before = prose.slice(0, modal.index).split(/[,;:]|\b(?:which|that|who|where|when|if|because|so)\b/i).pop() ?? '';
+    generic = actorsIn(before.trim(), roles);
+  }
+  // Passive: "may only be issued by support agents".
+  const passive = /\bbe\s+[a-z]+(?:ed|en|wn)\s+(?:only\s+)?by\s+([a-z][\w\s,&/-]*)/i.exec(prose);
+  if (passive) generic = actorsIn(passive[1].split(/\s+(?:to|for|in|on|at|with|within|when|if|before|after)\s+/)[0], roles) || generic;
+  const cjkModal = CJK_MODAL.exec(text);
+  if (cjkModal) {
+    // The subject of the modal, after the last clause break ("身為員工，我可以…" names no actor).
+    const before = text.slice(0, cjkModal.index).split(/[，,；;：:]/).pop() ?? '';
+    for (const actor of CJK_ACTORS) {
+      if (!before.includes(actor.word) || [...roles].some((role) => role.includes(actor.word))) continue;
+      if (actor.kind === 'role') roles.add(actor.word);
+      else generic = true;
+    }
+  }
+  return { roles: [...roles], generic };
 }
 
 function ownershipOf(text: string): string | undefined {
@@ -152,23 +100,29 @@ function ownershipOf(text: string): string | undefined {
 const PUBLIC = /\bpublic\b|\bno auth|\bunauthenticated\b|\banonymous\b|no (?:user )?session|without (?:a )?(?:user )?session|無需登入|不需登入|免登入|公開/i;
 
 /**
- * An authz rule for a sentence, or undefined when it says nothing about access.
+ * An authz rule for a sentence, or undefined when it says nothing about access. A rule
+ * names who (a role, an owner, a signed-in caller, or everyone) and a permission.
  * `contextOps`: operations of the unit the sentence is in (used when the sentence names none).
+ * `descriptive`: the sentence is in a Context / background section, which tells how things are
+ * today; it counts only when it states a rule for the new work.
  */
-export function authzRule(text: string, line: number, ops: Operation[], contextOps: Operation[]): AuthzRule | undefined {
+export function authzRule(text: string, line: number, ops: Operation[], contextOps: Operation[], options: { descriptive?: boolean } = {}): AuthzRule | undefined {
   const prose = proseOf(text);
-  if (!AUTHZ_WORDS.test(prose) && !PUBLIC.test(prose)) return undefined;
-  const roles = rolesOf(text, ops);
+  const signedIn = SIGNED_IN.test(prose);
+  if (!AUTHZ_WORDS.test(prose) && !PUBLIC.test(prose) && !signedIn) return undefined;
+  const { roles, generic } = whoIn(text, ops);
   const ownerSubject = /\bowners?\b\s+(?:may|can|only)|\bonly\s+(?:the\s+)?(?:[\w']+\s+)?owners?\b/i.test(prose);
   const ownership = ownershipOf(text) ?? (ownerSubject ? 'owner' : undefined);
   const isPublic = PUBLIC.test(prose);
+  const onlyCallers = generic && /\bonly\b|只有|僅/i.test(prose);
   const modal = /\b(?:may|can|cannot|can't|must not|only|allowed|permitted)\b|只有|只能|才能|可以|不可/i.test(prose);
-  if (!roles.length && !ownership && !isPublic) return undefined;
-  if (!modal && !isPublic && !/\broles?\b|角色/i.test(prose)) return undefined;
-  let operations = resolveOperations(text, ops);
+  if (!roles.length && !ownership && !isPublic && !signedIn && !onlyCallers) return undefined;
+  if (!modal && !isPublic && !signedIn && !/\broles?\b|角色/i.test(prose)) return undefined;
+  const named = namedOperations(text, ops);
+  if (options.descriptive && (PRESENT_DAY.test(text) || (!named.length && !NORMATIVE_MODAL.test(text)))) return undefined;
+  let operations = named.length ? named : resolveOperations(text, ops);
   if (!operations.length && contextOps.length) {
-    const actions = actionsIn(text);
-    const narrowed = actions.length ? contextOps.filter((op) => actions.some((action) => matchesAction(op, action))) : contextOps;
+    const narrowed = narrowByVerbs(text, contextOps);
     operations = (narrowed.length ? narrowed : contextOps).map(operationKey);
   }
   const rule: AuthzRule = { text: oneLine(text), line, roles, operations };

@@ -126,6 +126,10 @@ export function parseAttributes(input: string): Attributes {
         attrs.type = mapped.type;
         if (mapped.format) attrs.format = mapped.format;
         rest = rest.replace(token, ' ');
+      } else if (mapped?.format && mapped.type === attrs.type && !attrs.format) {
+        // "string, format email": a second type word that only narrows the first.
+        attrs.format = mapped.format;
+        rest = rest.replace(token, ' ');
       }
       if (!attrs.typeWord && COLUMN_TYPE.test(word)) {
         attrs.typeWord = word;

@@ -283,7 +283,7 @@ export function extractScope(markdown: string): Scope {
     const authzColumn = unit.kind === 'row' && (unit.header ?? []).some((cell) => TABLE_COLUMNS.auth.test(cell.trim()));
     for (const sentence of sentences(unit.text)) {
       const line = lineAt(unit, sentence.at);
-      const rule = authzColumn ? undefined : authzRule(sentence.text, line, operations, context);
+      const rule = authzColumn ? undefined : authzRule(sentence.text, line, operations, context, { descriptive: unit.section === 'context' });
       if (rule) authz.push(rule);
       for (const slo of slosIn(sentence.text, line, operations, context)) slos.push(slo);
       const job = jobIn(sentence.text, line);
@@ -401,9 +401,8 @@ function openQuestions(inputs: QuestionInputs): ScopeNote[] {
     const mutating = op.kind === 'rest' ? ['POST', 'PUT', 'PATCH'].includes(op.method ?? '') : op.kind.endsWith('mutation') || op.kind === 'grpc';
     if (mutating && !inputs.webhookOps.has(op) && !op.requestFields.length) ask(`\`${key}\`: the request fields are not stated.`, op.line);
     for (const field of [...op.requestFields, ...op.queryParams]) if (!field.type && !field.enum) ask(`\`${key}\`: the type of \`${field.name}\` is not stated.`, field.line);
-    const covered = inputs.authz.some((rule) => rule.operations.includes(key));
-    if (!covered && !op.unauthenticated) ask(`\`${key}\`: who may call it (roles, ownership) is not stated.`, op.line);
   }
+  // Who may call each operation is asked by the model, from its authz matrix (one place for that rule).
   for (const rule of inputs.authz) if (!rule.operations.length) ask(`Which operations does this rule apply to: "${rule.text}"?`, rule.line);
   for (const integration of inputs.integrations) {
     if (integration.kind === 'webhook' && !integration.verification) ask(`How are ${integration.name} webhook calls verified (signature, HMAC, mTLS, shared secret)?`, integration.line);

@@ -17,8 +17,17 @@ export function blankFrontMatter(markdown: string): string {
 // Built once: constructing the GFM extensions costs about a third of a parse.
 const PARSE_OPTIONS = { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] };
 
+// One run parses the same document several times (scope, gate, the appended check): keep the last few trees.
+// Trees are shared, so callers treat them as read-only.
+const recent = new Map<string, Root>();
+
 export function parseMarkdown(markdown: string): Root {
-  return fromMarkdown(blankFrontMatter(markdown), PARSE_OPTIONS);
+  const cached = recent.get(markdown);
+  if (cached) return cached;
+  const root = fromMarkdown(blankFrontMatter(markdown), PARSE_OPTIONS);
+  recent.set(markdown, root);
+  if (recent.size > 4) recent.delete(recent.keys().next().value!);
+  return root;
 }
 
 /** Plain text of a node: text, inline code values and alt texts, without markup. */

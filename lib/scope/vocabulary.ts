@@ -146,32 +146,117 @@ export const FRONTEND_WORDS: readonly RegExp[] = [
   /前端|頁面|按鈕|畫面|介面|表單/,
 ];
 
-/** Verbs in authz / SLO / retry prose mapped to what they do to a resource. */
-export const ACTION_VERBS: ReadonlyArray<{ action: 'create' | 'read' | 'update' | 'delete'; pattern: RegExp }> = [
-  { action: 'create', pattern: /^(?:create|creates|creating|add|adds|adding|issue|issues|issuing|make|makes|making|submit|submits|submitting|open|opens|opening|post|posts|posting|start|starts|starting|request|requests|requesting|建立|新增|發起|申請)$/i },
-  { action: 'read', pattern: /^(?:read|reads|reading|see|sees|seeing|view|views|viewing|list|lists|listing|get|gets|getting|fetch|fetches|fetching|access|accesses|browse|browses|retrieve|retrieves|查看|檢視|讀取|列出|查詢|瀏覽)$/i },
-  { action: 'update', pattern: /^(?:update|updates|updating|edit|edits|editing|change|changes|changing|modify|modifies|modifying|rename|renames|更新|修改|編輯)$/i },
-  { action: 'delete', pattern: /^(?:delete|deletes|deleting|remove|removes|removing|destroy|destroys|刪除|移除|取消)$/i },
+export type CrudAction = 'create' | 'read' | 'update' | 'delete';
+
+/**
+ * Verb families: the words (English bases, inflected by the matcher; CJK forms as
+ * written) that name one action, the nouns made from it ("redemption" ← redeem), and
+ * the CRUD action it falls back to when no operation names the action itself.
+ * The four CRUD families come first; their `id` is the CRUD action.
+ */
+export interface VerbFamily {
+  id: string;
+  crud?: CrudAction;
+  verbs: readonly string[];
+  nouns?: readonly string[];
+  cjk?: readonly string[];
+}
+
+export const VERB_FAMILIES: readonly VerbFamily[] = [
+  { id: 'create', crud: 'create', verbs: ['create', 'add', 'make', 'made'], cjk: ['建立', '新增', '新建', '發起', '申請'] },
+  { id: 'read', crud: 'read', verbs: ['read', 'see', 'saw', 'seen', 'view', 'list', 'get', 'got', 'fetch', 'access', 'browse', 'retrieve', 'return', 'show', 'shown', 'find', 'found', 'search', 'look', 'download', 'inspect'], cjk: ['查看', '檢視', '讀取', '列出', '查詢', '瀏覽', '下載'] },
+  { id: 'update', crud: 'update', verbs: ['update', 'edit', 'change', 'modify', 'rename', 'replace', 'patch', 'set'], cjk: ['更新', '修改', '編輯', '變更'] },
+  { id: 'delete', crud: 'delete', verbs: ['delete', 'remove', 'destroy', 'erase', 'purge'], nouns: ['deletion', 'removal'], cjk: ['刪除', '移除'] },
+  { id: 'issue', crud: 'create', verbs: ['issue'], nouns: ['issuance'], cjk: ['發行', '核發', '發放', '開立'] },
+  { id: 'redeem', crud: 'create', verbs: ['redeem'], nouns: ['redemption'], cjk: ['兌換', '核銷'] },
+  { id: 'cancel', crud: 'delete', verbs: ['cancel'], nouns: ['cancellation', 'cancelation'], cjk: ['取消'] },
+  { id: 'revoke', crud: 'delete', verbs: ['revoke', 'withdraw', 'retract'], nouns: ['revocation', 'withdrawal'], cjk: ['撤銷', '撤回'] },
+  { id: 'approve', crud: 'update', verbs: ['approve'], nouns: ['approval'], cjk: ['核准', '批准', '同意'] },
+  { id: 'reject', crud: 'update', verbs: ['reject', 'deny', 'decline'], nouns: ['rejection', 'denial'], cjk: ['駁回', '拒絕', '退回'] },
+  { id: 'refund', crud: 'create', verbs: ['refund'], nouns: ['refund'], cjk: ['退款'] },
+  { id: 'pay', crud: 'create', verbs: ['pay', 'paid'], nouns: ['payment'], cjk: ['付款', '支付', '繳費'] },
+  { id: 'charge', crud: 'create', verbs: ['charge'], nouns: ['charge'], cjk: ['扣款', '收費'] },
+  { id: 'transfer', crud: 'create', verbs: ['transfer'], nouns: ['transfer'], cjk: ['轉讓', '轉帳', '轉移'] },
+  { id: 'submit', crud: 'create', verbs: ['submit'], nouns: ['submission'], cjk: ['提交', '送出'] },
+  { id: 'invite', crud: 'create', verbs: ['invite'], nouns: ['invitation', 'invite'], cjk: ['邀請'] },
+  { id: 'export', crud: 'create', verbs: ['export'], nouns: ['export'], cjk: ['匯出'] },
+  { id: 'import', crud: 'create', verbs: ['import'], nouns: ['import'], cjk: ['匯入'] },
+  { id: 'start', crud: 'create', verbs: ['start', 'begin', 'launch', 'trigger'], cjk: ['啟動'] },
+  { id: 'subscribe', crud: 'create', verbs: ['subscribe'], nouns: ['subscription'], cjk: ['訂閱'] },
+  { id: 'register', crud: 'create', verbs: ['register', 'enroll', 'enrol'], nouns: ['registration', 'enrollment', 'enrolment', 'signup'], cjk: ['註冊', '報名'] },
+  { id: 'publish', crud: 'update', verbs: ['publish'], nouns: ['publication'], cjk: ['發布', '發佈', '上架'] },
+  { id: 'archive', crud: 'update', verbs: ['archive'], cjk: ['封存', '歸檔'] },
+  { id: 'assign', crud: 'update', verbs: ['assign'], nouns: ['assignment'], cjk: ['指派', '分派'] },
+  { id: 'close', crud: 'update', verbs: ['close'], nouns: ['closure'], cjk: ['關閉', '結案'] },
+  { id: 'suspend', crud: 'update', verbs: ['suspend', 'block', 'ban'], nouns: ['suspension'], cjk: ['停權', '停用', '封鎖'] },
+  { id: 'restore', crud: 'update', verbs: ['restore', 'reactivate', 'unarchive'], nouns: ['restoration'], cjk: ['還原', '恢復'] },
+  { id: 'verify', crud: 'update', verbs: ['verify', 'confirm'], nouns: ['verification', 'confirmation'], cjk: ['驗證', '確認'] },
+  { id: 'apply', crud: 'create', verbs: ['apply', 'use'], cjk: ['套用'] },
+  { id: 'book', crud: 'create', verbs: ['book', 'reserve'], nouns: ['booking', 'reservation'], cjk: ['預訂', '訂位'] },
+  { id: 'ship', crud: 'create', verbs: ['ship', 'dispatch', 'fulfil', 'fulfill'], nouns: ['shipment', 'fulfillment', 'fulfilment'], cjk: ['出貨', '寄送'] },
+  { id: 'send', crud: 'create', verbs: ['send', 'sent', 'notify'], nouns: ['notification'], cjk: ['寄出', '發送'] },
+  { id: 'upload', crud: 'create', verbs: ['upload', 'attach'], nouns: ['upload', 'attachment'], cjk: ['上傳', '附加'] },
 ];
 
-/** Chinese verb + object inside one run of characters ("可以刪除預約"). */
-export const CJK_ACTION = /(建立|新增|發起|申請|刪除|移除|取消|更新|修改|編輯|查看|檢視|讀取|列出|查詢|瀏覽)([\u4e00-\u9fff]{1,8})/g;
-export const OUT_OF_SCOPE_INLINE = /out[- ]of[- ]scope|\bnon-?goals?\b|not in scope|範圍外|不在範圍|非目標/i;
-
-export const ACTION_METHODS: Record<'create' | 'read' | 'update' | 'delete', string[]> = {
+/** CRUD action → the HTTP methods that perform it. */
+export const CRUD_METHODS: Record<CrudAction, readonly string[]> = {
   create: ['POST'],
   read: ['GET'],
   update: ['PATCH', 'PUT'],
   delete: ['DELETE'],
 };
 
-export const AUTHZ_WORDS = /\bmay\b|\bcan\b|\bcannot\b|\bcan't\b|\bonly\b|\ballowed\b|\bpermitted\b|\bpermission|\broles?\b|\bscopes?\b|\bowners?\b|\bown\b|\bpublic\b|\bunauthenticated\b|\banonymous\b|\bforbidden\b|\bmust be (?:logged in|signed in|authenticated)|只有|只能|才能|可以|不可|權限|角色|擁有者|本人|公開/i;
-/** Subjects that are not roles ("users with the role `x`", "anyone"). */
-export const NON_ROLE_SUBJECTS = new Set([
-  'user', 'users', 'anyone', 'everyone', 'caller', 'callers', 'client', 'clients', 'nobody', 'it', 'they', 'we',
-  'this', 'that', 'the', 'a', 'an', 'each', 'every', 'all', 'only', 'request', 'requests', 'endpoint', 'service',
-  'owner', 'owners', 'either', 'both',
+/** Words that end a verb's object ("issue cards *to* customers"). */
+export const OBJECT_BOUNDARIES = new Set([
+  'to', 'for', 'from', 'in', 'into', 'on', 'onto', 'at', 'by', 'with', 'without', 'of', 'via', 'through', 'under', 'over',
+  'within', 'before', 'after', 'when', 'if', 'unless', 'while', 'as', 'than', 'that', 'which', 'who', 'whose', 'where',
+  'but', 'so', 'because', 'may', 'can', 'cannot', 'must', 'should', 'will', 'shall', 'is', 'are', 'was', 'were', 'be',
+  'per', 'below',
 ]);
+/** Words skipped wherever they stand ("can *only* read", "may *also* cancel"). */
+export const FILLER_WORDS = new Set(['only', 'also', 'still', 'just', 'even', 'then', 'always', 'not', 'never', 'do', 'does', 'to', 'i', 'we', 'you']);
+/** An object that points back ("may cancel *it*"): the sentence's own words do not say which resource. */
+export const PRONOUNS = new Set(['it', 'them', 'they', 'one', 'ones', 'either', 'both', 'that', 'those', 'these', 'this']);
+/** Words that precede a noun: the next word is an object even when it could be a verb ("an export"). */
+export const DETERMINERS = new Set([
+  'a', 'an', 'the', 'their', 'its', 'his', 'her', 'your', 'our', 'my', 'own', 'any', 'each', 'every', 'all', 'this',
+  'these', 'those', 'some', 'one', 'no', 'other', 'another', 'existing', 'new', 'same', 'several', 'many',
+]);
+
+/**
+ * People and systems that can be granted access. `generic` ones name who without
+ * naming a role ("users can only read their own…"); the others become roles.
+ */
+export const ACTOR_NOUNS: ReadonlyMap<string, 'role' | 'generic'> = new Map([
+  ...['user', 'owner', 'client', 'caller', 'anyone', 'everyone', 'account', 'person', 'people', 'visitor'].map((word) => [word, 'generic'] as const),
+  ...[
+    'admin', 'administrator', 'superuser', 'superadmin', 'support', 'staff', 'agent', 'operator', 'moderator', 'manager',
+    'supervisor', 'lead', 'editor', 'reviewer', 'approver', 'auditor', 'accountant', 'finance', 'billing', 'customer',
+    'member', 'partner', 'merchant', 'seller', 'buyer', 'vendor', 'supplier', 'reseller', 'affiliate', 'employee',
+    'author', 'guest', 'subscriber', 'tenant', 'teacher', 'student', 'instructor', 'driver', 'courier', 'dispatcher',
+    'cashier', 'clerk', 'developer', 'maintainer', 'contributor', 'viewer', 'organizer', 'organiser', 'attendee',
+    'patient', 'doctor', 'nurse', 'landlord', 'recruiter', 'candidate', 'service', 'bot', 'ops', 'sre', 'hr', 'sales',
+    'marketing', 'dealer', 'franchisee', 'coach', 'trainer', 'analyst',
+  ].map((word) => [word, 'role'] as const),
+]);
+/** Words before an actor noun that only say the caller is signed in ("signed-in customers"). */
+export const ACTOR_QUALIFIERS = /^(?:signed-in|logged-in|authenticated|registered|verified|active|any|all|other)$/i;
+/** Chinese actor nouns (longest first); generic ones name who without a role. */
+export const CJK_ACTORS: ReadonlyArray<{ word: string; kind: 'role' | 'generic' }> = [
+  ...['系統管理員', '管理員', '管理者', '客服人員', '客服', '店長', '主管', '經理', '員工', '會員', '顧客', '客戶', '作者', '賣家', '買家', '商家', '老師', '學生', '審核員', '營運人員', '財務', '司機', '業務'].map((word) => ({ word, kind: 'role' as const })),
+  ...['使用者', '用戶', '任何人', '所有人', '擁有者', '呼叫者', '訪客'].map((word) => ({ word, kind: 'generic' as const })),
+];
+
+/** A sentence about how things are today (Context prose), not a rule for the new work. */
+export const PRESENT_DAY = /\btoday\b|\bcurrently\b|\bat the moment\b|\bat present\b|\bright now\b|\bso far\b|\bfor now\b|\bnowadays\b|\bused to\b|目前|現在|現行|現況|至今|以前/i;
+/** Modals that set a rule (as opposed to "can", which also describes). */
+export const NORMATIVE_MODAL = /\b(?:may|must|should|shall|will)\b|\bonly\b|必須|須|應|只有|只能|才能|僅/i;
+/** The caller must hold a session (no role named). */
+export const SIGNED_IN = /\bmust be (?:logged|signed) in\b|\bmust be authenticated\b|\brequires? (?:a )?(?:login|sign-in|session|(?:an? )?(?:authenticated|signed-in|logged-in) (?:user|session|caller))\b|\b(?:signed|logged)-in (?:users?|callers?|customers?|members?) only\b|需登入|須登入|需要登入|必須登入/i;
+
+export const OUT_OF_SCOPE_INLINE = /out[- ]of[- ]scope|\bnon-?goals?\b|not in scope|範圍外|不在範圍|非目標/i;
+
+export const AUTHZ_WORDS = /\bmay\b|\bcan\b|\bcannot\b|\bcan't\b|\bonly\b|\ballowed\b|\bpermitted\b|\bpermission|\broles?\b|\bscopes?\b|\bowners?\b|\bown\b|\bpublic\b|\bunauthenticated\b|\banonymous\b|\bforbidden\b|\bmust be (?:logged in|signed in|authenticated)|只有|只能|才能|可以|不可|權限|角色|擁有者|本人|公開/i;
 
 /** Type words for fields (API) — the value is the JSON type; format when the word implies one. */
 export const FIELD_TYPES: ReadonlyArray<{ pattern: RegExp; type: FieldType; format?: string }> = [

@@ -140,17 +140,17 @@ function cleanup(staged: Staged[], createdFolders: string[]): void {
 
 function writeError(cause: unknown, file: string | undefined, show: (file: string) => string): MagiError {
   const code = (cause as NodeJS.ErrnoException)?.code;
-  const reason =
+  const [reason, fix] =
     code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
-      ? 'permission denied'
+      ? ['permission denied', 'fix the permissions and re-run']
       : code === 'ENOSPC'
-        ? 'no space left on device'
+        ? ['no space left on device', 'free some space and re-run']
         : code === 'EISDIR'
-          ? 'a folder is in the way'
+          ? ['a folder is in the way', 'move that folder away and re-run']
           : code === 'ENOTDIR'
-            ? 'a file is in the way of its folder'
-            : (cause as Error)?.message ?? String(cause);
-  return new MagiError('write-failed', `Cannot write ${file ? show(file) : 'a file'}: ${reason}; nothing was written (fix the permissions and re-run)`, {
+            ? ['a file is in the way of its folder', 'move that file away and re-run']
+            : [(cause as Error)?.message ?? String(cause), 'fix the cause and re-run'];
+  return new MagiError('write-failed', `Cannot write ${file ? show(file) : 'a file'}: ${reason}; nothing was written (${fix})`, {
     exitCode: EXIT.write,
     cause,
   });

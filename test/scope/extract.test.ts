@@ -64,7 +64,7 @@ describe('extractScope: the workflow SPEC.md structure', () => {
 
   it('keeps one job per schedule (the ADR only restates it) and reads SLOs', () => {
     expect(scope.jobs).toEqual([{ text: 'A nightly job at `0 2 * * *` settles `authorised` payments.', line: 31, schedule: '0 2 * * *' }]);
-    expect(scope.slos).toEqual([{ text: 'Paying an invoice: p99 under 1s.', line: 32, percentile: 'p99', thresholdMs: 1000 }]);
+    expect(scope.slos).toEqual([{ text: 'Paying an invoice: p99 under 1s.', line: 32, percentile: 'p99', thresholdMs: 1000, operation: 'POST /v1/invoices/{invoiceId}/payments' }]);
   });
 
   it('lists out-of-scope items and notices frontend work', () => {
@@ -84,7 +84,11 @@ describe('extractScope: PLAN.md structure', () => {
 
   it('copies the document\'s open questions and asks about what is missing', () => {
     expect(scope.questions[0]).toEqual({ text: 'How long do download URLs stay valid?', line: 26 });
-    expect(scope.questions.map((question) => question.text)).toContain('`GET /v1/exports/{exportId}`: who may call it (roles, ownership) is not stated.');
+    expect(scope.questions.map((question) => question.text)).toContain('When does this job run: "`POST /v1/exports` starts an export job (the worker writes the file to S3)."?');
+  });
+
+  it('leaves "who may call it" to the model (its authz matrix asks once per operation)', () => {
+    expect(scope.questions.map((question) => question.text).filter((text) => /who may call/i.test(text))).toEqual([]);
   });
 
   it('finds the outbound storage integration and the worker job', () => {

@@ -1,0 +1,350 @@
+// Which operations a sentence names by what it does: "may issue cards" → the
+// operation whose summary says "issues a card"; "redeem" ↔ `…/gift-card-redemptions`;
+// "read" → GET. Words live in vocabulary.ts (verb families); this file only matches.
+import type { Operation } from '../types.js';
+import { operationKey } from '../types.js';
+import { isWebhookPath, singular } from './naming.js';
+import { REST_MENTION } from './operations.js';
+import { proseOf } from './units.js';
+import {
+  ACTION_WORDS,
+  type CrudAction,
+  DETERMINERS,
+  FILLER_WORDS,
+  OBJECT_BOUNDARIES,
+  PATH_PREFIXES,
+  PRONOUNS,
+  VERB_FAMILIES,
+  type VerbFamily,
+} from './vocabulary.js';
+
+const CRUD_IDS: ReadonlySet<string> = new Set<CrudAction>(['create', 'read', 'update', 'delete']);
+const METHOD_CRUD: Record<string, CrudAction> = { GET: 'read', POST: 'create', PUT: 'update', PATCH: 'update', DELETE: 'delete' };
+
+/** Inflected forms of an English verb: issue → issues, issued, issuing; cancel → cancelled; apply → applies. */
+export function inflections(base: string): string[] {
+  const forms = new Set([base]);
+  if (/[^aeiou]y$/.test(base)) {
+    forms.add(`${base.slice(0, -1)}ies`);
+    forms.add(`${base.slice(0, -1)}ied`);
+  } else {
+    forms.add(/(?:s|sh|ch|x|z)$/.test(base) ? `${base}es` : `${base}s`);
+    forms.add(base.endsWith('e') ? `${base}d` : `${base}ed`);
+  }
+  forms.add(`${base.endsWith('e') && !base.endsWith('ee') ? base.slice(0, -1) : base}ing`);
+  // cancel → cancelled, submit → submitted, ship → shipping.
+  if (/(?:^|[^aeiou])[aeiou][bdglmnprt]$/.test(base)) {
+    forms.add(`${base}${base.at(-1)}ed`);
+    forms.add(`${base}${base.at(-1)}ing`);
+  }
+  return [...forms];
+}
+
+const VERB_FORMS = new Map<string, VerbFamily>();
+const NOUN_FORMS = new Map<string, VerbFamily>();
+for (const family of VERB_FAMILIES) {
+  for (const verb of family.verbs) for (const form of inflections(verb)) if (!VERB_FORMS.has(form)) VERB_FORMS.set(form, family);
+  for (const noun of family.nouns ?? []) NOUN_FORMS.set(noun, family);
+}
+const CJK_FORMS = VERB_FAMILIES.flatMap((family) => (family.cjk ?? []).map((form) => ({ form, family }))).sort((a, b) => b.form.length - a.form.length);
+const CJK_VERB_AT = new RegExp(CJK_FORMS.map((entry) => entry.form).join('|'), 'g');
+
+/** An action word with no family of its own (`POST /orders/{id}/settle`) is its own family. */
+function ownFamily(word: string): VerbFamily {
+  return { id: word, verbs: [word] };
+}
+
+/** What an operation does and to what, in words a sentence can match. */
+export interface OperationTerms {
+  op: Operation;
+  key: string;
+  /** Verb families its summary, action segment, name or action noun names. */
+  families: Set<string>;
+  /** CRUD action of its method (REST) or kind/name (RPC). */
+  crud?: CrudAction;
+  /** Nouns it is about (the resource): `gift-cards` → card, gift-card. */
+  heads: Set<string>;
+  /** Nouns an action applies to: `gift-card-redemptions` → gift, card, order. */
+  objects: Set<string>;
+  /** A named action (`…/cancel`, `:approve`): only a verb of its family names it. */
+  action: boolean;
+  summary: string;
+}
+
+const nounOf = (word: string): string => singular(word.toLowerCase().split(/[-_]/).pop() ?? word);
+const wordsOf = (segment: string): string[] => segment.toLowerCase().split(/[-_]/).filter(Boolean).map(singular);
+const camelWords = (name: string): string[] => name.split(/[._]|(?<=[a-z0-9])(?=[A-Z])/).filter(Boolean).map((word) => word.toLowerCase());
+
+function summaryFamily(summary: string): VerbFamily | undefined {
+  const trimmed = summary.trim();
+  const cjk = CJK_FORMS.find((entry) => trimmed.startsWith(entry.form));
+  if (cjk) return cjk.family;
+  const words = proseOf(trimmed).toLowerCase().match(/[a-z][a-z-]*/g) ?? [];
+  const first = words[0] === 'it' || words[0] === 'then' || words[0] === 'also' ? words[1] : words[0];
+  return first ? VERB_FORMS.get(first) : undefined;
+}
+
+export function termsOf(op: Operation): OperationTerms | undefined {
+  const terms: OperationTerms = { op, key: operationKey(op), families: new Set(), heads: new Set(), objects: new Set(), action: false, summary: op.summary ?? '' };
+  const fromSummary = summaryFamily(terms.summary);
+  if (fromSummary) {
+    terms.families.add(fromSummary.id);
+    // "Redeems a voucher at checkout": the summary's object is what the action applies to.
+    const [first] = verbObjects(proseOf(terms.summary), new Map());
+    for (const noun of first?.nouns ?? []) terms.objects.add(nounOf(noun));
+  }
+  if (op.kind === 'rest') {
+    if (!op.path || isWebhookPath(op.path)) return undefined;
+    const [base, custom] = op.path.split(/(?<=\}|[A-Za-z0-9]):(?=[A-Za-z]+$)/);
+    const segments = base.split('/').filter((segment) => segment && !segment.startsWith('{') && !PATH_PREFIXES.test(segment));
+    const last = segments.at(-1)?.toLowerCase();
+    const actionSegment = !custom && op.method === 'POST' && last !== undefined && (ACTION_WORDS.has(last) || (VERB_FORMS.has(last) && !NOUN_FORMS.has(nounOf(last))));
+    const action = custom?.toLowerCase() ?? (actionSegment ? last : undefined);
+    if (action) {
+      terms.action = true;
+      terms.families.add((VERB_FORMS.get(action) ?? ownFamily(action)).id);
+      const target = custom ? segments.at(-1) : segments.at(-2);
+      for (const word of wordsOf(target ?? '')) terms.objects.add(word);
+      return terms;
+    }
+    terms.crud = METHOD_CRUD[op.method ?? ''];
+    if (!last) return terms;
+    const words = wordsOf(last);
+    const head = words.at(-1)!;
+    terms.heads.add(head);
+    terms.heads.add(words.join('-'));
+    for (const word of words.slice(0, -1)) terms.objects.add(word);
+    // POST on an action noun performs the action: `POST …/gift-card-redemptions` redeems a gift card.
+    const nominal = NOUN_FORMS.get(head);
+    if (nominal && op.method === 'POST') {
+      terms.families.add(nominal.id);
+      for (const word of [...words.slice(0, -1), ...wordsOf(segments.at(-2) ?? '')]) terms.objects.add(word);
+    }
+    return terms;
+  }
+  const words = camelWords(op.name);
+  // tRPC: `note.archive` → verb archive, noun note; GraphQL/gRPC: `CreateLabel` → create, label.
+  const leaf = op.kind.startsWith('trpc') ? camelWords(op.name.split('.').pop() ?? '') : words;
+  const verb = leaf[0];
+  const family = verb ? VERB_FORMS.get(verb) ?? (leaf.length > 1 || op.kind.startsWith('trpc') ? ownFamily(verb) : undefined) : undefined;
+  if (family && !op.kind.endsWith('query')) terms.families.add(family.id);
+  terms.crud = op.kind.endsWith('query') ? 'read' : family?.crud;
+  for (const word of words.filter((word) => word !== verb)) {
+    terms.heads.add(singular(word));
+    terms.objects.add(singular(word));
+  }
+  if (op.kind.endsWith('query')) terms.families.add('read');
+  return terms;
+}
+
+/** A verb group and the noun phrase it acts on: "read and redeem | their own cards". */
+interface VerbObject {
+  families: VerbFamily[];
+  /** Words of the object, head last; empty when a pronoun or nothing follows. */
+  nouns: string[];
+}
+
+function familyOfWord(word: string, extra: Map<string, VerbFamily>): VerbFamily | undefined {
+  return VERB_FORMS.get(word) ?? extra.get(word);
+}
+
+/** Verb groups and their objects in English prose; a passive ("may be issued by") takes the subject as its object. */
+function verbObjects(prose: string, extra: Map<string, VerbFamily>): VerbObject[] {
+  const result: VerbObject[] = [];
+  const tokens = prose.toLowerCase().match(/[a-z][a-z0-9'’-]*|[,;:.!?()]/g) ?? [];
+  let group: VerbFamily[] = [];
+  let phrase: string[] = [];
+  let subject: string[] = [];
+  let pronoun = false;
+  let state: 'idle' | 'verbs' | 'conj' | 'noun' | 'nounConj' = 'idle';
+  let afterDeterminer = false;
+  const flush = (): void => {
+    if (group.length) result.push({ families: group, nouns: pronoun ? [] : phrase.length ? phrase : subject });
+    phrase = [];
+    pronoun = false;
+  };
+  const reset = (): void => {
+    group = [];
+    state = 'idle';
+    afterDeterminer = false;
+  };
+  for (const token of tokens) {
+    const word = token.replace(/['’]s?$/, '');
+    if (/^[,;:.!?()]$/.test(word)) {
+      if (word === ',' && state === 'verbs') {
+        state = 'conj';
+        continue;
+      }
+      flush();
+      reset();
+      if (word !== ',') subject = [];
+      continue;
+    }
+    const family = afterDeterminer ? undefined : familyOfWord(word, extra);
+    if (state === 'noun') {
+      if (OBJECT_BOUNDARIES.has(word)) {
+        flush();
+        reset();
+      } else if (word === 'and' || word === 'or') state = 'nounConj';
+      else if (DETERMINERS.has(word)) afterDeterminer = true;
+      else {
+        phrase.push(word);
+        afterDeterminer = false;
+      }
+      continue;
+    }
+    if (state === 'nounConj') {
+      if (family) {
+        flush();
+        group = [family];
+        state = 'verbs';
+      } else if (!DETERMINERS.has(word)) {
+        flush();
+        phrase = [word];
+        state = 'noun';
+      }
+      continue;
+    }
+    if (state === 'verbs' || state === 'conj') {
+      if (word === 'and' || word === 'or' || word === 'and/or') state = 'conj';
+      else if (PRONOUNS.has(word)) pronoun = true;
+      else if (DETERMINERS.has(word)) {
+        afterDeterminer = true;
+        state = 'noun';
+      } else if (state === 'conj' && family) {
+        group.push(family);
+        state = 'verbs';
+      } else if (OBJECT_BOUNDARIES.has(word)) {
+        flush();
+        reset();
+      } else if (!FILLER_WORDS.has(word)) {
+        phrase.push(word);
+        state = 'noun';
+      }
+      continue;
+    }
+    if (DETERMINERS.has(word)) {
+      afterDeterminer = true;
+      continue;
+    }
+    if (family) {
+      group = [family];
+      state = 'verbs';
+      continue;
+    }
+    afterDeterminer = false;
+    if (!OBJECT_BOUNDARIES.has(word) && !FILLER_WORDS.has(word) && !PRONOUNS.has(word) && word !== 'and' && word !== 'or') subject.push(word);
+  }
+  flush();
+  return result;
+}
+
+function otherAction(terms: OperationTerms, family: VerbFamily): boolean {
+  return [...terms.families].some((id) => id !== family.id && !CRUD_IDS.has(id));
+}
+
+/** Operations one verb with its object names: its own family first; the CRUD method as the fallback. */
+function matchVerb(family: VerbFamily, noun: string | undefined, all: OperationTerms[]): OperationTerms[] {
+  const generic = CRUD_IDS.has(family.id);
+  // A CRUD verb acts on the resource itself; an action ("redeem cards") may name what it applies to.
+  const named = all.filter((terms) => terms.families.has(family.id) && (noun === undefined || terms.heads.has(noun) || (!generic && terms.objects.has(noun))));
+  const byMethod = family.crud && noun !== undefined
+    ? all.filter((terms) => !terms.action && terms.crud === family.crud && terms.heads.has(noun) && (generic || !otherAction(terms, family)))
+    : [];
+  if (generic) return [...new Set([...named, ...byMethod])];
+  return named.length ? named : byMethod;
+}
+
+/** Keys named outright: `METHOD /path`, or an RPC / GraphQL / tRPC name in code. */
+export function namedOperations(text: string, ops: Operation[]): string[] {
+  const keys = new Set<string>();
+  for (const match of text.matchAll(REST_MENTION)) {
+    for (const op of ops) if (op.path && match[2].replace(/:(\w+)/g, '{$1}').replace(/[.,;]$/, '') === op.path && match[1].includes(op.method ?? '-')) keys.add(operationKey(op));
+  }
+  for (const code of text.matchAll(/`([^`]+)`/g)) for (const op of ops) if (op.kind !== 'rest' && op.name === code[1].replace(/\(.*$/, '')) keys.add(operationKey(op));
+  return [...keys];
+}
+
+function extraFamilies(all: OperationTerms[]): Map<string, VerbFamily> {
+  const extra = new Map<string, VerbFamily>();
+  for (const terms of all) {
+    for (const id of terms.families) {
+      if (VERB_FAMILIES.some((family) => family.id === id)) continue;
+      for (const form of inflections(id)) if (!VERB_FORMS.has(form)) extra.set(form, ownFamily(id));
+    }
+  }
+  return extra;
+}
+
+/** Chinese verbs with their object: "提交及查看自己的請假申請" → submit, read | 請假申請 (verbs joined by 及/和/或/、 share it). */
+function cjkVerbObjects(text: string): VerbObject[] {
+  const found = [...text.matchAll(CJK_VERB_AT)];
+  const result: VerbObject[] = [];
+  let group: VerbFamily[] = [];
+  found.forEach((match, index) => {
+    group.push(CJK_FORMS.find((entry) => entry.form === match[0])!.family);
+    const end = match.index + match[0].length;
+    const next = found[index + 1];
+    if (next && /^[及和與或、並]?$/.test(text.slice(end, next.index))) return;
+    const object = /^[\u4e00-\u9fff]{1,10}/.exec(text.slice(end))?.[0] ?? '';
+    result.push({ families: group, nouns: object ? [object.replace(/^.*的/, '')] : [] });
+    group = [];
+  });
+  return result;
+}
+
+/** Chinese verb + object: the object must appear in the operation's summary when it has a Chinese one. */
+function cjkMatches(text: string, all: OperationTerms[]): OperationTerms[] {
+  const found = new Set<OperationTerms>();
+  for (const { families, nouns } of cjkVerbObjects(text)) {
+    const noun = nouns[0] ?? '';
+    if (!noun) continue;
+    for (const family of families) {
+      const pool = matchVerbAnyObject(family, all);
+      let matched: OperationTerms[] = [];
+      for (let length = noun.length; length >= 2 && !matched.length; length--) matched = pool.filter((terms) => terms.summary.includes(noun.slice(0, length)));
+      if (!matched.length) matched = pool.filter((terms) => terms.families.has(family.id) && !/[\u4e00-\u9fff]/.test(terms.summary));
+      for (const terms of matched) found.add(terms);
+    }
+  }
+  return [...found];
+}
+
+function matchVerbAnyObject(family: VerbFamily, all: OperationTerms[]): OperationTerms[] {
+  const named = all.filter((terms) => terms.families.has(family.id));
+  const byMethod = family.crud ? all.filter((terms) => !terms.action && terms.crud === family.crud && (CRUD_IDS.has(family.id) || !otherAction(terms, family))) : [];
+  if (CRUD_IDS.has(family.id)) return [...new Set([...named, ...byMethod])];
+  return named.length ? named : byMethod;
+}
+
+/** Operations a sentence names: explicit `METHOD /path` or names in code, else its verbs and their objects. */
+export function resolveOperations(text: string, ops: Operation[]): string[] {
+  const explicit = namedOperations(text, ops);
+  if (explicit.length) return explicit;
+  const all = ops.map(termsOf).filter((terms): terms is OperationTerms => terms !== undefined);
+  const found = new Set<OperationTerms>(cjkMatches(text, all));
+  for (const { families, nouns } of verbObjects(proseOf(text), extraFamilies(all))) {
+    if (!nouns.length) continue;
+    const candidates = [nouns.at(-1)!, ...nouns.slice(0, -1).reverse()].map(nounOf);
+    for (const family of families) {
+      for (const noun of candidates) {
+        const matched = matchVerb(family, noun, all);
+        for (const terms of matched) found.add(terms);
+        if (matched.length) break;
+      }
+    }
+  }
+  return all.filter((terms) => found.has(terms)).map((terms) => terms.key);
+}
+
+/** Of the operations a statement sits under, the ones its verbs fit (no object needed: the context names it). */
+export function narrowByVerbs(text: string, ops: Operation[]): Operation[] {
+  const all = ops.map(termsOf).filter((terms): terms is OperationTerms => terms !== undefined);
+  const extra = extraFamilies(all);
+  const families = new Set<VerbFamily>();
+  for (const { families: group } of verbObjects(proseOf(text), extra)) for (const family of group) families.add(family);
+  for (const { families: group } of cjkVerbObjects(text)) for (const family of group) families.add(family);
+  const fit = new Set<Operation>();
+  for (const family of families) for (const terms of matchVerbAnyObject(family, all)) fit.add(terms.op);
+  return ops.filter((op) => fit.has(op));
+}

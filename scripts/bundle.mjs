@@ -1,0 +1,25 @@
+// Bundles the `magi` bin (dist/bin/magi.js) so a run does not pay for
+// resolving and loading hundreds of small modules. Heavy parts stay in lazy
+// chunks (only the command that needs them loads them); Yeoman and the prompt
+// UI stay external: they are loaded, from node_modules, only for interactive runs.
+import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
+
+rmSync('dist/bin', { recursive: true, force: true });
+await build({
+  entryPoints: { magi: 'bin/magi.ts' },
+  outdir: 'dist/bin',
+  chunkNames: 'chunks/[name]-[hash]',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  // Prefer each package's ESM build, so dynamic imports keep their named exports.
+  mainFields: ['module', 'main'],
+  target: 'node20',
+  external: ['yeoman-environment', 'yeoman-generator', '@yeoman/*', 'mem-fs', 'mem-fs-editor', 'inquirer', '@inquirer/*'],
+  // Some CommonJS dependencies call require(); give the ESM bundle one.
+  banner: { js: "import { createRequire as __magiRequire } from 'node:module'; const require = __magiRequire(import.meta.url);" },
+  legalComments: 'none',
+  logLevel: 'warning',
+});

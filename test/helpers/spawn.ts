@@ -1,0 +1,83 @@
+// Async runs of the built bin, so independent e2e cases can overlap (spawnSync blocks the worker).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chownSync, chmodSync, readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { BIN, type Sandbox } from './example.js';
+
+export interface Run {
+  status: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface RunOptions {
+  env?: Record<string, string>;
+  /** Run as this user (tests run as root, who ignores permission bits). */
+  uid?: number;
+  gid?: number;
+  cwd?: string;
+  /** Flags for node itself, before the bin (e.g. --import a preload). */
+  nodeArgs?: string[];
+  /** Called once the child is spawned (to signal it, for example). */
+  onSpawn?: (child: ChildProcess) => void;
+}
+
+export function startMagi(sandbox: Sandbox, args: string[], options: RunOptions = {}): { child: ChildProcess; done: Promise<Run> } {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), BIN, ...args], {
+    cwd: options.cwd ?? sandbox.root,
+    env: { PATH: process.env.PATH ?? '', HOME: sandbox.home, NO_COLOR: '1', ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    ...(options.uid !== undefined ? { uid: options.uid, gid: options.gid ?? options.uid } : {}),
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+  const done = new Promise<Run>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (status, signal) => {
+      clearTimeout(timer);
+      resolve({ status, signal, stdout, stderr });
+    });
+  });
+  options.onSpawn?.(child);
+  return { child, done };
+}
+
+export function runMagiAsync(sandbox: Sandbox, args: string[], options: RunOptions = {}): Promise<Run> {
+  return startMagi(sandbox, args, options).done;
+}
+
+/** Every file under root (contents and mode) and every folder (mode): equal snapshots mean nothing was written. */
+export function snapshotTree(root: string): Map<string, string> {
+  const entries = new Map<string, string>();
+  const walk = (folder: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const full = path.join(folder, entry.name);
+      const rel = path.relative(root, full);
+      if (entry.isSymbolicLink()) entries.set(rel, `-> ${readlinkSync(full)}`);
+      else if (entry.isDirectory()) {
+        entries.set(`${rel}/`, String(statSync(full).mode));
+        walk(full);
+      } else entries.set(rel, readFileSync(full, 'latin1') + statSync(full).mode);
+    }
+  };
+  walk(root);
+  return entries;
+}
+
+export const NOBODY = 65534;
+
+/** Hands the sandbox (and its parent temp folder) to an unprivileged user, so permission bits bite. */
+export function giveTo(sandbox: Sandbox, uid = NOBODY): void {
+  const base = path.dirname(sandbox.root);
+  chmodSync(base, 0o755);
+  const walk = (target: string) => {
+    chownSync(target, uid, uid);
+    if (statSync(target).isDirectory()) for (const name of readdirSync(target)) walk(path.join(target, name));
+  };
+  walk(sandbox.root);
+  walk(sandbox.home);
+}

@@ -1,0 +1,205 @@
+// Authz rules and SLOs resolved against the operations by verb families
+// (issue ↔ "issues a card", redeem ↔ `…-redemptions`, read → GET), and the
+// sentences that must not become rules (Context prose, business rules).
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { authzRule } from '../../lib/scope/facts.js';
+import { extractScope } from '../../lib/scope/index.js';
+import { inflections, resolveOperations } from '../../lib/scope/verbs.js';
+import type { Operation, Scope } from '../../lib/types.js';
+
+const fixture = (name: string): string => readFileSync(fileURLToPath(new URL(`../fixtures/specs/${name}`, import.meta.url)), 'utf8');
+const scopeOf = (name: string): Scope => extractScope(fixture(name));
+const questionTexts = (scope: Scope): string[] => scope.questions.map((question) => question.text);
+
+function rest(method: string, path: string, summary?: string): Operation {
+  return { kind: 'rest', method, path, name: `${method} ${path}`, line: 1, pathParams: [], queryParams: [], requestFields: [], responseFields: [], list: false, retrySafe: false, ...(summary ? { summary } : {}) };
+}
+
+describe('the demo sprint (examples/docs/03-gift-cards, copied as 19-demo-gift-cards.md)', () => {
+  const scope = scopeOf('19-demo-gift-cards.md');
+
+  it('keeps only the two real authz rules, resolved to their operations', () => {
+    expect(scope.authz).toEqual([
+      { text: 'Only users with the role `support` or `admin` may issue cards.', line: 35, roles: ['support', 'admin'], operations: ['POST /v1/gift-cards'] },
+      {
+        text: 'A customer may read and redeem their own cards.',
+        line: 35,
+        roles: ['customer'],
+        ownership: 'own cards',
+        operations: ['GET /v1/gift-cards', 'GET /v1/gift-cards/{cardId}', 'POST /v1/orders/{orderId}/gift-card-redemptions'],
+      },
+    ]);
+  });
+
+  it('links the SLO to the redemption operation', () => {
+    expect(scope.slos).toEqual([{ text: 'Redeeming a card: p95 under 250 ms.', line: 45, percentile: 'p95', thresholdMs: 250, operation: 'POST /v1/orders/{orderId}/gift-card-redemptions' }]);
+  });
+
+  it('asks no authz question: none is unresolved, and "who may call it" is the model\'s', () => {
+    expect(questionTexts(scope)).toEqual([
+      '`gift_cards`: the types of `id`, `code`, `currency`, `issued_by`, `expires_at`, `created_at` are not stated.',
+      '`gift_card_entries`: the types of `id`, `created_at` are not stated.',
+    ]);
+  });
+});
+
+describe('verb families in English (15-verb-family-expenses.md)', () => {
+  const scope = scopeOf('15-verb-family-expenses.md');
+
+  it('resolves submit/read, approve/reject actions, a passive "issued by", cancel and delete', () => {
+    expect(scope.authz).toEqual([
+      { text: 'An employee may submit and read their own reports.', line: 19, roles: ['employee'], ownership: 'own reports', operations: ['POST /v1/expense-reports', 'GET /v1/expense-reports'] },
+      {
+        text: 'Only the `manager` role may approve or reject reports.',
+        line: 20,
+        roles: ['manager'],
+        operations: ['POST /v1/expense-reports/{reportId}/approve', 'POST /v1/expense-reports/{reportId}:reject'],
+      },
+      { text: 'Reimbursements may only be issued by finance.', line: 21, roles: ['finance'], operations: ['POST /v1/expense-reports/{reportId}/reimbursements'] },
+      // The cancellation resource names the action; DELETE (withdraw) is only the CRUD fallback.
+      { text: 'A manager can cancel an approved report.', line: 22, roles: ['manager'], operations: ['POST /v1/expense-reports/{reportId}/cancellations'] },
+      { text: 'Employees may delete their own reports while they are drafts.', line: 23, roles: ['employee'], ownership: 'own reports', operations: ['DELETE /v1/expense-reports/{reportId}'] },
+    ]);
+  });
+
+  it('takes neither Context prose nor a business rule ("Approved reports cannot be deleted") for a rule', () => {
+    expect(scope.authz.map((rule) => rule.line)).not.toContain(4);
+    expect(scope.authz.map((rule) => rule.line)).not.toContain(5);
+    expect(scope.authz.map((rule) => rule.text)).not.toContain('Approved reports cannot be deleted.');
+  });
+
+  it('links SLOs to the operation their gerund names', () => {
+    expect(scope.slos).toEqual([
+      { text: 'Submitting a report: p95 under 300 ms.', line: 27, percentile: 'p95', thresholdMs: 300, operation: 'POST /v1/expense-reports' },
+      { text: 'Approving a report: p99 under 500 ms.', line: 28, percentile: 'p99', thresholdMs: 500, operation: 'POST /v1/expense-reports/{reportId}/approve' },
+      { text: 'Issuing a reimbursement: p95 under 1 s.', line: 29, percentile: 'p95', thresholdMs: 1000, operation: 'POST /v1/expense-reports/{reportId}/reimbursements' },
+    ]);
+    expect(questionTexts(scope).filter((text) => /rule apply to|who may call/.test(text))).toEqual([]);
+  });
+});
+
+describe('verb families in Traditional Chinese (16-zh-verb-family-leave.md)', () => {
+  const scope = scopeOf('16-zh-verb-family-leave.md');
+
+  it('reads actor nouns as roles and 提交/查看/核准/取消 as actions on the operations', () => {
+    expect(scope.authz).toEqual([
+      { text: '員工可以提交及查看自己的請假申請。', line: 11, roles: ['員工'], ownership: '自己的請假申請', operations: ['POST /v1/leave-requests', 'GET /v1/leave-requests'] },
+      {
+        text: '只有主管可以核准或取消請假申請。',
+        line: 12,
+        roles: ['主管'],
+        operations: ['POST /v1/leave-requests/{requestId}/approve', 'POST /v1/leave-requests/{requestId}/cancellations'],
+      },
+    ]);
+  });
+
+  it('links Chinese SLOs by verb and skips the background and the business rule', () => {
+    expect(scope.slos).toEqual([
+      { text: '核准請假申請：p95 小於 300 毫秒。', line: 14, percentile: 'p95', thresholdMs: 300, operation: 'POST /v1/leave-requests/{requestId}/approve' },
+      { text: '提交請假申請：p99 小於 500 毫秒。', line: 15, percentile: 'p99', thresholdMs: 500, operation: 'POST /v1/leave-requests' },
+    ]);
+    expect(scope.authz.map((rule) => rule.line)).toEqual([11, 12]);
+  });
+});
+
+describe('Context / background prose (17-context-invitations.md)', () => {
+  const scope = scopeOf('17-context-invitations.md');
+
+  it('keeps only the background sentence that sets a rule for the new work', () => {
+    expect(scope.authz).toEqual([
+      { text: 'From this sprint on, only the `admin` role may send invitations.', line: 7, roles: ['admin'], operations: ['POST /v1/workspaces/{workspaceId}/invitations'] },
+      { text: 'Members may list invitations of their own workspace.', line: 15, roles: ['member'], ownership: 'own workspace', operations: ['GET /v1/workspaces/{workspaceId}/invitations'] },
+      { text: 'Only admins may revoke invitations.', line: 16, roles: ['admin'], operations: ['DELETE /v1/invitations/{invitationId}'] },
+      { text: 'The invitee must be signed in to accept an invitation.', line: 17, roles: [], operations: ['POST /v1/invitations/{token}/accept'] },
+    ]);
+  });
+
+  it('would read the same background sentences as rules outside a Context section', () => {
+    const moved = fixture('17-context-invitations.md').replace('## Background', '## Notes');
+    const lines = extractScope(moved).authz.map((rule) => rule.line);
+    // Two sentences start on line 4 ("Today only workspace owners…", "Support staff can…").
+    expect(lines.filter((line) => line < 10)).toEqual([4, 4, 6, 7]);
+  });
+
+  it('links an SLO by an action segment (`…/accept`) and leaves a general one unlinked', () => {
+    expect(scope.slos).toEqual([
+      { text: 'Accepting an invitation: p95 under 200 ms.', line: 18, percentile: 'p95', thresholdMs: 200, operation: 'POST /v1/invitations/{token}/accept' },
+      { text: 'All reads: p99 under 100 ms.', line: 19, percentile: 'p99', thresholdMs: 100 },
+    ]);
+  });
+});
+
+describe('authzRule: who and a permission', () => {
+  const ops = [rest('POST', '/v1/gift-cards', 'Issues a card.'), rest('GET', '/v1/gift-cards')];
+
+  it.each([
+    ['a relative clause ("which cannot")', 'Support issues them by hand as coupon codes today, which cannot hold a balance.'],
+    ['a thing as the subject', 'Expired cards cannot be redeemed.'],
+    ['a pronoun as the subject', 'It cannot be changed after issue.'],
+    ['a capability of generic users', 'Users can filter cards by status.'],
+  ])('is not a rule: %s', (_label, text) => {
+    expect(authzRule(text, 1, ops, [])).toBeUndefined();
+  });
+
+  it('reads roles from actor nouns, "X role", and passive "by"', () => {
+    expect(authzRule('Support staff and admins may issue gift cards.', 1, ops, [])).toMatchObject({ roles: ['support staff', 'admin'], operations: ['POST /v1/gift-cards'] });
+    expect(authzRule('Only users with the admin role may issue cards.', 1, ops, [])).toMatchObject({ roles: ['admin'], operations: ['POST /v1/gift-cards'] });
+    expect(authzRule('Cards may only be issued by a support agent.', 1, ops, [])).toMatchObject({ roles: ['support agent'], operations: ['POST /v1/gift-cards'] });
+    expect(authzRule('Only signed-in customers may view cards.', 1, ops, [])).toMatchObject({ roles: ['customer'], operations: ['GET /v1/gift-cards'] });
+  });
+
+  it('drops Context sentences about today, and Context "can" that sets no rule', () => {
+    expect(authzRule('Today only admins may issue cards.', 1, ops, [], { descriptive: true })).toBeUndefined();
+    expect(authzRule('Support staff can issue cards by hand.', 1, ops, [], { descriptive: true })).toBeUndefined();
+    expect(authzRule('Support staff can issue cards by hand.', 1, ops, [])).toMatchObject({ roles: ['support staff'] });
+    expect(authzRule('Only admins may issue cards.', 1, ops, [], { descriptive: true })).toMatchObject({ roles: ['admin'], operations: ['POST /v1/gift-cards'] });
+  });
+});
+
+describe('resolveOperations: verb families against summaries, paths and names', () => {
+  it('inflects English verbs', () => {
+    expect(inflections('issue')).toEqual(expect.arrayContaining(['issues', 'issued', 'issuing']));
+    expect(inflections('cancel')).toEqual(expect.arrayContaining(['cancels', 'cancelled', 'cancelling', 'canceled', 'canceling']));
+    expect(inflections('apply')).toEqual(expect.arrayContaining(['applies', 'applied', 'applying']));
+    expect(inflections('submit')).toEqual(expect.arrayContaining(['submitted', 'submitting']));
+  });
+
+  it('prefers the operation that names the action over the CRUD fallback', () => {
+    const ops = [rest('DELETE', '/v1/orders/{id}'), rest('POST', '/v1/orders/{id}:cancel'), rest('POST', '/v1/orders')];
+    expect(resolveOperations('Support may cancel orders.', ops)).toEqual(['POST /v1/orders/{id}:cancel']);
+    expect(resolveOperations('Support may cancel orders.', ops.slice(0, 1))).toEqual(['DELETE /v1/orders/{id}']);
+    expect(resolveOperations('Admins may create orders.', ops)).toEqual(['POST /v1/orders']);
+  });
+
+  it('matches nouns singular or plural, and the last word of a hyphenated resource', () => {
+    const ops = [rest('GET', '/v1/leave-requests'), rest('GET', '/v1/leave-requests/{id}'), rest('GET', '/v1/users/{id}/requests-log')];
+    expect(resolveOperations('Managers may view a leave request.', ops)).toEqual(['GET /v1/leave-requests', 'GET /v1/leave-requests/{id}']);
+    expect(resolveOperations('Managers may view requests.', ops)).toEqual(['GET /v1/leave-requests', 'GET /v1/leave-requests/{id}']);
+  });
+
+  it('reads an action noun resource (approvals, refunds) as the action, only for POST', () => {
+    const ops = [rest('POST', '/v1/invoices/{id}/approvals'), rest('GET', '/v1/invoices/{id}/approvals'), rest('PATCH', '/v1/invoices/{id}')];
+    expect(resolveOperations('Only finance may approve invoices.', ops)).toEqual(['POST /v1/invoices/{id}/approvals']);
+    expect(resolveOperations('Auditors may read approvals.', ops)).toEqual(['GET /v1/invoices/{id}/approvals']);
+  });
+
+  it('reads a resource, not the action resources named after it', () => {
+    const ops = [rest('GET', '/v1/gift-cards', 'Lists cards.'), rest('GET', '/v1/orders/{id}/gift-card-redemptions', 'Lists redemptions.'), rest('POST', '/v1/orders/{id}/gift-card-redemptions')];
+    expect(resolveOperations('Customers may read cards.', ops)).toEqual(['GET /v1/gift-cards']);
+    expect(resolveOperations('Customers may redeem gift cards.', ops)).toEqual(['POST /v1/orders/{id}/gift-card-redemptions']);
+  });
+
+  it('uses the summary verb, so an issue operation is not a redemption', () => {
+    const ops = [rest('POST', '/v1/vouchers', 'Issues a voucher.'), rest('POST', '/v1/voucher-uses', 'Redeems a voucher at checkout.')];
+    expect(resolveOperations('Only support may issue vouchers.', ops)).toEqual(['POST /v1/vouchers']);
+    expect(resolveOperations('Customers may redeem vouchers.', ops)).toEqual(['POST /v1/voucher-uses']);
+  });
+
+  it('names no operation when the verb has no object or only a pronoun', () => {
+    const ops = [rest('DELETE', '/v1/orders/{id}')];
+    expect(resolveOperations('Admins may delete it.', ops)).toEqual([]);
+    expect(resolveOperations('Admins may delete.', ops)).toEqual([]);
+  });
+});

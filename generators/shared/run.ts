@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type Generator from 'yeoman-generator';
-import { EXIT, MagiError } from '../../lib/errors.js';
+import { readJsonObject } from '../../lib/config/index.js';
 import { findPackageRoot } from '../../lib/paths.js';
 
 /**
@@ -28,11 +28,5 @@ export function packageVersion(): string {
 export function assertProjectConfigParses(options: unknown): void {
   const given = options as { destinationRoot?: string; env?: { cwd?: string } } | undefined;
   const file = path.join(given?.destinationRoot ?? given?.env?.cwd ?? process.cwd(), '.yo-rc.json');
-  if (!existsSync(file)) return;
-  try {
-    JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
-  } catch (cause) {
-    const reason = (cause as NodeJS.ErrnoException).code ?? (cause as Error).message;
-    throw new MagiError('project-config-invalid', `.yo-rc.json: is not valid JSON (${reason}); fix it or delete it, then re-run`, { exitCode: EXIT.preflight, cause });
-  }
+  if (existsSync(file)) readJsonObject(file);
 }

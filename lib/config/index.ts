@@ -95,13 +95,13 @@ export function readJsonObject(file: string): Record<string, unknown> {
   try {
     parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (cause) {
-    throw new MagiError('config-invalid', `${file}: is not valid JSON (${(cause as Error).message}); fix it or run \`magi setup\` to rewrite it`, {
+    throw new MagiError('config-invalid', `${file}: is not valid JSON (${(cause as Error).message}); fix it or delete it, then re-run`, {
       exitCode: EXIT.preflight,
       cause,
     });
   }
   if (!isObject(parsed)) {
-    throw new MagiError('config-invalid', `${file}: must hold a JSON object; fix it or run \`magi setup\``, { exitCode: EXIT.preflight });
+    throw new MagiError('config-invalid', `${file}: must hold a JSON object; fix it or delete it, then re-run`, { exitCode: EXIT.preflight });
   }
   return parsed;
 }

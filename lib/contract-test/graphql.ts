@@ -1,6 +1,7 @@
 // Operations from a GraphQL SDL: one per root Query/Mutation field, with a
 // selection of the fields the contract promises.
 import { MagiError, EXIT } from '../errors.js';
+import { namedExports } from '../interop.js';
 
 export interface GraphqlCase {
   name: string;
@@ -18,9 +19,7 @@ export interface GraphqlPlan {
 const MAX_DEPTH = 3;
 
 export async function planGraphql(text: string, path: string): Promise<GraphqlPlan> {
-  const loaded = await import('graphql');
-  // Named exports under Node, `default` only once bundled.
-  const graphql = ('buildSchema' in loaded ? loaded : (loaded as unknown as { default: typeof loaded }).default) as typeof loaded;
+  const graphql = namedExports(await import('graphql'), 'buildSchema');
   let schema: import('graphql').GraphQLSchema;
   try {
     schema = graphql.buildSchema(text);

@@ -5,6 +5,7 @@ import type { FieldType, Problem } from '../types.js';
 import type { ContractPlan, PlannedField, PlannedOperation, PlannedResource } from './model.js';
 import { camelCase, pascalCase, upperSnakeCase } from './naming.js';
 import { PAGE_SIZE } from './catalog.js';
+import { namedExports } from '../interop.js';
 
 const SCALARS: Record<FieldType, string> = {
   string: 'String',
@@ -143,8 +144,7 @@ export function buildSdl(plan: ContractPlan): { text: string; skipped: PlannedOp
 }
 
 export async function validateSdl(text: string): Promise<Problem[]> {
-  const loaded = await import('graphql');
-  const { buildSchema, validateSchema, GraphQLError } = ('buildSchema' in loaded ? loaded : (loaded as unknown as { default: typeof loaded }).default) as typeof loaded;
+  const { buildSchema, validateSchema, GraphQLError } = namedExports(await import('graphql'), 'buildSchema');
   try {
     const schema = buildSchema(text);
     return validateSchema(schema).map((error) => toProblem(error));

@@ -4,6 +4,7 @@
 
 import { parseDocument } from 'yaml';
 import type { ContractExpectations, Problem } from '../types.js';
+import { namedExports } from '../interop.js';
 
 type Json = Record<string, any>;
 
@@ -147,10 +148,7 @@ export async function lintOpenApi(text: string, expectations?: ContractExpectati
     return [{ severity: 'error', message: `Expected OpenAPI 3.1, found ${data.openapi}.`, location: '#/openapi' }];
   }
 
-  const loaded = await import('@redocly/openapi-core');
-  // A CommonJS package: named exports under Node, `default` only once bundled.
-  const redocly = ('createConfig' in loaded ? loaded : (loaded as unknown as { default: typeof loaded }).default) as typeof loaded;
-  const { createConfig, lintFromString, getLineColLocation } = redocly;
+  const { createConfig, lintFromString, getLineColLocation } = namedExports(await import('@redocly/openapi-core'), 'createConfig');
   const config = await createConfig({
     extends: ['recommended'],
     plugins: [{ id: 'magi', rules: { oas3: MAGI_RULES as any } }],

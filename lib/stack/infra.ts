@@ -3,6 +3,7 @@
 import path from 'node:path';
 import type { Evidence } from '../types.js';
 import { lineOfIndex, type RepoReader } from './scan.js';
+import { namedExports } from '../interop.js';
 
 export interface ComposeService {
   name: string;
@@ -29,7 +30,7 @@ export function isComposeFile(rel: string): boolean {
 export async function readCompose(reader: RepoReader, file: string): Promise<ComposeFile | undefined> {
   const text = await reader.read(file);
   if (text === undefined) return undefined;
-  const { parse } = await import('yaml');
+  const { parse } = namedExports(await import('yaml'), 'parse');
   let doc: { services?: Record<string, Record<string, unknown>> };
   try {
     doc = parse(text) ?? {};

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { StackWarning } from '../types.js';
 import type { Ecosystem } from './catalog.js';
 import { lineOfIndex, type RepoReader } from './scan.js';
+import { namedExports } from '../interop.js';
 
 export interface Dep {
   name: string;
@@ -126,7 +127,7 @@ function pushPython(spec: string, file: string, text: string, dev: boolean, out:
 }
 
 async function parseToml(text: string): Promise<Record<string, any>> {
-  const { parse } = await import('smol-toml');
+  const { parse } = namedExports(await import('smol-toml'), 'parse');
   return parse(text) as Record<string, any>;
 }
 
@@ -254,7 +255,7 @@ async function parseCargo(text: string, file: string, files: string[], prefix: s
 }
 
 async function parsePom(text: string, file: string, out: Manifests): Promise<void> {
-  const { XMLParser } = await import('fast-xml-parser');
+  const { XMLParser } = namedExports(await import('fast-xml-parser'), 'XMLParser');
   const pom = new XMLParser({ ignoreAttributes: true }).parse(text)?.project;
   if (!pom) throw new Error('no <project> element');
   if (pom.artifactId) out.names.push(String(pom.artifactId));

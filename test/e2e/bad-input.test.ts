@@ -186,7 +186,7 @@ const CATALOGUE: Case[] = [
     env: () => ({ MAGI_CONFIG_PATH: 'config.json' }),
     args: ANSWERS,
     exit: 3,
-    line: /^magi: .*config\.json: is not valid JSON \(.+\); fix it or run `magi setup` to rewrite it$/,
+    line: /^magi: \/.*\/repo\/config\.json: is not valid JSON \(.+\); fix it or delete it, then re-run$/,
   },
   {
     name: 'MAGI_CONFIG_PATH points at a missing file',
@@ -200,7 +200,7 @@ const CATALOGUE: Case[] = [
     setup: (sandbox) => put(sandbox, '.yo-rc.json', '{"generator-magi": {"outputLanguage": "en"'),
     args: ANSWERS,
     exit: 3,
-    line: /^magi: \.yo-rc\.json: is not valid JSON \(.+\); fix it or delete it, then re-run$/,
+    line: /^magi: \/.*\/repo\/\.yo-rc\.json: is not valid JSON \(.+\); fix it or delete it, then re-run$/,
   },
   {
     name: 'an empty repository',
@@ -259,6 +259,18 @@ const CATALOGUE: Case[] = [
     line: /^magi: magi-answers\.yaml: cannot be read \(EACCES\); check its permissions$/,
   },
 
+  // The same checks when the run goes through Yeoman's environment (as under a terminal).
+  {
+    name: 'Yeoman path: .yo-rc.json that does not parse',
+    setup: (sandbox) => put(sandbox, '.yo-rc.json', '{"generator-magi": {"outputLanguage": "en"'),
+    env: () => ({ MAGI_YEOMAN: '1' }),
+    args: ANSWERS,
+    exit: 3,
+    line: /^magi: \/.*\/repo\/\.yo-rc\.json: is not valid JSON \(.+\); fix it or delete it, then re-run$/,
+  },
+  { ...answersCase('Yeoman path: an unknown API style in the answers file', 'enum.yaml', 'apiStyle: soap\n', /^magi: enum\.yaml: apiStyle: must be one of rest, graphql, grpc, trpc$/), env: () => ({ MAGI_YEOMAN: '1' }) },
+  { ...specCase('Yeoman path: SPEC.md has an unterminated code fence', (spec) => `${spec}\n~~~\n`, /^magi: docs\/03-gift-cards\/SPEC\.md: the code fence opened on line \d+ is never closed; .+$/), env: () => ({ MAGI_YEOMAN: '1' }) },
+
   // magi detect
   { name: 'detect: a path that does not exist', args: ['detect', 'nowhere'], exit: 2, line: /^magi: nowhere: not a folder; pass the repository's folder$/ },
   { name: 'detect: a file instead of a folder', args: ['detect', 'package.json'], exit: 2, line: /^magi: package\.json: not a folder; pass the repository's folder$/ },
@@ -301,6 +313,14 @@ describe('warnings that are not errors', () => {
     expect(report.warnings).toContainEqual(expect.objectContaining({ code: 'unparsable-manifest', message: expect.stringContaining('package.json') }));
     // The rest of detection still ran: the ORM comes from prisma/schema.prisma.
     expect(report.stack.orm.value).toBe('prisma');
+  });
+
+  it.concurrent('Yeoman path: a package.json that does not parse is a warning, not a crash', async () => {
+    const sandbox = copyExample();
+    put(sandbox, 'package.json', sandbox.read('package.json').replace('{', '{,'));
+    const run = await runMagiAsync(sandbox, [...ANSWERS, '--json', '--dry-run'], { env: { MAGI_YEOMAN: '1' } });
+    expect(run.status, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout).warnings).toContainEqual(expect.objectContaining({ code: 'unparsable-manifest' }));
   });
 
   it.concurrent('a pyproject.toml that does not parse: detect goes on, exit 0, unparsable-manifest', async () => {

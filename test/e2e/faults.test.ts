@@ -44,6 +44,8 @@ function leftoverTempFiles(root: string): string[] {
 
 interface WriteFault {
   name: string;
+  /** Go through Yeoman's environment (the path a terminal run takes) instead of the fast path. */
+  yeoman?: boolean;
   setup: (sandbox: Sandbox) => void;
   line: RegExp;
 }
@@ -83,6 +85,8 @@ const WRITE_FAULTS: WriteFault[] = [
     line: /^magi: Cannot write tests\/api\/gift-cards\.contract\.test\.ts: permission denied; nothing was written \(fix the permissions and re-run\)$/,
   },
 ];
+// Yeoman's own commit writes file by file: ours must replace it there too.
+WRITE_FAULTS.push(...WRITE_FAULTS.slice(0, 4).map((fault) => ({ ...fault, name: `Yeoman path: ${fault.name}`, yeoman: true })));
 
 describe('no partial state: when one write fails, nothing is written', () => {
   for (const fault of WRITE_FAULTS) {
@@ -90,7 +94,7 @@ describe('no partial state: when one write fails, nothing is written', () => {
       const sandbox = copyExample();
       fault.setup(sandbox);
       const before = snapshotTree(everything(sandbox));
-      const run = await runMagiAsync(sandbox, ANSWERS);
+      const run = await runMagiAsync(sandbox, ANSWERS, { env: fault.yeoman ? { MAGI_YEOMAN: '1' } : {} });
       expect(run.status, run.stderr).toBe(4);
       expectOneLine(run, fault.line);
       expect(snapshotTree(everything(sandbox))).toEqual(before);

@@ -72,9 +72,10 @@ async function main(argv: string[]): Promise<number> {
     throw new MagiError('unknown-option', `Unknown option --${unknown[0]}${suggestion ? `; did you mean --${suggestion}?` : ''}; run magi ${command.name} --help`);
   }
   checkInputsEarly(declaration, rest);
-  if (command.name === 'backend-spec' && !process.env.MAGI_YEOMAN && (rest.includes('--answers') || rest.some((arg) => arg.startsWith('--answers=')) || !process.stdin.isTTY)) {
+  if (!process.env.MAGI_YEOMAN && canSkipYeoman(command.name, rest)) {
     // Nothing to ask: skip Yeoman's environment and prompt UI (most of a run's start-up); same bytes out.
-    const { runHeadless } = await import('../generators/backend-spec/headless.js');
+    const { runHeadless } =
+      command.name === 'contract-test' ? await import('../generators/contract-test/headless.js') : await import('../generators/backend-spec/headless.js');
     await runHeadless(rest, process.cwd());
     return EXIT.ok;
   }
@@ -103,6 +104,13 @@ function checkInputsEarly(declaration: Declaration, args: readonly string[]): vo
     const given = value(question.option.flag);
     if (given !== undefined) validateOptionValue(declaration, question.name, given, question.option.flag);
   }
+}
+
+/** contract-test never prompts; backend-spec does not when it has an answers file or no terminal. */
+function canSkipYeoman(command: string, args: string[]): boolean {
+  if (command === 'contract-test') return true;
+  const answers = args.some((arg) => arg === '--answers' || arg.startsWith('--answers='));
+  return command === 'backend-spec' && (answers || !process.stdin.isTTY);
 }
 
 async function runGenerator(name: string, args: string[], json: boolean): Promise<void> {

@@ -3,15 +3,14 @@
 import path from 'node:path';
 import Generator from 'yeoman-generator';
 import { yeomanOptions } from '../../lib/answers/declaration.js';
-import { loadAnswersFile } from '../../lib/answers/load.js';
-import { resolveInputs } from '../../lib/answers/resolve.js';
-import { planContractTest, type ContractTestInputs, type ContractTestPlan } from '../../lib/pipeline/contract-test.js';
+import { contractTestOutput, planContractTest, type ContractTestPlan } from '../../lib/pipeline/contract-test.js';
 import { commitAllOrNothing } from '../shared/commit.js';
 import { assertProjectConfigParses } from '../shared/run.js';
+import { contractTestInputs, type ContractTestRunInputs } from './inputs.js';
 import { contractTestQuestions } from './questions.js';
 
 export default class ContractTestGenerator extends Generator {
-  declare inputs: ContractTestInputs & { force?: boolean; dryRun?: boolean; json?: boolean; answers?: string };
+  declare inputs: ContractTestRunInputs;
   declare plan: ContractTestPlan;
   declare written: boolean;
 
@@ -32,9 +31,7 @@ export default class ContractTestGenerator extends Generator {
   }
 
   initializing(): void {
-    const answersFile = typeof this.rawOptions.answers === 'string' ? this.rawOptions.answers : undefined;
-    const answers = answersFile ? loadAnswersFile(answersFile, contractTestQuestions, this.destinationRoot()) : undefined;
-    this.inputs = resolveInputs(contractTestQuestions, { options: this.options as Record<string, unknown>, answers }) as typeof this.inputs;
+    this.inputs = contractTestInputs(this.rawOptions, this.destinationRoot());
   }
 
   async writing(): Promise<void> {
@@ -54,22 +51,7 @@ export default class ContractTestGenerator extends Generator {
   }
 
   end(): void {
-    const { plan } = this;
-    const report = {
-      path: plan.path,
-      status: this.inputs.dryRun ? 'dry-run' : this.written ? 'written' : 'unchanged',
-      framework: plan.framework,
-      contract: plan.contract,
-      dependencies: plan.dependencies,
-      installCommand: plan.installCommand,
-      todos: plan.todos,
-    };
-    if (this.inputs.json) {
-      process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-      return;
-    }
-    this.log(`${this.inputs.dryRun ? 'Would write' : this.written ? 'Wrote' : 'Unchanged'} ${plan.path} (${plan.framework}, checks responses against ${plan.contract})`);
-    if (plan.dependencies.length) this.log(`The test needs: ${plan.installCommand}`);
-    for (const todo of plan.todos) this.log(`TODO: ${todo}`);
+    const status = this.inputs.dryRun ? 'dry-run' : this.written ? 'written' : 'unchanged';
+    process.stdout.write(contractTestOutput(this.plan, status, Boolean(this.inputs.json)));
   }
 }

@@ -84,3 +84,16 @@ function slug(text: string): string {
 export function listContractFiles(folder: string): string[] {
   return readdirSync(folder).filter((name) => CONTRACT_FILES.test(name));
 }
+
+/** What a contract-test run prints on stdout: a JSON report, or a few lines. */
+export function contractTestOutput(plan: ContractTestPlan, status: 'written' | 'unchanged' | 'dry-run', json: boolean): string {
+  if (json) {
+    const report = { path: plan.path, status, framework: plan.framework, contract: plan.contract, dependencies: plan.dependencies, installCommand: plan.installCommand, todos: plan.todos };
+    return `${JSON.stringify(report, null, 2)}\n`;
+  }
+  const verb = status === 'dry-run' ? 'Would write' : status === 'written' ? 'Wrote' : 'Unchanged';
+  const lines = [`${verb} ${plan.path} (${plan.framework}, checks responses against ${plan.contract})`];
+  if (plan.dependencies.length) lines.push(`The test needs: ${plan.installCommand}`);
+  for (const todo of plan.todos) lines.push(`TODO: ${todo}`);
+  return `${lines.join('\n')}\n`;
+}

@@ -46,11 +46,15 @@ function actorsIn(phrase: string, roles: Set<string>): boolean {
     if (kind === 'generic') generic = true;
     if (kind !== 'role') continue;
     const modifier = words.length > 1 && /^[a-z][\w-]*$/.test(words.at(-2)!) && !VERB_LIKE.test(words.at(-2)!) ? `${words.at(-2)} ` : '';
+    // "The service" is this service; "the billing service" is a caller.
+    if (!modifier && NAMED_ONLY.has(singular(head))) continue;
     roles.add(`${modifier}${singular(head)}`);
   }
   return generic;
 }
-const VERB_LIKE = /(?:ed|ing)$/;
+const VERB_LIKE = /ed$/;
+const NAMED_ONLY = new Set(['service', 'bot']);
+const DENIED = /\b(?:cannot|can't|can not|may not|must not|mustn't|is not allowed|are not allowed|is not permitted|are not permitted)\b|不可|不得|不能/i;
 
 /** Who a sentence grants access to: roles, and whether it names a generic caller ("only users…"). */
 function whoIn(text: string, ops: Operation[]): { roles: string[]; generic: boolean } {
@@ -63,14 +67,16 @@ function whoIn(text: string, ops: Operation[]): { roles: string[]; generic: bool
   for (const quoted of text.matchAll(/["“']([A-Za-z][\w:-]*)["”']/g)) if (/\brole|\bscope/i.test(text)) roles.add(quoted[1]);
   for (const named of prose.matchAll(/\b([a-z][\w-]*)\s+role\b/gi)) {
     const word = named[1].toLowerCase();
-    if (!DETERMINERS.has(word) && !OBJECT_BOUNDARIES.has(word) && !/^(?:or|and|the|a|an|this|that)$/.test(word)) roles.add(word);
+    if (!DETERMINERS.has(word) && !OBJECT_BOUNDARIES.has(word) && ACTOR_NOUNS.get(word) !== 'generic' && !/^(?:or|and|what|same|right|correct|required|proper)$/.test(word)) roles.add(word);
   }
   if (roles.size) return { roles: [...roles], generic: false };
   let generic = false;
   // The subject of the first modal, after the last clause break ("…, which cannot" has no actor).
   const modal = SUBJECT_MODAL.exec(prose);
   if (modal) {
-    const before = prose.slice(0, modal.index).split(/[,;:]|\b(?:which|that|who|where|when|if|because|so)\b/i).pop() ?? '';
+    const clause = prose.slice(0, modal.index).split(/[,;:]|\b(?:which|where|when|if|because|so)\b/i).pop() ?? '';
+    // "the customer who placed an order may…": the actor stands before its relative clause.
+    const before = clause.split(/\b(?:who|that|whose)\b/i)[0];
     generic = actorsIn(before.trim(), roles);
   }
   // Passive: "may only be issued by support agents".
@@ -118,6 +124,8 @@ export function authzRule(text: string, line: number, ops: Operation[], contextO
   const modal = /\b(?:may|can|cannot|can't|must not|only|allowed|permitted)\b|只有|只能|才能|可以|不可/i.test(prose);
   if (!roles.length && !ownership && !isPublic && !signedIn && !onlyCallers) return undefined;
   if (!modal && !isPublic && !signedIn && !/\broles?\b|角色/i.test(prose)) return undefined;
+  // "Customers may not delete orders" denies; the rule table lists who may, so a denial alone grants nothing.
+  if (DENIED.test(prose) && !isPublic && !signedIn) return undefined;
   const named = namedOperations(text, ops);
   if (options.descriptive && (PRESENT_DAY.test(text) || (!named.length && !NORMATIVE_MODAL.test(text)))) return undefined;
   let operations = named.length ? named : resolveOperations(text, ops);

@@ -4,7 +4,7 @@ import { chmodSync, mkdirSync, rmSync, symlinkSync, unlinkSync, writeFileSync } 
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyExample, SPEC, type Sandbox } from '../helpers/example.js';
-import { giveTo, NOBODY, runMagiAsync, snapshotTree } from '../helpers/spawn.js';
+import { giveTo, runMagiAsync, snapshotTree, unprivileged } from '../helpers/spawn.js';
 
 const SPRINT = 'docs/03-gift-cards';
 /** The repository, HOME and the folder beside them: a run writes to none of them. */
@@ -290,7 +290,7 @@ describe('bad input: one line, non-zero exit, no stack trace, nothing written', 
       const before = snapshotTree(everything(sandbox));
       const run = await runMagiAsync(sandbox, entry.args, {
         env: entry.env?.(sandbox),
-        ...(entry.unprivileged ? { uid: NOBODY } : {}),
+        ...(entry.unprivileged ? unprivileged() : {}),
       });
       expect(run.stderr.split('\n').filter(Boolean), run.stderr).toHaveLength(1);
       expect(run.stderr).toMatch(/\n$/);
@@ -338,7 +338,7 @@ describe('warnings that are not errors', () => {
     const sandbox = copyExample();
     giveTo(sandbox);
     chmodSync(path.join(sandbox.root, 'src/routes'), 0o000);
-    const run = await runMagiAsync(sandbox, [...ANSWERS, '--json', '--dry-run'], { uid: NOBODY });
+    const run = await runMagiAsync(sandbox, [...ANSWERS, '--json', '--dry-run'], unprivileged());
     expect(run.status, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout).stack.framework.value).toBe('express');
   });

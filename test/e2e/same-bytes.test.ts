@@ -34,6 +34,20 @@ describe('fast path and Yeoman path', () => {
     expect(files(fast)).toEqual(files(yeoman));
   });
 
+  it('magi contract-test gives identical files and output', () => {
+    const fast = copyExample();
+    const yeoman = copyExample();
+    for (const sandbox of [fast, yeoman]) runMagi(sandbox, ['backend-spec', '--answers', 'magi-answers.yaml', '--no-scaffold']);
+    const args = ['contract-test', '--feature', 'cards', '--force'];
+    const viaFast = runMagi(fast, args);
+    const viaYeoman = runMagi(yeoman, args, { MAGI_YEOMAN: '1' });
+    expect(viaFast.status, viaFast.stderr).toBe(0);
+    expect(viaYeoman.status, viaYeoman.stderr).toBe(0);
+    expect(viaFast.stdout).toBe(viaYeoman.stdout);
+    expect(viaFast.stdout).toMatch(/^Wrote tests\/api\/cards\.contract\.test\.ts \(express/);
+    expect(files(fast)).toEqual(files(yeoman));
+  });
+
   it('errors are the same line', () => {
     const args = ['backend-spec', '--answers', 'magi-answers.yaml', '--sprint', '9'];
     const viaFast = runMagi(copyExample(), args);

@@ -69,9 +69,16 @@ export function snapshotTree(root: string): Map<string, string> {
 }
 
 export const NOBODY = 65534;
+const isRoot = process.getuid?.() === 0;
+
+/** Run options that make permission bits apply: as root, run as nobody; otherwise they already do. */
+export function unprivileged(): RunOptions {
+  return isRoot ? { uid: NOBODY, gid: NOBODY } : {};
+}
 
 /** Hands the sandbox (and its parent temp folder) to an unprivileged user, so permission bits bite. */
 export function giveTo(sandbox: Sandbox, uid = NOBODY): void {
+  if (!isRoot) return;
   const base = path.dirname(sandbox.root);
   chmodSync(base, 0o755);
   const walk = (target: string) => {

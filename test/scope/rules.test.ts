@@ -119,8 +119,9 @@ describe('Context / background prose (17-context-invitations.md)', () => {
   it('would read the same background sentences as rules outside a Context section', () => {
     const moved = fixture('17-context-invitations.md').replace('## Background', '## Notes');
     const lines = extractScope(moved).authz.map((rule) => rule.line);
-    // Two sentences start on line 4 ("Today only workspace owners…", "Support staff can…").
-    expect(lines.filter((line) => line < 10)).toEqual([4, 4, 6, 7]);
+    // Two sentences start on line 4 ("Today only workspace owners…", "Support staff can…");
+    // line 6 ("Admins cannot revoke…") is a denial, never a rule.
+    expect(lines.filter((line) => line < 10)).toEqual([4, 4, 7]);
   });
 
   it('links an SLO by an action segment (`…/accept`) and leaves a general one unlinked', () => {
@@ -139,6 +140,7 @@ describe('authzRule: who and a permission', () => {
     ['a thing as the subject', 'Expired cards cannot be redeemed.'],
     ['a pronoun as the subject', 'It cannot be changed after issue.'],
     ['a capability of generic users', 'Users can filter cards by status.'],
+    ['a denial (the rule table lists who may)', 'Customers may not issue cards.'],
   ])('is not a rule: %s', (_label, text) => {
     expect(authzRule(text, 1, ops, [])).toBeUndefined();
   });
@@ -146,6 +148,7 @@ describe('authzRule: who and a permission', () => {
   it('reads roles from actor nouns, "X role", and passive "by"', () => {
     expect(authzRule('Support staff and admins may issue gift cards.', 1, ops, [])).toMatchObject({ roles: ['support staff', 'admin'], operations: ['POST /v1/gift-cards'] });
     expect(authzRule('Only users with the admin role may issue cards.', 1, ops, [])).toMatchObject({ roles: ['admin'], operations: ['POST /v1/gift-cards'] });
+    expect(authzRule('Which role may issue cards is not decided.', 1, ops, [])).toBeUndefined();
     expect(authzRule('Cards may only be issued by a support agent.', 1, ops, [])).toMatchObject({ roles: ['support agent'], operations: ['POST /v1/gift-cards'] });
     expect(authzRule('Only signed-in customers may view cards.', 1, ops, [])).toMatchObject({ roles: ['customer'], operations: ['GET /v1/gift-cards'] });
   });

@@ -104,6 +104,12 @@ describe('verb families in Traditional Chinese (16-zh-verb-family-leave.md)', ()
   });
 });
 
+describe('Chinese actor nouns in a plan (13-zh-plan-points.md)', () => {
+  it('reads "會員可以兌換點數" as a rule for the redemption operation, not the listing', () => {
+    expect(scopeOf('13-zh-plan-points.md').authz).toEqual([{ text: '會員可以兌換點數。', line: 9, roles: ['會員'], operations: ['POST /v1/members/{memberId}/redemptions'] }]);
+  });
+});
+
 describe('Context / background prose (17-context-invitations.md)', () => {
   const scope = scopeOf('17-context-invitations.md');
 

@@ -295,6 +295,12 @@ export function extractScope(markdown: string): Scope {
     }
   }
 
+  // "Body: `a`, `b`" lists what a create or replace needs: a field is required unless the text says optional.
+  // PATCH fields stay optional (a partial update), as do proto3 fields.
+  for (const op of operations) {
+    if (op.kind === 'rest' && (op.method === 'POST' || op.method === 'PUT')) for (const field of op.requestFields) field.required ??= true;
+  }
+
   for (const op of operations) {
     if (!webhookOps.has(op)) continue;
     const entry = chosen.find((candidate) => candidate.op === op)!;

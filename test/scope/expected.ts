@@ -95,7 +95,7 @@ export const EXPECTED: Record<string, { operations: OperationView[]; entities: E
         name: 'createExport',
         list: false,
         retrySafe: true,
-        requestFields: [{ name: 'format', type: 'string', enum: ['csv', 'jsonl'] }],
+        requestFields: [{ name: 'format', type: 'string', enum: ['csv', 'jsonl'], required: true }],
         queryParams: [],
       },
       {
@@ -641,7 +641,7 @@ export const EXPECTED: Record<string, { operations: OperationView[]; entities: E
         retrySafe: false,
         requestFields: [
           { name: 'title', type: 'string', required: true, maxLength: 120 },
-          { name: 'total_cents', type: 'integer', exclusiveMinimum: 0 },
+          { name: 'total_cents', type: 'integer', exclusiveMinimum: 0, required: true },
         ],
         queryParams: [],
       },
@@ -697,7 +697,7 @@ export const EXPECTED: Record<string, { operations: OperationView[]; entities: E
         name: 'createExpenseReportReimbursement',
         list: false,
         retrySafe: true,
-        requestFields: [{ name: 'amount_cents', type: 'integer', exclusiveMinimum: 0 }],
+        requestFields: [{ name: 'amount_cents', type: 'integer', exclusiveMinimum: 0, required: true }],
         queryParams: [],
       },
       {
@@ -779,7 +779,7 @@ export const EXPECTED: Record<string, { operations: OperationView[]; entities: E
         retrySafe: false,
         requestFields: [
           { name: 'email', type: 'string', required: true, format: 'email' },
-          { name: 'role', type: 'string', enum: ['member', 'admin'] },
+          { name: 'role', type: 'string', enum: ['member', 'admin'], required: true },
         ],
         queryParams: [],
       },
@@ -830,9 +830,9 @@ export const EXPECTED: Record<string, { operations: OperationView[]; entities: E
         list: false,
         retrySafe: true,
         requestFields: [
-          { name: 'amount_cents', type: 'integer', maximum: 50000, exclusiveMinimum: 0 },
-          { name: 'currency', type: 'string', enum: ['EUR', 'USD'] },
-          { name: 'recipient_email', type: 'string' },
+          { name: 'amount_cents', type: 'integer', maximum: 50000, exclusiveMinimum: 0, required: true },
+          { name: 'currency', type: 'string', enum: ['EUR', 'USD'], required: true },
+          { name: 'recipient_email', type: 'string', required: true },
         ],
         queryParams: [],
       },
@@ -866,7 +866,7 @@ export const EXPECTED: Record<string, { operations: OperationView[]; entities: E
         name: 'createOrderGiftCardRedemption',
         list: false,
         retrySafe: true,
-        requestFields: [{ name: 'card_code', type: 'string' }, { name: 'amount_cents', type: 'integer', exclusiveMinimum: 0 }],
+        requestFields: [{ name: 'card_code', type: 'string', required: true }, { name: 'amount_cents', type: 'integer', exclusiveMinimum: 0, required: true }],
         queryParams: [],
       },
     ],

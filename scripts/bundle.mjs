@@ -21,5 +21,8 @@ await build({
   // Some CommonJS dependencies call require(); give the ESM bundle one.
   banner: { js: "import { createRequire as __magiRequire } from 'node:module'; const require = __magiRequire(import.meta.url);" },
   legalComments: 'none',
+  // Less source for V8 to scan at start-up; names are kept, so DEBUG stack traces still read.
+  minifyWhitespace: true,
+  minifySyntax: true,
   logLevel: 'warning',
 });

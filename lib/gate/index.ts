@@ -95,14 +95,23 @@ export function applyBackendSection({ document, fresh, base, mode }: GateInput):
   return { text: document.slice(0, range.start) + replacement + gap + document.slice(range.end), outcome, conflicts };
 }
 
-/** A block left open at the end (`<!--`, `<pre>`, …) would swallow the appended section: refuse instead. */
+/**
+ * A block left open at the end (`<!--`, `<pre>`, …) would swallow the appended section: refuse instead.
+ * Only the document's last top-level block can still be open, so the check parses that block plus
+ * our heading line, not the whole new document.
+ */
 function assertAppendedVisible(document: string, text: string): void {
-  const appended = locateSection(text);
-  if (appended && appended.start >= document.length) return;
   const bom = text.startsWith('\uFEFF') ? 1 : 0;
-  const open = parseMarkdown(text.slice(bom)).children.find((node) => (node.position?.end.offset ?? 0) > document.length - bom);
-  const line = open?.position?.start.line ?? 1;
-  const opening = document.slice(bom).split(LINE_BREAK)[line - 1]?.trim().slice(0, 40) ?? '';
+  const body = document.slice(bom);
+  const lastBlock = parseMarkdown(body).children.at(-1);
+  const from = bom + (lastBlock?.position?.start.offset ?? 0);
+  const headingAt = text.indexOf(`## ${SECTION_HEADING}`, document.length);
+  const headingEnd = text.slice(headingAt).search(LINE_BREAK);
+  const probe = text.slice(from, headingEnd < 0 ? text.length : headingAt + headingEnd);
+  const found = findSections(probe, SECTION_HEADING, 2);
+  if (found.length === 1 && found[0].startOffset + from >= document.length) return;
+  const line = lastBlock?.position?.start.line ?? 1;
+  const opening = body.split(LINE_BREAK)[line - 1]?.trim().slice(0, 40) ?? '';
   throw new MagiError('document-open-block', `The block opened on line ${line} ("${opening}") is never closed, so a ## Backend section appended below it would be swallowed; close it (e.g. "-->" for a comment), then re-run`, {
     exitCode: EXIT.usage,
   });

@@ -2,7 +2,7 @@
 // chosen API style, validated, with its placement, an excerpt for SPEC.md,
 // the review checklist, warnings and open questions. Pure: writes nothing.
 
-import { stringify } from 'yaml';
+import { Document, isScalar, stringify, visit } from 'yaml';
 import type { ApiStyle, ContractArtifact, ContractExpectations, OpenQuestion, Problem, Scope, ServiceStack, Warning } from '../types.js';
 import { buildChecklist, type ChecklistItem } from './checklist.js';
 import { buildSdl, validateSdl } from './graphql.js';
@@ -195,12 +195,29 @@ function buildRest(plan: ContractPlan, options: ContractOptions, warnings: Warni
   };
 }
 
-/** One operation and the schema of its body (or result), as a small YAML document. */
+/**
+ * One operation and the schema of its body (or result), as a small YAML document: what a reviewer
+ * reads in SPEC.md. Prose, tags and headers stay in the file; shared error responses take one line each.
+ */
 function openApiExcerpt(document: Record<string, any>, op: PlannedOperation): string {
-  const operation = document.paths[op.path!][op.method.toLowerCase()];
+  const { description: _description, tags: _tags, ...operation } = document.paths[op.path!][op.method.toLowerCase()];
+  const responses: Record<string, unknown> = {};
+  for (const [status, response] of Object.entries(operation.responses as Record<string, Record<string, unknown>>)) {
+    const { headers: _headers, ...rest } = response;
+    responses[status] = rest;
+  }
   const schemaName = op.requestFields.length > 0 ? requestSchemaName(op) : op.resource.typeName;
   const schema = document.components.schemas[schemaName];
-  const excerpt: Record<string, unknown> = { paths: { [op.path!]: { [op.method.toLowerCase()]: operation } } };
+  const excerpt: Record<string, unknown> = { paths: { [op.path!]: { [op.method.toLowerCase()]: { ...operation, responses } } } };
   if (schema) excerpt.components = { schemas: { [schemaName]: schema } };
-  return stringify(excerpt, YAML_OPTIONS);
+  const yaml = new Document(excerpt, YAML_OPTIONS);
+  visit(yaml, {
+    Map(_key, node) {
+      if (node.items.length === 1 && isScalar(node.items[0].key) && node.items[0].key.value === '$ref') node.flow = true;
+    },
+    Seq(_key, node) {
+      if (node.items.every((item) => isScalar(item))) node.flow = true;
+    },
+  });
+  return yaml.toString(YAML_OPTIONS);
 }

@@ -369,7 +369,8 @@ export function buildDataModel(
   if (db) {
     const command = (table: string, name: string) => fill(DATABASES[db]?.backup ?? '', { table, name });
     for (const m of migrations.filter((m) => m.populated && m.kind !== 'create-index')) backups.push({ table: m.table, before: m.name, command: command(m.table, m.name) });
-    for (const m of migrations.filter((m) => m.rollback.dataLoss)) backups.push({ table: m.table, before: `rollback:${m.name}`, command: command(m.table, `rollback-${m.name}`) });
+    // Rolling back a table created this sprint loses only this sprint's rows; a backup matters where old data lives.
+    for (const m of migrations.filter((m) => m.rollback.dataLoss && m.populated)) backups.push({ table: m.table, before: `rollback:${m.name}`, command: command(m.table, `rollback-${m.name}`) });
   }
 
   return {

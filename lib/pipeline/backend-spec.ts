@@ -153,7 +153,7 @@ export interface Plan {
   documentBefore: string;
   documentAfter: string;
   report: JsonReport;
-  languageNotes: string[];
+  renderWarnings: Warning[];
 }
 
 /** `confirm: false` in the answers file refuses every write (a dry run still shows the diff). */
@@ -261,9 +261,9 @@ export async function planBackendSpec(prepared: Prepared, decisions: Decisions):
     warnings: spec.warnings as Warning[],
     dryRun: Boolean(inputs.dryRun),
     next: nextSteps(prepared, allQuestions),
-    languageNotes: rendered.notes,
+    renderWarnings: rendered.notes,
   });
-  return { writes, files, gate, documentBefore: document.text, documentAfter: gate.text, report, languageNotes: rendered.notes };
+  return { writes, files, gate, documentBefore: document.text, documentAfter: gate.text, report, renderWarnings: rendered.notes };
 }
 
 async function planContractTest(

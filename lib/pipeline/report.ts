@@ -17,11 +17,11 @@ export function buildReport(input: {
   warnings: Warning[];
   dryRun: boolean;
   next: string[];
-  languageNotes: string[];
+  renderWarnings: Warning[];
 }): JsonReport {
   const { prepared } = input;
   const warnings = [...input.warnings];
-  for (const note of input.languageNotes) warnings.push({ code: 'language', message: note });
+  warnings.push(...input.renderWarnings);
   return {
     version: REPORT_VERSION,
     tool: { name: 'generator-magi', version: input.context.toolVersion },

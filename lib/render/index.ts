@@ -1,6 +1,7 @@
 // Render stage: BackendSpec → the `## Backend` Markdown section, one EJS
 // template per subsection per language. TS computes facts; templates phrase them.
 
+import type { Warning } from '../types.js';
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -98,16 +99,19 @@ async function loadTemplates(language: SectionLanguage): Promise<Array<{ name: s
   return loaded;
 }
 
-export async function renderSection(spec: BackendSpec, language: string): Promise<{ markdown: string; languageUsed: 'en' | 'zh-TW'; notes: string[] }> {
+export async function renderSection(spec: BackendSpec, language: string): Promise<{ markdown: string; languageUsed: 'en' | 'zh-TW'; notes: Warning[] }> {
   const resolved = resolveLanguage(language);
-  const notes: string[] = resolved.note ? [resolved.note] : [];
+  const notes: Warning[] = resolved.note ? [{ code: 'language', message: resolved.note }] : [];
   const templates = await loadTemplates(resolved.language);
   const h = helpers(spec);
   const parts = templates.map((t) => t.render({ spec, h }).trim());
   const markdown = tidyMarkdown(['## Backend', ...parts].join('\n\n'));
   const lines = markdown.split('\n').length - 1;
   if (spec.stats.operations <= LINE_BUDGET.operations && lines > LINE_BUDGET.lines) {
-    notes.push(`The Backend section is ${lines} lines for ${spec.stats.operations} operations (budget ${LINE_BUDGET.lines}); consider placing the contract in a file`);
+    notes.push({
+      code: 'section-length',
+      message: `The Backend section is ${lines} lines for ${spec.stats.operations} operations (budget ${LINE_BUDGET.lines}); ${spec.contract.placement === 'file' ? 'trim what the team already knows' : 'consider placing the contract in a file (contractLocation: file)'}`,
+    });
   }
   return { markdown, languageUsed: resolved.language, notes };
 }

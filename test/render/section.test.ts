@@ -96,7 +96,7 @@ describe('language', () => {
     const result = await renderSection(buildBackendSpec(refundsInput()), 'fr');
     expect(result.languageUsed).toBe('en');
     expect(result.notes).toHaveLength(1);
-    expect(result.notes[0]).toMatch(/"fr".*English/);
+    expect(result.notes[0]).toMatchObject({ code: 'language', message: expect.stringMatching(/"fr".*English/) });
   });
 
   it('accepts the usual spellings of Traditional Chinese and English', () => {
@@ -120,7 +120,7 @@ describe('language', () => {
     const input = refundsInput();
     const long = 'line\n'.repeat(300);
     const result = await renderSection(buildBackendSpec({ ...input, contract: { ...input.contract, excerpt: long } }), 'en');
-    expect(result.notes.some((n) => /budget 250/.test(n))).toBe(true);
+    expect(result.notes).toContainEqual({ code: 'section-length', message: expect.stringMatching(/budget 250/) });
   });
 });
 

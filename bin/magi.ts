@@ -2,6 +2,7 @@
 // `magi`: the package's own CLI. It registers our generators by path (no
 // global lookup) and runs them through yeoman-environment; `detect` needs no
 // Yeoman at all.
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { helpLines, type Declaration } from '../lib/answers/declaration.js';
@@ -74,6 +75,7 @@ async function main(argv: string[]): Promise<number> {
   checkInputsEarly(declaration, rest);
   if (!process.env.MAGI_YEOMAN && canSkipYeoman(command.name, rest)) {
     // Nothing to ask: skip Yeoman's environment and prompt UI (most of a run's start-up); same bytes out.
+    if (command.name === 'backend-spec') await lintOnSecondCore();
     const { runHeadless } =
       command.name === 'contract-test' ? await import('../generators/contract-test/headless.js') : await import('../generators/backend-spec/headless.js');
     await runHeadless(rest, process.cwd());
@@ -104,6 +106,40 @@ function checkInputsEarly(declaration: Declaration, args: readonly string[]): vo
     const given = value(question.option.flag);
     if (given !== undefined) validateOptionValue(declaration, question.name, given, question.option.flag);
   }
+}
+
+/**
+ * The OpenAPI linter takes a third of a run to load; a worker thread loads it
+ * on the other core while this one reads the repository and the sprint.
+ */
+let stopWorker = (): void => undefined;
+
+async function lintOnSecondCore(): Promise<void> {
+  const workerFile = new URL('./lint-worker.js', import.meta.url);
+  if (!existsSync(workerFile)) return;
+  const [{ Worker }, { useOpenApiLinter }] = await Promise.all([import('node:worker_threads'), import('../lib/contract/openapi-lint.js')]);
+  const worker = new Worker(workerFile);
+  worker.unref();
+  stopWorker = () => void worker.terminate();
+  const pending = new Map<number, { resolve: (problems: never) => void; reject: (error: Error) => void }>();
+  let next = 0;
+  worker.on('message', ({ id, problems, error }) => {
+    const waiting = pending.get(id);
+    pending.delete(id);
+    if (pending.size === 0) worker.unref();
+    if (error) waiting?.reject(new Error(error));
+    else waiting?.resolve(problems as never);
+  });
+  worker.on('error', (error) => pending.forEach((waiting) => waiting.reject(error)));
+  useOpenApiLinter(
+    (text, expectations, absoluteRef) =>
+      new Promise((resolve, reject) => {
+        const id = next++;
+        pending.set(id, { resolve, reject });
+        worker.ref();
+        worker.postMessage({ id, text, expectations, absoluteRef });
+      }),
+  );
 }
 
 /** contract-test never prompts; backend-spec does not when it has an answers file or no terminal. */
@@ -159,7 +195,9 @@ export async function cli(argv: string[]): Promise<void> {
   });
   try {
     process.exitCode = await main(argv);
+    stopWorker();
   } catch (error) {
+    stopWorker();
     if (debugEnabled()) process.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
     if ((error as Error)?.name === 'ExitPromptError') {
       // Ctrl-C inside a prompt: the terminal is in raw mode, so inquirer gets it instead of our SIGINT handler.

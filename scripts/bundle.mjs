@@ -7,7 +7,7 @@ import { rmSync } from 'node:fs';
 
 rmSync('dist/bin', { recursive: true, force: true });
 await build({
-  entryPoints: { magi: 'bin/magi.ts' },
+  entryPoints: { magi: 'bin/magi.ts', 'lint-worker': 'bin/lint-worker.ts' },
   outdir: 'dist/bin',
   chunkNames: 'chunks/[name]-[hash]',
   bundle: true,

@@ -16,7 +16,8 @@ import { planProto } from './proto.js';
 import { usageOf, valueSyntax } from './runtime.js';
 
 export interface ContractTestInput {
-  contract: { kind: 'openapi' | 'graphql' | 'proto'; text: string; path: string };
+  /** `document`: the parsed contract, when the caller already has it (saves parsing the text again). */
+  contract: { kind: 'openapi' | 'graphql' | 'proto'; text: string; path: string; document?: unknown };
   framework: string;
   feature: string;
   testRunner?: string;
@@ -166,7 +167,7 @@ export async function renderContractTest(input: ContractTestInput): Promise<Cont
   let data: Record<string, unknown>;
 
   if (stack.contract === 'openapi') {
-    const plan = await planOpenApi(input.contract.text, contractPath);
+    const plan = await planOpenApi(input.contract.text, contractPath, input.contract.document);
     let cases = dedupeIdentifiers(plan.cases);
     const procedures = new Map<string, string>();
     if (stack.id === 'trpc') {

@@ -332,8 +332,9 @@ function variablesOf(cases: Array<{ item: HttpCase; credentials: Credential[] }>
   return [...variables].map(([name, purpose]) => ({ name, purpose })).sort((a, b) => Number(seeds.has(a.name)) - Number(seeds.has(b.name)));
 }
 
-export async function planOpenApi(text: string, path: string): Promise<OpenApiPlan> {
-  const document = await parseDocument(text, path);
+export async function planOpenApi(text: string, path: string, parsed?: unknown): Promise<OpenApiPlan> {
+  // A copy: planning resolves references in place, and the caller's document stays theirs.
+  const document = isObject(parsed) ? (structuredClone(parsed) as Json) : await parseDocument(text, path);
   const basePath = basePathOf(document);
   const cases: Array<{ item: HttpCase; credentials: Credential[] }> = [];
   const paths = isObject(document.paths) ? document.paths : {};

@@ -46,6 +46,16 @@ export const INLINE_LIMITS = { operations: 5, lines: 80 } as const;
 const YAML_OPTIONS = { indent: 2, lineWidth: 0, aliasDuplicateObjects: false } as const;
 
 export async function buildContract(scope: Scope, options: ContractOptions): Promise<ContractResult> {
+  const { result, validation } = draftContract(scope, options);
+  result.artifact.problems = await validation;
+  return result;
+}
+
+/**
+ * The contract and its validation as a promise, so a caller can do other work
+ * while the linter runs; nothing may be written before `validation` settles without errors.
+ */
+export function draftContract(scope: Scope, options: ContractOptions): { result: ContractResult; validation: Promise<Problem[]> } {
   const plan = planContract(scope, options.stack);
   const questions: OpenQuestion[] = [...plan.questions];
   const warnings: Warning[] = [];
@@ -91,10 +101,10 @@ export async function buildContract(scope: Scope, options: ContractOptions): Pro
     }
   }
 
-  built.artifact.problems = await validateContract(built.artifact);
+  const validation = validateContract(built.artifact);
   const placement = options.existingOpenApi && options.apiStyle === 'rest' ? 'file' : choosePlacement(built.artifact, options.location);
   const checklist = buildChecklist(plan, options.apiStyle, built.contractOps, { packageName: protoPackage(serviceName, plan.versionPrefix) });
-  return {
+  const result: ContractResult = {
     artifact: built.artifact,
     placement,
     excerpt: placement === 'inline' ? built.artifact.text : built.excerpt,
@@ -102,6 +112,7 @@ export async function buildContract(scope: Scope, options: ContractOptions): Pro
     questions: questions.sort((a, b) => b.weight - a.weight),
     checklist,
   };
+  return { result, validation };
 }
 
 export async function validateContract(artifact: ContractArtifact): Promise<Problem[]> {

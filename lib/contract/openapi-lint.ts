@@ -135,7 +135,28 @@ function normalisePointer(pointer: string): string {
 }
 
 /** Lint OpenAPI text. `expectations` names what the contract promised (retry-safe ops, lists, owned parts). */
-export async function lintOpenApi(text: string, expectations?: ContractExpectations, absoluteRef = 'openapi.yaml'): Promise<Problem[]> {
+export type OpenApiLinter = (text: string, expectations?: ContractExpectations, absoluteRef?: string) => Promise<Problem[]>;
+
+let linter: OpenApiLinter = lintOpenApiHere;
+
+/**
+ * Lets the CLI run the lint elsewhere (a worker thread that loaded the linter
+ * while the main thread read the repo); the rules and the result are the same.
+ */
+export function useOpenApiLinter(next: OpenApiLinter): void {
+  linter = next;
+}
+
+export function lintOpenApi(text: string, expectations?: ContractExpectations, absoluteRef = 'openapi.yaml'): Promise<Problem[]> {
+  return linter(text, expectations, absoluteRef);
+}
+
+/** Loads the linter ahead of use (its import is most of a lint's cost). */
+export async function warmOpenApiLinter(): Promise<void> {
+  await import('@redocly/openapi-core');
+}
+
+export async function lintOpenApiHere(text: string, expectations?: ContractExpectations, absoluteRef = 'openapi.yaml'): Promise<Problem[]> {
   const parsed = parseDocument(text, { prettyErrors: false });
   if (parsed.errors.length > 0) {
     return parsed.errors.map((error) => ({ severity: 'error', message: `YAML: ${error.message.split('\n')[0]}`, location: lineColOf(text, error.pos[0]) }));

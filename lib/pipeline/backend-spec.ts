@@ -174,14 +174,14 @@ export async function planBackendSpec(prepared: Prepared, decisions: Decisions):
   const warnings = [...prepared.warnings];
   const questions = [...prepared.questions, ...(decisions.extraQuestions ?? [])];
 
-  const [{ buildContract }, { buildBackendSpec }, { renderSection }] = await Promise.all([
+  const [{ draftContract }, { buildBackendSpec }, { renderSection }] = await Promise.all([
     import('../contract/index.js'),
     import('../model/index.js'),
     import('../render/index.js'),
   ]);
 
   const existingOpenApi = inputs.openapi ? readExistingOpenApi(context.root, inputs.openapi) : undefined;
-  const contract = await buildContract(scope, {
+  const { result: contract, validation } = draftContract(scope, {
     apiStyle: decisions.apiStyle,
     title: scope.title ?? sprint.slug,
     serviceName: service?.name,
@@ -189,13 +189,11 @@ export async function planBackendSpec(prepared: Prepared, decisions: Decisions):
     location: inputs.contractLocation ?? prepared.config?.defaults.contractLocation as 'auto' | 'inline' | 'file' | undefined ?? 'auto',
     existingOpenApi,
   });
-  const errors = contract.artifact.problems.filter((problem) => problem.severity === 'error');
-  if (errors.length) {
-    const shown = errors.slice(0, 5).map((problem) => `${problem.location ? `${problem.location}: ` : ''}${problem.message}`).join('; ');
-    throw new MagiError('contract-invalid', `The generated ${contract.artifact.kind} contract does not validate (${errors.length} error${errors.length > 1 ? 's' : ''}: ${shown}); nothing was written`, {
-      exitCode: EXIT.contract,
-    });
-  }
+  // The linter runs while the rest is planned; its verdict is awaited before anything is returned to be written.
+  const validated = validation.then(
+    (problems) => ({ problems }),
+    (error: unknown) => ({ error }),
+  );
   warnings.push(...contract.warnings);
   questions.push(...contract.questions);
 
@@ -247,6 +245,17 @@ export async function planBackendSpec(prepared: Prepared, decisions: Decisions):
     if (status !== 'unchanged') writes.push({ ...candidate, status });
   }
 
+  const verdict = await validated;
+  if ('error' in verdict) throw verdict.error;
+  contract.artifact.problems = verdict.problems;
+  const errors = verdict.problems.filter((problem) => problem.severity === 'error');
+  if (errors.length) {
+    const shown = errors.slice(0, 5).map((problem) => `${problem.location ? `${problem.location}: ` : ''}${problem.message}`).join('; ');
+    throw new MagiError('contract-invalid', `The generated ${contract.artifact.kind} contract does not validate (${errors.length} error${errors.length > 1 ? 's' : ''}: ${shown}); nothing was written`, {
+      exitCode: EXIT.contract,
+    });
+  }
+
   const allQuestions = spec.openQuestions as OpenQuestion[];
   const report = buildReport({
     context,
@@ -269,7 +278,7 @@ export async function planBackendSpec(prepared: Prepared, decisions: Decisions):
 async function planContractTest(
   prepared: Prepared,
   service: ServiceStack | undefined,
-  artifact: { kind: string; text: string },
+  artifact: { kind: string; text: string; document?: unknown },
   contractFile: string,
 ): Promise<{ path: string; contents: string; installCommand: string; command: string } | undefined> {
   const { renderContractTest, listFrameworks } = await import('../contract-test/index.js');
@@ -284,7 +293,7 @@ async function planContractTest(
     return undefined;
   }
   const result = await renderContractTest({
-    contract: { kind: artifact.kind as 'openapi' | 'graphql' | 'proto', text: artifact.text, path: contractFile },
+    contract: { kind: artifact.kind as 'openapi' | 'graphql' | 'proto', text: artifact.text, path: contractFile, document: artifact.document },
     framework: template,
     feature: prepared.sprint.slug,
     testRunner: service?.testRunner?.value,

@@ -48,6 +48,14 @@ describe('fast path and Yeoman path', () => {
     expect(files(fast)).toEqual(files(yeoman));
   });
 
+  it('the test backend-spec scaffolds is the one magi contract-test writes from the contract file', () => {
+    const sandbox = copyExample();
+    expect(runMagi(sandbox, ['backend-spec', '--answers', 'magi-answers.yaml']).status).toBe(0);
+    const again = runMagi(sandbox, ['contract-test', '--feature', 'gift-cards', '--force']);
+    expect(again.status, again.stderr).toBe(0);
+    expect(again.stdout).toMatch(/^Unchanged tests\/api\/gift-cards\.contract\.test\.ts/);
+  });
+
   it('errors are the same line', () => {
     const args = ['backend-spec', '--answers', 'magi-answers.yaml', '--sprint', '9'];
     const viaFast = runMagi(copyExample(), args);

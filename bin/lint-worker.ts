@@ -1,0 +1,22 @@
+// Worker thread of the `magi` bin: loads the OpenAPI linter while the main
+// thread reads the repository, then lints the contracts it is sent.
+import { parentPort } from 'node:worker_threads';
+import { lintOpenApiHere, warmOpenApiLinter } from '../lib/contract/openapi-lint.js';
+import type { ContractExpectations } from '../lib/types.js';
+
+interface LintRequest {
+  id: number;
+  text: string;
+  expectations?: ContractExpectations;
+  absoluteRef?: string;
+}
+
+const warm = warmOpenApiLinter();
+parentPort!.on('message', async ({ id, text, expectations, absoluteRef }: LintRequest) => {
+  try {
+    await warm;
+    parentPort!.postMessage({ id, problems: await lintOpenApiHere(text, expectations, absoluteRef) });
+  } catch (error) {
+    parentPort!.postMessage({ id, error: (error as Error)?.message ?? String(error) });
+  }
+});

@@ -4,6 +4,7 @@
 // Yeoman at all.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import { helpLines, type Declaration } from '../lib/answers/declaration.js';
 import { loadAnswersFile, nearest, validateOptionValue } from '../lib/answers/load.js';
@@ -61,6 +62,9 @@ async function main(argv: string[]): Promise<number> {
     const { runDetect } = await import('./detect.js');
     return runDetect(rest);
   }
+  const headless = !process.env.MAGI_YEOMAN && !wantsHelp && canSkipYeoman(command.name, rest);
+  // Started first: the worker loads the linter while this thread loads everything else.
+  const linting = headless && command.name === 'backend-spec' ? lintOnSecondCore() : undefined;
   const declaration = await command.questions!();
   if (wantsHelp) {
     process.stdout.write(`Usage: magi ${command.name} [options]\n\n${command.summary}\n\nOptions:\n${helpLines(declaration).join('\n')}\n  -h, --help  show this help\n`);
@@ -73,9 +77,9 @@ async function main(argv: string[]): Promise<number> {
     throw new MagiError('unknown-option', `Unknown option --${unknown[0]}${suggestion ? `; did you mean --${suggestion}?` : ''}; run magi ${command.name} --help`);
   }
   checkInputsEarly(declaration, rest);
-  if (!process.env.MAGI_YEOMAN && canSkipYeoman(command.name, rest)) {
+  if (headless) {
     // Nothing to ask: skip Yeoman's environment and prompt UI (most of a run's start-up); same bytes out.
-    if (command.name === 'backend-spec') await lintOnSecondCore();
+    await linting;
     const { runHeadless } =
       command.name === 'contract-test' ? await import('../generators/contract-test/headless.js') : await import('../generators/backend-spec/headless.js');
     await runHeadless(rest, process.cwd());
@@ -117,10 +121,10 @@ let stopWorker = (): void => undefined;
 async function lintOnSecondCore(): Promise<void> {
   const workerFile = new URL('./lint-worker.js', import.meta.url);
   if (!existsSync(workerFile)) return;
-  const [{ Worker }, { useOpenApiLinter }] = await Promise.all([import('node:worker_threads'), import('../lib/contract/openapi-lint.js')]);
   const worker = new Worker(workerFile);
   worker.unref();
   stopWorker = () => void worker.terminate();
+  const { useOpenApiLinter } = await import('../lib/contract/openapi-lint.js');
   const pending = new Map<number, { resolve: (problems: never) => void; reject: (error: Error) => void }>();
   let next = 0;
   worker.on('message', ({ id, problems, error }) => {

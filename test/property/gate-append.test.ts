@@ -30,7 +30,7 @@ it('keeps every original byte, and a second run with the same inputs is byte-ide
       expect(second.outcome).toBe('unchanged');
       expect(second.text).toBe(first.text);
     }),
-    { numRuns: runs(1800) },
+    { numRuns: runs(3000) },
   );
 });
 
@@ -64,6 +64,6 @@ it('a block left open at the end never swallows the appended section: the docume
         expect(lines[line - 1].trim()).toBe(open[0]);
       }
     }),
-    { numRuns: runs(250) },
+    { numRuns: runs(500) },
   );
 });

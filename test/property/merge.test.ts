@@ -82,6 +82,6 @@ it('a merge run on a whole document keeps every user line and no byte outside th
       expect(result.text.startsWith(text.slice(0, sectionStart))).toBe(true);
       expect(result.text.endsWith(text.slice(sectionEnd))).toBe(true);
     }),
-    { numRuns: runs(1500) },
+    { numRuns: runs(2000) },
   );
 });

@@ -1,7 +1,7 @@
 // Every input of `yo magi:backend-spec`, declared once: CLI option, prompt,
 // answers-file schema and `.yo-rc.json` storage all come from this list.
 import { z } from 'zod';
-import type { Declaration } from '../../lib/answers/declaration.js';
+import { answersFileOption, cliSwitch, type Declaration } from '../../lib/answers/declaration.js';
 
 const relativePath = z
   .string()
@@ -65,13 +65,7 @@ export const backendSpecQuestions = [
     schema: relativePath,
     option: { flag: 'openapi', type: 'string' },
   },
-  {
-    name: 'answers',
-    description: 'YAML/JSON answers file: replaces every prompt',
-    schema: relativePath,
-    option: { flag: 'answers', type: 'string' },
-    inAnswersFile: false,
-  },
+  answersFileOption(),
   {
     name: 'conflict',
     description: 'existing Backend section: merge|overwrite|abort (default: ask; merge without a TTY)',
@@ -84,34 +78,10 @@ export const backendSpecQuestions = [
     },
     stored: true,
   },
-  {
-    name: 'force',
-    description: 'write without asking for each file; also skips the preflight',
-    schema: z.boolean(),
-    option: { flag: 'force', type: 'boolean' },
-    inAnswersFile: false,
-  },
-  {
-    name: 'skipPreflight',
-    description: 'skip the config and workflow-state checks',
-    schema: z.boolean(),
-    option: { flag: 'skip-preflight', type: 'boolean' },
-    inAnswersFile: false,
-  },
-  {
-    name: 'dryRun',
-    description: 'show the diff and write nothing',
-    schema: z.boolean(),
-    option: { flag: 'dry-run', type: 'boolean' },
-    inAnswersFile: false,
-  },
-  {
-    name: 'json',
-    description: 'print one JSON report on stdout (logs go to stderr)',
-    schema: z.boolean(),
-    option: { flag: 'json', type: 'boolean' },
-    inAnswersFile: false,
-  },
+  cliSwitch('force', 'force', 'write without asking for each file; also skips the preflight'),
+  cliSwitch('skipPreflight', 'skip-preflight', 'skip the config and workflow-state checks'),
+  cliSwitch('dryRun', 'dry-run', 'show the diff and write nothing'),
+  cliSwitch('json', 'json', 'print one JSON report on stdout (logs go to stderr)'),
   {
     name: 'docsDir',
     description: 'folder holding the sprints (default: docs, or magi when that is what the repo uses)',
@@ -159,4 +129,3 @@ export const backendSpecQuestions = [
   },
 ] as const satisfies Declaration;
 
-export type BackendSpecQuestion = (typeof backendSpecQuestions)[number]['name'];

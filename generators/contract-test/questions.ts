@@ -1,6 +1,6 @@
 // Inputs of `yo magi:contract-test`, declared once.
 import { z } from 'zod';
-import type { Declaration } from '../../lib/answers/declaration.js';
+import { answersFileOption, cliSwitch, type Declaration } from '../../lib/answers/declaration.js';
 
 export const contractTestQuestions = [
   {
@@ -39,32 +39,8 @@ export const contractTestQuestions = [
     schema: z.boolean(),
     option: { flag: 'install-test-deps', type: 'boolean' },
   },
-  {
-    name: 'answers',
-    description: 'YAML/JSON answers file: replaces every prompt',
-    schema: z.string().min(1),
-    option: { flag: 'answers', type: 'string' },
-    inAnswersFile: false,
-  },
-  {
-    name: 'force',
-    description: 'write without asking',
-    schema: z.boolean(),
-    option: { flag: 'force', type: 'boolean' },
-    inAnswersFile: false,
-  },
-  {
-    name: 'dryRun',
-    description: 'print what would be written and write nothing',
-    schema: z.boolean(),
-    option: { flag: 'dry-run', type: 'boolean' },
-    inAnswersFile: false,
-  },
-  {
-    name: 'json',
-    description: 'print one JSON report on stdout',
-    schema: z.boolean(),
-    option: { flag: 'json', type: 'boolean' },
-    inAnswersFile: false,
-  },
+  answersFileOption(),
+  cliSwitch('force', 'force', 'write without asking'),
+  cliSwitch('dryRun', 'dry-run', 'print what would be written and write nothing'),
+  cliSwitch('json', 'json', 'print one JSON report on stdout'),
 ] as const satisfies Declaration;

@@ -1,6 +1,6 @@
 // Inputs of `yo magi:setup`, declared once (options, prompts, answers file).
 import { z } from 'zod';
-import type { Declaration } from '../../lib/answers/declaration.js';
+import { answersFileOption, cliSwitch, type Declaration } from '../../lib/answers/declaration.js';
 import { API_STYLE, CONFLICT } from '../backend-spec/questions.js';
 
 export const LANGUAGE = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag like en or zh-TW');
@@ -47,18 +47,6 @@ export const setupQuestions = [
     schema: z.boolean(),
     option: { flag: 'project', type: 'boolean' },
   },
-  {
-    name: 'answers',
-    description: 'YAML/JSON answers file: replaces every prompt',
-    schema: z.string().min(1),
-    option: { flag: 'answers', type: 'string' },
-    inAnswersFile: false,
-  },
-  {
-    name: 'force',
-    description: 'overwrite the config file without asking',
-    schema: z.boolean(),
-    option: { flag: 'force', type: 'boolean' },
-    inAnswersFile: false,
-  },
+  answersFileOption(),
+  cliSwitch('force', 'force', 'overwrite the config file without asking'),
 ] as const satisfies Declaration;

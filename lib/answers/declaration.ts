@@ -30,6 +30,22 @@ export interface QuestionSpec {
 
 export type Declaration = readonly QuestionSpec[];
 
+/** A command-line switch that has no place in an answers file (`--force`, `--dry-run`, `--json`). */
+export function cliSwitch<N extends string>(name: N, flag: string, description: string): QuestionSpec & { name: N } {
+  return { name, description, schema: z.boolean(), option: { flag, type: 'boolean' }, inAnswersFile: false };
+}
+
+/** `--answers <file>`: every generator takes one, and it cannot name itself. */
+export function answersFileOption(): QuestionSpec & { name: 'answers' } {
+  return {
+    name: 'answers',
+    description: 'YAML/JSON answers file: replaces every prompt',
+    schema: z.string().min(1, 'must not be empty'),
+    option: { flag: 'answers', type: 'string' },
+    inAnswersFile: false,
+  };
+}
+
 export function kebabCase(name: string): string {
   return name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
 }

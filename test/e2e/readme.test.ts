@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { backendSpecQuestions } from '../../generators/backend-spec/questions.js';
 import { contractTestQuestions } from '../../generators/contract-test/questions.js';
 import { setupQuestions } from '../../generators/setup/questions.js';
-import { answerKeys } from '../../lib/answers/declaration.js';
+import { answerKeys, type Declaration } from '../../lib/answers/declaration.js';
 import { PACKAGE_ROOT } from '../helpers/example.js';
 
 const readme = readFileSync(path.join(PACKAGE_ROOT, 'README.md'), 'utf8');
@@ -16,9 +16,9 @@ describe('README', () => {
     ['contract-test', contractTestQuestions],
     ['setup', setupQuestions],
   ] as const)('documents every %s option', (_name, declaration) => {
-    for (const question of declaration) {
+    for (const question of declaration as Declaration) {
       if (!question.option) continue;
-      const flag = `--${'negated' in question.option && question.option.negated ? 'no-' : ''}${question.option.flag}`;
+      const flag = `--${question.option.negated ? 'no-' : ''}${question.option.flag}`;
       expect(readme, flag).toContain(`\`${flag}`);
     }
   });

@@ -22,7 +22,7 @@ export default class BackendSpecGenerator extends Generator {
   constructor(args: string[], options: ConstructorParameters<typeof Generator>[1]) {
     assertProjectConfigParses(options);
     // We commit ourselves (all or nothing), so Yeoman's file-by-file commit is off.
-    super(args, options, { customCommitTask: true, customInstallTask: true });
+    super(args, options, { customCommitTask: true, customInstallTask: true, tasksMatchingPriority: true });
     this.description = 'Append the ## Backend section to the sprint plan document';
     for (const option of yeomanOptions(backendSpecQuestions)) this.option(option.name, option);
   }

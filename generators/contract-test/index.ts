@@ -20,7 +20,7 @@ export default class ContractTestGenerator extends Generator {
 
   constructor(args: string[], options: ConstructorParameters<typeof Generator>[1]) {
     assertProjectConfigParses(options);
-    super(args, options, { customCommitTask: true, customInstallTask: true });
+    super(args, options, { customCommitTask: true, customInstallTask: true, tasksMatchingPriority: true });
     this.description = 'Scaffold a contract test that checks responses against the contract';
     for (const option of yeomanOptions(contractTestQuestions)) this.option(option.name, option);
   }

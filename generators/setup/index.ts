@@ -33,7 +33,7 @@ export default class SetupGenerator extends Generator {
 
   constructor(args: string[], options: ConstructorParameters<typeof Generator>[1]) {
     assertProjectConfigParses(options);
-    super(args, options, { customCommitTask: true, customInstallTask: true });
+    super(args, options, { customCommitTask: true, customInstallTask: true, tasksMatchingPriority: true });
     this.description = "Write magi's output language and defaults into the workflow config";
     for (const option of yeomanOptions(setupQuestions)) this.option(option.name, option);
   }

@@ -11,6 +11,7 @@ import { EXIT, MagiError } from '../../lib/errors.js';
 import { writeAllOrNothing, type FileWrite } from '../../lib/write/atomic.js';
 
 const REFUSED = new Set(['skip', 'diff', 'ignore', 'abort']);
+const YEOMAN_STATE = /^\.yo-(rc|rc-global)\.json$|^\.yo-resolve$/;
 
 interface PendingFile {
   path: string;
@@ -38,7 +39,8 @@ export async function commitAllOrNothing(generator: Generator, options: { force:
     const conflicter = new Conflicter(generator.env.adapter as never, { cwd: generator.destinationRoot() });
     for (const write of writes) {
       // Only existing files collide; a folder in the way is reported by the write itself.
-      if (!isFile(write.path)) continue;
+      // Like Yeoman, never ask about its own state files (.yo-rc.json): the prompts that changed them were the question.
+      if (!isFile(write.path) || YEOMAN_STATE.test(path.basename(write.path))) continue;
       const file = pending.find((candidate) => candidate.path === write.path)!;
       let decided: PendingFile;
       try {

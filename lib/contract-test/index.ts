@@ -28,6 +28,8 @@ export interface ContractTestInput {
   out?: string;
   /** Rust crate name (integration tests import the crate by it); guessed from the service folder when absent. */
   packageName?: string;
+  /** Packages the project already declares: left out of the install command. */
+  installed?: readonly string[];
 }
 
 export interface ContractTestResult {
@@ -293,6 +295,6 @@ export async function renderContractTest(input: ContractTestInput): Promise<Cont
     ...stack.dependencies,
     ...(yamlContract && stack.contract === 'openapi' ? stack.yamlDependencies ?? [] : []),
     ...(RUNNER_DEPENDENCIES[runner] ?? []),
-  ])];
-  return { path: testPath, content, dependencies, installCommand: installCommandFor(stack.language, input.packageManager, dependencies), todos };
+  ])].filter((name) => !input.installed?.includes(name));
+  return { path: testPath, content, dependencies, installCommand: dependencies.length ? installCommandFor(stack.language, input.packageManager, dependencies) : '', todos };
 }

@@ -12,7 +12,7 @@ import { readPlanDocument, type PlanDocument } from '../sprint/document.js';
 import { locateSprint, toPosix, type Sprint } from '../sprint/index.js';
 import { acquireLock } from '../write/lock.js';
 import { buildReport, nextSteps } from './report.js';
-import { chooseService, applyStackOverrides, type StackAnswer } from './stack-choice.js';
+import { applyStackOverrides, chooseService, declaredPackages, type StackAnswer } from './stack-choice.js';
 import type { JsonReport, ReportFile } from '../report/index.js';
 import { API_STYLES, type ApiStyle, type OpenQuestion, type Scope, type ServiceStack, type StackReport, type Warning } from '../types.js';
 
@@ -301,6 +301,7 @@ async function planContractTest(
     appEntry: service?.appEntry?.value,
     packageManager: service?.packageManager?.value,
     servicePath: service?.path,
+    installed: declaredPackages(prepared.context.root, service?.path),
   });
   return { path: result.path, contents: result.content, installCommand: result.installCommand, command: testCommandFor(service, result.path) };
 }

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { MagiError } from '../errors.js';
 import { locateSprint, toPosix } from '../sprint/index.js';
-import { chooseService } from './stack-choice.js';
+import { chooseService, declaredPackages } from './stack-choice.js';
 
 export interface ContractTestInputs {
   contract?: string;
@@ -56,6 +56,7 @@ export async function planContractTest(root: string, inputs: ContractTestInputs)
     packageManager: service?.packageManager?.value,
     servicePath: service?.path,
     out: inputs.out,
+    installed: declaredPackages(root, service?.path),
   });
   return { path: result.path, content: result.content, installCommand: result.installCommand, dependencies: result.dependencies, todos: result.todos, framework, contract: contractPath };
 }

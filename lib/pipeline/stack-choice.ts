@@ -1,4 +1,6 @@
 // Which service the sprint is about, and the answers file's stack overrides.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Detected, ServiceStack, StackReport } from '../types.js';
 
 export interface StackAnswer {
@@ -53,4 +55,15 @@ export function settleAmbiguity(service: ServiceStack, dimension: string, value:
     [dimension]: chosen,
     ambiguities: service.ambiguities.filter((candidate) => candidate.dimension !== dimension),
   };
+}
+
+/** npm packages a service's package.json already declares (the install command leaves them out). */
+export function declaredPackages(root: string, servicePath = '.'): string[] {
+  try {
+    const manifest = JSON.parse(readFileSync(path.join(root, servicePath, 'package.json'), 'utf8')) as Record<string, Record<string, string> | undefined>;
+    return Object.keys({ ...manifest.dependencies, ...manifest.devDependencies });
+  } catch {
+    // No package.json (another ecosystem) or one that does not parse: detection already warned.
+    return [];
+  }
 }

@@ -56,7 +56,9 @@ export function nextSteps(prepared: Prepared, questions: OpenQuestion[]): string
   if (prepared.scope.hasFrontendItems) steps.push('The sprint has frontend items: run /magi.web.frontend.spec.');
   const blocking = questions.some((question) => question.weight >= 80);
   if (!stale.length) {
-    steps.push(blocking ? 'Answer the open questions, then run /magi.review-plan for a multi-model review.' : 'The spec is complete: run /magi.tasks (or /magi.review-plan first for a multi-model review).');
+    if (blocking) steps.push('Answer the open questions (the top ones block the tasks), then run /magi.review-plan for a multi-model review.');
+    else if (questions.length) steps.push(`Settle the ${questions.length} open question${questions.length > 1 ? 's' : ''} in the section, then run /magi.tasks (or /magi.review-plan first).`);
+    else steps.push('The spec is complete: run /magi.tasks (or /magi.review-plan first for a multi-model review).');
   }
   return steps;
 }

@@ -18,6 +18,3 @@ export function findPackageRoot(from = path.dirname(fileURLToPath(import.meta.ur
   return root;
 }
 
-export function templatesDir(...parts: string[]): string {
-  return path.join(findPackageRoot(), 'templates', ...parts);
-}

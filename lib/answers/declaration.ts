@@ -46,10 +46,6 @@ export function answersFileOption(): QuestionSpec & { name: 'answers' } {
   };
 }
 
-export function kebabCase(name: string): string {
-  return name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
-}
-
 /** The answers-file schema: every question that may appear in a file, no other key. */
 export function answersSchema(declaration: Declaration): z.ZodObject {
   const shape: Record<string, z.ZodType> = {};
@@ -62,10 +58,6 @@ export function answersSchema(declaration: Declaration): z.ZodObject {
 
 export function answerKeys(declaration: Declaration): string[] {
   return declaration.filter((question) => question.inAnswersFile !== false).map((question) => question.name);
-}
-
-export function storedKeys(declaration: Declaration): string[] {
-  return declaration.filter((question) => question.stored).map((question) => question.name);
 }
 
 /** Yeoman option specs (name, type, description, alias), in declaration order. */

@@ -3,7 +3,7 @@
 
 import type { FieldType, Problem } from '../types.js';
 import type { ContractPlan, PlannedField, PlannedOperation, PlannedResource } from './model.js';
-import { camelCase, pascalCase, upperSnakeCase } from './naming.js';
+import { camelCase, enumTypeName, pascalCase, upperSnakeCase } from './naming.js';
 import { PAGE_SIZE } from './catalog.js';
 import { namedExports } from '../interop.js';
 
@@ -33,15 +33,7 @@ function enumValueName(value: string): string {
 
 function typeOf(field: PlannedField, owner: string, ctx: SdlContext): string {
   if (field.name === 'id' || /Id$|_id$/.test(field.name)) return 'ID';
-  if (field.enum) {
-    const suffix = pascalCase(field.name);
-    const values = JSON.stringify(field.enum);
-    const same = [...ctx.enums.entries()].find(([name, known]) => name.endsWith(suffix) && JSON.stringify(known) === values);
-    if (same) return same[0];
-    const name = `${owner}${suffix}`;
-    ctx.enums.set(name, field.enum);
-    return name;
-  }
+  if (field.enum) return enumTypeName(field.name, field.enum, owner, ctx.enums);
   if (field.type === 'array' && field.items && field.items !== 'object' && field.items !== 'array') return `[${SCALARS[field.items]}!]`;
   const scalar = SCALARS[field.type];
   if (scalar === 'JSON') ctx.usesJson = true;

@@ -73,3 +73,17 @@ export function isIdentifierName(name: string): boolean {
 export function slug(name: string): string {
   return words(name).join('-') || 'api';
 }
+
+/**
+ * The enum type a field's values get in a schema language (GraphQL, proto):
+ * a field with the same name and values reuses the enum already declared.
+ */
+export function enumTypeName(fieldName: string, values: readonly string[], owner: string, enums: Map<string, readonly string[]>): string {
+  const suffix = pascalCase(fieldName);
+  const key = JSON.stringify(values);
+  const same = [...enums.entries()].find(([name, known]) => name.endsWith(suffix) && JSON.stringify(known) === key);
+  if (same) return same[0];
+  const name = `${owner}${suffix}`;
+  enums.set(name, values);
+  return name;
+}

@@ -3,7 +3,7 @@
 
 import type { FieldType, Problem } from '../types.js';
 import type { ContractPlan, PlannedField, PlannedOperation, PlannedResource } from './model.js';
-import { pascalCase, snakeCase, upperSnakeCase } from './naming.js';
+import { enumTypeName, pascalCase, snakeCase, upperSnakeCase } from './naming.js';
 import { PAGE_SIZE } from './catalog.js';
 
 const SCALARS: Record<FieldType, string> = {
@@ -21,15 +21,7 @@ interface ProtoContext {
 }
 
 function protoType(field: PlannedField, owner: string, ctx: ProtoContext): string {
-  if (field.enum) {
-    const suffix = pascalCase(field.name);
-    const values = JSON.stringify(field.enum);
-    const same = [...ctx.enums.entries()].find(([name, known]) => name.endsWith(suffix) && JSON.stringify(known) === values);
-    if (same) return same[0];
-    const name = `${owner}${suffix}`;
-    ctx.enums.set(name, field.enum);
-    return name;
-  }
+  if (field.enum) return enumTypeName(field.name, field.enum, owner, ctx.enums);
   if (field.format === 'date-time') {
     ctx.imports.add('google/protobuf/timestamp.proto');
     return 'google.protobuf.Timestamp';

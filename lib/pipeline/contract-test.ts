@@ -1,5 +1,5 @@
 // Standalone contract-test job: find the contract and the stack, render the test.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { MagiError } from '../errors.js';
 import { locateSprint, toPosix } from '../sprint/index.js';
@@ -80,10 +80,6 @@ function findContract(root: string, inputs: ContractTestInputs): { contractPath:
 
 function slug(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'api';
-}
-
-export function listContractFiles(folder: string): string[] {
-  return readdirSync(folder).filter((name) => CONTRACT_FILES.test(name));
 }
 
 /** What a contract-test run prints on stdout: a JSON report, or a few lines. */

@@ -2,7 +2,7 @@
 // one stage; prompting asks only what options, answers and config left open.
 import path from 'node:path';
 import Generator from 'yeoman-generator';
-import { yeomanOptions } from '../../lib/answers/declaration.js';
+import { storedValues, yeomanOptions } from '../../lib/answers/declaration.js';
 import { assertConfirmed, planBackendSpec, prepareBackendSpec, type BackendSpecInputs, type Decisions, type Plan, type Prepared } from '../../lib/pipeline/backend-spec.js';
 import { pendingQuestions, serviceQuestion, settle, settleWithoutPrompts, type Settled } from '../../lib/pipeline/decide.js';
 import { runOutput } from '../../lib/report/index.js';
@@ -62,7 +62,8 @@ export default class BackendSpecGenerator extends Generator {
     this.plan = await planBackendSpec(this.prepared, this.decisions);
     for (const write of this.plan.writes) this.fs.write(this.destinationPath(write.path), write.contents);
     // Prompted answers become the project's defaults, like any Yeoman `store: true` prompt.
-    if (Object.keys(this.promptedDefaults).length && !this.inputs.dryRun) this.config.merge(this.promptedDefaults);
+    const kept = storedValues(backendSpecQuestions, this.promptedDefaults);
+    if (Object.keys(kept).length && !this.inputs.dryRun) this.config.merge(kept);
   }
 
   async conflicts(): Promise<void> {

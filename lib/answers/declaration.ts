@@ -60,6 +60,12 @@ export function answerKeys(declaration: Declaration): string[] {
   return declaration.filter((question) => question.inAnswersFile !== false).map((question) => question.name);
 }
 
+/** The values worth keeping in `.yo-rc.json`: the questions the declaration marks `stored`. */
+export function storedValues(declaration: Declaration, values: Record<string, unknown>): Record<string, unknown> {
+  const stored = new Set(declaration.filter((question) => question.stored).map((question) => question.name));
+  return Object.fromEntries(Object.entries(values).filter(([name, value]) => stored.has(name) && value !== undefined));
+}
+
 /** Yeoman option specs (name, type, description, alias), in declaration order. */
 export function yeomanOptions(declaration: Declaration): Array<{
   name: string;

@@ -95,7 +95,8 @@ export function cannotAsk(questions: readonly PendingQuestion[]): MagiError {
 export interface Settled {
   decisions: Decisions;
   /** Answers that came from prompts, for `.yo-rc.json`. */
-  prompted: { apiStyle?: ApiStyle; conflict?: ConflictMode; scaffoldTest?: boolean };
+  /** The answers prompts gave, by question name; the generator keeps the ones its declaration marks `stored`. */
+  prompted: Record<string, unknown>;
 }
 
 /**
@@ -134,12 +135,7 @@ export function settle(prepared: Prepared, answers: Record<string, unknown>, pro
   const conflict = (inputs.conflict ?? (answers.conflict as ConflictMode | undefined) ?? 'merge') as ConflictMode;
   const scaffoldTest =
     inputs.scaffold !== false && Boolean(inputs.scaffoldTest ?? answers.scaffoldTest ?? (offersTest(prepared, service) ? false : (defaults.scaffoldTest ?? false)));
-  const fromPrompts: Settled['prompted'] = {};
-  if (prompted) {
-    if (answers.apiStyle !== undefined) fromPrompts.apiStyle = apiStyle;
-    if (answers.conflict !== undefined) fromPrompts.conflict = conflict;
-    if (answers.scaffoldTest !== undefined) fromPrompts.scaffoldTest = scaffoldTest;
-  }
+  const fromPrompts: Settled['prompted'] = prompted ? { ...answers } : {};
   return { decisions: { service, apiStyle, conflict, scaffoldTest, extraQuestions }, prompted: fromPrompts };
 }
 

@@ -169,6 +169,8 @@ export interface Integration extends SourceLine {
 
 export interface JobItem extends SourceLine {
   text: string;
+  /** A short name from what the job does ("expire-cards" for "a nightly job expires cards…"), when the text says. */
+  name?: string;
   /** 'nightly', a cron expression, 'hourly'… as stated. */
   schedule?: string;
 }

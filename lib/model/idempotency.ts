@@ -1,7 +1,7 @@
 // Idempotency & retries: a key per mutating operation, where it is stored for
 // this stack, and retries/dead-letter for the sprint's jobs.
 
-import type { Operation, Scope, ServiceStack } from '../types.js';
+import type { JobItem, Operation, Scope, ServiceStack } from '../types.js';
 import { operationKey } from '../types.js';
 import { DATABASES, DEFAULT_JOBS_BY_LANGUAGE, DEFAULT_REPLAY_WINDOW, JOBS, SCHEDULES, VENDORS } from './conventions.js';
 import type { SupportTable } from './data-model.js';
@@ -51,6 +51,7 @@ function jobPlans(scope: Scope, service: ServiceStack | undefined, findings: Fin
   return scope.jobs.map((job) => ({
     text: job.text,
     line: job.line,
+    label: job.name ?? job.schedule,
     schedule: job.schedule,
     system,
     systemLabel: conv?.label,
@@ -86,4 +87,9 @@ export function supportTables(rows: IdempotencyRow[]): SupportTable[] {
     tables.push({ table: 'webhook_events', purpose: 'webhook-events', columns: ['provider', 'event_id', 'received_at'] });
   }
   return tables;
+}
+
+/** A job's name in code, spans and dashboards: what the spec says it does, else its schedule, else its line. */
+export function jobLabel(job: Pick<JobItem, 'name' | 'schedule' | 'line'>): string {
+  return job.name ?? job.schedule ?? `L${job.line}`;
 }

@@ -226,6 +226,8 @@ export interface IdempotencyRow {
 export interface JobPlan {
   text: string;
   line: number;
+  /** What the job is called in code and dashboards: its name from the spec, else its schedule. */
+  label?: string;
   schedule?: string;
   system?: string;
   systemLabel?: string;

@@ -1,5 +1,6 @@
 // Stack lines (one per dimension, with evidence) and the layers the sprint touches.
 
+import { jobLabel } from './idempotency.js';
 import type { Detected, Scope, ServiceStack } from '../types.js';
 import { operationKey } from '../types.js';
 import {
@@ -110,7 +111,7 @@ export function buildLayers(scope: Scope, service: ServiceStack | undefined, lay
     routes: scope.operations.map((op) => operationKey(op)),
     services: scope.operations.filter(isMutating).map((op) => operationKey(op)),
     data: scope.entities.map((e) => e.table),
-    jobs: scope.jobs.map((j) => j.schedule ?? `L${j.line}`),
+    jobs: scope.jobs.map(jobLabel),
     integrations: scope.integrations.map((i) => i.name),
   };
   if (items.services.length === 0 && scope.operations.length > 0) items.services = items.routes;

@@ -198,6 +198,8 @@ export function jobIn(text: string, line: number): JobItem | undefined {
   const prose = proseOf(text);
   if (!JOB_WORDS.test(prose)) return undefined;
   const job: JobItem = { text: oneLine(text), line };
+  const name = jobName(prose);
+  if (name) job.name = name;
   for (const entry of SCHEDULES) {
     const match = entry.pattern.exec(text);
     if (match) {
@@ -206,6 +208,24 @@ export function jobIn(text: string, line: number): JobItem | undefined {
     }
   }
   return job;
+}
+
+/** "a nightly job expires cards whose…" → "expire-cards": the verb after the job noun and its object, up to a stop word. */
+function jobName(prose: string): string | undefined {
+  const match = /\b(?:cron\s*job|job|worker|task)\s+(?:that\s+|which\s+)?([a-z]+)\s+((?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*?)(?=\s+(?:whose|that|which|who|where|when|for|with|from|to|older|after|before|every|each|and|if|by|in|at|on)\b|[.,;:]|$)/i.exec(prose);
+  if (!match) return undefined;
+  const verb = singularVerb(match[1].toLowerCase());
+  const object = match[2].toLowerCase().replace(/\b(?:the|all|any|every|a|an|their|its)\s+/g, '').trim();
+  if (!object || /^(?:run|is|are|will|should|must|can|at|every)$/.test(verb)) return undefined;
+  return `${verb}-${object.replace(/\s+/g, '-')}`;
+}
+
+/** Third person to base form: expires → expire, finishes → finish, retries → retry. */
+function singularVerb(word: string): string {
+  if (/(?:ss|sh|ch|x|z)es$/.test(word)) return word.slice(0, -2);
+  if (/ies$/.test(word)) return `${word.slice(0, -3)}y`;
+  if (/[^s]s$/.test(word)) return word.slice(0, -1);
+  return word;
 }
 
 const PERCENTILE = /\b(p50|p90|p95|p99)\b|\b(50|90|95|99)(?:th)?[ -]percentile\b|第?\s*(50|90|95|99)\s*百分位/gi;

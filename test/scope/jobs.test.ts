@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { extractScope } from '../../lib/scope/index.js';
+
+const jobsOf = (line: string) => extractScope(`# T\n\n## API / Data contracts\n\n${line}\n`).jobs.map((job) => ({ name: job.name, schedule: job.schedule }));
+
+describe('job names come from what the job does', () => {
+  it.each([
+    ['- A nightly job expires cards whose `expires_at` has passed.', { name: 'expire-cards', schedule: 'nightly' }],
+    ['- A nightly job finds refunds `pending` for more than 24 hours.', { name: 'find-refunds', schedule: 'nightly' }],
+    ['- An hourly worker sends reminder emails to users.', { name: 'send-reminder-emails', schedule: 'hourly' }],
+    ['- A daily job finishes the exports.', { name: 'finish-exports', schedule: 'daily' }],
+  ])('%s', (line, expected) => {
+    expect(jobsOf(line)).toEqual([expected]);
+  });
+
+  it('leaves the name out when the text does not say what the job does', () => {
+    expect(jobsOf('- A cron job runs at 3am.')[0]?.name).toBeUndefined();
+  });
+});

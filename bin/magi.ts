@@ -112,12 +112,13 @@ function checkInputsEarly(declaration: Declaration, args: readonly string[]): vo
   }
 }
 
+/** Ends the lint worker, if one was started: the process must not wait on it. */
+let stopWorker = (): void => undefined;
+
 /**
  * The OpenAPI linter takes a third of a run to load; a worker thread loads it
  * on the other core while this one reads the repository and the sprint.
  */
-let stopWorker = (): void => undefined;
-
 async function lintOnSecondCore(): Promise<void> {
   const workerFile = new URL('./lint-worker.js', import.meta.url);
   if (!existsSync(workerFile)) return;

@@ -187,9 +187,18 @@ export interface ScopeNote extends SourceLine {
   text: string;
 }
 
+/** One input document: its lines are numbered `offset + 1 … offset + lines` in a Scope. */
+export interface ScopeSource {
+  path: string;
+  offset: number;
+  lines: number;
+}
+
 export interface Scope {
   /** The document's title (first heading). */
   title?: string;
+  /** The documents read, in order; absent or one entry when only the plan document was read. */
+  sources?: ScopeSource[];
   operations: Operation[];
   entities: Entity[];
   authz: AuthzRule[];
@@ -203,6 +212,12 @@ export interface Scope {
   hasFrontendItems: boolean;
   /** What the text leaves open, found while reading it. */
   questions: ScopeNote[];
+}
+
+/** Where a Scope line is: the file and its own line (the plan document's lines are unchanged). */
+export function locateLine(sources: readonly ScopeSource[] | undefined, line: number): { path?: string; line: number } {
+  const source = sources?.find((entry) => line > entry.offset && line <= entry.offset + entry.lines);
+  return source && source.offset > 0 ? { path: source.path, line: line - source.offset } : { line };
 }
 
 /** Operation key used in matrices and answers: `POST /v1/x` or the operation name. */

@@ -8,6 +8,7 @@ import { loadConfig, type MagiConfig } from '../config/index.js';
 import { EXIT, MagiError } from '../errors.js';
 import { applyBackendSection, locateSection, type ConflictMode, type GateResult } from '../gate/index.js';
 import { checkPreflight, deriveState, type PreflightResult } from '../preflight/index.js';
+import { readCompanions } from '../sprint/companions.js';
 import { readPlanDocument, type PlanDocument } from '../sprint/document.js';
 import { locateSprint, toPosix, type Sprint } from '../sprint/index.js';
 import { acquireLock } from '../write/lock.js';
@@ -87,7 +88,9 @@ export async function prepareBackendSpec(context: RunContext, inputs: BackendSpe
   const hasSection = locateSection(document.text) !== undefined;
   const [{ detectStack }, { extractScope }] = await Promise.all([import('../stack/index.js'), import('../scope/index.js')]);
   const stackReport = await detectStack(context.root);
-  const scope = extractScope(document.text);
+  // A spec-kit / Kiro feature folder is read whole: its plan, data model and contracts state facts too.
+  const companions = readCompanions(context.root, document.absolutePath, document.text);
+  const scope = extractScope(document.text, companions);
   const warnings: Warning[] = stackReport.warnings.map((warning) => ({ ...warning }));
   const questions: OpenQuestion[] = [];
   const serviceName = inputs.service ?? inputs.stack?.service ?? (scope.services.length === 1 ? scope.services[0] : undefined);

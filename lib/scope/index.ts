@@ -24,7 +24,7 @@ import {
   trpcSpans,
   type TypeDefs,
 } from './operations.js';
-import { lineAt, oneLine, proseOf, readUnits, sentences, type Unit } from './units.js';
+import { lineAt, oneLine, proseOf, readSources, readUnits, sentences, type SourceDocument, type Unit } from './units.js';
 import { OUT_OF_SCOPE_INLINE, OUT_OF_SCOPE_MARKER, OUT_OF_SCOPE_PREFIX, RETRY_NEGATED, RETRY_SAFE, SCHEDULES, SECONDARY_SECTIONS } from './vocabulary.js';
 
 export { findSections, parseMarkdown } from './markdown.js';
@@ -46,8 +46,14 @@ function mergeFields(target: Field[], incoming: Field[]): void {
   for (const field of incoming) if (!target.some((existing) => existing.name === field.name)) target.push(field);
 }
 
-export function extractScope(markdown: string): Scope {
-  const { units, title } = readUnits(markdown);
+/**
+ * Reads the plan document and, when the sprint has them, its companion documents
+ * (spec-kit plan.md / data-model.md / contracts/, Kiro requirements.md / design.md).
+ */
+export function extractScope(markdown: string, companions: readonly SourceDocument[] = []): Scope {
+  const { units, title, sources } = companions.length
+    ? readSources([{ path: '', kind: 'markdown', text: markdown }, ...companions])
+    : { ...readUnits(markdown), sources: undefined };
   const defs: TypeDefs = { types: new Map(), enums: new Map() };
   const registry = new Map<string, Entry>();
   const unitOps = new Map<Unit, Operation[]>();
@@ -329,6 +335,7 @@ export function extractScope(markdown: string): Scope {
 
   return {
     ...(title ? { title } : {}),
+    ...(sources ? { sources } : {}),
     operations,
     entities,
     authz,

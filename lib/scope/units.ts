@@ -273,3 +273,47 @@ export function sentences(text: string): Array<{ text: string; at: number }> {
   }
   return result;
 }
+
+/** One input document of the sprint: the plan document first, then its companions. */
+export interface SourceDocument {
+  path: string;
+  kind: 'markdown' | 'yaml' | 'json' | 'graphql' | 'proto';
+  text: string;
+}
+
+const FENCE_OF: Record<Exclude<SourceDocument['kind'], 'markdown'>, string> = { yaml: 'yaml', json: 'json', graphql: 'graphql', proto: 'proto' };
+
+function shiftUnit(unit: Unit, offset: number, seen: Set<Unit>): void {
+  if (seen.has(unit)) return;
+  seen.add(unit);
+  unit.line += offset;
+  for (const piece of unit.pieces) piece.line += offset;
+  for (const cell of unit.cells ?? []) shiftUnit(cell, offset, seen);
+}
+
+/**
+ * Reads every document of the sprint into one list of units. Lines are numbered
+ * as if the documents stood one after the other; `sources` maps them back.
+ */
+export function readSources(documents: readonly SourceDocument[]): { units: Unit[]; title?: string; sources: Array<{ path: string; offset: number; lines: number }> } {
+  const units: Unit[] = [];
+  const sources: Array<{ path: string; offset: number; lines: number }> = [];
+  let title: string | undefined;
+  let offset = 0;
+  for (const document of documents) {
+    const lines = document.text.split(/\r\n|\r|\n/).length;
+    if (document.kind === 'markdown') {
+      const read = readUnits(document.text);
+      title ??= read.title;
+      const seen = new Set<Unit>();
+      for (const unit of read.units) shiftUnit(unit, offset, seen);
+      units.push(...read.units);
+    } else {
+      // A contract file reads as one fenced block whose first line is the file's line 1.
+      units.push({ kind: 'code', section: 'other', headings: [], outOfScope: false, text: '', codes: [], pieces: [], line: offset, lang: FENCE_OF[document.kind], value: document.text });
+    }
+    sources.push({ path: document.path, offset, lines });
+    offset += lines;
+  }
+  return { units, title, sources };
+}

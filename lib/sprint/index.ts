@@ -6,7 +6,9 @@ import { MagiError } from '../errors.js';
 export const DOCS_DIR_CANDIDATES = ['docs', 'magi'] as const;
 /** Documents that make a sprint "planned", in the order we extend them. */
 export const EXTENDABLE_DOCUMENTS = ['SPEC.md', 'PLAN.md', 'TICKET.md'] as const;
-export const PLAN_DOCUMENTS = [...EXTENDABLE_DOCUMENTS, 'HOTFIX.md'] as const;
+/** A spec-kit, Kiro or BMAD feature folder used as a sprint: its own main document, after the workflow's. */
+export const FOREIGN_DOCUMENTS = ['spec.md', 'design.md', 'requirements.md', 'prd.md'] as const;
+export const PLAN_DOCUMENTS = [...EXTENDABLE_DOCUMENTS, 'HOTFIX.md', ...FOREIGN_DOCUMENTS] as const;
 
 const SPRINT_FOLDER = /^(\d+)-([A-Za-z0-9][A-Za-z0-9._-]*)$/;
 
@@ -96,7 +98,7 @@ function describeSprint(root: string, docsDir: string, name: string): Sprint {
   const match = SPRINT_FOLDER.exec(name)!;
   const absoluteDir = path.join(root, docsDir, name);
   const files = safeReaddir(absoluteDir);
-  const documentName = EXTENDABLE_DOCUMENTS.find((candidate) => files.includes(candidate));
+  const documentName = [...EXTENDABLE_DOCUMENTS, ...FOREIGN_DOCUMENTS].find((candidate) => files.includes(candidate));
   const dir = toPosix(path.join(docsDir, name));
   return {
     docsDir,

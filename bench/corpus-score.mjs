@@ -1,0 +1,93 @@
+// Scoring for bench/corpus.mjs: what backend-spec read from a case against the
+// authors' ground truth (truth.yaml). Pure functions over plain data.
+const METHODS = 'GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS';
+
+/** `GET /api/x/:id/` → `GET /api/x/{}`; GraphQL/gRPC/tRPC keys unchanged. */
+export function normalizeKey(key) {
+  const match = new RegExp(`^(${METHODS})\\s+(\\S+)`).exec(key.trim());
+  if (!match) return key.trim();
+  const path = match[2]
+    .split('?')[0]
+    .replace(/\{[^}]*\}|:[A-Za-z_]\w*|<[^>]*>/g, '{}')
+    .replace(/\/+$/, '');
+  return `${match[1]} ${path || '/'}`;
+}
+
+export function operationKeyOf(op) {
+  if (op.kind === 'rest') return normalizeKey(`${op.method} ${op.path}`);
+  if (op.kind === 'graphql-query') return `${/^Subscription\b/.test(op.summary ?? '') ? 'subscription' : 'query'} ${op.name}`;
+  if (op.kind === 'graphql-mutation') return `mutation ${op.name}`;
+  if (op.kind === 'grpc') return `rpc ${op.name}`;
+  return `trpc ${op.name}`;
+}
+
+/** Everything the authors' contract holds, under any of the keys truth.yaml uses. */
+function contractKeys(truth) {
+  const keys = new Set();
+  const add = (key) => keys.add(normalizeKey(key));
+  for (const list of [truth.operations, truth.modified_operations, truth.optional_operations, truth.architecture_operations]) for (const key of list ?? []) add(key);
+  for (const key of Object.values(truth.http_mappings ?? {})) add(key);
+  for (const key of truth.operations ?? []) {
+    // `rpc Service.Name` and `query ns.field` are also accepted without the prefix / as written.
+    const rpc = /^rpc (\w+)\.(\w+)$/.exec(key);
+    if (rpc) keys.add(`rpc ${rpc[2]}`);
+  }
+  return keys;
+}
+
+/** Truth operations whose method and path (or name) are written in the input documents. */
+export function statedOperations(truth, inputText) {
+  const base = truth.base_path ?? '';
+  const written = new Set();
+  for (const match of inputText.matchAll(new RegExp(`\\b(${METHODS})\\b[\\s\`*]*(/[\\w{}:<>./-]*)`, 'g'))) {
+    const key = normalizeKey(`${match[1]} ${match[2]}`);
+    written.add(key);
+    if (base && !match[2].startsWith(base)) written.add(normalizeKey(`${match[1]} ${base}${match[2]}`));
+  }
+  return (truth.operations ?? []).filter((key) => {
+    if (/^(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) /.test(key)) return written.has(normalizeKey(key));
+    const name = key.split(' ').pop().split('.').pop();
+    return new RegExp(`\`${name}\\b|\\b${name}\\s*\\(|\\brpc\\s+${name}\\b`).test(inputText);
+  });
+}
+
+const squash = (name) => String(name).toLowerCase().replace(/[^a-z0-9]/g, '');
+const singular = (name) => name.replace(/(?:ies)$/, 'y').replace(/(?:ses|xes|ches|shes)$/, (end) => end.slice(0, -2)).replace(/s$/, '');
+const entityKey = (name) => singular(squash(name));
+
+export function scoreCase({ truth, scope, section, stated }) {
+  const contract = contractKeys(truth);
+  const reported = [...new Set(scope.operations.map(operationKeyOf))];
+  const reportedSet = new Set(reported);
+  const statedFound = stated.filter((key) => reportedSet.has(normalizeKey(key)));
+  const notInContract = reported.filter((key) => !contract.has(key));
+
+  const optional = new Set((truth.optional_entities ?? []).map(entityKey));
+  const dataModel = /### Data model changes([\s\S]*?)(?=\n### |$)/.exec(section)?.[1] ?? '';
+  const modelText = squash(dataModel);
+  let entities = 0;
+  let entitiesFound = 0;
+  let fields = 0;
+  let fieldsFound = 0;
+  const missedEntities = [];
+  const missedFields = [];
+  for (const [name, truthFields] of Object.entries(truth.entities ?? {})) {
+    if (optional.has(entityKey(name))) continue;
+    entities++;
+    fields += truthFields.length;
+    const ours = scope.entities.find((entity) => entityKey(entity.table) === entityKey(name));
+    // Found means: read from the documents, and shown in the Data model section.
+    if (!ours || !modelText.includes(squash(ours.table))) {
+      missedEntities.push(name);
+      missedFields.push(...truthFields.map((field) => `${name}.${field}`));
+      continue;
+    }
+    entitiesFound++;
+    const columns = new Set(ours.columns.map((column) => squash(column.name)));
+    for (const field of truthFields) {
+      if (columns.has(squash(field)) && modelText.includes(squash(field))) fieldsFound++;
+      else missedFields.push(`${name}.${field}`);
+    }
+  }
+  return { stated, statedFound, reported, notInContract, entities, entitiesFound, fields, fieldsFound, missedEntities, missedFields };
+}

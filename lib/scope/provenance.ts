@@ -1,0 +1,61 @@
+// Provenance check: every name the scope holds must be readable at the line it
+// cites. Used by tests and by `npm run bench:corpus` to prove that nothing in
+// the Backend section is made up.
+import type { Scope } from '../types.js';
+
+/** Lower-case letters and digits only: `target_cents`, `targetCents` and "target cents" compare equal. */
+const squash = (text: string): string => text.toLowerCase().normalize('NFKC').replace(/[^\p{L}\p{N}]/gu, '');
+/** A word's stem, so "invitations" supports "invitation" and "expires" supports "expire". */
+const stem = (word: string): string => squash(word).replace(/(?:ies|es|s|ed|ing)$/, '').slice(0, Math.max(4, squash(word).length - 3));
+
+function splitWords(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+}
+
+/**
+ * Names in `scope` that cannot be read at their cited line. `texts` are the
+ * documents in the order the scope read them (plan document first).
+ */
+export function provenanceGaps(scope: Scope, texts: readonly string[]): string[] {
+  const lines = texts.flatMap((text) => text.split(/\r\n|\r|\n/));
+  const whole = squash(lines.join('\n'));
+  const at = (line: number): string => squash(lines[line - 1] ?? '');
+  const gaps: string[] = [];
+  /** Every word of the name is at the line (or, for `anywhere`, somewhere in the documents). */
+  const check = (what: string, name: string, line: number, anywhere: string[] = []): void => {
+    const here = at(line);
+    for (const word of splitWords(name)) {
+      const key = squash(word);
+      if (!key || here.includes(key) || here.includes(stem(word))) continue;
+      if (anywhere.includes(word) && whole.includes(key)) continue;
+      gaps.push(`${what} ${name} (line ${line})`);
+      return;
+    }
+  };
+  for (const op of scope.operations) {
+    if (op.kind === 'rest') {
+      const segments = (op.path ?? '').split('/').filter((segment) => segment && !segment.startsWith('{'));
+      // A base path may be stated once ("Base URL: /api/v1") for every operation below it.
+      for (const segment of segments) check('path', segment, op.line, segments);
+    } else {
+      const parts = op.name.split('.');
+      check('operation', parts[parts.length - 1], op.line);
+      for (const part of parts.slice(0, -1)) if (!whole.includes(squash(part))) gaps.push(`operation ${op.name} (namespace ${part})`);
+    }
+    for (const field of [...op.requestFields, ...op.queryParams, ...op.responseFields]) check(`field ${operationLabel(op)}`, field.name, field.line);
+  }
+  for (const entity of scope.entities) {
+    check('entity', entity.table, entity.line);
+    for (const column of entity.columns) check(`column ${entity.table}`, column.name, column.line);
+  }
+  for (const job of scope.jobs) if (job.name) check('job', job.name, job.line);
+  for (const rule of scope.authz) for (const role of rule.roles) check('role', role, rule.line);
+  return gaps;
+}
+
+function operationLabel(op: Scope['operations'][number]): string {
+  return op.kind === 'rest' ? `${op.method} ${op.path}` : op.name;
+}

@@ -6,7 +6,8 @@ import { operationKey } from '../types.js';
 import { addColumns, entitiesFromSql, entitiesInUnit, keyEntity, nestedColumns, rowHints } from './entities.js';
 import { authzFromCell, authzRule, integrationsIn, jobIn, mentionsFrontend, resolveOperations, servicesIn, slosIn, verificationOf, webhookVendor } from './facts.js';
 import { toColumn, toField } from './fields.js';
-import { uniqueName } from './naming.js';
+import { barePaths, headingBase, prefixOf, settlePaths, statedBase } from './base-paths.js';
+import { pathParams, restOperationName, uniqueName } from './naming.js';
 import {
   addFields,
   emptyOperation,
@@ -66,6 +67,8 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
   let hasFrontendItems = false;
 
   const register = (op: Operation, unit: Unit, webhook = false, text = unit.text): Operation => {
+    const base = op.kind === 'rest' && op.path ? headingBase(unit) : undefined;
+    if (base && !prefixOf(op.path!).prefix && !op.path!.startsWith(base)) rebase(op, op.path === '/' ? base : base + op.path, webhook);
     const key = op.kind === 'rest' ? `${op.method} ${op.path}` : `${op.kind}:${op.name}`;
     const secondary = SECONDARY_SECTIONS.has(unit.section);
     const alternative = unit.section === 'alternatives';
@@ -265,6 +268,26 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
     }
   }
 
+  // Full paths: bases stated once, router-relative fragments and example calls folded into their operation.
+  const inScope = units.filter((unit) => !unit.outOfScope && unit.section !== 'openQuestions');
+  const bases = [...new Set(inScope.map(statedBase).filter((base): base is string => Boolean(base)))];
+  const entryOf = new Map([...registry.values()].map((entry) => [entry.op, entry]));
+  const before = new Map([...entryOf.keys()].map((op) => [op, op.path]));
+  const folded = settlePaths([...entryOf.keys()], bases.length === 1 ? bases[0] : undefined, inScope.flatMap(barePaths));
+  for (const [op, entry] of entryOf) {
+    if (op.path !== before.get(op) && !folded.has(op)) rebase(op, op.path!, entry.webhook);
+  }
+  for (const [op, into] of folded) {
+    const entry = entryOf.get(op)!;
+    for (const [key, candidate] of registry) if (candidate === entry) registry.delete(key);
+    if (!into) continue;
+    mergeFields(into.requestFields, op.requestFields);
+    mergeFields(into.queryParams, op.queryParams);
+    mergeFields(into.responseFields, op.responseFields);
+    into.retrySafe ||= op.retrySafe;
+    into.list ||= op.list;
+  }
+
   // Operations only found among rejected design options do not count when others exist.
   const entries = [...registry.values()];
   const chosen = entries.some((entry) => !entry.alternative) ? entries.filter((entry) => !entry.alternative) : entries;
@@ -347,6 +370,13 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
     hasFrontendItems,
     questions,
   };
+}
+
+/** A REST operation moved to its full path: its name and parameters follow. */
+function rebase(op: Operation, path: string, webhook: boolean): void {
+  op.path = path;
+  op.pathParams = pathParams(path);
+  op.name = restOperationName(op.method!, path, { webhook, list: op.list });
 }
 
 function addIntegration(list: Integration[], integration: Integration, secondary: boolean): void {

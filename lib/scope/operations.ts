@@ -18,7 +18,7 @@ import { singular } from './naming.js';
 const METHOD = '(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)';
 /** `POST /v1/x`, "a DELETE on /api/users/:id", "GET and DELETE `/v1/x/{id}`". */
 export const REST_MENTION = new RegExp(
-  String.raw`\b(${METHOD}(?:\s*(?:,|\/|&|\band\b|\bor\b|和|與|或)\s*${METHOD})*)\b[\s\`]*(?:(?:on|to|at|request|requests|call|calls|for|against|of|endpoint|route|請求)\s+)*(?:the\s+)?\`?(\/(?:[A-Za-z0-9_{}:<>\[\].~*-]|\/|\?[\w=&.[\]-]*)*)`,
+  String.raw`\b(${METHOD}(?:\s*(?:,|\/|&|\band\b|\bor\b|和|與|或)\s*${METHOD})*)\b[\s\`*]+(?:(?:on|to|at|request|requests|call|calls|for|against|of|endpoint|route|請求)\s+)*(?:the\s+)?\`?(\/(?:[A-Za-z0-9_{}:<>\[\].~*-]|\/|\?[\w=&.[\]-]*)*)`,
   'g',
 );
 

@@ -112,6 +112,8 @@ export interface Operation extends SourceLine {
   method?: string;
   /** REST: OpenAPI-style path, `{id}` params. */
   path?: string;
+  /** REST: the leading part of `path` stated elsewhere (a base URL, a controller heading), not on this line. */
+  base?: string;
   /** operationId / GraphQL field / rpc / tRPC procedure (`bookmark.create`). */
   name: string;
   summary?: string;

@@ -250,6 +250,12 @@ function planField(field: Field, fallback?: Partial<PlannedField>): PlannedField
     planned.type = 'string';
     planned.typeStated = true;
   }
+  return enumAsString(planned);
+}
+
+/** Named values (`low`, `high`) are strings, whatever number-ish type was borrowed for the field. */
+function enumAsString(planned: PlannedField): PlannedField {
+  if (planned.enum?.some((value) => !/^-?\d+(?:\.\d+)?$/.test(value)) && (planned.type === 'integer' || planned.type === 'number')) planned.type = 'string';
   return planned;
 }
 
@@ -274,7 +280,7 @@ function fieldFromColumn(column: Column, known: Map<string, PlannedField>): Plan
     if (borrowed.items) planned.items = borrowed.items;
   }
   if (column.references) planned.description = `References ${column.references}.`;
-  return planned;
+  return enumAsString(planned);
 }
 
 function buildResource(plural: string, scope: Scope, ops: Operation[], questions: OpenQuestion[]): PlannedResource {

@@ -64,9 +64,17 @@ const isExampleSegment = (segment: string): boolean => /^\d+$/.test(segment) || 
  * that is only another way of writing a kept one, the kept one (to merge into),
  * or `null` when it is a fragment that names no full path.
  */
-export function settlePaths(ops: Operation[], stated: string | undefined, bare: string[]): Map<Operation, Operation | null> {
+export function settlePaths(ops: Operation[], stated: string | undefined, bare: string[], fromContract: ReadonlySet<Operation> = new Set()): Map<Operation, Operation | null> {
   const folded = new Map<Operation, Operation | null>();
   const rest = ops.filter((op) => op.kind === 'rest' && op.path);
+  // A contract file's paths are final; prose that writes the same route with another prefix folds into it.
+  const contractByTail = new Map<string, Operation>();
+  for (const op of rest) if (fromContract.has(op)) contractByTail.set(`${op.method} ${shapeOf(prefixOf(op.path!).rest)}`, op);
+  for (const op of rest) {
+    if (fromContract.has(op)) continue;
+    const into = contractByTail.get(`${op.method} ${shapeOf(prefixOf(op.path!).rest)}`);
+    if (into) folded.set(op, into);
+  }
   // Bases: stated once, or shown by a bare path or by the operations already written in full.
   const shown = new Map<string, Set<string>>();
   for (const path of [...bare, ...rest.map((op) => op.path!)]) {
@@ -84,11 +92,14 @@ export function settlePaths(ops: Operation[], stated: string | undefined, bare: 
     return prefixes?.size === 1 ? [...prefixes][0] : undefined;
   };
   for (const op of rest) {
+    if (fromContract.has(op) || folded.has(op)) continue;
     const base = baseFor(op);
     if (base && !op.path!.startsWith('/{')) op.path = op.path === '/' ? base : base + op.path;
   }
+  unifyParameterNames(rest.filter((op) => !folded.has(op)), fromContract);
   const byKey = new Map<string, Operation>();
   for (const op of rest) {
+    if (folded.has(op)) continue;
     const key = `${op.method} ${op.path}`;
     const kept = byKey.get(key);
     if (kept) folded.set(op, kept);
@@ -104,6 +115,34 @@ export function settlePaths(ops: Operation[], stated: string | undefined, bare: 
     folded.set(op, candidates.length === 1 ? candidates[0] : null);
   }
   return folded;
+}
+
+/** `/tasks/{task_id}` → `/tasks/{}`: routes that differ only by parameter names are one route. */
+function shapeOf(path: string): string {
+  return path.replace(/\{[^}]*\}/g, '{}');
+}
+
+/**
+ * One name per parameter position on a route: a contract's names win, then the
+ * names most operations use (`{id}` in the prose beside `{task_id}` in a table).
+ */
+function unifyParameterNames(ops: Operation[], fromContract: ReadonlySet<Operation>): void {
+  const byShape = new Map<string, Operation[]>();
+  for (const op of ops) {
+    const shape = shapeOf(op.path!);
+    byShape.set(shape, [...(byShape.get(shape) ?? []), op]);
+  }
+  for (const group of byShape.values()) {
+    const spellings = [...new Set(group.map((op) => op.path!))];
+    if (spellings.length < 2) continue;
+    const score = (path: string): number =>
+      group.filter((op) => op.path === path && fromContract.has(op)).length * 1000 + group.filter((op) => op.path === path).length * 10 + (path.length > 0 ? path.length / 1000 : 0);
+    const chosen = spellings.sort((a, b) => score(b) - score(a))[0];
+    for (const op of group) {
+      op.path = chosen;
+      op.pathParams = [...chosen.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]);
+    }
+  }
 }
 
 /** Does `template` (a full path) stand for `segments` (an example call, or a router-relative tail)? */

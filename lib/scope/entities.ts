@@ -146,7 +146,9 @@ export function nestedColumns(unit: Unit): Column[] {
 }
 
 /** CREATE TABLE / ALTER TABLE … ADD COLUMN in a SQL fence. */
-export function entitiesFromSql(value: string, line: number, entities: Entity[]): void {
+export function entitiesFromSql(raw: string, line: number, entities: Entity[]): void {
+  // Comments are blanked, not removed, so every offset and line stays where it was.
+  const value = raw.replace(/--[^\n]*|\/\*[\s\S]*?\*\//g, (comment) => comment.replace(/[^\n]/g, ' '));
   const lineOf = (index: number): number => line + 1 + (value.slice(0, index).match(/\n/g)?.length ?? 0);
   for (const match of value.matchAll(/create\s+table\s+(?:if\s+not\s+exists\s+)?["`]?([\w.]+)["`]?\s*\(([\s\S]*?)\)\s*;/gi)) {
     const entity = upsert(entities, match[1], 'new-table', lineOf(match.index));

@@ -6,6 +6,7 @@ import { operationKey } from '../types.js';
 import { addColumns, entitiesFromSql, entitiesInUnit, keyEntity, nestedColumns, rowHints } from './entities.js';
 import { authzFromCell, authzRule, integrationsIn, jobIn, mentionsFrontend, resolveOperations, servicesIn, slosIn, verificationOf, webhookVendor } from './facts.js';
 import { toColumn, toField } from './fields.js';
+import { readOpenApi } from './grammar/openapi.js';
 import { barePaths, headingBase, prefixOf, settlePaths, statedBase } from './base-paths.js';
 import { pathParams, restOperationName, uniqueName } from './naming.js';
 import {
@@ -64,11 +65,16 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
   const outOfScope: ScopeNote[] = [];
   const docQuestions: ScopeNote[] = [];
   const tableAuthz: AuthzRule[] = [];
+  /** Operations a contract (OpenAPI) states: their paths are final. */
+  const contractOps = new Set<Operation>();
   let hasFrontendItems = false;
 
   const register = (op: Operation, unit: Unit, webhook = false, text = unit.text): Operation => {
     const base = op.kind === 'rest' && op.path ? headingBase(unit) : undefined;
-    if (base && !prefixOf(op.path!).prefix && !op.path!.startsWith(base)) rebase(op, op.path === '/' ? base : base + op.path, webhook);
+    if (base && !prefixOf(op.path!).prefix && !op.path!.startsWith(base)) {
+      rebase(op, op.path === '/' ? base : base + op.path, webhook);
+      op.base = base;
+    }
     const key = op.kind === 'rest' ? `${op.method} ${op.path}` : `${op.kind}:${op.name}`;
     const secondary = SECONDARY_SECTIONS.has(unit.section);
     const alternative = unit.section === 'alternatives';
@@ -154,6 +160,9 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
         }
       }
       if (isFence(unit, /^$/, /[pP]rocedure\b[\s\S]*\.(?:query|mutation)\s*\(/) && /^(?:ts|typescript|js|javascript|tsx)$/.test(unit.lang ?? '')) for (const op of readTrpcFence(value, unit.line)) register(op, unit);
+      if (/^(?:ya?ml|json|openapi|)$/.test(unit.lang ?? '') && /^\s*["']?(?:openapi|swagger)["']?\s*:/m.test(value)) {
+        for (const op of readOpenApi(value, unit.line + 1)?.operations ?? []) contractOps.add(register(op, unit));
+      }
       if (isFence(unit, /^(?:sql|postgres|postgresql|mysql|sqlite)$/, /\b(?:create|alter)\s+table\b/i)) entitiesFromSql(value, unit.line, entities);
       if (/^(?:http|text|txt|rest|)$/.test(unit.lang ?? '')) {
         value.split(/\r?\n/).forEach((text, index) => {
@@ -273,9 +282,12 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
   const bases = [...new Set(inScope.map(statedBase).filter((base): base is string => Boolean(base)))];
   const entryOf = new Map([...registry.values()].map((entry) => [entry.op, entry]));
   const before = new Map([...entryOf.keys()].map((op) => [op, op.path]));
-  const folded = settlePaths([...entryOf.keys()], bases.length === 1 ? bases[0] : undefined, inScope.flatMap(barePaths));
+  const folded = settlePaths([...entryOf.keys()], bases.length === 1 ? bases[0] : undefined, inScope.flatMap(barePaths), contractOps);
   for (const [op, entry] of entryOf) {
-    if (op.path !== before.get(op) && !folded.has(op)) rebase(op, op.path!, entry.webhook);
+    const was = before.get(op);
+    if (op.path === was || folded.has(op)) continue;
+    rebase(op, op.path!, entry.webhook);
+    if (was && op.path!.endsWith(was)) op.base = op.path!.slice(0, op.path!.length - (was === '/' ? 0 : was.length)) || undefined;
   }
   for (const [op, into] of folded) {
     const entry = entryOf.get(op)!;
@@ -328,6 +340,10 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
   // PATCH fields stay optional (a partial update), as do proto3 fields.
   for (const op of operations) {
     if (op.kind === 'rest' && (op.method === 'POST' || op.method === 'PUT')) for (const field of op.requestFields) field.required ??= true;
+    // Named values are strings whatever number-ish word stood beside them ("priority (integer enum: low, high)").
+    for (const field of [...op.requestFields, ...op.queryParams, ...op.responseFields]) {
+      if (field.enum?.some((value) => !/^-?\d+(?:\.\d+)?$/.test(value)) && (field.type === 'integer' || field.type === 'number')) field.type = 'string';
+    }
   }
 
   for (const op of operations) {

@@ -2,6 +2,7 @@
 // cites. Used by tests and by `npm run bench:corpus` to prove that nothing in
 // the Backend section is made up.
 import type { Scope } from '../types.js';
+import { prefixOf } from './base-paths.js';
 
 /** Lower-case letters and digits only: `target_cents`, `targetCents` and "target cents" compare equal. */
 const squash = (text: string): string => text.toLowerCase().normalize('NFKC').replace(/[^\p{L}\p{N}]/gu, '');
@@ -38,8 +39,9 @@ export function provenanceGaps(scope: Scope, texts: readonly string[]): string[]
   for (const op of scope.operations) {
     if (op.kind === 'rest') {
       const segments = (op.path ?? '').split('/').filter((segment) => segment && !segment.startsWith('{'));
-      // A base path may be stated once ("Base URL: /api/v1") for every operation below it.
-      for (const segment of segments) check('path', segment, op.line, segments);
+      // A base path (`/api/v1`) may be stated once, or by a heading, for every operation below it.
+      const prefixSegments = `${prefixOf(op.path ?? '').prefix}/${op.base ?? ''}`.split('/').filter(Boolean);
+      for (const segment of segments) check('path', segment, op.line, prefixSegments.includes(segment) ? [segment] : []);
     } else {
       const parts = op.name.split('.');
       check('operation', parts[parts.length - 1], op.line);

@@ -482,7 +482,10 @@ export function readOpenApi(text: string, firstLine: number): OpenApiRead | unde
       for (const methodPair of pathItem.items) {
         const method = r.keyOf(methodPair).toLowerCase();
         if (!METHODS.has(method) || !r.map(methodPair.value)) continue;
-        operations.push(reader.read(method, rawPath, basePath, methodPair, pathItem, swagger));
+        const op = reader.read(method, rawPath, basePath, methodPair, pathItem, swagger);
+        // The line that writes the path is where the operation is stated (the method key only says which).
+        op.line = r.line(pathPair, op.line);
+        operations.push(op);
       }
     }
     const result: OpenApiRead = { operations };

@@ -134,10 +134,10 @@ describe('readOpenApi: OpenAPI 3.1 YAML', () => {
     ]);
   });
 
-  it('puts each operation on the document line of its method key', () => {
-    expect(find(result.operations, 'GET', '/api/loans').line).toBe(20 + 12 - 1);
-    expect(find(result.operations, 'POST', '/api/loans').line).toBe(20 + 30 - 1);
-    expect(find(result.operations, 'PUT', '/api/loans/{loanId}/renewal').line).toBe(20 + 46 - 1);
+  it('puts each operation on the document line of its path key', () => {
+    expect(find(result.operations, 'GET', '/api/loans').line).toBe(20 + 8 - 1);
+    expect(find(result.operations, 'POST', '/api/loans').line).toBe(20 + 8 - 1);
+    expect(find(result.operations, 'PUT', '/api/loans/{loanId}/renewal').line).toBe(20 + 45 - 1);
   });
 
   it('reads a list GET with path-level $ref and operation query parameters', () => {
@@ -268,7 +268,7 @@ describe('readOpenApi: Swagger 2.0 JSON', () => {
 
   it('reads inline query parameters and a { data: [...] } envelope as a list', () => {
     const list = find(result.operations, 'GET', '/permits-api/v2/zones/{zoneId}/permits');
-    expect(list.line).toBe(7);
+    expect(list.line).toBe(6);
     expect(list.pathParams).toEqual(['zoneId']);
     expect(list.list).toBe(true);
     expect(list.name).toBe('listZonePermits');
@@ -296,7 +296,7 @@ describe('readOpenApi: Swagger 2.0 JSON', () => {
   it('keeps operationId', () => {
     const revoke = find(result.operations, 'DELETE', '/permits-api/v2/permits/{permitId}');
     expect(revoke.name).toBe('revokePermit');
-    expect(revoke.line).toBe(26);
+    expect(revoke.line).toBe(25);
   });
 });
 

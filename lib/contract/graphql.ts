@@ -60,6 +60,8 @@ function argumentList(op: PlannedOperation, ctx: SdlContext): string {
   return args.length > 0 ? `(${args.join(', ')})` : '';
 }
 
+const isSubscription = (op: PlannedOperation): boolean => /^Subscription\b/.test(op.summary ?? '');
+
 export function queryFieldName(op: PlannedOperation): string {
   return camelCase(op.name.split('.').join(' '));
 }
@@ -80,6 +82,7 @@ export function buildSdl(plan: ContractPlan): { text: string; skipped: PlannedOp
   }
   const opBlocks = new Map<PlannedOperation, string[]>();
   const queryLines: string[] = [];
+  const subscriptionLines: string[] = [];
   for (const op of queries) {
     const result = op.paginated ? `${op.resource.typeName}Connection!` : op.role === 'get' ? op.resource.typeName : `${pascalCase(op.name)}Result!`;
     const names = [op.resource.typeName];
@@ -95,7 +98,8 @@ export function buildSdl(plan: ContractPlan): { text: string; skipped: PlannedOp
       names.push(owner);
     }
     const line = `${description(op.summary, '  ')}  ${queryFieldName(op)}${argumentList(op, ctx)}: ${result}`;
-    queryLines.push(line);
+    // A subscription the document states keeps its root: a query of the same name may stand beside it.
+    (isSubscription(op) ? subscriptionLines : queryLines).push(line);
     opBlocks.set(op, names);
   }
   const mutationLines: string[] = [];
@@ -123,12 +127,14 @@ export function buildSdl(plan: ContractPlan): { text: string; skipped: PlannedOp
   if (ctx.usesJson) parts.push(`${description('Arbitrary JSON value.')}scalar JSON`);
   parts.push(`type Query {\n${queryLines.length > 0 ? queryLines.join('\n') : '  _empty: Boolean'}\n}`);
   if (mutationLines.length > 0) parts.push(`type Mutation {\n${mutationLines.join('\n')}\n}`);
+  if (subscriptionLines.length > 0) parts.push(`type Subscription {\n${subscriptionLines.join('\n')}\n}`);
   parts.push(...blocks.values(), ...enumBlocks);
   const text = parts.join('\n\n') + '\n';
 
   const excerptOf = (op: PlannedOperation): string => {
-    const root = op.mutating ? 'Mutation' : 'Query';
-    const lines = op.mutating ? mutationLines[mutations.indexOf(op)] : queryLines[queries.indexOf(op)];
+    const root = op.mutating ? 'Mutation' : isSubscription(op) ? 'Subscription' : 'Query';
+    const nonMutating = queries.filter((query) => isSubscription(query) === isSubscription(op));
+    const lines = op.mutating ? mutationLines[mutations.indexOf(op)] : (isSubscription(op) ? subscriptionLines : queryLines)[nonMutating.indexOf(op)];
     const types = (opBlocks.get(op) ?? []).map((name) => blocks.get(name)).filter(Boolean);
     return [`type ${root} {\n${lines}\n}`, ...types].join('\n\n') + '\n';
   };

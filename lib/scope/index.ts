@@ -6,7 +6,9 @@ import { operationKey } from '../types.js';
 import { addColumns, entitiesFromSql, entitiesInUnit, keyEntity, nestedColumns, rowHints } from './entities.js';
 import { authzFromCell, authzRule, integrationsIn, jobIn, mentionsFrontend, resolveOperations, servicesIn, slosIn, verificationOf, webhookVendor } from './facts.js';
 import { toColumn, toField } from './fields.js';
+import { readGraphqlSchema } from './grammar/graphql.js';
 import { readOpenApi } from './grammar/openapi.js';
+import { readProto } from './grammar/proto.js';
 import { barePaths, headingBase, prefixOf, settlePaths, statedBase } from './base-paths.js';
 import { pathParams, restOperationName, uniqueName } from './naming.js';
 import {
@@ -108,7 +110,18 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
   // Definitions first, so operations can expand their input / message types.
   for (const unit of units) {
     if (unit.outOfScope) continue;
-    if (unit.kind === 'code' && isFence(unit, /^(?:proto|protobuf)$/, /\bmessage\s+\w+\s*\{/)) readProtoDefinitions(unit.value ?? '', unit.line, defs);
+    if (unit.kind === 'code' && isFence(unit, /^(?:proto|protobuf)$/, /\bmessage\s+\w+\s*\{/)) {
+      const proto = readProto(unit.value ?? '', unit.line + 1);
+      if (proto) {
+        for (const [name, fields] of proto.messages) defs.types.set(name, fields);
+        for (const [name, values] of proto.enums) defs.enums.set(name, values);
+      } else readProtoDefinitions(unit.value ?? '', unit.line, defs);
+    }
+    if (unit.kind === 'code' && isFence(unit, /^(?:graphql|gql)$/, /\b(?:input|enum)\s+\w+\s*\{/)) {
+      const sdl = readGraphqlSchema(unit.value ?? '', unit.line + 1);
+      for (const [name, fields] of sdl?.inputs ?? []) defs.types.set(name, fields);
+      for (const [name, values] of sdl?.enums ?? []) defs.enums.set(name, values);
+    }
     if (unit.kind !== 'code' && unit.codes[0] && /^[A-Z]\w*(?:Input|Request|Response|Message|Args)?$/.test(unit.codes[0].value) && !unit.text.slice(0, unit.codes[0].start).trim()) {
       const fields = fieldsIn(unit, unit.codes[0].end, unit.text.length, { defaultRole: 'request' });
       if (fields.request.length) defs.types.set(unit.codes[0].value, fields.request);
@@ -151,12 +164,19 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
 
     if (unit.kind === 'code') {
       const value = unit.value ?? '';
-      if (isFence(unit, /^(?:graphql|gql)$/, /\btype\s+(?:Query|Mutation)\s*\{/)) for (const op of readGraphqlFence(value, unit.line, defs)) register(op, unit);
+      if (isFence(unit, /^(?:graphql|gql)$/, /\btype\s+(?:Query|Mutation|Subscription)\s*\{/)) {
+        const sdl = readGraphqlSchema(value, unit.line + 1, { inputs: defs.types, enums: defs.enums });
+        for (const op of sdl ? sdl.operations : readGraphqlFence(value, unit.line, defs)) register(op, unit);
+      }
       if (isFence(unit, /^(?:proto|protobuf)$/, /\brpc\s+[A-Z]\w*\s*\(/)) {
-        for (const { op, request, response } of grpcOperations(value, (index) => unit.line + 1 + (value.slice(0, index).match(/\n/g)?.length ?? 0))) {
-          op.requestFields = (defs.types.get(request) ?? []).map((field) => ({ ...field }));
-          op.responseFields = (defs.types.get(response) ?? []).map((field) => ({ ...field }));
-          register(op, unit);
+        const proto = readProto(value, unit.line + 1);
+        if (proto) for (const op of proto.operations) register(op, unit);
+        else {
+          for (const { op, request, response } of grpcOperations(value, (index) => unit.line + 1 + (value.slice(0, index).match(/\n/g)?.length ?? 0))) {
+            op.requestFields = (defs.types.get(request) ?? []).map((field) => ({ ...field }));
+            op.responseFields = (defs.types.get(response) ?? []).map((field) => ({ ...field }));
+            register(op, unit);
+          }
         }
       }
       if (isFence(unit, /^$/, /[pP]rocedure\b[\s\S]*\.(?:query|mutation)\s*\(/) && /^(?:ts|typescript|js|javascript|tsx)$/.test(unit.lang ?? '')) for (const op of readTrpcFence(value, unit.line)) register(op, unit);

@@ -11,6 +11,7 @@ import {
   pathParams,
   restOperationName,
 } from './naming.js';
+import { readGraphqlSignature } from './grammar/graphql.js';
 import { lineAt, proseOf, sentences, type Unit } from './units.js';
 import { LIST_WORDS, MONEY_RESOURCES, NO_SESSION, RETRY_NEGATED, RETRY_SAFE, WEBHOOK_WORD } from './vocabulary.js';
 import { singular } from './naming.js';
@@ -393,22 +394,38 @@ export function readGraphqlFence(value: string, line: number, defs: TypeDefs): O
   return ops;
 }
 
-const GRAPHQL_SPAN = /^(?:(query|mutation)\s+)?([a-z_]\w*)\s*(?:\(([^)]*)\))?\s*(?::\s*([\[\]\w!]+))?$/;
+const GRAPHQL_SPAN = /^(?:(query|mutation|subscription)\s+)?([A-Za-z_]\w*)\s*(\([\s\S]*\))?\s*(?::\s*(\S[\s\S]*))?$/;
+/** "GraphQL queries: `a`, `b`, `c`" — a bare name in a list right after the word. */
+const LISTED_AFTER = /\b(?:quer(?:y|ies)|mutations?|subscriptions?)\s*[:：]\s*(?:`[^`]*`\s*(?:,|，|、|\band\b|\bor\b|和|及)?\s*)*$/i;
 
-/** GraphQL operations in code spans: `mutation createX(a: String!)`, "the `bookmarks` query". */
+/**
+ * GraphQL operations in code spans, each parsed with graphql's own parser:
+ * `mutation createX(a: String!)`, `inviteMember(workspaceId: ID!): Invitation`,
+ * "GraphQL queries: `accounts`, `categories`", "the `bookmarks` query".
+ */
 export function graphqlSpans(unit: Unit, defs: TypeDefs): Array<{ op: Operation; at: number }> {
   const found: Array<{ op: Operation; at: number }> = [];
-  const headingKind = /mutations?/i.test(unit.headings[unit.headings.length - 1] ?? '') ? 'mutation' : /quer(?:y|ies)/i.test(unit.headings[unit.headings.length - 1] ?? '') ? 'query' : undefined;
+  const heading = unit.headings[unit.headings.length - 1] ?? '';
+  const headingKind = /mutations?/i.test(heading) ? 'mutation' : /quer(?:y|ies)/i.test(heading) ? 'query' : undefined;
   for (const code of unit.codes) {
     const match = GRAPHQL_SPAN.exec(code.value.trim());
     if (!match) continue;
     const [, keyword, name, args, returns] = match;
-    const near = `${proseOf(unit.text.slice(Math.max(0, code.start - 20), code.start))} ${proseOf(unit.text.slice(code.end, code.end + 20))}`;
-    const nearWord = /\bmutation\b/i.test(near) ? 'mutation' : /\bquery\b(?!\s*(?:param|parameter|string))/i.test(near) ? 'query' : undefined;
-    const kind = (keyword as 'query' | 'mutation' | undefined) ?? nearWord ?? (args !== undefined || returns ? headingKind : undefined);
+    const before = proseOf(unit.text.slice(Math.max(0, code.start - 20), code.start));
+    const after = proseOf(unit.text.slice(code.end, code.end + 20));
+    const adjacent = /^\s*(query|mutation|subscription)\b/i.exec(after)?.[1] ?? /\b(query|mutation|subscription)\s*$/i.exec(before)?.[1];
+    const near = adjacent ?? (/\bmutations?\b/i.test(`${before} ${after}`) ? 'mutation' : /\bquer(?:y|ies)\b(?!\s*(?:param|parameter|string))/i.test(`${before} ${after}`) ? 'query' : undefined);
+    const listed = LISTED_AFTER.exec(unit.text.slice(0, code.start));
+    const listedKind = listed ? (/mutation/i.test(listed[0]) ? 'mutation' : /subscription/i.test(listed[0]) ? 'subscription' : 'query') : undefined;
+    let kind: string | undefined = keyword;
+    if (!kind && (args !== undefined || returns)) kind = near ?? listedKind ?? headingKind;
+    // A bare name is an operation only when the text says so right beside it; snake_case names are tables.
+    if (!kind && !/_/.test(name)) kind = adjacent ?? listedKind;
     if (!kind) continue;
-    if (!keyword && args === undefined && !returns && !nearWord) continue;
-    found.push({ op: graphqlOperation(kind, name, args, returns, lineAt(unit, code.start), defs), at: code.start });
+    const text = kind === 'subscription' ? `subscription ${code.value.trim().replace(/^subscription\s+/, '')}` : code.value.trim().replace(/^(?:query|mutation)\s+/, '');
+    const op = readGraphqlSignature(text, lineAt(unit, code.start), kind === 'subscription' ? undefined : (kind as 'query' | 'mutation'), { inputs: defs.types, enums: defs.enums });
+    if (!op) continue;
+    found.push({ op, at: code.start });
   }
   return found;
 }

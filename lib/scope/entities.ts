@@ -29,10 +29,19 @@ export interface EntityMention {
   at: number;
 }
 
+/** `Savings Goal`, `savings_goals` and `SavingsGoal` name one entity. */
+const entityKey = (name: string): string => singular(name.toLowerCase().replace(/[^a-z0-9]/g, ''));
+/** A name written as code (a table or class) beats the prose name of the same thing. */
+const codeLike = (name: string): boolean => !/\s/.test(name);
+
 function upsert(entities: Entity[], table: string, change: Entity['change'], line: number): Entity {
-  const existing = entities.find((entity) => entity.table === table);
+  const existing = entities.find((entity) => entity.table === table) ?? entities.find((entity) => entityKey(entity.table) === entityKey(table));
   if (existing) {
     if (change === 'new-table') existing.change = 'new-table';
+    if (existing.table !== table && codeLike(table) && !codeLike(existing.table)) {
+      existing.table = table;
+      existing.line = line;
+    }
     return existing;
   }
   const entity: Entity = { table, change, columns: [], line };
@@ -118,6 +127,37 @@ export function entitiesInUnit(unit: Unit, entities: Entity[]): EntityMention[] 
   return mentions;
 }
 
+/** Words a heading puts before the model's name ("New Model: Project", "Tabla `cart_items`"). */
+const HEADING_LABEL = /^(?:(?:new|extended|modified|updated|existing)\s+)?(?:model|entity|table|tabla|entidad|modelo|tabela|bảng|thực thể|テーブル|エンティティ|테이블|엔티티|表|实体|實體|資料表)\s*[:：-]?\s*/i;
+/** Headings that describe request/response shapes or other non-stored things. */
+const NOT_A_MODEL = /(?:schema|schemas|dto|request|response|input|payload|params|filter|create|update|read|error|errors|pagination|enum|enums|event|events|overview|relationships?|indexes|index|rules?|migration|diagram|constraints?|summary|transitions?|states?)\b/i;
+const EXISTING_HEADING = /\b(?:existing|extended|modified|updated|changes? to)\b|既有|現有|已有|đã có|existente/i;
+
+/** The model a heading names, for the field table below it; undefined for DTOs and topical headings. */
+export function entityFromHeading(heading: Unit, entities: Entity[]): Entity | undefined {
+  // "### New fields:" under "## Extended Model: Task" names the model one level up.
+  const texts = heading.headings.slice(-2).reverse();
+  for (const [index, text] of texts.entries()) {
+    const name = modelName(text.trim(), index === 0 ? heading.codes : []);
+    if (!name) continue;
+    const existing = texts.slice(index).some((candidate) => EXISTING_HEADING.test(candidate));
+    return upsert(entities, name, existing ? 'alter-table' : 'new-table', heading.line);
+  }
+  return undefined;
+}
+
+function modelName(text: string, codes: Unit['codes']): string | undefined {
+  let name = codes.find((span) => /^[A-Za-z_][\w.]*$/.test(span.value))?.value;
+  if (!name) {
+    const bare = text.replace(/^\d+(?:\.\d+)*\.?\s*/, '').replace(HEADING_LABEL, '').replace(/`/g, '');
+    const outside = bare.replace(/[（(][^）)]*[）)]/g, ' ').replace(/\s[-–—]\s.*$/, '').trim();
+    const inside = /[（(]\s*([A-Za-z_][\w ]*?)\s*[）)]/.exec(bare)?.[1];
+    name = /^[A-Za-z_][\w]*(?: [A-Za-z_]\w*){0,2}$/.test(outside) ? outside : inside;
+  }
+  if (!name || NOT_A_MODEL.test(name) || !/^[A-Za-z_][\w.]*(?: [A-Za-z_]\w*){0,2}$/.test(name)) return undefined;
+  return name;
+}
+
 /** A "Key Entities" item: `**Bookmark**: … attributes: url, title` or `` `bookmarks` — … ``. */
 export function keyEntity(unit: Unit, entities: Entity[]): EntityMention | undefined {
   const leadingCode = unit.codes[0] && !unit.text.slice(0, unit.codes[0].start).trim() ? unit.codes[0] : undefined;
@@ -150,10 +190,14 @@ export function entitiesFromSql(raw: string, line: number, entities: Entity[]): 
   // Comments are blanked, not removed, so every offset and line stays where it was.
   const value = raw.replace(/--[^\n]*|\/\*[\s\S]*?\*\//g, (comment) => comment.replace(/[^\n]/g, ' '));
   const lineOf = (index: number): number => line + 1 + (value.slice(0, index).match(/\n/g)?.length ?? 0);
-  for (const match of value.matchAll(/create\s+table\s+(?:if\s+not\s+exists\s+)?["`]?([\w.]+)["`]?\s*\(([\s\S]*?)\)\s*;/gi)) {
+  for (const match of value.matchAll(/create\s+table\s+(?:if\s+not\s+exists\s+)?["`]?([\w.]+)["`]?\s*\(/gi)) {
+    // The column list runs to the matching parenthesis (a `;` after it is optional).
+    const open = match.index + match[0].length - 1;
+    const close = matchingParen(value, open);
+    if (close < 0) continue;
     const entity = upsert(entities, match[1], 'new-table', lineOf(match.index));
-    let offset = match.index + match[0].indexOf('(') + 1;
-    for (const definition of splitTopLevel(match[2], /,/)) {
+    let offset = open + 1;
+    for (const definition of splitTopLevel(value.slice(open + 1, close), /,/, '(')) {
       const at = value.indexOf(definition, offset);
       offset = at >= 0 ? at + definition.length : offset;
       if (/^(?:constraint|primary\s+key|unique|foreign\s+key|check|index|key)\b/i.test(definition)) continue;
@@ -166,6 +210,17 @@ export function entitiesFromSql(raw: string, line: number, entities: Entity[]): 
       addColumns(entity, [sqlColumn(add[1], lineOf(match.index + match[0].indexOf(add[0])))]);
     }
   }
+}
+
+/** Index of the `)` that closes the `(` at `open`, or -1. */
+function matchingParen(text: string, open: number): number {
+  let depth = 0;
+  for (let index = open; index < text.length; index++) {
+    if (text[index] === '(') depth++;
+    else if (text[index] === ')' && --depth === 0) return index;
+    else if (text[index] === "'") index = text.indexOf("'", index + 1) < 0 ? text.length : text.indexOf("'", index + 1);
+  }
+  return -1;
 }
 
 function sqlColumn(definition: string, line: number): Column {

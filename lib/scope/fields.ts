@@ -185,7 +185,8 @@ export function toColumn(name: string, attrs: Attributes, line: number): Column 
 }
 
 /** Splits `a, b; c` at depth 0 of (), {}, [], <>. */
-export function splitTopLevel(text: string, separators = /[,;\n]/): string[] {
+export function splitTopLevel(text: string, separators = /[,;\n]/, openers = '({[<'): string[] {
+  const closers = openers.replace('(', ')').replace('{', '}').replace('[', ']').replace('<', '>');
   const parts: string[] = [];
   let depth = 0;
   let quote = '';
@@ -197,8 +198,8 @@ export function splitTopLevel(text: string, separators = /[,;\n]/): string[] {
       continue;
     }
     if (char === '"' || char === "'" || char === '`') quote = char;
-    else if ('({[<'.includes(char)) depth++;
-    else if (')}]>'.includes(char) && text[i - 1] !== '=') depth--;
+    else if (openers.includes(char)) depth++;
+    else if (closers.includes(char) && text[i - 1] !== '=') depth--;
     else if (depth === 0 && separators.test(char)) {
       parts.push(text.slice(start, i));
       start = i + 1;

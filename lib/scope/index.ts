@@ -3,7 +3,7 @@
 // What the text does not say becomes an open question; nothing is invented.
 import type { AuthzRule, Entity, Field, Integration, JobItem, Operation, Scope, ScopeNote, Slo } from '../types.js';
 import { operationKey } from '../types.js';
-import { addColumns, entitiesFromSql, entitiesInUnit, keyEntity, nestedColumns, rowHints } from './entities.js';
+import { addColumns, entitiesFromSql, entityFromHeading, entitiesInUnit, keyEntity, nestedColumns, rowHints } from './entities.js';
 import { authzFromCell, authzRule, integrationsIn, jobIn, mentionsFrontend, resolveOperations, servicesIn, slosIn, verificationOf, webhookVendor } from './facts.js';
 import { toColumn, toField } from './fields.js';
 import { readGraphqlSchema } from './grammar/graphql.js';
@@ -207,7 +207,15 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
     }
     if (unit.kind === 'row' && header.some((cell) => TABLE_COLUMNS.name.test(cell.trim()))) {
       const row = fieldFromRow(unit);
-      const anchor = anchors.get(unit.heading);
+      let anchor = anchors.get(unit.heading);
+      // A field table under a heading that names a model (`### Cookbook (레시피북)`, "New Model: Project").
+      if (row && !anchor && unit.heading && header.some((cell) => TABLE_COLUMNS.type.test(cell.trim()))) {
+        const entity = entityFromHeading(unit.heading, entities);
+        if (entity) {
+          anchor = { entity };
+          anchors.set(unit.heading, anchor);
+        }
+      }
       if (row && anchor) {
         if ('entity' in anchor) addColumns(anchor.entity, [toColumn(row.name, row.attrs, unit.line)]);
         else {

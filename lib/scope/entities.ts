@@ -141,7 +141,7 @@ export function entityFromHeading(heading: Unit, entities: Entity[]): Entity | u
     const name = modelName(text.trim(), index === 0 ? heading.codes : []);
     if (!name) continue;
     const existing = texts.slice(index).some((candidate) => EXISTING_HEADING.test(candidate));
-    return upsert(entities, name, existing ? 'alter-table' : 'new-table', heading.line);
+    return upsert(entities, name, existing ? 'alter-table' : 'new-table', (index === 0 ? heading : heading.above ?? heading).line);
   }
   return undefined;
 }

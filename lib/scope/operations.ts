@@ -355,7 +355,7 @@ export function graphqlArguments(args: string, line: number, defs: TypeDefs): Fi
     if (!match) continue;
     const inputType = match[2].replace(/[!\[\]]/g, '');
     const expanded = defs.types.get(inputType);
-    if (match[1] === 'input' && expanded && !match[2].includes('[')) fields.push(...expanded.map((field) => ({ ...field, line })));
+    if (match[1] === 'input' && expanded && !match[2].includes('[')) fields.push(...expanded.map((field) => ({ ...field })));
     else fields.push(graphqlField(match[1], match[2], line, defs, match[3]));
   }
   return fields;

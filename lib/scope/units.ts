@@ -33,6 +33,8 @@ export interface Unit {
   parent?: Unit;
   /** The heading unit of the section this unit is in. */
   heading?: Unit;
+  /** Headings: the heading of the enclosing section ("## Extended Model: Task" above "### New fields"). */
+  above?: Unit;
   depth?: number;
   /** Text of a leading **strong** / *emphasis* run (`**Bookmark**: …`). */
   lead?: string;
@@ -138,6 +140,7 @@ export function readUnits(markdown: string): { units: Unit[]; title?: string } {
     if (enclosing === 'outOfScope' || (kind === 'other' && enclosing)) kind = enclosing ?? kind;
     const context = current();
     const unit = buildInline(node.children, { kind: 'heading', section: kind, headings: [...context.headings, text], outOfScope: kind === 'outOfScope', depth: node.depth }, node.position?.start.line ?? 1);
+    if (stack.length) unit.above = stack[stack.length - 1].unit;
     stack.push({ depth: node.depth, kind, text, unit });
     unit.heading = undefined;
     units.push(unit);

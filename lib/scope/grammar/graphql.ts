@@ -82,12 +82,25 @@ export function isSubscription(op: Pick<Operation, 'kind' | 'summary'>): boolean
   return op.kind === 'graphql-query' && (op.summary?.startsWith(SUBSCRIPTION_PREFIX) ?? false);
 }
 
+/**
+ * Parses SDL; a description string that stands alone (a file header written as
+ * `"""…"""` before another description) is blanked, lines kept, and the parse retried.
+ */
 function parseQuietly(text: string): DocumentNode | undefined {
-  try {
-    return parse(text);
-  } catch {
-    return undefined;
+  let source = text;
+  for (let attempt = 0; attempt < 20; attempt++) {
+    try {
+      return parse(source);
+    } catch (error) {
+      const at = (error as { positions?: number[] }).positions?.[0];
+      if (at === undefined || !/Unexpected (?:Block)?String/.test((error as Error).message)) return undefined;
+      const block = source.startsWith('"""', at);
+      const end = block ? source.indexOf('"""', at + 3) + 3 : source.indexOf('"', at + 1) + 1;
+      if (end <= at) return undefined;
+      source = source.slice(0, at) + source.slice(at, end).replace(/[^\n]/g, ' ') + source.slice(end);
+    }
   }
+  return undefined;
 }
 
 /** The named type inside list / non-null wrappers. */

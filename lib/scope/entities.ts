@@ -2,6 +2,7 @@
 // "Key Entities" lists, SQL fences, and hints that a table already holds data.
 import type { Column, Entity } from '../types.js';
 import { parseAttributes, splitTopLevel, toColumn } from './fields.js';
+import { ATTRIBUTE_LABEL } from './vocabulary.js';
 import { singular } from './naming.js';
 import { COUNT_PHRASE, parseCount } from './numbers.js';
 import { lineAt, proseOf, sentences, type Unit } from './units.js';
@@ -158,19 +159,16 @@ function modelName(text: string, codes: Unit['codes']): string | undefined {
   return name;
 }
 
-/** A "Key Entities" item: `**Bookmark**: … attributes: url, title` or `` `bookmarks` — … ``. */
+/** A "Key Entities" item: `**Bookmark**: … attributes: url, title`, `**Cookbook (레시피북)**`, or `` `bookmarks` — … ``. */
 export function keyEntity(unit: Unit, entities: Entity[]): EntityMention | undefined {
   const leadingCode = unit.codes[0] && !unit.text.slice(0, unit.codes[0].start).trim() ? unit.codes[0] : undefined;
-  const name = unit.lead?.replace(/[:：]$/, '').trim() || leadingCode?.value;
-  if (!name || !/^[A-Za-z_][\w ]*$/.test(name) || name.split(' ').length > 3) return undefined;
+  const written = unit.lead?.replace(/[:：]$/, '').trim() || leadingCode?.value;
+  const name = written ? modelName(written, []) : undefined;
+  if (!written || !name || name.split(' ').length > 3) return undefined;
   const existing = /\bexisting\b|\balready\b|\bextends?\b|既有|現有|已存在/i.test(proseOf(unit.text));
-  const start = leadingCode ? leadingCode.end : unit.text.indexOf(name) + name.length;
+  const start = leadingCode ? leadingCode.end : unit.text.indexOf(written) + written.length;
   const columns = columnsIn(unit, start, unit.text.length);
-  const listed = /(?:attributes|fields|columns|properties|欄位|屬性)\s*(?:include|are)?\s*[:：]\s*([^.。]+)/i.exec(proseOf(unit.text.slice(start)));
-  if (listed) {
-    const names = listed[1].split(/\s*(?:,|，|、|\band\b|和)\s*/).map((word) => word.trim()).filter((word) => /^[A-Za-z_]\w*$/.test(word));
-    columns.push(...names.map((column) => ({ name: column, line: unit.line })));
-  }
+  columns.push(...attributeList(unit, start));
   // An existing entity the sprint does not change is context, not a data-model change.
   if (existing && !columns.length) return undefined;
   const entity = upsert(entities, name, existing ? 'alter-table' : 'new-table', unit.line);
@@ -178,10 +176,44 @@ export function keyEntity(unit: Unit, entities: Entity[]): EntityMention | undef
   return { entity, unit, at: start };
 }
 
+/**
+ * "Attributes: name, target amount, emoji icon (optional), status (active/completed)":
+ * each item becomes a column (words joined in snake_case, as written otherwise);
+ * what the parentheses say becomes its attributes. Computed values are not columns.
+ */
+export function attributeList(unit: Unit, from: number): Column[] {
+  const prose = unit.text.slice(from);
+  const label = new RegExp(`(?:^|[\\s.;:：(（—–-])(?:${ATTRIBUTE_LABEL.source})\\s*[:：]\\s*`, 'i').exec(prose);
+  if (!label) return [];
+  const listStart = from + label.index + label[0].length;
+  const rest = unit.text.slice(listStart);
+  const stop = /[.。](?:\s|$)|\n\s*\n/.exec(rest);
+  const list = rest.slice(0, stop ? stop.index : rest.length);
+  const columns: Column[] = [];
+  let offset = 0;
+  for (const raw of splitTopLevel(list, /[,，、;]/, '(（[{')) {
+    const at = list.indexOf(raw, offset);
+    offset = at >= 0 ? at + raw.length : offset;
+    const paren = /[（(]([^）)]*)[）)]/.exec(raw);
+    const words = raw.replace(/[（(][^）)]*[）)]/g, ' ').replace(/`/g, '').replace(/^\s*(?:and|y|e|và|및|和|及)\s+/i, '').trim();
+    if (!words || /^(?:etc\.?|…|\.\.\.)$/i.test(words) || /\bcomputed\b|\bderived\b|計算|계산|calculad/i.test(paren?.[1] ?? '')) continue;
+    const unique = /^unique\s+/i.test(words);
+    const name = words.replace(/^unique\s+/i, '').trim();
+    if (!/^[A-Za-z_][\w]*(?:[ -][A-Za-z_]\w*){0,3}$/.test(name)) continue;
+    const attrs = paren ? parseAttributes(paren[1].includes('/') && !/\s/.test(paren[1].trim()) ? paren[1].split('/').map((value) => `\`${value.trim()}\``).join(', ') : paren[1]) : {};
+    if (paren && /^\s*[\w-]+(?:\s*\/\s*[\w-]+)+\s*$/.test(paren[1])) attrs.enum = paren[1].split('/').map((value) => value.trim());
+    if (paren && /\boptional\b|opcional|선택|任意|可选|可選/i.test(paren[1])) attrs.nullable = true;
+    if (unique) attrs.unique = true;
+    const column = toColumn(/\s|-/.test(name) ? name.toLowerCase().split(/[\s-]+/).join('_') : name, attrs, lineAt(unit, listStart + Math.max(0, at)));
+    columns.push(column);
+  }
+  return columns;
+}
+
 /** Columns from a list item nested under an entity statement: `- \`status\` (text, not null)`. */
 export function nestedColumns(unit: Unit): Column[] {
   const first = unit.codes[0];
-  if (!first || unit.text.slice(0, first.start).trim()) return [];
+  if (!first || unit.text.slice(0, first.start).trim()) return attributeList(unit, 0);
   return columnsIn(unit, 0, unit.text.length, true);
 }
 

@@ -28,10 +28,13 @@ export const SECTION_PATTERNS: ReadonlyArray<{ kind: SectionKind; pattern: RegEx
   { kind: 'acceptance', pattern: /acceptance|驗收/i },
   { kind: 'decisions', pattern: /architecture decisions?|\badr\b|decisions?\b|決策/i },
   { kind: 'verification', pattern: /verification|test plan|testing|驗證|測試/i },
-  { kind: 'entities', pattern: /key entities|^entities$|data model|schema changes?|資料模型|實體/i },
+  { kind: 'entities', pattern: /key entities|^entities$|data models?|schema changes?|資料模型|實體|实体|数据模型|エンティティ|データモデル|엔티티|데이터 모델|entidades?|modelo de datos|modelo de dados|thực thể|mô hình dữ liệu/i },
 ];
 
 /** Sections whose facts only restate what the contract sections say (used to break ties). */
+/** Labels that open an attribute list in a Key Entities item ("Attributes: name, target amount"). */
+export const ATTRIBUTE_LABEL = /(?:key\s+)?(?:attributes|fields|columns|properties)(?:\s+include|\s+are)?|atributos(?:\s+clave)?|campos|propriedades|属性|屬性|字段|欄位|속성|필드|thuộc tính|trường/i;
+
 export const SECONDARY_SECTIONS: ReadonlySet<SectionKind> = new Set(['context', 'decisions', 'stories', 'verification']);
 
 /** A short paragraph or list item that opens an out-of-scope (or in-scope) run inside a section. */

@@ -69,6 +69,15 @@ function whoIn(text: string, ops: Operation[]): { roles: string[]; generic: bool
     const word = named[1].toLowerCase();
     if (!DETERMINERS.has(word) && !OBJECT_BOUNDARIES.has(word) && ACTOR_NOUNS.get(word) !== 'generic' && !/^(?:or|and|what|same|right|correct|required|proper)$/.test(word)) roles.add(word);
   }
+  // "owner or superuser only", "admin-only": the words before `only` name who.
+  for (const hyphen of prose.matchAll(/\b([a-z][\w]*)-only\b/gi)) if (!DETERMINERS.has(hyphen[1].toLowerCase())) roles.add(hyphen[1].toLowerCase());
+  const trailing = /(?:^|\bis\s+|\bare\s+|[—:]\s*)((?:[a-z][\w-]*)(?:\s*(?:,|\bor\b|\/)\s*[a-z][\w-]*){0,3})\s+only\b/i.exec(prose);
+  if (trailing) {
+    for (const word of trailing[1].toLowerCase().split(/\s*(?:,|\bor\b|\/)\s*/)) {
+      if (!word || DETERMINERS.has(word) || ACTOR_NOUNS.get(singular(word)) === 'generic') continue;
+      roles.add(singular(word));
+    }
+  }
   if (roles.size) return { roles: [...roles], generic: false };
   let generic = false;
   // The subject of the first modal, after the last clause break ("…, which cannot" has no actor).
@@ -114,10 +123,11 @@ const PUBLIC = /\bpublic\b|\bno auth|\bunauthenticated\b|\banonymous\b|no (?:use
  */
 export function authzRule(text: string, line: number, ops: Operation[], contextOps: Operation[], options: { descriptive?: boolean } = {}): AuthzRule | undefined {
   const prose = proseOf(text);
-  const signedIn = SIGNED_IN.test(prose);
+  // "any signed-in user may accept": a qualified caller with a modal grants access to every signed-in user.
+  const signedIn = SIGNED_IN.test(prose) || /\b(?:any|every|all)?\s*(?:signed[- ]in|logged[- ]in|authenticated)\s+(?:users?|callers?|customers?|members?)\s+(?:may|can|is allowed|are allowed)\b/i.test(prose);
   if (!AUTHZ_WORDS.test(prose) && !PUBLIC.test(prose) && !signedIn) return undefined;
   const { roles, generic } = whoIn(text, ops);
-  const ownerSubject = /\bowners?\b\s+(?:may|can|only)|\bonly\s+(?:the\s+)?(?:[\w']+\s+)?owners?\b/i.test(prose);
+  const ownerSubject = /\bowners?\b\s+(?:may|can|only)|\bonly\s+(?:the\s+)?(?:[\w']+\s+)?owners?\b|\bowners?\b(?:\s*(?:,|\bor\b|\/)\s*[a-z][\w-]*){0,3}\s+only\b/i.test(prose);
   const ownership = ownershipOf(text) ?? (ownerSubject ? 'owner' : undefined);
   const isPublic = PUBLIC.test(prose);
   const onlyCallers = generic && /\bonly\b|只有|僅/i.test(prose);

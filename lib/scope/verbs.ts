@@ -86,7 +86,8 @@ function summaryFamily(summary: string): VerbFamily | undefined {
 
 export function termsOf(op: Operation): OperationTerms | undefined {
   const terms: OperationTerms = { op, key: operationKey(op), families: new Set(), heads: new Set(), objects: new Set(), action: false, summary: op.summary ?? '' };
-  const fromSummary = summaryFamily(terms.summary);
+  // `Returns X` / `rpc X(…)` summaries are read from a signature: they say nothing about the action.
+  const fromSummary = /^(?:Returns\b|Subscription\b|rpc\s)/.test(terms.summary) ? undefined : summaryFamily(terms.summary);
   if (fromSummary) {
     terms.families.add(fromSummary.id);
     // "Redeems a voucher at checkout": the summary's object is what the action applies to.
@@ -125,7 +126,9 @@ export function termsOf(op: Operation): OperationTerms | undefined {
   const words = camelWords(op.name);
   // tRPC: `note.archive` → verb archive, noun note; GraphQL/gRPC: `CreateLabel` → create, label.
   const leaf = op.kind.startsWith('trpc') ? camelWords(op.name.split('.').pop() ?? '') : words;
-  const verb = leaf[0];
+  // A query named by its noun (`invitations`, `orderById`) has no verb: every word is what it is about.
+  const nounOnly = op.kind.endsWith('query') && !VERB_FORMS.has(leaf[0] ?? '');
+  const verb = nounOnly ? undefined : leaf[0];
   const family = verb ? VERB_FORMS.get(verb) ?? (leaf.length > 1 || op.kind.startsWith('trpc') ? ownFamily(verb) : undefined) : undefined;
   if (family && !op.kind.endsWith('query')) terms.families.add(family.id);
   terms.crud = op.kind.endsWith('query') ? 'read' : family?.crud;
@@ -324,14 +327,16 @@ export function resolveOperations(text: string, ops: Operation[]): string[] {
   const all = ops.map(termsOf).filter((terms): terms is OperationTerms => terms !== undefined);
   const found = new Set<OperationTerms>(cjkMatches(text, all));
   for (const { families, nouns } of verbObjects(proseOf(text), extraFamilies(all))) {
-    if (!nouns.length) continue;
-    const candidates = [nouns.at(-1)!, ...nouns.slice(0, -1).reverse()].map(nounOf);
+    const candidates = nouns.length ? [nouns.at(-1)!, ...nouns.slice(0, -1).reverse()].map(nounOf) : [];
     for (const family of families) {
+      let matched: OperationTerms[] = [];
       for (const noun of candidates) {
-        const matched = matchVerb(family, noun, all);
+        matched = matchVerb(family, noun, all);
         for (const terms of matched) found.add(terms);
         if (matched.length) break;
       }
+      // "Only owners may invite or revoke": a verb that is an operation's own action names it without an object.
+      if (!matched.length && !CRUD_IDS.has(family.id)) for (const terms of all) if (terms.families.has(family.id)) found.add(terms);
     }
   }
   return all.filter((terms) => found.has(terms)).map((terms) => terms.key);

@@ -128,6 +128,20 @@ export function entitiesInUnit(unit: Unit, entities: Entity[]): EntityMention[] 
   return mentions;
 }
 
+/** Adds a model read from code: one entity per name, columns merged. */
+export function mergeEntity(entities: Entity[], found: Entity): void {
+  const entity = upsert(entities, found.table, found.change, found.line);
+  addColumns(entity, found.columns);
+}
+
+/** Adds each shape's columns to the entity it mirrors; shapes that mirror none are left out. */
+export function mergeShapes(entities: Entity[], shapes: readonly Entity[]): void {
+  for (const shape of shapes) {
+    const target = entities.find((entity) => entityKey(entity.table) === entityKey(shape.table));
+    if (target) addColumns(target, shape.columns);
+  }
+}
+
 /** Words a heading puts before the model's name ("New Model: Project", "Tabla `cart_items`"). */
 const HEADING_LABEL = /^(?:(?:new|extended|modified|updated|existing)\s+)?(?:model|entity|table|tabla|entidad|modelo|tabela|bảng|thực thể|テーブル|エンティティ|테이블|엔티티|表|实体|實體|資料表)\s*[:：-]?\s*/i;
 /** Headings that describe request/response shapes or other non-stored things. */

@@ -3,10 +3,11 @@
 // What the text does not say becomes an open question; nothing is invented.
 import type { AuthzRule, Entity, Field, Integration, JobItem, Operation, Scope, ScopeNote, Slo } from '../types.js';
 import { operationKey } from '../types.js';
-import { addColumns, entitiesFromSql, entityFromHeading, entitiesInUnit, keyEntity, nestedColumns, rowHints } from './entities.js';
+import { addColumns, entitiesFromSql, entityFromHeading, mergeEntity, mergeShapes, entitiesInUnit, keyEntity, nestedColumns, rowHints } from './entities.js';
 import { authzFromCell, authzRule, integrationsIn, jobIn, mentionsFrontend, resolveOperations, servicesIn, slosIn, verificationOf, webhookVendor } from './facts.js';
 import { toColumn, toField } from './fields.js';
 import { readGraphqlSchema } from './grammar/graphql.js';
+import { entitiesFromCode } from './grammar/models.js';
 import { readOpenApi } from './grammar/openapi.js';
 import { readProto } from './grammar/proto.js';
 import { barePaths, headingBase, prefixOf, settlePaths, statedBase } from './base-paths.js';
@@ -67,6 +68,8 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
   const outOfScope: ScopeNote[] = [];
   const docQuestions: ScopeNote[] = [];
   const tableAuthz: AuthzRule[] = [];
+  /** Entities read from TypeScript interfaces: kept only when they mirror a model stated elsewhere. */
+  const shapes: Entity[] = [];
   /** Operations a contract (OpenAPI) states: their paths are final. */
   const contractOps = new Set<Operation>();
   let hasFrontendItems = false;
@@ -184,6 +187,16 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
         for (const op of readOpenApi(value, unit.line + 1)?.operations ?? []) contractOps.add(register(op, unit));
       }
       if (isFence(unit, /^(?:sql|postgres|postgresql|mysql|sqlite)$/, /\b(?:create|alter)\s+table\b/i)) entitiesFromSql(value, unit.line, entities);
+      else {
+        // Models written as code (Prisma, Drizzle, SQLAlchemy, Django, GORM, JPA, Mermaid ER…).
+        const found = entitiesFromCode(unit.lang ?? '', value, unit.line + 1);
+        // Plain TypeScript interfaces are API shapes unless they describe a model stated elsewhere.
+        const apiShapes = /^(?:ts|typescript|tsx|js|javascript)?$/.test(unit.lang ?? '') && !/@Entity\b|\b(?:pg|sqlite|mysql)Table\s*\(/.test(value);
+        for (const entity of found) {
+          if (apiShapes) shapes.push(entity);
+          else mergeEntity(entities, entity);
+        }
+      }
       if (/^(?:http|text|txt|rest|)$/.test(unit.lang ?? '')) {
         value.split(/\r?\n/).forEach((text, index) => {
           const match = /^\s*(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+(\/\S*)/.exec(text);
@@ -304,6 +317,9 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
       }
     }
   }
+
+  // Interfaces add their fields to the models they mirror (`interface Cart` beside `CREATE TABLE carts`).
+  mergeShapes(entities, shapes);
 
   // Full paths: bases stated once, router-relative fragments and example calls folded into their operation.
   const inScope = units.filter((unit) => !unit.outOfScope && unit.section !== 'openQuestions');

@@ -46,7 +46,8 @@ export function statedOperations(truth, inputText) {
   }
   return (truth.operations ?? []).filter((key) => {
     if (/^(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) /.test(key)) return written.has(normalizeKey(key));
-    const name = key.split(' ').pop().split('.').pop();
+    // Namespaced names (`task.list`) count only when written whole.
+    const name = key.split(' ').pop().replace(/\./g, '\\.');
     return new RegExp(`\`${name}\\b|\\b${name}\\s*\\(|\\brpc\\s+${name}\\b`).test(inputText);
   });
 }
@@ -59,7 +60,13 @@ export function scoreCase({ truth, scope, section, stated }) {
   const contract = contractKeys(truth);
   const reported = [...new Set(scope.operations.map(operationKeyOf))];
   const reportedSet = new Set(reported);
-  const statedFound = stated.filter((key) => reportedSet.has(normalizeKey(key)));
+  // A gRPC case with google.api.http rules may be read as REST: the mapped route finds the rpc.
+  const mapped = (key) => {
+    const rpc = /^rpc (?:\w+\.)?(\w+)$/.exec(key);
+    const route = rpc ? truth.http_mappings?.[rpc[1]] : undefined;
+    return route ? reportedSet.has(normalizeKey(route)) : false;
+  };
+  const statedFound = stated.filter((key) => reportedSet.has(normalizeKey(key)) || mapped(key));
   const notInContract = reported.filter((key) => !contract.has(key));
 
   const optional = new Set((truth.optional_entities ?? []).map(entityKey));

@@ -106,7 +106,15 @@ export function settlePaths(ops: Operation[], stated: string | undefined, bare: 
     else byKey.set(key, op);
   }
   const kept = rest.filter((op) => !folded.has(op));
+  // "PATCH /retention" in a note is the tail of the `PATCH /api/v1/logs/retention` stated in full elsewhere.
   for (const op of kept) {
+    if (prefixOf(op.path!).prefix || op.path!.startsWith('/{')) continue;
+    const tail = op.path!.split('/').filter(Boolean);
+    const longer = kept.filter((other) => other !== op && other.method === op.method && !folded.has(other) && endsWithSegments(other.path!, tail));
+    if (longer.length === 1) folded.set(op, longer[0]);
+  }
+  for (const op of kept) {
+    if (folded.has(op)) continue;
     const segments = op.path!.split('/').filter(Boolean);
     const relative = segments[0]?.startsWith('{');
     const example = segments.some(isExampleSegment);
@@ -115,6 +123,12 @@ export function settlePaths(ops: Operation[], stated: string | undefined, bare: 
     folded.set(op, candidates.length === 1 ? candidates[0] : null);
   }
   return folded;
+}
+
+function endsWithSegments(path: string, tail: string[]): boolean {
+  const segments = path.split('/').filter(Boolean);
+  if (segments.length <= tail.length) return false;
+  return segments.slice(-tail.length).every((segment, index) => segment === tail[index] || (segment.startsWith('{') && tail[index].startsWith('{')));
 }
 
 /** `/tasks/{task_id}` → `/tasks/{}`: routes that differ only by parameter names are one route. */

@@ -82,6 +82,42 @@ function columnsIn(unit: Unit, from: number, to: number, leading = false): Colum
   return columns;
 }
 
+/**
+ * "New table `documents` (id uuid, owner_id, size_bytes bigint NOT NULL DEFAULT 0, status (PENDING, DONE))":
+ * the list in parentheses right after the table names its columns, each with what follows its name.
+ */
+export function parenthesisedColumns(unit: Unit, at: number): Column[] {
+  const text = unit.text;
+  let open = at;
+  while (open < text.length && /\s/.test(text[open])) open++;
+  if (text[open] !== '(' && text[open] !== '（') return [];
+  let depth = 0;
+  let close = -1;
+  for (let index = open; index < text.length; index++) {
+    if (text[index] === '(' || text[index] === '（') depth++;
+    else if ((text[index] === ')' || text[index] === '）') && --depth === 0) {
+      close = index;
+      break;
+    }
+  }
+  if (close < 0) return [];
+  const inner = text.slice(open + 1, close);
+  const columns: Column[] = [];
+  let offset = 0;
+  for (const item of splitTopLevel(inner, /[,，、;]/, '(（')) {
+    const position = inner.indexOf(item, offset);
+    offset = position >= 0 ? position + item.length : offset;
+    const match = /^`?([A-Za-z_]\w*)`?\??\s*([\s\S]*)$/.exec(item.trim());
+    if (!match) continue;
+    const rest = match[2].trim();
+    const nested = /^[（(]([\s\S]*)[）)]$/.exec(rest);
+    // "status (PENDING, ACCEPTED)" lists values; anything else is type and constraints.
+    const attrs = nested && !/[a-z]/.test(nested[1].replace(/`/g, '')) ? { enum: nested[1].split(/\s*[,|/、]\s*/).map((value) => value.replace(/`/g, '').trim()).filter(Boolean) } : parseAttributes(nested ? nested[1] : rest);
+    columns.push(toColumn(match[1], attrs, lineAt(unit, open + 1 + Math.max(0, position))));
+  }
+  return columns;
+}
+
 /** Entity statements in one unit; returns the mentions so nested lists/tables can add columns. */
 export function entitiesInUnit(unit: Unit, entities: Entity[]): EntityMention[] {
   const mentions: EntityMention[] = [];
@@ -94,6 +130,7 @@ export function entitiesInUnit(unit: Unit, entities: Entity[]): EntityMention[] 
         const entity = upsert(entities, match[1], 'new-table', lineAt(unit, at));
         const after = sentence.at + match.index + match[0].length;
         addColumns(entity, columnsIn(unit, after, end));
+        addColumns(entity, parenthesisedColumns(unit, after));
         mentions.push({ entity, unit, at: after });
       }
     }

@@ -12,6 +12,7 @@ import {
   restOperationName,
 } from './naming.js';
 import { readGraphqlSignature } from './grammar/graphql.js';
+import { readTypeLiteral } from './grammar/typescript.js';
 import { lineAt, proseOf, sentences, type Unit } from './units.js';
 import { LIST_WORDS, MONEY_RESOURCES, NO_SESSION, RETRY_NEGATED, RETRY_SAFE, WEBHOOK_WORD } from './vocabulary.js';
 import { singular } from './naming.js';
@@ -105,6 +106,13 @@ export function fieldsIn(unit: Unit, from: number, to: number, options: { defaul
     if (code.start < from || code.start >= to || code.start < consumedTo) continue;
     if (options.skip?.(code.start)) continue;
     if (parenDepth(text, from, code.start) > 0) continue;
+    // `{ url: string (URL), tags: string[] (max 10) }`, `z.object({…})`, `{email, permission}`: a whole body at once.
+    if (/^\s*(?:\{[\s\S]*\}|z\.object\()/.test(code.value)) {
+      const fields = objectFields(code.value, lineAt(unit, code.start));
+      const role = fields?.length ? roleAt(text, from, code.start, options.defaultRole ?? 'request') : undefined;
+      if (fields && role) found[role].push(...fields);
+      continue;
+    }
     const literal = /^([A-Za-z_][\w-]*)(\?)?\s*:\s*(.+)$/.exec(code.value);
     if (!literal && !IDENTIFIER.test(code.value)) continue;
     if (/^[A-Z]/.test(code.value) && !literal) continue;
@@ -172,6 +180,15 @@ function lastResource(path: string): string | undefined {
     .filter((segment) => segment && !segment.startsWith('{'))
     .filter((segment) => !/^(api|v\d+)$/i.test(segment));
   return nouns[nouns.length - 1];
+}
+
+/** Fields of an object type, a zod object or a shorthand list, read with the TypeScript type reader. */
+export function objectFields(source: string, line: number): Field[] | undefined {
+  const shorthand = /^\s*\{\s*([A-Za-z_]\w*\??(?:\s*,\s*[A-Za-z_]\w*\??)*)\s*,?\s*\}\s*$/.exec(source);
+  if (shorthand) {
+    return shorthand[1].split(/\s*,\s*/).map((name) => (name.endsWith('?') ? { name: name.slice(0, -1), line, required: false } : { name, line }));
+  }
+  return readTypeLiteral(source.trim(), line) ?? parseTypeLiteral(source, line) ?? parseZodObject(source, line);
 }
 
 export function emptyOperation(kind: OperationKind, name: string, line: number): Operation {
@@ -487,7 +504,7 @@ export function trpcSpans(unit: Unit): Array<{ op: Operation; at: number; end: n
       const name = TRPC_SPAN.exec(code.value)?.[1] ?? code.value;
       const op = emptyOperation(word === 'mutation' ? 'trpc-mutation' : 'trpc-query', name, lineAt(unit, code.start));
       const literal = unit.codes.find((other) => other.start > code.start && other.start < to && /^\s*(?:\{|z\.object)/.test(other.value));
-      const fields = literal ? parseTypeLiteral(literal.value, lineAt(unit, literal.start)) ?? parseZodObject(literal.value, lineAt(unit, literal.start)) : undefined;
+      const fields = literal ? objectFields(literal.value, lineAt(unit, literal.start)) : undefined;
       if (fields) op.requestFields = fields;
       else addFields(op, fieldsIn(unit, code.end, to, { defaultRole: 'request' }));
       op.list = /^list|\.list/i.test(name.split('.').pop() ?? '') || LIST_WORDS.test(proseOf(unit.text.slice(code.end, to)));
@@ -508,7 +525,7 @@ export function readTrpcFence(value: string, line: number): Operation[] {
     const name = router ? `${router}.${match[1]}` : match[1];
     const op = emptyOperation(match[3] === 'mutation' ? 'trpc-mutation' : 'trpc-query', name, lineOf(match.index));
     const input = /\.input\(([\s\S]*)\)\s*$/.exec(match[2]);
-    if (input) op.requestFields = parseZodObject(input[1], op.line) ?? [];
+    if (input) op.requestFields = readTypeLiteral(input[1].trim(), op.line) ?? parseZodObject(input[1], op.line) ?? [];
     op.list = /^list/i.test(match[1]);
     ops.push(op);
   }

@@ -51,7 +51,7 @@ function jobPlans(scope: Scope, service: ServiceStack | undefined, findings: Fin
   return scope.jobs.map((job) => ({
     text: job.text,
     line: job.line,
-    label: job.name ?? job.schedule,
+    label: job.name,
     schedule: job.schedule,
     system,
     systemLabel: conv?.label,
@@ -89,7 +89,3 @@ export function supportTables(rows: IdempotencyRow[]): SupportTable[] {
   return tables;
 }
 
-/** A job's name in code, spans and dashboards: what the spec says it does, else its schedule, else its line. */
-export function jobLabel(job: Pick<JobItem, 'name' | 'schedule' | 'line'>): string {
-  return job.name ?? job.schedule ?? `L${job.line}`;
-}

@@ -1,7 +1,6 @@
 // Observability: log fields for the detected logger, OpenTelemetry metrics per
 // operation, business counters, trace spans and alerts from the sprint's SLOs.
 
-import { jobLabel } from './idempotency.js';
 import type { Operation, Scope, ServiceStack } from '../types.js';
 import { operationKey } from '../types.js';
 import { DEFAULT_LOGGER_BY_LANGUAGE, DRIVER_OTEL, FRAMEWORKS, JOBS, LOGGERS, ORM_OTEL, OUTBOUND_OTEL } from './conventions.js';
@@ -105,7 +104,8 @@ export function buildObservability(scope: Scope, service: ServiceStack | undefin
   if (scope.entities.length) spans.push({ kind: 'database', name: scope.entities.map((e) => e.table).join(', '), instrumentation: databaseInstrumentation(service) });
   for (const integration of outbound) spans.push({ kind: 'client', name: integration.name, instrumentation: language ? OUTBOUND_OTEL[language] : undefined });
   const jobSystem = service?.jobs[0]?.value;
-  for (const job of scope.jobs) spans.push({ kind: 'job', name: jobLabel(job), instrumentation: jobSystem ? JOBS[jobSystem]?.label : undefined });
+  // A span needs a name the code can carry: only a job whose work the spec names gets one.
+  for (const job of scope.jobs) if (job.name) spans.push({ kind: 'job', name: job.name, instrumentation: jobSystem ? JOBS[jobSystem]?.label : undefined });
 
   const alerts = sloAlerts(scope.slos, scope.operations, (op) => latencyMetric(op, scope));
   if (hooks.length) alerts.push({ subject: 'webhook', metric: 'app.webhook.events', condition: 'outcome="rejected" > 0', window: '15m', severity: 'warn', source: { kind: 'default' } });

@@ -55,6 +55,8 @@ export interface Layer {
   fromRepo: boolean;
   /** What of this sprint lands in the layer: operation keys, tables, jobs, integration names. */
   items: string[];
+  /** Things with no name of their own, as prose: "nightly job (line 53)". */
+  unnamed?: Array<{ schedule?: string; line: number }>;
 }
 
 export type MigrationKind = 'create-table' | 'add-columns' | 'create-index' | 'support-table';

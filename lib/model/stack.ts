@@ -1,6 +1,5 @@
 // Stack lines (one per dimension, with evidence) and the layers the sprint touches.
 
-import { jobLabel } from './idempotency.js';
 import type { Detected, Scope, ServiceStack } from '../types.js';
 import { operationKey } from '../types.js';
 import {
@@ -111,18 +110,20 @@ export function buildLayers(scope: Scope, service: ServiceStack | undefined, lay
     routes: scope.operations.map((op) => operationKey(op)),
     services: scope.operations.filter(isMutating).map((op) => operationKey(op)),
     data: scope.entities.map((e) => e.table),
-    jobs: scope.jobs.map(jobLabel),
+    jobs: scope.jobs.flatMap((job) => (job.name ? [job.name] : [])),
     integrations: scope.integrations.map((i) => i.name),
   };
   if (items.services.length === 0 && scope.operations.length > 0) items.services = items.routes;
   const layers: Layer[] = [];
+  // A job the spec does not name stays a schedule and a line: no name is made up for it.
+  const unnamedJobs = scope.jobs.filter((job) => !job.name).map((job) => ({ ...(job.schedule ? { schedule: job.schedule } : {}), line: job.line }));
   for (const kind of ['routes', 'services', 'data', 'jobs', 'integrations'] as LayerKind[]) {
-    if (items[kind].length === 0) continue;
+    if (items[kind].length === 0 && !(kind === 'jobs' && unnamedJobs.length)) continue;
     const given = layout[kind];
     const seen = fromEvidence[kind];
     const conventional = framework?.layers[kind] ?? `src/${kind}`;
     const folder = given ?? (seen ? underService(root, seen) : underService(root, conventional));
-    layers.push({ kind, folder, fromRepo: Boolean(given ?? seen), items: items[kind] });
+    layers.push({ kind, folder, fromRepo: Boolean(given ?? seen), items: items[kind], ...(kind === 'jobs' && unnamedJobs.length ? { unnamed: unnamedJobs } : {}) });
   }
   return layers;
 }

@@ -14,6 +14,7 @@ import {
   DETERMINERS,
   FRONTEND_WORDS,
   JOB_WORDS,
+  NO_JOBS,
   NORMATIVE_MODAL,
   OBJECT_BOUNDARIES,
   OUTBOUND_AFTER,
@@ -206,7 +207,8 @@ export function integrationsIn(text: string, line: number): Integration[] {
 
 export function jobIn(text: string, line: number): JobItem | undefined {
   const prose = proseOf(text);
-  if (!JOB_WORDS.test(prose)) return undefined;
+  // Questions, options ("A) … via scheduled job") and denials describe no job to build.
+  if (!JOB_WORDS.test(prose) || NO_JOBS.test(prose) || /\?\s*$|^\s*(?:Q\s*[:：]|\[[ x]\]|[A-Z]\)\s)/.test(prose)) return undefined;
   const job: JobItem = { text: oneLine(text), line };
   const name = jobName(prose);
   if (name) job.name = name;
@@ -224,6 +226,8 @@ export function jobIn(text: string, line: number): JobItem | undefined {
 function jobName(prose: string): string | undefined {
   const match = /\b(?:cron\s*job|job|worker|task)\s+(?:that\s+|which\s+)?([a-z]+)\s+((?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*?)(?=\s+(?:whose|that|which|who|where|when|for|with|from|to|older|after|before|every|each|and|if|by|in|at|on)\b|[.,;:]|$)/i.exec(prose);
   if (!match) return undefined;
+  // The verb a job performs is written in the third person ("expires", "sends"); "and", "I" or "retried" are not.
+  if (!/^[a-z]{3,}s$/i.test(match[1]) || /^(?:is|was|has|does|runs|goes|gets|uses|needs|means|this|its|was)$/i.test(match[1])) return undefined;
   const verb = singularVerb(match[1].toLowerCase());
   const object = match[2].toLowerCase().replace(/\b(?:the|all|any|every|a|an|their|its)\s+/g, '').trim();
   if (!object || /^(?:run|is|are|will|should|must|can|at|every)$/.test(verb)) return undefined;

@@ -371,7 +371,7 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
       const rule = authzColumn ? undefined : authzRule(sentence.text, line, operations, context, { descriptive: unit.section === 'context' });
       if (rule) authz.push(rule);
       for (const slo of slosIn(sentence.text, line, operations, context)) slos.push(slo);
-      const job = jobIn(sentence.text, line);
+      const job = unit.kind === 'heading' ? undefined : jobIn(sentence.text, line);
       if (job) jobs.push({ ...job, secondary });
       if (!context.some((op) => webhookOps.has(op))) for (const integration of integrationsIn(sentence.text, line)) addIntegration(integrations, integration, secondary);
       if (RETRY_SAFE.test(proseOf(sentence.text)) && !RETRY_NEGATED.test(sentence.text) && !context.length) {

@@ -129,7 +129,13 @@ export const VENDORS: ReadonlyArray<{ name: string; pattern: RegExp }> = [
 export const OUTBOUND_BEFORE = /\b(?:call|calls|calling|ask|asks|asking|query|queries|querying|notify|notifies|fetch(?:es)? from|send(?:s)? (?:\w+ )?to|push(?:es)? (?:\w+ )?to|sync(?:s)? (?:\w+ )?(?:with|to)|request(?:s)? (?:\w+ )?from|upload(?:s)? (?:\w+ )?to|poll(?:s|ing)?|(?:send|push|upload|write|post|publish|forward|store|save)s?(?:\s+\w+){0,3}\s+(?:to|in|into)|via|through|using|呼叫|詢問|查詢|通知|傳送到|上傳到|同步到)\s+(?:the\s+)?$/i;
 export const OUTBOUND_AFTER = /^(?:'s)?\s*(?:API|SDK|client|endpoint)s?\b|^\s*(?:的)?\s*API/;
 
-export const JOB_WORDS = /\bjobs?\b|\bcron\b|\bworkers?\b|\bscheduled?\b|\bbackground task|\bqueue[ds]?\b|\bnightly\b|\bhourly\b|\bdaily\b|\bweekly\b|\bmonthly\b|every \d+ (?:minutes?|hours?|days?)|every (?:minute|hour|day|night|week)|排程|背景工作|背景任務|定時|每晚|每天|每日|每小時|每週/i;
+/**
+ * A background job, not a word that merely sounds like one ("daily reports", "the Job entity",
+ * "scheduled appointments"): a job noun phrase, a cron, or a worker that does something.
+ */
+export const JOB_WORDS = /\b(?:background|scheduled|cron|nightly|hourly|daily|weekly|monthly|periodic|recurring)\s+(?:[\w-]+\s+)?(?:jobs?|tasks?|workers?|process(?:es)?|sweeps?)\b|\bcron(?:\s*jobs?)?\b|\b(?:a|an|one|the|this|new|each)\s+(?:[\w-]+\s+)?(?:job|worker)\s*(?:\(|that\b|which\b|to\b|[a-z]{3,}s\b)|\bjobs?\s+runs?\b|\bworker queue\b|\bqueue worker\b|\bevery \d+ (?:minutes?|hours?|days?)\b|排程|背景(?:工作|任務)|定時(?:任務|工作)/i;
+/** "No background job", "Jobs: none": the document says there is none. */
+export const NO_JOBS = /\bno\s+(?:background\s+|scheduled\s+|cron\s+)?(?:jobs?|workers?|cron)\b|\bwithout\s+(?:a\s+)?(?:background\s+)?(?:jobs?|workers?)\b|\bjobs?\s*[:：]\s*(?:none|n\/a|no|-|—)|不需要?排程|無排程|沒有排程/i;
 /** Schedule as stated, first match wins. */
 export const SCHEDULES: ReadonlyArray<{ pattern: RegExp; value?: string }> = [
   { pattern: /`((?:[\d*/,-]+\s+){4}[\d*/,-]+)`/ },

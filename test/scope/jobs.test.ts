@@ -17,3 +17,26 @@ describe('job names come from what the job does', () => {
     expect(jobsOf('- A cron job runs at 3am.')[0]?.name).toBeUndefined();
   });
 });
+
+describe('only background work is a job', () => {
+  it.each([
+    ['- Jobs: None.'],
+    ['- No background job is needed; the refund is synchronous.'],
+    ['- Monthly reports exclude refunds.'],
+    ['- Users may set recurrence rules (daily, weekly, monthly) on tasks.'],
+    ['- **Job**: one execution record with its status and progress.'],
+    ['- Q: do we need a nightly job for this?'],
+    ['- A) Store in the database, update via a scheduled job.'],
+    ['- Appointments are scheduled by patients.'],
+  ])('%s gives no job', (line) => {
+    expect(jobsOf(line)).toEqual([]);
+  });
+
+  it('a heading that says Jobs is not a job', () => {
+    expect(extractScope('# T\n\n## Jobs\n\nNone this sprint.\n').jobs).toEqual([]);
+  });
+
+  it('names no job from words that are not its work ("and retried", "I retried")', () => {
+    expect(jobsOf('- A worker job and retried up to 3 times on failure.')[0]?.name).toBeUndefined();
+  });
+});

@@ -219,7 +219,7 @@ export function keyEntity(unit: Unit, entities: Entity[]): EntityMention | undef
   const existing = /\bexisting\b|\balready\b|\bextends?\b|既有|現有|已存在/i.test(proseOf(unit.text));
   const start = leadingCode ? leadingCode.end : unit.text.indexOf(written) + written.length;
   const columns = columnsIn(unit, start, unit.text.length);
-  columns.push(...attributeList(unit, start));
+  if (!columns.length) columns.push(...attributeList(unit, start, true));
   // An existing entity the sprint does not change is context, not a data-model change.
   if (existing && !columns.length) return undefined;
   const entity = upsert(entities, name, existing ? 'alter-table' : 'new-table', unit.line);
@@ -232,9 +232,12 @@ export function keyEntity(unit: Unit, entities: Entity[]): EntityMention | undef
  * each item becomes a column (words joined in snake_case, as written otherwise);
  * what the parentheses say becomes its attributes. Computed values are not columns.
  */
-export function attributeList(unit: Unit, from: number): Column[] {
+export function attributeList(unit: Unit, from: number, bare = false): Column[] {
   const prose = unit.text.slice(from);
-  const label = new RegExp(`(?:^|[\\s.;:：(（—–-])(?:${ATTRIBUTE_LABEL.source})\\s*[:：]\\s*`, 'i').exec(prose);
+  const label =
+    new RegExp(`(?:^|[\\s.;:：(（—–-])(?:${ATTRIBUTE_LABEL.source})\\s*[:：]\\s*`, 'i').exec(prose) ??
+    // "**Invitation**: id, workspace, email, role": a list right after the name is the attribute list.
+    (bare && /^\s*[:：]\s*(?:[\w`][\w` ]{0,30}(?:\([^)]*\))?\s*[,，、]\s*){2,}/.test(prose) ? /^\s*[:：]\s*/.exec(prose) : null);
   if (!label) return [];
   const listStart = from + label.index + label[0].length;
   const rest = unit.text.slice(listStart);

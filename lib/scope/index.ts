@@ -9,7 +9,7 @@ import { toColumn, toField } from './fields.js';
 import { readGraphqlSchema } from './grammar/graphql.js';
 import { entitiesFromCode } from './grammar/models.js';
 import { readOpenApi } from './grammar/openapi.js';
-import { readProto } from './grammar/proto.js';
+import { readProto, readRpcSignature } from './grammar/proto.js';
 import { barePaths, headingBase, prefixOf, settlePaths, statedBase } from './base-paths.js';
 import { pathParams, restOperationName, uniqueName } from './naming.js';
 import {
@@ -273,6 +273,12 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
     if (!rest.length) {
       for (const { op } of graphqlSpans(unit, defs)) stated.push(register(op, unit));
       for (const { op } of trpcSpans(unit)) stated.push(register(op, unit));
+    }
+    // `ReserveStock(ReserveStockRequest) returns (Reservation)` written without the `rpc` keyword.
+    for (const code of unit.codes) {
+      if (/^\s*rpc\s/.test(code.value) || !/^\s*[A-Z]\w*\s*\(\s*(?:stream\s+)?[\w.]+\s*\)\s*returns\s*\(/.test(code.value)) continue;
+      const read = readRpcSignature(code.value, lineAt(unit, code.start), defs.types);
+      if (read) stated.push(register(read.op, unit));
     }
     for (const { op, request, response, at } of grpcOperations(unit.text, (index) => lineAt(unit, index))) {
       op.requestFields = (defs.types.get(request) ?? []).map((field) => ({ ...field }));

@@ -1,0 +1,112 @@
+// What issue "Read the spec" asked for, one statement shape per test, on a
+// document written for this suite (test/fixtures/specs/20-reading-shapes.md).
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { extractScope } from '../../lib/scope/index.js';
+import { provenanceGaps } from '../../lib/scope/provenance.js';
+import { operationKey, type Operation } from '../../lib/types.js';
+
+const text = readFileSync(new URL('../fixtures/specs/20-reading-shapes.md', import.meta.url), 'utf8');
+const scope = extractScope(text);
+const op = (key: string): Operation => {
+  const found = scope.operations.find((candidate) => operationKey(candidate) === key);
+  if (!found) throw new Error(`no operation ${key}; have ${scope.operations.map(operationKey).join(', ')}`);
+  return found;
+};
+const lineOf = (needle: string): number => text.split('\n').findIndex((line) => line.includes(needle)) + 1;
+
+describe('GraphQL signatures are parsed with the GraphQL grammar', () => {
+  it('reads arguments with their types, required marks and the return type', () => {
+    const invite = op('inviteMember');
+    expect(invite.kind).toBe('graphql-mutation');
+    expect(invite.requestFields.map((field) => [field.name, field.type, field.required])).toEqual([
+      ['workspaceId', 'string', true],
+      ['email', 'string', true],
+      ['role', 'string', true],
+    ]);
+    // `Role` is a named type the document does not define: a string, never JSON.
+    expect(invite.requestFields[2].type).not.toBe('object');
+    expect(invite.summary).toBe('Returns Invitation');
+  });
+
+  it('reads a list of queries after "GraphQL queries:" and marks list returns', () => {
+    expect(op('invitations').kind).toBe('graphql-query');
+    expect(op('invitations').list).toBe(true);
+    expect(op('workspace').list).toBe(false);
+  });
+});
+
+describe('proto rpc lines are parsed with protobufjs', () => {
+  it('reads rpc lines with and without the keyword', () => {
+    expect(op('ReserveStock').kind).toBe('grpc');
+    expect(op('ReserveStock').summary).toBe('rpc ReserveStock(ReserveStockRequest) returns (Reservation)');
+    expect(op('ReleaseStock').line).toBe(lineOf('ReleaseStock('));
+  });
+});
+
+describe('tRPC inputs are read with the TypeScript type reader', () => {
+  it('keeps URL formats, optional fields and list limits', () => {
+    expect(op('bookmark.create').requestFields).toEqual([
+      expect.objectContaining({ name: 'url', type: 'string', format: 'uri', required: true }),
+      expect.objectContaining({ name: 'title', type: 'string', required: false }),
+      expect.objectContaining({ name: 'tags', type: 'array', items: 'string', description: 'max 10 items' }),
+    ]);
+  });
+
+  it('reads a range as an integer with bounds', () => {
+    const limit = op('bookmark.list').requestFields.find((field) => field.name === 'limit');
+    expect(limit).toMatchObject({ type: 'integer', minimum: 1, maximum: 100 });
+  });
+});
+
+describe('controller base paths', () => {
+  it('prefixes the routes under a heading that names a base path', () => {
+    expect(op('GET /v1/audit/events').base).toBe('/v1/audit');
+    expect(op('POST /v1/audit/exports').requestFields.map((field) => field.name)).toEqual(['from', 'to']);
+  });
+});
+
+describe('entities', () => {
+  it('reads a parenthesised column list with types, NOT NULL, defaults and values', () => {
+    const table = scope.entities.find((entity) => entity.table === 'audit_exports')!;
+    expect(table.change).toBe('new-table');
+    expect(table.columns.map((column) => column.name)).toEqual(['id', 'requested_by', 'row_count', 'status']);
+    expect(table.columns[2]).toMatchObject({ type: 'integer', default: '0', nullable: false });
+    expect(table.columns[3].enum).toEqual(['QUEUED', 'DONE']);
+  });
+
+  it('reads Key Entities with a translated name and enum values in parentheses', () => {
+    const invitation = scope.entities.find((entity) => entity.table === 'Invitation')!;
+    expect(invitation.columns.map((column) => column.name)).toEqual(['id', 'workspace', 'email', 'role', 'status', 'expires_at']);
+    expect(invitation.columns.find((column) => column.name === 'status')?.enum).toEqual(['PENDING', 'ACCEPTED', 'REVOKED']);
+    const membership = scope.entities.find((entity) => entity.table === 'Membership')!;
+    expect(membership.columns.map((column) => column.name)).toEqual(['workspace_reference', 'user_reference', 'role']);
+  });
+});
+
+describe('authz rules map to operations by their verbs', () => {
+  const ruleFor = (key: string) => scope.authz.filter((rule) => rule.operations.includes(key));
+
+  it('"Only owners MAY invite or revoke; any signed-in user MAY accept"', () => {
+    expect(ruleFor('inviteMember')[0]).toMatchObject({ ownership: 'owner' });
+    expect(ruleFor('revokeInvitation')[0]).toMatchObject({ ownership: 'owner' });
+    expect(ruleFor('acceptInvitation')[0]?.text).toContain('any signed-in user MAY accept');
+    expect(ruleFor('acceptInvitation')[0]?.roles).toEqual([]);
+  });
+
+  it('"admin-only" and "owner or auditor only" name roles', () => {
+    expect(ruleFor('GET /v1/audit/events')[0]?.roles).toEqual(['admin']);
+    expect(ruleFor('POST /v1/audit/exports')[0]?.roles).toEqual(['auditor']);
+    expect(ruleFor('POST /v1/audit/exports')[0]?.ownership).toBe('owner');
+  });
+});
+
+describe('nothing from nothing', () => {
+  it('"Jobs: None" gives no job', () => {
+    expect(scope.jobs).toEqual([]);
+  });
+
+  it('every name can be read at the line it cites', () => {
+    expect(provenanceGaps(scope, [text])).toEqual([]);
+  });
+});

@@ -78,14 +78,19 @@ function rowFor(op: Operation, scope: Scope, answers: AuthzAnswers): AuthzRow {
 
 export function buildAuthz(scope: Scope, service: ServiceStack | undefined, answers: AuthzAnswers, findings: Findings): BackendSpec['authz'] {
   const rows = scope.operations.map((op) => rowFor(op, scope, answers));
+  const unknown: AuthzRow[] = [];
   for (const row of rows) {
     if (needsAuthJustification(row)) {
       findings.warn('unauthenticated-mutation', `${row.key} changes data without authentication and no justification (signature, mTLS, shared secret) is stated.`, { operation: row.key });
       findings.ask('auth-justification', `${row.key} has no authentication: how is the caller verified (HMAC signature, mTLS, shared secret)?`, WEIGHTS.unauthenticatedMutation, { operation: row.key });
-    } else if (hasUnknownAuthz(row)) {
-      const weight = row.mutating ? WEIGHTS.authzUnknownMutation : WEIGHTS.authzUnknownRead;
-      findings.ask('authz-unknown', `Who may call ${row.key} (roles/scopes, ownership)? The spec does not say.`, weight, { operation: row.key });
-    }
+    } else if (hasUnknownAuthz(row)) unknown.push(row);
+  }
+  // What the spec leaves open about access is one question, whatever the number of operations.
+  if (unknown.length) {
+    const weight = unknown.some((row) => row.mutating) ? WEIGHTS.authzUnknownMutation : WEIGHTS.authzUnknownRead;
+    const keys = unknown.map((row) => row.key);
+    const params: Record<string, string> = unknown.length === 1 ? { operation: keys[0] } : { operation: keys[0], operations: keys.join('\n') };
+    findings.ask('authz-unknown', `Who may call ${keys.join(', ')} (roles/scopes, ownership)? The spec does not say.`, weight, params);
   }
   const scheme = service?.auth[0]?.value;
   return { transport: scheme ? AUTH[scheme]?.transport : undefined, schemeLabel: scheme ? AUTH[scheme]?.label ?? scheme : undefined, rows };

@@ -32,6 +32,8 @@ function rowFor(op: Operation, scope: Scope, service: ServiceStack | undefined):
   if (op.kind === 'rest' && (method === 'PUT' || method === 'DELETE') && !op.retrySafe) {
     return { key, mechanism: 'natural-key', keyName: op.pathParams.join(', ') || 'id', window: '', storage: { kind: 'row', name: 'row' } };
   }
+  // Keys only where the spec asks for safe retries: no key store is planned for work nobody said is retried.
+  if (!op.retrySafe) return { key, mechanism: 'none', keyName: '', window: '', storage: { kind: 'none', name: '' } };
   const outboundVendor = scope.integrations.map((i) => vendorId(i.name)).find((v) => v && VENDORS[v].outboundIdempotency);
   const outbound = op.retrySafe && outboundVendor ? `${VENDORS[outboundVendor].label} ${VENDORS[outboundVendor].outboundIdempotency}` : undefined;
   const base = { key, window: DEFAULT_REPLAY_WINDOW, storage: storageFor(service, 'idempotency_keys'), inFlight: 409, mismatch: 422, missing: op.retrySafe ? 400 : undefined, outbound };

@@ -216,7 +216,7 @@ export interface IdempotencyRow {
   keyName: string;
   /** Replay/dedupe window (`24h`, `3 days`); empty for natural keys. */
   window: string;
-  storage: { kind: 'table' | 'collection-ttl' | 'redis' | 'row' | 'unknown'; name: string; database?: string };
+  storage: { kind: 'table' | 'collection-ttl' | 'redis' | 'row' | 'unknown' | 'none'; name: string; database?: string };
   /** Status codes for a missing key, a duplicate in flight, a changed payload. */
   missing?: number;
   inFlight?: number;

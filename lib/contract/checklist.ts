@@ -160,8 +160,9 @@ export function buildChecklist(plan: ContractPlan, style: ApiStyle, contractOps:
   });
 
   // CORS
-  const browser = ops.filter((op) => !op.public).map((op) => op.key);
-  const serverToServer = plan.operations.filter((op) => op.public).map((op) => op.key);
+  // A public read (a share link) is called from browsers; only vendor callbacks are server to server.
+  const browser = ops.filter((op) => op.role !== 'webhook').map((op) => op.key);
+  const serverToServer = plan.operations.filter((op) => op.role === 'webhook').map((op) => op.key);
   const credentials = plan.authSchemes.some((entry) => entry.credentials);
   const allowHeaders = ['Content-Type', ...(plan.authSchemes.some((entry) => !entry.credentials) ? ['Authorization'] : []), ...(keyed.length > 0 && style === 'rest' ? ['Idempotency-Key'] : [])];
   const exposeHeaders = [
@@ -183,7 +184,10 @@ export function buildChecklist(plan: ContractPlan, style: ApiStyle, contractOps:
   const roles = Object.fromEntries(ops.filter((op) => op.roles.length > 0).map((op) => [op.key, op.roles]));
   const publicOps = Object.fromEntries(plan.operations.filter((op) => op.public).map((op) => [op.key, op.publicReason ?? '']));
   const scopeParts = ops.filter((op) => op.scope).map((op) => `${op.key} → \`${op.scope}\`${op.roles.length > 0 ? ` (roles ${op.roles.join(', ')})` : ''}${op.ownership ? ` (${op.ownership})` : ''}`);
-  const publicParts = Object.entries(publicOps).map(([key, reason]) => `${key} is public${reason ? `, verified by ${reason}` : ' — NO verification stated'}`);
+  // Only a public change needs a verification; a public read is public by design.
+  const publicParts = plan.operations
+    .filter((op) => op.public)
+    .map((op) => `${op.key} is public${op.publicReason ? `, verified by ${op.publicReason}` : op.mutating ? ' — NO verification stated' : ''}`);
   items.push({
     topic: 'authScopes',
     decision: `${[...scopeParts, ...publicParts].join('; ')}. Schemes: ${plan.authSchemes.map((entry) => entry.schemeName).join(', ')}. Authorization is checked before validation; a denied caller gets 403 without learning whether the resource exists.`,

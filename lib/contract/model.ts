@@ -200,6 +200,8 @@ function resourcePlural(op: Operation, role: OperationRole): string {
     let name = literals[literals.length - 1];
     // `/orders/{id}/cancel`: an action verb on the collection before it.
     if (role === 'action' && name === last && literals.length > 1 && !looksPlural(last)) name = literals[literals.length - 2];
+    // `/wishlists/shared/{token}`: a participle names a view of the collection before it, not a resource.
+    if (name && /ed$/.test(name) && literals.length > 1 && looksPlural(literals[literals.length - 2])) name = literals[literals.length - 2];
     if (name) return snakeCase(name);
   }
   const { rest } = nameParts(op.name);
@@ -292,7 +294,7 @@ function buildResource(plural: string, scope: Scope, ops: Operation[], questions
       if (!known.has(field.name) || (!known.get(field.name)!.typeStated && field.type)) known.set(field.name, planField(field));
     }
   }
-  const entity = scope.entities.find((item) => snakeCase(item.table) === plural || snakeCase(item.table.split('.').pop() ?? '') === plural);
+  const entity = entityFor(plural, scope, ops);
   let fields: PlannedField[];
   if (plural === 'webhooks') {
     fields = [];
@@ -308,6 +310,24 @@ function buildResource(plural: string, scope: Scope, ops: Operation[], questions
   }
   noteUntyped(typeName, fields, questions);
   return { plural, typeName, fields };
+}
+
+/** `cart_items` for `/cart/items`, `carts` or `Cart` for `/cart`: the table a resource is stored in, as the spec names it. */
+function entityFor(plural: string, scope: Scope, ops: Operation[]): Scope['entities'][number] | undefined {
+  const key = (name: string): string => words(name).map((word) => singularize(word)).join('');
+  const exact = scope.entities.find((item) => snakeCase(item.table) === plural || snakeCase(item.table.split('.').pop() ?? '') === plural);
+  if (exact) return exact;
+  const byKey = scope.entities.find((item) => key(item.table.split('.').pop() ?? '') === key(plural));
+  if (byKey) return byKey;
+  for (const op of ops) {
+    const literals = op.kind === 'rest' && op.path ? literalSegments(op.path) : [];
+    const index = literals.map((segment) => snakeCase(segment)).lastIndexOf(plural);
+    if (index < 1) continue;
+    const qualified = key(`${literals[index - 1]} ${plural}`);
+    const found = scope.entities.find((item) => key(item.table.split('.').pop() ?? '') === qualified);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 function dedupe(fields: PlannedField[]): PlannedField[] {

@@ -509,7 +509,7 @@ function openQuestions(inputs: QuestionInputs): ScopeNote[] {
     const key = operationKey(op);
     const mutating = op.kind === 'rest' ? ['POST', 'PUT', 'PATCH'].includes(op.method ?? '') : op.kind.endsWith('mutation') || op.kind === 'grpc';
     if (mutating && !inputs.webhookOps.has(op) && !op.requestFields.length) ask(`\`${key}\`: the request fields are not stated.`, op.line);
-    for (const field of [...op.requestFields, ...op.queryParams]) if (!field.type && !field.enum) ask(`\`${key}\`: the type of \`${field.name}\` is not stated.`, field.line);
+    // Untyped fields are asked once by the contract stage, after it has borrowed what the tables state.
   }
   // Who may call each operation is asked by the model, from its authz matrix (one place for that rule).
   for (const rule of inputs.authz) if (!rule.operations.length) ask(`Which operations does this rule apply to: "${rule.text}"?`, rule.line);

@@ -205,6 +205,8 @@ export const VERB_FAMILIES: readonly VerbFamily[] = [
   { id: 'ship', crud: 'create', verbs: ['ship', 'dispatch', 'fulfil', 'fulfill'], nouns: ['shipment', 'fulfillment', 'fulfilment'], cjk: ['出貨', '寄送'] },
   { id: 'send', crud: 'create', verbs: ['send', 'sent', 'notify'], nouns: ['notification'], cjk: ['寄出', '發送'] },
   { id: 'upload', crud: 'create', verbs: ['upload', 'attach'], nouns: ['upload', 'attachment'], cjk: ['上傳', '附加'] },
+  { id: 'share', crud: 'create', verbs: ['share'], nouns: ['share'], cjk: ['分享', '共享'] },
+  { id: 'accept', crud: 'update', verbs: ['accept'], nouns: ['acceptance'], cjk: ['接受'] },
 ];
 
 /** CRUD action → the HTTP methods that perform it. */

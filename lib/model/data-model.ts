@@ -271,7 +271,7 @@ function rollbackFor(kind: Migration['kind'], table: string, columns: string[], 
 }
 
 function erDiagram(entities: Entity[], db: string | undefined, indexes: IndexPlan[]): string | undefined {
-  if (!entities.length) return undefined;
+  if (!entities.some((entity) => entity.columns.length)) return undefined;
   const lines = ['erDiagram'];
   for (const entity of entities) {
     for (const column of entity.columns) {
@@ -280,6 +280,8 @@ function erDiagram(entities: Entity[], db: string | undefined, indexes: IndexPla
     }
   }
   for (const entity of entities) {
+    // Mermaid draws an entity named only in a relationship; an empty block would say nothing.
+    if (!entity.columns.length) continue;
     lines.push(`    ${entity.table} {`);
     for (const column of entity.columns) {
       const unique = indexes.some((i) => i.kind === 'unique' && i.table === entity.table && i.columns.length === 1 && i.columns[0] === column.name);
@@ -316,6 +318,8 @@ export function buildDataModel(
 
   for (const entity of orderEntities(scope.entities)) {
     const columns = entity.columns.map((c) => c.name);
+    // A table whose columns the spec does not state gets no migration: it is an open question, not a plan.
+    if (!columns.length) continue;
     const dependsOn = [...new Set(entity.columns.map(referenceOf).filter(Boolean).map((r) => byTable.get(r!.table)).filter((n): n is string => Boolean(n)))];
     const isPopulated = populated.has(entity.table);
     if (entity.change === 'new-table') {
@@ -387,5 +391,6 @@ export function buildDataModel(
     indexes,
     backups,
     erDiagram: erDiagram(scope.entities, db, indexes),
+    unstated: scope.entities.filter((entity) => !entity.columns.length).map((entity) => entity.table),
   };
 }

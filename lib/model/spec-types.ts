@@ -324,6 +324,8 @@ export interface BackendSpec {
     indexes: IndexPlan[];
     backups: Backup[];
     erDiagram?: string;
+    /** Tables the spec names without their columns: listed, never planned (the open questions ask for them). */
+    unstated: string[];
   };
   authz: { transport?: 'bearer' | 'cookie'; schemeLabel?: string; rows: AuthzRow[] };
   validation: Validation;

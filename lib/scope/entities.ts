@@ -218,6 +218,8 @@ export function keyEntity(unit: Unit, entities: Entity[]): EntityMention | undef
   if (!written || !name || name.split(' ').length > 3) return undefined;
   const existing = /\bexisting\b|\balready\b|\bextends?\b|既有|現有|已存在/i.test(proseOf(unit.text));
   const start = leadingCode ? leadingCode.end : unit.text.indexOf(written) + written.length;
+  // "**Bookmark**: …" defines an entity; "**User** has many **Accounts**" only relates two.
+  if (!/[:：]$/.test(unit.lead ?? '') && !/^\**\s*[:：—–-]/.test(unit.text.slice(start))) return undefined;
   const columns = columnsIn(unit, start, unit.text.length);
   if (!columns.length) columns.push(...attributeList(unit, start, true));
   // An existing entity the sprint does not change is context, not a data-model change.

@@ -182,7 +182,7 @@ export function mergeShapes(entities: Entity[], shapes: readonly Entity[]): void
 /** Words a heading puts before the model's name ("New Model: Project", "Tabla `cart_items`"). */
 const HEADING_LABEL = /^(?:(?:new|extended|modified|updated|existing)\s+)?(?:model|entity|table|tabla|entidad|modelo|tabela|bảng|thực thể|テーブル|エンティティ|테이블|엔티티|表|实体|實體|資料表)\s*[:：-]?\s*/i;
 /** Headings that describe request/response shapes or other non-stored things. */
-const NOT_A_MODEL = /(?:schema|schemas|dto|request|response|input|payload|params|filter|create|update|read|error|errors|pagination|enum|enums|event|events|overview|relationships?|indexes|index|rules?|migration|diagram|constraints?|summary|transitions?|states?)\b/i;
+const NOT_A_MODEL = /(?:schema|schemas|dto|request|response|input|payload|params|filter|create|update|read|error|errors|pagination|enum|enums|event|events|overview|relationships?|indexes|index|rules?|migration|diagram|constraints?|summary|transitions?|states?|fields|columns|attributes|properties|details|definitions?|structure|changes|notes|examples?|types)\b/i;
 const EXISTING_HEADING = /\b(?:existing|extended|modified|updated|changes? to)\b|既有|現有|已有|đã có|existente/i;
 
 /** The model a heading names, for the field table below it; undefined for DTOs and topical headings. */
@@ -201,9 +201,12 @@ export function entityFromHeading(heading: Unit, entities: Entity[]): Entity | u
 function modelName(text: string, codes: Unit['codes']): string | undefined {
   let name = codes.find((span) => /^[A-Za-z_][\w.]*$/.test(span.value))?.value;
   if (!name) {
-    const bare = text.replace(/^\d+(?:\.\d+)*\.?\s*/, '').replace(HEADING_LABEL, '').replace(/`/g, '');
+    const numbered = text.replace(/^\d+(?:\.\d+)*\.?\s*/, '').replace(/`/g, '');
+    // "Entity Definition: Transaction (Extended)", "Tabla: carts": the name follows the label.
+    const bare = (numbered.includes(':') || numbered.includes('：') ? numbered.split(/[:：]/).pop()! : numbered).replace(HEADING_LABEL, '').trim();
     const outside = bare.replace(/[（(][^）)]*[）)]/g, ' ').replace(/\s[-–—]\s.*$/, '').trim();
-    const inside = /[（(]\s*([A-Za-z_][\w ]*?)\s*[）)]/.exec(bare)?.[1];
+    // A translation in parentheses names it only when the heading itself is not in Latin letters ("ユーザー（User）").
+    const inside = /[A-Za-z]/.test(outside) ? undefined : /[（(]\s*([A-Za-z_][\w ]*?)\s*[）)]/.exec(bare)?.[1];
     name = /^[A-Za-z_][\w]*(?: [A-Za-z_]\w*){0,2}$/.test(outside) ? outside : inside;
   }
   if (!name || NOT_A_MODEL.test(name) || !/^[A-Za-z_][\w.]*(?: [A-Za-z_]\w*){0,2}$/.test(name)) return undefined;

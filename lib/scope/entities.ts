@@ -182,7 +182,7 @@ export function mergeShapes(entities: Entity[], shapes: readonly Entity[]): void
 /** Words a heading puts before the model's name ("New Model: Project", "Tabla `cart_items`"). */
 const HEADING_LABEL = /^(?:(?:new|extended|modified|updated|existing)\s+)?(?:model|entity|table|tabla|entidad|modelo|tabela|bảng|thực thể|テーブル|エンティティ|테이블|엔티티|表|实体|實體|資料表)\s*[:：-]?\s*/i;
 /** Headings that describe request/response shapes or other non-stored things. */
-const NOT_A_MODEL = /(?:schema|schemas|dto|request|response|input|payload|params|filter|create|update|read|error|errors|pagination|enum|enums|event|events|overview|relationships?|indexes|index|rules?|migration|diagram|constraints?|summary|transitions?|states?|fields|columns|attributes|properties|details|definitions?|structure|changes|notes|examples?|types)\b/i;
+const NOT_A_MODEL = /\b(?:schemas?|dto|request|response|input|payload|params|filters?|create|update|read|errors?|pagination|enums?|events?|overview|relationships?|indexes|rules?|migrations?|diagram|constraints?|summary|transitions?|states?|fields|columns|attributes|properties|details|definitions?|structure|changes|notes|examples?|types|rationale|decisions?|purpose|reasons?|descriptions?|alternatives?)$|^(?:index|context|goals?|scope|background)$/i;
 const EXISTING_HEADING = /\b(?:existing|extended|modified|updated|changes? to)\b|既有|現有|已有|đã có|existente/i;
 
 /** The model a heading names, for the field table below it; undefined for DTOs and topical headings. */

@@ -30,7 +30,7 @@ import {
   type TypeDefs,
 } from './operations.js';
 import { lineAt, oneLine, proseOf, readSources, readUnits, sentences, type SourceDocument, type Unit } from './units.js';
-import { OUT_OF_SCOPE_INLINE, OUT_OF_SCOPE_MARKER, OUT_OF_SCOPE_PREFIX, RETRY_NEGATED, RETRY_SAFE, SCHEDULES, SECONDARY_SECTIONS } from './vocabulary.js';
+import { ENTITIES_HEADING, OUT_OF_SCOPE_INLINE, OUT_OF_SCOPE_MARKER, OUT_OF_SCOPE_PREFIX, RETRY_NEGATED, RETRY_SAFE, SCHEDULES, SECONDARY_SECTIONS } from './vocabulary.js';
 
 export { findSections, parseMarkdown } from './markdown.js';
 
@@ -314,7 +314,8 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
     if (!mentions.length && unit.kind === 'item') {
       const parentEntity = unit.parent ? entityUnits.get(unit.parent) : undefined;
       if (parentEntity) addColumns(parentEntity, nestedColumns(unit));
-      else if (unit.section === 'entities' && !unit.parent && !stated.length) {
+      // Key Entities bullets stand right under an entities heading, not in its "Validation Rules" subsections.
+      else if (unit.section === 'entities' && !unit.parent && !stated.length && ENTITIES_HEADING.test(unit.heading?.text ?? '')) {
         const mention = keyEntity(unit, entities);
         if (mention) {
           entityUnits.set(unit, mention.entity);

@@ -16,6 +16,10 @@ export type SectionKind =
   | 'entities'
   | 'other';
 
+const ENTITIES_HEADING_PATTERN = /key entities|^entities$|data models?|schema changes?|資料模型|實體|实体|数据模型|エンティティ|データモデル|엔티티|데이터 모델|entidades?|modelo de datos|modelo de dados|thực thể|mô hình dữ liệu/i;
+/** A heading that names the entities themselves (its bullets define them). */
+export const ENTITIES_HEADING = ENTITIES_HEADING_PATTERN;
+
 /** Heading patterns, first match wins (order matters: "Goals & Non-Goals" before "Non-Goals"). */
 export const SECTION_PATTERNS: ReadonlyArray<{ kind: SectionKind; pattern: RegExp }> = [
   { kind: 'backend', pattern: /^backend$/i },
@@ -28,7 +32,7 @@ export const SECTION_PATTERNS: ReadonlyArray<{ kind: SectionKind; pattern: RegEx
   { kind: 'acceptance', pattern: /acceptance|驗收/i },
   { kind: 'decisions', pattern: /architecture decisions?|\badr\b|decisions?\b|決策/i },
   { kind: 'verification', pattern: /verification|test plan|testing|驗證|測試/i },
-  { kind: 'entities', pattern: /key entities|^entities$|data models?|schema changes?|資料模型|實體|实体|数据模型|エンティティ|データモデル|엔티티|데이터 모델|entidades?|modelo de datos|modelo de dados|thực thể|mô hình dữ liệu/i },
+  { kind: 'entities', pattern: ENTITIES_HEADING_PATTERN },
 ];
 
 /** Sections whose facts only restate what the contract sections say (used to break ties). */
@@ -133,7 +137,7 @@ export const OUTBOUND_AFTER = /^(?:'s)?\s*(?:API|SDK|client|endpoint)s?\b|^\s*(?
  * A background job, not a word that merely sounds like one ("daily reports", "the Job entity",
  * "scheduled appointments"): a job noun phrase, a cron, or a worker that does something.
  */
-export const JOB_WORDS = /\b(?:background|scheduled|cron|nightly|hourly|daily|weekly|monthly|periodic|recurring)\s+(?:[\w-]+\s+)?(?:jobs?|tasks?|workers?|process(?:es)?|sweeps?)\b|\bcron(?:\s*jobs?)?\b|\b(?:a|an|one|the|this|new|each)\s+(?:[\w-]+\s+)?(?:job|worker)\s*(?:\(|that\b|which\b|to\b|[a-z]{3,}s\b)|\bjobs?\s+runs?\b|\bworker queue\b|\bqueue worker\b|\bevery \d+ (?:minutes?|hours?|days?)\b|排程|背景(?:工作|任務)|定時(?:任務|工作)/i;
+export const JOB_WORDS = /\b(?:background|scheduled|cron|periodic)\s+(?:[\w-]+\s+)?(?:jobs?|tasks?|workers?|process(?:es)?|sweeps?)\b|\b(?:nightly|hourly|daily|weekly|monthly)\s+(?:[\w-]+\s+)?(?:jobs?|workers?|sweeps?)\b|\bcron(?:\s*jobs?)?\b|\b(?:a|an|one|the|this|new|each)\s+(?:[\w-]+\s+)?(?:job|worker)\s*(?:\(|that\b|which\b|to\b|[a-z]{3,}s\b)|\bjobs?\s+runs?\b|\bworker queue\b|\bqueue worker\b|\bevery \d+ (?:minutes?|hours?|days?)\b|排程|背景(?:工作|任務)|定時(?:任務|工作)/i;
 /** "No background job", "Jobs: none": the document says there is none. */
 export const NO_JOBS = /\bno\s+(?:background\s+|scheduled\s+|cron\s+)?(?:jobs?|workers?|cron)\b|\bwithout\s+(?:a\s+)?(?:background\s+)?(?:jobs?|workers?)\b|\bjobs?\s*[:：]\s*(?:none|n\/a|no|-|—)|不需要?排程|無排程|沒有排程/i;
 /** Schedule as stated, first match wins. */

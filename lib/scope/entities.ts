@@ -71,6 +71,8 @@ function columnsIn(unit: Unit, from: number, to: number, leading = false): Colum
     }
     cursor = code.end;
     if (depth > 0 || !/^[A-Za-z_]\w*\??$/.test(code.value)) continue;
+    // "with a foreign key to `repository_configs`": the table it points at, not a column.
+    if (/\b(?:to|references?|referencing|into|from|of|on)\s*$/i.test(proseOf(unit.text.slice(Math.max(from, code.start - 16), code.start)))) continue;
     const paren = /^\s*[(（]([^)）]*(?:\([^)]*\)[^)）]*)*)[)）]/.exec(unit.text.slice(code.end, to));
     const rest = leading ? unit.text.slice(code.end, to).replace(/^\s*[:：—–-]\s*/, '') : '';
     const attrs = paren ? parseAttributes(paren[1]) : rest.trim() ? parseAttributes(rest) : {};

@@ -71,7 +71,8 @@ function whoIn(text: string, ops: Operation[]): { roles: string[]; generic: bool
     if (!DETERMINERS.has(word) && !OBJECT_BOUNDARIES.has(word) && ACTOR_NOUNS.get(word) !== 'generic' && !/^(?:or|and|what|same|right|correct|required|proper)$/.test(word)) roles.add(word);
   }
   // "owner or superuser only", "admin-only": the words before `only` name who.
-  for (const hyphen of prose.matchAll(/\b([a-z][\w]*)-only\b/gi)) if (!DETERMINERS.has(hyphen[1].toLowerCase())) roles.add(hyphen[1].toLowerCase());
+  // "admin-only" names a role; "forward-only", "read-only" do not.
+  for (const hyphen of prose.matchAll(/\b([a-z][\w]*)-only\b/gi)) if (ACTOR_NOUNS.get(singular(hyphen[1].toLowerCase())) === 'role') roles.add(hyphen[1].toLowerCase());
   const trailing = /(?:^|\bis\s+|\bare\s+|[—:]\s*)((?:[a-z][\w-]*)(?:\s*(?:,|\bor\b|\/)\s*[a-z][\w-]*){0,3})\s+only\b/i.exec(prose);
   if (trailing) {
     for (const word of trailing[1].toLowerCase().split(/\s*(?:,|\bor\b|\/)\s*/)) {
@@ -173,7 +174,13 @@ function vendorsIn(prose: string): Array<{ name: string; index: number; end: num
     if (match) found.push({ name: vendor.name, index: match.index, end: match.index + match[0].length });
   }
   const generic = /\b([A-Z][A-Za-z0-9]+)(?:'s)?\s+webhooks?\b/g;
-  for (const match of prose.matchAll(generic)) if (!found.some((entry) => entry.name === match[1]) && !/^(?:The|A|An|Our|This|Each|Every|Incoming|Outgoing|New)$/.test(match[1])) found.push({ name: match[1], index: match.index, end: match.index + match[1].length });
+  for (const match of prose.matchAll(generic)) {
+    // A capital after a lower-case word is a name ("from GitHub webhooks"); at the start of a clause it is just
+    // the first word ("Test webhook delivery", "Get webhook logs"); all capitals are keywords (EARS "WHEN").
+    const before = prose.slice(0, match.index);
+    if (!/[a-z][a-z'’]*\s+$/.test(before) || /^[A-Z]+$/.test(match[1])) continue;
+    if (!found.some((entry) => entry.name === match[1]) && !/^(?:The|A|An|Our|This|Each|Every|Incoming|Outgoing|New)$/.test(match[1])) found.push({ name: match[1], index: match.index, end: match.index + match[1].length });
+  }
   return found;
 }
 

@@ -110,3 +110,27 @@ describe('nothing from nothing', () => {
     expect(provenanceGaps(scope, [text])).toEqual([]);
   });
 });
+
+describe('names that only look like facts', () => {
+  const scopeOfLines = (...lines: string[]) => extractScope(`# T\n\n## API / Data contracts\n\n${lines.join('\n')}\n`);
+
+  it('the first word of a bullet is not a webhook vendor; a name after a lower-case word is', () => {
+    const scope = scopeOfLines('- Test webhook delivery end to end.', '- WHEN the webhook fires, log it.', '- Events arrive from GitHub webhooks.');
+    expect(scope.integrations.map((integration) => integration.name)).toEqual(['GitHub']);
+  });
+
+  it('"forward-only" and "read-only" name no role', () => {
+    const scope = scopeOfLines('- `GET /v1/logs` lists logs.', '- The export is read-only; migrations are forward-only.');
+    expect(scope.authz.flatMap((rule) => rule.roles)).toEqual([]);
+  });
+
+  it('a table a new table points at is not one of its columns', () => {
+    const scope = scopeOfLines('- Create `audit_logs` table with a foreign key to `users`.');
+    expect(scope.entities.find((entity) => entity.table === 'audit_logs')?.columns).toEqual([]);
+  });
+
+  it('relationship bullets under an entities heading define no entity', () => {
+    const scope = extractScope('# T\n\n## Key Entities\n\n- **Ledger**: id, owner_id, currency.\n- **User** has many **Ledgers**.\n');
+    expect(scope.entities.map((entity) => entity.table)).toEqual(['Ledger']);
+  });
+});

@@ -515,11 +515,13 @@ function openQuestions(inputs: QuestionInputs): ScopeNote[] {
   // Who may call each operation is asked by the model, from its authz matrix (one place for that rule).
   for (const rule of inputs.authz) if (!rule.operations.length) ask(`Which operations does this rule apply to: "${rule.text}"?`, rule.line);
   for (const integration of inputs.integrations) {
-    if (integration.kind === 'webhook' && !integration.verification) ask(`How are ${integration.name} webhook calls verified (signature, HMAC, mTLS, shared secret)?`, integration.line);
+    // A webhook whose sender the text does not name is "the webhook", never "webhook webhook".
+    const hooks = integration.name.toLowerCase() === 'webhook' ? 'the webhook' : `${integration.name} webhook`;
+    if (integration.kind === 'webhook' && !integration.verification) ask(`How are ${hooks} calls verified (signature, HMAC, mTLS, shared secret)?`, integration.line);
   }
   for (const integration of inputs.integrations) {
     if (integration.kind === 'webhook' && ![...inputs.webhookOps].some((op) => integration.line === op.line)) {
-      if (!inputs.operations.some((op) => op.line === integration.line)) ask(`${integration.name} webhooks are mentioned, but the endpoint that receives them is not stated.`, integration.line);
+      if (!inputs.operations.some((op) => op.line === integration.line)) ask(`${integration.name.toLowerCase() === 'webhook' ? 'Webhooks are' : `${integration.name} webhooks are`} mentioned, but the endpoint that receives them is not stated.`, integration.line);
     }
   }
   for (const entity of inputs.entities) {

@@ -222,6 +222,16 @@ export function locateLine(sources: readonly ScopeSource[] | undefined, line: nu
   return source && source.offset > 0 ? { path: source.path, line: line - source.offset } : { line };
 }
 
+const PAGING_PARAM = /^(?:offset|skip|take|page|page_?number|per_?page|page_?size|size|limit|cursor|after|before|first|last|page_?token|next_?token)$/i;
+
+/** Paging parameters the document states for an operation (`limit` + `offset`, `page` + `per_page`…): they win over any default style. */
+export function statedPaging(op: Pick<Operation, 'queryParams' | 'requestFields'>): string[] {
+  const names = [...op.queryParams, ...op.requestFields].map((field) => field.name).filter((name) => PAGING_PARAM.test(name));
+  // A `limit` alone fits the default cursor style; an offset or a page number is a style of its own.
+  return names.some((name) => OWN_STYLE.test(name)) ? names : [];
+}
+const OWN_STYLE = /^(?:offset|skip|take|page|page_?number|per_?page)$/i;
+
 /** Operation key used in matrices and answers: `POST /v1/x` or the operation name. */
 export function operationKey(op: Pick<Operation, 'kind' | 'method' | 'path' | 'name'>): string {
   return op.kind === 'rest' && op.method && op.path ? `${op.method} ${op.path}` : op.name;

@@ -94,18 +94,24 @@ export function buildChecklist(plan: ContractPlan, style: ApiStyle, contractOps:
 
   // Pagination
   const lists = ops.filter((op) => op.paginated).map((op) => op.key);
+  const ownPaging = ops.filter((op) => op.paginated && op.statedPaging);
+  const defaultLists = ops.filter((op) => op.paginated && !op.statedPaging).map((op) => op.key);
+  const ownDecision = ownPaging.map((op) => `${op.key} keeps the spec's own paging (${op.statedPaging!.map((name) => `\`${name}\``).join(', ')})`).join('; ');
   items.push({
     topic: 'pagination',
     decision: lists.length === 0
       ? 'No operation returns a collection in this sprint.'
-      : `${list(lists)} ${lists.length === 1 ? 'is' : 'are'} paginated with ${conventions.pagination.params.map((p) => `\`${p}\``).join(' and ')} (default ${PAGE_SIZE.default}, maximum ${PAGE_SIZE.max}; larger values are clamped), returning ${conventions.pagination.response.map((p) => `\`${p}\``).join(' and ')}; cursors are opaque and the last page has no next cursor; no total counts.`,
+      : defaultLists.length === 0
+      ? `${ownDecision}.`
+      : `${ownDecision ? `${ownDecision}; ` : ''}${list(defaultLists)} ${defaultLists.length === 1 ? 'is' : 'are'} paginated with ${conventions.pagination.params.map((p) => `\`${p}\``).join(' and ')} (default ${PAGE_SIZE.default}, maximum ${PAGE_SIZE.max}; larger values are clamped), returning ${conventions.pagination.response.map((p) => `\`${p}\``).join(' and ')}; cursors are opaque and the last page has no next cursor; no total counts.`,
     applies: lists,
     rule: conventions.pagination.rule,
     facts: { lists, params: conventions.pagination.params, response: conventions.pagination.response, defaultLimit: PAGE_SIZE.default, maxLimit: PAGE_SIZE.max },
   });
 
   // Filtering
-  const filters = Object.fromEntries(ops.filter((op) => op.filters.length > 0).map((op) => [op.key, op.filters.map((field) => field.name)]));
+  const filterNames = (op: PlannedOperation): string[] => op.filters.map((field) => field.name).filter((name) => !op.statedPaging?.includes(name));
+  const filters = Object.fromEntries(ops.filter((op) => filterNames(op).length > 0).map((op) => [op.key, filterNames(op)]));
   const filtered = Object.keys(filters);
   const listsWithoutFilters = lists.filter((key) => !filtered.includes(key));
   const filterParts = filtered.map((key) => `${key} filters by ${list(filters[key] as string[])}`);

@@ -55,8 +55,10 @@ function connectionTypes(resource: PlannedResource): string {
 
 function argumentList(op: PlannedOperation, ctx: SdlContext): string {
   const args = op.pathParams.map((name) => `${camelCase(name)}: ID!`);
-  for (const filter of op.filters) args.push(fieldLine(filter, pascalCase(op.name), ctx, true).trim());
-  if (op.paginated) args.push(`first: Int = ${PAGE_SIZE.default}`, 'after: String');
+  // A query's stated arguments (`entries(limit: Int, offset: Int)`) are its filters too.
+  const stated = op.mutating ? op.filters : [...op.filters, ...op.requestFields.filter((field) => !op.filters.some((filter) => filter.name === field.name))];
+  for (const filter of stated) args.push(fieldLine(filter, pascalCase(op.name), ctx, true).trim());
+  if (op.paginated && !op.statedPaging) args.push(`first: Int = ${PAGE_SIZE.default}`, 'after: String');
   return args.length > 0 ? `(${args.join(', ')})` : '';
 }
 
@@ -84,9 +86,11 @@ export function buildSdl(plan: ContractPlan): { text: string; skipped: PlannedOp
   const queryLines: string[] = [];
   const subscriptionLines: string[] = [];
   for (const op of queries) {
-    const result = op.paginated ? `${op.resource.typeName}Connection!` : op.role === 'get' ? op.resource.typeName : `${pascalCase(op.name)}Result!`;
+    // A list the spec pages its own way returns a plain list; otherwise a Relay connection.
+    const relay = op.paginated && !op.statedPaging;
+    const result = relay ? `${op.resource.typeName}Connection!` : op.paginated ? `[${op.resource.typeName}!]!` : op.role === 'get' ? op.resource.typeName : `${pascalCase(op.name)}Result!`;
     const names = [op.resource.typeName];
-    if (op.paginated) {
+    if (relay) {
       blocks.set(`${op.resource.typeName}Connection`, connectionTypes(op.resource));
       blocks.set('PageInfo', 'type PageInfo {\n  hasNextPage: Boolean!\n  hasPreviousPage: Boolean!\n  startCursor: String\n  endCursor: String\n}');
       names.push(`${op.resource.typeName}Connection`);

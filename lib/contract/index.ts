@@ -153,7 +153,7 @@ function noteSkipped(skipped: PlannedOperation[], where: string, questions: Open
 function expectationsOf(ops: PlannedOperation[]): ContractExpectations {
   return {
     retrySafe: ops.filter((op) => op.idempotent && op.path).map((op) => op.key),
-    lists: ops.filter((op) => op.paginated && op.path).map((op) => op.key),
+    lists: ops.filter((op) => op.paginated && !op.statedPaging && op.path).map((op) => op.key),
   };
 }
 

@@ -3,7 +3,7 @@
 // its fields with resolved types. The style builders only format this plan.
 
 import type { Column, Field, FieldType, Integration, OpenQuestion, Operation, Scope, ServiceStack } from '../types.js';
-import { operationKey } from '../types.js';
+import { operationKey, statedPaging } from '../types.js';
 import { AUTH_SCHEMES, FALLBACK_AUTH, WEBHOOK_VENDORS, columnType, type AuthSchemeEntry, type WebhookVendor } from './catalog.js';
 import { humanize, isIdentifierName, looksPlural, pascalCase, singularize, snakeCase, words } from './naming.js';
 
@@ -54,6 +54,8 @@ export interface PlannedOperation {
   responseFields: PlannedField[];
   resource: PlannedResource;
   paginated: boolean;
+  /** Paging parameters the spec states for this list (`limit`, `offset`): used as written, no default added. */
+  statedPaging?: string[];
   /** Accepts an idempotency key (retry-safe and mutating). */
   idempotent: boolean;
   mutating: boolean;
@@ -356,7 +358,9 @@ function planOperation(op: Operation, role: OperationRole, resource: PlannedReso
   const vendor = role === 'webhook' ? matchVendor(op, integration) : undefined;
   const ownerName = humanize(op.name);
 
-  const filters = op.queryParams.filter((field) => !PAGINATION_PARAMS.has(field.name.toLowerCase())).map((field) => planField(field));
+  // Paging the spec states is kept as it is written; only without it does the style's default apply.
+  const ownPaging = role === 'list' ? statedPaging(op) : [];
+  const filters = op.queryParams.filter((field) => ownPaging.length > 0 || !PAGINATION_PARAMS.has(field.name.toLowerCase())).map((field) => planField(field));
   const requestFields = op.requestFields.map((field) => planField(field, resource.fields.find((known) => known.name === field.name)));
   const responseFields = op.responseFields.map((field) => planField(field, resource.fields.find((known) => known.name === field.name)));
   // Fields the resource also has are covered by the resource's own question.
@@ -396,6 +400,7 @@ function planOperation(op: Operation, role: OperationRole, resource: PlannedReso
     responseFields,
     resource,
     paginated: role === 'list',
+    ...(ownPaging.length ? { statedPaging: ownPaging } : {}),
     idempotent,
     mutating,
     public: isPublic,

@@ -109,7 +109,8 @@ function operationDescription(op: PlannedOperation): string | undefined {
   if (op.roles.length > 0) lines.push(`Allowed roles: ${op.roles.join(', ')}.`);
   if (op.ownership) lines.push(`Ownership: ${op.ownership}.`);
   if (op.public) lines.push(op.publicReason ? `No user session; each call is verified by ${op.publicReason}.` : 'No user session.');
-  if (op.paginated) lines.push('Paginated with `limit` and `cursor`; the last page has no `next_cursor`.');
+  if (op.statedPaging) lines.push(`Paginated with ${op.statedPaging.map((name) => `\`${name}\``).join(' and ')}, as the spec states.`);
+  else if (op.paginated) lines.push('Paginated with `limit` and `cursor`; the last page has no `next_cursor`.');
   if (op.idempotent) lines.push(`Safe to retry with the same Idempotency-Key for ${IDEMPOTENCY_RETENTION_HOURS} hours.`);
   return lines.length > 0 ? lines.join('\n') : undefined;
 }
@@ -150,17 +151,17 @@ export function buildOpenApiDocument(plan: ContractPlan, title: string): Json {
       parameters.push(parameter);
     }
     if (op.paginated) {
-      parameters.push(ref('parameters', 'Limit'), ref('parameters', 'Cursor'));
-      usedParameters.add('Limit').add('Cursor');
+      if (!op.statedPaging) {
+        parameters.push(ref('parameters', 'Limit'), ref('parameters', 'Cursor'));
+        usedParameters.add('Limit').add('Cursor');
+      }
       if (!schemas.has(listSchemaName(op.resource))) {
-        schemas.set(listSchemaName(op.resource), {
-          type: 'object',
-          required: ['items'],
-          properties: {
-            items: { type: 'array', items: ref('schemas', op.resource.typeName) },
-            next_cursor: { type: 'string', description: 'Opaque cursor for the next page; absent on the last page.' },
-          },
-        });
+        const properties: Json = { items: { type: 'array', items: ref('schemas', op.resource.typeName) } };
+        // A cursor to the next page only where cursor paging is the plan; stated offset/page paging needs none.
+        if (!op.statedPaging || op.statedPaging.some((name) => /cursor|token|after/i.test(name))) {
+          properties.next_cursor = { type: 'string', description: 'Opaque cursor for the next page; absent on the last page.' };
+        }
+        schemas.set(listSchemaName(op.resource), { type: 'object', required: ['items'], properties });
       }
     }
     if (op.idempotent) {

@@ -65,7 +65,7 @@ export function buildProto(plan: ContractPlan, serviceName: string): { text: str
       ...fieldEntries(op.filters, requestName, ctx),
       ...fieldEntries(op.requestFields, op.resource.typeName, ctx),
     ];
-    if (op.paginated) {
+    if (op.paginated && !op.statedPaging) {
       requestFields.push(
         { type: 'int32', name: 'page_size', comment: `Default ${PAGE_SIZE.default}; values above ${PAGE_SIZE.max} are coerced to ${PAGE_SIZE.max}.` },
         { type: 'string', name: 'page_token', comment: 'From next_page_token of the previous page.' },
@@ -79,7 +79,7 @@ export function buildProto(plan: ContractPlan, serviceName: string): { text: str
       responseName = `${method}Response`;
       messages.set(responseName, message(responseName, [
         { type: `repeated ${op.resource.typeName}`, name: snakeCase(op.resource.plural) },
-        { type: 'string', name: 'next_page_token', comment: 'Empty on the last page.' },
+        ...(op.statedPaging ? [] : [{ type: 'string', name: 'next_page_token', comment: 'Empty on the last page.' }]),
       ]));
       names.push(responseName);
     } else if (op.role === 'delete') {

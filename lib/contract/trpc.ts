@@ -14,7 +14,7 @@ function zodOf(field: PlannedField): string {
   else if (field.type === 'boolean') expression = 'z.boolean()';
   else if (field.type === 'object') expression = 'z.record(z.string(), z.unknown())';
   else if (field.type === 'array') expression = `z.array(${field.items && field.items !== 'array' && field.items !== 'object' ? zodOf({ ...field, type: field.items, enum: undefined, items: undefined }) : 'z.unknown()'})`;
-  else expression = field.format === 'uuid' ? 'z.uuid()' : field.format === 'date-time' ? 'z.iso.datetime()' : field.format === 'email' ? 'z.email()' : 'z.string()';
+  else expression = field.format === 'uuid' ? 'z.uuid()' : field.format === 'date-time' ? 'z.iso.datetime()' : field.format === 'email' ? 'z.email()' : field.format === 'uri' ? 'z.url()' : 'z.string()';
   if (field.exclusiveMinimum !== undefined) expression += `.gt(${field.exclusiveMinimum})`;
   if (field.minimum !== undefined) expression += `.min(${field.minimum})`;
   if (field.maximum !== undefined) expression += `.max(${field.maximum})`;
@@ -28,8 +28,11 @@ function zodOf(field: PlannedField): string {
 function inputEntries(op: PlannedOperation): string[] {
   const entries = op.pathParams.map((name) => `${name}: z.string()`);
   for (const field of [...op.filters, ...op.requestFields]) entries.push(`${/^[A-Za-z_$][\w$]*$/.test(field.name) ? field.name : JSON.stringify(field.name)}: ${zodOf(field)}`);
-  if (op.paginated) {
-    entries.push(`limit: z.number().int().min(1).max(${PAGE_SIZE.max}).default(${PAGE_SIZE.default})`, 'cursor: z.string().optional()');
+  // Paging the spec states (its own `limit`, `cursor`) wins; the default adds only what is missing, never a second key.
+  if (op.paginated && !op.statedPaging) {
+    const stated = new Set([...op.filters, ...op.requestFields].map((field) => field.name));
+    if (!stated.has('limit')) entries.push(`limit: z.number().int().min(1).max(${PAGE_SIZE.max}).default(${PAGE_SIZE.default})`);
+    if (!stated.has('cursor')) entries.push('cursor: z.string().optional()');
   }
   if (op.idempotent) entries.push('idempotencyKey: z.string().min(1).max(255)');
   return entries;

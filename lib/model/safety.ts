@@ -2,7 +2,7 @@
 // contract's operations, the attack surfaces this sprint opens, log masking.
 
 import type { Field, Operation, Scope, ServiceStack } from '../types.js';
-import { operationKey } from '../types.js';
+import { operationKey, statedPaging } from '../types.js';
 import { AUTH, FRAMEWORKS, RAW_QUERY, VALIDATION, VENDORS, type LanguageId } from './conventions.js';
 import type { ChecklistItem, FieldRule, Surface, Validation } from './spec-types.js';
 import type { Findings } from './findings.js';
@@ -73,8 +73,8 @@ function fieldRules(op: Operation, checklist: ChecklistItem[]): FieldRule[] {
     }
   }
   const { def, max, params } = pagination(checklist, op.kind);
-  const given = [...op.queryParams, ...op.requestFields].map((f) => f.name);
-  if (op.list && !given.includes(params[0])) {
+  // Paging the spec states is validated as stated (its rules above); the default pair is added only without it.
+  if (op.list && !statedPaging(op).length) {
     const location = rest ? 'query' : 'input';
     rules.push({ operation: key, field: params[0], location, type: 'integer', required: false, constraints: ['integer', `1..${max}`, `default ${def}`, 'clamp'], unboundedText: false });
     rules.push({ operation: key, field: params[1], location, type: 'string', required: false, constraints: ['opaque'], unboundedText: false });

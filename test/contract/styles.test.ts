@@ -77,3 +77,26 @@ describe('tRPC router outline', () => {
     expect(checklist.find((item) => item.topic === 'authScopes')?.facts.scopes).toEqual({ 'bookmark.create': ['app.bookmarks.write'], 'bookmark.list': ['app.bookmarks.read'] });
   });
 });
+
+describe('paging the spec states wins over the default style', () => {
+  const spec = (op: string) =>
+    `# Ledger\n\n## API / Data contracts\n\n- ${op} lists entries, paginated; takes \`limit\` (integer) and \`offset\` (integer).\n`;
+
+  it('REST keeps limit/offset and adds no cursor', async () => {
+    const { extractScope } = await import('../../lib/scope/index.js');
+    const { artifact, checklist } = await buildContract(extractScope(spec('`GET /v1/entries`')), { apiStyle: 'rest', title: 'Ledger', location: 'auto' });
+    expect(artifact.problems.filter((problem) => problem.severity === 'error')).toEqual([]);
+    expect(artifact.text).toContain('name: offset');
+    expect(artifact.text).not.toContain('next_cursor');
+    expect(checklist.find((item) => item.topic === 'pagination')?.decision).toContain("keeps the spec's own paging (`limit`, `offset`)");
+  });
+
+  it('GraphQL returns a plain list with the stated arguments instead of a connection', async () => {
+    const { extractScope } = await import('../../lib/scope/index.js');
+    const { artifact } = await buildContract(extractScope(spec('`query entries(limit: Int, offset: Int): [Entry!]!`')), { apiStyle: 'graphql', title: 'Ledger', location: 'auto' });
+    expect(artifact.problems).toEqual([]);
+    expect(artifact.text).not.toContain('EntryConnection');
+    expect(artifact.text).not.toContain('after: String');
+    expect(artifact.text).toMatch(/entries\(limit: Int, offset: Int\): \[Entry!\]!/);
+  });
+});

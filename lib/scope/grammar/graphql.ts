@@ -5,19 +5,18 @@
 //
 // OperationKind has no subscription kind, so a subscription field is read as a
 // 'graphql-query' whose summary starts with `Subscription` (see isSubscription).
-import {
-  Kind,
-  parse,
-  print,
-  type ConstValueNode,
-  type DocumentNode,
-  type FieldDefinitionNode,
-  type InputValueDefinitionNode,
-  type NameNode,
-  type TypeNode,
-} from 'graphql';
+import { createRequire } from 'node:module';
+import type * as GraphQL from 'graphql';
+import type { ConstValueNode, DocumentNode, FieldDefinitionNode, InputValueDefinitionNode, NameNode, TypeNode } from 'graphql';
 import type { Field, FieldType, Operation } from '../../types.js';
 import { emptyOperation } from '../operations.js';
+
+// graphql-js is loaded on first use: a run whose documents hold no GraphQL never pays for it.
+const load = createRequire(import.meta.url);
+let graphqlModule: typeof GraphQL | undefined;
+function graphql(): typeof GraphQL {
+  return (graphqlModule ??= load('graphql') as typeof GraphQL);
+}
 
 export interface GraphqlObjectField {
   name: string;
@@ -90,7 +89,7 @@ function parseQuietly(text: string): DocumentNode | undefined {
   let source = text;
   for (let attempt = 0; attempt < 20; attempt++) {
     try {
-      return parse(source);
+      return graphql().parse(source);
     } catch (error) {
       const at = (error as { positions?: number[] }).positions?.[0];
       if (at === undefined || !/Unexpected (?:Block)?String/.test((error as Error).message)) return undefined;
@@ -105,12 +104,12 @@ function parseQuietly(text: string): DocumentNode | undefined {
 
 /** The named type inside list / non-null wrappers. */
 function namedType(type: TypeNode): string {
-  return type.kind === Kind.NAMED_TYPE ? type.name.value : namedType(type.type);
+  return type.kind === graphql().Kind.NAMED_TYPE ? type.name.value : namedType(type.type);
 }
 
 function isListType(type: TypeNode): boolean {
-  const inner = type.kind === Kind.NON_NULL_TYPE ? type.type : type;
-  return inner.kind === Kind.LIST_TYPE;
+  const inner = type.kind === graphql().Kind.NON_NULL_TYPE ? type.type : type;
+  return inner.kind === graphql().Kind.LIST_TYPE;
 }
 
 /** What the document declares, by name. */
@@ -135,7 +134,7 @@ function scalarOf(name: string, declared: Declared): { type: FieldType; format?:
 
 /** One argument, input field or object field as a Field. */
 function toField(name: string, type: TypeNode, line: number, declared: Declared, defaultValue?: ConstValueNode): Field {
-  const field: Field = { name, line, required: type.kind === Kind.NON_NULL_TYPE };
+  const field: Field = { name, line, required: type.kind === graphql().Kind.NON_NULL_TYPE };
   const mapped = scalarOf(namedType(type), declared);
   if (isListType(type)) {
     field.type = 'array';
@@ -146,7 +145,7 @@ function toField(name: string, type: TypeNode, line: number, declared: Declared,
   }
   if (mapped.enum) field.enum = [...mapped.enum];
   if (mapped.description) field.description = mapped.description;
-  if (defaultValue) field.default = print(defaultValue);
+  if (defaultValue) field.default = graphql().print(defaultValue);
   return field;
 }
 
@@ -200,37 +199,37 @@ export function readGraphqlSchema(sdl: string, firstLine: number, known?: Graphq
 
   for (const definition of doc.definitions) {
     switch (definition.kind) {
-      case Kind.ENUM_TYPE_DEFINITION:
-      case Kind.ENUM_TYPE_EXTENSION: {
+      case graphql().Kind.ENUM_TYPE_DEFINITION:
+      case graphql().Kind.ENUM_TYPE_EXTENSION: {
         const values = [...(enums.get(definition.name.value) ?? []), ...(definition.values ?? []).map((value) => value.name.value)];
         enums.set(definition.name.value, values);
         declared.enums.set(definition.name.value, values);
         break;
       }
-      case Kind.INPUT_OBJECT_TYPE_DEFINITION:
-      case Kind.INPUT_OBJECT_TYPE_EXTENSION:
+      case graphql().Kind.INPUT_OBJECT_TYPE_DEFINITION:
+      case graphql().Kind.INPUT_OBJECT_TYPE_EXTENSION:
         inputDefs.set(definition.name.value, [...(inputDefs.get(definition.name.value) ?? []), ...(definition.fields ?? [])]);
         declared.inputNames.add(definition.name.value);
         break;
-      case Kind.OBJECT_TYPE_DEFINITION:
-      case Kind.OBJECT_TYPE_EXTENSION:
-      case Kind.INTERFACE_TYPE_DEFINITION:
-      case Kind.INTERFACE_TYPE_EXTENSION: {
+      case graphql().Kind.OBJECT_TYPE_DEFINITION:
+      case graphql().Kind.OBJECT_TYPE_EXTENSION:
+      case graphql().Kind.INTERFACE_TYPE_DEFINITION:
+      case graphql().Kind.INTERFACE_TYPE_EXTENSION: {
         const existing = objects.get(definition.name.value);
         if (existing) existing.fields.push(...(definition.fields ?? []));
         else objects.set(definition.name.value, { name: definition.name.value, line: lines.of(definition.name), fields: [...(definition.fields ?? [])] });
         declared.objects.add(definition.name.value);
         break;
       }
-      case Kind.UNION_TYPE_DEFINITION:
-      case Kind.UNION_TYPE_EXTENSION:
+      case graphql().Kind.UNION_TYPE_DEFINITION:
+      case graphql().Kind.UNION_TYPE_EXTENSION:
         declared.objects.add(definition.name.value);
         break;
-      case Kind.SCALAR_TYPE_DEFINITION:
+      case graphql().Kind.SCALAR_TYPE_DEFINITION:
         declared.scalars.add(definition.name.value);
         break;
-      case Kind.SCHEMA_DEFINITION:
-      case Kind.SCHEMA_EXTENSION:
+      case graphql().Kind.SCHEMA_DEFINITION:
+      case graphql().Kind.SCHEMA_EXTENSION:
         for (const entry of definition.operationTypes ?? []) roots.set(entry.type.name.value, entry.operation as RootKind);
         break;
       default:
@@ -305,7 +304,7 @@ export function readGraphqlSchema(sdl: string, firstLine: number, known?: Graphq
     const op = emptyOperation(kind === 'mutation' ? 'graphql-mutation' : 'graphql-query', name, lines.of(field.name));
     op.requestFields = requestOf(field.arguments ?? []);
     op.responseFields = responseOf(namedType(field.type));
-    const written = print(field.type);
+    const written = graphql().print(field.type);
     op.list = isListType(field.type) || /Connection$/.test(namedType(field.type));
     op.summary = kind === 'subscription' ? `${SUBSCRIPTION_PREFIX}: returns ${written}` : `Returns ${written}`;
     operations.push(op);
@@ -325,7 +324,7 @@ export function readGraphqlSchema(sdl: string, firstLine: number, known?: Graphq
         name: field.name.value,
         type: namedType(field.type),
         line: lines.of(field.name),
-        required: field.type.kind === Kind.NON_NULL_TYPE,
+        required: field.type.kind === graphql().Kind.NON_NULL_TYPE,
         list: isListType(field.type),
       })),
     }));
@@ -369,7 +368,7 @@ export function readGraphqlSignature(text: string, line: number, kind: 'query' |
   }
   if (!doc || doc.definitions.length !== 1) return undefined;
   const wrapper = doc.definitions[0];
-  if (wrapper.kind !== Kind.OBJECT_TYPE_DEFINITION || wrapper.fields?.length !== 1) return undefined;
+  if (wrapper.kind !== graphql().Kind.OBJECT_TYPE_DEFINITION || wrapper.fields?.length !== 1) return undefined;
   const field = wrapper.fields[0];
   const declared: Declared = {
     enums: new Map(known?.enums ?? []),
@@ -385,7 +384,7 @@ export function readGraphqlSignature(text: string, line: number, kind: 'query' |
     else op.requestFields.push(toField(arg.name.value, arg.type, line, declared, arg.defaultValue));
   }
   if (typed) {
-    const written = print(field.type);
+    const written = graphql().print(field.type);
     op.list = isListType(field.type) || /Connection$/.test(namedType(field.type));
     op.summary = rootKind === 'subscription' ? `${SUBSCRIPTION_PREFIX}: returns ${written}` : `Returns ${written}`;
   } else if (rootKind === 'subscription') {

@@ -2,10 +2,18 @@
 // parser. protobufjs keeps no source positions for rpcs, messages or fields,
 // so their lines are found by locating the declaration in the text (comments
 // and strings blanked first), in declaration order.
-import protobuf from 'protobufjs';
+import { createRequire } from 'node:module';
+import type * as ProtobufJs from 'protobufjs';
 import type { Enum, Field as ProtoField, Method, Namespace, NamespaceBase, ReflectionObject, Root, Service, Type } from 'protobufjs';
 import type { Field, FieldType, Operation } from '../../types.js';
 import { emptyOperation } from '../operations.js';
+
+// protobufjs is loaded on first use: only a document with proto in it needs it.
+const load = createRequire(import.meta.url);
+let protobufModule: typeof ProtobufJs | undefined;
+function protobuf(): typeof ProtobufJs {
+  return (protobufModule ??= load('protobufjs') as typeof ProtobufJs);
+}
 
 export interface ProtoHttpRule {
   /** Upper-case HTTP method (`POST`), or the custom verb as written. */
@@ -99,8 +107,8 @@ class Locator {
 /** The enum or message a field's type names, resolved from the field's scope outwards. */
 function resolve(scope: Namespace, type: string): Type | Enum | undefined {
   try {
-    const found = scope.lookup(type, [protobuf.Type, protobuf.Enum]);
-    return found instanceof protobuf.Type || found instanceof protobuf.Enum ? found : undefined;
+    const found = scope.lookup(type, [protobuf().Type, protobuf().Enum]);
+    return found instanceof protobuf().Type || found instanceof protobuf().Enum ? found : undefined;
   } catch {
     return undefined;
   }
@@ -108,14 +116,14 @@ function resolve(scope: Namespace, type: string): Type | Enum | undefined {
 
 function toField(field: ProtoField, scope: Namespace, line: number): Field {
   const out: Field = { name: field.name, line };
-  if (field instanceof protobuf.MapField) {
+  if (field instanceof protobuf().MapField) {
     out.type = 'object';
     out.description = `map<${field.keyType}, ${field.type}>`;
     return out;
   }
   const scalar = scalarOf(field.type);
   const target = scalar ? undefined : resolve(scope, field.type);
-  const enumValues = target instanceof protobuf.Enum ? Object.keys(target.values) : undefined;
+  const enumValues = target instanceof protobuf().Enum ? Object.keys(target.values) : undefined;
   const mapped: FieldType = scalar?.type ?? (enumValues ? 'string' : 'object');
   if (field.repeated) {
     out.type = 'array';
@@ -136,7 +144,7 @@ function parseQuietly(text: string): Root | undefined {
   // fragment without it is nearly always proto3. Prepended on the first line, so lines stay.
   const hasSyntax = /^\s*(?:syntax|edition)\s*=/m.test(blankNoise(text));
   try {
-    return protobuf.parse(hasSyntax ? text : `syntax = "proto3"; ${text}`, PARSE_OPTIONS).root;
+    return protobuf().parse(hasSyntax ? text : `syntax = "proto3"; ${text}`, PARSE_OPTIONS).root;
   } catch {
     return undefined;
   }
@@ -146,7 +154,7 @@ function parseQuietly(text: string): Root | undefined {
 function walk(namespace: NamespaceBase, visit: (object: ReflectionObject) => void): void {
   for (const object of namespace.nestedArray) {
     visit(object);
-    if (object instanceof protobuf.Namespace) walk(object, visit);
+    if (object instanceof protobuf().Namespace) walk(object, visit);
   }
 }
 
@@ -185,14 +193,14 @@ export function readProto(text: string, firstLine: number): ProtoRead | undefine
   const services: Service[] = [];
 
   walk(root, (object) => {
-    if (object instanceof protobuf.Enum) {
+    if (object instanceof protobuf().Enum) {
       if (!read.enums.has(object.name)) read.enums.set(object.name, Object.keys(object.values));
-    } else if (object instanceof protobuf.Type) {
+    } else if (object instanceof protobuf().Type) {
       const at = locator.find('message', object.name);
       const messageLine = locator.line(at, firstLine);
       const fields = object.fieldsArray.map((field) => toField(field, object, locator.line(locator.field(field.name, field.id, at ?? 0), messageLine)));
       if (!read.messages.has(object.name)) read.messages.set(object.name, fields);
-    } else if (object instanceof protobuf.Service) {
+    } else if (object instanceof protobuf().Service) {
       services.push(object);
       read.services.push({ name: object.name, line: locator.line(locator.find('service', object.name), firstLine) });
     }
@@ -230,12 +238,12 @@ export function readRpcSignature(text: string, line: number, known?: Map<string,
   const source = `syntax = "proto3"; service MagiInlineService__ { ${/^rpc\s/.test(body) ? body : `rpc ${body}`}; } ${stubs.map((name) => `message ${name} {}`).join(' ')}`;
   let root: Root;
   try {
-    root = protobuf.parse(source, PARSE_OPTIONS).root;
+    root = protobuf().parse(source, PARSE_OPTIONS).root;
   } catch {
     return undefined;
   }
   const service = root.lookup('MagiInlineService__');
-  if (!(service instanceof protobuf.Service) || service.methodsArray.length !== 1) return undefined;
+  if (!(service instanceof protobuf().Service) || service.methodsArray.length !== 1) return undefined;
   const method = service.methodsArray[0];
   const op = emptyOperation('grpc', method.name, line);
   op.summary = summaryOf(method);

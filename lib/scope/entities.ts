@@ -11,6 +11,8 @@ const NEW_TABLE = [
   /\b(?:new|create|creates|add|adds|adding|introduce|introduces)\s+(?:a\s+)?(?:new\s+)?(?:db\s+|database\s+|sql\s+)?table\s*[:：]?\s*`([\w.]+)`/gi,
   /\b(?:new|create|creates|add|adds)\s+(?:a\s+)?(?:new\s+)?`([\w.]+)`\s+table\b/gi,
   /\btable\s+`([\w.]+)`\s*\(new\)/gi,
+  // "System MUST support `Account` model with `id`, `name`, `type` (CHECKING, CASH)".
+  /`([A-Za-z_][\w.]*)`\s+(?:model|entity|table|class|record|collection)\s+(?:with|having|containing|that has)\b/gi,
   /新(?:增|建)?(?:的)?\s*(?:資料表|表格|表)\s*[:：]?\s*`([\w.]+)`/g,
   /(?:新增|建立)\s*(?:一個|一張)?\s*`([\w.]+)`\s*(?:資料表|表)/g,
 ];
@@ -50,9 +52,21 @@ function upsert(entities: Entity[], table: string, change: Entity['change'], lin
   return entity;
 }
 
+/** `created_at` and `createdAt` are one column; so are `proyecto` and `proyectoId` (the key names the reference). */
+const columnKey = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]/g, '');
+const sameColumn = (a: string, b: string): boolean => {
+  const [x, y] = [columnKey(a), columnKey(b)];
+  return x === y || `${x}id` === y || `${y}id` === x;
+};
+
 export function addColumns(entity: Entity, columns: Column[]): void {
   for (const column of columns) {
-    const existing = entity.columns.find((candidate) => candidate.name === column.name);
+    const existing = entity.columns.find((candidate) => candidate.name === column.name) ?? entity.columns.find((candidate) => sameColumn(candidate.name, column.name));
+    // The name that says it holds a key (`proyectoId`) is the one a schema uses.
+    if (existing && existing.name !== column.name && columnKey(column.name).endsWith('id') && !columnKey(existing.name).endsWith('id')) {
+      existing.name = column.name;
+      existing.line = column.line;
+    }
     if (!existing) entity.columns.push(column);
     else for (const [key, value] of Object.entries(column)) if ((existing as unknown as Record<string, unknown>)[key] === undefined) (existing as unknown as Record<string, unknown>)[key] = value;
   }
@@ -75,13 +89,21 @@ function columnsIn(unit: Unit, from: number, to: number, leading = false): Colum
     if (/\b(?:to|references?|referencing|into|from|of|on)\s*$/i.test(proseOf(unit.text.slice(Math.max(from, code.start - 16), code.start)))) continue;
     const paren = /^\s*[(（]([^)）]*(?:\([^)]*\)[^)）]*)*)[)）]/.exec(unit.text.slice(code.end, to));
     const rest = leading ? unit.text.slice(code.end, to).replace(/^\s*[:：—–-]\s*/, '') : '';
-    const attrs = paren ? parseAttributes(paren[1]) : rest.trim() ? parseAttributes(rest) : {};
+    const attrs = paren ? (valueList(paren[1]) ? { enum: valueList(paren[1]) } : parseAttributes(paren[1])) : rest.trim() ? parseAttributes(rest) : {};
     if (/\b(?:optional|nullable)\s*$/i.test(unit.text.slice(Math.max(from, code.start - 12), code.start))) attrs.nullable ??= true;
     if (code.value.endsWith('?')) attrs.nullable ??= true;
     columns.push(toColumn(code.value.replace(/\?$/, ''), attrs, lineAt(unit, code.start)));
     if (leading) break;
   }
   return columns;
+}
+
+/** "(PENDING, ACCEPTED, REVOKED)": values in upper case list an enum; anything with lower case is a type or constraint. */
+function valueList(inner: string): string[] | undefined {
+  const plain = inner.replace(/`/g, '');
+  if (/[a-z]/.test(plain) || !/[A-Z]/.test(plain)) return undefined;
+  const values = plain.split(/\s*[,|/、]\s*/).map((value) => value.trim()).filter(Boolean);
+  return values.every((value) => /^[A-Z][A-Z0-9_]*$/.test(value)) ? values : undefined;
 }
 
 /**
@@ -114,7 +136,8 @@ export function parenthesisedColumns(unit: Unit, at: number): Column[] {
     const rest = match[2].trim();
     const nested = /^[（(]([\s\S]*)[）)]$/.exec(rest);
     // "status (PENDING, ACCEPTED)" lists values; anything else is type and constraints.
-    const attrs = nested && !/[a-z]/.test(nested[1].replace(/`/g, '')) ? { enum: nested[1].split(/\s*[,|/、]\s*/).map((value) => value.replace(/`/g, '').trim()).filter(Boolean) } : parseAttributes(nested ? nested[1] : rest);
+    const values = nested ? valueList(nested[1]) : undefined;
+    const attrs = values ? { enum: values } : parseAttributes(nested ? nested[1] : rest);
     columns.push(toColumn(match[1], attrs, lineAt(unit, open + 1 + Math.max(0, position))));
   }
   return columns;
@@ -200,6 +223,22 @@ export function entityFromHeading(heading: Unit, entities: Entity[]): Entity | u
   return undefined;
 }
 
+/** A paragraph that is only a bold name, perhaps with a note in parentheses: `**Task** (extends existing Task entity):`. */
+export function isModelLabel(unit: Unit): boolean {
+  if (unit.kind !== 'paragraph' || !unit.lead) return false;
+  const after = unit.text.slice(unit.text.indexOf(unit.lead) + unit.lead.length);
+  return /^\**\s*(?:[（(][^)）]*[)）])?\s*[:：]?\s*$/.test(after) && Boolean(modelName(unit.lead.replace(/[:：]$/, '').trim(), unit.codes));
+}
+
+/** The model a bold label names, for the field table below it. */
+export function entityFromLabel(unit: Unit, entities: Entity[]): Entity | undefined {
+  if (!unit.lead) return undefined;
+  const name = modelName(unit.lead.replace(/[:：]$/, '').trim(), unit.codes);
+  if (!name) return undefined;
+  const existing = /\bexisting\b|\bextends?\b|既有|現有|已存在/i.test(unit.text);
+  return upsert(entities, name, existing ? 'alter-table' : 'new-table', unit.line);
+}
+
 function modelName(text: string, codes: Unit['codes']): string | undefined {
   let name = codes.find((span) => /^[A-Za-z_][\w.]*$/.test(span.value))?.value;
   if (!name) {
@@ -244,9 +283,15 @@ export function attributeList(unit: Unit, from: number, bare = false): Column[] 
   const label =
     new RegExp(`(?:^|[\\s.;:：(（—–-])(?:${ATTRIBUTE_LABEL.source})\\s*[:：]\\s*`, 'i').exec(prose) ??
     // "**Invitation**: id, workspace, email, role": a list right after the name is the attribute list.
-    (bare && /^\s*[:：]\s*(?:[\w`][\w` ]{0,30}(?:\([^)]*\))?\s*[,，、]\s*){2,}/.test(prose) ? /^\s*[:：]\s*/.exec(prose) : null);
+    (bare && /^\s*[:：]\s*(?:[\w`][\w` ]{0,30}(?:\([^)]*\))?\s*[,，、]\s*){2,}/.test(prose) ? /^\s*[:：]\s*/.exec(prose) : null) ??
+    // "… user account with email, hashed password, creation date", "Has a title, optional description, tags".
+    (bare ? LIST_INTRO.exec(prose) : null);
   if (!label) return [];
-  const listStart = from + label.index + label[0].length;
+  let listStart = from + label.index + label[0].length;
+  // "**Tasks**: Core entity with user_id, title": the list starts after the intro in its first item.
+  const firstItem = /^[^,，、;.。]*/.exec(unit.text.slice(listStart))![0];
+  const intro = /(?:^|\s)(?:with|has(?:\s+an?)?|having|contains|includes|including)\s+/i.exec(firstItem);
+  if (intro && !LIST_INTRO.test(label[0])) listStart += intro.index + intro[0].length;
   const rest = unit.text.slice(listStart);
   const stop = /[.。](?:\s|$)|\n\s*\n/.exec(rest);
   const list = rest.slice(0, stop ? stop.index : rest.length);
@@ -258,18 +303,79 @@ export function attributeList(unit: Unit, from: number, bare = false): Column[] 
     const paren = /[（(]([^）)]*)[）)]/.exec(raw);
     const words = raw.replace(/[（(][^）)]*[）)]/g, ' ').replace(/`/g, '').replace(/^\s*(?:and|y|e|và|및|和|及)\s+/i, '').trim();
     if (!words || /^(?:etc\.?|…|\.\.\.)$/i.test(words) || /\bcomputed\b|\bderived\b|計算|계산|calculad/i.test(paren?.[1] ?? '')) continue;
-    const unique = /^unique\s+/i.test(words);
-    const name = words.replace(/^unique\s+/i, '').trim();
-    if (!/^[A-Za-z_][\w]*(?:[ -][A-Za-z_]\w*){0,3}$/.test(name)) continue;
-    const attrs = paren ? parseAttributes(paren[1].includes('/') && !/\s/.test(paren[1].trim()) ? paren[1].split('/').map((value) => `\`${value.trim()}\``).join(', ') : paren[1]) : {};
-    if (paren && /^\s*[\w-]+(?:\s*\/\s*[\w-]+)+\s*$/.test(paren[1])) attrs.enum = paren[1].split('/').map((value) => value.trim());
-    if (paren && /\boptional\b|opcional|선택|任意|可选|可選/i.test(paren[1])) attrs.nullable = true;
-    if (unique) attrs.unique = true;
-    const column = toColumn(/\s|-/.test(name) ? name.toLowerCase().split(/[\s-]+/).join('_') : name, attrs, lineAt(unit, listStart + Math.max(0, at)));
-    columns.push(column);
+    if (!/^[A-Za-z_][\w]*(?:[ -][A-Za-z_]\w*){0,4}$/.test(words)) continue;
+    const named = proseColumnNames(words, paren?.[1]);
+    if (!named) continue;
+    const attrs = paren && !named.fromParen ? parseAttributes(paren[1].includes('/') && !/\s/.test(paren[1].trim()) ? paren[1].split('/').map((value) => `\`${value.trim()}\``).join(', ') : paren[1]) : {};
+    if (paren && !named.fromParen && /^\s*[\w-]+(?:\s*\/\s*[\w-]+)+\s*$/.test(paren[1])) attrs.enum = paren[1].split('/').map((value) => value.trim());
+    if ((paren && /\boptional\b|opcional|선택|任意|可选|可選/i.test(paren[1])) || named.optional) attrs.nullable = true;
+    if (named.unique) attrs.unique = true;
+    for (const name of named.names) columns.push(toColumn(name, attrs, lineAt(unit, listStart + Math.max(0, at))));
   }
-  return columns;
+  // "with token and expiry" is a phrase, not a list: an introduced list has at least three items.
+  return label[0].trim() && LIST_INTRO.test(label[0]) && columns.length < 3 ? [] : columns;
 }
+
+/** Words that open an attribute list in an entity's description. */
+const LIST_INTRO = /(?:^|[\s.;:])(?:with|has(?:\s+an?)?|having|contains|includes|including)\s+(?=(?:[^,.。]{1,40},){2})/i;
+
+/** Words before an attribute's name that describe it rather than name it. */
+const QUALIFIERS = /^(?:(optional|nullable)|(unique)|single|multiple|auto-?set|auto-?generated|associated|its|the|an?)\s+/i;
+
+/**
+ * An attribute written in prose, as the column names a schema would use:
+ * "unique identifier" → `id`, "user reference" → `user_id`, "creation date"
+ * → `created_at`, "last login timestamp" → `last_login_at`, "timestamps
+ * (created, updated)" → `created_at`, `updated_at`; other words joined in
+ * snake_case. Names written as code stay as written.
+ */
+export function proseColumnNames(written: string, paren?: string): { names: string[]; optional?: boolean; unique?: boolean; fromParen?: boolean } | undefined {
+  let words = written.trim();
+  let optional = false;
+  let unique = false;
+  for (let match = QUALIFIERS.exec(words); match; match = QUALIFIERS.exec(words)) {
+    if (match[1]) optional = true;
+    if (match[2]) unique = true;
+    words = words.slice(match[0].length);
+  }
+  if (!/\s|-/.test(words)) {
+    if (/^(?:identifier|id)$/i.test(words)) return { names: ['id'], optional, unique };
+    if (/^timestamps$/i.test(words)) {
+      const parts = (paren ?? 'created, updated').split(/\s*[,/、]\s*|\s+and\s+/).map((part) => part.trim().toLowerCase()).filter(Boolean);
+      const names = parts.map((part) => EVENT_COLUMNS[part]).filter((name): name is string => Boolean(name));
+      return names.length === parts.length ? { names, fromParen: Boolean(paren) } : undefined;
+    }
+    return { names: [words], optional, unique };
+  }
+  const lower = words.toLowerCase().split(/[\s-]+/);
+  const last = lower[lower.length - 1];
+  const head = lower.slice(0, -1);
+  let names: string[];
+  if (lower.join(' ') === 'unique identifier' || (head.length === 0 && last === 'identifier')) names = ['id'];
+  else if (/^(?:reference|ref|id|identifier|association)$/.test(last)) names = [last === 'association' ? head.join('_') : `${head.join('_')}_id`];
+  else if (lower.length === 2 && lower[0] === 'hashed') names = [`${lower[1]}_hash`];
+  else if (/^(?:date|time|timestamp|datetime)$/.test(last) && head.length === 1 && EVENT_COLUMNS[head[0]]) names = [EVENT_COLUMNS[head[0]]];
+  else if (last === 'timestamp') names = [`${head.join('_')}_at`];
+  else names = [lower.join('_')];
+  return { names, optional, unique };
+}
+
+/** Event words as the timestamp column that records them. */
+const EVENT_COLUMNS: Record<string, string> = {
+  created: 'created_at',
+  creation: 'created_at',
+  updated: 'updated_at',
+  update: 'updated_at',
+  modified: 'updated_at',
+  deleted: 'deleted_at',
+  deletion: 'deleted_at',
+  expiration: 'expires_at',
+  expiry: 'expires_at',
+  expires: 'expires_at',
+  issued: 'issued_at',
+  completed: 'completed_at',
+  completion: 'completed_at',
+};
 
 /** Columns from a list item nested under an entity statement: `- \`status\` (text, not null)`. */
 export function nestedColumns(unit: Unit): Column[] {
@@ -357,4 +463,29 @@ export function rowHints(unit: Unit, entities: Entity[]): void {
       target.rowsHint = { text, count, line: lineAt(unit, sentence.at + match.index) };
     }
   }
+}
+
+/**
+ * A source tree that lists a model file with its fields:
+ * `├── Frente.java   (id, proyectoId, nombre, residenteId)`, the list possibly
+ * continued on the next tree line. Read as shapes: they only add columns to
+ * models the documents state elsewhere.
+ */
+export function modelFilesInTree(code: string, firstLine: number): Entity[] {
+  const found: Entity[] = [];
+  const treeless = code.replace(/[│├└─┬┼|`]/g, ' ');
+  for (const match of treeless.matchAll(/\b([A-Z][A-Za-z0-9]*)\.(?:java|kt|cs|py|ts|js|go|rb|rs|php|swift|scala)\s+[(（]([^)）]{1,400})[)）]/g)) {
+    const line = firstLine + (treeless.slice(0, match.index).match(/\n/g)?.length ?? 0);
+    const names = match[2].split(/\s*[,，、]\s*/).map((name) => name.trim());
+    if (names.length < 2 || !names.every((name) => /^[A-Za-z_]\w*$/.test(name))) continue;
+    const columns: Column[] = [];
+    let offset = match.index + match[0].indexOf(match[2]);
+    for (const name of names) {
+      const at = treeless.indexOf(name, offset);
+      offset = at + name.length;
+      columns.push({ name, line: firstLine + (treeless.slice(0, at).match(/\n/g)?.length ?? 0) });
+    }
+    found.push({ table: match[1], change: 'new-table', columns, line });
+  }
+  return found;
 }

@@ -3,7 +3,7 @@
 // What the text does not say becomes an open question; nothing is invented.
 import type { AuthzRule, Entity, Field, Integration, JobItem, Operation, Scope, ScopeNote, Slo } from '../types.js';
 import { operationKey } from '../types.js';
-import { addColumns, entitiesFromSql, entityFromHeading, mergeEntity, mergeShapes, entitiesInUnit, keyEntity, nestedColumns, rowHints } from './entities.js';
+import { addColumns, entitiesFromSql, entityFromHeading, entityFromLabel, isModelLabel, modelFilesInTree, mergeEntity, mergeShapes, entitiesInUnit, keyEntity, nestedColumns, rowHints } from './entities.js';
 import { authzFromCell, authzRule, integrationsIn, jobIn, mentionsFrontend, resolveOperations, servicesIn, slosIn, verificationOf, webhookVendor } from './facts.js';
 import { toColumn, toField } from './fields.js';
 import { readGraphqlSchema } from './grammar/graphql.js';
@@ -63,6 +63,8 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
   const registry = new Map<string, Entry>();
   const unitOps = new Map<Unit, Operation[]>();
   const anchors = new Map<Unit | undefined, Anchor>();
+  /** A bold label paragraph (`**Project**:`) that may name the model of the field table below it. */
+  const tableLabels = new Map<Unit | undefined, Unit>();
   const entityUnits = new Map<Unit, Entity>();
   const entities: Entity[] = [];
   const outOfScope: ScopeNote[] = [];
@@ -197,6 +199,7 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
           else mergeEntity(entities, entity);
         }
       }
+      if (/^(?:text|txt|plaintext|tree|)$/.test(unit.lang ?? '')) shapes.push(...modelFilesInTree(value, unit.line + 1));
       if (/^(?:http|text|txt|rest|)$/.test(unit.lang ?? '')) {
         value.split(/\r?\n/).forEach((text, index) => {
           const match = /^\s*(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+(\/\S*)/.exec(text);
@@ -206,6 +209,14 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
         });
       }
       continue;
+    }
+
+    if (unit.kind === 'paragraph' && isModelLabel(unit)) {
+      const anchor = anchors.get(unit.heading);
+      if (!anchor || 'entity' in anchor) {
+        tableLabels.set(unit.heading, unit);
+        anchors.delete(unit.heading);
+      }
     }
 
     const header = unit.header ?? [];
@@ -221,9 +232,11 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
     if (unit.kind === 'row' && header.some((cell) => TABLE_COLUMNS.name.test(cell.trim()))) {
       const row = fieldFromRow(unit);
       let anchor = anchors.get(unit.heading);
-      // A field table under a heading that names a model (`### Cookbook (레시피북)`, "New Model: Project").
-      if (row && !anchor && unit.heading && header.some((cell) => TABLE_COLUMNS.type.test(cell.trim()))) {
-        const entity = entityFromHeading(unit.heading, entities);
+      // A field table under a heading or a bold label that names a model (`### Cookbook (레시피북)`, "New Model: Project", `**Epic**:`).
+      const label = tableLabels.get(unit.heading);
+      const described = header.some((cell) => TABLE_COLUMNS.type.test(cell.trim()) || (label && TABLE_COLUMNS.required.test(cell.trim())));
+      if (row && !anchor && unit.heading && described) {
+        const entity = label ? entityFromLabel(label, entities) : entityFromHeading(unit.heading, entities);
         if (entity) {
           anchor = { entity };
           anchors.set(unit.heading, anchor);

@@ -269,7 +269,7 @@ export const TABLE_COLUMNS = {
   auth: /^(?:auth|authz|roles?|who|permissions?|access|scopes?|權限|角色|授權)/i,
   name: /^(?:name|field|field name|param|parameter|column|column name|attribute|property|名稱|欄位|參數|屬性|字段|字段名|フィールド|フィールド名|カラム|カラム名|項目|필드|필드명|컬럼|컬럼명|속성|campo|atributo|columna|propiedad|propriedade|coluna|trường|thuộc tính|cột)$/i,
   type: /^(?:type|data type|kind|型別|類型|種類|类型|数据类型|型|データ型|타입|자료형|유형|tipo|tipo de dato|tipo de dado|kiểu|kiểu dữ liệu)$/i,
-  required: /^(?:required|mandatory|必填|必要)\??$/i,
+  required: /^(?:required|mandatory|optional|必填|必要)(?:\s*\/\s*(?:optional|required))?\??$/i,
   operation: /^(?:operation|procedure|query|mutation|rpc|操作|程序)$/i,
   input: /^(?:input|inputs|args|arguments|request|輸入|參數)$/i,
   location: /^(?:in|location|where|位置)$/i,
@@ -317,14 +317,23 @@ export function fieldFromRow(row: Unit): { name: string; attrs: Attributes; role
   const nameIndex = column(header, TABLE_COLUMNS.name);
   if (nameIndex < 0) return undefined;
   const nameCell = row.cells?.[nameIndex];
-  const name = nameCell?.codes[0]?.value ?? nameCell?.text.trim();
+  const code = nameCell?.codes[0]?.value;
+  let name = code ?? nameCell?.text.trim();
+  // A field written as a label ("Parent Project", or "Title" in a table without types) is named in snake_case.
+  if (!code && name && /^[A-Za-z]+(?: [A-Za-z]+){1,3}$/.test(name)) name = name.toLowerCase().split(' ').join('_');
+  else if (!code && name && /^[A-Z][a-z]+$/.test(name) && column(header, TABLE_COLUMNS.type) < 0) name = name.toLowerCase();
   if (!name || !/^[A-Za-z_][\w.-]*\??$/.test(name)) return undefined;
   const parts: string[] = [];
   header.forEach((title, index) => {
     if (index === nameIndex || TABLE_COLUMNS.location.test(title)) return;
     const text = cellText(row, index);
     if (!text || /^[-–—]$/.test(text)) return;
-    if (TABLE_COLUMNS.required.test(title)) parts.push(/^(?:yes|y|true|✓|✔|x|是|必填|required)$/i.test(text) ? 'required' : /^(?:no|n|false|否|選填|optional)$/i.test(text) ? 'optional' : '');
+    if (TABLE_COLUMNS.required.test(title)) {
+      // "Required (default: Created)", "Optional (single owner)": the word decides, the rest may add a default.
+      const [, word, more] = /^(\S+)\s*(.*)$/.exec(text) ?? ['', text, ''];
+      parts.push(/^(?:yes|y|true|✓|✔|x|是|必填|required|mandatory)$/i.test(word) ? 'required' : /^(?:no|n|false|否|選填|optional)$/i.test(word) ? 'optional' : '');
+      if (/\bdefault\b/i.test(more)) parts.push(more.replace(/^[(（]|[)）]$/g, ''));
+    }
     else if (/^(?:nullable|null)\??$/i.test(title)) parts.push(/^(?:yes|y|true|✓|是)$/i.test(text) ? 'nullable' : 'not null');
     else if (/^default/i.test(title)) parts.push(`default ${text}`);
     else if (/^(?:references|fk|foreign key)/i.test(title)) parts.push(`FK ${text}`);

@@ -9,6 +9,9 @@ const squash = (text: string): string => text.toLowerCase().normalize('NFKC').re
 /** A word's stem, so "invitations" supports "invitation" and "expires" supports "expire". */
 const stem = (word: string): string => squash(word).replace(/(?:ies|es|s|ed|ing)$/, '').slice(0, Math.max(4, squash(word).length - 3));
 
+/** Suffixes the fixed naming vocabulary adds to a stated word ("user reference" → `user_id`, "creation date" → `created_at`). */
+const VOCABULARY_SUFFIXES = new Set(['id', 'at']);
+
 function splitWords(name: string): string[] {
   return name
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
@@ -28,8 +31,10 @@ export function provenanceGaps(scope: Scope, texts: readonly string[]): string[]
   /** Every word of the name is at the line (or, for `anywhere`, somewhere in the documents). */
   const check = (what: string, name: string, line: number, anywhere: string[] = []): void => {
     const here = at(line);
-    for (const word of splitWords(name)) {
+    const words = splitWords(name);
+    for (const [index, word] of words.entries()) {
       const key = squash(word);
+      if (index > 0 && index === words.length - 1 && VOCABULARY_SUFFIXES.has(key)) continue;
       if (!key || here.includes(key) || here.includes(stem(word))) continue;
       if (anywhere.includes(word) && whole.includes(key)) continue;
       gaps.push(`${what} ${name} (line ${line})`);

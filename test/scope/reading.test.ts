@@ -80,7 +80,7 @@ describe('entities', () => {
     expect(invitation.columns.map((column) => column.name)).toEqual(['id', 'workspace', 'email', 'role', 'status', 'expires_at']);
     expect(invitation.columns.find((column) => column.name === 'status')?.enum).toEqual(['PENDING', 'ACCEPTED', 'REVOKED']);
     const membership = scope.entities.find((entity) => entity.table === 'Membership')!;
-    expect(membership.columns.map((column) => column.name)).toEqual(['workspace_reference', 'user_reference', 'role']);
+    expect(membership.columns.map((column) => column.name)).toEqual(['workspace_id', 'user_id', 'role']);
   });
 });
 
@@ -132,5 +132,56 @@ describe('names that only look like facts', () => {
   it('relationship bullets under an entities heading define no entity', () => {
     const scope = extractScope('# T\n\n## Key Entities\n\n- **Ledger**: id, owner_id, currency.\n- **User** has many **Ledgers**.\n');
     expect(scope.entities.map((entity) => entity.table)).toEqual(['Ledger']);
+  });
+});
+
+describe('models written in prose, labels and diagrams', () => {
+  const prose = readFileSync(new URL('../fixtures/specs/21-prose-models.md', import.meta.url), 'utf8');
+  const read = extractScope(prose);
+  const lineIn = (needle: string): number => prose.split('\n').findIndex((line) => line.includes(needle)) + 1;
+  const columnsOf = (table: string): string[] => {
+    const entity = read.entities.find((candidate) => candidate.table === table);
+    if (!entity) throw new Error(`no entity ${table}; have ${read.entities.map((candidate) => candidate.table).join(', ')}`);
+    return entity.columns.map((column) => column.name);
+  };
+
+  it('reads "`X` model with `a`, `b`" requirement lines, upper-case values as an enum', () => {
+    expect(columnsOf('Sensor')).toEqual(['id', 'label', 'kind', 'greenhouseId']);
+    expect(read.entities.find((entity) => entity.table === 'Sensor')!.columns[2].enum).toEqual(['SOIL', 'AIR', 'LIGHT']);
+  });
+
+  it('reads a list introduced by "has" or "with" in the conventional column names', () => {
+    // The source tree below adds only what is new (`ownerId` is `owner_id` already).
+    expect(columnsOf('Greenhouse')).toEqual(['name', 'location', 'id', 'owner_id', 'created_at', 'updated_at', 'areaM2']);
+    const location = read.entities.find((entity) => entity.table === 'Greenhouse')!.columns[1];
+    expect(location.nullable).toBe(true);
+    expect(columnsOf('Grower')).toEqual(['email', 'password_hash', 'created_at', 'last_login_at']);
+    // "Contains zero or more Crates" is a relation, not a list of attributes.
+    expect(read.entities.find((entity) => entity.table === 'Harvest')?.columns ?? []).toEqual([]);
+  });
+
+  it('reads a field table under a bold label, labels in snake_case, required and default from the cell', () => {
+    expect(columnsOf('Crate')).toEqual(['weight', 'parent_harvest', 'grade']);
+    const [weight, , grade] = read.entities.find((entity) => entity.table === 'Crate')!.columns;
+    expect(weight.nullable).toBe(false);
+    expect(grade).toMatchObject({ nullable: true, default: 'B' });
+    expect(read.entities.some((entity) => entity.table === 'Note')).toBe(false);
+  });
+
+  it('reads Mermaid class diagrams: attributes only, no services, enumerations or methods', () => {
+    expect(columnsOf('Reading')).toEqual(['id', 'value', 'recordedAt', 'sensorId']);
+    expect(read.entities.find((entity) => entity.table === 'Reading')!.line).toBe(lineIn('class Reading'));
+    expect(read.entities.map((entity) => entity.table)).not.toContain('ReadingService');
+    expect(read.entities.map((entity) => entity.table)).not.toContain('Unit');
+  });
+
+  it('a source tree only adds fields to models stated elsewhere', () => {
+    expect(read.entities.map((entity) => entity.table)).not.toContain('Pump');
+    const area = read.entities.find((entity) => entity.table === 'Greenhouse')!.columns.find((column) => column.name === 'areaM2')!;
+    expect(area.line).toBe(lineIn('areaM2)'));
+  });
+
+  it('every name can be read at the line it cites', () => {
+    expect(provenanceGaps(read, [prose])).toEqual([]);
   });
 });

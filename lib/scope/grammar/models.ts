@@ -40,6 +40,7 @@ const READERS: Reader[] = [
   { name: 'sql', langs: /^(?:sql|postgres|postgresql|psql|pgsql|plpgsql|mysql|mariadb|sqlite|sqlite3|tsql|mssql|ddl)$/, looks: /\b(?:create|alter)\s+table\b/i, read: readSql },
   { name: 'prisma', langs: /^prisma$/, looks: /^\s*model\s+\w+\s*\{/m, read: readPrisma },
   { name: 'mermaid', langs: /^(?:mermaid|mmd)$/, looks: /^\s*erDiagram\b/m, read: readMermaid },
+  { name: 'mermaid-class', langs: /^(?:mermaid|mmd)$/, looks: /^\s*classDiagram\b/m, read: readMermaidClasses },
   { name: 'drizzle', langs: /^(?:ts|typescript|tsx|mts|cts|js|javascript|jsx|mjs)$/, looks: /\b(?:pg|sqlite|mysql|singlestore)Table\s*\(/, read: readDrizzle },
   { name: 'go', langs: /^(?:go|golang)$/, looks: /\btype\s+\w+\s+struct\s*\{/, read: readGo },
   { name: 'csharp', langs: /^(?:cs|csharp|c#|c-sharp|dotnet)$/, looks: /\{\s*get\s*;/, read: readCSharp },
@@ -284,6 +285,64 @@ function readMermaid(code: string, firstLine: number): Entity[] {
     const columns = table.columns.map(({ fk, ...column }) => (fk && others.length === 1 ? { ...column, references: others[0] } : column));
     addEntity(entities, table.table, table.line, columns);
   }
+  return entities;
+}
+
+/* ------------------------------------------------------ Mermaid classDiagram */
+
+/** Classes that hold behaviour or wiring, not stored rows. */
+const NOT_STORED_CLASS = /(?:Service|Controller|Repository|Handler|Manager|Client|Gateway|Factory|Provider|Resolver|Module|Router|Adapter|Facade|Helper|Util|Utils)$/;
+
+/**
+ * `class Account { +String id  +balance: Decimal  +deposit() void }` and
+ * `Account : +String id`: attributes become columns; methods, interfaces,
+ * enumerations and service-like classes are left out.
+ */
+function readMermaidClasses(code: string, firstLine: number): Entity[] {
+  const classes = new Map<string, { line: number; columns: Column[]; skip: boolean }>();
+  const classOf = (name: string, line: number) => {
+    let found = classes.get(name);
+    if (!found) {
+      found = { line, columns: [], skip: NOT_STORED_CLASS.test(name) || isDtoName(name) };
+      classes.set(name, found);
+    }
+    return found;
+  };
+  const member = (target: { columns: Column[]; skip: boolean }, text: string, line: number): void => {
+    const body = text.replace(/^[+\-#~]\s*/, '').replace(/[$*]$/, '').trim();
+    if (/^<<\s*(?:interface|abstract|enumeration|enum|service)\s*>>$/i.test(body)) target.skip = true;
+    if (!body || body.includes('(') || body.startsWith('<<')) return;
+    // `Type name`, `name: Type` or a bare `name`; generics are written `List~String~`.
+    const typed = /^([\w.~[\]<>,]+)\s+([A-Za-z_]\w*)$/.exec(body);
+    const colon = /^([A-Za-z_]\w*)\s*:\s*([\w.~[\]<>,?]+)$/.exec(body);
+    const bare = /^([A-Za-z_]\w*)$/.exec(body);
+    const name = typed?.[2] ?? colon?.[1] ?? bare?.[1];
+    if (!name) return;
+    const type = (typed?.[1] ?? colon?.[2])?.replace(/~([^~]*)~/g, '<$1>');
+    target.columns.push({ name, line, ...(type ? { type } : {}) });
+  };
+  let current: { columns: Column[]; skip: boolean } | undefined;
+  code.split(/\r?\n/).forEach((raw, index) => {
+    const text = raw.replace(/%%.*$/, '').trim();
+    const line = firstLine + index;
+    if (current) {
+      if (text === '}') current = undefined;
+      else member(current, text, line);
+      return;
+    }
+    const open = /^class\s+([A-Za-z_]\w*)(?:~[^~]*~)?(?:\s*\["[^"]*"\])?\s*(\{)?\s*$/.exec(text);
+    if (open) {
+      const found = classOf(open[1], line);
+      if (open[2]) current = found;
+      return;
+    }
+    const annotation = /^<<\s*(\w+)\s*>>\s+([A-Za-z_]\w*)$/.exec(text);
+    if (annotation && /^(?:interface|abstract|enumeration|enum|service)$/i.test(annotation[1])) classOf(annotation[2], line).skip = true;
+    const outside = /^([A-Za-z_]\w*)\s*:\s*(.+)$/.exec(text);
+    if (outside) member(classOf(outside[1], line), outside[2].trim(), line);
+  });
+  const entities: Entity[] = [];
+  for (const [name, found] of classes) if (!found.skip && found.columns.length) addEntity(entities, name, found.line, found.columns);
   return entities;
 }
 

@@ -46,7 +46,7 @@ function actorsIn(phrase: string, roles: Set<string>): boolean {
     const kind = ACTOR_NOUNS.get(singular(head));
     if (kind === 'generic') generic = true;
     if (kind !== 'role') continue;
-    const modifier = words.length > 1 && /^[a-z][\w-]*$/.test(words.at(-2)!) && !VERB_LIKE.test(words.at(-2)!) ? `${words.at(-2)} ` : '';
+    const modifier = words.length > 1 && /^[a-z][\w-]*$/.test(words.at(-2)!) && !VERB_LIKE.test(words.at(-2)!) && !CONJUNCTIONS.has(words.at(-2)!) ? `${words.at(-2)} ` : '';
     // "The service" is this service; "the billing service" is a caller.
     if (!modifier && NAMED_ONLY.has(singular(head))) continue;
     roles.add(`${modifier}${singular(head)}`);
@@ -54,6 +54,14 @@ function actorsIn(phrase: string, roles: Set<string>): boolean {
   return generic;
 }
 const VERB_LIKE = /ed$/;
+const CONJUNCTIONS = new Set(['but', 'and', 'or', 'yet', 'so', 'then', 'also', 'even', 'except', 'unless']);
+/** Words before "role" that say what a part of the system does, or what is done to a role: never a role name. */
+const NOT_ROLE_WORDS = /^(?:backend|frontend|server|database|db|api|ui|system|worker|cli|app|respect|check|verify|assign|change|update|require|have|has|grant|revoke|set|get|read|store|new|user|default|their|its)$/;
+/** A code span that can name a role or scope (`admin`, `org:admin`, `billing.write`, `ROLE_ADMIN`), not a class, constant, event or key. */
+const ROLE_CODE = /^(?:[a-z][a-z0-9]*(?:[_:.-][a-z0-9]+){0,2}|ROLE_[A-Z_]+|[A-Z][a-z]+)$/;
+const NOT_ROLE_CODE = /(?:^|[_.:-])(?:id|changed|created|updated|deleted|added|removed|role|roles|email|token)$|Id$|_[a-z]+s$/;
+/** A word not preceded by a letter of any script ("đổi role" names nothing). */
+const WORD_START = String.raw`(?<![\p{L}\p{N}_])`;
 const NAMED_ONLY = new Set(['service', 'bot']);
 const DENIED = /\b(?:cannot|can't|can not|may not|must not|mustn't|is not allowed|are not allowed|is not permitted|are not permitted)\b|不可|不得|不能/i;
 
@@ -63,12 +71,17 @@ function whoIn(text: string, ops: Operation[]): { roles: string[]; generic: bool
   const prose = proseOf(text);
   const roleContext = /\broles?\b|\bscopes?\b|\bonly\b|\bpermission|角色|權限|只有|僅/i.test(prose);
   if (roleContext) {
-    for (const code of text.matchAll(/`([^`]+)`/g)) if (/^[\w:.-]+$/.test(code[1]) && !/^(?:GET|POST|PUT|PATCH|DELETE)\b/.test(code[1]) && !ops.some((op) => op.name === code[1])) roles.add(code[1]);
+    for (const code of text.matchAll(/`([^`]+)`/g)) {
+      if (ROLE_CODE.test(code[1]) && !NOT_ROLE_CODE.test(code[1]) && !ops.some((op) => op.name === code[1])) roles.add(code[1]);
+    }
   }
-  for (const quoted of text.matchAll(/["“']([A-Za-z][\w:-]*)["”']/g)) if (/\brole|\bscope/i.test(text)) roles.add(quoted[1]);
-  for (const named of prose.matchAll(/\b([a-z][\w-]*)\s+role\b/gi)) {
+  for (const quoted of text.matchAll(/["“']([A-Za-z][\w:-]*)["”']/g)) if (/\brole|\bscope/i.test(text) && ROLE_CODE.test(quoted[1]) && !NOT_ROLE_CODE.test(quoted[1])) roles.add(quoted[1]);
+  // "the auditor role"; not "role-based", not "đổi role" (a word of another script).
+  for (const named of prose.matchAll(new RegExp(`${WORD_START}([a-z][\\w-]*)\\s+role\\b(?!-)`, 'giu'))) {
     const word = named[1].toLowerCase();
-    if (!DETERMINERS.has(word) && !OBJECT_BOUNDARIES.has(word) && ACTOR_NOUNS.get(word) !== 'generic' && !/^(?:or|and|what|same|right|correct|required|proper)$/.test(word)) roles.add(word);
+    // In a sentence with other scripts' letters the word may be a word of that language ("khi role thay đổi").
+    const foreign = /[^\x00-\x7F]/.test(prose.replace(/[—–→“”’‘…]/g, '')) && ACTOR_NOUNS.get(singular(word)) !== 'role';
+    if (!foreign && !DETERMINERS.has(word) && !OBJECT_BOUNDARIES.has(word) && !NOT_ROLE_WORDS.test(word) && ACTOR_NOUNS.get(word) !== 'generic' && !/^(?:or|and|what|same|right|correct|required|proper)$/.test(word)) roles.add(word);
   }
   // "owner or superuser only", "admin-only": the words before `only` name who.
   // "admin-only" names a role; "forward-only", "read-only" do not.
@@ -76,19 +89,21 @@ function whoIn(text: string, ops: Operation[]): { roles: string[]; generic: bool
   const trailing = /(?:^|\bis\s+|\bare\s+|[—:]\s*)((?:[a-z][\w-]*)(?:\s*(?:,|\bor\b|\/)\s*[a-z][\w-]*){0,3})\s+only\b/i.exec(prose);
   if (trailing) {
     for (const word of trailing[1].toLowerCase().split(/\s*(?:,|\bor\b|\/)\s*/)) {
-      if (!word || DETERMINERS.has(word) || ACTOR_NOUNS.get(singular(word)) === 'generic') continue;
+      // "owner or auditor only" names roles; "Applied only", "Fill ONLY", "Yes, but only" do not.
+      if (!word || ACTOR_NOUNS.get(singular(word)) !== 'role') continue;
       roles.add(singular(word));
     }
   }
   if (roles.size) return { roles: [...roles], generic: false };
   let generic = false;
   // The subject of the first modal, after the last clause break ("…, which cannot" has no actor).
-  const modal = SUBJECT_MODAL.exec(prose);
-  if (modal) {
+  // The first modal whose subject names an actor: "Creation MUST respect…: managers can create…".
+  for (const modal of prose.matchAll(new RegExp(SUBJECT_MODAL.source, 'gi'))) {
     const clause = prose.slice(0, modal.index).split(/[,;:]|\b(?:which|where|when|if|because|so)\b/i).pop() ?? '';
     // "the customer who placed an order may…": the actor stands before its relative clause.
     const before = clause.split(/\b(?:who|that|whose)\b/i)[0];
-    generic = actorsIn(before.trim(), roles);
+    generic = actorsIn(before.trim(), roles) || generic;
+    if (roles.size || generic) break;
   }
   // Passive: "may only be issued by support agents".
   const passive = /\bbe\s+[a-z]+(?:ed|en|wn)\s+(?:only\s+)?by\s+([a-z][\w\s,&/-]*)/i.exec(prose);

@@ -185,3 +185,25 @@ describe('models written in prose, labels and diagrams', () => {
     expect(provenanceGaps(read, [prose])).toEqual([]);
   });
 });
+
+describe('roles are actors, never words that happen to stand near "only" or "role"', () => {
+  const rolesOf = (sentence: string): string[] => extractScope(`# Sprint\n\n## Scope\n\n- ${sentence}\n`).authz.flatMap((rule) => rule.roles);
+
+  it('keeps the role after a conjunction and drops the conjunction', () => {
+    expect(rolesOf('Yes, but only managers can move entities between parents.')).toEqual(['manager']);
+  });
+
+  it('reads no role from "X only" when X is not an actor', () => {
+    expect(rolesOf('Fill ONLY if the constitution check has violations.')).toEqual([]);
+    expect(rolesOf('Applied only to POST /tasks, not to the reads.')).toEqual([]);
+    expect(rolesOf('Placeholder/Mock only.')).toEqual([]);
+    expect(rolesOf('Export is owner or auditor only.')).toEqual(['auditor']);
+  });
+
+  it('reads no role from "respect role-based access", "Backend Role" or a word of another language', () => {
+    expect(rolesOf('Creation MUST respect role-based access: managers can create all four types.')).toEqual(['manager']);
+    expect(rolesOf('Backend Role: provides due date data only to signed-in users.')).not.toContain('backend');
+    expect(rolesOf('Hệ thống SHALL kiểm tra role của user khi role thay đổi, only via `AdminService`.')).toEqual([]);
+    expect(rolesOf('Only the curator role may publish a collection.')).toEqual(['curator']);
+  });
+});

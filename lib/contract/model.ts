@@ -109,7 +109,8 @@ const METHOD_BY_ROLE: Record<OperationRole, string> = {
 export function planContract(scope: Scope, stack: ServiceStack | undefined): ContractPlan {
   const questions: OpenQuestion[] = [];
   const authSchemes = pickAuthSchemes(stack);
-  for (const entry of authSchemes) {
+  // With no operation stated there is no contract to assume a scheme for.
+  for (const entry of scope.operations.length ? authSchemes : []) {
     if (entry.question) questions.push({ text: entry.question, weight: 3, source: SOURCE });
   }
 

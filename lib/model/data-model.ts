@@ -356,7 +356,8 @@ export function buildDataModel(
       findings.ask('backfill-value', `What value do existing ${entity.table} rows get for ${columns}, and from which source?`, WEIGHTS.backfillValue, { table: entity.table, columns });
     }
     if (gaps.includes('populated')) {
-      findings.warn('missing-backfill', `${entity.table} already exists; its row count is unknown, so the backfill is planned with defaults.`, { table: entity.table, columns: backfill.columns.join(', ') });
+      // One warning per table: the value question above already raised it.
+      if (!gaps.includes('existing-value')) findings.warn('missing-backfill', `${entity.table} already exists; its row count is unknown, so the backfill is planned with defaults.`, { table: entity.table, columns: backfill.columns.join(', ') });
       findings.ask('populated-unknown', `How many rows does ${entity.table} hold in production (answers: populatedTables)?`, WEIGHTS.populatedUnconfirmed, { table: entity.table });
     } else if (backfill.missing.includes('row-count')) {
       findings.ask('row-count', `About how many rows does ${entity.table} hold? The batch count depends on it.`, WEIGHTS.rowCount, { table: entity.table });

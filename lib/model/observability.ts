@@ -107,7 +107,8 @@ export function buildObservability(scope: Scope, service: ServiceStack | undefin
   // A span needs a name the code can carry: only a job whose work the spec names gets one.
   for (const job of scope.jobs) if (job.name) spans.push({ kind: 'job', name: job.name, instrumentation: jobSystem ? JOBS[jobSystem]?.label : undefined });
 
-  const alerts = sloAlerts(scope.slos, scope.operations, (op) => latencyMetric(op, scope));
+  // An SLO alerts on operations; with none stated there is nothing to alert on yet.
+  const alerts = scope.operations.length ? sloAlerts(scope.slos, scope.operations, (op) => latencyMetric(op, scope)) : [];
   if (hooks.length) alerts.push({ subject: 'webhook', metric: 'app.webhook.events', condition: 'outcome="rejected" > 0', window: '15m', severity: 'warn', source: { kind: 'default' } });
   if (scope.jobs.length) alerts.push({ subject: 'job', metric: 'app.job.runs', condition: 'outcome="failed" >= 1', window: '1 run', severity: 'warn', source: { kind: 'default' } });
 

@@ -86,7 +86,9 @@ export function buildValidation(scope: Scope, service: ServiceStack | undefined,
   const language = languageOf(service);
   const detected = service?.validation?.value;
   const framework = service?.framework ? FRAMEWORKS[service.framework.value] : undefined;
-  const library = detected ?? framework?.validation ?? (language ? DEFAULT_VALIDATION[language] : 'zod');
+  // The repository's library, else its framework's usual one, else its language's; with none of them known, none is named.
+  const library = detected ?? framework?.validation ?? (language ? DEFAULT_VALIDATION[language] : undefined) ?? '';
+  const basis: Validation['basis'] = detected ? 'repo' : framework?.validation ? 'framework' : library ? 'language' : 'none';
   const conv = VALIDATION[library];
   const rules = scope.operations.flatMap((op) => fieldRules(op, checklist));
 
@@ -140,6 +142,7 @@ export function buildValidation(scope: Scope, service: ServiceStack | undefined,
     library,
     libraryLabel: conv?.label ?? library,
     detected: Boolean(detected),
+    basis,
     strict: conv?.strict ?? '',
     rules,
     surfaces,

@@ -16,6 +16,8 @@ export interface ContractSummary {
   /** Fenced-code language: `yaml`, `graphql`, `protobuf`, `ts`. */
   fence: string;
   checklist: ChecklistItem[];
+  /** No operation is stated: the section shows no contract, and the open questions ask for the endpoints. */
+  empty?: boolean;
 }
 
 /**
@@ -201,6 +203,8 @@ export interface Validation {
   library: string;
   libraryLabel: string;
   detected: boolean;
+  /** Where the library comes from: the repository, its framework's or language's usual choice, or nothing known (none named). */
+  basis: 'repo' | 'framework' | 'language' | 'none';
   strict: string;
   rules: FieldRule[];
   surfaces: Surface[];

@@ -220,6 +220,7 @@ export async function planBackendSpec(prepared: Prepared, decisions: Decisions):
       excerpt: contract.excerpt,
       fence: contract.artifact.fence,
       checklist: contract.checklist,
+      empty: scope.operations.length === 0,
     },
     sprint: { dir: sprint.dir, num: sprint.num, slug: sprint.slug },
     answers: { populatedTables: inputs.populatedTables, authz: inputs.authz },

@@ -489,3 +489,35 @@ export function modelFilesInTree(code: string, firstLine: number): Entity[] {
   }
   return found;
 }
+
+const JUNCTION = /(?:`(\w+)`|\b([A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+)+))\s+(?:junction|join|pivot|link|linking|association)(?:\s+table)?\b|\b(?:junction|join|pivot)\s+table\s+`(\w+)`/g;
+
+/**
+ * "many-to-many relationship (TaskTag junction table)": the junction table is
+ * stated; its key columns follow once both sides are known (see junctionKeys).
+ */
+export function junctionTables(unit: Unit, entities: Entity[]): Entity[] {
+  const found: Entity[] = [];
+  for (const match of unit.text.matchAll(JUNCTION)) {
+    const name = match[1] ?? match[2] ?? match[3];
+    found.push(upsert(entities, name, 'new-table', lineAt(unit, match.index)));
+  }
+  return found;
+}
+
+/** A junction named after its two sides (`TaskTag`, `task_labels`) holds a key to each: `task_id`, `tag_id`. */
+export function junctionKeys(junction: Entity, entities: readonly Entity[]): void {
+  if (junction.columns.length) return;
+  const words = junction.table.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase().split('_').filter(Boolean);
+  const known = new Set(entities.filter((entity) => entity !== junction).map((entity) => entityKey(entity.table)));
+  for (let cut = 1; cut < words.length; cut++) {
+    const [left, right] = [words.slice(0, cut).join('_'), words.slice(cut).join('_')];
+    if (!known.has(entityKey(left)) || !known.has(entityKey(right))) continue;
+    const side = (part: string) => singular(part);
+    addColumns(junction, [
+      { name: `${side(left)}_id`, line: junction.line, nullable: false },
+      { name: `${side(right)}_id`, line: junction.line, nullable: false },
+    ]);
+    return;
+  }
+}

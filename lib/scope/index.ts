@@ -3,7 +3,7 @@
 // What the text does not say becomes an open question; nothing is invented.
 import type { AuthzRule, Entity, Field, Integration, JobItem, Operation, Scope, ScopeNote, Slo } from '../types.js';
 import { operationKey } from '../types.js';
-import { addColumns, entitiesFromSql, entityFromHeading, entityFromLabel, isModelLabel, modelFilesInTree, mergeEntity, mergeShapes, entitiesInUnit, keyEntity, nestedColumns, rowHints } from './entities.js';
+import { addColumns, entitiesFromSql, entityFromHeading, entityFromLabel, isModelLabel, junctionKeys, junctionTables, modelFilesInTree, mergeEntity, mergeShapes, entitiesInUnit, keyEntity, nestedColumns, rowHints } from './entities.js';
 import { authzFromCell, authzRule, integrationsIn, jobIn, mentionsFrontend, resolveOperations, servicesIn, slosIn, verificationOf, webhookVendor } from './facts.js';
 import { toColumn, toField } from './fields.js';
 import { readGraphqlSchema } from './grammar/graphql.js';
@@ -65,6 +65,7 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
   const anchors = new Map<Unit | undefined, Anchor>();
   /** A bold label paragraph (`**Project**:`) that may name the model of the field table below it. */
   const tableLabels = new Map<Unit | undefined, Unit>();
+  const junctions: Entity[] = [];
   const entityUnits = new Map<Unit, Entity>();
   const entities: Entity[] = [];
   const outOfScope: ScopeNote[] = [];
@@ -319,6 +320,7 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
     }
 
     // Entities.
+    if (unit.kind !== 'heading') junctions.push(...junctionTables(unit, entities));
     const mentions = entitiesInUnit(unit, entities);
     for (const mention of mentions) {
       entityUnits.set(unit, mention.entity);
@@ -340,6 +342,7 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
 
   // Interfaces add their fields to the models they mirror (`interface Cart` beside `CREATE TABLE carts`).
   mergeShapes(entities, shapes);
+  for (const junction of new Set(junctions)) junctionKeys(junction, entities);
 
   // Full paths: bases stated once, router-relative fragments and example calls folded into their operation.
   const inScope = units.filter((unit) => !unit.outOfScope && unit.section !== 'openQuestions');
@@ -526,7 +529,10 @@ function openQuestions(inputs: QuestionInputs): ScopeNote[] {
     // Untyped fields are asked once by the contract stage, after it has borrowed what the tables state.
   }
   // Who may call each operation is asked by the model, from its authz matrix (one place for that rule).
-  for (const rule of inputs.authz) if (!rule.operations.length) ask(`Which operations does this rule apply to: "${rule.text}"?`, rule.line);
+  // Rules that name no operation: one question for all of them (with no operation stated, the endpoints question covers them).
+  const unplaced = inputs.operations.length ? inputs.authz.filter((rule) => !rule.operations.length) : [];
+  if (unplaced.length === 1) ask(`Which operations does this rule apply to: "${unplaced[0].text}"?`, unplaced[0].line);
+  if (unplaced.length > 1) ask(`Which operations do the access rules on lines ${unplaced.map((rule) => rule.line).join(', ')} apply to? They name none (first: "${unplaced[0].text}").`, unplaced[0].line);
   for (const integration of inputs.integrations) {
     // A webhook whose sender the text does not name is "the webhook", never "webhook webhook".
     const hooks = integration.name.toLowerCase() === 'webhook' ? 'the webhook' : `${integration.name} webhook`;
@@ -539,9 +545,17 @@ function openQuestions(inputs: QuestionInputs): ScopeNote[] {
   }
   for (const entity of inputs.entities) {
     if (!entity.columns.length && entity.change === 'new-table') ask(`\`${entity.table}\`: the columns are not stated.`, entity.line);
-    const untyped = entity.columns.filter((column) => !column.type && !column.enum && !column.references);
-    if (untyped.length) ask(`\`${entity.table}\`: the types of ${untyped.map((column) => `\`${column.name}\``).join(', ')} are not stated.`, untyped[0].line);
-    if (entity.change === 'alter-table' && !entity.rowsHint) ask(`\`${entity.table}\`: how many rows does it hold in production (for the online migration and backfill)?`, entity.line);
+  }
+  // Untyped columns: one question for the whole data model.
+  const untyped = inputs.entities
+    .map((entity) => ({ entity, columns: entity.columns.filter((column) => !column.type && !column.enum && !column.references) }))
+    .filter((found) => found.columns.length);
+  if (untyped.length === 1) {
+    const [{ entity, columns }] = untyped;
+    ask(`\`${entity.table}\`: the types of ${columns.map((column) => `\`${column.name}\``).join(', ')} are not stated.`, columns[0].line);
+  } else if (untyped.length > 1) {
+    const list = untyped.map(({ entity, columns }) => `\`${entity.table}\` (${columns.map((column) => `\`${column.name}\``).join(', ')})`).join('; ');
+    ask(`Column types are not stated for ${list}.`, untyped[0].columns[0].line);
   }
   for (const job of inputs.jobs) if (!job.schedule) ask(`When does this job run: "${job.text}"?`, job.line);
   return questions;

@@ -175,6 +175,12 @@ describe('models written in prose, labels and diagrams', () => {
     expect(read.entities.map((entity) => entity.table)).not.toContain('Unit');
   });
 
+  it('a junction table named after two stated models holds a key to each', () => {
+    expect(columnsOf('Crop')).toEqual(['name', 'season']);
+    expect(columnsOf('GreenhouseCrop')).toEqual(['greenhouse_id', 'crop_id']);
+    expect(read.entities.find((entity) => entity.table === 'GreenhouseCrop')!.line).toBe(lineIn('GreenhouseCrop junction'));
+  });
+
   it('a source tree only adds fields to models stated elsewhere', () => {
     expect(read.entities.map((entity) => entity.table)).not.toContain('Pump');
     const area = read.entities.find((entity) => entity.table === 'Greenhouse')!.columns.find((column) => column.name === 'areaM2')!;
@@ -205,5 +211,20 @@ describe('roles are actors, never words that happen to stand near "only" or "rol
     expect(rolesOf('Backend Role: provides due date data only to signed-in users.')).not.toContain('backend');
     expect(rolesOf('Hệ thống SHALL kiểm tra role của user khi role thay đổi, only via `AdminService`.')).toEqual([]);
     expect(rolesOf('Only the curator role may publish a collection.')).toEqual(['curator']);
+  });
+});
+
+describe('one question where one thing is unknown', () => {
+  it('asks once which operations several unplaced access rules apply to', () => {
+    const read = extractScope('# Sprint\n\n## Scope\n\n- `GET /v1/plots` lists plots.\n- Only managers may archive a season.\n- Only auditors may export the ledger.\n');
+    const asked = read.questions.filter((question) => /access rules|this rule apply/.test(question.text));
+    expect(asked).toHaveLength(1);
+    expect(asked[0].text).toMatch(/lines 6, 7/);
+  });
+
+  it('asks nothing about rules when no operation is stated: the endpoints question covers them', () => {
+    const read = extractScope('# Sprint\n\n## Scope\n\n- Only managers may archive a season.\n');
+    expect(read.questions.map((question) => question.text).join('\n')).not.toMatch(/rule/);
+    expect(read.questions[0].text).toMatch(/names no API operation/);
   });
 });

@@ -72,3 +72,33 @@ export function testPathFor(stack: StackEntry, options: {
       : inService(options.servicePath, options.testDir ?? stack.testDir);
   return clean(posix.join(dir, fileName));
 }
+
+const TEST_FOLDERS = new Set(['test', 'tests', 'spec', 'specs', '__tests__', 'e2e', 'integration', 'contract', 'contracts-tests']);
+const TEST_NAME = /(^test_.+\.py$)|(_test\.(py|go|rb|exs?)$)|(_spec\.rb$)|(\.(test|spec|e2e)\.[cm]?[jt]sx?$)/i;
+
+/** A test file by its name (`*.test.ts`, `*_test.go`, `test_*.py`, `*_spec.rb`) or its folder (`tests/`, `spec/`, `__tests__/` …). */
+export function isTestPath(file: string): boolean {
+  const parts = clean(file).split('/');
+  const name = parts.pop() ?? '';
+  return TEST_NAME.test(name) || parts.some((part) => TEST_FOLDERS.has(part.toLowerCase()));
+}
+
+/**
+ * `--out` as a repo-relative posix path: absolute paths inside the repository
+ * are made relative; anything that leaves it is refused (never written
+ * somewhere else than the message says).
+ */
+export function repoRelativeOut(root: string, out: string): string {
+  const absolute = posix.isAbsolute(out.replace(/\\/g, '/')) || /^[A-Za-z]:[\\/]/.test(out) ? out : join(root, out);
+  const relative = clean(posix.relative(root.replace(/\\/g, '/'), absolute.replace(/\\/g, '/')));
+  if (relative === '' || relative === '.' || relative === '..' || relative.startsWith('../') || posix.isAbsolute(relative)) {
+    throw new MagiError('out-outside', `--out ${printable(out)}: is outside the repository; pass a path inside it, such as tests/api/`);
+  }
+  return relative;
+}
+
+/** A path for a one-line message: control characters (newlines, escape sequences) shown escaped, never sent raw to the terminal. */
+export function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (char) => (char === '\n' ? '\\n' : char === '\r' ? '\\r' : char === '\t' ? '\\t' : `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`));
+}

@@ -12,6 +12,7 @@ import { readCompanions } from '../sprint/companions.js';
 import { readPlanDocument, type PlanDocument } from '../sprint/document.js';
 import { locateSprint, toPosix, type Sprint } from '../sprint/index.js';
 import { acquireLock } from '../write/lock.js';
+import { planGeneratedFile, planPlainFile, type PlannedFiles, type PlannedWrite } from './files.js';
 import { buildReport, nextSteps } from './report.js';
 import { applyStackOverrides, chooseService, declaredPackages, type StackAnswer } from './stack-choice.js';
 import type { JsonReport, ReportFile } from '../report/index.js';
@@ -141,12 +142,7 @@ export interface Decisions {
   extraQuestions?: OpenQuestion[];
 }
 
-export interface PlannedWrite {
-  /** Repo-relative path, posix separators. */
-  path: string;
-  contents: string;
-  status: ReportFile['status'];
-}
+export type { PlannedWrite } from './files.js';
 
 export interface Plan {
   writes: PlannedWrite[];
@@ -234,19 +230,19 @@ export async function planBackendSpec(prepared: Prepared, decisions: Decisions):
   const base = readIfExists(path.join(context.root, baseFile));
   const gate = applyBackendSection({ document: document.text, fresh: rendered.markdown, base, mode: decisions.conflict });
 
-  const candidates: Array<{ path: string; contents: string }> = [{ path: document.path, contents: gate.text }];
-  if (writeContractFile) candidates.push({ path: contractFile, contents: contract.artifact.text });
-  candidates.push({ path: baseFile, contents: rendered.markdown });
-  if (contractTest) candidates.push({ path: contractTest.path, contents: contractTest.contents });
-
-  const files: ReportFile[] = [];
-  const writes: PlannedWrite[] = [];
-  for (const candidate of candidates) {
-    const before = readIfExists(path.join(context.root, candidate.path));
-    const status: ReportFile['status'] = before === undefined ? 'created' : before === candidate.contents ? 'unchanged' : 'modified';
-    files.push({ path: candidate.path, status });
-    if (status !== 'unchanged') writes.push({ ...candidate, status });
+  const planned: PlannedFiles = { writes: [], files: [] };
+  planPlainFile(context.root, document.path, gate.text, planned);
+  if (writeContractFile) {
+    // A contract merged into the user's own --openapi file is theirs; one we generate gets a base like the section.
+    if (existingOpenApi) planPlainFile(context.root, contractFile, contract.artifact.text, planned);
+    else planGeneratedFile(context.root, sprint.dir, contractFile, contract.artifact.text, planned);
   }
+  planPlainFile(context.root, baseFile, rendered.markdown, planned);
+  if (contractTest) planGeneratedFile(context.root, sprint.dir, contractTest.path, contractTest.contents, planned);
+  const { writes, files } = planned;
+  // The document is compared with what the run read, not with a second read: an edit in between is caught at the rename.
+  const documentWrite = writes.find((write) => write.path === document.path);
+  if (documentWrite) documentWrite.expected = document.text;
 
   const verdict = await validated;
   if ('error' in verdict) throw verdict.error;

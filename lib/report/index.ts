@@ -11,6 +11,8 @@ export type FileStatus = 'created' | 'modified' | 'unchanged';
 export interface ReportFile {
   path: string;
   status: FileStatus;
+  /** Regions where your edits and the new version collided (yours were kept). */
+  conflicts?: number;
 }
 
 export interface ReportOperation {

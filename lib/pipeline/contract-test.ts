@@ -145,6 +145,6 @@ export function contractTestOutput(plan: ContractTestPlan, status: 'written' | '
   const conflicts = plan.files.find((file) => file.path === plan.path)?.conflicts;
   if (conflicts) lines.push(`Merge conflicts: ${conflicts} region${conflicts > 1 ? 's' : ''} where your edits and the new version collided; your lines were kept`);
   if (plan.dependencies.length) lines.push(`The test needs: ${plan.installCommand}`);
-  for (const todo of plan.todos) lines.push(`TODO: ${todo}`);
+  for (const todo of plan.todos) lines.push(`TODO: ${printable(todo)}`);
   return `${lines.join('\n')}\n`;
 }

@@ -48,6 +48,8 @@ interface WriteFault {
   yeoman?: boolean;
   setup: (sandbox: Sandbox) => void;
   line: RegExp;
+  /** Extra arguments (--force: replacing a file magi did not write is allowed, so the fault itself is what stops the run). */
+  args?: string[];
 }
 
 const WRITE_FAULTS: WriteFault[] = [
@@ -74,7 +76,7 @@ const WRITE_FAULTS: WriteFault[] = [
   {
     name: 'a file where the merge-base folder goes',
     setup: (sandbox) => writeFileSync(path.join(sandbox.root, SPRINT, '.magi'), 'not a folder\n'),
-    line: /^magi: Cannot write docs\/03-gift-cards\/\.magi\/backend-section\.md: a file is in the way of its folder; nothing was written \(move that file away and re-run\)$/,
+    line: /^magi: Cannot write docs\/03-gift-cards\/\.magi\/\S+: a file is in the way of its folder; nothing was written \(move that file away and re-run\)$/,
   },
   {
     name: 'a read-only contract test that already exists',
@@ -82,6 +84,7 @@ const WRITE_FAULTS: WriteFault[] = [
       writeFileSync(path.join(sandbox.root, 'tests/api/gift-cards.contract.test.ts'), '// mine\n');
       chmodSync(path.join(sandbox.root, 'tests/api/gift-cards.contract.test.ts'), 0o444);
     },
+    args: ['--force'],
     line: /^magi: Cannot write tests\/api\/gift-cards\.contract\.test\.ts: permission denied; nothing was written \(fix the permissions and re-run\)$/,
   },
 ];
@@ -94,7 +97,7 @@ describe('no partial state: when one write fails, nothing is written', () => {
       const sandbox = copyExample();
       fault.setup(sandbox);
       const before = snapshotTree(everything(sandbox));
-      const run = await runMagiAsync(sandbox, ANSWERS, { env: fault.yeoman ? { MAGI_YEOMAN: '1' } : {} });
+      const run = await runMagiAsync(sandbox, [...ANSWERS, ...(fault.args ?? [])], { env: fault.yeoman ? { MAGI_YEOMAN: '1' } : {} });
       expect(run.status, run.stderr).toBe(4);
       expectOneLine(run, fault.line);
       expect(snapshotTree(everything(sandbox))).toEqual(before);

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MagiError } from '../errors.js';
+import { oneLine } from '../text.js';
 import type { StackEntry } from './catalog.js';
 
 let templatesRoot: string | undefined;
@@ -98,7 +99,4 @@ export function repoRelativeOut(root: string, out: string): string {
 }
 
 /** A path for a one-line message: control characters (newlines, escape sequences) shown escaped, never sent raw to the terminal. */
-export function printable(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (char) => (char === '\n' ? '\\n' : char === '\r' ? '\\r' : char === '\t' ? '\\t' : `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`));
-}
+export const printable = oneLine;

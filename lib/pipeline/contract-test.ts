@@ -1,5 +1,6 @@
 // Standalone contract-test job: find the contract and the stack, render the test.
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
+import { MAX_CONTRACT_BYTES, readInputFile } from '../input.js';
 import path from 'node:path';
 import { MagiError } from '../errors.js';
 import { isTestPath, printable, repoRelativeOut } from '../contract-test/paths.js';
@@ -38,7 +39,7 @@ const CONTRACT_FILES = /^(openapi\.(ya?ml|json)|schema\.graphql|.+\.proto)$/;
 export async function planContractTest(root: string, inputs: ContractTestInputs): Promise<ContractTestPlan> {
   const { contractPath, feature, sprintDir, notices } = findContract(root, inputs);
   const out = inputs.out === undefined ? undefined : repoRelativeOut(root, inputs.out);
-  const text = readFileSync(path.resolve(root, contractPath), 'utf8');
+  const text = readInputFile(path.resolve(root, contractPath), printable(contractPath), MAX_CONTRACT_BYTES, 'pass a smaller contract (split it per feature)').toString('utf8');
   const kind = contractPath.endsWith('.graphql') ? 'graphql' : contractPath.endsWith('.proto') ? 'proto' : 'openapi';
   const [{ detectStack, catalogEntry }, { renderContractTest, listFrameworks }] = await Promise.all([
     import('../stack/index.js'),

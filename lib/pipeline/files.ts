@@ -1,9 +1,9 @@
 // The files a run writes, as data: what to write, what the run read there
 // (checked again right before the rename), and whether writing it would
 // replace a file we have no record of (a question, or a refusal without --force).
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { EXIT, MagiError } from '../errors.js';
+import { readRegularFile } from '../input.js';
 import { decideGeneratedFile, generatedBasePath } from '../gate/files.js';
 import type { ReportFile } from '../report/index.js';
 
@@ -61,10 +61,7 @@ export function assertNoSilentOverwrite(writes: readonly PlannedWrite[], force: 
   });
 }
 
+/** What a file we may replace holds now; a FIFO or a device in its place reads as nothing (the write refuses it). */
 function readIfExists(file: string): string | undefined {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
+  return readRegularFile(file);
 }

@@ -7,7 +7,7 @@
 // (checked when staging and again right before each rename, so a folder
 // swapped for a symlink mid-run is caught), and a file that changed since the
 // run read it (text appended to SPEC.md by an editor) stops the whole set.
-import { chmodSync, closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, rmdirSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, fstatSync, fsyncSync, lstatSync, readSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, rmdirSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { EXIT, isMagiError, MagiError } from '../errors.js';
 
@@ -33,11 +33,19 @@ interface Staged {
   temp: string;
   /** Real path of the target's folder when the temp file was written. */
   folder: string;
-  original?: { contents: Buffer; mode: number };
+  /** The file we replace: its bytes, its mode, and a descriptor kept open on it (an append in place after our last look still shows there). */
+  original?: { contents: Buffer; mode: number; fd: number };
 }
 
-/** How far the current run's write got: the interrupt message must tell the truth. */
-export const writeProgress = { renamed: 0, total: 0 };
+/**
+ * How far the current run's write got: the interrupt message must tell the
+ * truth. Kept on the process (not the module): the bin and the generators
+ * Yeoman loads are separate copies of this module.
+ */
+export const writeProgress: { renamed: number; total: number } = ((globalThis as Record<symbol, unknown>)[Symbol.for('generator-magi.writeProgress')] ??= {
+  renamed: 0,
+  total: 0,
+}) as { renamed: number; total: number };
 
 export function writeAllOrNothing(writes: readonly FileWrite[], root = process.cwd(), options: WriteOptions = {}): void {
   const createdFolders: string[] = [];
@@ -63,6 +71,7 @@ export function writeAllOrNothing(writes: readonly FileWrite[], root = process.c
     for (const entry of staged) assertUnchanged(entry, show, confined(entry.write.path) ? realRoot : undefined);
   } catch (cause) {
     cleanup(staged, createdFolders);
+    closeOriginals(staged);
     throw isMagiError(cause) ? cause : writeError(cause, failing, show);
   }
   const renamed: Staged[] = [];
@@ -75,11 +84,52 @@ export function writeAllOrNothing(writes: readonly FileWrite[], root = process.c
       renamed.push(entry);
       writeProgress.renamed = renamed.length;
     }
+    // Text appended in place between our last look and the rename went to the file we replaced: put everything back.
+    const late = staged.find((entry) => appendedLate(entry));
+    if (late) {
+      throw new MagiError('write-changed', `Cannot write ${show(late.write.path)}: it changed while magi was running (edited); nothing was written (save your edits, then re-run)`, {
+        exitCode: EXIT.write,
+      });
+    }
   } catch (cause) {
     restore(renamed);
     writeProgress.renamed = 0;
     cleanup(staged.slice(renamed.length), createdFolders);
     throw isMagiError(cause) ? cause : writeError(cause, failing, show);
+  } finally {
+    closeOriginals(staged);
+  }
+}
+
+/** Re-reads the replaced file through its descriptor; when it no longer holds what the run read, its new bytes are what a rollback restores. */
+function appendedLate(entry: Staged): boolean {
+  if (!entry.original || entry.write.expected === undefined || entry.write.expected === null) return false;
+  const now = readDescriptor(entry.original.fd);
+  if (now.equals(entry.original.contents)) return false;
+  entry.original.contents = now;
+  return true;
+}
+
+function readDescriptor(fd: number): Buffer {
+  const size = fstatSync(fd).size;
+  const buffer = Buffer.alloc(size);
+  let offset = 0;
+  while (offset < size) {
+    const read = readSync(fd, buffer, offset, size - offset, offset);
+    if (read === 0) break;
+    offset += read;
+  }
+  return buffer.subarray(0, offset);
+}
+
+function closeOriginals(staged: Staged[]): void {
+  for (const entry of staged) {
+    if (!entry.original) continue;
+    try {
+      closeSync(entry.original.fd);
+    } catch {
+      // Already closed.
+    }
   }
 }
 
@@ -174,13 +224,15 @@ function readOriginal(file: string): Staged['original'] {
   } catch {
     return undefined;
   }
-  if (!stats.isFile()) throw Object.assign(new Error('is not a regular file'), { code: 'EISDIR' });
+  if (stats.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
+  if (!stats.isFile()) throw Object.assign(new Error('is not a regular file'), { code: 'ENOTREG' });
   // A read-only file stops us before anything is replaced, even for root,
   // who could write it anyway: the user marked it read-only for a reason.
   if ((stats.mode & 0o222) === 0) throw Object.assign(new Error('read-only'), { code: 'EACCES' });
   const probe = openSync(file, 'r+');
   closeSync(probe);
-  return { contents: readFileSync(file), mode: stats.mode & 0o7777 };
+  const fd = openSync(file, 'r');
+  return { contents: readDescriptor(fd), mode: stats.mode & 0o7777, fd };
 }
 
 function makeParents(folder: string): string[] {
@@ -251,6 +303,8 @@ function writeError(cause: unknown, file: string | undefined, show: (file: strin
         ? ['no space left on device', 'free some space and re-run']
         : code === 'EISDIR'
           ? ['a folder is in the way', 'move that folder away and re-run']
+          : code === 'ENOTREG'
+            ? ['a FIFO, socket or device is in the way', 'move it away and re-run']
           : code === 'ENOTDIR'
             ? ['a file is in the way of its folder', 'move that file away and re-run']
             : [(cause as Error)?.message ?? String(cause), 'fix the cause and re-run'];

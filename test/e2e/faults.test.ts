@@ -187,7 +187,7 @@ describe('two runs on the same sprint', () => {
     const before = snapshotTree(everything(sandbox));
     const run = await runMagiAsync(sandbox, ANSWERS, { env: { TMPDIR: tmp } });
     expect(run.status).toBe(6);
-    expectOneLine(run, new RegExp(`^magi: Another magi run \\(pid ${process.pid}\\) is working on docs/03-gift-cards; wait for it to finish, then re-run$`));
+    expectOneLine(run, new RegExp(`^magi: Another magi run \\(pid ${process.pid}\\) is working on docs/03-gift-cards; wait for it to finish, then re-run \\(lock: \\S+\\.lock\\)$`));
     expect(snapshotTree(everything(sandbox))).toEqual(before);
   });
 
@@ -206,7 +206,7 @@ describe('two runs on the same sprint', () => {
     const tmp = privateTmp(sandbox);
     const runs = await Promise.all([runMagiAsync(sandbox, ANSWERS, { env: { TMPDIR: tmp } }), runMagiAsync(sandbox, ANSWERS, { env: { TMPDIR: tmp } })]);
     expect(runs.map((run) => run.status).sort()).toEqual([0, 6]);
-    expectOneLine(runs.find((run) => run.status === 6)!, /^magi: Another magi run \(pid \d+\) is working on docs\/03-gift-cards; wait for it to finish, then re-run$/);
+    expectOneLine(runs.find((run) => run.status === 6)!, /^magi: Another magi run \(pid \d+\) is working on docs\/03-gift-cards; wait for it to finish, then re-run \(lock: \S+\.lock\)$/);
     const solo = copyExample();
     expect((await runMagiAsync(solo, ANSWERS)).status).toBe(0);
     for (const file of GENERATED) expect(sandbox.read(file), file).toBe(solo.read(file));

@@ -13,7 +13,7 @@ export const MAX_SMALL_FILE_BYTES = 1024 * 1024;
  * Reads `file` or throws a one-line MagiError naming `label`: not found, not a
  * regular file, or over `maxBytes` (with `fix`, what to do about it).
  */
-export function readInputFile(file: string, label: string, maxBytes: number, fix: string, exitCode: number = EXIT.usage): Buffer {
+export function readInputFile(file: string, label: string, maxBytes: number, fix: string, exitCode: number = EXIT.usage, notFileFix = 'replace it with a file'): Buffer {
   let stats;
   try {
     stats = statSync(file);
@@ -22,7 +22,7 @@ export function readInputFile(file: string, label: string, maxBytes: number, fix
   }
   if (!stats.isFile()) {
     const what = stats.isDirectory() ? 'a folder' : stats.isFIFO() ? 'a FIFO (named pipe)' : stats.isSocket() ? 'a socket' : 'a device or special file';
-    throw new MagiError('input-not-file', `${label}: is ${what}, not a regular file; replace it with a file`, { exitCode });
+    throw new MagiError('input-not-file', `${label}: is ${what}, not a regular file; ${notFileFix}`, { exitCode });
   }
   if (stats.size > maxBytes) {
     throw new MagiError('input-too-large', `${label}: is ${megabytes(stats.size)} (limit ${megabytes(maxBytes)}); ${fix}`, { exitCode });

@@ -373,7 +373,7 @@ function readExistingOpenApi(root: string, file: string): { path: string; text: 
   const outside = relative.startsWith('..') || path.isAbsolute(relative) || !(real === realRoot || real.startsWith(realRoot + path.sep));
   let text: string;
   try {
-    text = readInputFile(absolute, `--openapi ${oneLine(file)}`, MAX_CONTRACT_BYTES, 'pass a readable OpenAPI file').toString('utf8');
+    text = readInputFile(absolute, `--openapi ${oneLine(file)}`, MAX_CONTRACT_BYTES, 'pass a smaller OpenAPI file', EXIT.usage, 'pass the path of an OpenAPI file').toString('utf8');
   } catch (cause) {
     if (cause instanceof MagiError) throw cause;
     throw new MagiError('openapi-unreadable', `--openapi ${oneLine(file)}: cannot be read (${(cause as NodeJS.ErrnoException).code}); pass a readable OpenAPI file`, { cause });

@@ -11,6 +11,8 @@ import { loadAnswersFile, nearest, validateOptionValue } from '../lib/answers/lo
 import { unknownFlags } from '../lib/answers/resolve.js';
 import { EXIT, isMagiError, MagiError } from '../lib/errors.js';
 import { findPackageRoot } from '../lib/paths.js';
+import { oneLine } from '../lib/text.js';
+import { writeProgress } from '../lib/write/atomic.js';
 
 interface Command {
   name: string;
@@ -191,13 +193,37 @@ function debugEnabled(): boolean {
   return debug.split(/[\s,]+/).some((pattern) => pattern === '*' || pattern.startsWith('magi'));
 }
 
+/** Exit codes for the signals a run stops on: 128 + the signal's number, as shells report them. */
+const SIGNAL_EXITS: Array<[NodeJS.Signals, number]> = [
+  ['SIGINT', EXIT.interrupted],
+  ['SIGTERM', 143],
+  ['SIGHUP', 129],
+];
+
+/** What an interrupted run says: the truth about what reached the disk. */
+export function interruptedMessage(): string {
+  const { renamed } = writeProgress;
+  if (renamed === 0) return 'Interrupted: nothing was written.';
+  return `Interrupted after the run's ${renamed} file${renamed > 1 ? 's were' : ' was'} written (all of them, complete); the report was not printed.`;
+}
+
 export async function cli(argv: string[]): Promise<void> {
-  const interrupted = () => process.stderr.write('\nInterrupted: nothing was written.\n');
-  process.once('SIGINT', () => {
-    // Files are only written at the very end, all at once: stopping here leaves none.
-    interrupted();
-    process.exit(EXIT.interrupted);
-  });
+  const interrupted = () => process.stderr.write(`\n${interruptedMessage()}\n`);
+  for (const [signal, code] of SIGNAL_EXITS) {
+    process.once(signal, () => {
+      // Files are written in one synchronous step at the very end: a signal lands before it (nothing
+      // written) or after it (everything written), never in between. The lock goes with the exit.
+      interrupted();
+      process.exit(code);
+    });
+  }
+  // A reader that went away (`magi … | head`, `| true`) is not an error: the work is done, stop quietly.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+      throw error;
+    });
+  }
   try {
     process.exitCode = await main(argv);
     stopWorker();
@@ -209,11 +235,11 @@ export async function cli(argv: string[]): Promise<void> {
       interrupted();
       process.exitCode = EXIT.interrupted;
     } else if (isMagiError(error)) {
-      process.stderr.write(`magi: ${error.message}\n`);
+      process.stderr.write(`magi: ${oneLine(error.message)}\n`);
       process.exitCode = error.exitCode;
     } else {
       const message = (error as Error)?.message ?? String(error);
-      process.stderr.write(`magi: unexpected error: ${message.split('\n')[0]} (run with DEBUG=magi* for details)\n`);
+      process.stderr.write(`magi: unexpected error: ${oneLine(message.split('\n')[0])} (run with DEBUG=magi* for details)\n`);
       process.exitCode = 1;
     }
   }

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { parseArgv } from '../../lib/answers/argv.js';
 import { assertConfirmed, planBackendSpec, prepareBackendSpec } from '../../lib/pipeline/backend-spec.js';
 import { settleWithoutPrompts } from '../../lib/pipeline/decide.js';
+import { assertNoSilentOverwrite } from '../../lib/pipeline/files.js';
 import { runOutput } from '../../lib/report/index.js';
 import { writeAllOrNothing } from '../../lib/write/atomic.js';
 import { backendSpecInputs, runContext } from './inputs.js';
@@ -18,7 +19,10 @@ export async function runHeadless(args: readonly string[], root: string): Promis
     const { decisions } = settleWithoutPrompts(prepared);
     const plan = await planBackendSpec(prepared, decisions);
     assertConfirmed(inputs, plan);
-    if (!inputs.dryRun) writeAllOrNothing(plan.writes.map((write) => ({ path: path.join(root, write.path), contents: write.contents })), root);
+    if (!inputs.dryRun) {
+      assertNoSilentOverwrite(plan.writes, Boolean(inputs.force));
+      writeAllOrNothing(plan.writes.map((write) => ({ path: path.join(root, write.path), contents: write.contents, expected: write.expected })), root);
+    }
     const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
     const document = { path: prepared.document.path, before: plan.documentBefore, after: plan.documentAfter };
     process.stdout.write(runOutput(plan.report, document, { json: Boolean(inputs.json), color }));

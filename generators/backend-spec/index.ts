@@ -70,7 +70,7 @@ export default class BackendSpecGenerator extends Generator {
     const { force, dryRun } = this.inputs;
     assertConfirmed(this.inputs, this.plan);
     // Without a terminal the answers file (or its absence) is the confirmation: never wait on a prompt.
-    await commitAllOrNothing(this, { force: Boolean(force) || !this.interactive, dryRun: Boolean(dryRun) });
+    await commitAllOrNothing(this, { force: Boolean(force), dryRun: Boolean(dryRun), interactive: this.interactive, planned: this.plan.writes });
   }
 
   async end(): Promise<void> {

@@ -5,7 +5,7 @@ import Generator from 'yeoman-generator';
 import { yeomanOptions } from '../../lib/answers/declaration.js';
 import { contractTestOutput, planContractTest, type ContractTestPlan } from '../../lib/pipeline/contract-test.js';
 import { commitAllOrNothing } from '../shared/commit.js';
-import { assertProjectConfigParses } from '../shared/run.js';
+import { assertProjectConfigParses, canPrompt } from '../shared/run.js';
 import { contractTestInputs, type ContractTestRunInputs } from './inputs.js';
 import { contractTestQuestions } from './questions.js';
 
@@ -36,11 +36,12 @@ export default class ContractTestGenerator extends Generator {
 
   async writing(): Promise<void> {
     this.plan = await planContractTest(this.destinationRoot(), this.inputs);
-    this.fs.write(this.destinationPath(this.plan.path), this.plan.content);
+    for (const notice of this.plan.notices) process.stderr.write(`magi: ${notice}\n`);
+    for (const write of this.plan.writes) this.fs.write(this.destinationPath(write.path), write.contents);
   }
 
   async conflicts(): Promise<void> {
-    const writes = await commitAllOrNothing(this, { force: Boolean(this.inputs.force), dryRun: Boolean(this.inputs.dryRun) });
+    const writes = await commitAllOrNothing(this, { force: Boolean(this.inputs.force), dryRun: Boolean(this.inputs.dryRun), interactive: canPrompt(this), planned: this.plan.writes });
     this.written = writes.length > 0;
   }
 

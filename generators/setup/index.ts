@@ -88,7 +88,8 @@ export default class SetupGenerator extends Generator {
   }
 
   async conflicts(): Promise<void> {
-    await commitAllOrNothing(this, { force: Boolean(this.inputs.force), dryRun: false });
+    // The workflow's global config lives outside the project: the one file allowed there.
+    await commitAllOrNothing(this, { force: Boolean(this.inputs.force), dryRun: false, interactive: canPrompt(this), outside: [path.resolve(this.target.file)] });
   }
 
   end(): void {

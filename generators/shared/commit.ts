@@ -8,6 +8,7 @@ import { Conflicter } from '@yeoman/conflicter';
 import { clearFileState, isFilePending } from 'mem-fs-editor/state';
 import type Generator from 'yeoman-generator';
 import { EXIT, MagiError } from '../../lib/errors.js';
+import { assertNoSilentOverwrite, type PlannedWrite } from '../../lib/pipeline/files.js';
 import { writeAllOrNothing, type FileWrite } from '../../lib/write/atomic.js';
 
 const REFUSED = new Set(['skip', 'diff', 'ignore', 'abort']);
@@ -20,22 +21,44 @@ interface PendingFile {
   changesDetected?: boolean;
 }
 
-export async function commitAllOrNothing(generator: Generator, options: { force: boolean; dryRun: boolean }): Promise<FileWrite[]> {
+export interface CommitOptions {
+  force: boolean;
+  dryRun: boolean;
+  /** Someone can answer the conflicter's questions; without, a file we did not write is refused (no --force) instead of asked about. */
+  interactive: boolean;
+  /** The run's planned writes: what each file held when read (checked right before the rename), and which replace a file we did not write. */
+  planned?: readonly PlannedWrite[];
+  /** Absolute paths allowed outside the project (the global config). */
+  outside?: readonly string[];
+}
+
+export async function commitAllOrNothing(generator: Generator, options: CommitOptions): Promise<FileWrite[]> {
   const store = generator.env.sharedFs;
   const pending = store.all().filter((file) => isFilePending(file as never)) as unknown as PendingFile[];
   const clear = () => pending.forEach((file) => clearFileState(file as never));
+  const root = generator.destinationRoot();
+  const planned = new Map((options.planned ?? []).map((write) => [path.resolve(root, write.path), write]));
   const writes: FileWrite[] = [];
   for (const file of pending) {
     if (file.contents === null) continue;
     // Unchanged files are not writes at all.
     if (isFile(file.path) && readFileSync(file.path).equals(file.contents)) continue;
-    writes.push({ path: file.path, contents: file.contents });
+    const plan = planned.get(path.resolve(file.path));
+    writes.push({ path: file.path, contents: file.contents, ...(plan ? { expected: plan.expected } : {}) });
   }
   if (options.dryRun) {
     clear();
     return writes;
   }
-  if (!options.force) {
+  if (!options.interactive) {
+    try {
+      assertNoSilentOverwrite([...planned.values()].filter((write) => writes.some((candidate) => path.resolve(candidate.path) === path.resolve(root, write.path))), options.force);
+    } catch (error) {
+      clear();
+      throw error;
+    }
+  }
+  if (!options.force && options.interactive) {
     const conflicter = new Conflicter(generator.env.adapter as never, { cwd: generator.destinationRoot() });
     for (const write of writes) {
       // Only existing files collide; a folder in the way is reported by the write itself.
@@ -58,7 +81,7 @@ export async function commitAllOrNothing(generator: Generator, options: { force:
     }
   }
   try {
-    writeAllOrNothing(writes, generator.destinationRoot());
+    writeAllOrNothing(writes, root, { outside: options.outside });
   } finally {
     clear();
   }

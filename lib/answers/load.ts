@@ -26,6 +26,9 @@ export function loadAnswersFile(file: string, declaration: Declaration, cwd = pr
   if (stats.isDirectory()) {
     throw new MagiError('answers-directory', `${label}: is a directory; --answers takes a YAML or JSON file`);
   }
+  if (!stats.isFile()) {
+    throw new MagiError('answers-not-file', `${label}: is not a regular file (a FIFO or a device); --answers takes a YAML or JSON file`);
+  }
   if (stats.size > MAX_ANSWERS_BYTES) {
     throw new MagiError('answers-too-large', `${label}: answers file is ${stats.size} bytes (limit ${MAX_ANSWERS_BYTES}); pass a small YAML or JSON file`);
   }

@@ -1,6 +1,7 @@
 // The magi workflow's config: where it lives, what we read from it, and how
 // setup updates it without dropping keys that belong to the rest of the workflow.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { MAX_SMALL_FILE_BYTES, readInputFile } from '../input.js';
 import path from 'node:path';
 import { EXIT, MagiError } from '../errors.js';
 
@@ -63,11 +64,13 @@ export function loadConfig(lookup: ConfigLookup): MagiConfig | undefined {
     if (candidate.kind === 'project') {
       // .yo-rc.json counts only when setup wrote our key into it.
       const own = raw[CONFIG_KEY];
+      if (isObject(own) && own.outputLanguage !== undefined) assertLanguageTag(own.outputLanguage, candidate.file, `${CONFIG_KEY}.outputLanguage`);
       if (!isObject(own) || typeof own.outputLanguage !== 'string') continue;
       return { source: candidate.file, sourceKind: 'project', outputLanguage: own.outputLanguage, defaults: pickDefaults(own), raw };
     }
     const own = isObject(raw[CONFIG_KEY]) ? raw[CONFIG_KEY] : {};
-    const language = typeof raw.output_language === 'string' && raw.output_language.trim() ? raw.output_language.trim() : DEFAULT_LANGUAGE;
+    if (raw.output_language !== undefined) assertLanguageTag(raw.output_language, candidate.file, 'output_language');
+    const language = typeof raw.output_language === 'string' ? raw.output_language.trim() : DEFAULT_LANGUAGE;
     return { source: candidate.file, sourceKind: candidate.kind, outputLanguage: language, defaults: pickDefaults(own), raw };
   }
   return undefined;
@@ -84,8 +87,9 @@ export function projectDefaults(cwd: string): ProjectDefaults {
 export function readJsonObject(file: string): Record<string, unknown> {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readInputFile(file, file, MAX_SMALL_FILE_BYTES, 'check it is the JSON config file', EXIT.preflight).toString('utf8');
   } catch (cause) {
+    if (cause instanceof MagiError) throw cause;
     throw new MagiError('config-unreadable', `${file}: cannot be read (${(cause as NodeJS.ErrnoException).code ?? 'error'}); check its permissions`, {
       exitCode: EXIT.preflight,
       cause,
@@ -139,4 +143,12 @@ function dropUndefined<T extends object>(value: T): Partial<T> {
 
 export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A BCP 47-shaped tag (`en`, `zh-TW`, `pt-BR`); anything else (a number, an empty string) is refused, never replaced by a default. */
+function assertLanguageTag(value: unknown, file: string, key: string): void {
+  if (typeof value === 'string' && /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/.test(value.trim())) return;
+  throw new MagiError('config-language', `${file}: ${key}: must be a language tag such as "en" or "zh-TW", not ${JSON.stringify(value)}; fix it or run \`magi setup\``, {
+    exitCode: EXIT.preflight,
+  });
 }

@@ -9,7 +9,7 @@ import {
   type ContractKindIn, type Language, type StackEntry,
 } from './catalog.js';
 import { planGraphql } from './graphql.js';
-import { dqString, goString, pyLiteral, rubyLiteral, rustRawString, tsLiteral, tsString } from './literals.js';
+import { commentText, dqString, goString, pyDoc, pyLiteral, rbString, rubyLiteral, rustRawString, tsLiteral, tsString } from './literals.js';
 import { isJsonMedia, planOpenApi, type EnvVariable, type HttpCase } from './openapi.js';
 import { contractTestTemplatesDir, inService, parseAppEntry, relativeFrom, relativeToDir, slugOf, testPathFor, type AppEntry } from './paths.js';
 import { planProto } from './proto.js';
@@ -121,7 +121,7 @@ function caseTitle(item: HttpCase, withNeeds = true): string {
 /** Header-comment lines naming each variable, aligned. */
 function variableLines(variables: EnvVariable[]): string[] {
   const width = Math.max(0, ...variables.map((variable) => variable.name.length));
-  return variables.map((variable) => `${variable.name.padEnd(width)}  ${variable.purpose}`);
+  return variables.map((variable) => commentText(`${variable.name.padEnd(width)}  ${variable.purpose}`));
 }
 
 function variableTodos(variables: EnvVariable[], cases: HttpCase[]): string[] {
@@ -141,28 +141,43 @@ function nextRouteModules(cases: HttpCase[], appDir: string, basePath: string, t
     const file = posix.join(appDir, ...segments, 'route.ts');
     if (!modules.has(file)) {
       const words = segments.map((segment) => segment.replace(/[^A-Za-z0-9]+/g, '_'));
-      modules.set(file, { importName: camel(`${words.join('_') || 'root'}_route`), importPath: tsImportPath(testPath, file, runner) });
+      // An identifier even when the path starts with a digit, and one per module even when two paths sanitize alike.
+      let importName = camel(`${words.join('_') || 'root'}_route`).replace(/[^A-Za-z0-9_$]/g, '_').replace(/^(?=[0-9])/, 'r');
+      const taken = new Set([...modules.values()].map((module) => module.importName));
+      for (let count = 2; taken.has(importName); count++) importName = `${importName.replace(/\d+$/, '')}${count}`;
+      modules.set(file, { importName, importPath: tsImportPath(testPath, file, runner) });
     }
     routeOf.set(item.identifier, modules.get(file)!.importName);
   }
   return { modules: [...modules.values()], routeOf };
 }
 
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const PYTHON_MODULE = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
+
 export async function renderContractTest(input: ContractTestInput): Promise<ContractTestResult> {
+  const todosFirst: string[] = [];
   const stack = pickStack(input.framework, input.contract.kind);
   const runner = pickRunner(stack, input.testRunner);
   const { slug, snake } = slugOf(input.feature);
   const servicePath = input.servicePath ?? '.';
   const appEntry: AppEntry = parseAppEntry(input.appEntry ?? stack.appEntry, servicePath);
+  const conventional = parseAppEntry(stack.appEntry, servicePath);
+  if (appEntry.exportName !== undefined && !IDENTIFIER.test(appEntry.exportName)) {
+    // A name from the repository that is not an identifier would be pasted into code: the convention instead, and a todo.
+    todosFirst.push(`The app's export ${JSON.stringify(commentText(appEntry.exportName))} is not an identifier; the test imports ${conventional.exportName ?? 'the default export'} instead: fix the import`);
+    appEntry.exportName = conventional.exportName;
+  }
   const testPath = testPathFor(stack, { slug, snake, servicePath, testDir: input.testDir, out: input.out, appEntry });
   const contractPath = input.contract.path.replace(/\\/g, '/').replace(/^\.\//, '');
   const yamlContract = isYaml(contractPath);
-  const todos: string[] = [];
+  const todos: string[] = [...todosFirst];
   if (!input.appEntry) todos.push(`Check the app entry the test imports: ${appEntry.file}${appEntry.exportName ? `#${appEntry.exportName}` : ''} is the ${stack.id} convention, not detected`);
 
   const common = {
-    feature: slug, snake, pascal: pascal(slug), contractPath, runner, yamlContract, testPath,
-    tsString, tsLiteral, dqString, pyLiteral, rubyLiteral, goString, rustRawString, isJsonMedia,
+    // Shown in comments, docstrings and test titles only (the test finds the file through contractFromTest).
+    feature: slug, snake, pascal: pascal(slug), contractPath: commentText(contractPath), runner, yamlContract, testPath,
+    tsString, tsLiteral, dqString, rbString, pyLiteral, rubyLiteral, goString, rustRawString, isJsonMedia, commentText, pyDoc,
     contractFromTest: relativeFrom(testPath, contractPath),
     variableLines: [] as string[],
   };
@@ -237,7 +252,9 @@ export async function renderContractTest(input: ContractTestInput): Promise<Cont
       const modulePath = posix.relative(inService(servicePath, '.') === '.' ? '' : inService(servicePath, '.'), appEntry.file)
         .replace(/\/__init__\.py$/, '').replace(/\.py$/, '').split('/').join('.');
       const exportName = appEntry.exportName ?? 'app';
-      data.app = { module: modulePath, exportName, isFactory: FACTORY.test(exportName) };
+      const module = PYTHON_MODULE.test(modulePath) ? modulePath : 'app';
+      if (module !== modulePath) todos.push(`The app entry ${JSON.stringify(commentText(appEntry.file))} is not importable as a Python module; the test imports app.${exportName} instead: fix the import`);
+      data.app = { module, exportName, isFactory: FACTORY.test(exportName) };
       data.contractFromTestDir = relativeToDir(posix.dirname(testPath), contractPath);
     } else if (stack.language === 'go') {
       const pkgDir = posix.dirname(testPath);
@@ -253,7 +270,7 @@ export async function renderContractTest(input: ContractTestInput): Promise<Cont
     } else if (stack.language === 'ruby') {
       data.contractFromService = relativeToDir(inService(servicePath, '.'), contractPath);
     } else {
-      const crate = (input.packageName ?? (servicePath === '.' ? 'app' : posix.basename(servicePath))).replace(/-/g, '_');
+      const crate = (input.packageName ?? (servicePath === '.' ? 'app' : posix.basename(servicePath))).replace(/[^A-Za-z0-9_]/g, '_').replace(/^(?=[0-9_]|$)/, 'app_');
       if (!input.packageName) todos.push(`Check the crate name the test imports (${crate}): integration tests use the library crate's name`);
       data.rust = {
         crate,

@@ -1,5 +1,6 @@
 // Turns an OpenAPI document into test cases: one per operation, runnable when
 // the contract gives everything the call needs, otherwise a TODO with a reason.
+import { looksLikeCredential } from '../secrets.js';
 import { parse as parseYaml } from 'yaml';
 import { MagiError, EXIT } from '../errors.js';
 import { credentialFor, paramEnvName, text, type Credential, type RuntimeValue } from './runtime.js';
@@ -96,8 +97,16 @@ function basePathOf(document: Json): string {
   return trimmed === '' || trimmed === '/' ? '' : trimmed.startsWith('/') ? trimmed : `/${trimmed}`;
 }
 
-/** A concrete value for a parameter, from its examples, default or enum. */
+/**
+ * A concrete value for a parameter or body, from its examples, default or enum.
+ * One that looks like a credential is never copied into a test: the case waits for its variable instead.
+ */
 function exampleOf(document: Json, holder: Json): { found: boolean; value?: unknown } {
+  const example = anyExampleOf(document, holder);
+  return example.found && looksLikeCredential(typeof example.value === 'string' ? example.value : JSON.stringify(example.value)) ? { found: false } : example;
+}
+
+function anyExampleOf(document: Json, holder: Json): { found: boolean; value?: unknown } {
   if ('example' in holder) return { found: true, value: holder.example };
   if (isObject(holder.examples)) {
     const first = resolveRef(document, Object.values(holder.examples)[0]);

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MagiError } from '../errors.js';
+import { oneLine } from '../text.js';
 import type { StackEntry } from './catalog.js';
 
 let templatesRoot: string | undefined;
@@ -72,3 +73,30 @@ export function testPathFor(stack: StackEntry, options: {
       : inService(options.servicePath, options.testDir ?? stack.testDir);
   return clean(posix.join(dir, fileName));
 }
+
+const TEST_FOLDERS = new Set(['test', 'tests', 'spec', 'specs', '__tests__', 'e2e', 'integration', 'contract', 'contracts-tests']);
+const TEST_NAME = /(^test_.+\.py$)|(_test\.(py|go|rb|exs?)$)|(_spec\.rb$)|(\.(test|spec|e2e)\.[cm]?[jt]sx?$)/i;
+
+/** A test file by its name (`*.test.ts`, `*_test.go`, `test_*.py`, `*_spec.rb`) or its folder (`tests/`, `spec/`, `__tests__/` …). */
+export function isTestPath(file: string): boolean {
+  const parts = clean(file).split('/');
+  const name = parts.pop() ?? '';
+  return TEST_NAME.test(name) || parts.some((part) => TEST_FOLDERS.has(part.toLowerCase()));
+}
+
+/**
+ * `--out` as a repo-relative posix path: absolute paths inside the repository
+ * are made relative; anything that leaves it is refused (never written
+ * somewhere else than the message says).
+ */
+export function repoRelativeOut(root: string, out: string): string {
+  const absolute = posix.isAbsolute(out.replace(/\\/g, '/')) || /^[A-Za-z]:[\\/]/.test(out) ? out : join(root, out);
+  const relative = clean(posix.relative(root.replace(/\\/g, '/'), absolute.replace(/\\/g, '/')));
+  if (relative === '' || relative === '.' || relative === '..' || relative.startsWith('../') || posix.isAbsolute(relative)) {
+    throw new MagiError('out-outside', `--out ${printable(out)}: is outside the repository; pass a path inside it, such as tests/api/`);
+  }
+  return relative;
+}
+
+/** A path for a one-line message: control characters (newlines, escape sequences) shown escaped, never sent raw to the terminal. */
+export const printable = oneLine;

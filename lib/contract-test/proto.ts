@@ -51,10 +51,14 @@ export async function planProto(text: string, path: string): Promise<ProtoPlan> 
   visit(parsed.root);
   if (cases.length === 0) throw new MagiError('contract-test.no-operations', `${path}: the proto file declares no service methods`, { exitCode: EXIT.contract });
   const goPackageOption = /option\s+go_package\s*=\s*"([^"]+)"/.exec(text)?.[1];
-  const [importPath, alias] = goPackageOption ? goPackageOption.split(';') : [];
+  const [rawImport, rawAlias] = goPackageOption ? goPackageOption.split(';') : [];
+  // Both are pasted into Go code: only an import path and an identifier Go itself would accept (else the todo path).
+  const importPath = rawImport && /^[A-Za-z0-9._~/-]+$/.test(rawImport) ? rawImport : undefined;
+  const alias = rawAlias && /^[A-Za-z_][A-Za-z0-9_]*$/.test(rawAlias) ? rawAlias : undefined;
+  const derived = importPath?.split('/').pop()?.replace(/[^A-Za-z0-9_]/g, '');
   return {
-    goImportPath: importPath || undefined,
-    goPackage: alias || (importPath ? importPath.split('/').pop()?.replace(/[^A-Za-z0-9_]/g, '') : undefined),
+    goImportPath: importPath,
+    goPackage: alias ?? (derived && /^[A-Za-z_]/.test(derived) ? derived : undefined),
     services,
     cases,
   };

@@ -2,7 +2,7 @@
 // environment variables, a fresh id per run for idempotency headers — and how
 // each language writes them. The generated file stays deterministic; only what
 // it reads at run time changes.
-import { dqString, tsString } from './literals.js';
+import { dqString, rbString, tsString } from './literals.js';
 
 export type Piece =
   | { text: string }
@@ -129,13 +129,13 @@ export function valueSyntax(language: string, prefix = ''): ValueSyntax {
       return {
         value: (value) => {
           const list = parts(value, {
-            env: (name, fallback) => `contract_env(${dqString(name)}${fallback !== undefined ? `, ${dqString(fallback)}` : ''})`,
+            env: (name, fallback) => `contract_env(${rbString(name)}${fallback !== undefined ? `, ${rbString(fallback)}` : ''})`,
             escape: (code) => `ERB::Util.url_encode(${code})`,
             uuid: 'SecureRandom.uuid',
           });
           if (list.length === 1 && 'code' in list[0]) return list[0].code;
-          // One interpolated string: dqString escapes #{ in the literal parts.
-          return `"${list.map((part) => ('literal' in part ? dqString(part.literal).slice(1, -1) : `#{${part.code}}`)).join('')}"`;
+          // One interpolated string: rbString escapes #{, #@ and #$ in the literal parts.
+          return `"${list.map((part) => ('literal' in part ? rbString(part.literal).slice(1, -1) : `#{${part.code}}`)).join('')}"`;
         },
       };
     default:

@@ -2,8 +2,9 @@
 // prompts: `prepare` reads everything and says what is still undecided;
 // `plan` turns the decisions into the files to write and the report.
 // Nothing here prompts or writes.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
+import { nearest } from '../answers/load.js';
 import { loadConfig, type MagiConfig } from '../config/index.js';
 import { EXIT, MagiError } from '../errors.js';
 import { applyBackendSection, locateSection, type ConflictMode, type GateResult } from '../gate/index.js';
@@ -11,11 +12,15 @@ import { checkPreflight, deriveState, type PreflightResult } from '../preflight/
 import { readCompanions } from '../sprint/companions.js';
 import { readPlanDocument, type PlanDocument } from '../sprint/document.js';
 import { locateSprint, toPosix, type Sprint } from '../sprint/index.js';
+import { redactCredentials } from '../secrets.js';
+import { oneLine } from '../text.js';
+import { MAX_CONTRACT_BYTES, readInputFile, readRegularFile } from '../input.js';
 import { acquireLock } from '../write/lock.js';
+import { planGeneratedFile, planPlainFile, type PlannedFiles, type PlannedWrite } from './files.js';
 import { buildReport, nextSteps } from './report.js';
 import { applyStackOverrides, chooseService, declaredPackages, type StackAnswer } from './stack-choice.js';
 import type { JsonReport, ReportFile } from '../report/index.js';
-import { API_STYLES, type ApiStyle, type OpenQuestion, type Scope, type ServiceStack, type StackReport, type Warning } from '../types.js';
+import { API_STYLES, operationKey, type ApiStyle, type OpenQuestion, type Scope, type ServiceStack, type StackReport, type Warning } from '../types.js';
 
 export interface RunContext {
   root: string;
@@ -90,7 +95,8 @@ export async function prepareBackendSpec(context: RunContext, inputs: BackendSpe
   const stackReport = await detectStack(context.root);
   // A spec-kit / Kiro feature folder is read whole: its plan, data model and contracts state facts too.
   const companions = readCompanions(context.root, document.absolutePath, document.text);
-  const scope = extractScope(document.text, companions);
+  // A credential quoted in the spec (`sk_live_…`, `whsec_…`) is never read as a name nor copied anywhere.
+  const scope = extractScope(redactCredentials(document.text), companions.map((companion) => ({ ...companion, text: redactCredentials(companion.text) })));
   const warnings: Warning[] = stackReport.warnings.map((warning) => ({ ...warning }));
   const questions: OpenQuestion[] = [];
   const serviceName = inputs.service ?? inputs.stack?.service ?? (scope.services.length === 1 ? scope.services[0] : undefined);
@@ -98,6 +104,13 @@ export async function prepareBackendSpec(context: RunContext, inputs: BackendSpe
   if (inputs.service && !service) {
     const names = stackReport.services.map((candidate) => candidate.path).join(', ') || 'none';
     throw new MagiError('service-unknown', `--service ${inputs.service}: no such service; detected: ${names}`);
+  }
+  if (!inputs.service && inputs.stack?.service && !service) {
+    // A typo here would silently drop the whole detected stack: name the nearest service instead.
+    const names = stackReport.services.flatMap((candidate) => [candidate.path, candidate.name]);
+    const suggestion = nearest(inputs.stack.service, names);
+    const detected = stackReport.services.map((candidate) => candidate.path).join(', ') || 'none';
+    throw new MagiError('service-unknown', `${inputs.answers ?? 'answers file'}: stack.service: no service "${oneLine(inputs.stack.service)}"${suggestion ? `; did you mean "${suggestion}"?` : ''} (detected: ${detected})`);
   }
   if (service && inputs.stack) service = applyStackOverrides(service, inputs.stack);
   return {
@@ -141,12 +154,7 @@ export interface Decisions {
   extraQuestions?: OpenQuestion[];
 }
 
-export interface PlannedWrite {
-  /** Repo-relative path, posix separators. */
-  path: string;
-  contents: string;
-  status: ReportFile['status'];
-}
+export type { PlannedWrite } from './files.js';
 
 export interface Plan {
   writes: PlannedWrite[];
@@ -183,7 +191,9 @@ export async function planBackendSpec(prepared: Prepared, decisions: Decisions):
     import('../render/index.js'),
   ]);
 
-  const existingOpenApi = inputs.openapi ? readExistingOpenApi(context.root, inputs.openapi) : undefined;
+  const userOpenApi = inputs.openapi ? readExistingOpenApi(context.root, inputs.openapi) : undefined;
+  // Outside the repository it is only read: the merged contract goes beside the document, and the report says so.
+  const existingOpenApi = userOpenApi && (userOpenApi.outside ? { path: 'openapi.yaml', text: userOpenApi.text } : userOpenApi);
   const { result: contract, validation } = draftContract(scope, {
     apiStyle: decisions.apiStyle,
     title: scope.title ?? sprint.slug,
@@ -200,9 +210,15 @@ export async function planBackendSpec(prepared: Prepared, decisions: Decisions):
   warnings.push(...contract.warnings);
   questions.push(...contract.questions);
 
-  const contractFile = existingOpenApi
+  const contractFile = existingOpenApi && !userOpenApi?.outside
     ? toPosix(path.relative(context.root, path.resolve(context.root, inputs.openapi!)))
     : `${sprint.dir}/${contract.artifact.fileName}`;
+  if (userOpenApi?.outside) {
+    warnings.push({
+      code: 'outside-input',
+      message: `--openapi ${oneLine(inputs.openapi!)} is outside the repository: it was only read, never written; the merged contract goes to ${contractFile}`,
+    });
+  }
   const writeContractFile = contract.placement === 'file' || decisions.scaffoldTest || Boolean(existingOpenApi);
 
   let contractTest: { path: string; contents: string; installCommand: string; command: string } | undefined;
@@ -235,19 +251,19 @@ export async function planBackendSpec(prepared: Prepared, decisions: Decisions):
   const base = readIfExists(path.join(context.root, baseFile));
   const gate = applyBackendSection({ document: document.text, fresh: rendered.markdown, base, mode: decisions.conflict });
 
-  const candidates: Array<{ path: string; contents: string }> = [{ path: document.path, contents: gate.text }];
-  if (writeContractFile) candidates.push({ path: contractFile, contents: contract.artifact.text });
-  candidates.push({ path: baseFile, contents: rendered.markdown });
-  if (contractTest) candidates.push({ path: contractTest.path, contents: contractTest.contents });
-
-  const files: ReportFile[] = [];
-  const writes: PlannedWrite[] = [];
-  for (const candidate of candidates) {
-    const before = readIfExists(path.join(context.root, candidate.path));
-    const status: ReportFile['status'] = before === undefined ? 'created' : before === candidate.contents ? 'unchanged' : 'modified';
-    files.push({ path: candidate.path, status });
-    if (status !== 'unchanged') writes.push({ ...candidate, status });
+  const planned: PlannedFiles = { writes: [], files: [] };
+  planPlainFile(context.root, document.path, gate.text, planned);
+  if (writeContractFile) {
+    // A contract merged into the user's own --openapi file is theirs; one we generate gets a base like the section.
+    if (existingOpenApi && !userOpenApi?.outside) planPlainFile(context.root, contractFile, contract.artifact.text, planned);
+    else planGeneratedFile(context.root, sprint.dir, contractFile, contract.artifact.text, planned);
   }
+  planPlainFile(context.root, baseFile, rendered.markdown, planned);
+  if (contractTest) planGeneratedFile(context.root, sprint.dir, contractTest.path, contractTest.contents, planned);
+  const { writes, files } = planned;
+  // The document is compared with what the run read, not with a second read: an edit in between is caught at the rename.
+  const documentWrite = writes.find((write) => write.path === document.path);
+  if (documentWrite) documentWrite.expected = document.text;
 
   const verdict = await validated;
   if ('error' in verdict) throw verdict.error;
@@ -276,7 +292,23 @@ export async function planBackendSpec(prepared: Prepared, decisions: Decisions):
     next: nextSteps(prepared, allQuestions),
     renderWarnings: rendered.notes,
   });
+  // About the answers file, not the sprint: reported, never written into the section.
+  report.warnings.push(...unmatchedAuthz(inputs, scope));
   return { writes, files, gate, documentBefore: document.text, documentAfter: gate.text, report, renderWarnings: rendered.notes };
+}
+
+/** authz keys in the answers file that name no operation: each would be ignored silently. */
+export function unmatchedAuthz(inputs: BackendSpecInputs, scope: Scope): Warning[] {
+  const keys = scope.operations.flatMap((operation) => [operationKey(operation), operation.name]);
+  return Object.keys(inputs.authz ?? {})
+    .filter((key) => !keys.includes(key))
+    .map((key) => {
+      const suggestion = nearest(key, keys);
+      return {
+        code: 'authz-unmatched',
+        message: `authz "${oneLine(key)}" in the answers file matches no operation, so it is ignored${suggestion ? `; did you mean "${suggestion}"?` : `; operations: ${keys.filter((_, index) => index % 2 === 0).join(', ')}`}`,
+      };
+    });
 }
 
 async function planContractTest(
@@ -332,29 +364,27 @@ function testCommandFor(service: ServiceStack | undefined, file: string): string
   }
 }
 
-function readExistingOpenApi(root: string, file: string): { path: string; text: string } {
+/** The user's OpenAPI file; one outside the repository (or leading out of it) is only read, never written. */
+function readExistingOpenApi(root: string, file: string): { path: string; text: string; outside: boolean } {
   const absolute = path.resolve(root, file);
   const relative = path.relative(root, absolute);
-  if (relative.startsWith('..') || path.isAbsolute(relative)) {
-    throw new MagiError('openapi-outside', `--openapi ${file}: must be a file inside the repository`);
-  }
-  if (!existsSync(absolute)) throw new MagiError('openapi-missing', `--openapi ${file}: file not found; pass the path of an existing OpenAPI document`);
+  if (!existsSync(absolute)) throw new MagiError('openapi-missing', `--openapi ${oneLine(file)}: file not found; pass the path of an existing OpenAPI document`);
+  const realRoot = realpathSync(root);
+  const real = realpathSync(absolute);
+  const outside = relative.startsWith('..') || path.isAbsolute(relative) || !(real === realRoot || real.startsWith(realRoot + path.sep));
   let text: string;
   try {
-    text = readFileSync(absolute, 'utf8');
+    text = readInputFile(absolute, `--openapi ${oneLine(file)}`, MAX_CONTRACT_BYTES, 'pass a smaller OpenAPI file', EXIT.usage, 'pass the path of an OpenAPI file').toString('utf8');
   } catch (cause) {
-    throw new MagiError('openapi-unreadable', `--openapi ${file}: cannot be read (${(cause as NodeJS.ErrnoException).code}); pass a readable OpenAPI file`, { cause });
+    if (cause instanceof MagiError) throw cause;
+    throw new MagiError('openapi-unreadable', `--openapi ${oneLine(file)}: cannot be read (${(cause as NodeJS.ErrnoException).code}); pass a readable OpenAPI file`, { cause });
   }
   if (!/^\s*["']?openapi["']?\s*:/m.test(text)) {
-    throw new MagiError('openapi-not-openapi', `--openapi ${file}: is not an OpenAPI document (no top-level "openapi" key); pass an OpenAPI 3.x file`);
+    throw new MagiError('openapi-not-openapi', `--openapi ${oneLine(file)}: is not an OpenAPI document (no top-level "openapi" key); pass an OpenAPI 3.x file`);
   }
-  return { path: toPosix(relative), text };
+  return { path: toPosix(relative), text, outside };
 }
 
 function readIfExists(file: string): string | undefined {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
+  return readRegularFile(file, MAX_CONTRACT_BYTES);
 }

@@ -1,5 +1,5 @@
 // Which service the sprint is about, and the answers file's stack overrides.
-import { readFileSync } from 'node:fs';
+import { MAX_SMALL_FILE_BYTES, readRegularFile } from '../input.js';
 import path from 'node:path';
 import type { Detected, ServiceStack, StackReport } from '../types.js';
 
@@ -60,7 +60,7 @@ export function settleAmbiguity(service: ServiceStack, dimension: string, value:
 /** npm packages a service's package.json already declares (the install command leaves them out). */
 export function declaredPackages(root: string, servicePath = '.'): string[] {
   try {
-    const manifest = JSON.parse(readFileSync(path.join(root, servicePath, 'package.json'), 'utf8')) as Record<string, Record<string, string> | undefined>;
+    const manifest = JSON.parse(readRegularFile(path.join(root, servicePath, 'package.json'), MAX_SMALL_FILE_BYTES) ?? '{}') as Record<string, Record<string, string> | undefined>;
     return Object.keys({ ...manifest.dependencies, ...manifest.devDependencies });
   } catch {
     // No package.json (another ecosystem) or one that does not parse: detection already warned.

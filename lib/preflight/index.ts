@@ -1,6 +1,7 @@
 // Workflow state, derived from the files on every run (never stored), and the
 // decision whether backend-spec may run in it.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { MAX_SMALL_FILE_BYTES, readRegularFile } from '../input.js';
 import path from 'node:path';
 import { EXIT, MagiError } from '../errors.js';
 import type { MagiConfig } from '../config/index.js';
@@ -36,12 +37,8 @@ export function deriveState(root: string, sprint: Pick<Sprint, 'absoluteDir' | '
 
 /** True when TASKS.md has at least one task and every task is checked. */
 export function allTasksDone(tasksFile: string): boolean {
-  let text: string;
-  try {
-    text = readFileSync(tasksFile, 'utf8');
-  } catch {
-    return false;
-  }
+  const text = readRegularFile(tasksFile, MAX_SMALL_FILE_BYTES * 4);
+  if (text === undefined) return false;
   const tasks = text.match(/^\s*[-*] \[[ xX]\]/gm) ?? [];
   return tasks.length > 0 && tasks.every((task) => /\[[xX]\]/.test(task));
 }

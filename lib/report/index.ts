@@ -2,6 +2,7 @@
 // questions, the next step) and the same facts as one JSON object for machines.
 import { createTwoFilesPatch } from 'diff';
 import pc from 'picocolors';
+import { oneLine, terminalSafe } from '../text.js';
 import type { Detected, OpenQuestion, ServiceStack, Warning } from '../types.js';
 
 export const REPORT_VERSION = 1;
@@ -11,6 +12,8 @@ export type FileStatus = 'created' | 'modified' | 'unchanged';
 export interface ReportFile {
   path: string;
   status: FileStatus;
+  /** Regions where your edits and the new version collided (yours were kept). */
+  conflicts?: number;
 }
 
 export interface ReportOperation {
@@ -66,7 +69,8 @@ export function topQuestions(questions: readonly OpenQuestion[], count = 3): Ope
 
 export function unifiedDiff(file: string, before: string, after: string, color: boolean): string {
   if (before === after) return '';
-  const patch = createTwoFilesPatch(`a/${file}`, `b/${file}`, before, after, undefined, undefined, { context: 2 });
+  // Raw escape sequences (from a file name or the document) never reach the terminal; our colours are added after.
+  const patch = terminalSafe(createTwoFilesPatch(`a/${oneLine(file)}`, `b/${oneLine(file)}`, before, after, undefined, undefined, { context: 2 }));
   const colors = pc.createColors(color);
   return patch
     .split('\n')
@@ -84,26 +88,38 @@ export function unifiedDiff(file: string, before: string, after: string, color: 
 
 export function formatReport(report: JsonReport, diffs: string[], color: boolean): string {
   const colors = pc.createColors(color);
+  const safe = oneLine;
   const lines: string[] = [];
   if (diffs.length) lines.push(...diffs, '');
   lines.push(colors.bold(report.dryRun ? 'Dry run: nothing was written. Files that would change:' : 'Files:'));
-  for (const file of report.files) lines.push(`  ${statusLabel(file.status, colors)} ${file.path}`);
+  for (const file of report.files) {
+    const conflicts = file.conflicts ? colors.yellow(` (${file.conflicts} merge conflict${file.conflicts > 1 ? 's' : ''}: your lines kept)`) : '';
+    lines.push(`  ${statusLabel(file.status, colors)} ${safe(file.path)}${conflicts}`);
+  }
+  if (report.section.conflicts) {
+    lines.push(
+      '',
+      colors.yellow(
+        `Merge conflicts: ${report.section.conflicts} place${report.section.conflicts > 1 ? 's' : ''} in the ## Backend section where your edits and the new version differ; your lines were kept there: review them against \`--dry-run --conflict overwrite\`.`,
+      ),
+    );
+  }
   lines.push('');
   lines.push(
     report.contractTest.created
-      ? `Contract test: ${report.contractTest.path}${report.contractTest.installCommand ? ` (needs: ${report.contractTest.installCommand})` : ''}`
+      ? `Contract test: ${safe(report.contractTest.path ?? '')}${report.contractTest.installCommand ? ` (needs: ${safe(report.contractTest.installCommand)})` : ''}`
       : 'Contract test: not created',
   );
   if (report.warnings.length) {
     lines.push('', colors.bold('Warnings:'));
-    for (const warning of report.warnings) lines.push(`  ${colors.yellow(`[${warning.code}]`)} ${warning.message}`);
+    for (const warning of report.warnings) lines.push(`  ${colors.yellow(`[${warning.code}]`)} ${safe(warning.message)}`);
   }
   if (report.openQuestions.length) {
     lines.push('', colors.bold('Top open questions:'));
-    report.openQuestions.slice(0, 3).forEach((question, index) => lines.push(`  ${index + 1}. ${question}`));
+    report.openQuestions.slice(0, 3).forEach((question, index) => lines.push(`  ${index + 1}. ${safe(question)}`));
   }
   lines.push('', colors.bold('Next:'));
-  for (const step of report.next) lines.push(`  ${step}`);
+  for (const step of report.next) lines.push(`  ${safe(step)}`);
   return lines.join('\n');
 }
 

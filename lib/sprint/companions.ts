@@ -5,6 +5,7 @@
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { toPosix } from './index.js';
+import { countBrackets, MAX_LINK_BRACKETS } from './document.js';
 
 /** Markdown documents that describe the same feature; workflow and task files are not inputs. */
 export const COMPANION_DOCUMENTS = ['spec.md', 'plan.md', 'data-model.md', 'requirements.md', 'design.md', 'prd.md', 'api.md'] as const;
@@ -13,7 +14,8 @@ const CONTRACT_FILE = /\.(?:ya?ml|json|graphql|gql|proto|md)$/i;
 const CONTRACT_FOLDER = 'contracts';
 
 /** Caps: a sprint input is a handful of documents, never a tree. */
-export const COMPANION_LIMITS = { files: 24, bytesPerFile: 1024 * 1024, totalBytes: 4 * 1024 * 1024 } as const;
+/** With the document's own cap, these bound a run's parsing time (see MAX_DOCUMENT_BYTES). */
+export const COMPANION_LIMITS = { files: 24, bytesPerFile: 512 * 1024, totalBytes: 1024 * 1024 } as const;
 
 export type CompanionKind = 'markdown' | 'yaml' | 'json' | 'graphql' | 'proto';
 
@@ -110,11 +112,15 @@ export function readCompanions(root: string, documentAbsolutePath: string, docum
     if (documents.length >= COMPANION_LIMITS.files) break;
     let text: string;
     try {
-      const size = statSync(real).size;
+      const stats = statSync(real);
+      if (!stats.isFile()) continue;
+      const size = stats.size;
       if (size > COMPANION_LIMITS.bytesPerFile || total + size > COMPANION_LIMITS.totalBytes) continue;
       const bytes = readFileSync(real);
       if (bytes.includes(0)) continue;
       text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      // Same pre-scan as the document: bracket-dense text would make the Markdown parser quadratic.
+      if (countBrackets(text) > MAX_LINK_BRACKETS) continue;
       total += size;
     } catch {
       continue;

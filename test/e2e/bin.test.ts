@@ -153,7 +153,8 @@ describe('magi backend-spec --answers', () => {
     writeFileSync(path.join(sandbox.root, 'docs/03-gift-cards/openapi.yaml'), 'openapi: 3.1.0\n');
     chmodSync(path.join(sandbox.root, 'docs/03-gift-cards/openapi.yaml'), 0o444);
     const before = snapshotTree(sandbox.root);
-    const run = runMagi(sandbox, ANSWERS);
+    // --force: replacing a contract magi did not write is allowed, and the permission still stops everything.
+    const run = runMagi(sandbox, [...ANSWERS, '--force']);
     expect(run.status).toBe(4);
     expect(run.stderr.trim()).toBe('magi: Cannot write docs/03-gift-cards/openapi.yaml: permission denied; nothing was written (fix the permissions and re-run)');
     expectNothingWritten(sandbox, before);

@@ -48,6 +48,8 @@ interface WriteFault {
   yeoman?: boolean;
   setup: (sandbox: Sandbox) => void;
   line: RegExp;
+  /** Extra arguments (--force: replacing a file magi did not write is allowed, so the fault itself is what stops the run). */
+  args?: string[];
 }
 
 const WRITE_FAULTS: WriteFault[] = [
@@ -74,7 +76,7 @@ const WRITE_FAULTS: WriteFault[] = [
   {
     name: 'a file where the merge-base folder goes',
     setup: (sandbox) => writeFileSync(path.join(sandbox.root, SPRINT, '.magi'), 'not a folder\n'),
-    line: /^magi: Cannot write docs\/03-gift-cards\/\.magi\/backend-section\.md: a file is in the way of its folder; nothing was written \(move that file away and re-run\)$/,
+    line: /^magi: Cannot write docs\/03-gift-cards\/\.magi\/\S+: a file is in the way of its folder; nothing was written \(move that file away and re-run\)$/,
   },
   {
     name: 'a read-only contract test that already exists',
@@ -82,6 +84,7 @@ const WRITE_FAULTS: WriteFault[] = [
       writeFileSync(path.join(sandbox.root, 'tests/api/gift-cards.contract.test.ts'), '// mine\n');
       chmodSync(path.join(sandbox.root, 'tests/api/gift-cards.contract.test.ts'), 0o444);
     },
+    args: ['--force'],
     line: /^magi: Cannot write tests\/api\/gift-cards\.contract\.test\.ts: permission denied; nothing was written \(fix the permissions and re-run\)$/,
   },
 ];
@@ -94,7 +97,7 @@ describe('no partial state: when one write fails, nothing is written', () => {
       const sandbox = copyExample();
       fault.setup(sandbox);
       const before = snapshotTree(everything(sandbox));
-      const run = await runMagiAsync(sandbox, ANSWERS, { env: fault.yeoman ? { MAGI_YEOMAN: '1' } : {} });
+      const run = await runMagiAsync(sandbox, [...ANSWERS, ...(fault.args ?? [])], { env: fault.yeoman ? { MAGI_YEOMAN: '1' } : {} });
       expect(run.status, run.stderr).toBe(4);
       expectOneLine(run, fault.line);
       expect(snapshotTree(everything(sandbox))).toEqual(before);
@@ -184,7 +187,7 @@ describe('two runs on the same sprint', () => {
     const before = snapshotTree(everything(sandbox));
     const run = await runMagiAsync(sandbox, ANSWERS, { env: { TMPDIR: tmp } });
     expect(run.status).toBe(6);
-    expectOneLine(run, new RegExp(`^magi: Another magi run \\(pid ${process.pid}\\) is working on docs/03-gift-cards; wait for it to finish, then re-run$`));
+    expectOneLine(run, new RegExp(`^magi: Another magi run \\(pid ${process.pid}\\) is working on docs/03-gift-cards; wait for it to finish, then re-run \\(lock: \\S+\\.lock\\)$`));
     expect(snapshotTree(everything(sandbox))).toEqual(before);
   });
 
@@ -203,7 +206,7 @@ describe('two runs on the same sprint', () => {
     const tmp = privateTmp(sandbox);
     const runs = await Promise.all([runMagiAsync(sandbox, ANSWERS, { env: { TMPDIR: tmp } }), runMagiAsync(sandbox, ANSWERS, { env: { TMPDIR: tmp } })]);
     expect(runs.map((run) => run.status).sort()).toEqual([0, 6]);
-    expectOneLine(runs.find((run) => run.status === 6)!, /^magi: Another magi run \(pid \d+\) is working on docs\/03-gift-cards; wait for it to finish, then re-run$/);
+    expectOneLine(runs.find((run) => run.status === 6)!, /^magi: Another magi run \(pid \d+\) is working on docs\/03-gift-cards; wait for it to finish, then re-run \(lock: \S+\.lock\)$/);
     const solo = copyExample();
     expect((await runMagiAsync(solo, ANSWERS)).status).toBe(0);
     for (const file of GENERATED) expect(sandbox.read(file), file).toBe(solo.read(file));

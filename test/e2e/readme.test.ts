@@ -28,6 +28,21 @@ describe('README', () => {
     for (const key of answerKeys(backendSpecQuestions)) expect(example, key).toMatch(new RegExp(`^\\s*${key}:`, 'm'));
   });
 
+  it('every promise under Guarantees names a test that exists', () => {
+    const guarantees = readme.slice(readme.indexOf('## Guarantees'), readme.indexOf('Exit codes:'));
+    const promises = guarantees.split(/^- /m).slice(1);
+    expect(promises.length).toBeGreaterThanOrEqual(10);
+    for (const promise of promises) {
+      const text = promise.replace(/\s+/g, ' ');
+      const proofs = [...text.matchAll(/`(test\/[\w./-]+\.test\.ts)` › "([^"]+)"((?: and "[^"]+")*)/g)];
+      expect(proofs.length, `no test named in: ${text.slice(0, 60)}`).toBeGreaterThan(0);
+      for (const [, file, first, more] of proofs) {
+        const source = readFileSync(path.join(PACKAGE_ROOT, file), 'utf8').replace(/\\'/g, "'");
+        for (const title of [first, ...[...more.matchAll(/"([^"]+)"/g)].map((match) => match[1])]) expect(source, `${file} › ${title}`).toContain(title);
+      }
+    }
+  });
+
   it('names the two commands a new user runs', () => {
     expect(readme).toContain('npm ci && npm run demo');
     expect(readme).toContain('npm test');

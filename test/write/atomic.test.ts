@@ -12,7 +12,7 @@ describe('all-or-nothing writes', () => {
     writeAllOrNothing([
       { path: path.join(root, 'a.md'), contents: 'new' },
       { path: path.join(root, 'deep/new/b.md'), contents: 'b' },
-    ]);
+    ], root);
     expect(readFileSync(path.join(root, 'a.md'), 'utf8')).toBe('new');
     expect(statSync(path.join(root, 'a.md')).mode & 0o777).toBe(0o640);
     expect(readFileSync(path.join(root, 'deep/new/b.md'), 'utf8')).toBe('b');

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { MagiError } from '../errors.js';
+import { camelCase, pascalCase } from '../naming/index.js';
 import {
   DEFAULT_PACKAGE_MANAGER, PACKAGE_MANAGERS, RUNNER_DEPENDENCIES, STACKS, findStack,
   type ContractKindIn, type Language, type StackEntry,
@@ -92,8 +93,6 @@ function tidy(text: string, maxBlankLines: number): string {
 }
 
 const FACTORY = /^(build|create|make|get|new|setup|init)[A-Z_]/i;
-const camel = (text: string): string => text.replace(/[-_ ]+([a-z0-9])/gi, (_, c: string) => c.toUpperCase());
-const pascal = (text: string): string => { const c = camel(text); return c.charAt(0).toUpperCase() + c.slice(1); };
 const isYaml = (path: string): boolean => !/\.json$/i.test(path);
 
 function dedupeIdentifiers<T extends { identifier: string }>(cases: T[]): T[] {
@@ -141,7 +140,7 @@ function nextRouteModules(cases: HttpCase[], appDir: string, basePath: string, t
     const file = posix.join(appDir, ...segments, 'route.ts');
     if (!modules.has(file)) {
       const words = segments.map((segment) => segment.replace(/[^A-Za-z0-9]+/g, '_'));
-      modules.set(file, { importName: camel(`${words.join('_') || 'root'}_route`), importPath: tsImportPath(testPath, file, runner) });
+      modules.set(file, { importName: camelCase(`${words.join('_') || 'root'}_route`), importPath: tsImportPath(testPath, file, runner) });
     }
     routeOf.set(item.identifier, modules.get(file)!.importName);
   }
@@ -161,7 +160,7 @@ export async function renderContractTest(input: ContractTestInput): Promise<Cont
   if (!input.appEntry) todos.push(`Check the app entry the test imports: ${appEntry.file}${appEntry.exportName ? `#${appEntry.exportName}` : ''} is the ${stack.id} convention, not detected`);
 
   const common = {
-    feature: slug, snake, pascal: pascal(slug), contractPath, runner, yamlContract, testPath,
+    feature: slug, snake, pascal: pascalCase(slug), contractPath, runner, yamlContract, testPath,
     tsString, tsLiteral, dqString, pyLiteral, rubyLiteral, goString, rustRawString, isJsonMedia,
     contractFromTest: relativeFrom(testPath, contractPath),
     variableLines: [] as string[],
@@ -185,7 +184,7 @@ export async function renderContractTest(input: ContractTestInput): Promise<Cont
     const runnable = cases.filter((item) => !item.todo);
     const variables = plan.variables.filter((variable) => runnable.some((item) => item.pathParams.some((param) => param.value.some((piece) => 'env' in piece && piece.env === variable.name)) || item.requires.includes(variable.name)));
     todos.push(...variableTodos(variables, runnable));
-    const GP = pascal(slug).replace(/[^A-Za-z0-9]/g, '');
+    const GP = pascalCase(slug).replace(/[^A-Za-z0-9]/g, '');
     const gp = GP.charAt(0).toLowerCase() + GP.slice(1);
     const syntax = valueSyntax(stack.language, gp);
     data = {

@@ -3,7 +3,8 @@
 // "read" → GET. Words live in vocabulary.ts (verb families); this file only matches.
 import type { Operation } from '../types.js';
 import { operationKey } from '../types.js';
-import { isWebhookPath, singular } from './naming.js';
+import { singular } from '../naming/index.js';
+import { isWebhookPath } from './naming.js';
 import { REST_MENTION } from './operations.js';
 import { proseOf } from './units.js';
 import {

@@ -3,6 +3,7 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { EXIT, MagiError } from '../lib/errors.js';
+import { envelope } from '../lib/report/envelope.js';
 import { stackToJson } from '../lib/report/index.js';
 import { detectStack } from '../lib/stack/index.js';
 import type { Detected, ServiceStack } from '../lib/types.js';
@@ -23,6 +24,7 @@ export async function runDetect(args: string[]): Promise<number> {
   const report = await detectStack(root);
   if (json) {
     const out = {
+      ...envelope('detect'),
       kind: report.kind,
       services: report.services.map((service) => ({ name: service.name, path: service.path, kind: service.kind, stack: stackToJson(service), ambiguities: service.ambiguities })),
       warnings: report.warnings,

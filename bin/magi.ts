@@ -10,6 +10,7 @@ import { helpLines, type Declaration } from '../lib/answers/declaration.js';
 import { loadAnswersFile, nearest, validateOptionValue } from '../lib/answers/load.js';
 import { unknownFlags } from '../lib/answers/resolve.js';
 import { EXIT, isMagiError, MagiError } from '../lib/errors.js';
+import { jsonFailure } from '../lib/report/envelope.js';
 import { findPackageRoot } from '../lib/paths.js';
 
 interface Command {
@@ -32,6 +33,11 @@ const COMMANDS: Command[] = [
   },
   { name: 'setup', summary: 'write the output language and defaults into the magi config', questions: async () => (await import('../generators/setup/questions.js')).setupQuestions },
   { name: 'detect', summary: 'print the detected stack per service, with confidence and evidence' },
+  {
+    name: 'check',
+    summary: 'exit 1 with the diff when the Backend section, contract or contract test is stale (writes nothing)',
+    questions: async () => (await import('./check.js')).checkQuestions,
+  },
 ];
 
 const DETECT_HELP = ['  --json    print JSON instead of text', '  [path]    repository to inspect (default: the current folder)'];
@@ -62,9 +68,10 @@ async function main(argv: string[]): Promise<number> {
     const { runDetect } = await import('./detect.js');
     return runDetect(rest);
   }
-  const headless = !process.env.MAGI_YEOMAN && !wantsHelp && canSkipYeoman(command.name, rest);
+  // check never runs through Yeoman: it has nothing to ask and nothing to write.
+  const headless = command.name === 'check' || (!process.env.MAGI_YEOMAN && !wantsHelp && canSkipYeoman(command.name, rest));
   // Started first: the worker loads the linter while this thread loads everything else.
-  const linting = headless && command.name === 'backend-spec' ? lintOnSecondCore() : undefined;
+  const linting = headless && !wantsHelp && (command.name === 'backend-spec' || command.name === 'check') ? lintOnSecondCore() : undefined;
   const declaration = await command.questions!();
   if (wantsHelp) {
     process.stdout.write(`Usage: magi ${command.name} [options]\n\n${command.summary}\n\nOptions:\n${helpLines(declaration).join('\n')}\n  -h, --help  show this help\n`);
@@ -77,6 +84,11 @@ async function main(argv: string[]): Promise<number> {
     throw new MagiError('unknown-option', `Unknown option --${unknown[0]}${suggestion ? `; did you mean --${suggestion}?` : ''}; run magi ${command.name} --help`);
   }
   checkInputsEarly(declaration, rest);
+  if (command.name === 'check') {
+    await linting;
+    const { runCheck } = await import('./check.js');
+    return runCheck(rest, process.cwd());
+  }
   if (headless) {
     // Nothing to ask: skip Yeoman's environment and prompt UI (most of a run's start-up); same bytes out.
     await linting;
@@ -204,6 +216,8 @@ export async function cli(argv: string[]): Promise<void> {
   } catch (error) {
     stopWorker();
     if (debugEnabled()) process.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
+    // --json promises one object on stdout, failures included; the line below still goes to stderr for people.
+    if (argv.includes('--json')) process.stdout.write(`${JSON.stringify(jsonFailure(argv[0] ?? '', error), null, 2)}\n`);
     if ((error as Error)?.name === 'ExitPromptError') {
       // Ctrl-C inside a prompt: the terminal is in raw mode, so inquirer gets it instead of our SIGINT handler.
       interrupted();

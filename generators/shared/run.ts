@@ -1,9 +1,8 @@
 // Small helpers every generator shell shares.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type Generator from 'yeoman-generator';
 import { readJsonObject } from '../../lib/config/index.js';
-import { findPackageRoot } from '../../lib/paths.js';
 
 /**
  * Prompts need someone to answer them: a terminal, or a test adapter that
@@ -15,11 +14,7 @@ export function canPrompt(generator: Generator): boolean {
   return !realTerminal || Boolean(process.stdin.isTTY);
 }
 
-let version: string | undefined;
-export function packageVersion(): string {
-  version ??= (JSON.parse(readFileSync(`${findPackageRoot()}/package.json`, 'utf8')) as { version: string }).version;
-  return version;
-}
+export { packageVersion } from '../../lib/report/envelope.js';
 
 /**
  * Yeoman parses the project's `.yo-rc.json` while constructing a generator and

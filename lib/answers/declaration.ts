@@ -46,9 +46,9 @@ export function answersFileOption(): QuestionSpec & { name: 'answers' } {
   };
 }
 
-/** The answers-file schema: every question that may appear in a file, no other key. */
+/** The answers-file schema: every question that may appear in a file, no other key but `$schema` (for editors). */
 export function answersSchema(declaration: Declaration): z.ZodObject {
-  const shape: Record<string, z.ZodType> = {};
+  const shape: Record<string, z.ZodType> = { $schema: z.string().optional().describe('JSON Schema of this file, for editors; magi ignores it') };
   for (const question of declaration) {
     if (question.inAnswersFile === false) continue;
     shape[question.name] = question.schema.optional();

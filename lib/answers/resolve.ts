@@ -37,9 +37,3 @@ export function resolveInputs(declaration: Declaration, { options, answers, stor
   }
   return resolved;
 }
-
-/** Flags the user typed that no question declares, with the closest known one. */
-export function unknownFlags(args: readonly string[], known: readonly string[]): string[] {
-  const flags = args.filter((arg) => arg.startsWith('--')).map((arg) => arg.slice(2).split('=')[0].replace(/^no-/, ''));
-  return flags.filter((flag) => !known.includes(flag) && !known.includes(camelCase(flag)));
-}

@@ -54,14 +54,29 @@ function onLastWord(name: string, change: (word: string) => string): string {
   return head + (changed.endsWith('s') ? `${changed.slice(0, -1).toUpperCase()}s` : changed.toUpperCase());
 }
 
+// The scope stage asks about every word of the prose, mostly the same few hundred;
+// pluralize tries up to a hundred rules per call, so answers are kept.
+const singulars = new Map<string, string>();
+const plurals = new Map<string, string>();
+
+function remembered(cache: Map<string, string>, name: string, compute: (name: string) => string): string {
+  let value = cache.get(name);
+  if (value === undefined) {
+    value = compute(name);
+    if (cache.size > 10_000) cache.clear();
+    cache.set(name, value);
+  }
+  return value;
+}
+
 /** `movies` → `movie`, `gift_cards` → `gift_card`, `People` → `Person`; unknown words unchanged. */
 export function singular(name: string): string {
-  return onLastWord(name, (word) => pluralize.singular(word));
+  return remembered(singulars, name, (text) => onLastWord(text, (word) => pluralize.singular(word)));
 }
 
 /** `movie` → `movies`, `giftCard` → `giftCards`; unknown words unchanged. */
 export function plural(name: string): string {
-  return onLastWord(name, (word) => pluralize.plural(word));
+  return remembered(plurals, name, (text) => onLastWord(text, (word) => pluralize.plural(word)));
 }
 
 /**

@@ -250,6 +250,12 @@ function usage(): string {
   ].join('\n');
 }
 
+/** `--json` or `--json=true` anywhere before `--`; decided from the raw words, since parsing itself may be what failed. */
+function wantsJson(argv: readonly string[]): boolean {
+  const end = argv.indexOf('--');
+  return (end < 0 ? argv : argv.slice(0, end)).some((arg) => arg === '--json' || (arg.startsWith('--json=') && !/=(false|0|no)$/i.test(arg)));
+}
+
 function debugEnabled(): boolean {
   const debug = process.env.DEBUG ?? '';
   return debug.split(/[\s,]+/).some((pattern) => pattern === '*' || pattern.startsWith('magi'));
@@ -269,7 +275,7 @@ export async function cli(argv: string[]): Promise<void> {
     stopWorker();
     if (debugEnabled()) process.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
     // --json promises one object on stdout, failures included; the line below still goes to stderr for people.
-    if (argv.includes('--json')) process.stdout.write(`${JSON.stringify(jsonFailure(argv[0] ?? '', error), null, 2)}\n`);
+    if (wantsJson(argv)) process.stdout.write(`${JSON.stringify(jsonFailure(argv[0] ?? '', error), null, 2)}\n`);
     if ((error as Error)?.name === 'ExitPromptError') {
       // Ctrl-C inside a prompt: the terminal is in raw mode, so inquirer gets it instead of our SIGINT handler.
       interrupted();

@@ -26,7 +26,7 @@ describe('magi help', () => {
     }
   });
 
-  it.each(COMMANDS)('magi help %s is magi %s --help, with options and examples', (command) => {
+  it.each(COMMANDS)('magi help %s equals the command --help, with options and examples', (command) => {
     const viaHelp = runMagi(sandbox, ['help', command]);
     const viaFlag = runMagi(sandbox, [command, '--help']);
     expect(viaHelp.status).toBe(0);

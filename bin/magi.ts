@@ -266,6 +266,7 @@ export async function cli(argv: string[]): Promise<void> {
   process.once('SIGINT', () => {
     // Files are only written at the very end, all at once: stopping here leaves none.
     interrupted();
+    if (wantsJson(argv)) process.stdout.write(`${JSON.stringify(jsonFailure(argv[0] ?? '', new MagiError('interrupted', 'Interrupted: nothing was written', { exitCode: EXIT.interrupted })), null, 2)}\n`);
     process.exit(EXIT.interrupted);
   });
   try {

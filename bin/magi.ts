@@ -10,7 +10,7 @@ import { parseCommandLine } from '../lib/answers/argv.js';
 import { cliSwitch, helpLines, type Declaration } from '../lib/answers/declaration.js';
 import { loadAnswersFile, nearest, validateOptionValue } from '../lib/answers/load.js';
 import { EXIT, isMagiError, MagiError } from '../lib/errors.js';
-import { jsonFailure } from '../lib/report/envelope.js';
+import { claimJsonReport, jsonFailure } from '../lib/report/envelope.js';
 import { findPackageRoot } from '../lib/paths.js';
 
 interface Command {
@@ -276,7 +276,7 @@ export async function cli(argv: string[]): Promise<void> {
     stopWorker();
     if (debugEnabled()) process.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
     // --json promises one object on stdout, failures included; the line below still goes to stderr for people.
-    if (wantsJson(argv)) process.stdout.write(`${JSON.stringify(jsonFailure(argv[0] ?? '', error), null, 2)}\n`);
+    if (wantsJson(argv) && claimJsonReport(error)) process.stdout.write(`${JSON.stringify(jsonFailure(argv[0] ?? '', error), null, 2)}\n`);
     if ((error as Error)?.name === 'ExitPromptError') {
       // Ctrl-C inside a prompt: the terminal is in raw mode, so inquirer gets it instead of our SIGINT handler.
       interrupted();

@@ -10,7 +10,7 @@ import { configCandidates, DEFAULT_LANGUAGE, mergeConfig, readJsonObject, type C
 import { EXIT, MagiError } from '../../lib/errors.js';
 import { envelope } from '../../lib/report/envelope.js';
 import { commitAllOrNothing } from '../shared/commit.js';
-import { assertProjectConfigParses, canPrompt } from '../shared/run.js';
+import { assertProjectConfigParses, canPrompt, failuresAsJson } from '../shared/run.js';
 import { setupQuestions } from './questions.js';
 
 interface SetupInputs {
@@ -39,6 +39,7 @@ export default class SetupGenerator extends Generator {
     super(args, options, { customCommitTask: true, customInstallTask: true, tasksMatchingPriority: true });
     this.description = "Write magi's output language and defaults into the workflow config";
     for (const option of yeomanOptions(setupQuestions)) this.option(option.name, option);
+    failuresAsJson(this, 'setup');
   }
 
   /** Yeoman names the app from package.json; a broken one is detection's warning to give, not a crash. */

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type Generator from 'yeoman-generator';
 import { readJsonObject } from '../../lib/config/index.js';
+import { claimJsonReport, jsonFailure } from '../../lib/report/envelope.js';
 
 /**
  * Prompts need someone to answer them: a terminal, or a test adapter that
@@ -15,6 +16,14 @@ export function canPrompt(generator: Generator): boolean {
 }
 
 export { packageVersion } from '../../lib/report/envelope.js';
+
+/** `yo magi:<name> --json`: a failure in the run loop is one JSON object on stdout, as with the magi bin. */
+export function failuresAsJson(generator: Generator, command: string): void {
+  if (!(generator.options as { json?: unknown }).json) return;
+  (generator.env as unknown as NodeJS.EventEmitter).once('error', (error: unknown) => {
+    if (claimJsonReport(error)) process.stdout.write(`${JSON.stringify(jsonFailure(command, error), null, 2)}\n`);
+  });
+}
 
 /**
  * Yeoman parses the project's `.yo-rc.json` while constructing a generator and

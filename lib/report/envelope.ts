@@ -23,6 +23,20 @@ export function envelope(command: string): JsonEnvelope {
   return { version: JSON_FORMAT_VERSION, tool: { name: 'generator-magi', version: packageVersion() }, command };
 }
 
+const REPORTED = Symbol.for('generator-magi.json-reported');
+
+/**
+ * True the first time it is asked about an error: a failure inside Yeoman's run
+ * loop is printed by the generator, and the bin must not print it again.
+ */
+export function claimJsonReport(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return true;
+  const marked = error as { [REPORTED]?: boolean };
+  if (marked[REPORTED]) return false;
+  marked[REPORTED] = true;
+  return true;
+}
+
 /** A failed command's one JSON object (stdout): the envelope plus `error`. */
 export function jsonFailure(command: string, error: unknown): JsonEnvelope & { error: ErrorDescription } {
   let head: JsonEnvelope;

@@ -132,3 +132,27 @@ describe('snapshots', () => {
     expect(wrong).toEqual([]);
   });
 });
+
+describe('one kit', () => {
+  it('no module outside lib/naming defines its own singular, plural or case helper', async () => {
+    const { readdirSync, readFileSync, statSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const offenders: string[] = [];
+    const walk = (dir: string): void => {
+      for (const entry of readdirSync(dir)) {
+        const full = join(dir, entry);
+        if (statSync(full).isDirectory()) {
+          if (full !== join('lib', 'naming')) walk(full);
+        } else if (full.endsWith('.ts')) {
+          const text = readFileSync(full, 'utf8');
+          const helper = /(?:function (NAME)\s*[(<]|const (NAME)\s*=\s*\()/.source.replaceAll('NAME', 'singular\\w*|plural\\w*|isPlural|looksPlural|pascal\\w*|camel\\w*|snake\\w*|kebab\\w*|upperFirst|capitalize');
+          for (const match of text.matchAll(new RegExp(helper, 'g'))) offenders.push(`${full}: ${match[1] ?? match[2]}`);
+          // Hand-written English number rules: `ies` → `y` and friends.
+          if (/\/[^/\n]*ies\$\//.test(text)) offenders.push(`${full}: an -ies rule`);
+        }
+      }
+    };
+    for (const dir of ['lib', 'generators', 'bin']) walk(dir);
+    expect(offenders).toEqual([]);
+  });
+});

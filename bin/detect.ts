@@ -1,28 +1,26 @@
-// `magi detect [path] [--json]`: what detection found, per service, with
+// `magi detect [path] [--json]` (parsed by the bin): what detection found, per service, with
 // confidence and evidence (for users to check and to paste into bug reports).
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { EXIT, MagiError } from '../lib/errors.js';
+import { envelope } from '../lib/report/envelope.js';
 import { stackToJson } from '../lib/report/index.js';
 import { detectStack } from '../lib/stack/index.js';
 import type { Detected, ServiceStack } from '../lib/types.js';
 
-export async function runDetect(args: string[]): Promise<number> {
-  const json = args.includes('--json');
-  const unknown = args.filter((arg) => arg.startsWith('-') && arg !== '--json');
-  if (unknown.length) throw new MagiError('unknown-option', `Unknown option ${unknown[0]}; run magi detect --help`);
-  const positional = args.filter((arg) => !arg.startsWith('-'));
-  const root = path.resolve(positional[0] ?? '.');
+export async function runDetect(folder: string | undefined, json: boolean): Promise<number> {
+  const root = path.resolve(folder ?? '.');
   let isFolder = false;
   try {
     isFolder = statSync(root).isDirectory();
   } catch {
     // handled below
   }
-  if (!isFolder) throw new MagiError('detect-path', `${positional[0] ?? '.'}: not a folder; pass the repository's folder`);
+  if (!isFolder) throw new MagiError('detect-path', `${folder ?? '.'}: not a folder; pass the repository's folder`);
   const report = await detectStack(root);
   if (json) {
     const out = {
+      ...envelope('detect'),
       kind: report.kind,
       services: report.services.map((service) => ({ name: service.name, path: service.path, kind: service.kind, stack: stackToJson(service), ambiguities: service.ambiguities })),
       warnings: report.warnings,

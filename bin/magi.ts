@@ -6,10 +6,11 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
-import { helpLines, type Declaration } from '../lib/answers/declaration.js';
+import { parseCommandLine } from '../lib/answers/argv.js';
+import { cliSwitch, helpLines, type Declaration } from '../lib/answers/declaration.js';
 import { loadAnswersFile, nearest, validateOptionValue } from '../lib/answers/load.js';
-import { unknownFlags } from '../lib/answers/resolve.js';
 import { EXIT, isMagiError, MagiError } from '../lib/errors.js';
+import { claimJsonReport, jsonFailure } from '../lib/report/envelope.js';
 import { findPackageRoot } from '../lib/paths.js';
 import { oneLine } from '../lib/text.js';
 import { writeProgress } from '../lib/write/atomic.js';
@@ -17,69 +18,114 @@ import { writeProgress } from '../lib/write/atomic.js';
 interface Command {
   name: string;
   summary: string;
+  /** What follows the command name in its usage line. */
+  usage: string;
+  /** Positional arguments it takes. */
+  positionals?: number;
   /** Loaded lazily: only the command that runs pays for its declaration. */
-  questions?: () => Promise<Declaration>;
+  questions: () => Promise<Declaration>;
+  examples: ReadonlyArray<readonly [command: string, what: string]>;
 }
+
+const DETECT_QUESTIONS: Declaration = [cliSwitch('json', 'json', 'print JSON instead of text')];
 
 const COMMANDS: Command[] = [
   {
     name: 'backend-spec',
     summary: "append the ## Backend section to the sprint's plan document",
+    usage: '[options]',
     questions: async () => (await import('../generators/backend-spec/questions.js')).backendSpecQuestions,
+    examples: [
+      ['magi backend-spec', 'the newest sprint; asks what it cannot detect'],
+      ['magi backend-spec --answers magi-answers.yaml', 'no prompts (CI, scripts)'],
+      ['magi backend-spec --sprint 3 --api-style graphql --dry-run', 'show the diff, write nothing'],
+      ['magi backend-spec --openapi api/openapi.yaml --scaffold-test', 'merge into an existing contract, add a test'],
+    ],
   },
   {
     name: 'contract-test',
     summary: 'scaffold a contract test that checks responses against the contract',
+    usage: '[options]',
     questions: async () => (await import('../generators/contract-test/questions.js')).contractTestQuestions,
+    examples: [
+      ["magi contract-test", "from the newest sprint's contract, for the detected framework"],
+      ['magi contract-test --contract docs/03-gift-cards/openapi.yaml --framework fastify', 'pick the contract and the template'],
+      ['magi contract-test --out test/api/refunds.test.ts --install-test-deps', 'choose the path, install what it needs'],
+    ],
   },
-  { name: 'setup', summary: 'write the output language and defaults into the magi config', questions: async () => (await import('../generators/setup/questions.js')).setupQuestions },
-  { name: 'detect', summary: 'print the detected stack per service, with confidence and evidence' },
+  {
+    name: 'setup',
+    summary: 'write the output language and defaults into the magi config',
+    usage: '[options]',
+    questions: async () => (await import('../generators/setup/questions.js')).setupQuestions,
+    examples: [
+      ['magi setup', 'asks the language and the defaults'],
+      ['magi setup --project --output-language zh-TW --force', "the project's .yo-rc.json, without asking"],
+    ],
+  },
+  {
+    name: 'detect',
+    summary: 'print the detected stack per service, with confidence and evidence',
+    usage: '[path] [--json]',
+    positionals: 1,
+    questions: async () => DETECT_QUESTIONS,
+    examples: [
+      ['magi detect', 'the current folder'],
+      ['magi detect services/api --json', 'one service, as JSON'],
+    ],
+  },
+  {
+    name: 'check',
+    summary: 'exit 1 with the diff when the Backend section, contract or contract test is stale (writes nothing)',
+    usage: '[options]',
+    questions: async () => (await import('./check.js')).checkQuestions,
+    examples: [
+      ['magi check --answers magi-answers.yaml', 'in CI or a pre-commit hook: same inputs as the run'],
+      ['magi check --sprint 3 --api-style rest --no-scaffold --json', 'the diff per file as JSON'],
+    ],
+  },
 ];
-
-const DETECT_HELP = ['  --json    print JSON instead of text', '  [path]    repository to inspect (default: the current folder)'];
-const COMMON_FLAGS = ['help', 'h', 'skip-install', 'skip-cache', 'ask-answered', 'force-install'];
 
 async function main(argv: string[]): Promise<number> {
   const [first, ...rest] = argv;
-  if (first === '--version' || first === '-v') {
-    const { packageVersion } = await import('../generators/shared/run.js');
+  if (first === '--version' || first === '-v' || first === '-V') {
+    const { packageVersion } = await import('../lib/report/envelope.js');
     process.stdout.write(`${packageVersion()}\n`);
     return EXIT.ok;
   }
-  if (!first || first === '--help' || first === '-h' || first === 'help') {
+  if (!first || first === '--help' || first === '-h' || (first === 'help' && !rest[0])) {
     process.stdout.write(`${usage()}\n`);
     return first ? EXIT.ok : EXIT.usage;
   }
-  const command = COMMANDS.find((candidate) => candidate.name === first);
-  if (!command) {
-    const suggestion = nearest(first, COMMANDS.map((candidate) => candidate.name));
-    throw new MagiError('unknown-command', `Unknown command "${first}"${suggestion ? `; did you mean "${suggestion}"?` : ''}; run magi --help`);
-  }
-  const wantsHelp = rest.includes('--help') || rest.includes('-h');
-  if (command.name === 'detect') {
-    if (wantsHelp) {
-      process.stdout.write(`Usage: magi detect [path] [--json]\n\n${DETECT_HELP.join('\n')}\n`);
-      return EXIT.ok;
-    }
-    const { runDetect } = await import('./detect.js');
-    return runDetect(rest);
-  }
-  const headless = !process.env.MAGI_YEOMAN && !wantsHelp && canSkipYeoman(command.name, rest);
-  // Started first: the worker loads the linter while this thread loads everything else.
-  const linting = headless && command.name === 'backend-spec' ? lintOnSecondCore() : undefined;
-  const declaration = await command.questions!();
-  if (wantsHelp) {
-    process.stdout.write(`Usage: magi ${command.name} [options]\n\n${command.summary}\n\nOptions:\n${helpLines(declaration).join('\n')}\n  -h, --help  show this help\n`);
+  if (first === 'help') {
+    // `magi help <command>`: the same text as `magi <command> --help`.
+    const command = findCommand(rest[0]);
+    process.stdout.write(commandHelp(command, await command.questions()));
     return EXIT.ok;
   }
-  const known = declaration.flatMap((question) => (question.option ? [question.option.flag] : [])).concat(COMMON_FLAGS);
-  const unknown = unknownFlags(rest, known);
-  if (unknown.length) {
-    const suggestion = nearest(unknown[0], known);
-    throw new MagiError('unknown-option', `Unknown option --${unknown[0]}${suggestion ? `; did you mean --${suggestion}?` : ''}; run magi ${command.name} --help`);
+  const command = findCommand(first);
+  // A cheap look before parsing: whether to start the lint worker while the declaration loads.
+  const wantsHelp = rest.includes('--help') || rest.includes('-h');
+  // check never runs through Yeoman: it has nothing to ask and nothing to write.
+  const mayRunHeadless = command.name === 'check' || (!process.env.MAGI_YEOMAN && !wantsHelp && canSkipYeoman(command.name, rest));
+  const linting = mayRunHeadless && !wantsHelp && (command.name === 'backend-spec' || command.name === 'check') ? lintOnSecondCore() : undefined;
+  const declaration = await command.questions();
+  const line = parseCommandLine(rest, declaration, { command: command.name, positionals: command.positionals ?? 0 });
+  if (line.help) {
+    process.stdout.write(commandHelp(command, declaration));
+    return EXIT.ok;
   }
-  checkInputsEarly(declaration, rest);
-  if (headless) {
+  if (command.name === 'detect') {
+    const { runDetect } = await import('./detect.js');
+    return runDetect(line.positionals[0], Boolean(line.values.json));
+  }
+  checkInputsEarly(declaration, line.values);
+  if (command.name === 'check') {
+    await linting;
+    const { runCheck } = await import('./check.js');
+    return runCheck(rest, process.cwd());
+  }
+  if (mayRunHeadless) {
     // Nothing to ask: skip Yeoman's environment and prompt UI (most of a run's start-up); same bytes out.
     await linting;
     const { runHeadless } =
@@ -87,8 +133,31 @@ async function main(argv: string[]): Promise<number> {
     await runHeadless(rest, process.cwd());
     return EXIT.ok;
   }
-  await runGenerator(command.name, rest, rest.includes('--json'));
+  await runGenerator(command.name, rest, line.values.json === true);
   return EXIT.ok;
+}
+
+function findCommand(name: string): Command {
+  const command = COMMANDS.find((candidate) => candidate.name === name);
+  if (command) return command;
+  const suggestion = nearest(name, COMMANDS.map((candidate) => candidate.name));
+  throw new MagiError('unknown-command', `Unknown command "${name}"${suggestion ? `; did you mean "${suggestion}"?` : ''}; run magi --help`);
+}
+
+function commandHelp(command: Command, declaration: Declaration): string {
+  const width = Math.max(...command.examples.map(([example]) => example.length)) + 2;
+  return [
+    `Usage: magi ${command.name} ${command.usage}`,
+    '',
+    command.summary,
+    '',
+    'Options:',
+    ...helpLines(declaration, [['-h, --help', 'show this help']]),
+    '',
+    'Examples:',
+    ...command.examples.map(([example, what]) => `  ${example.padEnd(width)}${what}`),
+    '',
+  ].join('\n');
 }
 
 /**
@@ -96,21 +165,13 @@ async function main(argv: string[]): Promise<number> {
  * (about a second): a mistake gets its line at once. The generator checks them
  * again with the same functions, so the messages are the same either way.
  */
-function checkInputsEarly(declaration: Declaration, args: readonly string[]): void {
-  const value = (flag: string): string | undefined => {
-    const index = args.findIndex((arg) => arg === `--${flag}` || arg.startsWith(`--${flag}=`));
-    if (index < 0) return undefined;
-    const arg = args[index];
-    if (arg.includes('=')) return arg.slice(arg.indexOf('=') + 1) || undefined;
-    const next = args[index + 1];
-    return next !== undefined && !next.startsWith('-') ? next : undefined;
-  };
-  const answers = declaration.find((question) => question.name === 'answers') ? value('answers') : undefined;
-  if (answers) loadAnswersFile(answers, declaration, process.cwd());
+function checkInputsEarly(declaration: Declaration, values: Record<string, string | boolean>): void {
+  const answers = typeof values.answers === 'string' && values.answers ? values.answers : undefined;
+  if (answers && declaration.some((question) => question.name === 'answers')) loadAnswersFile(answers, declaration, process.cwd());
   for (const question of declaration) {
     if (question.option?.type !== 'string' || question.name === 'answers') continue;
-    const given = value(question.option.flag);
-    if (given !== undefined) validateOptionValue(declaration, question.name, given, question.option.flag);
+    const given = values[question.option.flag];
+    if (typeof given === 'string' && given !== '') validateOptionValue(declaration, question.name, given, question.option.flag);
   }
 }
 
@@ -184,8 +245,17 @@ function usage(): string {
     'Commands:',
     ...COMMANDS.map((command) => `  ${command.name.padEnd(width)}${command.summary}`),
     '',
-    'Run magi <command> --help for its options. Also: magi --version.',
+    'Examples:',
+    ...COMMANDS.map((command) => `  ${command.examples[0][0]}`),
+    '',
+    'Run magi help <command> (or magi <command> --help) for its options and examples. Also: magi -V, --version.',
   ].join('\n');
+}
+
+/** `--json` or `--json=true` anywhere before `--`; decided from the raw words, since parsing itself may be what failed. */
+function wantsJson(argv: readonly string[]): boolean {
+  const end = argv.indexOf('--');
+  return (end < 0 ? argv : argv.slice(0, end)).some((arg) => arg === '--json' || (arg.startsWith('--json=') && !/=(false|0|no)$/i.test(arg)));
 }
 
 function debugEnabled(): boolean {
@@ -214,6 +284,7 @@ export async function cli(argv: string[]): Promise<void> {
       // Files are written in one synchronous step at the very end: a signal lands before it (nothing
       // written) or after it (everything written), never in between. The lock goes with the exit.
       interrupted();
+      if (wantsJson(argv)) process.stdout.write(`${JSON.stringify(jsonFailure(argv[0] ?? '', new MagiError('interrupted', interruptedMessage().replace(/\.$/, ''), { exitCode: code })), null, 2)}\n`);
       process.exit(code);
     });
   }
@@ -230,6 +301,8 @@ export async function cli(argv: string[]): Promise<void> {
   } catch (error) {
     stopWorker();
     if (debugEnabled()) process.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
+    // --json promises one object on stdout, failures included; the line below still goes to stderr for people.
+    if (wantsJson(argv) && claimJsonReport(error)) process.stdout.write(`${JSON.stringify(jsonFailure(argv[0] ?? '', error), null, 2)}\n`);
     if ((error as Error)?.name === 'ExitPromptError') {
       // Ctrl-C inside a prompt: the terminal is in raw mode, so inquirer gets it instead of our SIGINT handler.
       interrupted();

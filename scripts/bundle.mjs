@@ -2,8 +2,11 @@
 // resolving and loading hundreds of small modules. Heavy parts stay in lazy
 // chunks (only the command that needs them loads them); Yeoman and the prompt
 // UI stay external: they are loaded, from node_modules, only for interactive runs.
+// Then the rest of what the package ships beside dist/bin: each generator's
+// USAGE and the answers files' JSON Schemas.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
 
 rmSync('dist/bin', { recursive: true, force: true });
 await build({
@@ -26,3 +29,12 @@ await build({
   minifySyntax: true,
   logLevel: 'warning',
 });
+
+// Yeoman's `--help` reads each generator's USAGE next to its compiled index.js.
+for (const name of readdirSync('generators')) {
+  const usage = path.join('generators', name, 'USAGE');
+  if (existsSync(usage) && existsSync(path.join('dist/generators', name))) copyFileSync(usage, path.join('dist/generators', name, 'USAGE'));
+}
+
+// The answers files' JSON Schemas (schema/*.json), from the compiled declarations.
+await import('./answers-schema.mjs');

@@ -7,7 +7,7 @@ import { assertConfirmed, planBackendSpec, prepareBackendSpec, type BackendSpecI
 import { pendingQuestions, serviceQuestion, settle, settleWithoutPrompts, type Settled } from '../../lib/pipeline/decide.js';
 import { runOutput } from '../../lib/report/index.js';
 import { commitAllOrNothing } from '../shared/commit.js';
-import { assertProjectConfigParses, canPrompt } from '../shared/run.js';
+import { assertProjectConfigParses, canPrompt, failuresAsJson } from '../shared/run.js';
 import { backendSpecInputs, runContext } from './inputs.js';
 import { backendSpecQuestions } from './questions.js';
 
@@ -25,6 +25,7 @@ export default class BackendSpecGenerator extends Generator {
     super(args, options, { customCommitTask: true, customInstallTask: true, tasksMatchingPriority: true });
     this.description = 'Append the ## Backend section to the sprint plan document';
     for (const option of yeomanOptions(backendSpecQuestions)) this.option(option.name, option);
+    failuresAsJson(this, 'backend-spec');
   }
 
   get rawOptions(): Record<string, unknown> {

@@ -6,7 +6,8 @@ import { answersFileOption, cliSwitch, type Declaration } from '../../lib/answer
 const relativePath = z
   .string()
   .min(1, 'must not be empty')
-  .refine((value) => !value.includes('\0'), 'must not contain NUL bytes');
+  // A pattern, not a refinement: the answers file's JSON Schema carries it too.
+  .regex(/^[^\0]*$/, 'must not contain NUL bytes');
 
 export const API_STYLE = z.enum(['rest', 'graphql', 'grpc', 'trpc']);
 export const CONFLICT = z.enum(['merge', 'overwrite', 'abort']);

@@ -5,7 +5,7 @@ import Generator from 'yeoman-generator';
 import { yeomanOptions } from '../../lib/answers/declaration.js';
 import { contractTestOutput, planContractTest, type ContractTestPlan } from '../../lib/pipeline/contract-test.js';
 import { commitAllOrNothing } from '../shared/commit.js';
-import { assertProjectConfigParses, canPrompt } from '../shared/run.js';
+import { assertProjectConfigParses, canPrompt, failuresAsJson } from '../shared/run.js';
 import { contractTestInputs, type ContractTestRunInputs } from './inputs.js';
 import { contractTestQuestions } from './questions.js';
 
@@ -23,6 +23,7 @@ export default class ContractTestGenerator extends Generator {
     super(args, options, { customCommitTask: true, customInstallTask: true, tasksMatchingPriority: true });
     this.description = 'Scaffold a contract test that checks responses against the contract';
     for (const option of yeomanOptions(contractTestQuestions)) this.option(option.name, option);
+    failuresAsJson(this, 'contract-test');
   }
 
   /** Yeoman names the app from package.json; a broken one is detection's warning to give, not a crash. */

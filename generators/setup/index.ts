@@ -8,8 +8,9 @@ import { loadAnswersFile } from '../../lib/answers/load.js';
 import { resolveInputs } from '../../lib/answers/resolve.js';
 import { configCandidates, DEFAULT_LANGUAGE, mergeConfig, readJsonObject, type ConfigCandidate } from '../../lib/config/index.js';
 import { EXIT, MagiError } from '../../lib/errors.js';
+import { envelope } from '../../lib/report/envelope.js';
 import { commitAllOrNothing } from '../shared/commit.js';
-import { assertProjectConfigParses, canPrompt } from '../shared/run.js';
+import { assertProjectConfigParses, canPrompt, failuresAsJson } from '../shared/run.js';
 import { setupQuestions } from './questions.js';
 
 interface SetupInputs {
@@ -21,11 +22,13 @@ interface SetupInputs {
   project?: boolean;
   answers?: string;
   force?: boolean;
+  json?: boolean;
 }
 
 export default class SetupGenerator extends Generator {
   declare inputs: SetupInputs;
   declare target: ConfigCandidate;
+  declare writtenLanguage: string;
 
   get rawOptions(): Record<string, unknown> {
     return this.options as Record<string, unknown>;
@@ -36,6 +39,7 @@ export default class SetupGenerator extends Generator {
     super(args, options, { customCommitTask: true, customInstallTask: true, tasksMatchingPriority: true });
     this.description = "Write magi's output language and defaults into the workflow config";
     for (const option of yeomanOptions(setupQuestions)) this.option(option.name, option);
+    failuresAsJson(this, 'setup');
   }
 
   /** Yeoman names the app from package.json; a broken one is detection's warning to give, not a crash. */
@@ -83,7 +87,8 @@ export default class SetupGenerator extends Generator {
   writing(): void {
     const existing = existsSync(this.target.file) ? readJsonObject(this.target.file) : {};
     const { outputLanguage, docsDir, apiStyle, scaffoldTest, conflict } = this.inputs;
-    const next = mergeConfig(existing, { outputLanguage: outputLanguage ?? (existing.output_language as string | undefined) ?? DEFAULT_LANGUAGE, defaults: { docsDir, apiStyle, scaffoldTest, conflict } }, this.target.kind);
+    this.writtenLanguage = outputLanguage ?? (existing.output_language as string | undefined) ?? DEFAULT_LANGUAGE;
+    const next = mergeConfig(existing, { outputLanguage: this.writtenLanguage, defaults: { docsDir, apiStyle, scaffoldTest, conflict } }, this.target.kind);
     this.fs.write(this.target.file, `${JSON.stringify(next, null, 2)}\n`);
   }
 
@@ -93,6 +98,15 @@ export default class SetupGenerator extends Generator {
   }
 
   end(): void {
-    this.log(`magi config written to ${path.relative(this.destinationRoot(), this.target.file).startsWith('..') ? this.target.file : path.relative(this.destinationRoot(), this.target.file)}`);
+    const relative = path.relative(this.destinationRoot(), this.target.file);
+    const shown = relative.startsWith('..') ? this.target.file : relative;
+    if (!this.inputs.json) {
+      this.log(`magi config written to ${shown}`);
+      return;
+    }
+    const { docsDir, apiStyle, scaffoldTest, conflict } = this.inputs;
+    const defaults = Object.fromEntries(Object.entries({ docsDir, apiStyle, scaffoldTest, conflict }).filter(([, value]) => value !== undefined));
+    const report = { ...envelope('setup'), config: { file: shown, kind: this.target.kind, outputLanguage: this.writtenLanguage, defaults } };
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   }
 }

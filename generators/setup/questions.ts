@@ -49,4 +49,5 @@ export const setupQuestions = [
   },
   answersFileOption(),
   cliSwitch('force', 'force', 'overwrite the config file without asking'),
+  cliSwitch('json', 'json', 'print one JSON object on stdout (logs go to stderr)'),
 ] as const satisfies Declaration;

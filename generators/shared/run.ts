@@ -1,9 +1,9 @@
 // Small helpers every generator shell shares.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type Generator from 'yeoman-generator';
 import { readJsonObject } from '../../lib/config/index.js';
-import { findPackageRoot } from '../../lib/paths.js';
+import { claimJsonReport, jsonFailure } from '../../lib/report/envelope.js';
 
 /**
  * Prompts need someone to answer them: a terminal, or a test adapter that
@@ -15,10 +15,14 @@ export function canPrompt(generator: Generator): boolean {
   return !realTerminal || Boolean(process.stdin.isTTY);
 }
 
-let version: string | undefined;
-export function packageVersion(): string {
-  version ??= (JSON.parse(readFileSync(`${findPackageRoot()}/package.json`, 'utf8')) as { version: string }).version;
-  return version;
+export { packageVersion } from '../../lib/report/envelope.js';
+
+/** `yo magi:<name> --json`: a failure in the run loop is one JSON object on stdout, as with the magi bin. */
+export function failuresAsJson(generator: Generator, command: string): void {
+  if (!(generator.options as { json?: unknown }).json) return;
+  (generator.env as unknown as NodeJS.EventEmitter).once('error', (error: unknown) => {
+    if (claimJsonReport(error)) process.stdout.write(`${JSON.stringify(jsonFailure(command, error), null, 2)}\n`);
+  });
 }
 
 /**

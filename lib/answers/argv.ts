@@ -1,30 +1,80 @@
 // Command-line arguments → option values, by the same declaration Yeoman's
-// option parser uses (`--flag value`, `--flag=value`, `--flag`, `--no-flag`).
+// option parser uses (`--flag value`, `--flag=value`, `--flag`, `--no-flag`,
+// `-a value` for a declared alias). node:util's parseArgs tokenises; the
+// checks that give our one-line messages (a near miss, a missing value) are ours.
+import { parseArgs } from 'node:util';
 import { MagiError } from '../errors.js';
 import type { Declaration } from './declaration.js';
+import { nearest } from './load.js';
 
-export function parseArgv(args: readonly string[], declaration: Declaration): Record<string, unknown> {
-  const types = new Map(declaration.filter((question) => question.option).map((question) => [question.option!.flag, question.option!.type]));
-  const options: Record<string, unknown> = {};
-  for (let index = 0; index < args.length; index++) {
-    const arg = args[index];
-    if (!arg.startsWith('--')) {
-      throw new MagiError('unexpected-argument', `Unexpected argument "${arg}"; options start with --, run with --help`);
-    }
-    const [name, inline] = splitOnce(arg.slice(2), '=');
-    if (types.get(name) === 'string') {
-      const value = inline ?? (args[index + 1]?.startsWith('--') ? undefined : args[++index]);
-      options[name] = value ?? '';
-    } else if (name.startsWith('no-') && types.get(name.slice(3)) === 'boolean') {
-      options[name.slice(3)] = false;
-    } else {
-      options[name] = inline === undefined ? true : !/^(false|0|no)$/i.test(inline);
-    }
-  }
-  return options;
+/** Flags Yeoman's own run loop takes; accepted so `magi` and `yo magi:*` take the same command lines. */
+export const YEOMAN_FLAGS = ['skip-install', 'skip-cache', 'ask-answered', 'force-install'] as const;
+
+export interface CommandLine {
+  /** By flag name (`api-style`), as Yeoman hands options to a generator. */
+  values: Record<string, string | boolean>;
+  positionals: string[];
+  help: boolean;
 }
 
-function splitOnce(text: string, separator: string): [string, string | undefined] {
-  const at = text.indexOf(separator);
-  return at < 0 ? [text, undefined] : [text.slice(0, at), text.slice(at + 1)];
+export interface ParseOptions {
+  /** For the messages: `run magi <command> --help`. */
+  command: string;
+  /** Positional arguments the command takes (`detect [path]`: 1). */
+  positionals?: number;
+}
+
+export function parseCommandLine(args: readonly string[], declaration: Declaration, { command, positionals: allowed = 0 }: ParseOptions): CommandLine {
+  const config: Record<string, { type: 'boolean' | 'string'; short?: string }> = { help: { type: 'boolean', short: 'h' } };
+  for (const flag of YEOMAN_FLAGS) config[flag] = { type: 'boolean' };
+  for (const question of declaration) {
+    if (question.option) config[question.option.flag] = { type: question.option.type, ...(question.option.alias ? { short: question.option.alias } : {}) };
+  }
+  let parsed: ReturnType<typeof parseArgs<{ options: typeof config; strict: false; allowPositionals: true; allowNegative: true; tokens: true }>>;
+  try {
+    parsed = parseArgs({ args: [...args], options: config, strict: false, allowPositionals: true, allowNegative: true, tokens: true });
+  } catch (cause) {
+    throw new MagiError('bad-arguments', `${(cause as Error).message.split('\n')[0]}; run magi ${command} --help`, { cause });
+  }
+  const values: Record<string, string | boolean> = {};
+  let help = false;
+  for (const token of parsed.tokens) {
+    if (token.kind === 'positional' || token.kind === 'option-terminator') continue;
+    const { name, rawName } = token;
+    const known = config[name];
+    const negated = rawName.startsWith('--no-') && !(rawName.slice(2) in config);
+    if (known && negated && known.type !== 'boolean') {
+      throw new MagiError('option-value', `${rawName}: --${name} takes a value and cannot be negated; run magi ${command} --help`);
+    }
+    if (!known) {
+      const flag = rawName.replace(/^--no-/, '--');
+      const suggestion = rawName.startsWith('--') ? nearest(flag.slice(2), Object.keys(config).filter((key) => key.length > 1)) : undefined;
+      throw new MagiError('unknown-option', `Unknown option ${flag}${suggestion ? `; did you mean --${suggestion}?` : ''}; run magi ${command} --help`);
+    }
+    if (name === 'help') {
+      help = true;
+      continue;
+    }
+    if (known.type === 'string') {
+      // `--sprint --json`: parseArgs would take `--json` as the value; it is a missing value.
+      const value = token.value ?? '';
+      if (!token.inlineValue && value.startsWith('--')) throw new MagiError('option-value', `${rawName} needs a value; run with --help for the accepted values`);
+      values[name] = value;
+    } else if (negated) {
+      values[name] = false;
+    } else {
+      // `--scaffold-test=false` reads as false, like Yeoman's parser.
+      values[name] = token.value === undefined ? true : !/^(false|0|no)$/i.test(token.value);
+    }
+  }
+  if (parsed.positionals.length > allowed) {
+    const extra = parsed.positionals[allowed];
+    throw new MagiError('unexpected-argument', `Unexpected argument "${extra}"; options start with --, run magi ${command} --help`);
+  }
+  return { values, positionals: parsed.positionals, help };
+}
+
+/** Option values by flag name, for a generator command (no positionals). */
+export function parseArgv(args: readonly string[], declaration: Declaration, command = 'backend-spec'): Record<string, unknown> {
+  return parseCommandLine(args, declaration, { command }).values;
 }

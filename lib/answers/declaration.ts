@@ -46,9 +46,9 @@ export function answersFileOption(): QuestionSpec & { name: 'answers' } {
   };
 }
 
-/** The answers-file schema: every question that may appear in a file, no other key. */
+/** The answers-file schema: every question that may appear in a file, no other key but `$schema` (for editors). */
 export function answersSchema(declaration: Declaration): z.ZodObject {
-  const shape: Record<string, z.ZodType> = {};
+  const shape: Record<string, z.ZodType> = { $schema: z.string().optional().describe('JSON Schema of this file, for editors; magi ignores it') };
   for (const question of declaration) {
     if (question.inAnswersFile === false) continue;
     shape[question.name] = question.schema.optional();
@@ -83,9 +83,9 @@ export function yeomanOptions(declaration: Declaration): Array<{
     }));
 }
 
-/** `--help` text: one line per option, aligned. */
-export function helpLines(declaration: Declaration): string[] {
-  const rows = declaration
+/** `--help` text: one line per option, aligned; `extra` rows (`['-h, --help', 'show this help']`) go last. */
+export function helpLines(declaration: Declaration, extra: ReadonlyArray<readonly [string, string]> = []): string[] {
+  const rows: Array<readonly [string, string]> = declaration
     .filter((question) => question.option)
     .map((question) => {
       const option = question.option!;
@@ -93,6 +93,7 @@ export function helpLines(declaration: Declaration): string[] {
       const alias = option.alias ? `-${option.alias}, ` : '    ';
       return [`  ${alias}--${option.negated ? 'no-' : ''}${option.flag}${value}`, question.description] as const;
     });
+  rows.push(...extra.map(([flag, text]) => [`  ${flag}`, text] as const));
   const width = Math.max(...rows.map(([flag]) => flag.length)) + 2;
   return rows.map(([flag, text]) => flag.padEnd(width) + text);
 }

@@ -84,7 +84,7 @@ export function validateAnswers(data: unknown, label: string, declaration: Decla
   const result = answersSchema(declaration).safeParse(data);
   if (result.success) return result.data as Answers;
   const problems = formatIssues(result.error.issues, label, answerKeys(declaration));
-  throw new MagiError('answers-invalid', problems.join('\n'), { exitCode: EXIT.usage });
+  throw new MagiError('answers-invalid', problems.join('\n'), { exitCode: EXIT.usage, hint: "fix the keys listed; the README's answers file reference names every key" });
 }
 
 /** Validates one value from the command line against its question's schema. */

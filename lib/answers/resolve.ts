@@ -1,6 +1,7 @@
 // Options first, then the answers file, then stored project defaults: the
 // first source that has a value wins. Prompts only fill what is still missing.
 import { MagiError } from '../errors.js';
+import { camelCase } from '../naming/case.js';
 import type { Declaration } from './declaration.js';
 import { validateOptionValue, type Answers } from './load.js';
 
@@ -35,14 +36,4 @@ export function resolveInputs(declaration: Declaration, { options, answers, stor
     if (value !== undefined) resolved[question.name] = value;
   }
   return resolved;
-}
-
-/** Flags the user typed that no question declares, with the closest known one. */
-export function unknownFlags(args: readonly string[], known: readonly string[]): string[] {
-  const flags = args.filter((arg) => arg.startsWith('--')).map((arg) => arg.slice(2).split('=')[0].replace(/^no-/, ''));
-  return flags.filter((flag) => !known.includes(flag) && !known.includes(camelCase(flag)));
-}
-
-export function camelCase(flag: string): string {
-  return flag.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
 }

@@ -2,6 +2,7 @@
 // selection of the fields the contract promises.
 import { MagiError, EXIT } from '../errors.js';
 import { namedExports } from '../interop.js';
+import { upperFirst } from '../naming/case.js';
 
 export interface GraphqlCase {
   name: string;
@@ -46,7 +47,7 @@ export async function planGraphql(text: string, path: string): Promise<GraphqlPl
     if (!root) continue;
     for (const field of Object.values(root.getFields())) {
       const required = field.args.filter((arg) => graphql.isNonNullType(arg.type) && arg.defaultValue === undefined);
-      const operationName = `${field.name[0].toUpperCase()}${field.name.slice(1)}`;
+      const operationName = upperFirst(field.name);
       const document = `${kind} ${operationName} { ${field.name}${selection(field.type, 1)} }`;
       cases.push({
         name: `${kind} ${field.name}`,

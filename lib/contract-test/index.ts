@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { MagiError } from '../errors.js';
+import { camelCase, pascalCase } from '../naming/index.js';
 import {
   DEFAULT_PACKAGE_MANAGER, PACKAGE_MANAGERS, RUNNER_DEPENDENCIES, STACKS, findStack,
   type ContractKindIn, type Language, type StackEntry,
@@ -92,8 +93,6 @@ function tidy(text: string, maxBlankLines: number): string {
 }
 
 const FACTORY = /^(build|create|make|get|new|setup|init)[A-Z_]/i;
-const camel = (text: string): string => text.replace(/[-_ ]+([a-z0-9])/gi, (_, c: string) => c.toUpperCase());
-const pascal = (text: string): string => { const c = camel(text); return c.charAt(0).toUpperCase() + c.slice(1); };
 const isYaml = (path: string): boolean => !/\.json$/i.test(path);
 
 function dedupeIdentifiers<T extends { identifier: string }>(cases: T[]): T[] {
@@ -142,7 +141,7 @@ function nextRouteModules(cases: HttpCase[], appDir: string, basePath: string, t
     if (!modules.has(file)) {
       const words = segments.map((segment) => segment.replace(/[^A-Za-z0-9]+/g, '_'));
       // An identifier even when the path starts with a digit, and one per module even when two paths sanitize alike.
-      let importName = camel(`${words.join('_') || 'root'}_route`).replace(/[^A-Za-z0-9_$]/g, '_').replace(/^(?=[0-9])/, 'r');
+      let importName = camelCase(`${words.join('_') || 'root'}_route`).replace(/[^A-Za-z0-9_$]/g, '_').replace(/^(?=[0-9])/, 'r');
       const taken = new Set([...modules.values()].map((module) => module.importName));
       for (let count = 2; taken.has(importName); count++) importName = `${importName.replace(/\d+$/, '')}${count}`;
       modules.set(file, { importName, importPath: tsImportPath(testPath, file, runner) });
@@ -176,7 +175,7 @@ export async function renderContractTest(input: ContractTestInput): Promise<Cont
 
   const common = {
     // Shown in comments, docstrings and test titles only (the test finds the file through contractFromTest).
-    feature: slug, snake, pascal: pascal(slug), contractPath: commentText(contractPath), runner, yamlContract, testPath,
+    feature: slug, snake, pascal: pascalCase(slug), contractPath: commentText(contractPath), runner, yamlContract, testPath,
     tsString, tsLiteral, dqString, rbString, pyLiteral, rubyLiteral, goString, rustRawString, isJsonMedia, commentText, pyDoc,
     contractFromTest: relativeFrom(testPath, contractPath),
     variableLines: [] as string[],
@@ -200,7 +199,7 @@ export async function renderContractTest(input: ContractTestInput): Promise<Cont
     const runnable = cases.filter((item) => !item.todo);
     const variables = plan.variables.filter((variable) => runnable.some((item) => item.pathParams.some((param) => param.value.some((piece) => 'env' in piece && piece.env === variable.name)) || item.requires.includes(variable.name)));
     todos.push(...variableTodos(variables, runnable));
-    const GP = pascal(slug).replace(/[^A-Za-z0-9]/g, '');
+    const GP = pascalCase(slug).replace(/[^A-Za-z0-9]/g, '');
     const gp = GP.charAt(0).toLowerCase() + GP.slice(1);
     const syntax = valueSyntax(stack.language, gp);
     data = {

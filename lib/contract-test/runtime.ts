@@ -2,6 +2,7 @@
 // environment variables, a fresh id per run for idempotency headers — and how
 // each language writes them. The generated file stays deterministic; only what
 // it reads at run time changes.
+import { upperFirst } from '../naming/case.js';
 import { dqString, rbString, tsString } from './literals.js';
 
 export type Piece =
@@ -43,7 +44,7 @@ const CREDENTIAL_KINDS: Readonly<Record<string, (scheme: Json) => Omit<Credentia
     const name = typeof scheme.scheme === 'string' ? scheme.scheme.toLowerCase() : 'bearer';
     if (name === 'bearer') return { suffix: 'TOKEN', place: 'header', name: 'Authorization', prefix: 'Bearer ', holds: 'a bearer token' };
     if (name === 'basic') return { suffix: 'CREDENTIALS', place: 'header', name: 'Authorization', prefix: 'Basic ', holds: 'base64 of user:password' };
-    const word = name.charAt(0).toUpperCase() + name.slice(1);
+    const word = upperFirst(name);
     return { suffix: 'CREDENTIALS', place: 'header', name: 'Authorization', prefix: `${word} `, holds: `${word} credentials` };
   },
   oauth2: () => ({ suffix: 'TOKEN', place: 'header', name: 'Authorization', prefix: 'Bearer ', holds: 'an OAuth 2 access token' }),

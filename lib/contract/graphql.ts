@@ -3,7 +3,8 @@
 
 import type { FieldType, Problem } from '../types.js';
 import type { ContractPlan, PlannedField, PlannedOperation, PlannedResource } from './model.js';
-import { camelCase, enumTypeName, pascalCase, upperSnakeCase } from './naming.js';
+import { camelCase, pascalCase, upperSnakeCase } from '../naming/index.js';
+import { enumTypeName } from './naming.js';
 import { PAGE_SIZE } from './catalog.js';
 import { namedExports } from '../interop.js';
 

@@ -5,7 +5,8 @@
 import type { Column, Field, FieldType, Integration, OpenQuestion, Operation, Scope, ServiceStack } from '../types.js';
 import { operationKey, statedPaging } from '../types.js';
 import { AUTH_SCHEMES, FALLBACK_AUTH, WEBHOOK_VENDORS, columnType, type AuthSchemeEntry, type WebhookVendor } from './catalog.js';
-import { humanize, isIdentifierName, looksPlural, pascalCase, singularize, snakeCase, words } from './naming.js';
+import { humanize, isPlural, pascalCase, plural as pluralOf, singular, snakeCase, words } from '../naming/index.js';
+import { isIdentifierName } from './naming.js';
 
 export type OperationRole = 'create' | 'list' | 'get' | 'update' | 'replace' | 'delete' | 'action' | 'webhook';
 
@@ -186,7 +187,7 @@ function roleOf(op: Operation, scope: Scope): OperationRole {
     if (method === 'DELETE') return 'delete';
     if (byVerb === 'create') return 'create';
     const last = path.split('/').filter(Boolean).pop() ?? '';
-    return !endsWithParam && looksPlural(last) ? 'create' : 'action';
+    return !endsWithParam && isPlural(last) ? 'create' : 'action';
   }
   if (op.kind === 'graphql-query' || op.kind === 'trpc-query') return byVerb === 'list' ? 'list' : 'get';
   if (byVerb && byVerb !== 'list' && byVerb !== 'get') return byVerb;
@@ -202,22 +203,16 @@ function resourcePlural(op: Operation, role: OperationRole): string {
     const last = segments[segments.length - 1] ?? '';
     let name = literals[literals.length - 1];
     // `/orders/{id}/cancel`: an action verb on the collection before it.
-    if (role === 'action' && name === last && literals.length > 1 && !looksPlural(last)) name = literals[literals.length - 2];
+    if (role === 'action' && name === last && literals.length > 1 && !isPlural(last)) name = literals[literals.length - 2];
     // `/wishlists/shared/{token}`: a participle names a view of the collection before it, not a resource.
-    if (name && /ed$/.test(name) && literals.length > 1 && looksPlural(literals[literals.length - 2])) name = literals[literals.length - 2];
+    if (name && /ed$/.test(name) && literals.length > 1 && isPlural(literals[literals.length - 2])) name = literals[literals.length - 2];
     if (name) return snakeCase(name);
   }
   const { rest } = nameParts(op.name);
   const base = rest.length > 0 ? rest : words(op.name);
   const lastWord = base[base.length - 1] ?? 'item';
-  const plural = looksPlural(lastWord) ? lastWord : pluralize(lastWord);
+  const plural = isPlural(lastWord) ? lastWord : pluralOf(lastWord);
   return snakeCase([...base.slice(0, -1), plural].join(' '));
-}
-
-function pluralize(word: string): string {
-  if (/[^aeiou]y$/.test(word)) return word.slice(0, -1) + 'ies';
-  if (/(s|x|ch|sh|z)$/.test(word)) return word + 'es';
-  return word + 's';
 }
 
 function matchIntegration(op: Operation, scope: Scope): Integration | undefined {
@@ -290,7 +285,7 @@ function fieldFromColumn(column: Column, known: Map<string, PlannedField>): Plan
 
 function buildResource(plural: string, scope: Scope, ops: Operation[], questions: OpenQuestion[]): PlannedResource {
   const pluralWords = words(plural);
-  const typeName = pascalCase([...pluralWords.slice(0, -1), singularize(pluralWords[pluralWords.length - 1] ?? 'item')].join(' '));
+  const typeName = pascalCase([...pluralWords.slice(0, -1), singular(pluralWords[pluralWords.length - 1] ?? 'item')].join(' '));
   const known = new Map<string, PlannedField>();
   for (const op of ops) {
     for (const field of [...op.responseFields, ...op.requestFields]) {
@@ -317,7 +312,7 @@ function buildResource(plural: string, scope: Scope, ops: Operation[], questions
 
 /** `cart_items` for `/cart/items`, `carts` or `Cart` for `/cart`: the table a resource is stored in, as the spec names it. */
 function entityFor(plural: string, scope: Scope, ops: Operation[]): Scope['entities'][number] | undefined {
-  const key = (name: string): string => words(name).map((word) => singularize(word)).join('');
+  const key = (name: string): string => words(name).map((word) => singular(word)).join('');
   const exact = scope.entities.find((item) => snakeCase(item.table) === plural || snakeCase(item.table.split('.').pop() ?? '') === plural);
   if (exact) return exact;
   const byKey = scope.entities.find((item) => key(item.table.split('.').pop() ?? '') === key(plural));

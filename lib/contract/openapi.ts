@@ -4,7 +4,7 @@
 import { IDEMPOTENCY_RETENTION_HOURS, PAGE_SIZE } from './catalog.js';
 import type { ContractPlan, PlannedField, PlannedOperation, PlannedResource } from './model.js';
 import { scopesOf } from './model.js';
-import { pascalCase } from './naming.js';
+import { pascalCase } from '../naming/index.js';
 
 type Json = Record<string, unknown>;
 

@@ -3,7 +3,8 @@
 
 import type { FieldType, Problem } from '../types.js';
 import type { ContractPlan, PlannedField, PlannedOperation, PlannedResource } from './model.js';
-import { enumTypeName, pascalCase, snakeCase, upperSnakeCase } from './naming.js';
+import { pascalCase, snakeCase, upperSnakeCase } from '../naming/index.js';
+import { enumTypeName } from './naming.js';
 import { PAGE_SIZE } from './catalog.js';
 
 const SCALARS: Record<FieldType, string> = {

@@ -3,7 +3,7 @@
 
 import type { Problem } from '../types.js';
 import type { ContractPlan, PlannedField, PlannedOperation } from './model.js';
-import { camelCase } from './naming.js';
+import { camelCase } from '../naming/index.js';
 import { PAGE_SIZE } from './catalog.js';
 
 function zodOf(field: PlannedField): string {

@@ -4,7 +4,8 @@
 import type { Column, Entity, Scope, ServiceStack } from '../types.js';
 import { operationKey } from '../types.js';
 import { BACKFILL, DATABASES, MIGRATIONS, ORM_MIGRATION_TOOL, type MigrationConvention } from './conventions.js';
-import { collectionOf, fill, kebab, pascal, snake, underService } from './names.js';
+import { kebabCase, pascalCase, snakeCase } from '../naming/index.js';
+import { collectionOf, fill, underService } from './names.js';
 import { backfillGaps, WEIGHTS } from './rules.js';
 import type { BackendSpec, BackfillPlan, Backup, IndexPlan, Migration, OnlineStep, PopulatedTablePlan } from './spec-types.js';
 import type { Findings } from './findings.js';
@@ -61,8 +62,8 @@ function referenceOf(column: Column): { table: string; column: string } | undefi
 
 function migrationFile(conv: MigrationConvention | undefined, name: string): { file: string; extra: string[] } {
   if (!conv) return { file: name, extra: [] };
-  const cased = conv.nameCase === 'kebab' ? kebab(name) : conv.nameCase === 'pascal' ? pascal(name) : snake(name);
-  const values = { name: cased, Name: pascal(name) };
+  const cased = conv.nameCase === 'kebab' ? kebabCase(name) : conv.nameCase === 'pascal' ? pascalCase(name) : snakeCase(name);
+  const values = { name: cased, Name: pascalCase(name) };
   return { file: fill(conv.file, values), extra: (conv.extraFiles ?? []).map((f) => fill(f, values)) };
 }
 
@@ -126,7 +127,7 @@ export function planIndexes(scope: Scope, populated: Set<string>): IndexPlan[] {
     }
     // List operations over this table: filter columns from the path, then a stable sort for cursors.
     for (const op of scope.operations.filter((o) => o.list && collectionOf(o) === entity.table)) {
-      const filters = [...op.pathParams, ...op.queryParams.map((q) => q.name)].map(snake).filter((c) => names.includes(c));
+      const filters = [...op.pathParams, ...op.queryParams.map((q) => q.name)].map(snakeCase).filter((c) => names.includes(c));
       const sort = names.includes('created_at') ? ['created_at DESC', 'id DESC'] : names.includes('id') ? ['id DESC'] : [];
       const columns = [...filters, ...sort];
       if (columns.length) add({ name: indexName(entity.table, columns, 'idx'), table: entity.table, kind: 'index', columns, why: { kind: 'list-operation', ref: operationKey(op) }, online });

@@ -1,27 +1,7 @@
 // Identifier helpers shared by the model builders.
 
+import { snakeCase, words } from '../naming/index.js';
 import type { Operation } from '../types.js';
-
-export function words(text: string): string[] {
-  return text
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .split(/[^A-Za-z0-9]+/)
-    .filter(Boolean)
-    .map((w) => w.toLowerCase());
-}
-
-export const snake = (text: string): string => words(text).join('_');
-export const kebab = (text: string): string => words(text).join('-');
-export const pascal = (text: string): string => words(text).map((w) => w[0].toUpperCase() + w.slice(1)).join('');
-
-/** `refunds` → `refund`, `categories` → `category`; good enough for table names. */
-export function singular(word: string): string {
-  if (/ies$/.test(word)) return word.slice(0, -3) + 'y';
-  if (/(ss|us)$/.test(word)) return word;
-  if (/(x|ch|sh|ses)$/.test(word) && word.endsWith('es')) return word.slice(0, -2);
-  if (word.endsWith('s')) return word.slice(0, -1);
-  return word;
-}
 
 export function isMutating(op: Pick<Operation, 'kind' | 'method' | 'name'>): boolean {
   switch (op.kind) {
@@ -42,10 +22,10 @@ export function collectionOf(op: Pick<Operation, 'kind' | 'path' | 'name'>): str
   if (op.path) {
     const segments = op.path.split('/').filter((s) => s && !s.startsWith('{') && !s.startsWith(':') && !/^v\d+$/.test(s));
     const last = segments[segments.length - 1];
-    if (last) return snake(last);
+    if (last) return snakeCase(last);
   }
   const noun = op.name.includes('.') ? op.name.split('.')[0] : words(op.name).slice(1).join('_') || op.name;
-  return snake(noun);
+  return snakeCase(noun);
 }
 
 /** Method column of the authz matrix: HTTP method, or the operation kind for RPC styles. */

@@ -6,7 +6,8 @@ import { operationKey } from '../types.js';
 import { DEFAULT_LOGGER_BY_LANGUAGE, DRIVER_OTEL, FRAMEWORKS, JOBS, LOGGERS, ORM_OTEL, OUTBOUND_OTEL } from './conventions.js';
 import { primaryDatabase } from './data-model.js';
 import { isWebhook, vendorId } from './integrations.js';
-import { collectionOf, isMutating, singular, snake, words } from './names.js';
+import { isPlural, singular, snakeCase, words } from '../naming/index.js';
+import { collectionOf, isMutating } from './names.js';
 import { sloAlerts } from './rules.js';
 import { languageOf } from './safety.js';
 import type { MetricPlan, Observability, Validation } from './spec-types.js';
@@ -30,19 +31,19 @@ function businessCounter(op: Operation, enumFields: string[]): MetricPlan {
     const last = segments[segments.length - 1];
     const parent = segments[segments.length - 2];
     const method = (op.method ?? 'POST').toLowerCase();
-    const action = last && !last.startsWith('{') && parent?.startsWith('{') && !last.endsWith('s');
+    const action = last && !last.startsWith('{') && parent?.startsWith('{') && !isPlural(last);
     if (action) {
-      const owner = singular(snake(segments[segments.length - 3] ?? 'resource'));
+      const owner = singular(snakeCase(segments[segments.length - 3] ?? 'resource'));
       const suffix = method === 'post' ? 'requests' : PAST[method] ?? 'requests';
-      return { name: `app.${owner}.${snake(last)}.${suffix}`, instrument: 'counter', unit: '{request}', attributes, role: 'business', subject };
+      return { name: `app.${owner}.${snakeCase(last)}.${suffix}`, instrument: 'counter', unit: '{request}', attributes, role: 'business', subject };
     }
     const entity = singular(collectionOf(op));
     return { name: `app.${entity}.${PAST[method] ?? 'requests'}`, instrument: 'counter', unit: `{${entity}}`, attributes, role: 'business', subject };
   }
   const procedure = op.name.split('.').pop() ?? op.name;
   const [verb, ...rest] = words(procedure);
-  const entity = op.name.includes('.') ? singular(snake(op.name.split('.')[0])) : singular(rest.join('_') || verb);
-  const past = PAST[verb] ?? `${snake(procedure)}.calls`;
+  const entity = op.name.includes('.') ? singular(snakeCase(op.name.split('.')[0])) : singular(rest.join('_') || verb);
+  const past = PAST[verb] ?? `${snakeCase(procedure)}.calls`;
   return { name: `app.${entity}.${past}`, instrument: 'counter', unit: `{${entity}}`, attributes, role: 'business', subject };
 }
 

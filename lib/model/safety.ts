@@ -7,7 +7,8 @@ import { AUTH, FRAMEWORKS, RAW_QUERY, VALIDATION, VENDORS, type LanguageId } fro
 import type { ChecklistItem, FieldRule, Surface, Validation } from './spec-types.js';
 import type { Findings } from './findings.js';
 import { isWebhook, vendorId, webhookFor } from './integrations.js';
-import { isMutating, snake } from './names.js';
+import { snakeCase } from '../naming/index.js';
+import { isMutating } from './names.js';
 import { WEIGHTS } from './rules.js';
 
 const DEFAULT_VALIDATION: Record<LanguageId, string> = {
@@ -126,7 +127,7 @@ export function buildValidation(scope: Scope, service: ServiceStack | undefined,
 
   const enumFields = allFields.filter(({ f }) => f.enum?.length).map(({ f }) => f.name);
   const numeric = allFields.filter(({ f }) => (f.type === 'integer' || f.type === 'number') && !PII.test(f.name)).map(({ f }) => f.name);
-  const pathIds = scope.operations.flatMap((op) => op.pathParams.map(snake));
+  const pathIds = scope.operations.flatMap((op) => op.pathParams.map(snakeCase));
   const logged = [...new Set([...pathIds, ...enumFields, ...numeric])];
   const headerSecrets = [
     ...(service?.auth.some((a) => AUTH[a.value]?.transport === 'cookie') ? ['headers.cookie'] : []),

@@ -5,7 +5,8 @@ import type { Scope, ServiceStack } from '../types.js';
 import { FRAMEWORKS, PACKAGE_MANAGERS, RUNNERS, TEST_CONTAINERS } from './conventions.js';
 import { primaryDatabase } from './data-model.js';
 import type { Findings } from './findings.js';
-import { fill, isMutating, kebab, pascal, snake } from './names.js';
+import { kebabCase, pascalCase, snakeCase } from '../naming/index.js';
+import { fill, isMutating } from './names.js';
 import { WEIGHTS } from './rules.js';
 import { languageOf } from './safety.js';
 import type { IdempotencyRow, TestCommand, TestPlan } from './spec-types.js';
@@ -45,7 +46,7 @@ export function buildTestPlan(
   const framework = service?.framework ? FRAMEWORKS[service.framework.value] : undefined;
   const dir = service?.testDir?.value ?? runner?.defaultDir ?? 'test';
   const pkg = service?.testDir?.value ?? framework?.layers.services ?? runner?.defaultDir ?? '.';
-  const values = { dir, pkg, slug: kebab(slug), snake: snake(slug), Pascal: pascal(slug) };
+  const values = { dir, pkg, slug: kebabCase(slug), snake: snakeCase(slug), Pascal: pascalCase(slug) };
   const jsRunner = runnerId === 'vitest' || runnerId === 'jest' || runnerId === 'mocha';
   const exec = pm ? PACKAGE_MANAGERS[pm]?.exec ?? '' : jsRunner ? 'npx ' : '';
   const commandFor = (file: string, layer: TestCommand['layer']): string => {

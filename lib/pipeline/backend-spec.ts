@@ -72,7 +72,7 @@ export interface Prepared {
   questions: OpenQuestion[];
 }
 
-export async function prepareBackendSpec(context: RunContext, inputs: BackendSpecInputs): Promise<Prepared> {
+export async function prepareBackendSpec(context: RunContext, inputs: BackendSpecInputs, options: { lock?: boolean } = {}): Promise<Prepared> {
   const skip = Boolean(inputs.force || inputs.skipPreflight);
   let config: MagiConfig | undefined;
   try {
@@ -82,7 +82,8 @@ export async function prepareBackendSpec(context: RunContext, inputs: BackendSpe
   }
   const sprint = locateSprint({ root: context.root, docsDir: inputs.docsDir ?? config?.defaults.docsDir, sprint: inputs.sprint });
   // Held until the process ends: a second run on this sprint refuses instead of racing us.
-  const release = acquireLock(sprint.absoluteDir, sprint.dir);
+  // A read-only check takes no lock: it must write nothing, not even in the temp folder.
+  const release = options.lock === false ? () => undefined : acquireLock(sprint.absoluteDir, sprint.dir);
   const preflight = checkPreflight({ config, state: deriveState(context.root, sprint), skip });
   if (!sprint.document) {
     throw new MagiError('no-document', `${sprint.dir}/ has no SPEC.md, PLAN.md or TICKET.md to extend; plan the sprint first (magi plan)`, {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { MagiError } from '../errors.js';
 import { isTestPath, printable, repoRelativeOut } from '../contract-test/paths.js';
 import type { ReportFile } from '../report/index.js';
+import { envelope } from '../report/envelope.js';
 import { locateSprint, toPosix } from '../sprint/index.js';
 import { planGeneratedFile, type PlannedFiles, type PlannedWrite } from './files.js';
 import { chooseService, declaredPackages } from './stack-choice.js';
@@ -138,7 +139,7 @@ function slug(text: string): string {
 /** What a contract-test run prints on stdout: a JSON report, or a few lines. */
 export function contractTestOutput(plan: ContractTestPlan, status: 'written' | 'unchanged' | 'dry-run', json: boolean): string {
   if (json) {
-    const report = { path: plan.path, status, files: plan.files, framework: plan.framework, contract: plan.contract, dependencies: plan.dependencies, installCommand: plan.installCommand, todos: plan.todos };
+    const report = { ...envelope('contract-test'), path: plan.path, status, files: plan.files, framework: plan.framework, contract: plan.contract, dependencies: plan.dependencies, installCommand: plan.installCommand, todos: plan.todos };
     return `${JSON.stringify(report, null, 2)}\n`;
   }
   const verb = status === 'dry-run' ? 'Would write' : status === 'written' ? 'Wrote' : 'Unchanged';

@@ -25,6 +25,7 @@ export function buildReport(input: {
   return {
     version: REPORT_VERSION,
     tool: { name: 'generator-magi', version: input.context.toolVersion },
+    command: 'backend-spec',
     sprint: { dir: prepared.sprint.dir, num: prepared.sprint.num, slug: prepared.sprint.slug, document: prepared.document.path },
     state: prepared.preflight.state,
     language: input.language,

@@ -28,6 +28,8 @@ export interface ReportOperation {
 export interface JsonReport {
   version: number;
   tool: { name: 'generator-magi'; version: string };
+  /** The command that printed it (`backend-spec`). */
+  command: string;
   sprint: { dir: string; num: string; slug: string; document: string };
   state: string;
   language: string;

@@ -3,7 +3,7 @@
 import type { Column, Entity } from '../types.js';
 import { parseAttributes, splitTopLevel, toColumn } from './fields.js';
 import { ATTRIBUTE_LABEL } from './vocabulary.js';
-import { singular } from './naming.js';
+import { singular } from '../naming/index.js';
 import { COUNT_PHRASE, parseCount } from './numbers.js';
 import { lineAt, proseOf, sentences, type Unit } from './units.js';
 

@@ -2,7 +2,8 @@
 // webhooks, background jobs, SLOs, services and frontend work.
 import type { AuthzRule, Integration, JobItem, Operation, Slo } from '../types.js';
 import { operationKey } from '../types.js';
-import { singular, webhookSource } from './naming.js';
+import { singular, upperFirst } from '../naming/index.js';
+import { webhookSource } from './naming.js';
 import { toMilliseconds } from './numbers.js';
 import { lineAt, oneLine, proseOf } from './units.js';
 import { namedOperations, narrowByVerbs, resolveOperations } from './verbs.js';
@@ -206,7 +207,7 @@ export function webhookVendor(op: Operation, text: string): string {
   if (known) return known.name;
   const named = vendorsIn(proseOf(text))[0];
   if (named) return named.name;
-  return source ? source[0].toUpperCase() + source.slice(1) : 'webhook';
+  return source ? upperFirst(source) : 'webhook';
 }
 
 /** Integrations mentioned in a sentence that defines no operation. */
@@ -250,19 +251,13 @@ function jobName(prose: string): string | undefined {
   if (!match) return undefined;
   // The verb a job performs is written in the third person ("expires", "sends"); "and", "I" or "retried" are not.
   if (!/^[a-z]{3,}s$/i.test(match[1]) || /^(?:is|was|has|does|runs|goes|gets|uses|needs|means|this|its|was)$/i.test(match[1])) return undefined;
-  const verb = singularVerb(match[1].toLowerCase());
+  // Third person to base form takes the noun rule: expires → expire, finishes → finish, retries → retry.
+  const verb = singular(match[1].toLowerCase());
   const object = match[2].toLowerCase().replace(/\b(?:the|all|any|every|a|an|their|its)\s+/g, '').trim();
   if (!object || /^(?:run|is|are|will|should|must|can|at|every)$/.test(verb)) return undefined;
   return `${verb}-${object.replace(/\s+/g, '-')}`;
 }
 
-/** Third person to base form: expires → expire, finishes → finish, retries → retry. */
-function singularVerb(word: string): string {
-  if (/(?:ss|sh|ch|x|z)es$/.test(word)) return word.slice(0, -2);
-  if (/ies$/.test(word)) return `${word.slice(0, -3)}y`;
-  if (/[^s]s$/.test(word)) return word.slice(0, -1);
-  return word;
-}
 
 const PERCENTILE = /\b(p50|p90|p95|p99)\b|\b(50|90|95|99)(?:th)?[ -]percentile\b|第?\s*(50|90|95|99)\s*百分位/gi;
 const DURATION = /(\d+(?:\.\d+)?)\s*(ms|msec|milliseconds?|s|sec|secs|seconds?|毫秒|秒)(?![A-Za-z])/i;

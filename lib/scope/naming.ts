@@ -1,35 +1,7 @@
 // Paths and operation names: `:id` → `{id}`, and camelCase operationIds
 // derived from method + path (createOrderRefund, listOrderRefunds, cancelOrder).
+import { camelCase, isPlural, pascalCase, singular } from '../naming/index.js';
 import { ACTION_WORDS, METHOD_VERBS, PATH_PREFIXES, SINGLETON_SEGMENTS } from './vocabulary.js';
-
-const IRREGULAR: Record<string, string> = { people: 'person', children: 'child', men: 'man', women: 'woman', data: 'data', media: 'media', news: 'news', series: 'series', status: 'status', analyses: 'analysis' };
-
-export function singular(word: string): string {
-  const lower = word.toLowerCase();
-  if (IRREGULAR[lower]) return IRREGULAR[lower];
-  if (/ies$/.test(lower) && lower.length > 4) return `${word.slice(0, -3)}y`;
-  if (/(?:ss|sh|ch|x|z|ses)es$/.test(lower)) return word.slice(0, -2);
-  if (/(?:ss|us|is)$/.test(lower)) return word;
-  if (/s$/.test(lower) && lower.length > 2) return word.slice(0, -1);
-  return word;
-}
-
-export function isPlural(word: string): boolean {
-  return singular(word).toLowerCase() !== word.toLowerCase();
-}
-
-export function pascal(word: string): string {
-  return word
-    .split(/[^A-Za-z0-9]+/)
-    .filter(Boolean)
-    .map((part) => part[0].toUpperCase() + part.slice(1))
-    .join('');
-}
-
-export function camel(word: string): string {
-  const value = pascal(word);
-  return value ? value[0].toLowerCase() + value.slice(1) : value;
-}
 
 export interface NormalizedPath {
   path: string;
@@ -90,7 +62,7 @@ export function isCollectionPath(path: string): boolean {
 function resourceName(segments: Segment[], lastPlural: boolean): string {
   const nouns = segments.filter((segment) => !segment.param).map((segment) => segment.text);
   return nouns
-    .map((noun, index) => (index === nouns.length - 1 && lastPlural ? pascal(noun) : pascal(singular(noun))))
+    .map((noun, index) => (index === nouns.length - 1 && lastPlural ? pascalCase(noun) : pascalCase(singular(noun))))
     .join('');
 }
 
@@ -111,13 +83,13 @@ export function restOperationName(method: string, path: string, options: { webho
   const { segments, customMethod } = segmentsOf(path);
   if (options.webhook) {
     const source = webhookSource(path);
-    return `receive${source ? pascal(source) : ''}Webhook`;
+    return `receive${source ? pascalCase(source) : ''}Webhook`;
   }
   const last = segments[segments.length - 1];
   const action = customMethod ?? (method === 'POST' && last && !last.param && ACTION_WORDS.has(last.text.toLowerCase()) ? last.text : undefined);
   if (action) {
     const rest = customMethod ? segments : segments.slice(0, -1);
-    return camel(action) + resourceName(rest, false);
+    return camelCase(action) + resourceName(rest, false);
   }
   const verbs = METHOD_VERBS[method] ?? { item: method.toLowerCase(), collection: method.toLowerCase() };
   const collection = Boolean(last && !last.param);

@@ -15,7 +15,7 @@ import { readGraphqlSignature } from './grammar/graphql.js';
 import { readTypeLiteral } from './grammar/typescript.js';
 import { lineAt, proseOf, sentences, type Unit } from './units.js';
 import { LIST_WORDS, MONEY_RESOURCES, NO_SESSION, RETRY_NEGATED, RETRY_SAFE, WEBHOOK_WORD } from './vocabulary.js';
-import { singular } from './naming.js';
+import { singular } from '../naming/index.js';
 
 const METHOD = '(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)';
 /** `POST /v1/x`, "a DELETE on /api/users/:id", "GET and DELETE `/v1/x/{id}`". */

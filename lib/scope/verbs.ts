@@ -3,7 +3,8 @@
 // "read" → GET. Words live in vocabulary.ts (verb families); this file only matches.
 import type { Operation } from '../types.js';
 import { operationKey } from '../types.js';
-import { isWebhookPath, singular } from './naming.js';
+import { singular, words as nameWords } from '../naming/index.js';
+import { isWebhookPath } from './naming.js';
 import { REST_MENTION } from './operations.js';
 import { proseOf } from './units.js';
 import {
@@ -73,7 +74,6 @@ export interface OperationTerms {
 
 const nounOf = (word: string): string => singular(word.toLowerCase().split(/[-_]/).pop() ?? word);
 const wordsOf = (segment: string): string[] => segment.toLowerCase().split(/[-_]/).filter(Boolean).map(singular);
-const camelWords = (name: string): string[] => name.split(/[._]|(?<=[a-z0-9])(?=[A-Z])/).filter(Boolean).map((word) => word.toLowerCase());
 
 function summaryFamily(summary: string): VerbFamily | undefined {
   const trimmed = summary.trim();
@@ -123,9 +123,9 @@ export function termsOf(op: Operation): OperationTerms | undefined {
     }
     return terms;
   }
-  const words = camelWords(op.name);
+  const words = nameWords(op.name);
   // tRPC: `note.archive` → verb archive, noun note; GraphQL/gRPC: `CreateLabel` → create, label.
-  const leaf = op.kind.startsWith('trpc') ? camelWords(op.name.split('.').pop() ?? '') : words;
+  const leaf = op.kind.startsWith('trpc') ? nameWords(op.name.split('.').pop() ?? '') : words;
   // A query named by its noun (`invitations`, `orderById`) has no verb: every word is what it is about.
   const nounOnly = op.kind.endsWith('query') && !VERB_FORMS.has(leaf[0] ?? '');
   const verb = nounOnly ? undefined : leaf[0];

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { backendSpecQuestions } from '../../generators/backend-spec/questions.js';
 import { answersSchema, helpLines, yeomanOptions } from '../../lib/answers/declaration.js';
 import { loadAnswersFile, nearest, parseAnswers } from '../../lib/answers/load.js';
-import { resolveInputs, unknownFlags } from '../../lib/answers/resolve.js';
+import { parseCommandLine } from '../../lib/answers/argv.js';
+import { resolveInputs } from '../../lib/answers/resolve.js';
 import { isMagiError, type MagiError } from '../../lib/errors.js';
 
 const parse = (text: string) => parseAnswers(text, 'a.yaml', backendSpecQuestions);
@@ -140,8 +141,22 @@ describe('resolving inputs', () => {
     expect(resolveInputs(backendSpecQuestions, { options: {}, stored: { apiStyle: 'soap' } })).toEqual({});
   });
 
-  it('finds unknown flags and near misses', () => {
-    expect(unknownFlags(['--api-styl', 'rest', '--force', '--no-scaffold'], ['api-style', 'force', 'scaffold'])).toEqual(['api-styl']);
+  it('parses the command line with the declaration (node:util parseArgs), near misses named', () => {
+    const parse = (...args: string[]) => parseCommandLine(args, backendSpecQuestions, { command: 'backend-spec' });
+    expect(parse('--api-style', 'rest', '--force', '--no-scaffold', '--sprint=3', '--dry-run=false').values).toEqual({
+      'api-style': 'rest',
+      force: true,
+      scaffold: false,
+      sprint: '3',
+      'dry-run': false,
+    });
+    expect(parse('--answers').values).toEqual({ answers: '' });
+    expect(parse('-h').help).toBe(true);
+    expect(failure(() => parse('--api-styl', 'rest')).message).toBe('Unknown option --api-styl; did you mean --api-style?; run magi backend-spec --help');
+    expect(failure(() => parse('--sprint', '--json')).message).toBe('--sprint needs a value; run with --help for the accepted values');
+    expect(failure(() => parse('--no-sprint')).message).toBe('--no-sprint: --sprint takes a value and cannot be negated; run magi backend-spec --help');
+    expect(failure(() => parse('stray')).message).toBe('Unexpected argument "stray"; options start with --, run magi backend-spec --help');
+    expect(parseCommandLine(['services/api', '--json'], [{ name: 'json', description: 'json', schema: backendSpecQuestions[0].schema, option: { flag: 'json', type: 'boolean' } }], { command: 'detect', positionals: 1 }).positionals).toEqual(['services/api']);
     expect(nearest('api-styl', ['api-style', 'sprint'])).toBe('api-style');
     expect(nearest('xyz', ['api-style', 'sprint'])).toBeUndefined();
   });

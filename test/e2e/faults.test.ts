@@ -166,6 +166,25 @@ describe('Ctrl-C', () => {
     expect(existsSync(lock)).toBe(false);
   });
 
+  it.concurrent('SIGINT with --json: the interruption is a JSON error on stdout', async () => {
+    const sandbox = copyExample();
+    const tmp = privateTmp(sandbox);
+    const lock = lockFileFor(sandbox, tmp);
+    const { child, done } = startMagi(sandbox, [...ANSWERS, '--json'], { env: { TMPDIR: tmp } });
+    let signalled = false;
+    const poll = setInterval(() => {
+      if (!signalled && existsSync(lock)) {
+        signalled = true;
+        child.kill('SIGINT');
+      }
+    }, 2);
+    const run = await done;
+    clearInterval(poll);
+    expect(signalled).toBe(true);
+    expect(run.status, run.stderr).toBe(130);
+    expect(JSON.parse(run.stdout)).toMatchObject({ version: 1, command: 'backend-spec', error: { code: 'interrupted', exitCode: 130 } });
+  });
+
   it.concurrent('Ctrl-C at a prompt: exit 130, nothing written', async () => {
     const sandbox = copyExample();
     const before = snapshotTree(everything(sandbox));

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseAttributes, parseTypeLiteral, parseZodObject } from '../../lib/scope/fields.js';
-import { normalizePath, restOperationName, singular } from '../../lib/scope/naming.js';
+import { singular } from '../../lib/naming/index.js';
+import { normalizePath, restOperationName } from '../../lib/scope/naming.js';
 import { parseCount, toMilliseconds } from '../../lib/scope/numbers.js';
 import { extractScope } from '../../lib/scope/index.js';
 

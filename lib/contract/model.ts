@@ -306,7 +306,9 @@ function buildResource(plural: string, scope: Scope, ops: Operation[], questions
       questions.push({ text: `The fields of ${typeName} are not stated (no response fields, no \`${plural}\` table); the contract shows only \`id\`. What does a ${typeName} contain?`, weight: 4, source: SOURCE });
     }
   }
-  noteUntyped(typeName, fields, questions);
+  // Columns without a type are already asked about once for the whole data model.
+  const columnNames = new Set(entity?.columns.map((column) => column.name) ?? []);
+  noteUntyped(typeName, fields.filter((field) => !columnNames.has(field.name)), questions);
   return { plural, typeName, fields };
 }
 

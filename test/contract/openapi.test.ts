@@ -114,14 +114,20 @@ describe('REST contract for the order-refunds example', () => {
     expect(small.placement).toBe('file');
   });
 
-  it('types unstated fields as string and asks about them instead of inventing', async () => {
+  it('types unstated columns as string without asking again (the scope asks once for all untyped columns)', async () => {
     const result = await buildContract(orderRefundsScope(), options);
     const doc = parse(result.artifact.text);
     expect(doc.components.schemas.Refund.properties.currency).toEqual({ type: 'string' });
-    const question = result.questions.find((item) => item.text.startsWith('Refund: no type is stated'));
-    expect(question?.text).toContain('`currency`');
-    expect(question?.text).toContain('`created_at`');
-    expect(question?.text).not.toContain('`id`');
+    expect(result.questions.find((item) => item.text.startsWith('Refund: no type is stated'))).toBeUndefined();
+  });
+
+  it('asks about an untyped response field that is no column', async () => {
+    const scope = orderRefundsScope();
+    const refund = scope.operations.find((op) => op.kind === 'rest' && op.method === 'POST')!;
+    refund.responseFields.push({ name: 'receipt_note', line: refund.line });
+    scope.entities = scope.entities.filter((entity) => !/refund/i.test(entity.table));
+    const result = await buildContract(scope, options);
+    expect(result.questions.some((item) => /no type is stated for .*`receipt_note`/.test(item.text))).toBe(true);
   });
 
   it('keeps a validated artifact re-checkable on its own', async () => {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lockPath } from '../../lib/write/lock.js';
 import { BIN, copyExample, SPEC, type Sandbox } from '../helpers/example.js';
-import { runMagiAsync, snapshotTree, startMagi, type Run } from '../helpers/spawn.js';
+import { expectOneLine, leftoverTempFiles, runMagiAsync, signalWhenLocked, snapshotTree, startMagi, type Run } from '../helpers/spawn.js';
 
 const SPRINT = 'docs/03-gift-cards';
 /** The repository, HOME and the folder beside them: a run writes to none of them. */
@@ -25,22 +25,6 @@ function lockFileFor(sandbox: Sandbox, tmp: string): string {
   return path.join(tmp, path.basename(lockPath(path.join(sandbox.root, SPRINT))));
 }
 
-function expectOneLine(run: Run, line: RegExp) {
-  expect(run.stderr.split('\n').filter(Boolean), run.stderr).toHaveLength(1);
-  expect(run.stderr.trimEnd()).toMatch(line);
-}
-
-function leftoverTempFiles(root: string): string[] {
-  const found: string[] = [];
-  const walk = (folder: string) => {
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      if (entry.isDirectory()) walk(path.join(folder, entry.name));
-      else if (/\.magi-\d+\.tmp$/.test(entry.name)) found.push(path.join(folder, entry.name));
-    }
-  };
-  walk(root);
-  return found;
-}
 
 interface WriteFault {
   name: string;
@@ -148,17 +132,8 @@ describe('Ctrl-C', () => {
     const tmp = privateTmp(sandbox);
     const lock = lockFileFor(sandbox, tmp);
     const before = snapshotTree(everything(sandbox));
-    const { child, done } = startMagi(sandbox, ANSWERS, { env: { TMPDIR: tmp } });
     // The lock is taken after the handler is installed and before anything is written: signal then.
-    let signalled = false;
-    const poll = setInterval(() => {
-      if (!signalled && existsSync(lock)) {
-        signalled = true;
-        child.kill('SIGINT');
-      }
-    }, 2);
-    const run = await done;
-    clearInterval(poll);
+    const { run, signalled } = await signalWhenLocked(startMagi(sandbox, ANSWERS, { env: { TMPDIR: tmp } }), lock, 'SIGINT');
     expect(signalled).toBe(true);
     expect(run.status, run.stderr).toBe(130);
     expect(run.stderr).toBe('\nInterrupted: nothing was written.\n');
@@ -170,16 +145,7 @@ describe('Ctrl-C', () => {
     const sandbox = copyExample();
     const tmp = privateTmp(sandbox);
     const lock = lockFileFor(sandbox, tmp);
-    const { child, done } = startMagi(sandbox, [...ANSWERS, '--json'], { env: { TMPDIR: tmp } });
-    let signalled = false;
-    const poll = setInterval(() => {
-      if (!signalled && existsSync(lock)) {
-        signalled = true;
-        child.kill('SIGINT');
-      }
-    }, 2);
-    const run = await done;
-    clearInterval(poll);
+    const { run, signalled } = await signalWhenLocked(startMagi(sandbox, [...ANSWERS, '--json'], { env: { TMPDIR: tmp } }), lock, 'SIGINT');
     expect(signalled).toBe(true);
     expect(run.status, run.stderr).toBe(130);
     expect(JSON.parse(run.stdout)).toMatchObject({ version: 1, command: 'backend-spec', error: { code: 'interrupted', exitCode: 130 } });

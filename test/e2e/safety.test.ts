@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lockPath, startTime } from '../../lib/write/lock.js';
 import { BIN, copyExample, SPEC, type Sandbox } from '../helpers/example.js';
-import { runMagiAsync, snapshotTree, startMagi, type Run, type RunOptions } from '../helpers/spawn.js';
+import { expectOneLine, leftoverTempFiles, runMagiAsync, snapshotTree, startMagi, type Run, type RunOptions } from '../helpers/spawn.js';
 
 const SPRINT = 'docs/03-gift-cards';
 const ANSWERS = ['backend-spec', '--answers', 'magi-answers.yaml'];
@@ -31,22 +31,6 @@ function outsideFolder(sandbox: Sandbox, name = 'outside'): string {
   return folder;
 }
 
-function oneLine(run: Run, line: RegExp): void {
-  expect(run.stderr.split('\n').filter(Boolean), run.stderr).toHaveLength(1);
-  expect(run.stderr.trimEnd()).toMatch(line);
-}
-
-function tempFiles(root: string): string[] {
-  const found: string[] = [];
-  const walk = (folder: string) => {
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      if (entry.isDirectory()) walk(path.join(folder, entry.name));
-      else if (/\.magi-\d+\.tmp$/.test(entry.name)) found.push(path.join(folder, entry.name));
-    }
-  };
-  walk(root);
-  return found;
-}
 
 /** Runs backend-spec once so the sprint has a contract, a contract test and their bases. */
 async function generated(env: Record<string, string> = {}): Promise<Sandbox> {
@@ -116,7 +100,7 @@ describe('1. --out stays inside the repository and never names production code',
       for (const [out, line] of cases) {
         const run = await runMagiAsync(sandbox, ['contract-test', '--out', out], { env });
         expect(run.status, run.stderr).toBe(2);
-        oneLine(run, line);
+        expectOneLine(run, line);
       }
       expect(snapshotTree(everything(sandbox))).toEqual(before);
     });
@@ -162,7 +146,7 @@ describe('3. generated files keep the lines you wrote, or are not replaced witho
       const before = snapshotTree(everything(sandbox));
       const run = await runMagiAsync(sandbox, ANSWERS, { env });
       expect(run.status, run.stderr).toBe(4);
-      oneLine(run, /^magi: tests\/api\/gift-cards\.contract\.test\.ts already exists and magi has no record of writing it; nothing was written \(move it away, choose another path, or pass --force to replace it\)$/);
+      expectOneLine(run, /^magi: tests\/api\/gift-cards\.contract\.test\.ts already exists and magi has no record of writing it; nothing was written \(move it away, choose another path, or pass --force to replace it\)$/);
       expect(snapshotTree(everything(sandbox))).toEqual(before);
       const forced = await runMagiAsync(sandbox, [...ANSWERS, '--force'], { env });
       expect(forced.status, forced.stderr).toBe(0);
@@ -186,12 +170,12 @@ describe('4. text added to SPEC.md during a run is never discarded', () => {
       const before = snapshotTree(everything(sandbox));
       const run = await runMagiAsync(sandbox, ANSWERS, hooked(sandbox, at, 'append', env));
       expect(run.status, run.stderr).toBe(4);
-      oneLine(run, /^magi: Cannot write docs\/03-gift-cards\/SPEC\.md: it changed while magi was running \(edited\); nothing was written \(save your edits, then re-run\)$/);
+      expectOneLine(run, /^magi: Cannot write docs\/03-gift-cards\/SPEC\.md: it changed while magi was running \(edited\); nothing was written \(save your edits, then re-run\)$/);
       expect(sandbox.read(SPEC)).toBe(`${original}\nA line typed while magi ran.\n`);
       // Apart from SPEC.md (the user's line) and HOME (the hook file), every byte is as before.
       const outsideHome = (tree: Map<string, string>) => new Map([...tree].filter(([key]) => !key.startsWith('home/') && key !== `repo/${SPEC}`));
       expect(outsideHome(snapshotTree(everything(sandbox)))).toEqual(outsideHome(before));
-      expect(tempFiles(sandbox.root)).toEqual([]);
+      expect(leftoverTempFiles(sandbox.root)).toEqual([]);
     });
   }
 });
@@ -212,7 +196,7 @@ describe('5. no write follows a symlink out of the repository', () => {
         const before = snapshotTree(everything(sandbox));
         const run = await runMagiAsync(sandbox, ANSWERS, { env });
         expect(run.status, run.stderr).toBe(4);
-        oneLine(run, line);
+        expectOneLine(run, line);
         expect(snapshotTree(everything(sandbox))).toEqual(before);
       });
     }
@@ -225,10 +209,10 @@ describe('5. no write follows a symlink out of the repository', () => {
     const outsideBefore = snapshotTree(outside);
     const run = await runMagiAsync(sandbox, ANSWERS, hooked(sandbox, 'temp1', 'swap', {}, { MAGI_HOOK_SPRINT: file(sandbox, SPRINT), MAGI_HOOK_OUTSIDE: outside }));
     expect(run.status, run.stderr).toBe(4);
-    oneLine(run, /^magi: Cannot write docs\/03-gift-cards\/\S+: (its folder was moved or replaced by a symlink while magi was running|docs\/03-gift-cards leads outside the repository \(to .+\)); nothing was written/);
+    expectOneLine(run, /^magi: Cannot write docs\/03-gift-cards\/\S+: (its folder was moved or replaced by a symlink while magi was running|docs\/03-gift-cards leads outside the repository \(to .+\)); nothing was written/);
     expect(snapshotTree(outside)).toEqual(outsideBefore);
     expect(readdirSync(file(sandbox, `${SPRINT}.moved`))).toEqual(['SPEC.md']);
-    expect(tempFiles(everything(sandbox))).toEqual([]);
+    expect(leftoverTempFiles(everything(sandbox))).toEqual([]);
   });
 
   it.concurrent('--out under a symlink leading out of the repository is refused', async () => {
@@ -238,7 +222,7 @@ describe('5. no write follows a symlink out of the repository', () => {
     const before = snapshotTree(everything(sandbox));
     const run = await runMagiAsync(sandbox, ['contract-test', '--out', 'qa/orders.test.ts']);
     expect(run.status, run.stderr).toBe(4);
-    oneLine(run, /^magi: Cannot write qa\/orders\.test\.ts: qa leads outside the repository \(to .+\); nothing was written/);
+    expectOneLine(run, /^magi: Cannot write qa\/orders\.test\.ts: qa leads outside the repository \(to .+\); nothing was written/);
     expect(snapshotTree(everything(sandbox))).toEqual(before);
   });
 
@@ -311,7 +295,7 @@ describe('6. signals and locks', () => {
       expect(run.stderr).not.toContain('nothing was written');
       expect(sandbox.read(SPEC)).toContain('\n## Backend\n');
       for (const name of [CONTRACT, TEST, `${SPRINT}/.magi/backend-section.md`]) expect(existsSync(file(sandbox, name)), name).toBe(true);
-      expect(tempFiles(sandbox.root)).toEqual([]);
+      expect(leftoverTempFiles(sandbox.root)).toEqual([]);
     });
   }
 
@@ -328,7 +312,7 @@ describe('6. signals and locks', () => {
     writeFileSync(lock, `${process.pid} ${startTime(process.pid) ?? ''}`);
     const busy = await runMagiAsync(sandbox, ANSWERS, { env: { TMPDIR: tmp } });
     expect(busy.status).toBe(6);
-    oneLine(busy, new RegExp(`^magi: Another magi run \\(pid ${process.pid}\\) is working on docs/03-gift-cards; wait for it to finish, then re-run \\(lock: ${lock.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\)$`));
+    expectOneLine(busy, new RegExp(`^magi: Another magi run \\(pid ${process.pid}\\) is working on docs/03-gift-cards; wait for it to finish, then re-run \\(lock: ${lock.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\)$`));
   });
 });
 
@@ -358,7 +342,7 @@ describe('8. no silent wrong results', () => {
     const before = snapshotTree(everything(sandbox));
     const run = await runMagiAsync(sandbox, ['backend-spec', '--answers', 'typo.yaml']);
     expect(run.status).toBe(2);
-    oneLine(run, /^magi: typo\.yaml: stack\.service: no service "corner-shop-apj"; did you mean "corner-shop-api"\? \(detected: \.\)$/);
+    expectOneLine(run, /^magi: typo\.yaml: stack\.service: no service "corner-shop-apj"; did you mean "corner-shop-api"\? \(detected: \.\)$/);
     expect(snapshotTree(everything(sandbox))).toEqual(before);
   });
 
@@ -386,7 +370,7 @@ describe('8. no silent wrong results', () => {
     put(sandbox, 'five.json', '{"output_language": 5}');
     const run = await runMagiAsync(sandbox, ANSWERS, { env: { MAGI_CONFIG_PATH: 'five.json' } });
     expect(run.status).toBe(3);
-    oneLine(run, /^magi: \S+\/five\.json: output_language: must be a language tag such as "en" or "zh-TW", not 5; fix it or run `magi setup`$/);
+    expectOneLine(run, /^magi: \S+\/five\.json: output_language: must be a language tag such as "en" or "zh-TW", not 5; fix it or run `magi setup`$/);
   });
 
   it.concurrent('a UTF-16 document is called UTF-16, with how to convert it', async () => {
@@ -394,7 +378,7 @@ describe('8. no silent wrong results', () => {
     put(sandbox, SPEC, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(sandbox.read(SPEC), 'utf16le')]));
     const run = await runMagiAsync(sandbox, ANSWERS);
     expect(run.status).toBe(2);
-    oneLine(run, /^magi: docs\/03-gift-cards\/SPEC\.md: is UTF-16 \(little-endian, with a BOM\), not UTF-8; convert it, e\.g\. iconv -f UTF-16 -t UTF-8 /);
+    expectOneLine(run, /^magi: docs\/03-gift-cards\/SPEC\.md: is UTF-16 \(little-endian, with a BOM\), not UTF-8; convert it, e\.g\. iconv -f UTF-16 -t UTF-8 /);
   });
 
   it.concurrent('credentials quoted in the spec are never copied into a file or the output', async () => {
@@ -443,7 +427,7 @@ describe('9. every input read has a size cap and a time bound', () => {
       const run = await runMagiAsync(sandbox, ANSWERS, { env });
       expect(Date.now() - started).toBeLessThan(20_000);
       expect(run.status).toBe(3);
-      oneLine(run, /^magi: \S+\/\.yo-rc\.json: is a FIFO \(named pipe\), not a regular file; replace it with a file$/);
+      expectOneLine(run, /^magi: \S+\/\.yo-rc\.json: is a FIFO \(named pipe\), not a regular file; replace it with a file$/);
     });
   }
 
@@ -452,7 +436,7 @@ describe('9. every input read has a size cap and a time bound', () => {
     execFileSync('mkfifo', [file(sandbox, 'fifo.yaml')]);
     const run = await runMagiAsync(sandbox, ['backend-spec', '--answers', 'fifo.yaml']);
     expect(run.status).toBe(2);
-    oneLine(run, /^magi: fifo\.yaml: is not a regular file \(a FIFO or a device\); --answers takes a YAML or JSON file$/);
+    expectOneLine(run, /^magi: fifo\.yaml: is not a regular file \(a FIFO or a device\); --answers takes a YAML or JSON file$/);
   });
 
   it.concurrent('800 KB of "[a](" is refused in seconds by the bracket pre-scan', async () => {
@@ -462,7 +446,7 @@ describe('9. every input read has a size cap and a time bound', () => {
     const run = await runMagiAsync(sandbox, ANSWERS);
     expect(Date.now() - started).toBeLessThan(20_000);
     expect(run.status).toBe(2);
-    oneLine(run, /^magi: docs\/03-gift-cards\/SPEC\.md: holds 200\d{3} "\[" brackets \(limit 10000\); link syntax that dense takes minutes to parse: remove the stray brackets, then re-run$/);
+    expectOneLine(run, /^magi: docs\/03-gift-cards\/SPEC\.md: holds 200\d{3} "\[" brackets \(limit 10000\); link syntax that dense takes minutes to parse: remove the stray brackets, then re-run$/);
   });
 
   it.concurrent('a document over 1 MB and a --contract over 4 MB are refused', async () => {
@@ -470,10 +454,10 @@ describe('9. every input read has a size cap and a time bound', () => {
     put(sandbox, 'big/openapi.json', `{"openapi": "3.1.0", "x": "${'a'.repeat(5 * 1024 * 1024)}"}`);
     const contract = await runMagiAsync(sandbox, ['contract-test', '--contract', 'big/openapi.json', '--framework', 'express']);
     expect(contract.status).toBe(2);
-    oneLine(contract, /^magi: big\/openapi\.json: is 5\.0 MB \(limit 4\.0 MB\); pass a smaller contract \(split it per feature\)$/);
+    expectOneLine(contract, /^magi: big\/openapi\.json: is 5\.0 MB \(limit 4\.0 MB\); pass a smaller contract \(split it per feature\)$/);
     put(sandbox, SPEC, `${sandbox.read(SPEC)}\n${'Plain prose line for a very long document.\n'.repeat(30_000)}`);
     const document = await runMagiAsync(sandbox, ANSWERS);
     expect(document.status).toBe(2);
-    oneLine(document, /^magi: docs\/03-gift-cards\/SPEC\.md: is 1\.\d MB \(limit 1\.0 MB\); split the plan document before adding a Backend section$/);
+    expectOneLine(document, /^magi: docs\/03-gift-cards\/SPEC\.md: is 1\.\d MB \(limit 1\.0 MB\); split the plan document before adding a Backend section$/);
   });
 });

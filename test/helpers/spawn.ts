@@ -1,5 +1,6 @@
 // Async runs of the built bin, so independent e2e cases can overlap (spawnSync blocks the worker).
 import { spawn, type ChildProcess } from 'node:child_process';
+import { expect } from 'vitest';
 import { chownSync, chmodSync, readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { BIN, type Sandbox } from './example.js';
@@ -87,4 +88,38 @@ export function giveTo(sandbox: Sandbox, uid = NOBODY): void {
   };
   walk(sandbox.root);
   walk(sandbox.home);
+}
+
+/** The run printed exactly one line on stderr, matching `line`. */
+export function expectOneLine(run: Run, line: RegExp): void {
+  expect(run.stderr.split('\n').filter(Boolean), run.stderr).toHaveLength(1);
+  expect(run.stderr.trimEnd()).toMatch(line);
+}
+
+/** Temp files an atomic write left behind under `root`. */
+export function leftoverTempFiles(root: string): string[] {
+  const found: string[] = [];
+  const walk = (folder: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      if (entry.isDirectory()) walk(path.join(folder, entry.name));
+      else if (/\.magi-\d+\.tmp$/.test(entry.name)) found.push(path.join(folder, entry.name));
+    }
+  };
+  walk(root);
+  return found;
+}
+
+/** Sends `signal` to the run as soon as its lock file exists (after the handler, before any write). */
+export async function signalWhenLocked(started: { child: ChildProcess; done: Promise<Run> }, lock: string, signal: NodeJS.Signals): Promise<{ run: Run; signalled: boolean }> {
+  const { existsSync } = await import('node:fs');
+  let signalled = false;
+  const poll = setInterval(() => {
+    if (!signalled && existsSync(lock)) {
+      signalled = true;
+      started.child.kill(signal);
+    }
+  }, 2);
+  const run = await started.done;
+  clearInterval(poll);
+  return { run, signalled };
 }

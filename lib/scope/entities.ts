@@ -37,12 +37,67 @@ const entityKey = (name: string): string => singular(name.toLowerCase().replace(
 /** A name written as code (a table or class) beats the prose name of the same thing. */
 const codeLike = (name: string): boolean => !/\s/.test(name);
 
+/**
+ * The first entity (in array order) with a table name, and with an entity key:
+ * what `entities.find(…)` answers, without a scan per lookup (a long document
+ * states thousands). Kept per array; entities appended by anyone are indexed on
+ * the next lookup; a rename goes through `renameEntity`.
+ */
+interface EntityIndex {
+  indexed: number;
+  position: Map<Entity, number>;
+  byTable: Map<string, Entity>;
+  byKey: Map<string, Entity>;
+}
+const entityIndexes = new WeakMap<readonly Entity[], EntityIndex>();
+
+function entityIndex(entities: readonly Entity[]): EntityIndex {
+  let index = entityIndexes.get(entities);
+  // Shorter than indexed: something was removed; start over.
+  if (!index || index.indexed > entities.length) {
+    index = { indexed: 0, position: new Map(), byTable: new Map(), byKey: new Map() };
+    entityIndexes.set(entities, index);
+  }
+  for (; index.indexed < entities.length; index.indexed++) {
+    const entity = entities[index.indexed];
+    index.position.set(entity, index.indexed);
+    if (!index.byTable.has(entity.table)) index.byTable.set(entity.table, entity);
+    const key = entityKey(entity.table);
+    if (!index.byKey.has(key)) index.byKey.set(key, entity);
+  }
+  return index;
+}
+
+/** `entities.find((entity) => entity.table === table)`. */
+export function entityByTable(entities: readonly Entity[], table: string): Entity | undefined {
+  return entityIndex(entities).byTable.get(table);
+}
+
+/** `entities.find((entity) => entityKey(entity.table) === entityKey(name))`. */
+function entityByKey(entities: readonly Entity[], name: string): Entity | undefined {
+  return entityIndex(entities).byKey.get(entityKey(name));
+}
+
+/** Renames an entity to a name with the same entity key, keeping the index exact. */
+function renameEntity(entities: readonly Entity[], entity: Entity, table: string): void {
+  const index = entityIndex(entities);
+  const old = entity.table;
+  entity.table = table;
+  if (index.byTable.get(old) === entity) {
+    const next = entities.find((candidate) => candidate.table === old);
+    if (next) index.byTable.set(old, next);
+    else index.byTable.delete(old);
+  }
+  const current = index.byTable.get(table);
+  if (!current || index.position.get(entity)! < index.position.get(current)!) index.byTable.set(table, entity);
+}
+
 function upsert(entities: Entity[], table: string, change: Entity['change'], line: number): Entity {
-  const existing = entities.find((entity) => entity.table === table) ?? entities.find((entity) => entityKey(entity.table) === entityKey(table));
+  const existing = entityByTable(entities, table) ?? entityByKey(entities, table);
   if (existing) {
     if (change === 'new-table') existing.change = 'new-table';
     if (existing.table !== table && codeLike(table) && !codeLike(existing.table)) {
-      existing.table = table;
+      renameEntity(entities, existing, table);
       existing.line = line;
     }
     return existing;
@@ -199,7 +254,7 @@ export function mergeEntity(entities: Entity[], found: Entity): void {
 /** Adds each shape's columns to the entity it mirrors; shapes that mirror none are left out. */
 export function mergeShapes(entities: Entity[], shapes: readonly Entity[]): void {
   for (const shape of shapes) {
-    const target = entities.find((entity) => entityKey(entity.table) === entityKey(shape.table));
+    const target = entityByKey(entities, shape.table);
     if (target) addColumns(target, shape.columns);
   }
 }
@@ -444,7 +499,20 @@ const QUALIFIER = /(?:about|around|roughly|approximately|approx\.?|over|more tha
 const ROW_NOUN = /^(?:rows?|records?|entries|entry|筆|列|條)$/i;
 
 /** "`orders` holds about 2 million rows", "40 million users" → rowsHint on the matching entity. */
-export function rowHints(unit: Unit, entities: Entity[]): void {
+/** Entities by `singular(table).toLowerCase()`, first in array order: what a row count's noun ("1.2 million orders") names. */
+export function entitiesByNoun(entities: readonly Entity[]): Map<string, Entity> {
+  const nouns = new Map<string, Entity>();
+  for (const entity of entities) {
+    const noun = singular(entity.table).toLowerCase();
+    if (!nouns.has(noun)) nouns.set(noun, entity);
+  }
+  return nouns;
+}
+
+/** `nouns`: `entitiesByNoun(entities)`, built once by a caller that runs this over many units. */
+export function rowHints(unit: Unit, entities: Entity[], nouns: Map<string, Entity> = entitiesByNoun(entities)): void {
+  const position = entityIndex(entities).position;
+  const byTable = (table: string): Entity | undefined => entityByTable(entities, table);
   for (const sentence of sentences(unit.text)) {
     const prose = sentence.text;
     for (const match of prose.matchAll(COUNT_PHRASE)) {
@@ -453,9 +521,13 @@ export function rowHints(unit: Unit, entities: Entity[]): void {
       const noun = match[2] ?? '';
       const named = unit.codes
         .filter((code) => code.start >= sentence.at && code.start < sentence.at + sentence.text.length)
-        .map((code) => entities.find((entity) => entity.table === code.value || entity.table === code.value.split('.')[0]))
+        .map((code) => {
+          // The first entity named either way, as one scan over the array would find.
+          const [whole, head] = [byTable(code.value), byTable(code.value.split('.')[0])];
+          return whole && head ? (position.get(whole)! <= position.get(head)! ? whole : head) : (whole ?? head);
+        })
         .find(Boolean);
-      const byNoun = entities.find((entity) => noun && singular(entity.table).toLowerCase() === singular(noun).toLowerCase());
+      const byNoun = noun ? nouns.get(singular(noun).toLowerCase()) : undefined;
       const target = ROW_NOUN.test(noun) || /[萬万億亿]/.test(match[1]) || /million|billion|thousand|\d[km]\b/i.test(match[1]) ? named ?? byNoun : byNoun;
       if (!target || target.rowsHint) continue;
       const before = QUALIFIER.exec(prose.slice(0, match.index));

@@ -3,7 +3,7 @@
 // What the text does not say becomes an open question; nothing is invented.
 import type { AuthzRule, Entity, Field, Integration, JobItem, Operation, Scope, ScopeNote, Slo } from '../types.js';
 import { operationKey } from '../types.js';
-import { addColumns, entitiesFromSql, entityFromHeading, entityFromLabel, isModelLabel, junctionKeys, junctionTables, modelFilesInTree, mergeEntity, mergeShapes, entitiesInUnit, keyEntity, nestedColumns, rowHints } from './entities.js';
+import { addColumns, entitiesFromSql, entityFromHeading, entityFromLabel, isModelLabel, junctionKeys, junctionTables, modelFilesInTree, mergeEntity, mergeShapes, entitiesInUnit, entitiesByNoun, keyEntity, nestedColumns, rowHints } from './entities.js';
 import { authzFromCell, authzRule, integrationsIn, jobIn, mentionsFrontend, resolveOperations, servicesIn, slosIn, verificationOf, webhookVendor } from './facts.js';
 import { toColumn, toField } from './fields.js';
 import { readGraphqlSchema } from './grammar/graphql.js';
@@ -413,12 +413,24 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
     }
   }
 
+  // Looked up once, not per webhook operation: a long document has many operations and units.
+  const chosenFor = new Map<Operation, (typeof chosen)[number]>();
+  for (const candidate of chosen) if (!chosenFor.has(candidate.op)) chosenFor.set(candidate.op, candidate);
+  let webhookUnits: Unit[] | undefined;
+  const statedByName = new Map<string, string | undefined>();
+  const statedFor = (name: string): string | undefined => {
+    if (!statedByName.has(name)) {
+      webhookUnits ??= units.filter((unit) => !unit.outOfScope && unit.kind !== 'code' && /webhook/i.test(unit.text));
+      statedByName.set(name, webhookUnits.find((unit) => new RegExp(`\\b${name}\\b`, 'i').test(unit.text) && verificationOf(proseOf(unit.text)))?.text);
+    }
+    return statedByName.get(name);
+  };
   for (const op of operations) {
     if (!webhookOps.has(op)) continue;
-    const entry = chosen.find((candidate) => candidate.op === op)!;
+    const entry = chosenFor.get(op)!;
     const name = webhookVendor(op, entry.text);
     const integration: Integration = { name, kind: 'webhook', text: oneLine(entry.text), line: op.line };
-    const stated = verificationOf(proseOf(entry.text)) ? entry.text : units.find((unit) => !unit.outOfScope && unit.kind !== 'code' && new RegExp(`\\b${name}\\b`, 'i').test(unit.text) && /webhook/i.test(unit.text) && verificationOf(proseOf(unit.text)))?.text;
+    const stated = verificationOf(proseOf(entry.text)) ? entry.text : statedFor(name);
     const verification = stated ? verificationOf(proseOf(stated)) : undefined;
     if (verification) integration.verification = verification;
     addIntegration(integrations, integration, false);
@@ -432,9 +444,11 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
   const sameSchedule = (job: JobItem, other: JobItem): boolean =>
     other.schedule === job.schedule || SCHEDULES.some((entry) => entry.value !== undefined && entry.value === job.schedule && entry.pattern.test(other.text));
   const keptJobs = jobs.filter((job) => !job.secondary || !primaryJobs.some((other) => sameSchedule(job, other)));
-  const uniqueJobs = keptJobs.filter((job, index) => keptJobs.findIndex((other) => other.text === job.text) === index).map(({ secondary: _secondary, ...job }) => job);
+  const seenJobTexts = new Set<string>();
+  const uniqueJobs = keptJobs.filter((job) => !seenJobTexts.has(job.text) && Boolean(seenJobTexts.add(job.text))).map(({ secondary: _secondary, ...job }) => job);
 
-  for (const unit of units) if (!unit.outOfScope && unit.section !== 'openQuestions' && unit.kind !== 'code') rowHints(unit, entities);
+  const nouns = entitiesByNoun(entities);
+  for (const unit of units) if (!unit.outOfScope && unit.section !== 'openQuestions' && unit.kind !== 'code') rowHints(unit, entities, nouns);
 
   questions.push(...docQuestions);
   questions.push(...openQuestions({ operations, entities, authz, integrations, jobs: uniqueJobs, webhookOps, chosen, registry }));

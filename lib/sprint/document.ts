@@ -5,7 +5,7 @@ import { MagiError } from '../errors.js';
 import { megabytes } from '../input.js';
 
 /** Plan documents are prose; real ones are tens of kilobytes. The cap keeps a run's time and memory bounded. */
-export const MAX_DOCUMENT_BYTES = 1024 * 1024;
+export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
 /**
  * Link and image brackets (`[`) a document may hold. Unresolved brackets make
  * Markdown parsing quadratic within a paragraph (200,000 `[a](` took minutes);

@@ -161,7 +161,7 @@ const CATALOGUE: Case[] = [
   },
   specCase('SPEC.md holds binary data', Buffer.concat([Buffer.from('# Gift cards\n'), Buffer.from([0, 1, 2, 0xff])]), /^magi: docs\/03-gift-cards\/SPEC\.md: holds binary data, not Markdown; restore the plan document from version control$/),
   specCase('SPEC.md is not valid UTF-8', Buffer.from('# Gift cards\n\nPrix: 10 \xe9\n', 'latin1'), /^magi: docs\/03-gift-cards\/SPEC\.md: is not valid UTF-8; save it as UTF-8 and re-run$/),
-  specCase('SPEC.md is 50 MB', `# Gift cards\n\n${'Sell gift cards to customers.\n'.repeat(Math.ceil((50 * 1024 * 1024) / 30))}`, /^magi: docs\/03-gift-cards\/SPEC\.md: is 50\.0 MB \(limit 1\.0 MB\); split the plan document before adding a Backend section$/),
+  specCase('SPEC.md is 50 MB', `# Gift cards\n\n${'Sell gift cards to customers.\n'.repeat(Math.ceil((50 * 1024 * 1024) / 30))}`, /^magi: docs\/03-gift-cards\/SPEC\.md: is 50\.0 MB \(limit 5\.0 MB\); split the plan document before adding a Backend section$/),
   specCase('SPEC.md holds two ## Backend sections', (spec) => `${spec}\n## Backend\n\nmine\n\n## Backend\n\nagain\n`, /^magi: The document has 2 "## Backend" sections \(lines \d+ and \d+\); merge them into one by hand, then re-run$/),
   specCase('SPEC.md has an unterminated code fence', (spec) => `${spec}\n\`\`\`ts\nconst open = true;\n`, /^magi: docs\/03-gift-cards\/SPEC\.md: the code fence opened on line \d+ is never closed; close it \(a section appended after it would be swallowed\)$/),
   {

@@ -449,15 +449,15 @@ describe('9. every input read has a size cap and a time bound', () => {
     expectOneLine(run, /^magi: docs\/03-gift-cards\/SPEC\.md: holds 200\d{3} "\[" brackets \(limit 10000\); link syntax that dense takes minutes to parse: remove the stray brackets, then re-run$/);
   });
 
-  it.concurrent('a document over 1 MB and a --contract over 4 MB are refused', async () => {
+  it.concurrent('a document over 5 MB and a --contract over 4 MB are refused', async () => {
     const sandbox = copyExample();
     put(sandbox, 'big/openapi.json', `{"openapi": "3.1.0", "x": "${'a'.repeat(5 * 1024 * 1024)}"}`);
     const contract = await runMagiAsync(sandbox, ['contract-test', '--contract', 'big/openapi.json', '--framework', 'express']);
     expect(contract.status).toBe(2);
     expectOneLine(contract, /^magi: big\/openapi\.json: is 5\.0 MB \(limit 4\.0 MB\); pass a smaller contract \(split it per feature\)$/);
-    put(sandbox, SPEC, `${sandbox.read(SPEC)}\n${'Plain prose line for a very long document.\n'.repeat(30_000)}`);
+    put(sandbox, SPEC, `${sandbox.read(SPEC)}\n${'Plain prose line for a very long document.\n'.repeat(130_000)}`);
     const document = await runMagiAsync(sandbox, ANSWERS);
     expect(document.status).toBe(2);
-    expectOneLine(document, /^magi: docs\/03-gift-cards\/SPEC\.md: is 1\.\d MB \(limit 1\.0 MB\); split the plan document before adding a Backend section$/);
+    expectOneLine(document, /^magi: docs\/03-gift-cards\/SPEC\.md: is 5\.\d MB \(limit 5\.0 MB\); split the plan document before adding a Backend section$/);
   });
 });

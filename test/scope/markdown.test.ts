@@ -69,3 +69,68 @@ describe('parseMarkdown', () => {
     expect(root.children[0].position?.start.line).toBe(1);
   });
 });
+
+describe('parseMarkdown on long documents (parsed in chunks)', () => {
+  // The reference: one micromark parse of the whole text, as before chunking.
+  const whole = async (text: string) => {
+    const [{ fromMarkdown }, { gfmFromMarkdown }, { gfm }] = await Promise.all([import('mdast-util-from-markdown'), import('mdast-util-gfm'), import('micromark-extension-gfm')]);
+    return fromMarkdown(text, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+  };
+  // Blocks that stay open across a column-0 `# ` line: a fence, an HTML comment, an HTML block, a table.
+  const tricky = (index: number, eol: string): string =>
+    [
+      `## Part ${index}`,
+      '',
+      `Prose about part ${index}, with \`code\`, **bold** and https://example.com/${index} inline.`,
+      '- a list item',
+      '  continued',
+      '```sh',
+      '# a shell comment, not a heading',
+      'echo hi',
+      '```',
+      '<!--',
+      '# inside a comment',
+      '-->',
+      '<div>',
+      '# inside an HTML block',
+      '</div>',
+      '',
+      '| a | b |',
+      '|---|---|',
+      `| ${index} | x |`,
+      '# Right after a table',
+      'Setext title',
+      '---',
+      '> quoted',
+      '# after a quote',
+      '',
+    ].join(eol);
+  const build = (eol: string): string => Array.from({ length: 320 }, (_, index) => tricky(index, eol)).join(eol);
+
+  for (const [name, eol] of [['LF', '\n'], ['CRLF', '\r\n'], ['CR', '\r']] as const) {
+    it(`gives the same tree as one whole parse (${name} line endings)`, async () => {
+      const text = build(eol);
+      expect(text.length).toBeGreaterThan(3 * 32 * 1024);
+      const chunked = parseMarkdown(text);
+      const reference = await whole(text);
+      expect(chunked.children.length).toBe(reference.children.length);
+      expect(chunked.children).toEqual(reference.children);
+      expect(chunked.position).toEqual(reference.position);
+    });
+  }
+
+  it('keeps a comment opened early and closed late as one block (every cut inside it is refused)', async () => {
+    const text = `# Title\n\n<!--\n${'# not a heading\ntext\n'.repeat(5_000)}-->\n\n## Backend\n\nbody\n`;
+    const chunked = parseMarkdown(text);
+    expect(chunked.children).toEqual((await whole(text)).children);
+    expect(chunked.children.map((node) => node.type)).toEqual(['heading', 'html', 'heading', 'paragraph']);
+    expect(findSections(text, 'Backend', 2)).toHaveLength(1);
+  });
+
+  it('parses text with a link definition whole, so references resolve across chunks', async () => {
+    const text = `# Title\n\nSee [the spec][ref].\n\n${'## Part\n\nSome prose.\n\n'.repeat(4_000)}[ref]: https://example.com\n`;
+    const chunked = parseMarkdown(text);
+    expect(chunked.children).toEqual((await whole(text)).children);
+    expect(JSON.stringify(chunked.children[1])).toContain('linkReference');
+  });
+});

@@ -5,7 +5,7 @@
 // info string or, when it says nothing useful, by what the code looks like.
 // Every table and column name comes from the code as written.
 import type { Column, Entity } from '../../types.js';
-import { addColumns, entitiesFromSql } from '../entities.js';
+import { addColumns, entitiesFromSql, entityByTable } from '../entities.js';
 import {
   type Expr,
   type NamedArg,
@@ -87,7 +87,7 @@ function clean(column: Column): Column {
 }
 
 function addEntity(entities: Entity[], table: string, line: number, columns: Column[]): void {
-  let entity = entities.find((candidate) => candidate.table === table);
+  let entity = entityByTable(entities, table);
   if (!entity) {
     entity = { table, change: 'new-table', columns: [], line };
     entities.push(entity);

@@ -270,4 +270,17 @@ export const EXPECTED: Record<string, ExpectedRepo> = {
       '.': { name: 'ledger', kind: 'app', language: 'go', framework: 'chi', orm: null, databases: ['postgres'], auth: [], apiStyles: ['rest'], jobs: [], testRunner: 'go-test', packageManager: 'go', testDir: '.', appEntry: 'main.go#main', validation: null, logger: null, migrations: 'golang-migrate' },
     },
   },
+  'fit-express-jest-config': {
+    kind: 'app',
+    services: {
+      '.': { name: 'accounts-api', kind: 'app', language: 'typescript', framework: 'express', orm: null, databases: ['postgres'], auth: [], apiStyles: ['rest'], jobs: [], testRunner: 'jest', packageManager: 'npm', testDir: 'test', appEntry: 'src/app.ts#app', validation: null, logger: null, migrations: null },
+    },
+  },
+  'fit-rails-minitest': {
+    kind: 'app',
+    never: ['rspec'],
+    services: {
+      '.': { name: 'fit-rails-minitest', kind: 'app', language: 'ruby', framework: 'rails', orm: 'active-record', databases: ['postgres'], auth: [], apiStyles: ['rest'], jobs: [], testRunner: 'minitest', packageManager: 'bundler', testDir: 'test/integration', appEntry: 'config/application.rb#Shelf::Application', validation: 'active-model-validations', logger: 'rails-logger', migrations: 'rails-migrations' },
+    },
+  },
 };

@@ -57,8 +57,27 @@ export interface ServiceStack {
   validation?: Detected;
   logger?: Detected;
   migrations?: Detected;
+  /** What the repository's own files say about where things go and how they are named (lib/stack/layout.ts). */
+  layout?: RepoLayout;
   /** Competing candidates for a single dimension, best first (the best is also the value above). */
   ambiguities: Ambiguity[];
+}
+
+/** Facts read from the repository's files that decide paths and types of generated plans and tests. */
+export interface RepoLayout {
+  /** The folder holding the migrations (service-relative) and how existing files are prefixed. */
+  migrations?: {
+    dir: string;
+    /** `<timestamp>` / `<nnnn>` (width of the sequence) as the existing files do; absent when there are none. */
+    prefix?: string;
+    /** Migration files found there. */
+    count: number;
+    evidence: Evidence[];
+  };
+  /** The primary key type the existing tables use. */
+  primaryKey?: { type: 'uuid' | 'bigint' | 'integer' | 'string'; evidence: Evidence[] };
+  /** Which test files the runner picks up, when its configuration narrows them (jest testRegex / testMatch). */
+  testPattern?: { runner: string; regex?: string; globs?: string[]; config?: string; rootDir?: string; evidence: Evidence[] };
 }
 
 export interface Ambiguity {

@@ -18,6 +18,8 @@ export interface StackEntry {
   testDir: string;
   /** File name; `{slug}` is kebab-case, `{snake}` snake_case. */
   fileName: string;
+  /** Folder and file name for a runner whose convention differs (Rails: Minitest's test/ beside RSpec's spec/). */
+  byRunner?: Record<string, { testDir: string; fileName: string }>;
   /** Default `file#export` of the app when detection found none. */
   appEntry: string;
   /** Packages the test needs, besides the runner's own. */
@@ -106,7 +108,8 @@ export const STACKS: readonly StackEntry[] = [
   },
   {
     id: 'rails', language: 'ruby', contract: 'openapi',
-    runners: ['rspec'], testDir: 'spec/requests', fileName: '{snake}_contract_spec.rb', appEntry: 'config/application.rb',
+    runners: ['rspec', 'minitest'], testDir: 'spec/requests', fileName: '{snake}_contract_spec.rb', appEntry: 'config/application.rb',
+    byRunner: { minitest: { testDir: 'test/integration', fileName: '{snake}_contract_test.rb' } },
     dependencies: ['rspec-rails', 'skooma'],
   },
   {
@@ -123,6 +126,7 @@ export const RUNNER_DEPENDENCIES: Readonly<Record<string, string[]>> = {
   pytest: [],
   'go-test': [],
   rspec: [],
+  minitest: [],
   'cargo-test': [],
 };
 

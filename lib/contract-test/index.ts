@@ -12,7 +12,8 @@ import {
 import { planGraphql } from './graphql.js';
 import { commentText, dqString, goString, pyDoc, pyLiteral, rbString, rubyLiteral, rustRawString, tsLiteral, tsString } from './literals.js';
 import { isJsonMedia, planOpenApi, type EnvVariable, type HttpCase } from './openapi.js';
-import { contractTestTemplatesDir, inService, parseAppEntry, relativeFrom, relativeToDir, slugOf, testPathFor, type AppEntry } from './paths.js';
+import { contractTestTemplatesDir, inService, parseAppEntry, relativeFrom, relativeToDir, slugOf, testPathFor, contractTestCommand, type AppEntry } from './paths.js';
+import type { RepoLayout } from '../types.js';
 import { planProto } from './proto.js';
 import { usageOf, valueSyntax } from './runtime.js';
 
@@ -23,6 +24,8 @@ export interface ContractTestInput {
   feature: string;
   testRunner?: string;
   testDir?: string;
+  /** Which files the runner picks up, read from the repository (ServiceStack.layout.testPattern). */
+  testPattern?: RepoLayout['testPattern'];
   appEntry?: string;
   packageManager?: string;
   servicePath?: string;
@@ -39,6 +42,20 @@ export interface ContractTestResult {
   dependencies: string[];
   installCommand: string;
   todos: string[];
+}
+
+/**
+ * Where the contract test goes and the command that runs it, without rendering it:
+ * the Test plan names exactly the file `magi contract-test` writes.
+ */
+export function contractTestPlace(input: Pick<ContractTestInput, 'framework' | 'feature' | 'testRunner' | 'testDir' | 'testPattern' | 'appEntry' | 'packageManager' | 'servicePath' | 'out'> & { kind: ContractKindIn }): { path: string; command: string; runner: string } {
+  const stack = pickStack(input.framework, input.kind);
+  const runner = pickRunner(stack, input.testRunner);
+  const { slug, snake } = slugOf(input.feature);
+  const servicePath = input.servicePath ?? '.';
+  const appEntry = parseAppEntry(input.appEntry ?? stack.appEntry, servicePath);
+  const path = testPathFor(stack, { slug, snake, servicePath, testDir: input.testDir, out: input.out, appEntry, runner, testPattern: input.testPattern });
+  return { path, runner, command: contractTestCommand(runner, input.packageManager, path, input.testPattern) };
 }
 
 export function listFrameworks(): string[] {
@@ -167,7 +184,7 @@ export async function renderContractTest(input: ContractTestInput): Promise<Cont
     todosFirst.push(`The app's export ${JSON.stringify(commentText(appEntry.exportName))} is not an identifier; the test imports ${conventional.exportName ?? 'the default export'} instead: fix the import`);
     appEntry.exportName = conventional.exportName;
   }
-  const testPath = testPathFor(stack, { slug, snake, servicePath, testDir: input.testDir, out: input.out, appEntry });
+  const testPath = testPathFor(stack, { slug, snake, servicePath, testDir: input.testDir, out: input.out, appEntry, runner, testPattern: input.testPattern });
   const contractPath = input.contract.path.replace(/\\/g, '/').replace(/^\.\//, '');
   const yamlContract = isYaml(contractPath);
   const todos: string[] = [...todosFirst];

@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { MagiError } from '../errors.js';
 import { oneLine } from '../text.js';
 import type { StackEntry } from './catalog.js';
+import type { RepoLayout } from '../types.js';
+import { pickedUp } from '../stack/layout.js';
 
 let templatesRoot: string | undefined;
 
@@ -59,19 +61,67 @@ export function slugOf(feature: string): { slug: string; snake: string } {
   return { slug, snake: slug.replace(/-/g, '_') };
 }
 
+/** File names a TypeScript contract test may take, tried in order when the runner's configuration rejects the stack's own. */
+const TS_NAMES = ['{slug}.contract.test.ts', '{slug}.contract.spec.ts', '{slug}.e2e-spec.ts', '{slug}.spec.ts', '{slug}.test.ts'];
+
 export function testPathFor(stack: StackEntry, options: {
-  slug: string; snake: string; servicePath: string; testDir?: string; out?: string; appEntry: AppEntry;
+  slug: string; snake: string; servicePath: string; testDir?: string; out?: string; appEntry: AppEntry; runner?: string;
+  /** Which files the runner picks up (jest testRegex/testMatch), read from the repository. */
+  testPattern?: RepoLayout['testPattern'];
 }): string {
-  const fileName = stack.fileName.replace('{slug}', options.slug).replace('{snake}', options.snake);
+  const own = options.runner ? stack.byRunner?.[options.runner] : undefined;
+  const name = (pattern: string) => pattern.replace('{slug}', options.slug).replace('{snake}', options.snake);
+  const fileName = name(own?.fileName ?? stack.fileName);
   const looksLikeFile = (path: string): boolean => /\.[a-z]+$/i.test(path) && !path.endsWith('/');
   if (options.out) return looksLikeFile(options.out) ? clean(options.out) : clean(posix.join(clean(options.out), fileName));
+  const stackDir = own?.testDir ?? stack.testDir;
+  // The repo's test folder, unless it belongs to another runner (spec/ for a Minitest test).
+  const repoDir = options.testDir && !(own && !options.testDir.split('/')[0].startsWith(own.testDir.split('/')[0])) ? options.testDir : undefined;
   // Go tests live in the package they test; Rust integration tests in the crate's tests/.
-  const dir = stack.testDir === '<pkg>'
+  const dir = stackDir === '<pkg>'
     ? posix.dirname(options.appEntry.file)
     : stack.language === 'rust'
-      ? inService(options.servicePath, stack.testDir)
-      : inService(options.servicePath, options.testDir ?? stack.testDir);
-  return clean(posix.join(dir, fileName));
+      ? inService(options.servicePath, stackDir)
+      : inService(options.servicePath, repoDir ?? stackDir);
+  const chosen = clean(posix.join(dir, fileName));
+  const pattern = options.testPattern;
+  const serviceRelative = (file: string) => clean(posix.relative(clean(options.servicePath || '.') === '.' ? '' : clean(options.servicePath), file));
+  if (!pattern || stack.language !== 'typescript' || pickedUp(pattern, serviceRelative(chosen))) return chosen;
+  // The runner would never run the file: the first folder and name it does pick up.
+  const dirs = [dir, ...(pattern.rootDir ? [inService(options.servicePath, pattern.rootDir), inService(options.servicePath, posix.join(pattern.rootDir, posix.basename(dir)))] : [])];
+  for (const folder of dirs) {
+    for (const candidate of TS_NAMES) {
+      const file = clean(posix.join(folder, name(candidate)));
+      if (pickedUp(pattern, serviceRelative(file))) return file;
+    }
+  }
+  return chosen;
+}
+
+/** The command that runs one contract test file with the repository's runner and package manager. */
+export function contractTestCommand(runner: string | undefined, manager: string | undefined, file: string, testPattern?: RepoLayout['testPattern']): string {
+  const pm = manager ?? 'npm';
+  const exec = pm === 'npm' ? 'npx' : pm === 'pnpm' ? 'pnpm exec' : pm === 'yarn' ? 'yarn' : pm === 'bun' ? 'bunx' : 'npx';
+  switch (runner) {
+    case 'vitest':
+      return `${exec} vitest run ${file}`;
+    case 'jest':
+      return `${exec} jest${testPattern?.config ? ` --config ${testPattern.config}` : ''} ${file}`;
+    case 'pytest':
+      return `${pm === 'poetry' ? 'poetry run ' : pm === 'uv' ? 'uv run ' : pm === 'pipenv' ? 'pipenv run ' : ''}pytest ${file}`;
+    case 'go-test': {
+      const dir = posix.dirname(clean(file));
+      return dir === '.' || dir === '' ? 'go test .' : `go test ./${dir}`;
+    }
+    case 'rspec':
+      return `bundle exec rspec ${file}`;
+    case 'minitest':
+      return `bin/rails test ${file}`;
+    case 'cargo-test':
+      return `cargo test --test ${posix.basename(file, '.rs')}`;
+    default:
+      return `${exec} vitest run ${file}`;
+  }
 }
 
 const TEST_FOLDERS = new Set(['test', 'tests', 'spec', 'specs', '__tests__', 'e2e', 'integration', 'contract', 'contracts-tests']);

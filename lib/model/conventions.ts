@@ -9,15 +9,19 @@ export type LanguageId = 'typescript' | 'javascript' | 'python' | 'go' | 'ruby' 
 /** How a migration tool names, creates, orders and rolls back migrations. */
 export interface MigrationConvention {
   label: string;
-  /** Path pattern; {name} is the migration name in `nameCase`, {Name} PascalCase. */
+  /** Folder the tool keeps migrations in by default (service-relative); `{dir}` in the strings below. */
+  dir: string;
+  /** Path pattern; {dir} the migrations folder, {name} the migration name in `nameCase`, {Name} PascalCase. */
   file: string;
+  /** Ids the stack detector reports for this tool (lib/stack/catalog.ts, kind 'migrations'). */
+  detectedAs: string[];
   /** Extra files the tool writes per migration (down scripts). */
   extraFiles?: string[];
   nameCase: 'snake' | 'kebab' | 'pascal';
   /** Command that creates one migration. */
   create: string;
   apply: string;
-  /** Undo the last applied migration (or the tool's equivalent). */
+  /** Undo the last applied migration (or the tool's equivalent); {name} is the last migration of the plan. */
   rollback: string;
   /** How a migration states what it runs after. */
   dependencyStyle: 'file-order' | 'down-revision' | 'dependencies-list' | 'version-order' | 'migration-directory';
@@ -29,18 +33,22 @@ export interface MigrationConvention {
 
 export const MIGRATIONS: Record<string, MigrationConvention> = {
   prisma: {
+    dir: 'prisma/migrations',
+    detectedAs: ['prisma-migrate'],
     label: 'Prisma Migrate',
-    file: 'prisma/migrations/<timestamp>_{name}/migration.sql',
+    file: '{dir}/<timestamp>_{name}/migration.sql',
     nameCase: 'snake',
     create: 'prisma migrate dev --create-only --name {name}',
     apply: 'prisma migrate deploy',
-    rollback: 'prisma migrate diff --from-migrations prisma/migrations --to-schema-datamodel prisma/schema.prisma --script',
+    rollback: 'prisma migrate diff --from-migrations {dir} --to-schema-datamodel prisma/schema.prisma --script',
     dependencyStyle: 'migration-directory',
     body: 'sql',
   },
   drizzle: {
+    dir: 'drizzle',
+    detectedAs: ['drizzle-kit'],
     label: 'drizzle-kit',
-    file: 'drizzle/<nnnn>_{name}.sql',
+    file: '{dir}/<nnnn>_{name}.sql',
     nameCase: 'snake',
     create: 'drizzle-kit generate --name {name}',
     apply: 'drizzle-kit migrate',
@@ -49,10 +57,12 @@ export const MIGRATIONS: Record<string, MigrationConvention> = {
     body: 'sql',
   },
   typeorm: {
+    dir: 'src/migrations',
+    detectedAs: ['typeorm-migrations'],
     label: 'TypeORM migrations',
-    file: 'src/migrations/<timestamp>-{Name}.ts',
+    file: '{dir}/<timestamp>-{Name}.ts',
     nameCase: 'pascal',
-    create: 'typeorm migration:create src/migrations/{Name}',
+    create: 'typeorm migration:create {dir}/{Name}',
     apply: 'typeorm migration:run -d src/data-source.ts',
     rollback: 'typeorm migration:revert -d src/data-source.ts',
     dependencyStyle: 'file-order',
@@ -60,8 +70,10 @@ export const MIGRATIONS: Record<string, MigrationConvention> = {
     body: 'code',
   },
   sequelize: {
+    dir: 'migrations',
+    detectedAs: ['sequelize-migrations'],
     label: 'sequelize-cli',
-    file: 'migrations/<timestamp>-{name}.js',
+    file: '{dir}/<timestamp>-{name}.js',
     nameCase: 'kebab',
     create: 'sequelize-cli migration:generate --name {name}',
     apply: 'sequelize-cli db:migrate',
@@ -71,8 +83,10 @@ export const MIGRATIONS: Record<string, MigrationConvention> = {
     body: 'code',
   },
   knex: {
+    dir: 'migrations',
+    detectedAs: ['knex-migrations'],
     label: 'Knex migrations',
-    file: 'migrations/<timestamp>_{name}.js',
+    file: '{dir}/<timestamp>_{name}.js',
     nameCase: 'snake',
     create: 'knex migrate:make {name}',
     apply: 'knex migrate:latest',
@@ -82,8 +96,10 @@ export const MIGRATIONS: Record<string, MigrationConvention> = {
     body: 'code',
   },
   alembic: {
+    dir: 'alembic/versions',
+    detectedAs: ['alembic'],
     label: 'Alembic',
-    file: 'alembic/versions/<rev>_{name}.py',
+    file: '{dir}/<rev>_{name}.py',
     nameCase: 'snake',
     create: 'alembic revision -m "{name}"',
     apply: 'alembic upgrade head',
@@ -93,8 +109,10 @@ export const MIGRATIONS: Record<string, MigrationConvention> = {
     body: 'code',
   },
   'django-orm': {
+    dir: '<app>/migrations',
+    detectedAs: ['django-migrations'],
     label: 'Django migrations',
-    file: '<app>/migrations/<nnnn>_{name}.py',
+    file: '{dir}/<nnnn>_{name}.py',
     nameCase: 'snake',
     create: 'python manage.py makemigrations <app> --name {name}',
     apply: 'python manage.py migrate',
@@ -104,8 +122,10 @@ export const MIGRATIONS: Record<string, MigrationConvention> = {
     body: 'code',
   },
   'active-record': {
+    dir: 'db/migrate',
+    detectedAs: ['rails-migrations'],
     label: 'Active Record migrations',
-    file: 'db/migrate/<timestamp>_{name}.rb',
+    file: '{dir}/<timestamp>_{name}.rb',
     nameCase: 'snake',
     create: 'bin/rails generate migration {Name}',
     apply: 'bin/rails db:migrate',
@@ -115,42 +135,50 @@ export const MIGRATIONS: Record<string, MigrationConvention> = {
     body: 'code',
   },
   goose: {
+    dir: 'migrations',
+    detectedAs: ['goose'],
     label: 'goose',
-    file: 'migrations/<timestamp>_{name}.sql',
+    file: '{dir}/<timestamp>_{name}.sql',
     nameCase: 'snake',
-    create: 'goose -dir migrations create {name} sql',
-    apply: 'goose -dir migrations up',
-    rollback: 'goose -dir migrations down',
+    create: 'goose -dir {dir} create {name} sql',
+    apply: 'goose -dir {dir} up',
+    rollback: 'goose -dir {dir} down',
     dependencyStyle: 'file-order',
     nonTransactional: '-- +goose NO TRANSACTION',
     body: 'sql',
   },
   'golang-migrate': {
+    dir: 'migrations',
+    detectedAs: ['golang-migrate'],
     label: 'golang-migrate',
-    file: 'migrations/<version>_{name}.up.sql',
-    extraFiles: ['migrations/<version>_{name}.down.sql'],
+    file: '{dir}/<version>_{name}.up.sql',
+    extraFiles: ['{dir}/<version>_{name}.down.sql'],
     nameCase: 'snake',
-    create: 'migrate create -ext sql -dir migrations -seq {name}',
-    apply: 'migrate -path migrations -database "$DATABASE_URL" up',
-    rollback: 'migrate -path migrations -database "$DATABASE_URL" down 1',
+    create: 'migrate create -ext sql -dir {dir} -seq {name}',
+    apply: 'migrate -path {dir} -database "$DATABASE_URL" up',
+    rollback: 'migrate -path {dir} -database "$DATABASE_URL" down 1',
     dependencyStyle: 'version-order',
     body: 'sql',
   },
   atlas: {
+    dir: 'ent/migrate/migrations',
+    detectedAs: ['atlas'],
     label: 'Atlas versioned migrations',
-    file: 'ent/migrate/migrations/<timestamp>_{name}.sql',
+    file: '{dir}/<timestamp>_{name}.sql',
     nameCase: 'snake',
-    create: 'atlas migrate diff {name} --dir file://ent/migrate/migrations --to ent://ent/schema --dev-url docker://postgres/16/dev',
-    apply: 'atlas migrate apply --dir file://ent/migrate/migrations --url "$DATABASE_URL"',
-    rollback: 'atlas migrate down --dir file://ent/migrate/migrations --url "$DATABASE_URL"',
+    create: 'atlas migrate diff {name} --dir file://{dir} --to ent://ent/schema --dev-url docker://postgres/16/dev',
+    apply: 'atlas migrate apply --dir file://{dir} --url "$DATABASE_URL"',
+    rollback: 'atlas migrate down --dir file://{dir} --url "$DATABASE_URL"',
     dependencyStyle: 'file-order',
     nonTransactional: '-- atlas:txmode none',
     body: 'sql',
   },
   sqlx: {
+    dir: 'migrations',
+    detectedAs: ['sqlx-migrate'],
     label: 'sqlx migrate',
-    file: 'migrations/<timestamp>_{name}.up.sql',
-    extraFiles: ['migrations/<timestamp>_{name}.down.sql'],
+    file: '{dir}/<timestamp>_{name}.up.sql',
+    extraFiles: ['{dir}/<timestamp>_{name}.down.sql'],
     nameCase: 'snake',
     create: 'sqlx migrate add -r {name}',
     apply: 'sqlx migrate run',
@@ -160,9 +188,11 @@ export const MIGRATIONS: Record<string, MigrationConvention> = {
     body: 'sql',
   },
   diesel: {
+    dir: 'migrations',
+    detectedAs: ['diesel-migrations'],
     label: 'Diesel migrations',
-    file: 'migrations/<timestamp>_{name}/up.sql',
-    extraFiles: ['migrations/<timestamp>_{name}/down.sql'],
+    file: '{dir}/<timestamp>_{name}/up.sql',
+    extraFiles: ['{dir}/<timestamp>_{name}/down.sql'],
     nameCase: 'snake',
     create: 'diesel migration generate {name}',
     apply: 'diesel migration run',
@@ -172,10 +202,12 @@ export const MIGRATIONS: Record<string, MigrationConvention> = {
     body: 'sql',
   },
   flyway: {
+    dir: 'src/main/resources/db/migration',
+    detectedAs: ['flyway'],
     label: 'Flyway',
-    file: 'src/main/resources/db/migration/V<n>__{name}.sql',
+    file: '{dir}/V<n>__{name}.sql',
     nameCase: 'snake',
-    create: 'touch src/main/resources/db/migration/V<n>__{name}.sql',
+    create: 'touch {dir}/V<n>__{name}.sql',
     apply: 'flyway migrate',
     rollback: 'flyway migrate  # with a forward V<n+1>__revert_{name}.sql',
     dependencyStyle: 'version-order',
@@ -183,8 +215,10 @@ export const MIGRATIONS: Record<string, MigrationConvention> = {
     body: 'sql',
   },
   'migrate-mongo': {
+    dir: 'migrations',
+    detectedAs: ['migrate-mongo'],
     label: 'migrate-mongo',
-    file: 'migrations/<timestamp>-{name}.js',
+    file: '{dir}/<timestamp>-{name}.js',
     nameCase: 'kebab',
     create: 'migrate-mongo create {name}',
     apply: 'migrate-mongo up',
@@ -192,6 +226,74 @@ export const MIGRATIONS: Record<string, MigrationConvention> = {
     dependencyStyle: 'file-order',
     body: 'code',
   },
+};
+
+/** The MIGRATIONS key of a migration tool id the stack detector reports. */
+export function migrationToolFor(detectedId: string | undefined): string | undefined {
+  if (!detectedId) return undefined;
+  if (MIGRATIONS[detectedId]) return detectedId;
+  return Object.keys(MIGRATIONS).find((key) => MIGRATIONS[key].detectedAs.includes(detectedId));
+}
+
+// --------------------------------------------------------------- key types
+
+export type KeyType = 'uuid' | 'bigint' | 'integer' | 'string';
+
+/**
+ * How a technology declares a table's primary key, per key type: read from the
+ * repository's models and migrations so new tables and references use the same type.
+ */
+export const PRIMARY_KEY_SIGNALS: Record<string, Partial<Record<KeyType, RegExp[]>>> = {
+  sql: {
+    uuid: [/\bid\s+uuid\b[^,\n]*primary\s+key/i, /\bid\s+uuid\b[^,\n]*default\s+(gen_random_uuid|uuid_generate_v4)\(/i, /\bid\s+(char\(36\)|binary\(16\))[^,\n]*primary\s+key/i],
+    bigint: [/\bid\s+(bigserial|bigint)\b[^,\n]*primary\s+key/i, /\bid\s+bigserial\b/i],
+    integer: [/\bid\s+(serial|integer|int)\b[^,\n]*primary\s+key/i],
+  },
+  sqlalchemy: {
+    uuid: [/\bid\s*:\s*Mapped\[\s*(uuid\.)?UUID\s*\]/, /Column\(\s*(UUID|Uuid|postgresql\.UUID)\b[^)]*\)?[^\n]*primary_key\s*=\s*True/, /\bid\s*:\s*(uuid\.)?UUID\b[^\n]*(primary_key\s*=\s*True|Field\()/, /sa\.Column\(\s*['"]id['"]\s*,\s*(sa\.)?(Uuid|UUID|postgresql\.UUID)/],
+    bigint: [/Column\(\s*BigInteger\b[^\n]*primary_key\s*=\s*True/, /sa\.Column\(\s*['"]id['"]\s*,\s*sa\.BigInteger/],
+    integer: [/\bid\s*:\s*Mapped\[\s*int\s*\]/, /Column\(\s*Integer\b[^\n]*primary_key\s*=\s*True/, /\bid\s*:\s*(int|Optional\[int\]|int \| None)\s*=\s*Field\([^)]*primary_key\s*=\s*True/],
+  },
+  'django-orm': {
+    uuid: [/\bid\s*=\s*models\.UUIDField\([^)]*primary_key\s*=\s*True/],
+    bigint: [/DEFAULT_AUTO_FIELD\s*=\s*['"]django\.db\.models\.BigAutoField['"]/, /default_auto_field\s*=\s*['"]django\.db\.models\.BigAutoField['"]/],
+  },
+  prisma: {
+    uuid: [/\bid\s+String\s+@id\b[^\n]*@default\((uuid|cuid)\(\)\)/, /\bid\s+String\s+@id\b[^\n]*@db\.Uuid/],
+    bigint: [/\bid\s+BigInt\s+@id\b/],
+    integer: [/\bid\s+Int\s+@id\b/],
+  },
+  typeorm: {
+    uuid: [/@PrimaryGeneratedColumn\(\s*['"]uuid['"]/, /@PrimaryColumn\(\s*['"]uuid['"]/],
+    integer: [/@PrimaryGeneratedColumn\(\s*\)/],
+    bigint: [/@PrimaryGeneratedColumn\(\s*['"]increment['"]\s*,\s*\{[^}]*bigint/],
+  },
+  'active-record': {
+    uuid: [/create_table\s+:\w+\s*,[^\n]*\bid:\s*:uuid\b/, /primary_key_type\s*=\s*:uuid|primary_key_type:\s*:uuid/],
+    bigint: [/create_table\s+:\w+\s*,[^\n]*\bid:\s*:bigint\b/],
+  },
+  gorm: {
+    uuid: [/\bID\s+uuid\.UUID\b/, /gorm:"[^"]*type:uuid[^"]*primary_?key/i],
+    bigint: [/\bID\s+(u?int64)\b[^\n]*primary/i],
+  },
+  drizzle: {
+    uuid: [/\bid\s*:\s*uuid\(\s*['"]id['"]\s*\)[^\n]*\.primaryKey\(\)/],
+    bigint: [/\bid\s*:\s*(bigserial|bigint)\([^\n]*\.primaryKey\(\)/],
+    integer: [/\bid\s*:\s*(serial|integer)\([^\n]*\.primaryKey\(\)/],
+  },
+  knex: {
+    uuid: [/\.uuid\(\s*['"]id['"]\s*\)[^\n]*\.primary\(\)/],
+    bigint: [/\.bigIncrements\(\s*['"]id['"]/],
+    integer: [/\.increments\(\s*['"]id['"]/],
+  },
+};
+
+/** Column type of a key, per database family (the key type the repository uses). */
+export const KEY_SQL_TYPES: Record<KeyType, Partial<Record<string, string>> & { default: string }> = {
+  uuid: { default: 'uuid', mysql: 'char(36)', sqlite: 'text' },
+  bigint: { default: 'bigint' },
+  integer: { default: 'integer' },
+  string: { default: 'text', mysql: 'varchar(255)' },
 };
 
 /** Which migration tool an ORM implies when no migration tool was detected. */
@@ -202,6 +304,7 @@ export const ORM_MIGRATION_TOOL: Record<string, string> = {
   sequelize: 'sequelize',
   knex: 'knex',
   sqlalchemy: 'alembic',
+  sqlmodel: 'alembic',
   'django-orm': 'django-orm',
   'active-record': 'active-record',
   gorm: 'goose',

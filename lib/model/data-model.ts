@@ -3,7 +3,7 @@
 
 import type { Column, Entity, Scope, ServiceStack } from '../types.js';
 import { operationKey } from '../types.js';
-import { BACKFILL, DATABASES, MIGRATIONS, ORM_MIGRATION_TOOL, type MigrationConvention } from './conventions.js';
+import { BACKFILL, DATABASES, KEY_SQL_TYPES, MIGRATIONS, ORM_MIGRATION_TOOL, migrationToolFor, type KeyType, type MigrationConvention } from './conventions.js';
 import { kebabCase, pascalCase, snakeCase } from '../naming/index.js';
 import { collectionOf, fill, underService } from './names.js';
 import { backfillGaps, WEIGHTS } from './rules.js';
@@ -23,13 +23,29 @@ export function primaryDatabase(service: ServiceStack | undefined): string | und
 }
 
 export function migrationToolOf(service: ServiceStack | undefined): string | undefined {
-  const detected = service?.migrations?.value;
-  if (detected && MIGRATIONS[detected]) return detected;
+  const detected = migrationToolFor(service?.migrations?.value);
+  if (detected) return detected;
   const orm = service?.orm?.value;
   return orm ? ORM_MIGRATION_TOOL[orm] : undefined;
 }
 
-function sqlType(column: Column, db: string | undefined): string {
+/** Where the tool came from: the repository's files, or (silent repository) the ORM's standard. */
+function migrationToolSource(service: ServiceStack | undefined): 'detected' | 'orm-standard' | undefined {
+  if (migrationToolFor(service?.migrations?.value)) return 'detected';
+  return migrationToolOf(service) ? 'orm-standard' : undefined;
+}
+
+/** The key type of the repository's existing tables, when its models or migrations show one. */
+function keyTypeOf(service: ServiceStack | undefined): KeyType | undefined {
+  return service?.layout?.primaryKey?.type;
+}
+
+function keySqlType(key: KeyType | undefined, db: string | undefined): string {
+  const types = KEY_SQL_TYPES[key ?? 'bigint'];
+  return (db && types[db]) ?? types.default;
+}
+
+function sqlType(column: Column, db: string | undefined, key?: KeyType): string {
   const stated = column.type?.toLowerCase();
   const ts = db === 'mysql' ? 'datetime' : db === 'sqlite' ? 'text' : 'timestamptz';
   if (stated) {
@@ -37,7 +53,7 @@ function sqlType(column: Column, db: string | undefined): string {
     if (stated === 'string' || stated === 'enum') return db === 'mysql' ? 'varchar(255)' : 'text';
     return stated;
   }
-  if (column.name === 'id' || column.references) return 'bigint';
+  if (column.name === 'id' || column.references) return keySqlType(key, db);
   if (/_(cents|count|total)$/.test(column.name)) return 'integer';
   if (/_at$/.test(column.name)) return ts;
   if (/^(is|has)_/.test(column.name)) return 'boolean';
@@ -60,11 +76,46 @@ function referenceOf(column: Column): { table: string; column: string } | undefi
   return { table, column: col ?? 'id' };
 }
 
-function migrationFile(conv: MigrationConvention | undefined, name: string): { file: string; extra: string[] } {
+/** The migrations folder and file prefix: the repository's own when it has migrations, else the tool's standard. */
+export interface MigrationPlace {
+  dir: string;
+  /** `<timestamp>`, `<nnnn>`: replaces the tool's first placeholder when the existing files use another. */
+  prefix?: string;
+  /** The Django app owning the folder (fills `<app>`). */
+  app?: string;
+  from: 'repository' | 'standard';
+}
+
+export function migrationPlace(conv: MigrationConvention, service: ServiceStack | undefined): MigrationPlace {
+  const found = service?.layout?.migrations;
+  if (!found) return { dir: conv.dir, from: 'standard' };
+  const app = conv.dir.startsWith('<app>/') && found.dir.includes('/') ? found.dir.slice(0, found.dir.lastIndexOf('/')).split('/').pop() : undefined;
+  return { dir: found.dir, prefix: found.prefix, app, from: 'repository' };
+}
+
+/** A catalog string with the place filled: `{dir}`, the first `<…>` prefix placeholder, `<app>`. */
+function placed(pattern: string, place: MigrationPlace | undefined): string {
+  if (!place) return pattern;
+  let out = pattern.replace(/\{dir\}/g, place.dir);
+  if (place.prefix) {
+    const at = out.indexOf(place.dir) >= 0 ? out.indexOf(place.dir) + place.dir.length : 0;
+    out = out.slice(0, at) + out.slice(at).replace(/<(timestamp|version|nnnn|nnn|n|rev)>/, place.prefix);
+  }
+  return place.app ? out.replace(/<app>/g, place.app) : out;
+}
+
+function migrationFile(conv: MigrationConvention | undefined, name: string, place?: MigrationPlace): { file: string; extra: string[] } {
   if (!conv) return { file: name, extra: [] };
   const cased = conv.nameCase === 'kebab' ? kebabCase(name) : conv.nameCase === 'pascal' ? pascalCase(name) : snakeCase(name);
   const values = { name: cased, Name: pascalCase(name) };
-  return { file: fill(conv.file, values), extra: (conv.extraFiles ?? []).map((f) => fill(f, values)) };
+  return { file: fill(placed(conv.file, place), values), extra: (conv.extraFiles ?? []).map((f) => fill(placed(f, place), values)) };
+}
+
+/** A command of the tool with the folder and, for a rollback, the plan's last migration filled in. */
+function toolCommand(conv: MigrationConvention, pattern: string | undefined, place: MigrationPlace, last: string | undefined): string | undefined {
+  if (!pattern) return undefined;
+  const cased = last ? (conv.nameCase === 'kebab' ? kebabCase(last) : conv.nameCase === 'pascal' ? pascalCase(last) : snakeCase(last)) : undefined;
+  return fill(placed(pattern, place), { ...(cased ? { name: cased, Name: pascalCase(last!) } : {}) }).replace(/\{name\}|\{Name\}/g, '<migration>');
 }
 
 interface PopulatedFact {
@@ -152,14 +203,14 @@ export function planIndexes(scope: Scope, populated: Set<string>): IndexPlan[] {
   return plans;
 }
 
-function onlineSteps(entity: Entity, db: string | undefined, indexes: IndexPlan[]): OnlineStep[] {
+function onlineSteps(entity: Entity, db: string | undefined, indexes: IndexPlan[], key?: KeyType): OnlineStep[] {
   const steps: OnlineStep[] = [];
   const family = db ? DATABASES[db]?.online : undefined;
   const t = entity.table;
   if (family === 'postgres') steps.push({ kind: 'lock-timeout', code: "SET lock_timeout = '5s';" });
   if (family === 'mysql') steps.push({ kind: 'lock-timeout', code: 'SET SESSION lock_wait_timeout = 5;' });
   for (const column of entity.columns) {
-    const type = sqlType(column, db);
+    const type = sqlType(column, db, key);
     const notNull = column.nullable === false;
     const fastDefault = isConstantDefault(column.default);
     if (family === 'postgres') {
@@ -209,7 +260,7 @@ function onlineSteps(entity: Entity, db: string | undefined, indexes: IndexPlan[
   return steps;
 }
 
-function backfillPlan(entity: Entity, db: string | undefined): BackfillPlan {
+function backfillPlan(entity: Entity, db: string | undefined, key?: KeyType): BackfillPlan {
   const mongo = db === 'mongodb';
   const keyColumn = mongo ? '_id' : 'id';
   // Nullable columns without a default stay NULL: nothing to fill.
@@ -240,7 +291,12 @@ function backfillPlan(entity: Entity, db: string | undefined): BackfillPlan {
     keyColumn,
     batchStatement: mongo
       ? `db.${t}.updateMany({ _id: { $in: batchIds }, ${columns[0]}: { $exists: false } }, { $set: { ${assignments.replace(/ = /g, ': ')} } })`
-      : `UPDATE ${t} SET ${assignments} WHERE ${keyColumn} > :last_id AND ${keyColumn} <= :last_id + ${batchSize} AND (${isNull});`,
+      : key === undefined || key === 'bigint' || key === 'integer'
+        ? `UPDATE ${t} SET ${assignments} WHERE ${keyColumn} > :last_id AND ${keyColumn} <= :last_id + ${batchSize} AND (${isNull});`
+        // A key that is not a counter (uuid): keyset batches, the next batch starts after the last key returned.
+        : db === 'mysql'
+          ? `UPDATE ${t} SET ${assignments} WHERE ${keyColumn} > :last_id AND (${isNull}) ORDER BY ${keyColumn} LIMIT ${batchSize};`
+          : `UPDATE ${t} SET ${assignments} WHERE ${keyColumn} IN (SELECT ${keyColumn} FROM ${t} WHERE ${keyColumn} > :last_id AND (${isNull}) ORDER BY ${keyColumn} LIMIT ${batchSize}) RETURNING ${keyColumn};`,
     verificationQuery: nullableOnly
       ? `SELECT column_name, is_nullable FROM information_schema.columns WHERE table_name = '${t}' AND column_name IN (${columns.map((c) => `'${c}'`).join(', ')});`
       : mongo
@@ -271,7 +327,7 @@ function rollbackFor(kind: Migration['kind'], table: string, columns: string[], 
   }
 }
 
-function erDiagram(entities: Entity[], db: string | undefined, indexes: IndexPlan[]): string | undefined {
+function erDiagram(entities: Entity[], db: string | undefined, indexes: IndexPlan[], key?: KeyType): string | undefined {
   if (!entities.some((entity) => entity.columns.length)) return undefined;
   const lines = ['erDiagram'];
   for (const entity of entities) {
@@ -287,7 +343,7 @@ function erDiagram(entities: Entity[], db: string | undefined, indexes: IndexPla
     for (const column of entity.columns) {
       const unique = indexes.some((i) => i.kind === 'unique' && i.table === entity.table && i.columns.length === 1 && i.columns[0] === column.name);
       const keys = [column.name === 'id' ? 'PK' : '', referenceOf(column) ? 'FK' : '', unique ? 'UK' : ''].filter(Boolean).join(', ');
-      const type = sqlType(column, db).replace(/[^A-Za-z0-9_]/g, '_');
+      const type = sqlType(column, db, key).replace(/[^A-Za-z0-9_]/g, '_');
       lines.push(`        ${type} ${column.name}${keys ? ` ${keys}` : ''}`);
     }
     lines.push('    }');
@@ -305,6 +361,8 @@ export function buildDataModel(
   const db = primaryDatabase(service);
   const tool = migrationToolOf(service);
   const conv = tool ? MIGRATIONS[tool] : undefined;
+  const place = conv ? migrationPlace(conv, service) : undefined;
+  const key = keyTypeOf(service);
   const facts = populatedFacts(scope, populatedAnswers);
   const populated = new Set(facts.keys());
   const indexes = planIndexes(scope, populated);
@@ -313,7 +371,7 @@ export function buildDataModel(
 
   const root = service?.path ?? '.';
   const push = (m: Omit<Migration, 'order' | 'file' | 'extraFiles'>) => {
-    const { file, extra } = migrationFile(conv, m.name);
+    const { file, extra } = migrationFile(conv, m.name, place);
     migrations.push({ ...m, order: migrations.length + 1, file: underService(root, file), extraFiles: extra.map((f) => underService(root, f)) });
   };
 
@@ -348,8 +406,8 @@ export function buildDataModel(
   const plans: PopulatedTablePlan[] = [];
   for (const entity of scope.entities.filter((e) => populated.has(e.table))) {
     const fact = facts.get(entity.table)!;
-    const backfill = backfillPlan(entity, db);
-    plans.push({ table: entity.table, source: fact.source, sourceLine: fact.line, database: db ?? '?', steps: onlineSteps(entity, db, indexes), backfill });
+    const backfill = backfillPlan(entity, db, key);
+    plans.push({ table: entity.table, source: fact.source, sourceLine: fact.line, database: db ?? '?', steps: onlineSteps(entity, db, indexes, key), backfill });
     const gaps = backfillGaps(backfill, fact.confirmed);
     if (gaps.includes('existing-value')) {
       const columns = entity.columns.filter((c) => c.nullable === false && c.default === undefined).map((c) => c.name).join(', ');
@@ -384,15 +442,21 @@ export function buildDataModel(
     toolLabel: conv?.label,
     database: db,
     databaseLabel: db ? DATABASES[db]?.label ?? db : undefined,
-    applyCommand: conv?.apply,
-    rollbackCommand: conv?.rollback,
+    toolSource: migrationToolSource(service),
+    migrationsDir: place ? underService(root, place.dir) : undefined,
+    migrationsFrom: place?.from,
+    migrationsEvidence: service?.layout?.migrations?.evidence[0]?.file,
+    keyType: key,
+    keyEvidence: service?.layout?.primaryKey?.evidence[0],
+    applyCommand: conv && place ? toolCommand(conv, conv.apply, place, undefined) : undefined,
+    rollbackCommand: conv && place ? toolCommand(conv, conv.rollback, place, migrations[migrations.length - 1]?.name) : undefined,
     dependencyStyle: conv?.dependencyStyle,
     nonTransactionalCode: conv?.nonTransactional,
     migrations,
     populated: plans,
     indexes,
     backups,
-    erDiagram: erDiagram(scope.entities, db, indexes),
+    erDiagram: erDiagram(scope.entities, db, indexes, key),
     unstated: scope.entities.filter((entity) => !entity.columns.length).map((entity) => entity.table),
   };
 }

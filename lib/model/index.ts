@@ -29,6 +29,8 @@ export interface ModelInput {
   };
   /** When the contract-test generator will write one. */
   contractTest?: { path: string; command: string };
+  /** Where `magi contract-test` would write the test when it is not scaffolded in this run. */
+  plannedContractTest?: { path: string; command: string };
   /** From other stages (stack ambiguity, contract). */
   extraQuestions?: OpenQuestion[];
   extraWarnings?: Warning[];
@@ -50,7 +52,7 @@ export function buildBackendSpec(input: ModelInput): BackendSpec {
   const authz = buildAuthz(scope, service, answers.authz ?? {}, findings);
   const validation = buildValidation(scope, service, contract.checklist, findings);
   const observability = buildObservability(scope, service, validation);
-  const testPlan = buildTestPlan(scope, service, sprint.slug, idempotency.rows, input.contractTest, findings);
+  const testPlan = buildTestPlan(scope, service, sprint.slug, idempotency.rows, input.contractTest, findings, input.plannedContractTest);
 
   for (const note of scope.questions) findings.ask('', note.text, WEIGHTS.scope, {}, 'scope');
   const questions = [

@@ -317,6 +317,16 @@ export interface BackendSpec {
   dataModel: {
     tool?: string;
     toolLabel?: string;
+    /** 'detected' from the repository's files; 'orm-standard' when the repository is silent and the ORM's standard tool is used. */
+    toolSource?: 'detected' | 'orm-standard';
+    /** Repo-relative migrations folder the files below go in. */
+    migrationsDir?: string;
+    /** 'repository' when existing migrations decided folder and naming, 'standard' when there are none. */
+    migrationsFrom?: 'repository' | 'standard';
+    migrationsEvidence?: string;
+    /** Primary key type read from the existing models or migrations. */
+    keyType?: string;
+    keyEvidence?: { file: string; line?: number };
     database?: string;
     databaseLabel?: string;
     applyCommand?: string;

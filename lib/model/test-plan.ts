@@ -32,6 +32,7 @@ export function buildTestPlan(
   idempotency: IdempotencyRow[],
   contractTest: { path: string; command: string } | undefined,
   findings: Findings,
+  plannedContractTest?: { path: string; command: string },
 ): TestPlan {
   const runnerId = service?.testRunner?.value;
   const runner = runnerId ? RUNNERS[runnerId] : undefined;
@@ -54,7 +55,8 @@ export function buildTestPlan(
     const className = file.split('/').pop()?.replace(/\.\w+$/, '') ?? '';
     const specific = layer === 'integration' ? runner.integrationCommand : layer === 'contract' ? runner.contractCommand : undefined;
     const pattern = (pm && runner.byPackageManager?.[pm]) ?? specific ?? runner.command;
-    return fill(pattern, { ...values, exec, path: file, class: className });
+    // `./{pkg}/...` with the service root as the package is `./...`, never `././...`.
+    return fill(pattern, { ...values, exec, path: file, class: className }).replace(/\.\/\.\//g, './').replace(/\.\/\.(?=\s|$)/g, '.');
   };
 
   const mutating = scope.operations.some(isMutating);
@@ -84,8 +86,10 @@ export function buildTestPlan(
     });
   }
   if (contractTest) commands.push({ layer: 'contract', file: contractTest.path, command: contractTest.command, covers: ['contract-conformance'] });
+  else if (plannedContractTest) commands.push({ layer: 'contract', file: plannedContractTest.path, command: plannedContractTest.command, covers: ['contract-conformance'] });
   else if (runner) {
-    const file = fill(runner.contractFile, values);
+    // No template for this framework: the runner's pattern, without doubling a folder the repo's test dir already ends in.
+    const file = fill(runner.contractFile, values).replace(/(^|\/)([^/]+)\/\2\//, '$1$2/');
     commands.push({ layer: 'contract', file, command: commandFor(file, 'contract'), covers: ['contract-conformance'] });
   }
   return {

@@ -226,6 +226,8 @@ export async function planBackendSpec(prepared: Prepared, decisions: Decisions):
   if (decisions.scaffoldTest) {
     contractTest = await planContractTest(prepared, service, contract.artifact, contractFile);
   }
+  // Not scaffolded now: the Test plan still names the file and command `magi contract-test` would use.
+  const plannedContractTest = contractTest ? undefined : await placeContractTest(prepared, service, contract.artifact.kind);
 
   const spec = buildBackendSpec({
     scope,
@@ -242,6 +244,7 @@ export async function planBackendSpec(prepared: Prepared, decisions: Decisions):
     sprint: { dir: sprint.dir, num: sprint.num, slug: sprint.slug },
     answers: { populatedTables: inputs.populatedTables, authz: inputs.authz },
     contractTest: contractTest ? { path: contractTest.path, command: contractTest.command } : undefined,
+    plannedContractTest,
     extraQuestions: questions,
     extraWarnings: warnings,
   });
@@ -312,6 +315,37 @@ export function unmatchedAuthz(inputs: BackendSpecInputs, scope: Scope): Warning
     });
 }
 
+/** The runner the contract test is written for: the detected one when the template renders for it. */
+function pickedRunner(service: ServiceStack | undefined, file: string): string | undefined {
+  const runner = service?.testRunner?.value;
+  if (runner === 'rspec' || runner === 'minitest') return /_spec\.rb$/.test(file) ? 'rspec' : 'minitest';
+  return runner;
+}
+
+async function placeContractTest(prepared: Prepared, service: ServiceStack | undefined, kind: string): Promise<{ path: string; command: string } | undefined> {
+  const { contractTestPlace, listFrameworks } = await import('../contract-test/index.js');
+  const { catalogEntry } = await import('../stack/index.js');
+  const framework = service?.framework?.value;
+  const template = framework ? (catalogEntry(framework)?.conventions?.contractTest ?? framework) : undefined;
+  if (!template || !listFrameworks().includes(template) || kind === 'trpc') return undefined;
+  try {
+    const place = contractTestPlace({
+      framework: template,
+      kind: kind as 'openapi' | 'graphql' | 'proto',
+      feature: prepared.sprint.slug,
+      testRunner: service?.testRunner?.value,
+      testDir: service?.testDir?.value,
+      testPattern: service?.layout?.testPattern,
+      appEntry: service?.appEntry?.value,
+      packageManager: service?.packageManager?.value,
+      servicePath: service?.path,
+    });
+    return { path: place.path, command: place.command };
+  } catch {
+    return undefined;
+  }
+}
+
 async function planContractTest(
   prepared: Prepared,
   service: ServiceStack | undefined,
@@ -319,6 +353,7 @@ async function planContractTest(
   contractFile: string,
 ): Promise<{ path: string; contents: string; installCommand: string; command: string } | undefined> {
   const { renderContractTest, listFrameworks } = await import('../contract-test/index.js');
+  const { contractTestCommand } = await import('../contract-test/paths.js');
   const { catalogEntry } = await import('../stack/index.js');
   const framework = service?.framework?.value;
   const template = framework ? (catalogEntry(framework)?.conventions?.contractTest ?? framework) : undefined;
@@ -335,34 +370,13 @@ async function planContractTest(
     feature: prepared.sprint.slug,
     testRunner: service?.testRunner?.value,
     testDir: service?.testDir?.value,
+    testPattern: service?.layout?.testPattern,
     appEntry: service?.appEntry?.value,
     packageManager: service?.packageManager?.value,
     servicePath: service?.path,
     installed: declaredPackages(prepared.context.root, service?.path),
   });
-  return { path: result.path, contents: result.content, installCommand: result.installCommand, command: testCommandFor(service, result.path) };
-}
-
-function testCommandFor(service: ServiceStack | undefined, file: string): string {
-  const runner = service?.testRunner?.value;
-  const manager = service?.packageManager?.value ?? 'npm';
-  const exec = manager === 'npm' ? 'npx' : manager === 'pnpm' ? 'pnpm exec' : manager === 'yarn' ? 'yarn' : manager === 'bun' ? 'bunx' : 'npx';
-  switch (runner) {
-    case 'vitest':
-      return `${exec} vitest run ${file}`;
-    case 'jest':
-      return `${exec} jest ${file}`;
-    case 'pytest':
-      return `${manager === 'poetry' ? 'poetry run ' : manager === 'uv' ? 'uv run ' : ''}pytest ${file}`;
-    case 'go-test':
-      return `go test ./${path.posix.dirname(file)}/...`;
-    case 'rspec':
-      return `bundle exec rspec ${file}`;
-    case 'cargo-test':
-      return `cargo test --test ${path.posix.basename(file, '.rs')}`;
-    default:
-      return `${exec} vitest run ${file}`;
-  }
+  return { path: result.path, contents: result.content, installCommand: result.installCommand, command: contractTestCommand(pickedRunner(service, result.path), service?.packageManager?.value, result.path, service?.layout?.testPattern) };
 }
 
 /** The user's OpenAPI file; one outside the repository (or leading out of it) is only read, never written. */

@@ -63,6 +63,7 @@ export async function planContractTest(root: string, inputs: ContractTestInputs)
     feature: inputs.feature ?? feature,
     testRunner: service?.testRunner?.value,
     testDir: service?.testDir?.value,
+    testPattern: service?.layout?.testPattern,
     appEntry: service?.appEntry?.value,
     packageManager: service?.packageManager?.value,
     servicePath: service?.path,

@@ -3,6 +3,7 @@
 // from the catalog; this file only knows how to weigh evidence.
 import path from 'node:path';
 import type { Ambiguity, ApiStyle, Detected, Evidence, ServiceStack, SingleDimension, StackReport, StackWarning } from '../types.js';
+import { readLayout } from './layout.js';
 import { CATALOG, catalogEntry, type CatalogEntry, type Ecosystem, type FileSignal, type Kind } from './catalog.js';
 import { globToRegExp, literalBasenames, literalExtensions } from './glob.js';
 import { isComposeFile, readCompose, readEnvSchemes, type ComposeFile } from './infra.js';
@@ -257,7 +258,10 @@ async function analyseService(repo: Repo, dir: string): Promise<ServiceStack | u
     if (result.confidence > 0) scored.set(`${entry.kind}:${entry.id}`, result);
   }
   applyImplications(scored);
-  return assemble(repo, service, scored);
+  const stack = assemble(repo, service, scored);
+  const layout = await readLayout(repo.reader, dir, [...main, ...tests], stack);
+  if (layout) stack.layout = layout;
+  return stack;
 }
 
 /** docker-compose images and `.env.example` URL schemes, attributed to this service. */
@@ -521,7 +525,6 @@ function assemble(repo: Repo, service: Service, scored: Map<string, Scored>): Se
   const orm = single('orm', candidatesOf(scored, 'orm', primary));
   const fallback = (kind: Kind, id: string | undefined, from: Detected | undefined): Detected | undefined =>
     id && from && catalogEntry(id, kind) ? { value: id, confidence: REPORT_THRESHOLD, evidence: from.evidence.slice(0, 1) } : undefined;
-  const ormEntry = orm ? catalogEntry(orm.value, 'orm') : undefined;
 
   const stack: ServiceStack = {
     name: serviceName(repo, service, primary),
@@ -538,7 +541,8 @@ function assemble(repo: Repo, service: Service, scored: Map<string, Scored>): Se
     packageManager: single('packageManager', candidatesOf(scored, 'packageManager', primary)),
     validation: single('validation', candidatesOf(scored, 'validation', primary)) ?? fallback('validation', frameworkEntry?.conventions.validation, framework),
     logger: single('logger', candidatesOf(scored, 'logger', primary)) ?? fallback('logger', frameworkEntry?.conventions.logger, framework),
-    migrations: single('migrations', candidatesOf(scored, 'migrations', primary)) ?? fallback('migrations', ormEntry?.conventions.migrations?.tool, orm),
+    // Only with evidence of the tool itself: the ORM's standard tool is the consumers' fallback, and they say so.
+    migrations: single('migrations', candidatesOf(scored, 'migrations', primary)),
     ambiguities,
   };
   stack.testDir = detectTestDir(service, primary, frameworkEntry);

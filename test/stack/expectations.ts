@@ -55,7 +55,7 @@ export const EXPECTED: Record<string, ExpectedRepo> = {
   'hono-kysely': {
     kind: 'app',
     services: {
-      '.': { name: 'notes', kind: 'app', language: 'typescript', framework: 'hono', orm: 'kysely', databases: ['sqlite'], auth: ['better-auth'], apiStyles: ['rest'], jobs: [], testRunner: 'vitest', packageManager: 'bun', testDir: 'test', appEntry: 'src/index.ts#default', validation: 'zod', logger: null, migrations: 'kysely-migrator' },
+      '.': { name: 'notes', kind: 'app', language: 'typescript', framework: 'hono', orm: 'kysely', databases: ['sqlite'], auth: ['better-auth'], apiStyles: ['rest'], jobs: [], testRunner: 'vitest', packageManager: 'bun', testDir: 'test', appEntry: 'src/index.ts#default', validation: 'zod', logger: null, migrations: null },
     },
   },
   'nestjs-typeorm': {
@@ -68,13 +68,13 @@ export const EXPECTED: Record<string, ExpectedRepo> = {
   'nextjs-trpc': {
     kind: 'app',
     services: {
-      '.': { name: 'bookmarks', kind: 'app', language: 'typescript', framework: 'nextjs', orm: 'prisma', databases: ['sqlite'], auth: ['next-auth'], apiStyles: ['rest', 'trpc'], jobs: [], testRunner: 'vitest', packageManager: 'npm', testDir: '__tests__', appEntry: 'src/app/api/health/route.ts#GET', validation: 'zod', logger: null, migrations: 'prisma-migrate' },
+      '.': { name: 'bookmarks', kind: 'app', language: 'typescript', framework: 'nextjs', orm: 'prisma', databases: ['sqlite'], auth: ['next-auth'], apiStyles: ['rest', 'trpc'], jobs: [], testRunner: 'vitest', packageManager: 'npm', testDir: '__tests__', appEntry: 'src/app/api/health/route.ts#GET', validation: 'zod', logger: null, migrations: null },
     },
   },
   'apollo-mongoose': {
     kind: 'app',
     services: {
-      '.': { name: 'reviews', kind: 'app', language: 'javascript', framework: 'apollo-server', orm: 'mongoose', databases: ['mongodb'], auth: [], apiStyles: ['graphql'], jobs: [], testRunner: 'jest', packageManager: 'npm', testDir: '__tests__', appEntry: 'src/server.js#server', validation: null, logger: null, migrations: 'migrate-mongo' },
+      '.': { name: 'reviews', kind: 'app', language: 'javascript', framework: 'apollo-server', orm: 'mongoose', databases: ['mongodb'], auth: [], apiStyles: ['graphql'], jobs: [], testRunner: 'jest', packageManager: 'npm', testDir: '__tests__', appEntry: 'src/server.js#server', validation: null, logger: null, migrations: null },
     },
   },
   'yoga-knex': {
@@ -93,7 +93,7 @@ export const EXPECTED: Record<string, ExpectedRepo> = {
     kind: 'app',
     never: ['sqlalchemy'],
     services: {
-      '.': { name: 'todo', kind: 'app', language: 'python', framework: 'fastapi', orm: 'sqlmodel', databases: ['redis', 'sqlite'], auth: [], apiStyles: ['rest'], jobs: ['rq'], testRunner: 'pytest', packageManager: 'poetry', testDir: 'tests', appEntry: 'todo/main.py#api', validation: 'pydantic', logger: 'python-logging', migrations: 'alembic' },
+      '.': { name: 'todo', kind: 'app', language: 'python', framework: 'fastapi', orm: 'sqlmodel', databases: ['redis', 'sqlite'], auth: [], apiStyles: ['rest'], jobs: ['rq'], testRunner: 'pytest', packageManager: 'poetry', testDir: 'tests', appEntry: 'todo/main.py#api', validation: 'pydantic', logger: 'python-logging', migrations: null },
     },
   },
   'django-drf': {
@@ -113,7 +113,7 @@ export const EXPECTED: Record<string, ExpectedRepo> = {
     kind: 'app',
     never: ['django-auth'],
     services: {
-      '.': { name: 'flask-sqlalchemy', kind: 'app', language: 'python', framework: 'flask', orm: 'sqlalchemy', databases: ['mysql'], auth: ['session'], apiStyles: ['rest'], jobs: [], testRunner: 'pytest', packageManager: 'pip', testDir: 'tests', appEntry: 'app/__init__.py#create_app', validation: 'marshmallow', logger: 'python-logging', migrations: 'alembic' },
+      '.': { name: 'flask-sqlalchemy', kind: 'app', language: 'python', framework: 'flask', orm: 'sqlalchemy', databases: ['mysql'], auth: ['session'], apiStyles: ['rest'], jobs: [], testRunner: 'pytest', packageManager: 'pip', testDir: 'tests', appEntry: 'app/__init__.py#create_app', validation: 'marshmallow', logger: 'python-logging', migrations: null },
     },
   },
   'go-net-http-sqlc': {
@@ -126,7 +126,7 @@ export const EXPECTED: Record<string, ExpectedRepo> = {
   'gin-gorm': {
     kind: 'app',
     services: {
-      '.': { name: 'shipping', kind: 'app', language: 'go', framework: 'gin', orm: 'gorm', databases: ['postgres', 'redis'], auth: [], apiStyles: ['rest'], jobs: ['asynq'], testRunner: 'go-test', packageManager: 'go', testDir: 'internal/http', appEntry: 'cmd/api/main.go#main', validation: 'go-playground-validator', logger: null, migrations: 'golang-migrate' },
+      '.': { name: 'shipping', kind: 'app', language: 'go', framework: 'gin', orm: 'gorm', databases: ['postgres', 'redis'], auth: [], apiStyles: ['rest'], jobs: ['asynq'], testRunner: 'go-test', packageManager: 'go', testDir: 'internal/http', appEntry: 'cmd/api/main.go#main', validation: 'go-playground-validator', logger: null, migrations: null },
     },
   },
   'echo-ent': {
@@ -166,7 +166,7 @@ export const EXPECTED: Record<string, ExpectedRepo> = {
   'sinatra-sequel': {
     kind: 'app',
     services: {
-      '.': { name: 'sinatra-sequel', kind: 'app', language: 'ruby', framework: 'sinatra', orm: 'sequel', databases: ['sqlite'], auth: [], apiStyles: ['rest'], jobs: [], testRunner: 'minitest', packageManager: 'bundler', testDir: 'test', appEntry: 'app.rb#TodoApp', validation: null, logger: null, migrations: 'sequel-migrations' },
+      '.': { name: 'sinatra-sequel', kind: 'app', language: 'ruby', framework: 'sinatra', orm: 'sequel', databases: ['sqlite'], auth: [], apiStyles: ['rest'], jobs: [], testRunner: 'minitest', packageManager: 'bundler', testDir: 'test', appEntry: 'app.rb#TodoApp', validation: null, logger: null, migrations: null },
     },
   },
   'axum-sqlx': {
@@ -190,7 +190,7 @@ export const EXPECTED: Record<string, ExpectedRepo> = {
   'spring-boot-mybatis-kotlin': {
     kind: 'app',
     services: {
-      '.': { name: 'spring-boot-mybatis-kotlin', kind: 'app', language: 'kotlin', framework: 'spring-boot', orm: 'mybatis', databases: ['mysql'], auth: [], apiStyles: ['rest'], jobs: ['spring-scheduling'], testRunner: 'junit', packageManager: 'gradle', testDir: 'src/test/kotlin/com/acme/quotes', appEntry: 'src/main/kotlin/com/acme/quotes/QuotesApplication.kt#QuotesApplication', validation: 'jakarta-validation', logger: 'logback', migrations: 'flyway' },
+      '.': { name: 'spring-boot-mybatis-kotlin', kind: 'app', language: 'kotlin', framework: 'spring-boot', orm: 'mybatis', databases: ['mysql'], auth: [], apiStyles: ['rest'], jobs: ['spring-scheduling'], testRunner: 'junit', packageManager: 'gradle', testDir: 'src/test/kotlin/com/acme/quotes', appEntry: 'src/main/kotlin/com/acme/quotes/QuotesApplication.kt#QuotesApplication', validation: 'jakarta-validation', logger: 'logback', migrations: null },
     },
   },
   'library-framework': {
@@ -211,7 +211,7 @@ export const EXPECTED: Record<string, ExpectedRepo> = {
   'monorepo-pnpm': {
     kind: 'monorepo',
     services: {
-      'apps/api': { name: '@acme/api', kind: 'app', language: 'typescript', framework: 'express', orm: 'prisma', databases: ['postgres'], auth: [], apiStyles: ['rest'], jobs: [], testRunner: 'vitest', packageManager: 'pnpm', testDir: 'test', appEntry: 'src/app.ts#app', validation: null, logger: null, migrations: 'prisma-migrate' },
+      'apps/api': { name: '@acme/api', kind: 'app', language: 'typescript', framework: 'express', orm: 'prisma', databases: ['postgres'], auth: [], apiStyles: ['rest'], jobs: [], testRunner: 'vitest', packageManager: 'pnpm', testDir: 'test', appEntry: 'src/app.ts#app', validation: null, logger: null, migrations: null },
       'services/worker': { name: '@acme/worker', kind: 'app', language: 'typescript', framework: null, orm: null, databases: ['redis'], auth: [], apiStyles: [], jobs: ['bullmq'], testRunner: 'vitest', packageManager: 'pnpm', testDir: null, appEntry: null, validation: null, logger: null, migrations: null },
     },
   },
@@ -219,14 +219,14 @@ export const EXPECTED: Record<string, ExpectedRepo> = {
     kind: 'monorepo',
     services: {
       'services/orders': { name: 'orders', kind: 'app', language: 'go', framework: 'grpc-go', orm: null, databases: ['redis'], auth: [], apiStyles: ['grpc'], jobs: [], testRunner: 'go-test', packageManager: 'go', testDir: '.', appEntry: 'cmd/orders/main.go#main', validation: null, logger: null, migrations: null },
-      'services/users': { name: 'users', kind: 'app', language: 'go', framework: 'gin', orm: 'gorm', databases: ['postgres'], auth: [], apiStyles: ['rest'], jobs: [], testRunner: 'go-test', packageManager: 'go', testDir: '.', appEntry: 'main.go#main', validation: 'go-playground-validator', logger: null, migrations: 'golang-migrate' },
+      'services/users': { name: 'users', kind: 'app', language: 'go', framework: 'gin', orm: 'gorm', databases: ['postgres'], auth: [], apiStyles: ['rest'], jobs: [], testRunner: 'go-test', packageManager: 'go', testDir: '.', appEntry: 'main.go#main', validation: 'go-playground-validator', logger: null, migrations: null },
     },
   },
   'monorepo-polyglot': {
     kind: 'monorepo',
     never: ['express'],
     services: {
-      backend: { name: 'backend', kind: 'app', language: 'python', framework: 'fastapi', orm: 'sqlalchemy', databases: ['postgres'], auth: [], apiStyles: ['rest'], jobs: [], testRunner: 'pytest', packageManager: 'pip', testDir: 'tests', appEntry: 'app/main.py#app', validation: 'pydantic', logger: 'python-logging', migrations: 'alembic' },
+      backend: { name: 'backend', kind: 'app', language: 'python', framework: 'fastapi', orm: 'sqlalchemy', databases: ['postgres'], auth: [], apiStyles: ['rest'], jobs: [], testRunner: 'pytest', packageManager: 'pip', testDir: 'tests', appEntry: 'app/main.py#app', validation: 'pydantic', logger: 'python-logging', migrations: null },
       worker: { name: 'worker', kind: 'app', language: 'python', framework: null, orm: null, databases: ['redis'], auth: [], apiStyles: [], jobs: ['celery'], testRunner: null, packageManager: 'pip', testDir: null, appEntry: null, validation: null, logger: null, migrations: null },
     },
   },
@@ -256,6 +256,31 @@ export const EXPECTED: Record<string, ExpectedRepo> = {
     warnings: ['unparsable-manifest', 'unparsable-manifest'],
     services: {
       '.': { name: 'broken-manifests', kind: 'app', language: 'python', framework: 'flask', orm: null, databases: [], auth: [], apiStyles: ['rest'], jobs: [], testRunner: null, packageManager: 'pip', testDir: 'tests', appEntry: 'app.py#app', validation: 'marshmallow', logger: 'python-logging', migrations: null },
+    },
+  },
+  'fit-fastapi-alembic-nested': {
+    kind: 'app',
+    services: {
+      backend: { name: 'fit-backend', kind: 'app', language: 'python', framework: 'fastapi', orm: 'sqlmodel', databases: ['postgres'], auth: [], apiStyles: ['rest'], jobs: [], testRunner: 'pytest', packageManager: 'uv', testDir: 'tests/api', appEntry: 'app/main.py#app', validation: 'pydantic', logger: 'python-logging', migrations: 'alembic' },
+    },
+  },
+  'fit-go-migrate-seq': {
+    kind: 'app',
+    services: {
+      '.': { name: 'ledger', kind: 'app', language: 'go', framework: 'chi', orm: null, databases: ['postgres'], auth: [], apiStyles: ['rest'], jobs: [], testRunner: 'go-test', packageManager: 'go', testDir: '.', appEntry: 'main.go#main', validation: null, logger: null, migrations: 'golang-migrate' },
+    },
+  },
+  'fit-express-jest-config': {
+    kind: 'app',
+    services: {
+      '.': { name: 'accounts-api', kind: 'app', language: 'typescript', framework: 'express', orm: null, databases: ['postgres'], auth: [], apiStyles: ['rest'], jobs: [], testRunner: 'jest', packageManager: 'npm', testDir: 'test', appEntry: 'src/app.ts#app', validation: null, logger: null, migrations: null },
+    },
+  },
+  'fit-rails-minitest': {
+    kind: 'app',
+    never: ['rspec'],
+    services: {
+      '.': { name: 'fit-rails-minitest', kind: 'app', language: 'ruby', framework: 'rails', orm: 'active-record', databases: ['postgres'], auth: [], apiStyles: ['rest'], jobs: [], testRunner: 'minitest', packageManager: 'bundler', testDir: 'test/integration', appEntry: 'config/application.rb#Shelf::Application', validation: 'active-model-validations', logger: 'rails-logger', migrations: 'rails-migrations' },
     },
   },
 };

@@ -1,0 +1,224 @@
+// What the repository's own files say about where generated things go and how
+// they are named: the migrations folder and file prefix, the primary key type
+// of existing tables, the test files the runner picks up. Read once, during
+// detection, so backend-spec and contract-test decide from the same facts.
+// Nothing here is a guess: a fact without a file behind it is left out, and
+// the consumers fall back to the framework's standard and say so.
+
+import path from 'node:path';
+import type { Evidence, RepoLayout, ServiceStack } from '../types.js';
+import { MIGRATIONS, ORM_MIGRATION_TOOL, PRIMARY_KEY_SIGNALS, migrationToolFor, type KeyType } from '../model/conventions.js';
+import { globToRegExp } from './glob.js';
+import { lineOfIndex, type RepoReader } from './scan.js';
+
+const posix = path.posix;
+
+/** Folder names migrations live in (the last segment of the folder). */
+const MIGRATION_FOLDERS = new Set(['migrations', 'migration', 'migrate', 'versions', 'drizzle']);
+
+const relTo = (dir: string, file: string): string => (dir === '.' || dir === '' ? file : file.startsWith(`${dir}/`) ? file.slice(dir.length + 1) : file);
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The migration tool whose folder to look for: the detected one, else the ORM's standard. */
+export function migrationToolOfStack(stack: Pick<ServiceStack, 'migrations' | 'orm'>): string | undefined {
+  return migrationToolFor(stack.migrations?.value) ?? (stack.orm ? ORM_MIGRATION_TOOL[stack.orm.value] : undefined);
+}
+
+/** `<timestamp>`, `<nnnn>`… from the prefixes of existing migration files; undefined when they are not numbers. */
+export function prefixOf(prefixes: string[]): string | undefined {
+  const numeric = prefixes.filter((prefix) => /^\d+$/.test(prefix));
+  if (!numeric.length || numeric.length < prefixes.length / 2) return undefined;
+  const lengths = numeric.map((prefix) => prefix.length).sort((a, b) => a - b);
+  const median = lengths[Math.floor(lengths.length / 2)];
+  return median >= 8 ? '<timestamp>' : `<${'n'.repeat(median)}>`;
+}
+
+async function alembicVersions(reader: RepoReader, serviceDir: string, files: string[]): Promise<RepoLayout['migrations'] | undefined> {
+  for (const ini of files.filter((file) => posix.basename(file) === 'alembic.ini').sort((a, b) => a.length - b.length)) {
+    const text = await reader.read(ini);
+    if (!text) continue;
+    const match = /^[ \t]*script_location[ \t]*[=:][ \t]*(\S[^\r\n]*?)[ \t]*$/m.exec(text);
+    if (!match) continue;
+    const iniDir = posix.dirname(ini);
+    const location = match[1].replace(/%\(here\)s\/?/g, '').replace(/\\/g, '/');
+    if (location.includes(':')) continue; // package:resource form: not a folder we can place
+    const versions = posix.normalize(posix.join(iniDir === '.' ? '' : iniDir, location, 'versions'));
+    const existing = files.filter((file) => posix.dirname(file) === versions && file.endsWith('.py') && !file.endsWith('__init__.py'));
+    const prefixes = existing.map((file) => /^([0-9A-Za-z]+)[_-]/.exec(posix.basename(file))?.[1] ?? '');
+    return { dir: relTo(serviceDir, versions), prefix: prefixOf(prefixes), count: existing.length, evidence: [{ file: ini, line: lineOfIndex(text, match.index) }] };
+  }
+  return undefined;
+}
+
+/** The folder of the repository's existing migrations, and their prefix, for the service's migration tool. */
+export async function readMigrations(reader: RepoReader, serviceDir: string, files: string[], tool: string | undefined): Promise<RepoLayout['migrations'] | undefined> {
+  const conv = tool ? MIGRATIONS[tool] : undefined;
+  if (!conv) return undefined;
+  if (tool === 'alembic') {
+    const fromIni = await alembicVersions(reader, serviceDir, files);
+    if (fromIni) return fromIni;
+  }
+  const rest = conv.file.replace(/^\{dir\}\//, '');
+  const segments = rest.split('/').length;
+  let first = true;
+  const source = rest
+    .split(/(<[^>]+>|\{\w+\})/)
+    .map((part) => {
+      if (/^<[^>]+>$/.test(part)) {
+        const group = first ? '([0-9A-Za-z]+)' : '[^/]+';
+        first = false;
+        return group;
+      }
+      if (/^\{\w+\}$/.test(part)) return '[^/]+';
+      return escape(part);
+    })
+    .join('');
+  const pattern = new RegExp(`^${source}$`);
+  const defaultBase = posix.basename(conv.dir);
+  const byDir = new Map<string, { files: string[]; prefixes: string[] }>();
+  for (const file of files) {
+    const rel = relTo(serviceDir, file);
+    const parts = rel.split('/');
+    if (parts.length <= segments) continue;
+    const match = pattern.exec(parts.slice(-segments).join('/'));
+    if (!match) continue;
+    const dir = parts.slice(0, -segments).join('/');
+    const base = posix.basename(dir);
+    if (!MIGRATION_FOLDERS.has(base) && base !== defaultBase) continue;
+    const entry = byDir.get(dir) ?? byDir.set(dir, { files: [], prefixes: [] }).get(dir)!;
+    entry.files.push(file);
+    entry.prefixes.push(match[1] ?? '');
+  }
+  const ranked = [...byDir.entries()].sort((a, b) => b[1].files.length - a[1].files.length || a[0].split('/').length - b[0].split('/').length || a[0].localeCompare(b[0]));
+  if (!ranked.length) return undefined;
+  // Django keeps one folder per app: the app is named in the plan, so only a single app's folder is a fact.
+  if (conv.dir.startsWith('<app>/') && ranked.length > 1) return undefined;
+  const [dir, found] = ranked[0];
+  const sorted = [...found.files].sort();
+  return { dir, prefix: prefixOf(found.prefixes), count: found.files.length, evidence: [{ file: sorted[sorted.length - 1] }] };
+}
+
+const MODEL_FILE = /(^|\/)(models?|entit(y|ies)|schema|db|domain)(\/|\.|_|$)|\.prisma$|(^|\/)(migrations?|migrate|versions)\//i;
+const KEY_SOURCE = /\.(py|ts|js|mjs|cjs|rb|go|prisma|sql)$/;
+const MAX_KEY_FILES = 60;
+
+/** The primary key type the existing tables use, by the catalog's per-technology signals. */
+export async function readPrimaryKey(reader: RepoReader, serviceDir: string, files: string[]): Promise<RepoLayout['primaryKey'] | undefined> {
+  const candidates = files
+    .filter((file) => KEY_SOURCE.test(file) && MODEL_FILE.test(relTo(serviceDir, file)) && !/(^|\/)(node_modules|vendor|test|tests|spec|__tests__)\//.test(file))
+    .sort()
+    .slice(0, MAX_KEY_FILES);
+  const texts = await reader.readMany(candidates);
+  const counts = new Map<KeyType, { count: number; evidence: Evidence }>();
+  for (const [file, text] of texts) {
+    for (const signals of Object.values(PRIMARY_KEY_SIGNALS)) {
+      for (const [type, patterns] of Object.entries(signals) as [KeyType, RegExp[]][]) {
+        for (const pattern of patterns) {
+          const match = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+          for (const hit of text.matchAll(match)) {
+            const entry = counts.get(type) ?? counts.set(type, { count: 0, evidence: { file, line: lineOfIndex(text, hit.index ?? 0) } }).get(type)!;
+            entry.count++;
+          }
+        }
+      }
+    }
+  }
+  const ranked = [...counts.entries()].sort((a, b) => b[1].count - a[1].count || a[0].localeCompare(b[0]));
+  if (!ranked.length) return undefined;
+  const [type, { evidence }] = ranked[0];
+  return { type, evidence: [evidence] };
+}
+
+const JEST_CONFIGS = ['jest.config.ts', 'jest.config.js', 'jest.config.mjs', 'jest.config.cjs', 'jest.config.json'];
+
+function stringsOf(raw: string): string[] {
+  return [...raw.matchAll(/(['"`])((?:\\.|(?!\1).)*)\1/g)].map((m) => m[2].replace(/\\\\/g, '\\').replace(/\\(['"`])/g, '$1'));
+}
+
+/** testRegex / testMatch / rootDir from a jest configuration's text (JSON or a JS object literal). */
+export function parseJestConfig(text: string): { regex?: string; globs?: string[]; rootDir?: string; line?: number } | undefined {
+  const regex = /["']?testRegex["']?\s*:\s*(\[[^\]]*\]|(['"`])(?:\\.|(?!\2).)*\2)/.exec(text);
+  const match = /["']?testMatch["']?\s*:\s*(\[[^\]]*\])/.exec(text);
+  const root = /["']?rootDir["']?\s*:\s*(['"`])((?:\\.|(?!\1).)*)\1/.exec(text);
+  if (!regex && !match) return undefined;
+  const at = (regex ?? match)!.index;
+  return {
+    regex: regex ? stringsOf(regex[1])[0] : undefined,
+    globs: match ? stringsOf(match[1]) : undefined,
+    rootDir: root ? root[2] : undefined,
+    line: lineOfIndex(text, at),
+  };
+}
+
+/** Which files jest runs, when the repository narrows them (a config file, `--config=<file>` in a script, package.json "jest"). */
+export async function readTestPattern(reader: RepoReader, serviceDir: string, files: string[], runner: string | undefined): Promise<RepoLayout['testPattern'] | undefined> {
+  if (runner !== 'jest') return undefined;
+  const at = (name: string) => (serviceDir === '.' ? name : `${serviceDir}/${name}`);
+  const manifest = await reader.read(at('package.json'));
+  let pkg: { scripts?: Record<string, string>; jest?: unknown } | undefined;
+  try {
+    pkg = manifest ? JSON.parse(manifest) : undefined;
+  } catch {
+    pkg = undefined;
+  }
+  const testScript = pkg?.scripts?.test ?? '';
+  const flag = /--config(?:=|\s+)(['"]?)([^\s'"]+)\1/.exec(testScript);
+  const sources: { file: string; config?: string }[] = [];
+  if (flag && !flag[2].startsWith('{')) sources.push({ file: at(posix.normalize(flag[2])), config: flag[2] });
+  for (const name of JEST_CONFIGS) if (files.includes(at(name))) sources.push({ file: at(name) });
+  if (pkg?.jest && manifest) sources.push({ file: at('package.json') });
+  for (const source of sources) {
+    const text = source.file === at('package.json') ? JSON.stringify({ jest: pkg?.jest }) : await reader.read(source.file);
+    if (!text) continue;
+    const parsed = parseJestConfig(text);
+    if (!parsed) continue;
+    const configDir = posix.dirname(relTo(serviceDir, source.file));
+    const rootDir = parsed.rootDir ? posix.normalize(posix.join(configDir, parsed.rootDir.replace(/^<rootDir>\/?/, ''))) : configDir;
+    const line = source.file === at('package.json') && manifest ? lineOfIndex(manifest, Math.max(0, manifest.indexOf('"testRegex"') >= 0 ? manifest.indexOf('"testRegex"') : manifest.indexOf('"testMatch"'))) : parsed.line;
+    return {
+      runner,
+      regex: parsed.regex,
+      globs: parsed.globs?.map((glob) => glob.replace(/^<rootDir>\//, '')),
+      config: source.config,
+      rootDir: rootDir === '.' ? undefined : rootDir,
+      evidence: [{ file: source.file, line }],
+    };
+  }
+  return undefined;
+}
+
+/** Whether the runner configuration picks up a service-relative test file. */
+export function pickedUp(pattern: RepoLayout['testPattern'], serviceRelative: string): boolean {
+  if (!pattern) return true;
+  const file = posix.normalize(serviceRelative);
+  if (pattern.rootDir && !file.startsWith(`${pattern.rootDir}/`)) return false;
+  const fromRoot = pattern.rootDir ? file.slice(pattern.rootDir.length + 1) : file;
+  if (pattern.regex) {
+    try {
+      return new RegExp(pattern.regex).test(`/${file}`);
+    } catch {
+      return true;
+    }
+  }
+  if (pattern.globs?.length) {
+    return pattern.globs.some((glob) => {
+      const negated = glob.startsWith('!');
+      const re = globToRegExp(glob.replace(/^!/, '').replace(/^\*\*\//, '**/'));
+      return !negated && (re.test(fromRoot) || re.test(file));
+    });
+  }
+  return true;
+}
+
+export async function readLayout(reader: RepoReader, serviceDir: string, files: string[], stack: ServiceStack): Promise<RepoLayout | undefined> {
+  const layout: RepoLayout = {};
+  const migrations = await readMigrations(reader, serviceDir, files, migrationToolOfStack(stack));
+  if (migrations) layout.migrations = migrations;
+  if (stack.orm || stack.migrations || stack.databases.length) {
+    const key = await readPrimaryKey(reader, serviceDir, files);
+    if (key) layout.primaryKey = key;
+  }
+  const testPattern = await readTestPattern(reader, serviceDir, files, stack.testRunner?.value);
+  if (testPattern) layout.testPattern = testPattern;
+  return Object.keys(layout).length ? layout : undefined;
+}

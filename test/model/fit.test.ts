@@ -1,0 +1,141 @@
+// Fit the repository: the folder, naming and key type of existing migrations and
+// models decide the Data model section; where the repository is silent it says so.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildBackendSpec } from '../../lib/model/index.js';
+import { MIGRATIONS } from '../../lib/model/conventions.js';
+import { extractScope } from '../../lib/scope/index.js';
+import { detectStack } from '../../lib/stack/index.js';
+import type { ServiceStack } from '../../lib/types.js';
+import { expressService, refundsInput, service } from './fixtures.js';
+
+const REPOS = path.join(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/repos');
+
+const SPEC = `# Item ratings
+
+## Data model
+
+\`\`\`sql
+CREATE TABLE ratings (
+  id uuid PRIMARY KEY,
+  item_id uuid NOT NULL REFERENCES item(id),
+  stars integer NOT NULL
+);
+ALTER TABLE item ADD COLUMN rating_count integer DEFAULT 0 NOT NULL;
+ALTER TABLE item ADD COLUMN rated_at timestamptz NOT NULL;
+\`\`\`
+
+Item holds about 2 million rows.
+`;
+
+const UNTYPED_SPEC = `# Notes
+
+## Data model
+
+New table \`notes\`:
+
+| Column | Type | Constraints |
+|--------|------|-------------|
+| \`id\` | | primary key |
+| \`item_id\` | | FK item, not null |
+`;
+
+async function detected(name: string): Promise<ServiceStack> {
+  const report = await detectStack(path.join(REPOS, name));
+  return report.services.find((s) => s.kind === 'app')!;
+}
+
+describe('migrations follow the repository’s existing folder and naming', () => {
+  let fastapi: ServiceStack;
+  let go: ServiceStack;
+  beforeAll(async () => {
+    [fastapi, go] = await Promise.all([detected('fit-fastapi-alembic-nested'), detected('fit-go-migrate-seq')]);
+  });
+
+  it('reads Alembic’s versions folder from alembic.ini script_location, nested under the app', () => {
+    expect(fastapi.layout?.migrations).toMatchObject({ dir: 'app/alembic/versions', evidence: [{ file: 'backend/alembic.ini', line: 2 }] });
+    const spec = buildBackendSpec(refundsInput({ service: fastapi, scope: extractScope(SPEC) }));
+    const files = spec.dataModel.migrations.map((m) => m.file);
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) expect(file).toMatch(/^backend\/app\/alembic\/versions\/<rev>_[a-z_]+\.py$/);
+    expect(spec.dataModel.migrationsFrom).toBe('repository');
+    expect(spec.dataModel.toolSource).toBe('detected');
+  });
+
+  it('keeps db/migrations and the six-digit sequence prefix of golang-migrate files', () => {
+    expect(go.layout?.migrations).toMatchObject({ dir: 'db/migrations', prefix: '<nnnnnn>', count: 2 });
+    const spec = buildBackendSpec(refundsInput({ service: go, scope: extractScope(SPEC) }));
+    const [first] = spec.dataModel.migrations;
+    expect(first.file).toBe('db/migrations/<nnnnnn>_create_ratings.up.sql');
+    expect(first.extraFiles).toEqual(['db/migrations/<nnnnnn>_create_ratings.down.sql']);
+    expect(spec.dataModel.applyCommand).toBe('migrate -path db/migrations -database "$DATABASE_URL" up');
+    expect(spec.dataModel.rollbackCommand).toContain('-path db/migrations');
+  });
+
+  it('uses the tool’s standard folder and says so when the repository has no migrations', () => {
+    const spec = buildBackendSpec(refundsInput({ service: { ...expressService(), migrations: undefined } }));
+    expect(spec.dataModel.toolSource).toBe('orm-standard');
+    expect(spec.dataModel.migrationsFrom).toBe('standard');
+    expect(spec.dataModel.migrations[0].file).toBe('prisma/migrations/<timestamp>_create_refunds/migration.sql');
+  });
+
+  it('reports no migration tool the repository shows no evidence of', async () => {
+    // fastapi-sqlmodel has SQLModel but neither alembic nor migration files.
+    const plain = await detected('fastapi-sqlmodel');
+    expect(plain.orm?.value).toBe('sqlmodel');
+    expect(plain.migrations).toBeUndefined();
+    expect(plain.layout?.migrations).toBeUndefined();
+  });
+
+  it('leaves no {name} or {dir} placeholder in any rollback or apply command', () => {
+    for (const [id, conv] of Object.entries(MIGRATIONS)) {
+      const spec = buildBackendSpec(refundsInput({ service: service('x', { orm: undefined, migrations: { value: conv.detectedAs[0], confidence: 0.9, evidence: [{ file: 'x' }] }, databases: [{ value: 'postgres', confidence: 0.9, evidence: [] }] }) }));
+      expect(spec.dataModel.tool, id).toBe(id);
+      for (const text of [spec.dataModel.rollbackCommand, spec.dataModel.applyCommand, ...spec.dataModel.migrations.map((m) => m.file)]) {
+        expect(text, id).not.toMatch(/\{(name|Name|dir)\}/);
+      }
+    }
+  });
+});
+
+describe('key types follow the existing tables', () => {
+  let fastapi: ServiceStack;
+  let go: ServiceStack;
+  beforeAll(async () => {
+    [fastapi, go] = await Promise.all([detected('fit-fastapi-alembic-nested'), detected('fit-go-migrate-seq')]);
+  });
+
+  it('reads uuid keys from SQLModel models and Alembic migrations', () => {
+    expect(fastapi.layout?.primaryKey?.type).toBe('uuid');
+    expect(go.layout?.primaryKey?.type).toBe('bigint');
+  });
+
+  it('gives new keys and references the repository’s uuid type, never bigint', () => {
+    const spec = buildBackendSpec(refundsInput({ service: fastapi, scope: extractScope(UNTYPED_SPEC) }));
+    expect(spec.dataModel.erDiagram).toMatch(/uuid id PK/);
+    expect(spec.dataModel.erDiagram).toMatch(/uuid item_id FK/);
+    expect(spec.dataModel.erDiagram).not.toMatch(/bigint/);
+    expect(spec.dataModel.keyType).toBe('uuid');
+  });
+
+  it('batches a uuid-keyed backfill by keyset, not by id arithmetic', () => {
+    const spec = buildBackendSpec(refundsInput({ service: fastapi, scope: extractScope(SPEC) }));
+    const item = spec.dataModel.populated.find((p) => p.table === 'item')!;
+    expect(item.backfill.batchStatement).not.toMatch(/:last_id \+/);
+    expect(item.backfill.batchStatement).toMatch(/id > :last_id .*ORDER BY id LIMIT 1000/);
+  });
+
+  it('keeps id ranges for a bigint-keyed repository', () => {
+    const spec = buildBackendSpec(refundsInput({ service: go, scope: extractScope(SPEC) }));
+    const item = spec.dataModel.populated.find((p) => p.table === 'item')!;
+    expect(item.backfill.batchStatement).toMatch(/id <= :last_id \+ 1000/);
+  });
+
+  it('adds a stated DEFAULT 0 NOT NULL in one step, not nullable plus backfill', () => {
+    const spec = buildBackendSpec(refundsInput({ service: fastapi, scope: extractScope(SPEC) }));
+    const steps = spec.dataModel.populated.find((p) => p.table === 'item')!.steps.map((s) => s.code ?? s.kind);
+    expect(steps).toContain('ALTER TABLE item ADD COLUMN rating_count integer NOT NULL DEFAULT 0;');
+    expect(steps).not.toContain('ALTER TABLE item ADD COLUMN rating_count integer;');
+  });
+});

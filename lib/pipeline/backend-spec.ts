@@ -18,7 +18,7 @@ import { MAX_CONTRACT_BYTES, readInputFile, readRegularFile } from '../input.js'
 import { acquireLock } from '../write/lock.js';
 import { planGeneratedFile, planPlainFile, type PlannedFiles, type PlannedWrite } from './files.js';
 import { buildReport, nextSteps } from './report.js';
-import { applyStackOverrides, chooseService, declaredPackages, type StackAnswer } from './stack-choice.js';
+import { applyStackOverrides, chooseService, contractTestTarget, declaredPackages, type StackAnswer } from './stack-choice.js';
 import type { JsonReport, ReportFile } from '../report/index.js';
 import { API_STYLES, operationKey, type ApiStyle, type OpenQuestion, type Scope, type ServiceStack, type StackReport, type Warning } from '../types.js';
 
@@ -322,23 +322,25 @@ function pickedRunner(service: ServiceStack | undefined, file: string): string |
   return runner;
 }
 
-async function placeContractTest(prepared: Prepared, service: ServiceStack | undefined, kind: string): Promise<{ path: string; command: string } | undefined> {
-  const { contractTestPlace, listFrameworks } = await import('../contract-test/index.js');
+/** The contract-test template for the service's framework, when there is one for this contract kind. */
+async function contractTestTemplate(service: ServiceStack | undefined, kind: string): Promise<string | undefined> {
+  const { listFrameworks } = await import('../contract-test/index.js');
   const { catalogEntry } = await import('../stack/index.js');
   const framework = service?.framework?.value;
   const template = framework ? (catalogEntry(framework)?.conventions?.contractTest ?? framework) : undefined;
-  if (!template || !listFrameworks().includes(template) || kind === 'trpc') return undefined;
+  return template && listFrameworks().includes(template) && kind !== 'trpc' ? template : undefined;
+}
+
+async function placeContractTest(prepared: Prepared, service: ServiceStack | undefined, kind: string): Promise<{ path: string; command: string } | undefined> {
+  const { contractTestPlace } = await import('../contract-test/index.js');
+  const template = await contractTestTemplate(service, kind);
+  if (!template) return undefined;
   try {
     const place = contractTestPlace({
       framework: template,
       kind: kind as 'openapi' | 'graphql' | 'proto',
       feature: prepared.sprint.slug,
-      testRunner: service?.testRunner?.value,
-      testDir: service?.testDir?.value,
-      testPattern: service?.layout?.testPattern,
-      appEntry: service?.appEntry?.value,
-      packageManager: service?.packageManager?.value,
-      servicePath: service?.path,
+      ...contractTestTarget(service),
     });
     return { path: place.path, command: place.command };
   } catch {
@@ -352,12 +354,11 @@ async function planContractTest(
   artifact: { kind: string; text: string; document?: unknown },
   contractFile: string,
 ): Promise<{ path: string; contents: string; installCommand: string; command: string } | undefined> {
-  const { renderContractTest, listFrameworks } = await import('../contract-test/index.js');
+  const { renderContractTest } = await import('../contract-test/index.js');
   const { contractTestCommand } = await import('../contract-test/paths.js');
-  const { catalogEntry } = await import('../stack/index.js');
   const framework = service?.framework?.value;
-  const template = framework ? (catalogEntry(framework)?.conventions?.contractTest ?? framework) : undefined;
-  if (!template || !listFrameworks().includes(template) || artifact.kind === 'trpc') {
+  const template = await contractTestTemplate(service, artifact.kind);
+  if (!template) {
     prepared.warnings.push({
       code: 'no-contract-test-template',
       message: `No contract-test template for ${framework ?? 'an undetected framework'}; run \`magi contract-test --framework <id>\` to pick one`,
@@ -368,12 +369,7 @@ async function planContractTest(
     contract: { kind: artifact.kind as 'openapi' | 'graphql' | 'proto', text: artifact.text, path: contractFile, document: artifact.document },
     framework: template,
     feature: prepared.sprint.slug,
-    testRunner: service?.testRunner?.value,
-    testDir: service?.testDir?.value,
-    testPattern: service?.layout?.testPattern,
-    appEntry: service?.appEntry?.value,
-    packageManager: service?.packageManager?.value,
-    servicePath: service?.path,
+    ...contractTestTarget(service),
     installed: declaredPackages(prepared.context.root, service?.path),
   });
   return { path: result.path, contents: result.content, installCommand: result.installCommand, command: contractTestCommand(pickedRunner(service, result.path), service?.packageManager?.value, result.path, service?.layout?.testPattern) };

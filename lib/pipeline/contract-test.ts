@@ -8,7 +8,7 @@ import type { ReportFile } from '../report/index.js';
 import { envelope } from '../report/envelope.js';
 import { locateSprint, toPosix } from '../sprint/index.js';
 import { planGeneratedFile, type PlannedFiles, type PlannedWrite } from './files.js';
-import { chooseService, declaredPackages } from './stack-choice.js';
+import { chooseService, contractTestTarget, declaredPackages } from './stack-choice.js';
 
 export interface ContractTestInputs {
   contract?: string;
@@ -61,12 +61,7 @@ export async function planContractTest(root: string, inputs: ContractTestInputs)
     contract: { kind, text, path: contractPath },
     framework,
     feature: inputs.feature ?? feature,
-    testRunner: service?.testRunner?.value,
-    testDir: service?.testDir?.value,
-    testPattern: service?.layout?.testPattern,
-    appEntry: service?.appEntry?.value,
-    packageManager: service?.packageManager?.value,
-    servicePath: service?.path,
+    ...contractTestTarget(service),
     out,
     installed: declaredPackages(root, service?.path),
   });

@@ -67,3 +67,15 @@ export function declaredPackages(root: string, servicePath = '.'): string[] {
     return [];
   }
 }
+
+/** What a contract test needs to know of the service it is written for (runner, folders, entry, package manager). */
+export function contractTestTarget(service: ServiceStack | undefined) {
+  return {
+    testRunner: service?.testRunner?.value,
+    testDir: service?.testDir?.value,
+    testPattern: service?.layout?.testPattern,
+    appEntry: service?.appEntry?.value,
+    packageManager: service?.packageManager?.value,
+    servicePath: service?.path,
+  };
+}

@@ -406,7 +406,7 @@ export function proseColumnNames(written: string, paren?: string): { names: stri
   const last = lower[lower.length - 1];
   const head = lower.slice(0, -1);
   let names: string[];
-  if (lower.join(' ') === 'unique identifier' || (head.length === 0 && last === 'identifier')) names = ['id'];
+  if (lower.join(' ') === 'unique identifier') names = ['id'];
   else if (/^(?:reference|ref|id|identifier|association)$/.test(last)) names = [last === 'association' ? head.join('_') : `${head.join('_')}_id`];
   else if (lower.length === 2 && lower[0] === 'hashed') names = [`${lower[1]}_hash`];
   else if (/^(?:date|time|timestamp|datetime)$/.test(last) && head.length === 1 && EVENT_COLUMNS[head[0]]) names = [EVENT_COLUMNS[head[0]]];
@@ -585,10 +585,9 @@ export function junctionKeys(junction: Entity, entities: readonly Entity[]): voi
   for (let cut = 1; cut < words.length; cut++) {
     const [left, right] = [words.slice(0, cut).join('_'), words.slice(cut).join('_')];
     if (!known.has(entityKey(left)) || !known.has(entityKey(right))) continue;
-    const side = (part: string) => singular(part);
     addColumns(junction, [
-      { name: `${side(left)}_id`, line: junction.line, nullable: false },
-      { name: `${side(right)}_id`, line: junction.line, nullable: false },
+      { name: `${singular(left)}_id`, line: junction.line, nullable: false },
+      { name: `${singular(right)}_id`, line: junction.line, nullable: false },
     ]);
     return;
   }

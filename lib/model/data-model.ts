@@ -53,10 +53,14 @@ function sqlType(column: Column, db: string | undefined, key?: KeyType): string 
     if (stated === 'string' || stated === 'enum') return db === 'mysql' ? 'varchar(255)' : 'text';
     return stated;
   }
-  if (column.name === 'id' || column.references) return keySqlType(key, db);
-  if (/_(cents|count|total)$/.test(column.name)) return 'integer';
-  if (/_at$/.test(column.name)) return ts;
-  if (/^(is|has)_/.test(column.name)) return 'boolean';
+  // The naming vocabulary, snake_case or camelCase: `*_at` instants, `is_*` flags. A `*_id` without a
+  // stated reference may hold another system's ID (`stripe_refund_id`), so it keeps the text type.
+  const name = column.name;
+  if (/^id$/i.test(name) || column.references) return keySqlType(key, db);
+  if (/(?:_(?:cents|count|total)|[a-z0-9](?:Cents|Count|Total))$/.test(name)) return 'integer';
+  if (/(?:_at|[a-z0-9]At)$/.test(name)) return ts;
+  if (/^(?:date|.*_date|.*[a-z0-9]Date)$/.test(name)) return 'date';
+  if (/^(?:is|has)(?:_|[A-Z])/.test(name)) return 'boolean';
   return db === 'mysql' ? 'varchar(255)' : 'text';
 }
 

@@ -100,14 +100,16 @@ export function buildValidation(scope: Scope, service: ServiceStack | undefined,
     surfaces.push({ kind: 'sql-injection', where: scope.entities.map((e) => e.table), code: raw?.safe, avoid: raw?.unsafe });
   }
   const allFields = scope.operations.flatMap((op) => [...op.requestFields, ...op.queryParams].map((f) => ({ op, f })));
+  /** Each field named once, however many operations take it. */
+  const names = (found: Array<{ f: Field }>): string[] => [...new Set(found.map(({ f }) => f.name))];
   const freeText = allFields.filter(({ f }) => isFreeText(f) && f.type === 'string');
-  if (freeText.length) surfaces.push({ kind: 'xss', where: freeText.map(({ f }) => f.name) });
+  if (freeText.length) surfaces.push({ kind: 'xss', where: names(freeText) });
   const urls = allFields.filter(({ f }) => f.format === 'uri' || f.format === 'url' || URLISH.test(f.name));
-  if (urls.length) surfaces.push({ kind: 'ssrf', where: urls.map(({ f }) => f.name) });
+  if (urls.length) surfaces.push({ kind: 'ssrf', where: names(urls) });
   const paths = allFields.filter(({ f }) => PATHISH.test(f.name));
-  if (paths.length) surfaces.push({ kind: 'path-traversal', where: paths.map(({ f }) => f.name) });
+  if (paths.length) surfaces.push({ kind: 'path-traversal', where: names(paths) });
   const uploads = allFields.filter(({ f }) => f.format === 'binary' || UPLOAD.test(f.name));
-  if (uploads.length) surfaces.push({ kind: 'upload', where: uploads.map(({ f }) => f.name) });
+  if (uploads.length) surfaces.push({ kind: 'upload', where: names(uploads) });
   const cookieAuth = service?.auth.some((a) => AUTH[a.value]?.transport === 'cookie');
   const browserMutations = scope.operations.filter((op) => isMutating(op) && !isWebhook(op, scope) && !op.unauthenticated);
   if (cookieAuth && browserMutations.length) surfaces.push({ kind: 'csrf', where: browserMutations.map((op) => operationKey(op)) });

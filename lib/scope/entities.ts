@@ -3,7 +3,7 @@
 import type { Column, Entity } from '../types.js';
 import { parseAttributes, splitTopLevel, toColumn } from './fields.js';
 import { ATTRIBUTE_LABEL } from './vocabulary.js';
-import { singular } from '../naming/index.js';
+import { camelCase, pascalCase, singular, snakeCase } from '../naming/index.js';
 import { COUNT_PHRASE, parseCount } from './numbers.js';
 import { lineAt, proseOf, sentences, type Unit } from './units.js';
 
@@ -325,7 +325,38 @@ export function keyEntity(unit: Unit, entities: Entity[]): EntityMention | undef
   if (existing && !columns.length) return undefined;
   const entity = upsert(entities, name, existing ? 'alter-table' : 'new-table', unit.line);
   addColumns(entity, columns);
+  childTables(unit, start, entity, entities);
   return { entity, unit, at: start };
+}
+
+const NESTED_LIST = /^([A-Za-z_]\w*)\s*:\s*\[\s*\{([^{}[\]]*)\}\s*\]$/;
+
+/**
+ * "`items: [{ productId, qtyReceived }]`": a list of records inside an entity is
+ * a child table in a relational schema — one row per item, keyed to its parent.
+ * Its name joins the parent's and the field's (`GoodsReceipt` + `items` →
+ * `GoodsReceiptItem`), in the parent's own casing.
+ */
+function childTables(unit: Unit, from: number, parent: Entity, entities: Entity[]): void {
+  for (const code of unit.codes) {
+    if (code.start < from) continue;
+    const nested = NESTED_LIST.exec(code.value.trim());
+    if (!nested) continue;
+    const names = nested[2].split(',').map((name) => name.trim().replace(/\?$/, '')).filter((name) => /^[A-Za-z_]\w*$/.test(name));
+    if (!names.length) continue;
+    const line = lineAt(unit, code.start);
+    const snake = /_|^[a-z0-9]+$/.test(parent.table);
+    const parentSingular = singular(parent.table);
+    const table = snake ? `${snakeCase(parentSingular)}_${snakeCase(nested[1])}` : pascalCase(parentSingular) + pascalCase(singular(nested[1]));
+    const child = upsert(entities, table, parent.change === 'alter-table' ? 'new-table' : parent.change, line);
+    const camel = names.some((name) => /[a-z][A-Z]/.test(name));
+    const key = camel ? `${camelCase(parentSingular)}Id` : `${snakeCase(parentSingular)}_id`;
+    // Each row needs its own key, named as the parent's is.
+    const parentKey = parent.columns.find((column) => /^id$/i.test(column.name));
+    if (parentKey) addColumns(child, [{ name: parentKey.name, line }]);
+    addColumns(child, [{ name: key, references: parent.table, nullable: false, line }]);
+    addColumns(child, names.map((name) => toColumn(name, {}, line)));
+  }
 }
 
 /**

@@ -8,6 +8,7 @@ import { authzFromCell, authzRule, integrationsIn, jobIn, mentionsFrontend, reso
 import { toColumn, toField } from './fields.js';
 import { readGraphqlSchema } from './grammar/graphql.js';
 import { entitiesFromCode } from './grammar/models.js';
+import { readJsonExample } from './grammar/json-example.js';
 import { readOpenApi } from './grammar/openapi.js';
 import { readProto, readRpcSignature } from './grammar/proto.js';
 import { barePaths, headingBase, prefixOf, settlePaths, statedBase } from './base-paths.js';
@@ -155,8 +156,12 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
     return fallback;
   };
 
+  /** The unit just before the current one: when prose, the label of an example body (`**Request Body**:`). */
+  let previous: Unit | undefined;
   for (const unit of units) {
     if (unit.kind !== 'code' && mentionsFrontend(unit.text)) hasFrontendItems = true;
+    const label = previous && previous.kind !== 'code' && previous.heading === unit.heading ? previous : undefined;
+    previous = unit;
     if (unit.section === 'openQuestions') {
       if (unit.kind === 'item' || unit.kind === 'paragraph' || unit.kind === 'row') docQuestions.push({ text: oneLine(unit.text), line: unit.line });
       continue;
@@ -202,12 +207,31 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
       }
       if (/^(?:text|txt|plaintext|tree|)$/.test(unit.lang ?? '')) shapes.push(...modelFilesInTree(value, unit.line + 1));
       if (/^(?:http|text|txt|rest|)$/.test(unit.lang ?? '')) {
+        let requestOp: Operation | undefined;
         value.split(/\r?\n/).forEach((text, index) => {
           const match = /^\s*(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+(\/\S*)/.exec(text);
           if (!match) return;
           const lineUnit: Unit = { ...unit, kind: 'paragraph', text, codes: [], pieces: [], line: unit.line + 1 + index };
-          register(restOperation(match[1], match[2], lineUnit, 0, text.length, 0, match[0].length).op, unit);
+          requestOp = register(restOperation(match[1], match[2], lineUnit, 0, text.length, 0, match[0].length).op, unit);
         });
+        // `POST /x`, headers, a blank line, then the body: the request's fields.
+        const body = /\r?\n\s*\r?\n([[{][\s\S]*)$/.exec(value);
+        if (requestOp && body) {
+          const bodyStart = body.index + body[0].length - body[1].length;
+          const example = readJsonExample(body[1], unit.line + 1 + (value.slice(0, bodyStart).match(/\n/g)?.length ?? 0));
+          if (example) addFields(requestOp, { request: example.fields, query: [], response: [] });
+        }
+      }
+      // A JSON example under an operation: its request or response body, as the label above it says.
+      if (/^(?:json|jsonc|json5|javascript|js|)$/.test(unit.lang ?? '') && /^\s*[[{]/.test(value)) {
+        const anchor = anchors.get(unit.heading);
+        const op = anchor && 'op' in anchor ? anchor.op : undefined;
+        const role = op ? exampleRole(op, label) : undefined;
+        const example = role ? readJsonExample(value, unit.line + 1) : undefined;
+        if (op && role && example) {
+          addFields(op, { request: role === 'request' ? example.fields : [], query: [], response: role === 'response' ? example.fields : [] });
+          if (role === 'response' && example.list && op.kind === 'rest' && op.method === 'GET') op.list = true;
+        }
       }
       continue;
     }
@@ -467,6 +491,26 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
     hasFrontendItems,
     questions,
   };
+}
+
+const ERROR_EXAMPLE = /\b(?:error|fail(?:ure|ed)?|4\d\d|5\d\d)\b|錯誤|失敗|エラー|오류|에러|errores?|erros?|falha/i;
+const REQUEST_EXAMPLE = /\b(?:request|body|payload|input|params?)\b|請求|要求|リクエスト|요청|solicitud|requisição|corpo/i;
+const RESPONSE_EXAMPLE = /\b(?:respon\w*|returns?|output|result)\b|回應|回傳|響應|レスポンス|응답|respuesta|resposta|retorno/i;
+
+/**
+ * Whose body a JSON example shows, from the label just above it ("**Request Body**:",
+ * "Success Response (200)"); error bodies describe the error shape, not the operation.
+ * Unlabelled, an example right under the operation is its body (a response for GET/DELETE).
+ */
+function exampleRole(op: Operation, label: Unit | undefined): 'request' | 'response' | undefined {
+  const text = label ? proseOf(label.text) : '';
+  const labelled = label && label.text.length < 200 && (REQUEST_EXAMPLE.test(text) || RESPONSE_EXAMPLE.test(text));
+  if (labelled) {
+    if (RESPONSE_EXAMPLE.test(text)) return ERROR_EXAMPLE.test(text) ? undefined : 'response';
+    return 'request';
+  }
+  if (op.kind !== 'rest' || !label || label.line !== op.line) return undefined;
+  return ['GET', 'DELETE', 'HEAD'].includes(op.method ?? '') ? 'response' : 'request';
 }
 
 /** A REST operation moved to its full path: its name and parameters follow. */

@@ -228,3 +228,61 @@ describe('one question where one thing is unknown', () => {
     expect(read.questions[0].text).toMatch(/names no API operation/);
   });
 });
+
+describe('example bodies and nested lists', () => {
+  const examples = readFileSync(new URL('../fixtures/specs/22-example-bodies.md', import.meta.url), 'utf8');
+  const read = extractScope(examples);
+  const find = (key: string): Operation => read.operations.find((candidate) => operationKey(candidate) === key)!;
+  const lineIn = (needle: string): number => examples.split('\n').findIndex((line) => line.includes(needle)) + 1;
+
+  it('reads a JSON request body under its label, with types from the values and comments and trailing commas allowed', () => {
+    const create = find('POST /api/pickups');
+    expect(create.requestFields.map((field) => [field.name, field.type, field.format])).toEqual([
+      ['lockerId', 'integer', undefined],
+      ['window', 'string', 'date'],
+      ['contactEmail', 'string', 'email'],
+      ['notify', 'boolean', undefined],
+      ['weights', 'array', undefined],
+    ]);
+    expect(create.requestFields[4].items).toBe('integer');
+    expect(create.requestFields[0].line).toBe(lineIn('"lockerId": 7'));
+  });
+
+  it('reads the success response, never the error body', () => {
+    const create = find('POST /api/pickups');
+    expect(create.responseFields.map((field) => [field.name, field.type, field.format])).toEqual([
+      ['id', 'string', 'uuid'],
+      ['status', 'string', undefined],
+      ['createdAt', 'string', 'date-time'],
+      ['fee', 'number', undefined],
+    ]);
+    expect([...create.requestFields, ...create.responseFields].map((field) => field.name)).not.toContain('message');
+  });
+
+  it('an unlabelled array right under a GET is its list response; an http block gives the request body', () => {
+    const list = find('GET /api/pickups');
+    expect(list.list).toBe(true);
+    expect(list.responseFields.map((field) => field.name)).toEqual(['id', 'lockerId']);
+    expect(find('PATCH /api/pickups/{id}').requestFields.map((field) => field.name)).toEqual(['status']);
+  });
+
+  it('a JSON block that follows no operation or label adds nothing', () => {
+    const names = read.operations.flatMap((candidate) => [...candidate.requestFields, ...candidate.responseFields].map((field) => field.name));
+    expect(names).not.toContain('config');
+  });
+
+  it('a list of records inside an entity is a child table keyed to its parent, in the parent casing', () => {
+    const child = read.entities.find((entity) => entity.table === 'PickupSlot');
+    expect(child?.columns.map((column) => [column.name, column.references])).toEqual([
+      ['id', undefined],
+      ['pickupId', 'Pickup'],
+      ['startsAt', undefined],
+      ['capacity', undefined],
+    ]);
+    expect(read.entities.find((entity) => entity.table === 'Pickup')?.columns.map((column) => column.name)).toEqual(['id', 'lockerId', 'status']);
+  });
+
+  it('every name can be read at the line it cites', () => {
+    expect(provenanceGaps(read, [examples])).toEqual([]);
+  });
+});

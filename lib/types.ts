@@ -233,6 +233,17 @@ export interface Scope {
   hasFrontendItems: boolean;
   /** What the text leaves open, found while reading it. */
   questions: ScopeNote[];
+  /**
+   * Models the document says exist already (a model file, "the `Ticket` model") that
+   * the sprint reads or writes without a schema change, with the fields its
+   * examples show for them.
+   */
+  existingModels?: ExistingModel[];
+}
+
+export interface ExistingModel extends SourceLine {
+  name: string;
+  fields: Field[];
 }
 
 /** Where a Scope line is: the file and its own line (the plan document's lines are unchanged). */

@@ -462,5 +462,6 @@ export function buildDataModel(
     backups,
     erDiagram: erDiagram(scope.entities, db, indexes, key),
     unstated: scope.entities.filter((entity) => !entity.columns.length).map((entity) => entity.table),
+    existing: (scope.existingModels ?? []).map((model) => ({ name: model.name, fields: model.fields.map((field) => field.name), line: model.line })),
   };
 }

@@ -340,6 +340,8 @@ export interface BackendSpec {
     erDiagram?: string;
     /** Tables the spec names without their columns: listed, never planned (the open questions ask for them). */
     unstated: string[];
+    /** Existing models the sprint reads or writes unchanged, with the fields the spec's examples show. */
+    existing: Array<{ name: string; fields: string[]; line: number }>;
   };
   authz: { transport?: 'bearer' | 'cookie'; schemeLabel?: string; rows: AuthzRow[] };
   validation: Validation;

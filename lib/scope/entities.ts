@@ -623,3 +623,25 @@ export function junctionKeys(junction: Entity, entities: readonly Entity[]): voi
     return;
   }
 }
+
+const MODEL_FILE = /(?:^|\/)models?\/([A-Z][A-Za-z0-9]*|[a-z][a-z0-9_]*)\.(?:js|ts|mjs|cjs|py|rb|go|java|kt|cs|php)$/;
+const MODEL_PHRASE = /\b(?:the\s+)?`?([A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+)*)`?\s+model\b/g;
+
+/**
+ * Models a unit says already exist: a model file named in code
+ * (`backend/src/models/Ticket.js`) or "the `Ticket` model" / "Ticket model has…".
+ */
+export function existingModelsIn(unit: Unit): Array<{ name: string; line: number }> {
+  const found: Array<{ name: string; line: number }> = [];
+  for (const code of unit.codes) {
+    const file = MODEL_FILE.exec(code.value.trim());
+    if (file) found.push({ name: file[1], line: lineAt(unit, code.start) });
+  }
+  const prose = unit.text;
+  for (const match of prose.matchAll(MODEL_PHRASE)) {
+    // "a new `Invoice` model" is a new entity, stated as such elsewhere.
+    if (/\bnew\s*`?$/i.test(prose.slice(Math.max(0, match.index - 6), match.index + (match[0].startsWith('the') ? 4 : 0)))) continue;
+    found.push({ name: match[1], line: lineAt(unit, match.index) });
+  }
+  return found;
+}

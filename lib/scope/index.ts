@@ -1,9 +1,9 @@
 // The scope stage: reads a sprint's plan document (SPEC.md, PLAN.md, TICKET.md)
 // as a Markdown AST and returns the backend-relevant items, each with its line.
 // What the text does not say becomes an open question; nothing is invented.
-import type { AuthzRule, Entity, Field, Integration, JobItem, Operation, Scope, ScopeNote, Slo } from '../types.js';
+import type { AuthzRule, Entity, ExistingModel, Field, Integration, JobItem, Operation, Scope, ScopeNote, Slo } from '../types.js';
 import { operationKey } from '../types.js';
-import { addColumns, entitiesFromSql, entityFromHeading, entityFromLabel, isModelLabel, junctionKeys, junctionTables, modelFilesInTree, mergeEntity, mergeShapes, entitiesInUnit, entitiesByNoun, keyEntity, nestedColumns, rowHints } from './entities.js';
+import { addColumns, entitiesFromSql, entityFromHeading, entityFromLabel, isModelLabel, junctionKeys, junctionTables, modelFilesInTree, mergeEntity, mergeShapes, entitiesInUnit, entitiesByNoun, existingModelsIn, keyEntity, nestedColumns, rowHints } from './entities.js';
 import { authzFromCell, authzRule, integrationsIn, jobIn, mentionsFrontend, resolveOperations, servicesIn, slosIn, verificationOf, webhookVendor } from './facts.js';
 import { toColumn, toField } from './fields.js';
 import { readGraphqlSchema } from './grammar/graphql.js';
@@ -13,6 +13,7 @@ import { readOpenApi } from './grammar/openapi.js';
 import { readProto, readRpcSignature } from './grammar/proto.js';
 import { barePaths, headingBase, prefixOf, settlePaths, statedBase } from './base-paths.js';
 import { pathParams, restOperationName, uniqueName } from './naming.js';
+import { singular } from '../naming/index.js';
 import {
   addFields,
   emptyOperation,
@@ -39,6 +40,8 @@ interface Entry {
   op: Operation;
   secondary: boolean;
   alternative: boolean;
+  /** Only named by a test check as the place it looks ("excluded from GET /x"): an existing operation, not planned. */
+  checkedOnly: boolean;
   webhook: boolean;
   /** Text the operation was stated in (for integrations and authz justification). */
   text: string;
@@ -78,7 +81,7 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
   const contractOps = new Set<Operation>();
   let hasFrontendItems = false;
 
-  const register = (op: Operation, unit: Unit, webhook = false, text = unit.text): Operation => {
+  const register = (op: Operation, unit: Unit, webhook = false, text = unit.text, referenced = false): Operation => {
     const base = op.kind === 'rest' && op.path ? headingBase(unit) : undefined;
     if (base && !prefixOf(op.path!).prefix && !op.path!.startsWith(base)) {
       rebase(op, op.path === '/' ? base : base + op.path, webhook);
@@ -87,9 +90,10 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
     const key = op.kind === 'rest' ? `${op.method} ${op.path}` : `${op.kind}:${op.name}`;
     const secondary = SECONDARY_SECTIONS.has(unit.section);
     const alternative = unit.section === 'alternatives';
+    const checkedOnly = referenced;
     const existing = registry.get(key);
     if (!existing) {
-      registry.set(key, { op, secondary, alternative, webhook, text });
+      registry.set(key, { op, secondary, alternative, checkedOnly, webhook, text });
     } else {
       const target = existing.op;
       target.list ||= op.list;
@@ -106,6 +110,7 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
       target.summary ??= op.summary;
       existing.secondary &&= secondary;
       existing.alternative &&= alternative;
+      existing.checkedOnly &&= checkedOnly;
     }
     const owned = unitOps.get(unit) ?? [];
     const canonical = registry.get(key)!.op;
@@ -306,7 +311,8 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
         outOfScope.push({ text: oneLine(sentence.text.replace(OUT_OF_SCOPE_PREFIX, '')), line: lineAt(unit, sentence.at) });
         continue;
       }
-      stated.push(register(mention.op, unit, mention.webhook, unit.text.slice(mention.from, mention.to)));
+      const referenced = unit.section === 'verification' && REFERENCED_AFTER.test(unit.text.slice(Math.max(0, mention.at - 24), mention.at));
+      stated.push(register(mention.op, unit, mention.webhook, unit.text.slice(mention.from, mention.to), referenced));
     }
     if (!rest.length) {
       for (const { op } of graphqlSpans(unit, defs)) stated.push(register(op, unit));
@@ -392,8 +398,10 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
   }
 
   // Operations only found among rejected design options do not count when others exist.
+  // Likewise operations only a test checklist names ("Verify … excluded from GET /tickets/:id").
   const entries = [...registry.values()];
-  const chosen = entries.some((entry) => !entry.alternative) ? entries.filter((entry) => !entry.alternative) : entries;
+  const designed = entries.some((entry) => !entry.alternative) ? entries.filter((entry) => !entry.alternative) : entries;
+  const chosen = designed.some((entry) => !entry.checkedOnly) ? designed.filter((entry) => !entry.checkedOnly) : designed;
   const operations = chosen.map((entry) => entry.op).sort((a, b) => a.line - b.line);
   nameOperations(operations);
   const webhookOps = new Set(chosen.filter((entry) => entry.webhook).map((entry) => entry.op));
@@ -471,6 +479,8 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
   const seenJobTexts = new Set<string>();
   const uniqueJobs = keptJobs.filter((job) => !seenJobTexts.has(job.text) && Boolean(seenJobTexts.add(job.text))).map(({ secondary: _secondary, ...job }) => job);
 
+  const existingModels = worksOn(units, operations, entities);
+
   const nouns = entitiesByNoun(entities);
   for (const unit of units) if (!unit.outOfScope && unit.section !== 'openQuestions' && unit.kind !== 'code') rowHints(unit, entities, nouns);
 
@@ -490,7 +500,35 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
     services: [...services],
     hasFrontendItems,
     questions,
+    ...(existingModels.length ? { existingModels } : {}),
   };
+}
+
+/**
+ * Existing models the sprint works on without changing them: named as existing by the
+ * document, not among its schema changes, with the fields the responses of their
+ * operations show (`PUT /tickets/{id}` returns a `Ticket`).
+ */
+function worksOn(units: readonly Unit[], operations: readonly Operation[], entities: readonly Entity[]): ExistingModel[] {
+  const squash = (name: string): string => singular(name).toLowerCase().replace(/[^a-z0-9]/g, '');
+  const named = new Map<string, { name: string; line: number }>();
+  for (const unit of units) {
+    if (unit.outOfScope || unit.kind === 'code') continue;
+    for (const model of existingModelsIn(unit)) if (!named.has(squash(model.name))) named.set(squash(model.name), model);
+  }
+  const models: ExistingModel[] = [];
+  for (const [key, model] of named) {
+    if (entities.some((entity) => squash(entity.table) === key)) continue;
+    const fields: Field[] = [];
+    for (const op of operations) {
+      const resource = op.kind === 'rest' ? (op.path ?? '').split('/').filter((segment) => segment && !segment.startsWith('{')).pop() : undefined;
+      // A DELETE answers with a confirmation, not the model.
+      if (!resource || squash(resource) !== key || op.method === 'DELETE') continue;
+      for (const field of op.responseFields) if (!fields.some((known) => known.name === field.name)) fields.push({ ...field });
+    }
+    if (fields.length) models.push({ name: model.name, line: model.line, fields });
+  }
+  return models;
 }
 
 const ERROR_EXAMPLE = /\b(?:error|fail(?:ure|ed)?|4\d\d|5\d\d)\b|錯誤|失敗|エラー|오류|에러|errores?|erros?|falha/i;
@@ -512,6 +550,9 @@ function exampleRole(op: Operation, label: Unit | undefined): 'request' | 'respo
   if (op.kind !== 'rest' || !label || label.line !== op.line) return undefined;
   return ['GET', 'DELETE', 'HEAD'].includes(op.method ?? '') ? 'response' : 'request';
 }
+
+/** "excluded from `GET /x`", "shown in GET /x": a test names the endpoint where it looks. */
+const REFERENCED_AFTER = /\b(?:from|in|of|against|via|through|by)\s*[`*]*$/i;
 
 /** A REST operation moved to its full path: its name and parameters follow. */
 function rebase(op: Operation, path: string, webhook: boolean): void {

@@ -58,6 +58,10 @@ export function provenanceGaps(scope: Scope, texts: readonly string[]): string[]
     check('entity', entity.table, entity.line);
     for (const column of entity.columns) check(`column ${entity.table}`, column.name, column.line);
   }
+  for (const model of scope.existingModels ?? []) {
+    check('existing model', model.name, model.line);
+    for (const field of model.fields) check(`field ${model.name}`, field.name, field.line);
+  }
   for (const job of scope.jobs) if (job.name) check('job', job.name, job.line);
   for (const rule of scope.authz) for (const role of rule.roles) check('role', role, rule.line);
   return gaps;

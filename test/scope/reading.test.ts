@@ -286,3 +286,19 @@ describe('example bodies and nested lists', () => {
     expect(provenanceGaps(read, [examples])).toEqual([]);
   });
 });
+
+describe('existing models and endpoints a test only checks', () => {
+  const examples = readFileSync(new URL('../fixtures/specs/22-example-bodies.md', import.meta.url), 'utf8');
+  const read = extractScope(examples);
+
+  it('a model the document says exists is listed with the fields its operations return, not planned as a table', () => {
+    expect(read.existingModels?.map((model) => [model.name, model.fields.map((field) => field.name)])).toEqual([['Locker', ['id', 'site', 'updatedAt']]]);
+    expect(read.entities.map((entity) => entity.table)).not.toContain('Locker');
+  });
+
+  it('an endpoint a test checklist names as where it looks is not planned; one it tests is', () => {
+    const keys = read.operations.map(operationKey);
+    expect(keys).toContain('PUT /api/lockers/{id}');
+    expect(keys).not.toContain('GET /api/lockers/{id}/pickups');
+  });
+});

@@ -131,6 +131,8 @@ interface PopulatedFact {
 function populatedFacts(scope: Scope, answers: string[] | undefined): Map<string, PopulatedFact> {
   const facts = new Map<string, PopulatedFact>();
   for (const entity of scope.entities) {
+    // Only an existing table that gains columns has rows to backfill; a new table starts empty.
+    if (entity.change !== 'alter-table' || !entity.columns.length) continue;
     if (answers?.includes(entity.table)) facts.set(entity.table, { source: 'answers', confirmed: true });
     else if (entity.rowsHint) facts.set(entity.table, { source: 'spec', line: entity.rowsHint.line, confirmed: true });
     // An existing table probably holds rows unless the answers list says otherwise: plan for it and ask.

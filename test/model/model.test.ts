@@ -57,6 +57,18 @@ describe('migrations in the tool’s own convention', () => {
   });
 });
 
+describe('backfills only where rows exist', () => {
+  it('a new table with a stated volume, or a table with no stated columns, gets no backfill plan', () => {
+    const input = refundsInput();
+    input.scope.entities[0].rowsHint = { text: '100 refunds', count: 100, line: 50 };
+    input.scope.entities.push({ table: 'tasks', change: 'alter-table', line: 90, columns: [], rowsHint: { text: '2 million tasks', count: 2_000_000, line: 90 } });
+    const tables = buildBackendSpec(input).dataModel.populated.map((plan) => plan.table);
+    expect(tables).not.toContain(input.scope.entities[0].table);
+    expect(tables).not.toContain('tasks');
+    expect(tables).toContain('orders');
+  });
+});
+
 describe('indexes, constraints and the ER diagram', () => {
   const spec = buildBackendSpec(refundsInput());
 

@@ -540,6 +540,25 @@ export function entitiesByNoun(entities: readonly Entity[]): Map<string, Entity>
   return nouns;
 }
 
+const COLUMN_IDENTIFIER = /^`?(?:[a-z][a-z0-9]*(?:_[a-z0-9]+)+|[a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)+)`?$/;
+
+/**
+ * "Soft delete for tasks (is_deleted, deleted_at, deleted_by)": a stated entity's noun
+ * followed by a list of column identifiers adds those columns. Only identifiers
+ * written as a schema writes them (snake_case with an underscore, or camelCase) count,
+ * so "users (admins, editors)" adds nothing.
+ */
+export function columnsAfterNouns(unit: Unit, nouns: Map<string, Entity>): void {
+  for (const match of unit.text.matchAll(/\b([A-Za-z][A-Za-z_]*)`?\s*[(（]([^()（）]*)[)）]/g)) {
+    const entity = nouns.get(singular(match[1]).toLowerCase());
+    if (!entity) continue;
+    const items = match[2].split(/\s*[,，、]\s*/).map((item) => item.trim());
+    if (items.length < 2 || !items.every((item) => COLUMN_IDENTIFIER.test(item))) continue;
+    const line = lineAt(unit, match.index + match[0].indexOf(match[2]));
+    addColumns(entity, items.map((item) => toColumn(item.replace(/`/g, ''), {}, line)));
+  }
+}
+
 /** `nouns`: `entitiesByNoun(entities)`, built once by a caller that runs this over many units. */
 export function rowHints(unit: Unit, entities: Entity[], nouns: Map<string, Entity> = entitiesByNoun(entities)): void {
   const position = entityIndex(entities).position;

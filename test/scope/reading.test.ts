@@ -271,7 +271,7 @@ describe('example bodies and nested lists', () => {
     expect(names).not.toContain('config');
   });
 
-  it('a list of records inside an entity is a child table keyed to its parent, in the parent casing', () => {
+  it('a list of records inside an entity is a child table keyed to its parent, in the parent casing; identifiers in parentheses after its noun are columns, plain words are not', () => {
     const child = read.entities.find((entity) => entity.table === 'PickupSlot');
     expect(child?.columns.map((column) => [column.name, column.references])).toEqual([
       ['id', undefined],
@@ -279,7 +279,7 @@ describe('example bodies and nested lists', () => {
       ['startsAt', undefined],
       ['capacity', undefined],
     ]);
-    expect(read.entities.find((entity) => entity.table === 'Pickup')?.columns.map((column) => column.name)).toEqual(['id', 'lockerId', 'status']);
+    expect(read.entities.find((entity) => entity.table === 'Pickup')?.columns.map((column) => column.name)).toEqual(['id', 'lockerId', 'status', 'is_deleted', 'deleted_at']);
   });
 
   it('every name can be read at the line it cites', () => {

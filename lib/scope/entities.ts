@@ -16,6 +16,8 @@ const NEW_TABLE = [
   /新(?:增|建)?(?:的)?\s*(?:資料表|表格|表)\s*[:：]?\s*`([\w.]+)`/g,
   /(?:新增|建立)\s*(?:一個|一張)?\s*`([\w.]+)`\s*(?:資料表|表)/g,
 ];
+/** "2 new tables (`savings_goals`, `goal_allocations`)", "new tables: `a`, `b` and `c`". */
+const NEW_TABLE_LIST = /\bnew\s+(?:db\s+|database\s+|sql\s+)?tables\s*[:：(（]\s*((?:`[\w.]+`\s*(?:[,，、]|\band\b)?\s*)+)/gi;
 const NEW_COLUMN_DOTTED = /`([A-Za-z_]\w*)\.([A-Za-z_]\w*)`/g;
 const COLUMN_WORD = /\bcolumns?\b|欄位/i;
 const ADD_WORD = /\bnew\b|\badd(?:s|ed|ing)?\b|\bintroduce|新增|加入|增加|新/i;
@@ -36,6 +38,11 @@ export interface EntityMention {
 const entityKey = (name: string): string => singular(name.toLowerCase().replace(/[^a-z0-9]/g, ''));
 /** A name written as code (a table or class) beats the prose name of the same thing. */
 const codeLike = (name: string): boolean => !/\s/.test(name);
+/**
+ * Entities named in prose ("Savings Goal"): stored as an identifier (`SavingsGoal`), since
+ * SQL, Mermaid and file names take no spaces, and still replaced by a name written as code.
+ */
+const namedInProse = new WeakSet<Entity>();
 
 /**
  * The first entity (in array order) with a table name, and with an entity key:
@@ -96,13 +103,15 @@ function upsert(entities: Entity[], table: string, change: Entity['change'], lin
   const existing = entityByTable(entities, table) ?? entityByKey(entities, table);
   if (existing) {
     if (change === 'new-table') existing.change = 'new-table';
-    if (existing.table !== table && codeLike(table) && !codeLike(existing.table)) {
+    if (existing.table !== table && codeLike(table) && namedInProse.has(existing)) {
+      namedInProse.delete(existing);
       renameEntity(entities, existing, table);
       existing.line = line;
     }
     return existing;
   }
-  const entity: Entity = { table, change, columns: [], line };
+  const entity: Entity = { table: codeLike(table) ? table : pascalCase(table), change, columns: [], line };
+  if (!codeLike(table)) namedInProse.add(entity);
   entities.push(entity);
   return entity;
 }
@@ -213,6 +222,10 @@ export function entitiesInUnit(unit: Unit, entities: Entity[]): EntityMention[] 
         addColumns(entity, parenthesisedColumns(unit, after));
         mentions.push({ entity, unit, at: after });
       }
+    }
+    for (const match of sentence.text.matchAll(NEW_TABLE_LIST)) {
+      const listAt = sentence.at + match.index + match[0].indexOf(match[1]);
+      for (const name of match[1].matchAll(/`([\w.]+)`/g)) upsert(entities, name[1], 'new-table', lineAt(unit, listAt + name.index));
     }
     const prose = proseOf(sentence.text);
     if (COLUMN_WORD.test(prose) && ADD_WORD.test(prose)) {

@@ -282,6 +282,14 @@ describe('example bodies and nested lists', () => {
     expect(read.entities.find((entity) => entity.table === 'Pickup')?.columns.map((column) => column.name)).toEqual(['id', 'lockerId', 'status', 'is_deleted', 'deleted_at']);
   });
 
+  it('every table of a "new tables (`a`, `b`)" list is a new table; an entity named in prose becomes one identifier', () => {
+    const tables = read.entities.map((entity) => [entity.table, entity.change]);
+    expect(tables).toContainEqual(['courier_routes', 'new-table']);
+    expect(tables).toContainEqual(['route_stops', 'new-table']);
+    expect(read.entities.map((entity) => entity.table)).toContain('CourierShift');
+    expect(read.entities.map((entity) => entity.table).filter((table) => /\s/.test(table))).toEqual([]);
+  });
+
   it('every name can be read at the line it cites', () => {
     expect(provenanceGaps(read, [examples])).toEqual([]);
   });

@@ -6,7 +6,7 @@ import { join, posix } from 'node:path';
 import { MagiError } from '../errors.js';
 import { camelCase, pascalCase } from '../naming/index.js';
 import {
-  DEFAULT_PACKAGE_MANAGER, PACKAGE_MANAGERS, RUNNER_DEPENDENCIES, STACKS, findStack,
+  addDevCommand, runnerDependencies, STACKS, findStack,
   type ContractKindIn, type Language, type StackEntry,
 } from './catalog.js';
 import { planGraphql } from './graphql.js';
@@ -79,8 +79,7 @@ function pickRunner(stack: StackEntry, requested?: string): string {
 }
 
 function installCommandFor(language: Language, requested: string | undefined, dependencies: string[]): string {
-  const name = requested && PACKAGE_MANAGERS[requested]?.language === language ? requested : DEFAULT_PACKAGE_MANAGER[language];
-  const manager = PACKAGE_MANAGERS[name];
+  const manager = addDevCommand(language, requested);
   return [manager.addDev, ...dependencies, manager.suffix].filter(Boolean).join(' ');
 }
 
@@ -327,7 +326,7 @@ export async function renderContractTest(input: ContractTestInput): Promise<Cont
   const dependencies = [...new Set([
     ...stack.dependencies,
     ...(yamlContract && stack.contract === 'openapi' ? stack.yamlDependencies ?? [] : []),
-    ...(RUNNER_DEPENDENCIES[runner] ?? []),
+    ...runnerDependencies(runner),
   ])].filter((name) => !input.installed?.includes(name));
   return { path: testPath, content, dependencies, installCommand: dependencies.length ? installCommandFor(stack.language, input.packageManager, dependencies) : '', todos };
 }

@@ -325,9 +325,9 @@ function pickedRunner(service: ServiceStack | undefined, file: string): string |
 /** The contract-test template for the service's framework, when there is one for this contract kind. */
 async function contractTestTemplate(service: ServiceStack | undefined, kind: string): Promise<string | undefined> {
   const { listFrameworks } = await import('../contract-test/index.js');
-  const { catalogEntry } = await import('../stack/index.js');
+  const { contractTestTemplateOf } = await import('../knowledge/index.js');
   const framework = service?.framework?.value;
-  const template = framework ? (catalogEntry(framework)?.conventions?.contractTest ?? framework) : undefined;
+  const template = framework ? contractTestTemplateOf(framework) : undefined;
   return template && listFrameworks().includes(template) && kind !== 'trpc' ? template : undefined;
 }
 

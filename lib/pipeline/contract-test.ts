@@ -42,14 +42,15 @@ export async function planContractTest(root: string, inputs: ContractTestInputs)
   const out = inputs.out === undefined ? undefined : repoRelativeOut(root, inputs.out);
   const text = readInputFile(path.resolve(root, contractPath), printable(contractPath), MAX_CONTRACT_BYTES, 'pass a smaller contract (split it per feature)').toString('utf8');
   const kind = contractPath.endsWith('.graphql') ? 'graphql' : contractPath.endsWith('.proto') ? 'proto' : 'openapi';
-  const [{ detectStack, catalogEntry }, { renderContractTest, listFrameworks }] = await Promise.all([
+  const [{ detectStack }, { renderContractTest, listFrameworks }, { contractTestTemplateOf }] = await Promise.all([
     import('../stack/index.js'),
     import('../contract-test/index.js'),
+    import('../knowledge/index.js'),
   ]);
   const report = await detectStack(root);
   const service = chooseService(report, inputs.service) ?? report.services.find((candidate) => candidate.kind === 'app');
   const detected = service?.framework?.value;
-  const framework = inputs.framework ?? (detected ? (catalogEntry(detected)?.conventions?.contractTest ?? detected) : undefined);
+  const framework = inputs.framework ?? (detected ? (contractTestTemplateOf(detected) ?? detected) : undefined);
   const frameworks = listFrameworks();
   if (!framework) {
     throw new MagiError('framework-unknown', `No framework detected; pass --framework (one of ${frameworks.join(', ')})`);

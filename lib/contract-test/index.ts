@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { MagiError } from '../errors.js';
+import { templatesDir } from '../paths.js';
 import { camelCase, pascalCase } from '../naming/index.js';
 import {
   addDevCommand, runnerDependencies, STACKS, findStack,
@@ -12,7 +13,7 @@ import {
 import { planGraphql } from './graphql.js';
 import { commentText, dqString, goString, pyDoc, pyLiteral, rbString, rubyLiteral, rustRawString, tsLiteral, tsString } from './literals.js';
 import { isJsonMedia, planOpenApi, type EnvVariable, type HttpCase } from './openapi.js';
-import { contractTestTemplatesDir, inService, parseAppEntry, relativeFrom, relativeToDir, slugOf, testPathFor, contractTestCommand, type AppEntry } from './paths.js';
+import { inService, parseAppEntry, relativeFrom, relativeToDir, slugOf, testPathFor, contractTestCommand, type AppEntry } from './paths.js';
 import type { RepoLayout } from '../types.js';
 import { planProto } from './proto.js';
 import { usageOf, valueSyntax } from './runtime.js';
@@ -86,7 +87,7 @@ function installCommandFor(language: Language, requested: string | undefined, de
 const compiled = new Map<string, (data: Record<string, unknown>) => string>();
 
 async function renderTemplate(stackId: string, data: Record<string, unknown>): Promise<string> {
-  const filename = join(contractTestTemplatesDir(), stackId, 'test.ejs');
+  const filename = join(templatesDir('contract-test'), stackId, 'test.ejs');
   let render = compiled.get(filename);
   if (!render) {
     const ejs = (await import('ejs')).default;

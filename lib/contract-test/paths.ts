@@ -1,27 +1,10 @@
 // Where the test goes and how it reaches the app and the contract.
-import { existsSync } from 'node:fs';
-import { dirname, join, posix } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, posix } from 'node:path';
 import { MagiError } from '../errors.js';
 import { oneLine } from '../text.js';
 import type { StackEntry } from './catalog.js';
 import type { RepoLayout } from '../types.js';
 import { pickedUp } from '../stack/layout.js';
-
-let templatesRoot: string | undefined;
-
-/** templates/contract-test, found by walking up from this module (works from lib/ and dist/lib/). */
-export function contractTestTemplatesDir(): string {
-  if (templatesRoot) return templatesRoot;
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const candidate = join(dir, 'templates', 'contract-test');
-    if (existsSync(candidate)) return (templatesRoot = candidate);
-    const parent = dirname(dir);
-    if (parent === dir) throw new MagiError('contract-test.templates', 'templates/contract-test not found next to the installed package; reinstall generator-magi');
-    dir = parent;
-  }
-}
 
 const clean = (path: string): string => posix.normalize(path.replace(/\\/g, '/')).replace(/^\.\/+/, '').replace(/\/+$/, '');
 

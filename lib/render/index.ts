@@ -2,12 +2,11 @@
 // template per subsection per language. TS computes facts; templates phrase them.
 
 import type { Warning } from '../types.js';
-import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { BackendSpec } from '../model/index.js';
 import { MagiError } from '../errors.js';
+import { templatesDir } from '../paths.js';
 import { helpers } from './helpers.js';
 import { tidyMarkdown } from './tidy.js';
 
@@ -61,22 +60,9 @@ export function resolveLanguage(language: string): { language: SectionLanguage; 
   return { language: 'en', note: `output_language "${language}" has no Backend section templates; written in English (available: en, zh-TW)` };
 }
 
-let templatesRoot: string | undefined;
-
-/** Walk up from this module until a folder holding templates/backend-section (works from source and from dist/). */
-export function findTemplatesRoot(from: string = path.dirname(fileURLToPath(import.meta.url))): string {
-  if (templatesRoot && from === path.dirname(fileURLToPath(import.meta.url))) return templatesRoot;
-  let dir = from;
-  for (;;) {
-    const candidate = path.join(dir, 'templates', 'backend-section');
-    if (existsSync(candidate)) {
-      templatesRoot = candidate;
-      return candidate;
-    }
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new MagiError('templates-missing', `templates/backend-section not found above ${from}; reinstall generator-magi`);
-    dir = parent;
-  }
+/** templates/backend-section, from this module or from `from` (a compiled location). */
+export function findTemplatesRoot(from?: string): string {
+  return templatesDir('backend-section', from);
 }
 
 const cache = new Map<string, Array<{ name: string; render: (data: object) => string }>>();

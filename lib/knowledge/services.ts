@@ -643,7 +643,7 @@ export const LOGGERS: readonly LoggerEntry[] = [
   },
 ];
 
-/** Webhook/outbound vendors with facts that change the plan (signature header, event id, retries). */
+/** Webhook/outbound vendors with facts that change the plan and the contract (signature header, event id, retries). */
 export const VENDORS: Record<string, { label: string; signatureHeader?: string; eventId?: string; retryHorizon?: string; outboundIdempotency?: string }> = {
   stripe: { label: 'Stripe', signatureHeader: 'Stripe-Signature', eventId: 'event.id', retryHorizon: '72h', outboundIdempotency: 'Idempotency-Key' },
   github: { label: 'GitHub', signatureHeader: 'X-Hub-Signature-256', eventId: 'X-GitHub-Delivery' },
@@ -651,4 +651,6 @@ export const VENDORS: Record<string, { label: string; signatureHeader?: string; 
   slack: { label: 'Slack', signatureHeader: 'X-Slack-Signature', eventId: 'event_id' },
   twilio: { label: 'Twilio', signatureHeader: 'X-Twilio-Signature' },
   paypal: { label: 'PayPal', signatureHeader: 'PAYPAL-TRANSMISSION-SIG', eventId: 'id', retryHorizon: '72h' },
+  paddle: { label: 'Paddle', signatureHeader: 'Paddle-Signature' },
+  svix: { label: 'Svix', signatureHeader: 'svix-signature' },
 };

@@ -2,7 +2,7 @@
 // with the facts its kind's consumers read, and every reference between
 // entries (a framework's validation library, an ORM's migration tool, a
 // contract-test template) lands on an entry.
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -139,6 +139,15 @@ describe('knowledge', () => {
     expect(contractTestTemplateOf('express')).toBe('express');
     expect(contractTestTemplateOf('chi')).toBe('go-net-http');
     expect(contractTestTemplateOf('fiber')).toBeUndefined();
+  });
+
+  it('is listed in full where users read which templates there are (README, USAGE)', () => {
+    const ids = CONTRACT_TEST_TEMPLATES.map((template) => template.id).sort();
+    const listed = (text: string) => text.replace(/\s+/g, ' ').split(/,\s*/).map((id) => id.trim().replace(/\.$/, '')).sort();
+    const readme = readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8');
+    const usage = readFileSync(path.resolve(__dirname, '../../generators/contract-test/USAGE'), 'utf8');
+    expect(listed(/`--framework <id>` \| template: ([^(|]+) \(default: detected\)/.exec(readme)![1])).toEqual(ids);
+    expect(listed(/^Templates: ([\s\S]+?)\.$/m.exec(usage)![1])).toEqual(ids);
   });
 
   it('tells apart the shared id by kind', () => {

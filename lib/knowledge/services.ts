@@ -236,6 +236,9 @@ export const JOBS: readonly JobEntry[] = [
     signals: { deps: { node: ['bull', '@nestjs/bull'] }, imports: { node: ['bull', '@nestjs/bull'] } },
     yieldsTo: ['bullmq'],
     implies: [{ id: 'redis', weight: 0.6 }],
+    retry: "{ attempts: 5, backoff: { type: 'exponential', delay: 30_000 } }",
+    deadLetter: "removeOnFail: false; queue.on('failed', ...)",
+    schedule: "queue.add(name, data, { repeat: { cron: '{cron}' } })",
   },
   {
     id: 'agenda',
@@ -244,6 +247,7 @@ export const JOBS: readonly JobEntry[] = [
     ecosystems: ['node'],
     signals: { deps: { node: ['agenda'] }, imports: { node: ['agenda'] } },
     implies: [{ id: 'mongodb', weight: 0.5 }],
+    schedule: "agenda.every('{cron}', name)",
   },
   {
     id: 'node-cron',
@@ -285,6 +289,8 @@ export const JOBS: readonly JobEntry[] = [
     label: 'Dramatiq',
     ecosystems: ['python'],
     signals: { deps: { python: ['dramatiq'] }, imports: { python: ['dramatiq'] }, usage: [/@dramatiq\.actor/] },
+    retry: '@dramatiq.actor(max_retries=5, min_backoff=30_000)',
+    deadLetter: 'dead-letter queue <queue>.XQ',
   },
   {
     id: 'arq',
@@ -293,8 +299,9 @@ export const JOBS: readonly JobEntry[] = [
     ecosystems: ['python'],
     signals: { deps: { python: ['arq'] }, imports: { python: ['arq'] } },
     implies: [{ id: 'redis', weight: 0.6 }],
+    retry: 'raise Retry(defer=30)  # max_tries=5 on the function',
   },
-  { id: 'apscheduler', kind: 'job', label: 'APScheduler', ecosystems: ['python'], signals: { deps: { python: ['apscheduler'] }, imports: { python: ['apscheduler'] } } },
+  { id: 'apscheduler', kind: 'job', label: 'APScheduler', ecosystems: ['python'], signals: { deps: { python: ['apscheduler'] }, imports: { python: ['apscheduler'] } }, schedule: "scheduler.add_job(task, CronTrigger.from_crontab('{cron}'))" },
   {
     id: 'sidekiq',
     kind: 'job',
@@ -316,9 +323,12 @@ export const JOBS: readonly JobEntry[] = [
     label: 'Solid Queue',
     ecosystems: ['ruby'],
     signals: { deps: { ruby: ['solid_queue'] }, files: [{ glob: 'config/queue.yml', weight: 0.3 }] },
+    retry: 'retry_on StandardError, wait: :polynomially_longer, attempts: 5',
+    deadLetter: 'SolidQueue::FailedExecution',
+    schedule: "config/recurring.yml: schedule: '{cron}'",
   },
-  { id: 'good-job', kind: 'job', label: 'GoodJob', ecosystems: ['ruby'], signals: { deps: { ruby: ['good_job'] } } },
-  { id: 'resque', kind: 'job', label: 'Resque', ecosystems: ['ruby'], signals: { deps: { ruby: ['resque'] } }, implies: [{ id: 'redis', weight: 0.6 }] },
+  { id: 'good-job', kind: 'job', label: 'GoodJob', ecosystems: ['ruby'], signals: { deps: { ruby: ['good_job'] } }, retry: 'retry_on StandardError, wait: :polynomially_longer, attempts: 5', deadLetter: 'discarded jobs (GoodJob::Job.discarded)', schedule: "config.good_job.cron = { task: { cron: '{cron}', class: '...' } }" },
+  { id: 'resque', kind: 'job', label: 'Resque', ecosystems: ['ruby'], signals: { deps: { ruby: ['resque'] } }, implies: [{ id: 'redis', weight: 0.6 }], retry: 'resque-retry: @retry_limit = 5; @retry_delay = 30', deadLetter: 'Resque::Failure (failed queue)', schedule: "resque-scheduler: cron: '{cron}'" },
   {
     id: 'asynq',
     kind: 'job',
@@ -341,6 +351,9 @@ export const JOBS: readonly JobEntry[] = [
     ecosystems: ['go'],
     signals: { deps: { go: ['github.com/riverqueue/river'] }, imports: { go: ['github.com/riverqueue/river'] } },
     implies: [{ id: 'postgres', weight: 0.5 }],
+    retry: 'river.InsertOpts{MaxAttempts: 5}',
+    deadLetter: "discarded jobs (river_job.state = 'discarded')",
+    schedule: 'river.NewPeriodicJob(cron.ParseStandard("{cron}"), ...)',
   },
   {
     id: 'go-cron',
@@ -351,6 +364,7 @@ export const JOBS: readonly JobEntry[] = [
       deps: { go: ['github.com/robfig/cron', 'github.com/go-co-op/gocron'] },
       imports: { go: ['github.com/robfig/cron', 'github.com/go-co-op/gocron'] },
     },
+    schedule: 'c.AddFunc("{cron}", task)',
   },
   {
     id: 'temporal',
@@ -407,7 +421,7 @@ export const JOBS: readonly JobEntry[] = [
     deadLetter: 'failedJobsHistoryLimit',
     schedule: "schedule: '{cron}', concurrencyPolicy: Forbid",
   },
-  { id: 'spring-scheduling', kind: 'job', label: 'Spring @Scheduled', ecosystems: ['jvm'], signals: { usage: [/@Scheduled\(/] }, within: ['spring-boot'] },
+  { id: 'spring-scheduling', kind: 'job', label: 'Spring @Scheduled', ecosystems: ['jvm'], signals: { usage: [/@Scheduled\(/] }, within: ['spring-boot'], schedule: '@Scheduled(cron = "0 {cron}")' },
 ];
 
 export const VALIDATION: readonly ValidationEntry[] = [

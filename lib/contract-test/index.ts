@@ -4,15 +4,16 @@
 import { readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { MagiError } from '../errors.js';
+import { templatesDir } from '../paths.js';
 import { camelCase, pascalCase } from '../naming/index.js';
 import {
-  DEFAULT_PACKAGE_MANAGER, PACKAGE_MANAGERS, RUNNER_DEPENDENCIES, STACKS, findStack,
+  addDevCommand, runnerDependencies, STACKS, findStack,
   type ContractKindIn, type Language, type StackEntry,
 } from './catalog.js';
 import { planGraphql } from './graphql.js';
 import { commentText, dqString, goString, pyDoc, pyLiteral, rbString, rubyLiteral, rustRawString, tsLiteral, tsString } from './literals.js';
 import { isJsonMedia, planOpenApi, type EnvVariable, type HttpCase } from './openapi.js';
-import { contractTestTemplatesDir, inService, parseAppEntry, relativeFrom, relativeToDir, slugOf, testPathFor, contractTestCommand, type AppEntry } from './paths.js';
+import { inService, parseAppEntry, relativeFrom, relativeToDir, slugOf, testPathFor, contractTestCommand, type AppEntry } from './paths.js';
 import type { RepoLayout } from '../types.js';
 import { planProto } from './proto.js';
 import { usageOf, valueSyntax } from './runtime.js';
@@ -79,15 +80,14 @@ function pickRunner(stack: StackEntry, requested?: string): string {
 }
 
 function installCommandFor(language: Language, requested: string | undefined, dependencies: string[]): string {
-  const name = requested && PACKAGE_MANAGERS[requested]?.language === language ? requested : DEFAULT_PACKAGE_MANAGER[language];
-  const manager = PACKAGE_MANAGERS[name];
+  const manager = addDevCommand(language, requested);
   return [manager.addDev, ...dependencies, manager.suffix].filter(Boolean).join(' ');
 }
 
 const compiled = new Map<string, (data: Record<string, unknown>) => string>();
 
 async function renderTemplate(stackId: string, data: Record<string, unknown>): Promise<string> {
-  const filename = join(contractTestTemplatesDir(), stackId, 'test.ejs');
+  const filename = join(templatesDir('contract-test'), stackId, 'test.ejs');
   let render = compiled.get(filename);
   if (!render) {
     const ejs = (await import('ejs')).default;
@@ -327,7 +327,7 @@ export async function renderContractTest(input: ContractTestInput): Promise<Cont
   const dependencies = [...new Set([
     ...stack.dependencies,
     ...(yamlContract && stack.contract === 'openapi' ? stack.yamlDependencies ?? [] : []),
-    ...(RUNNER_DEPENDENCIES[runner] ?? []),
+    ...runnerDependencies(runner),
   ])].filter((name) => !input.installed?.includes(name));
   return { path: testPath, content, dependencies, installCommand: dependencies.length ? installCommandFor(stack.language, input.packageManager, dependencies) : '', todos };
 }

@@ -1,27 +1,11 @@
 // Where the test goes and how it reaches the app and the contract.
-import { existsSync } from 'node:fs';
-import { dirname, join, posix } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, posix } from 'node:path';
 import { MagiError } from '../errors.js';
 import { oneLine } from '../text.js';
 import type { StackEntry } from './catalog.js';
 import type { RepoLayout } from '../types.js';
 import { pickedUp } from '../stack/layout.js';
-
-let templatesRoot: string | undefined;
-
-/** templates/contract-test, found by walking up from this module (works from lib/ and dist/lib/). */
-export function contractTestTemplatesDir(): string {
-  if (templatesRoot) return templatesRoot;
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const candidate = join(dir, 'templates', 'contract-test');
-    if (existsSync(candidate)) return (templatesRoot = candidate);
-    const parent = dirname(dir);
-    if (parent === dir) throw new MagiError('contract-test.templates', 'templates/contract-test not found next to the installed package; reinstall generator-magi');
-    dir = parent;
-  }
-}
+import { knowledgeOf } from '../knowledge/index.js';
 
 const clean = (path: string): string => posix.normalize(path.replace(/\\/g, '/')).replace(/^\.\/+/, '').replace(/\/+$/, '');
 
@@ -100,15 +84,17 @@ export function testPathFor(stack: StackEntry, options: {
 
 /** The command that runs one contract test file with the repository's runner and package manager. */
 export function contractTestCommand(runner: string | undefined, manager: string | undefined, file: string, testPattern?: RepoLayout['testPattern']): string {
-  const pm = manager ?? 'npm';
-  const exec = pm === 'npm' ? 'npx' : pm === 'pnpm' ? 'pnpm exec' : pm === 'yarn' ? 'yarn' : pm === 'bun' ? 'bunx' : 'npx';
+  // How this package manager runs an installed tool (lib/knowledge), the same prefix the Test plan uses.
+  const tool = knowledgeOf('packageManager', manager ?? 'npm');
+  const exec = tool?.ecosystems.includes('node') ? tool.exec.trim() : 'npx';
+  const pythonExec = tool?.ecosystems.includes('python') ? tool.exec : '';
   switch (runner) {
     case 'vitest':
       return `${exec} vitest run ${file}`;
     case 'jest':
       return `${exec} jest${testPattern?.config ? ` --config ${testPattern.config}` : ''} ${file}`;
     case 'pytest':
-      return `${pm === 'poetry' ? 'poetry run ' : pm === 'uv' ? 'uv run ' : pm === 'pipenv' ? 'pipenv run ' : ''}pytest ${file}`;
+      return `${pythonExec}pytest ${file}`;
     case 'go-test': {
       const dir = posix.dirname(clean(file));
       return dir === '.' || dir === '' ? 'go test .' : `go test ./${dir}`;

@@ -1,7 +1,9 @@
-// Technology knowledge the contract stage needs, as data: one entry per
-// technology. Builders look things up here instead of branching on names.
+// What the contract stage looks up instead of branching on names: security
+// schemes per auth name, column types, page sizes. Webhook vendors are
+// lib/knowledge's (one table for the plan and the contract).
 
 import type { FieldType } from '../types.js';
+import { VENDORS } from '../knowledge/index.js';
 
 export interface AuthSchemeEntry {
   /** Detected auth values (lowercase) that map to this scheme. */
@@ -82,15 +84,10 @@ export interface WebhookVendor {
   signatureHeader: string;
 }
 
-export const WEBHOOK_VENDORS: readonly WebhookVendor[] = [
-  { id: 'stripe', displayName: 'Stripe', signatureHeader: 'Stripe-Signature' },
-  { id: 'github', displayName: 'GitHub', signatureHeader: 'X-Hub-Signature-256' },
-  { id: 'shopify', displayName: 'Shopify', signatureHeader: 'X-Shopify-Hmac-Sha256' },
-  { id: 'slack', displayName: 'Slack', signatureHeader: 'X-Slack-Signature' },
-  { id: 'twilio', displayName: 'Twilio', signatureHeader: 'X-Twilio-Signature' },
-  { id: 'paddle', displayName: 'Paddle', signatureHeader: 'Paddle-Signature' },
-  { id: 'svix', displayName: 'Svix', signatureHeader: 'svix-signature' },
-];
+/** The vendors lib/knowledge knows a signature header for. */
+export const WEBHOOK_VENDORS: readonly WebhookVendor[] = Object.entries(VENDORS).flatMap(([id, vendor]) =>
+  vendor.signatureHeader ? [{ id, displayName: vendor.label, signatureHeader: vendor.signatureHeader }] : [],
+);
 
 export interface ColumnTypeEntry {
   /** Lowercase SQL/ORM type names, compared without size arguments (`varchar(255)` → `varchar`). */

@@ -61,45 +61,7 @@ export function draftContract(scope: Scope, options: ContractOptions): { result:
   const warnings: Warning[] = [];
   const serviceName = options.serviceName ?? (slug(options.title) || 'app');
 
-  let built: { artifact: ContractArtifact; excerpt: string; contractOps: PlannedOperation[] };
-  switch (options.apiStyle) {
-    case 'rest':
-      built = buildRest(plan, options, warnings, questions);
-      break;
-    case 'graphql': {
-      const sdl = buildSdl(plan);
-      noteSkipped(sdl.skipped, 'GraphQL schema', questions);
-      const contractOps = plan.operations.filter((op) => !sdl.skipped.includes(op));
-      built = {
-        artifact: { kind: 'graphql', fileName: 'schema.graphql', text: sdl.text, fence: 'graphql', operationCount: contractOps.length, problems: [] },
-        excerpt: excerptOp(contractOps) ? sdl.excerptOf(excerptOp(contractOps)!) : sdl.text,
-        contractOps,
-      };
-      break;
-    }
-    case 'grpc': {
-      const proto = buildProto(plan, serviceName);
-      noteSkipped(proto.skipped, 'proto service', questions);
-      const contractOps = plan.operations.filter((op) => !proto.skipped.includes(op));
-      built = {
-        artifact: { kind: 'proto', fileName: `${slug(serviceName)}.proto`, text: proto.text, fence: 'protobuf', operationCount: contractOps.length, problems: [] },
-        excerpt: excerptOp(contractOps) ? proto.excerptOf(excerptOp(contractOps)!) : proto.text,
-        contractOps,
-      };
-      break;
-    }
-    case 'trpc': {
-      const router = buildTrpc(plan, serviceName);
-      noteSkipped(router.skipped, 'tRPC router', questions);
-      const contractOps = plan.operations.filter((op) => !router.skipped.includes(op));
-      built = {
-        artifact: { kind: 'trpc', fileName: `${slug(serviceName)}.router.ts`, text: router.text, fence: 'ts', operationCount: contractOps.length, problems: [] },
-        excerpt: excerptOp(contractOps) ? router.excerptOf(excerptOp(contractOps)!) : router.text,
-        contractOps,
-      };
-      break;
-    }
-  }
+  const built = API_STYLE_CONTRACTS[options.apiStyle].build(plan, options, { serviceName, warnings, questions });
 
   const validation = validateContract(built.artifact);
   const placement = options.existingOpenApi && options.apiStyle === 'rest' ? 'file' : choosePlacement(built.artifact, options.location);
@@ -116,16 +78,75 @@ export function draftContract(scope: Scope, options: ContractOptions): { result:
 }
 
 export async function validateContract(artifact: ContractArtifact): Promise<Problem[]> {
-  switch (artifact.kind) {
-    case 'openapi':
-      return lintOpenApi(artifact.text, artifact.expectations, artifact.fileName);
-    case 'graphql':
-      return validateSdl(artifact.text);
-    case 'proto':
-      return validateProto(artifact.text);
-    case 'trpc':
-      return validateTrpc(artifact.text);
-  }
+  const style = Object.values(API_STYLE_CONTRACTS).find((candidate) => candidate.kind === artifact.kind)!;
+  return style.validate(artifact);
+}
+
+interface BuiltContract {
+  artifact: ContractArtifact;
+  excerpt: string;
+  /** The operations the contract holds (webhooks stay plain routes outside a GraphQL/proto/tRPC contract). */
+  contractOps: PlannedOperation[];
+}
+
+interface BuildContext {
+  serviceName: string;
+  warnings: Warning[];
+  questions: OpenQuestion[];
+}
+
+/** What a generated GraphQL schema, proto file or tRPC router gives back. */
+interface GeneratedText {
+  text: string;
+  skipped: PlannedOperation[];
+  excerptOf(op: PlannedOperation): string;
+}
+
+/** One entry per API style: the artifact it produces, how it is built from the plan and how it is validated. */
+const API_STYLE_CONTRACTS: Record<ApiStyle, {
+  kind: ContractArtifact['kind'];
+  build(plan: ContractPlan, options: ContractOptions, context: BuildContext): BuiltContract;
+  validate(artifact: ContractArtifact): Problem[] | Promise<Problem[]>;
+}> = {
+  rest: {
+    kind: 'openapi',
+    build: (plan, options, { warnings, questions }) => buildRest(plan, options, warnings, questions),
+    validate: (artifact) => lintOpenApi(artifact.text, artifact.expectations, artifact.fileName),
+  },
+  graphql: {
+    kind: 'graphql',
+    build: (plan, _options, { questions }) => fromGenerated(buildSdl(plan), plan, questions, 'GraphQL schema', { kind: 'graphql', fileName: 'schema.graphql', fence: 'graphql' }),
+    validate: (artifact) => validateSdl(artifact.text),
+  },
+  grpc: {
+    kind: 'proto',
+    build: (plan, _options, { serviceName, questions }) =>
+      fromGenerated(buildProto(plan, serviceName), plan, questions, 'proto service', { kind: 'proto', fileName: `${slug(serviceName)}.proto`, fence: 'protobuf' }),
+    validate: (artifact) => validateProto(artifact.text),
+  },
+  trpc: {
+    kind: 'trpc',
+    build: (plan, _options, { serviceName, questions }) =>
+      fromGenerated(buildTrpc(plan, serviceName), plan, questions, 'tRPC router', { kind: 'trpc', fileName: `${slug(serviceName)}.router.ts`, fence: 'ts' }),
+    validate: (artifact) => validateTrpc(artifact.text),
+  },
+};
+
+function fromGenerated(
+  generated: GeneratedText,
+  plan: ContractPlan,
+  questions: OpenQuestion[],
+  where: string,
+  artifact: Pick<ContractArtifact, 'kind' | 'fileName' | 'fence'>,
+): BuiltContract {
+  noteSkipped(generated.skipped, where, questions);
+  const contractOps = plan.operations.filter((op) => !generated.skipped.includes(op));
+  const focus = excerptOp(contractOps);
+  return {
+    artifact: { ...artifact, text: generated.text, operationCount: contractOps.length, problems: [] },
+    excerpt: focus ? generated.excerptOf(focus) : generated.text,
+    contractOps,
+  };
 }
 
 export function choosePlacement(artifact: Pick<ContractArtifact, 'text' | 'operationCount'>, location: ContractOptions['location']): 'inline' | 'file' {

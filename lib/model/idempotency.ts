@@ -60,7 +60,7 @@ function jobPlans(scope: Scope, service: ServiceStack | undefined, findings: Fin
     detected: Boolean(detected),
     retry: conv?.retry,
     deadLetter: conv?.deadLetter,
-    scheduleCode: conv && job.schedule ? scheduleCode(conv.schedule, job.schedule) : undefined,
+    scheduleCode: conv?.schedule && job.schedule ? scheduleCode(conv.schedule, job.schedule) : undefined,
   }));
 }
 

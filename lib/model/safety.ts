@@ -3,7 +3,7 @@
 
 import type { Field, Operation, Scope, ServiceStack } from '../types.js';
 import { operationKey, statedPaging } from '../types.js';
-import { AUTH, FRAMEWORKS, RAW_QUERY, VALIDATION, VENDORS, type LanguageId } from './conventions.js';
+import { AUTH, DEFAULT_VALIDATION_BY_LANGUAGE, FRAMEWORKS, RAW_QUERY, VALIDATION, VENDORS, type LanguageId } from './conventions.js';
 import type { ChecklistItem, FieldRule, Surface, Validation } from './spec-types.js';
 import type { Findings } from './findings.js';
 import { isWebhook, vendorId, webhookFor } from './integrations.js';
@@ -11,16 +11,6 @@ import { snakeCase } from '../naming/index.js';
 import { isMutating } from './names.js';
 import { WEIGHTS } from './rules.js';
 
-const DEFAULT_VALIDATION: Record<LanguageId, string> = {
-  typescript: 'zod',
-  javascript: 'zod',
-  python: 'pydantic',
-  go: 'go-validator',
-  ruby: 'active-model',
-  rust: 'validator-rs',
-  java: 'bean-validation',
-  kotlin: 'bean-validation',
-};
 
 const PII = /(email|phone|password|secret|token|card|iban|ssn|address|birth|first_?name|last_?name|full_?name)/i;
 const URLISH = /(url|uri|webhook|callback|link|redirect)/i;
@@ -88,7 +78,7 @@ export function buildValidation(scope: Scope, service: ServiceStack | undefined,
   const detected = service?.validation?.value;
   const framework = service?.framework ? FRAMEWORKS[service.framework.value] : undefined;
   // The repository's library, else its framework's usual one, else its language's; with none of them known, none is named.
-  const library = detected ?? framework?.validation ?? (language ? DEFAULT_VALIDATION[language] : undefined) ?? '';
+  const library = detected ?? framework?.validation ?? (language ? DEFAULT_VALIDATION_BY_LANGUAGE[language] : undefined) ?? '';
   const basis: Validation['basis'] = detected ? 'repo' : framework?.validation ? 'framework' : library ? 'language' : 'none';
   const conv = VALIDATION[library];
   const rules = scope.operations.flatMap((op) => fieldRules(op, checklist));

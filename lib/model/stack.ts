@@ -2,28 +2,25 @@
 
 import type { Detected, Scope, ServiceStack } from '../types.js';
 import { operationKey } from '../types.js';
-import {
-  AUTH, DATABASES, FRAMEWORKS, JOBS, LANGUAGES, LOGGERS, MIGRATIONS, ORM_LABELS, PACKAGE_MANAGERS, RUNNERS, VALIDATION,
-  type LayerKind,
-} from './conventions.js';
+import { FRAMEWORKS, type LayerKind } from './conventions.js';
+import { labelOf as knowledgeLabel, type Kind } from '../knowledge/index.js';
 import { formatEvidence, isMutating, underService } from './names.js';
 import type { Layer, StackLine } from './spec-types.js';
 
-const API_LABELS: Record<string, string> = { rest: 'REST', graphql: 'GraphQL', grpc: 'gRPC', trpc: 'tRPC' };
-
-const LABELS: Record<StackLine['dimension'], Record<string, { label: string }>> = {
-  language: LANGUAGES,
-  framework: FRAMEWORKS,
-  apiStyles: Object.fromEntries(Object.entries(API_LABELS).map(([k, label]) => [k, { label }])),
-  orm: Object.fromEntries(Object.entries(ORM_LABELS).map(([k, label]) => [k, { label }])),
-  migrations: MIGRATIONS,
-  databases: DATABASES,
-  auth: AUTH,
-  jobs: JOBS,
-  validation: VALIDATION,
-  logger: LOGGERS,
-  testRunner: RUNNERS,
-  packageManager: PACKAGE_MANAGERS,
+/** The knowledge kind behind each Stack line. */
+const KIND_OF: Record<StackLine['dimension'], Kind> = {
+  language: 'language',
+  framework: 'framework',
+  apiStyles: 'apiStyle',
+  orm: 'orm',
+  migrations: 'migrations',
+  databases: 'database',
+  auth: 'auth',
+  jobs: 'job',
+  validation: 'validation',
+  logger: 'logger',
+  testRunner: 'testRunner',
+  packageManager: 'packageManager',
 };
 
 /** Shown even when not detected; the others only when found. */
@@ -31,7 +28,7 @@ const CORE: StackLine['dimension'][] = ['language', 'framework', 'apiStyles', 'o
 const ORDER: StackLine['dimension'][] = ['language', 'framework', 'apiStyles', 'orm', 'migrations', 'databases', 'auth', 'jobs', 'validation', 'logger', 'testRunner', 'packageManager'];
 
 export function labelOf(dimension: StackLine['dimension'], id: string): string {
-  return LABELS[dimension][id]?.label ?? id;
+  return knowledgeLabel(KIND_OF[dimension], id);
 }
 
 function detectedOf(service: ServiceStack | undefined, dimension: StackLine['dimension']): Detected[] {
@@ -121,7 +118,7 @@ export function buildLayers(scope: Scope, service: ServiceStack | undefined, lay
     if (items[kind].length === 0 && !(kind === 'jobs' && unnamedJobs.length)) continue;
     const given = layout[kind];
     const seen = fromEvidence[kind];
-    const conventional = framework?.layers[kind] ?? `src/${kind}`;
+    const conventional = framework?.layers?.[kind] ?? `src/${kind}`;
     const folder = given ?? (seen ? underService(root, seen) : underService(root, conventional));
     layers.push({ kind, folder, fromRepo: Boolean(given ?? seen), items: items[kind], ...(kind === 'jobs' && unnamedJobs.length ? { unnamed: unnamedJobs } : {}) });
   }

@@ -46,7 +46,7 @@ export function buildTestPlan(
 
   const framework = service?.framework ? FRAMEWORKS[service.framework.value] : undefined;
   const dir = service?.testDir?.value ?? runner?.defaultDir ?? 'test';
-  const pkg = service?.testDir?.value ?? framework?.layers.services ?? runner?.defaultDir ?? '.';
+  const pkg = service?.testDir?.value ?? framework?.layers?.services ?? runner?.defaultDir ?? '.';
   const values = { dir, pkg, slug: kebabCase(slug), snake: snakeCase(slug), Pascal: pascalCase(slug) };
   const jsRunner = runnerId === 'vitest' || runnerId === 'jest' || runnerId === 'mocha';
   const exec = pm ? PACKAGE_MANAGERS[pm]?.exec ?? '' : jsRunner ? 'npx ' : '';
@@ -54,7 +54,8 @@ export function buildTestPlan(
     if (!runner) return '';
     const className = file.split('/').pop()?.replace(/\.\w+$/, '') ?? '';
     const specific = layer === 'integration' ? runner.integrationCommand : layer === 'contract' ? runner.contractCommand : undefined;
-    const pattern = (pm && runner.byPackageManager?.[pm]) ?? specific ?? runner.command;
+    const frameworkId = service?.framework?.value;
+    const pattern = (frameworkId && runner.byFramework?.[frameworkId]) ?? (pm && runner.byPackageManager?.[pm]) ?? specific ?? runner.command;
     // `./{pkg}/...` with the service root as the package is `./...`, never `././...`.
     return fill(pattern, { ...values, exec, path: file, class: className }).replace(/\.\/\.\//g, './').replace(/\.\/\.(?=\s|$)/g, '.');
   };

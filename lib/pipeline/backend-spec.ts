@@ -2,15 +2,15 @@
 // prompts: `prepare` reads everything and says what is still undecided;
 // `plan` turns the decisions into the files to write and the report.
 // Nothing here prompts or writes.
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { nearest } from '../answers/load.js';
 import { loadConfig, type MagiConfig } from '../config/index.js';
 import { EXIT, MagiError } from '../errors.js';
-import { applyBackendSection, locateSection, type ConflictMode, type GateResult } from '../gate/index.js';
-import { checkPreflight, deriveState, type PreflightResult } from '../preflight/index.js';
+import { applyBackendSection, locateSection } from '../gate/index.js';
+import { checkPreflight, deriveState } from '../preflight/index.js';
 import { readCompanions } from '../sprint/companions.js';
-import { readPlanDocument, type PlanDocument } from '../sprint/document.js';
+import { readPlanDocument } from '../sprint/document.js';
 import { locateSprint, toPosix, type Sprint } from '../sprint/index.js';
 import { redactCredentials } from '../secrets.js';
 import { oneLine } from '../text.js';
@@ -18,59 +18,10 @@ import { MAX_CONTRACT_BYTES, readInputFile, readRegularFile } from '../input.js'
 import { acquireLock } from '../write/lock.js';
 import { planGeneratedFile, planPlainFile, type PlannedFiles, type PlannedWrite } from './files.js';
 import { buildReport, nextSteps } from './report.js';
-import { applyStackOverrides, chooseService, contractTestTarget, declaredPackages, type StackAnswer } from './stack-choice.js';
-import type { JsonReport, ReportFile } from '../report/index.js';
-import { API_STYLES, operationKey, type ApiStyle, type OpenQuestion, type Scope, type ServiceStack, type StackReport, type Warning } from '../types.js';
-
-export interface RunContext {
-  root: string;
-  home: string;
-  env: Record<string, string | undefined>;
-  /** package.json version, for the report. */
-  toolVersion: string;
-}
-
-export interface BackendSpecInputs {
-  sprint?: string;
-  apiStyle?: ApiStyle;
-  scaffoldTest?: boolean;
-  scaffold?: boolean;
-  openapi?: string;
-  conflict?: ConflictMode;
-  force?: boolean;
-  skipPreflight?: boolean;
-  dryRun?: boolean;
-  docsDir?: string;
-  service?: string;
-  stack?: StackAnswer;
-  contractLocation?: 'auto' | 'inline' | 'file';
-  populatedTables?: string[];
-  authz?: Record<string, { auth?: boolean | string; roles?: string[]; ownership?: string; justification?: string }>;
-  installTestDeps?: boolean;
-  confirm?: boolean;
-  answers?: string;
-  json?: boolean;
-}
-
-export interface Prepared {
-  /** Releases the sprint's lock (also released when the process exits). */
-  release: () => void;
-  context: RunContext;
-  inputs: BackendSpecInputs;
-  config?: MagiConfig;
-  sprint: Sprint;
-  preflight: PreflightResult;
-  document: PlanDocument;
-  hasSection: boolean;
-  stackReport: StackReport;
-  /** Undefined when the repo has several services and none was chosen yet. */
-  service?: ServiceStack;
-  scope: Scope;
-  /** API styles worth offering, best first. */
-  apiStyleCandidates: ApiStyle[];
-  warnings: Warning[];
-  questions: OpenQuestion[];
-}
+import type { BackendSpecInputs, Decisions, Plan, Prepared, RunContext } from './types.js';
+import { applyStackOverrides, chooseService } from './stack-choice.js';
+import { chooseContractTestTemplate, placeContractTestFor, renderContractTestFor, type ContractKindOfTest, type RenderedContractTest } from './contract-test.js';
+import { API_STYLES, operationKey, type ApiStyle, type OpenQuestion, type Scope, type ServiceStack, type Warning } from '../types.js';
 
 export async function prepareBackendSpec(context: RunContext, inputs: BackendSpecInputs, options: { lock?: boolean } = {}): Promise<Prepared> {
   const skip = Boolean(inputs.force || inputs.skipPreflight);
@@ -146,27 +97,8 @@ export function apiStyleCandidates(service: ServiceStack | undefined, scope: Sco
   return ordered.length ? ordered.filter((style) => API_STYLES.includes(style)) : ['rest'];
 }
 
-export interface Decisions {
-  service?: ServiceStack;
-  apiStyle: ApiStyle;
-  conflict: ConflictMode;
-  scaffoldTest: boolean;
-  /** The user was asked and went on despite an `overkill` warning. */
-  extraQuestions?: OpenQuestion[];
-}
-
 export type { PlannedWrite } from './files.js';
-
-export interface Plan {
-  writes: PlannedWrite[];
-  /** Every file we considered, with its status (unchanged ones included). */
-  files: ReportFile[];
-  gate: GateResult;
-  documentBefore: string;
-  documentAfter: string;
-  report: JsonReport;
-  renderWarnings: Warning[];
-}
+export type { BackendSpecInputs, Decisions, Plan, Prepared, RunContext } from './types.js';
 
 /** `confirm: false` in the answers file refuses every write (a dry run still shows the diff). */
 export function assertConfirmed(inputs: BackendSpecInputs, plan: Plan): void {
@@ -222,12 +154,14 @@ export async function planBackendSpec(prepared: Prepared, decisions: Decisions):
   }
   const writeContractFile = contract.placement === 'file' || decisions.scaffoldTest || Boolean(existingOpenApi);
 
-  let contractTest: { path: string; contents: string; installCommand: string; command: string } | undefined;
+  let contractTest: RenderedContractTest | undefined;
   if (decisions.scaffoldTest) {
-    contractTest = await planContractTest(prepared, service, contract.artifact, contractFile);
+    const scaffolded = await scaffoldContractTest(prepared, service, contract.artifact, contractFile);
+    if ('warning' in scaffolded) warnings.push(scaffolded.warning);
+    else contractTest = scaffolded.test;
   }
   // Not scaffolded now: the Test plan still names the file and command `magi contract-test` would use.
-  const plannedContractTest = contractTest ? undefined : await placeContractTest(prepared, service, contract.artifact.kind);
+  const plannedContractTest = contractTest ? undefined : await placeContractTestFor(service, contract.artifact.kind, sprint.slug);
 
   const spec = buildBackendSpec({
     scope,
@@ -263,7 +197,7 @@ export async function planBackendSpec(prepared: Prepared, decisions: Decisions):
     else planGeneratedFile(context.root, sprint.dir, contractFile, contract.artifact.text, planned);
   }
   planPlainFile(context.root, baseFile, rendered.markdown, planned);
-  if (contractTest) planGeneratedFile(context.root, sprint.dir, contractTest.path, contractTest.contents, planned);
+  if (contractTest) planGeneratedFile(context.root, sprint.dir, contractTest.path, contractTest.content, planned);
   const { writes, files } = planned;
   // The document is compared with what the run read, not with a second read: an edit in between is caught at the rename.
   const documentWrite = writes.find((write) => write.path === document.path);
@@ -315,64 +249,24 @@ export function unmatchedAuthz(inputs: BackendSpecInputs, scope: Scope): Warning
     });
 }
 
-/** The runner the contract test is written for: the detected one when the template renders for it. */
-function pickedRunner(service: ServiceStack | undefined, file: string): string | undefined {
-  const runner = service?.testRunner?.value;
-  if (runner === 'rspec' || runner === 'minitest') return /_spec\.rb$/.test(file) ? 'rspec' : 'minitest';
-  return runner;
-}
-
-/** The contract-test template for the service's framework, when there is one for this contract kind. */
-async function contractTestTemplate(service: ServiceStack | undefined, kind: string): Promise<string | undefined> {
-  const { listFrameworks } = await import('../contract-test/index.js');
-  const { catalogEntry } = await import('../stack/index.js');
-  const framework = service?.framework?.value;
-  const template = framework ? (catalogEntry(framework)?.conventions?.contractTest ?? framework) : undefined;
-  return template && listFrameworks().includes(template) && kind !== 'trpc' ? template : undefined;
-}
-
-async function placeContractTest(prepared: Prepared, service: ServiceStack | undefined, kind: string): Promise<{ path: string; command: string } | undefined> {
-  const { contractTestPlace } = await import('../contract-test/index.js');
-  const template = await contractTestTemplate(service, kind);
-  if (!template) return undefined;
-  try {
-    const place = contractTestPlace({
-      framework: template,
-      kind: kind as 'openapi' | 'graphql' | 'proto',
-      feature: prepared.sprint.slug,
-      ...contractTestTarget(service),
-    });
-    return { path: place.path, command: place.command };
-  } catch {
-    return undefined;
-  }
-}
-
-async function planContractTest(
+/** The contract test `--scaffold-test` writes, or the warning that says why there is none. A plan step reads its input, never changes it. */
+async function scaffoldContractTest(
   prepared: Prepared,
   service: ServiceStack | undefined,
   artifact: { kind: string; text: string; document?: unknown },
   contractFile: string,
-): Promise<{ path: string; contents: string; installCommand: string; command: string } | undefined> {
-  const { renderContractTest } = await import('../contract-test/index.js');
-  const { contractTestCommand } = await import('../contract-test/paths.js');
-  const framework = service?.framework?.value;
-  const template = await contractTestTemplate(service, artifact.kind);
-  if (!template) {
-    prepared.warnings.push({
-      code: 'no-contract-test-template',
-      message: `No contract-test template for ${framework ?? 'an undetected framework'}; run \`magi contract-test --framework <id>\` to pick one`,
-    });
-    return undefined;
+): Promise<{ test: RenderedContractTest } | { warning: Warning }> {
+  const choice = await chooseContractTestTemplate(service, artifact.kind);
+  if ('missing' in choice) {
+    return {
+      warning: {
+        code: 'no-contract-test-template',
+        message: `No contract-test template for ${service?.framework?.value ?? 'an undetected framework'}; run \`magi contract-test --framework <id>\` to pick one`,
+      },
+    };
   }
-  const result = await renderContractTest({
-    contract: { kind: artifact.kind as 'openapi' | 'graphql' | 'proto', text: artifact.text, path: contractFile, document: artifact.document },
-    framework: template,
-    feature: prepared.sprint.slug,
-    ...contractTestTarget(service),
-    installed: declaredPackages(prepared.context.root, service?.path),
-  });
-  return { path: result.path, contents: result.content, installCommand: result.installCommand, command: contractTestCommand(pickedRunner(service, result.path), service?.packageManager?.value, result.path, service?.layout?.testPattern) };
+  const contract = { kind: artifact.kind as ContractKindOfTest, text: artifact.text, path: contractFile, document: artifact.document };
+  return { test: await renderContractTestFor({ root: prepared.context.root, service, contract, feature: prepared.sprint.slug }, choice.template) };
 }
 
 /** The user's OpenAPI file; one outside the repository (or leading out of it) is only read, never written. */

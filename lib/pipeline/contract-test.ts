@@ -3,12 +3,13 @@ import { existsSync, realpathSync } from 'node:fs';
 import { MAX_CONTRACT_BYTES, readInputFile } from '../input.js';
 import path from 'node:path';
 import { MagiError } from '../errors.js';
-import { isTestPath, printable, repoRelativeOut } from '../contract-test/paths.js';
+import { contractTestCommand, isTestPath, printable, repoRelativeOut } from '../contract-test/paths.js';
 import type { ReportFile } from '../report/index.js';
 import { envelope } from '../report/envelope.js';
 import { locateSprint, toPosix } from '../sprint/index.js';
 import { planGeneratedFile, type PlannedFiles, type PlannedWrite } from './files.js';
 import { chooseService, contractTestTarget, declaredPackages } from './stack-choice.js';
+import type { ServiceStack } from '../types.js';
 
 export interface ContractTestInputs {
   contract?: string;
@@ -42,29 +43,16 @@ export async function planContractTest(root: string, inputs: ContractTestInputs)
   const out = inputs.out === undefined ? undefined : repoRelativeOut(root, inputs.out);
   const text = readInputFile(path.resolve(root, contractPath), printable(contractPath), MAX_CONTRACT_BYTES, 'pass a smaller contract (split it per feature)').toString('utf8');
   const kind = contractPath.endsWith('.graphql') ? 'graphql' : contractPath.endsWith('.proto') ? 'proto' : 'openapi';
-  const [{ detectStack, catalogEntry }, { renderContractTest, listFrameworks }] = await Promise.all([
-    import('../stack/index.js'),
-    import('../contract-test/index.js'),
-  ]);
+  const { detectStack } = await import('../stack/index.js');
   const report = await detectStack(root);
   const service = chooseService(report, inputs.service) ?? report.services.find((candidate) => candidate.kind === 'app');
-  const detected = service?.framework?.value;
-  const framework = inputs.framework ?? (detected ? (catalogEntry(detected)?.conventions?.contractTest ?? detected) : undefined);
-  const frameworks = listFrameworks();
-  if (!framework) {
-    throw new MagiError('framework-unknown', `No framework detected; pass --framework (one of ${frameworks.join(', ')})`);
+  const choice = await chooseContractTestTemplate(service, kind, inputs.framework);
+  if ('missing' in choice) {
+    if (choice.missing === 'no-framework') throw new MagiError('framework-unknown', `No framework detected; pass --framework (one of ${choice.templates.join(', ')})`);
+    throw new MagiError('framework-unsupported', `--framework ${choice.framework}: no contract-test template; choose one of ${choice.templates.join(', ')}`);
   }
-  if (!frameworks.includes(framework)) {
-    throw new MagiError('framework-unsupported', `--framework ${framework}: no contract-test template; choose one of ${frameworks.join(', ')}`);
-  }
-  const result = await renderContractTest({
-    contract: { kind, text, path: contractPath },
-    framework,
-    feature: inputs.feature ?? feature,
-    ...contractTestTarget(service),
-    out,
-    installed: declaredPackages(root, service?.path),
-  });
+  const framework = choice.template;
+  const result = await renderContractTestFor({ root, service, contract: { kind, text, path: contractPath }, feature: inputs.feature ?? feature, out }, framework);
   if (!isTestPath(result.path)) {
     throw new MagiError('out-not-test', `--out ${printable(inputs.out ?? result.path)}: is not a test file (name it like *.test.ts, *_test.go, test_*.py or *_spec.rb, or put it under tests/); magi writes tests, never production code`);
   }
@@ -82,6 +70,83 @@ export async function planContractTest(root: string, inputs: ContractTestInputs)
     framework,
     contract: contractPath,
   };
+}
+
+export type ContractKindOfTest = 'openapi' | 'graphql' | 'proto';
+
+/** A template id, or why there is none (`templates` lists the ids there are). */
+export type TemplateChoice =
+  | { template: string }
+  | { missing: 'no-framework' | 'no-template'; framework?: string; templates: string[] };
+
+/**
+ * The contract-test template: the one asked for (`--framework`), else the
+ * detected framework's own or borrowed one. A contract no template reads (a
+ * tRPC outline) has none.
+ */
+export async function chooseContractTestTemplate(service: ServiceStack | undefined, kind: string, requested?: string): Promise<TemplateChoice> {
+  const [{ listFrameworks }, { contractTestTemplateOf }] = await Promise.all([import('../contract-test/index.js'), import('../knowledge/index.js')]);
+  const templates = listFrameworks();
+  const detected = service?.framework?.value;
+  const framework = requested ?? (detected ? (contractTestTemplateOf(detected) ?? detected) : undefined);
+  if (!framework) return { missing: 'no-framework', templates };
+  if (!templates.includes(framework) || !isContractKind(kind)) return { missing: 'no-template', framework, templates };
+  return { template: framework };
+}
+
+const isContractKind = (kind: string): kind is ContractKindOfTest => kind === 'openapi' || kind === 'graphql' || kind === 'proto';
+
+export interface ContractTestRequest {
+  root: string;
+  service: ServiceStack | undefined;
+  contract: { kind: ContractKindOfTest; text: string; path: string; document?: unknown };
+  feature: string;
+  out?: string;
+}
+
+export interface RenderedContractTest {
+  path: string;
+  content: string;
+  dependencies: string[];
+  installCommand: string;
+  todos: string[];
+  /** The command that runs it in this repository. */
+  command: string;
+}
+
+/** The one contract-test planner: `magi contract-test` and `backend-spec --scaffold-test` both render through it. */
+export async function renderContractTestFor(request: ContractTestRequest, template: string): Promise<RenderedContractTest> {
+  const { renderContractTest } = await import('../contract-test/index.js');
+  const { service } = request;
+  const result = await renderContractTest({
+    contract: request.contract,
+    framework: template,
+    feature: request.feature,
+    ...contractTestTarget(service),
+    out: request.out,
+    installed: declaredPackages(request.root, service?.path),
+  });
+  return { ...result, command: contractTestCommand(pickedRunner(service, result.path), service?.packageManager?.value, result.path, service?.layout?.testPattern) };
+}
+
+/** Where the test would go and the command that runs it, without rendering it (the Test plan of a run that does not scaffold). */
+export async function placeContractTestFor(service: ServiceStack | undefined, kind: string, feature: string): Promise<{ path: string; command: string } | undefined> {
+  const choice = await chooseContractTestTemplate(service, kind);
+  if (!('template' in choice) || !isContractKind(kind)) return undefined;
+  const { contractTestPlace } = await import('../contract-test/index.js');
+  try {
+    const place = contractTestPlace({ framework: choice.template, kind, feature, ...contractTestTarget(service) });
+    return { path: place.path, command: place.command };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The runner the contract test is written for: the detected one when the template renders for it. */
+function pickedRunner(service: ServiceStack | undefined, file: string): string | undefined {
+  const runner = service?.testRunner?.value;
+  if (runner === 'rspec' || runner === 'minitest') return /_spec\.rb$/.test(file) ? 'rspec' : 'minitest';
+  return runner;
 }
 
 interface FoundContract {

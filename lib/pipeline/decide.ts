@@ -6,7 +6,7 @@ import { EXIT, MagiError } from '../errors.js';
 import type { ConflictMode } from '../gate/index.js';
 import { isOverkill } from '../model/rules.js';
 import type { ApiStyle, OpenQuestion, ServiceStack } from '../types.js';
-import type { Decisions, Prepared } from './backend-spec.js';
+import type { Decisions, Prepared } from './types.js';
 import { serviceChoices, settleAmbiguity } from './stack-choice.js';
 
 export interface PendingQuestion {

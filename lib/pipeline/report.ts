@@ -2,7 +2,7 @@
 import type { GateResult } from '../gate/index.js';
 import { REPORT_VERSION, stackToJson, topQuestions, type JsonReport, type ReportFile } from '../report/index.js';
 import { operationKey, type OpenQuestion, type ServiceStack, type Warning } from '../types.js';
-import type { Prepared, RunContext } from './backend-spec.js';
+import type { Prepared, RunContext } from './types.js';
 
 export function buildReport(input: {
   context: RunContext;

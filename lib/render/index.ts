@@ -2,16 +2,17 @@
 // template per subsection per language. TS computes facts; templates phrase them.
 
 import type { Warning } from '../types.js';
-import { existsSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { BackendSpec } from '../model/index.js';
 import { MagiError } from '../errors.js';
+import { templatesDir } from '../paths.js';
 import { helpers } from './helpers.js';
 import { tidyMarkdown } from './tidy.js';
 
-export type SectionLanguage = 'en' | 'zh-TW';
+/** A folder name under templates/backend-section (a BCP 47 tag: `en`, `zh-TW`). */
+export type SectionLanguage = string;
 
 export const SUBSECTIONS = [
   '00-stack-layers',
@@ -41,42 +42,57 @@ export const SUBSECTION_HEADINGS = [
 /** The section should stay readable: a five-operation sprint fits in this many lines. */
 export const LINE_BUDGET = { lines: 250, operations: 5 };
 
-const ALIASES: Record<string, SectionLanguage> = {
-  en: 'en',
-  'en-us': 'en',
-  'en-gb': 'en',
-  english: 'en',
-  'zh-tw': 'zh-TW',
-  'zh-hant': 'zh-TW',
-  'zh-hant-tw': 'zh-TW',
-  zh_tw: 'zh-TW',
+/** Scripts that tell one written variety from another where regions imply them (BCP 47 likely subtags). */
+const LIKELY_SCRIPT: Record<string, Record<string, string>> = {
+  zh: { '': 'hans', cn: 'hans', sg: 'hans', tw: 'hant', hk: 'hant', mo: 'hant' },
 };
 
-/** Closest language we have templates for, with a note when it is not an exact match. */
-export function resolveLanguage(language: string): { language: SectionLanguage; note?: string } {
-  const key = (language ?? '').trim().toLowerCase().replace(/_/g, '-');
-  if (ALIASES[key]) return { language: ALIASES[key] };
-  if (/^zh-(hk|mo|hant)/.test(key)) return { language: 'zh-TW', note: `output_language "${language}": using zh-TW (Traditional Chinese), the closest available` };
-  if (/^en-/.test(key)) return { language: 'en' };
-  return { language: 'en', note: `output_language "${language}" has no Backend section templates; written in English (available: en, zh-TW)` };
+/** Language names people write instead of a tag. */
+const NAMES: Record<string, string> = { english: 'en' };
+
+interface Tag {
+  language: string;
+  script?: string;
+  region?: string;
 }
 
-let templatesRoot: string | undefined;
+function parseTag(text: string): Tag {
+  const [language = '', ...rest] = text.trim().toLowerCase().replace(/_/g, '-').split('-');
+  const script = rest.find((part) => /^[a-z]{4}$/.test(part));
+  const region = rest.find((part) => /^([a-z]{2}|\d{3})$/.test(part));
+  return { language, ...(script ? { script } : {}), ...(region ? { region } : {}) };
+}
 
-/** Walk up from this module until a folder holding templates/backend-section (works from source and from dist/). */
-export function findTemplatesRoot(from: string = path.dirname(fileURLToPath(import.meta.url))): string {
-  if (templatesRoot && from === path.dirname(fileURLToPath(import.meta.url))) return templatesRoot;
-  let dir = from;
-  for (;;) {
-    const candidate = path.join(dir, 'templates', 'backend-section');
-    if (existsSync(candidate)) {
-      templatesRoot = candidate;
-      return candidate;
-    }
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new MagiError('templates-missing', `templates/backend-section not found above ${from}; reinstall generator-magi`);
-    dir = parent;
+const scriptOf = (tag: Tag): string | undefined => tag.script ?? LIKELY_SCRIPT[tag.language]?.[tag.region ?? ''];
+
+/** The languages the section can be written in: the folders under templates/backend-section. */
+export function sectionLanguages(): SectionLanguage[] {
+  return readdirSync(findTemplatesRoot(), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+}
+
+/** Closest language we have templates for, with a note when it is not an exact match; English when none is close. */
+export function resolveLanguage(language: string): { language: SectionLanguage; note?: string } {
+  const available = sectionLanguages();
+  const text = NAMES[(language ?? '').trim().toLowerCase()] ?? language ?? '';
+  const wanted = parseTag(text);
+  const exact = available.find((folder) => folder.toLowerCase() === text.trim().toLowerCase().replace(/_/g, '-'));
+  if (exact) return { language: exact };
+  const close = available.find((folder) => {
+    const have = parseTag(folder);
+    return have.language === wanted.language && scriptOf(have) === scriptOf(wanted);
+  });
+  if (close) {
+    const region = parseTag(close).region;
+    // Another region of the same written variety (zh-HK for zh-TW) reads differently in places: say so.
+    if (region && wanted.region && wanted.region !== region) return { language: close, note: `output_language "${language}": using ${close}, the closest available` };
+    return { language: close };
   }
+  return { language: 'en', note: `output_language "${language}" has no Backend section templates; written in English (available: ${available.join(', ')})` };
+}
+
+/** templates/backend-section, from this module or from `from` (a compiled location). */
+export function findTemplatesRoot(from?: string): string {
+  return templatesDir('backend-section', from);
 }
 
 const cache = new Map<string, Array<{ name: string; render: (data: object) => string }>>();
@@ -99,7 +115,7 @@ async function loadTemplates(language: SectionLanguage): Promise<Array<{ name: s
   return loaded;
 }
 
-export async function renderSection(spec: BackendSpec, language: string): Promise<{ markdown: string; languageUsed: 'en' | 'zh-TW'; notes: Warning[] }> {
+export async function renderSection(spec: BackendSpec, language: string): Promise<{ markdown: string; languageUsed: SectionLanguage; notes: Warning[] }> {
   const resolved = resolveLanguage(language);
   const notes: Warning[] = resolved.note ? [{ code: 'language', message: resolved.note }] : [];
   const templates = await loadTemplates(resolved.language);

@@ -1,10 +1,10 @@
-// The detector: finds service folders, gathers evidence for every catalog entry,
+// The detector: finds service folders, gathers evidence for every knowledge entry,
 // and turns evidence into values with confidence. All technology knowledge comes
-// from the catalog; this file only knows how to weigh evidence.
+// from lib/knowledge; this file only knows how to weigh evidence.
 import path from 'node:path';
 import type { Ambiguity, ApiStyle, Detected, Evidence, ServiceStack, SingleDimension, StackReport, StackWarning } from '../types.js';
 import { readLayout } from './layout.js';
-import { CATALOG, catalogEntry, type CatalogEntry, type Ecosystem, type FileSignal, type Kind } from './catalog.js';
+import { KNOWLEDGE, knowledgeOf, type Ecosystem, type FileSignal, type FrameworkEntry, type Kind, type KnowledgeEntry } from '../knowledge/index.js';
 import { globToRegExp, literalBasenames, literalExtensions } from './glob.js';
 import { isComposeFile, readCompose, readEnvSchemes, type ComposeFile } from './infra.js';
 import { depMatches, MANIFEST_ECOSYSTEM, manifestDir, readManifests, type Dep, type Manifests } from './manifests.js';
@@ -27,7 +27,7 @@ const TOOLING_KINDS = new Set<Kind>(['testRunner', 'packageManager', 'migrations
 
 /** Dependency names that make a folder worth reading in full: frameworks, job runners, API layers. */
 const SERVER_DEPS = new Map<Ecosystem, string[]>();
-for (const entry of CATALOG) {
+for (const entry of KNOWLEDGE) {
   if (entry.kind !== 'framework' && entry.kind !== 'job' && entry.kind !== 'apiStyle') continue;
   for (const [eco, names] of Object.entries(entry.signals.deps ?? {}) as [Ecosystem, string[]][]) SERVER_DEPS.set(eco, [...(SERVER_DEPS.get(eco) ?? []), ...names]);
 }
@@ -68,7 +68,7 @@ interface FileIndex {
 }
 
 interface Scored {
-  entry: CatalogEntry;
+  entry: KnowledgeEntry;
   confidence: number;
   evidence: Evidence[];
   constructs: ConstructHit[];
@@ -249,7 +249,7 @@ async function analyseService(repo: Repo, dir: string): Promise<ServiceStack | u
   };
 
   const scored = new Map<string, Scored>();
-  for (const entry of CATALOG) {
+  for (const entry of KNOWLEDGE) {
     if (entry.kind === 'language') continue;
     if (!entry.ecosystems.some((eco) => ecosystems.has(eco))) continue;
     // Frameworks come first in the catalog, so `within` can look at their scores.
@@ -292,7 +292,7 @@ function noisyOr(weights: number[]): number {
   return 1 - weights.reduce((rest, weight) => rest * (1 - weight), 1);
 }
 
-async function evaluate(repo: Repo, service: Service, entry: CatalogEntry): Promise<Scored> {
+async function evaluate(repo: Repo, service: Service, entry: KnowledgeEntry): Promise<Scored> {
   const ecos = entry.ecosystems.filter((eco) => service.ecosystems.has(eco));
   const tooling = TOOLING_KINDS.has(entry.kind);
   const weights: number[] = [];
@@ -426,7 +426,7 @@ function dedupeEvidence(list: Evidence[]): Evidence[] {
   return out;
 }
 
-async function matchFileSignal(repo: Repo, service: Service, entry: CatalogEntry, signal: FileSignal): Promise<Evidence | undefined> {
+async function matchFileSignal(repo: Repo, service: Service, entry: KnowledgeEntry, signal: FileSignal): Promise<Evidence | undefined> {
   const re = globToRegExp(signal.glob);
   const includeTests = entry.kind === 'testRunner';
   const pool = candidatesFor(service.index, signal.glob).filter((file) => includeTests || repo.roles.get(file) === 'main');
@@ -466,7 +466,7 @@ function applyImplications(scored: Map<string, Scored>): void {
   for (const source of [...scored.values()]) {
     if (source.confidence < REPORT_THRESHOLD || !source.entry.implies) continue;
     for (const { id, weight } of source.entry.implies) {
-      const target = CATALOG.find((entry) => entry.id === id && entry.kind !== 'language' && entry.kind !== 'packageManager');
+      const target = KNOWLEDGE.find((entry) => entry.id === id && entry.kind !== 'language' && entry.kind !== 'packageManager');
       if (!target) continue;
       const key = `${target.kind}:${target.id}`;
       const current = scored.get(key) ?? { entry: target, confidence: 0, evidence: [], constructs: [] };
@@ -514,17 +514,17 @@ function assemble(repo: Repo, service: Service, scored: Map<string, Scored>): Se
   const frameworks = candidatesOf(scored, 'framework');
   const primary = primaryEcosystem(service, frameworks, scored);
   const framework = single('framework', frameworks.filter((s) => s.entry.ecosystems.includes(primary)));
-  const frameworkEntry = framework ? catalogEntry(framework.value, 'framework') : undefined;
+  const frameworkEntry = framework ? knowledgeOf('framework', framework.value) : undefined;
   const language = detectLanguage(service, primary);
   const multi = (kind: Kind) => candidatesOf(scored, kind).map(toDetected);
 
   const apiStyles = multi('apiStyle') as Detected<ApiStyle>[];
-  if (apiStyles.length === 0 && frameworkEntry?.conventions.defaultApiStyle && framework) {
-    apiStyles.push({ value: frameworkEntry.conventions.defaultApiStyle, confidence: REPORT_THRESHOLD, evidence: framework.evidence.slice(0, 1) });
+  if (apiStyles.length === 0 && frameworkEntry?.defaultApiStyle && framework) {
+    apiStyles.push({ value: frameworkEntry.defaultApiStyle, confidence: REPORT_THRESHOLD, evidence: framework.evidence.slice(0, 1) });
   }
   const orm = single('orm', candidatesOf(scored, 'orm', primary));
   const fallback = (kind: Kind, id: string | undefined, from: Detected | undefined): Detected | undefined =>
-    id && from && catalogEntry(id, kind) ? { value: id, confidence: REPORT_THRESHOLD, evidence: from.evidence.slice(0, 1) } : undefined;
+    id && from && knowledgeOf(kind, id) ? { value: id, confidence: REPORT_THRESHOLD, evidence: from.evidence.slice(0, 1) } : undefined;
 
   const stack: ServiceStack = {
     name: serviceName(repo, service, primary),
@@ -539,8 +539,8 @@ function assemble(repo: Repo, service: Service, scored: Map<string, Scored>): Se
     jobs: multi('job'),
     testRunner: single('testRunner', candidatesOf(scored, 'testRunner', primary)),
     packageManager: single('packageManager', candidatesOf(scored, 'packageManager', primary)),
-    validation: single('validation', candidatesOf(scored, 'validation', primary)) ?? fallback('validation', frameworkEntry?.conventions.validation, framework),
-    logger: single('logger', candidatesOf(scored, 'logger', primary)) ?? fallback('logger', frameworkEntry?.conventions.logger, framework),
+    validation: single('validation', candidatesOf(scored, 'validation', primary)) ?? fallback('validation', frameworkEntry?.validationBundled ? frameworkEntry.validation : undefined, framework),
+    logger: single('logger', candidatesOf(scored, 'logger', primary)) ?? fallback('logger', frameworkEntry?.logger, framework),
     // Only with evidence of the tool itself: the ORM's standard tool is the consumers' fallback, and they say so.
     migrations: single('migrations', candidatesOf(scored, 'migrations', primary)),
     ambiguities,
@@ -565,9 +565,9 @@ function primaryEcosystem(service: Service, frameworks: Scored[], scored: Map<st
 }
 
 function detectLanguage(service: Service, primary: Ecosystem): Detected | undefined {
-  const languages = CATALOG.filter((entry) => entry.kind === 'language' && entry.ecosystems.includes(primary));
+  const languages = KNOWLEDGE.filter((entry) => entry.kind === 'language' && entry.ecosystems.includes(primary));
   const total = service.sourceCount.get(primary) ?? 0;
-  let best: { entry: CatalogEntry; score: number; evidence: Evidence[] } | undefined;
+  let best: { entry: KnowledgeEntry; score: number; evidence: Evidence[] } | undefined;
   for (const entry of languages) {
     const count = (entry.signals.extensions ?? []).reduce((sum, ext) => sum + (service.extensionCount.get(ext) ?? 0), 0);
     const configFile = (entry.signals.files ?? []).flatMap((signal) => candidatesFor(service.index, signal.glob).filter((f) => globToRegExp(signal.glob).test(relTo(service.dir, f))))[0];
@@ -589,7 +589,7 @@ const CONTRACT_SUBDIRS = ['api', 'contract', 'contracts', 'integration', 'reques
 /** File names `magi contract-test` writes: our own output must not shift the repo's conventions between runs. */
 const CONTRACT_TEST_NAME = /(\.contract\.(test|spec)\.[cm]?[jt]sx?|_contract_test\.go|\/test_[^/]*_contract\.py|_contract_spec\.rb|_contract\.rs)$/;
 
-function detectTestDir(service: Service, primary: Ecosystem, framework: CatalogEntry | undefined): Detected | undefined {
+function detectTestDir(service: Service, primary: Ecosystem, framework: FrameworkEntry | undefined): Detected | undefined {
   const testFiles = service.tests.filter((file) => sourceEcosystem(file) === primary && !/conftest\.py$/.test(file) && !CONTRACT_TEST_NAME.test(file));
   const roots = new Map<string, string[]>();
   for (const file of testFiles) {
@@ -600,7 +600,7 @@ function detectTestDir(service: Service, primary: Ecosystem, framework: CatalogE
   }
   const ranked = [...roots.entries()].sort((a, b) => b[1].length - a[1].length || a[0].split('/').length - b[0].split('/').length || a[0].localeCompare(b[0]));
   if (ranked.length === 0) {
-    const fallbackDir = framework?.conventions.defaultTestDir;
+    const fallbackDir = framework?.defaultTestDir;
     return fallbackDir ? { value: fallbackDir, confidence: REPORT_THRESHOLD, evidence: [] } : undefined;
   }
   const [root, files] = ranked[0];
@@ -630,11 +630,11 @@ function serviceName(repo: Repo, service: Service, primary: Ecosystem): string {
 function isApp(service: Service, stack: ServiceStack): boolean {
   if (service.manifests.publishesLibrary) return false;
   const selfNamed = service.manifests.names.some((name) =>
-    CATALOG.some((entry) => (entry.kind === 'framework' || entry.kind === 'orm') && Object.values(entry.signals.deps ?? {}).some((names) => names?.includes(name))),
+    KNOWLEDGE.some((entry) => (entry.kind === 'framework' || entry.kind === 'orm') && Object.values(entry.signals.deps ?? {}).some((names) => names?.includes(name))),
   );
   if (selfNamed) return false;
   if (stack.framework === undefined && stack.jobs.length === 0) return false;
-  const primary = stack.framework ? catalogEntry(stack.framework.value, 'framework')?.ecosystems[0] : undefined;
+  const primary = stack.framework ? knowledgeOf('framework', stack.framework.value)?.ecosystems[0] : undefined;
   if (primary === 'go' && service.complete.has('go') && !service.sources.some((s) => s.ecosystem === 'go' && /^package main\b/m.test(s.text))) return false;
   return true;
 }

@@ -2,7 +2,7 @@
 // framework's app object is created.
 import path from 'node:path';
 import type { Detected } from '../types.js';
-import type { Ecosystem } from './catalog.js';
+import type { Ecosystem } from '../knowledge/index.js';
 import { lineOfIndex } from './scan.js';
 import { sourcePriority } from './sources.js';
 

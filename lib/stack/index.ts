@@ -4,8 +4,6 @@ import type { ServiceStack, StackReport } from '../types.js';
 import { MagiError } from '../errors.js';
 import { detect } from './detect.js';
 
-export { catalogEntry, CATALOG } from './catalog.js';
-export type { CatalogEntry, Conventions, Ecosystem, Kind, MigrationConvention } from './catalog.js';
 
 /**
  * Detects the stack of the repository at `root`. Never throws on a broken manifest

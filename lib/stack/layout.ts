@@ -7,7 +7,7 @@
 
 import path from 'node:path';
 import type { Evidence, RepoLayout, ServiceStack } from '../types.js';
-import { MIGRATIONS, ORM_MIGRATION_TOOL, PRIMARY_KEY_SIGNALS, migrationToolFor, type KeyType } from '../model/conventions.js';
+import { knowledgeOf, ORMS, SQL_PRIMARY_KEY, type KeyType } from '../knowledge/index.js';
 import { globToRegExp } from './glob.js';
 import { lineOfIndex, type RepoReader } from './scan.js';
 
@@ -21,7 +21,7 @@ const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\
 
 /** The migration tool whose folder to look for: the detected one, else the ORM's standard. */
 export function migrationToolOfStack(stack: Pick<ServiceStack, 'migrations' | 'orm'>): string | undefined {
-  return migrationToolFor(stack.migrations?.value) ?? (stack.orm ? ORM_MIGRATION_TOOL[stack.orm.value] : undefined);
+  return knowledgeOf('migrations', stack.migrations?.value)?.id ?? knowledgeOf('orm', stack.orm?.value)?.migrationTool;
 }
 
 /** `<timestamp>`, `<nnnn>`… from the prefixes of existing migration files; undefined when they are not numbers. */
@@ -52,7 +52,7 @@ async function alembicVersions(reader: RepoReader, serviceDir: string, files: st
 
 /** The folder of the repository's existing migrations, and their prefix, for the service's migration tool. */
 export async function readMigrations(reader: RepoReader, serviceDir: string, files: string[], tool: string | undefined): Promise<RepoLayout['migrations'] | undefined> {
-  const conv = tool ? MIGRATIONS[tool] : undefined;
+  const conv = knowledgeOf('migrations', tool);
   if (!conv) return undefined;
   if (tool === 'alembic') {
     const fromIni = await alembicVersions(reader, serviceDir, files);
@@ -98,11 +98,14 @@ export async function readMigrations(reader: RepoReader, serviceDir: string, fil
   return { dir, prefix: prefixOf(found.prefixes), count: found.files.length, evidence: [{ file: sorted[sorted.length - 1] }] };
 }
 
+/** How raw SQL and each ORM declare a primary key, per key type. */
+const PRIMARY_KEY_SIGNALS = [SQL_PRIMARY_KEY, ...ORMS.flatMap((orm) => (orm.primaryKey ? [orm.primaryKey] : []))];
+
 const MODEL_FILE = /(^|\/)(models?|entit(y|ies)|schema|db|domain)(\/|\.|_|$)|\.prisma$|(^|\/)(migrations?|migrate|versions)\//i;
 const KEY_SOURCE = /\.(py|ts|js|mjs|cjs|rb|go|prisma|sql)$/;
 const MAX_KEY_FILES = 60;
 
-/** The primary key type the existing tables use, by the catalog's per-technology signals. */
+/** The primary key type the existing tables use, by the knowledge's per-technology signals. */
 export async function readPrimaryKey(reader: RepoReader, serviceDir: string, files: string[]): Promise<RepoLayout['primaryKey'] | undefined> {
   const candidates = files
     .filter((file) => KEY_SOURCE.test(file) && MODEL_FILE.test(relTo(serviceDir, file)) && !/(^|\/)(node_modules|vendor|test|tests|spec|__tests__)\//.test(file))
@@ -111,7 +114,7 @@ export async function readPrimaryKey(reader: RepoReader, serviceDir: string, fil
   const texts = await reader.readMany(candidates);
   const counts = new Map<KeyType, { count: number; evidence: Evidence }>();
   for (const [file, text] of texts) {
-    for (const signals of Object.values(PRIMARY_KEY_SIGNALS)) {
+    for (const signals of PRIMARY_KEY_SIGNALS) {
       for (const [type, patterns] of Object.entries(signals) as [KeyType, RegExp[]][]) {
         for (const pattern of patterns) {
           const match = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);

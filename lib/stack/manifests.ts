@@ -2,7 +2,7 @@
 // Parsers are lazy-loaded: a repository without TOML never loads the TOML parser.
 import path from 'node:path';
 import type { StackWarning } from '../types.js';
-import type { Ecosystem } from './catalog.js';
+import type { Ecosystem } from '../knowledge/index.js';
 import { lineOfIndex, type RepoReader } from './scan.js';
 import { namedExports } from '../interop.js';
 

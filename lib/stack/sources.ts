@@ -1,7 +1,7 @@
 // Source files: which ones are worth reading, what they import, and whether a
 // piece of code sits in a function that nothing calls.
 import path from 'node:path';
-import type { Ecosystem } from './catalog.js';
+import type { Ecosystem } from '../knowledge/index.js';
 
 const EXTENSION_ECOSYSTEM: Record<string, Ecosystem> = {
   '.ts': 'node', '.tsx': 'node', '.mts': 'node', '.cts': 'node', '.js': 'node', '.mjs': 'node', '.cjs': 'node', '.jsx': 'node',

@@ -90,7 +90,7 @@ describe('migrations follow the repository’s existing folder and naming', () =
 
   it('leaves no {name} or {dir} placeholder in any rollback or apply command', () => {
     for (const [id, conv] of Object.entries(MIGRATIONS)) {
-      const spec = buildBackendSpec(refundsInput({ service: service('x', { orm: undefined, migrations: { value: conv.detectedAs[0], confidence: 0.9, evidence: [{ file: 'x' }] }, databases: [{ value: 'postgres', confidence: 0.9, evidence: [] }] }) }));
+      const spec = buildBackendSpec(refundsInput({ service: service('x', { orm: undefined, migrations: { value: id, confidence: 0.9, evidence: [{ file: 'x' }] }, databases: [{ value: 'postgres', confidence: 0.9, evidence: [] }] }) }));
       expect(spec.dataModel.tool, id).toBe(id);
       for (const text of [spec.dataModel.rollbackCommand, spec.dataModel.applyCommand, ...spec.dataModel.migrations.map((m) => m.file)]) {
         expect(text, id).not.toMatch(/\{(name|Name|dir)\}/);

@@ -114,7 +114,7 @@ describe('authz, validation, idempotency, observability', () => {
     expect(spec.validation.masked).toEqual(['headers.authorization', 'headers.stripe-signature', 'note']);
     expect(buildBackendSpec(djangoComments()).validation.surfaces.map((s) => s.kind)).toContain('csrf');
     expect(buildBackendSpec(fastifyBookmarks()).validation.surfaces.map((s) => s.kind)).toContain('ssrf');
-    expect(buildBackendSpec(springReviews()).validation.library).toBe('bean-validation');
+    expect(buildBackendSpec(springReviews()).validation.library).toBe('jakarta-validation');
     expect(buildBackendSpec(nestInvoices()).validation.library).toBe('class-validator');
   });
 

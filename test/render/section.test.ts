@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { buildBackendSpec } from '../../lib/model/index.js';
-import { findTemplatesRoot, LINE_BUDGET, renderSection, resolveLanguage, SUBSECTION_HEADINGS } from '../../lib/render/index.js';
+import { findTemplatesRoot, LINE_BUDGET, renderSection, resolveLanguage, sectionLanguages, SUBSECTION_HEADINGS } from '../../lib/render/index.js';
 import { tidyMarkdown } from '../../lib/render/tidy.js';
 import { refundsInput } from '../model/fixtures.js';
 import { STACKS } from '../model/stacks.js';
@@ -108,6 +108,13 @@ describe('language', () => {
     expect(resolveLanguage('en-US')).toEqual({ language: 'en' });
     expect(resolveLanguage('zh-CN').language).toBe('en');
     expect(resolveLanguage('zh-CN').note).toBeDefined();
+  });
+
+  it('writes in the languages it has template folders for, and names them when it falls back', () => {
+    const folders = readdirSync(findTemplatesRoot(), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+    expect(sectionLanguages()).toEqual(folders);
+    for (const folder of folders) expect(resolveLanguage(folder)).toEqual({ language: folder });
+    expect(resolveLanguage('fr').note).toContain(`available: ${folders.join(', ')}`);
   });
 
   it('renders the same spec to the same bytes every time', async () => {

@@ -2,47 +2,10 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CATALOG, catalogEntry } from '../../lib/stack/index.js';
 import { globToRegExp } from '../../lib/stack/glob.js';
 import { depMatches, readManifests } from '../../lib/stack/manifests.js';
 import { fileRole, RepoReader } from '../../lib/stack/scan.js';
 import { enclosingFunction, extractImports, isReferenced } from '../../lib/stack/sources.js';
-
-const CONTRACT_TEMPLATES = ['express', 'koa', 'fastify', 'nestjs', 'nextjs', 'hono', 'trpc', 'graphql', 'fastapi', 'django', 'flask', 'go-net-http', 'gin', 'echo', 'grpc-go', 'rails', 'axum'];
-
-describe('catalog', () => {
-  it('has one entry per id and kind, each with a label', () => {
-    const keys = CATALOG.map((entry) => `${entry.kind}:${entry.id}`);
-    expect(new Set(keys).size).toBe(keys.length);
-    for (const entry of CATALOG) {
-      expect(entry.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
-      expect(entry.conventions.label.length).toBeGreaterThan(0);
-    }
-  });
-
-  it('covers every framework and ORM the issue names', () => {
-    const frameworks = ['express', 'fastify', 'nestjs', 'nextjs', 'hono', 'koa', 'apollo-server', 'graphql-yoga', 'fastapi', 'django', 'drf', 'flask', 'go-net-http', 'gin', 'echo', 'chi', 'fiber', 'grpc-go', 'rails', 'sinatra', 'axum', 'actix-web', 'spring-boot'];
-    const orms = ['prisma', 'typeorm', 'drizzle', 'sequelize', 'mongoose', 'knex', 'kysely', 'sqlalchemy', 'sqlmodel', 'django-orm', 'gorm', 'sqlc', 'sqlx', 'ent', 'active-record', 'diesel', 'jpa', 'mybatis'];
-    for (const id of frameworks) expect(catalogEntry(id, 'framework'), id).toBeDefined();
-    for (const id of orms) expect(catalogEntry(id, 'orm'), id).toBeDefined();
-  });
-
-  it('points contract tests only at template folders that exist in the plan, and migrations at a tool', () => {
-    for (const entry of CATALOG) {
-      if (entry.conventions.contractTest) expect(CONTRACT_TEMPLATES).toContain(entry.conventions.contractTest);
-      if (entry.conventions.validation) expect(catalogEntry(entry.conventions.validation, 'validation'), entry.id).toBeDefined();
-      if (entry.conventions.logger) expect(catalogEntry(entry.conventions.logger, 'logger'), entry.id).toBeDefined();
-      if (entry.kind === 'orm') expect(catalogEntry(entry.conventions.migrations!.tool, 'migrations'), entry.id).toBeDefined();
-    }
-    expect(catalogEntry('prisma')?.conventions.migrations?.pattern).toBe('prisma/migrations/<timestamp>_<name>/migration.sql');
-    expect(catalogEntry('express')?.conventions).toMatchObject({ label: 'Express', contractTest: 'express' });
-  });
-
-  it('tells apart the shared id by kind', () => {
-    expect(catalogEntry('go', 'language')?.kind).toBe('language');
-    expect(catalogEntry('go', 'packageManager')?.kind).toBe('packageManager');
-  });
-});
 
 describe('glob', () => {
   it('matches **, * and braces', () => {

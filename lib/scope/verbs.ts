@@ -84,6 +84,36 @@ function summaryFamily(summary: string): VerbFamily | undefined {
   return first ? VERB_FORMS.get(first) : undefined;
 }
 
+/**
+ * Each operation's terms, kept while what they are read from is unchanged: every
+ * sentence checked for the operations it names reads them all, and recomputing
+ * them per sentence made a long spec quadratic. Cached terms are read-only.
+ */
+const termsCache = new WeakMap<Operation, { signature: string; terms: OperationTerms | undefined }>();
+/** The operations' terms (those that have some) and the verb forms they add, per `ops` array, while its terms are the same objects. */
+const termsListCache = new WeakMap<readonly Operation[], { each: Array<OperationTerms | undefined>; all: OperationTerms[]; extra?: Map<string, VerbFamily> }>();
+
+function cachedTermsOf(op: Operation): OperationTerms | undefined {
+  // Everything termsOf (and operationKey) reads of the operation.
+  const signature = JSON.stringify([op.kind, op.method, op.path, op.name, op.summary]);
+  const cached = termsCache.get(op);
+  if (cached && cached.signature === signature) return cached.terms;
+  const terms = termsOf(op);
+  termsCache.set(op, { signature, terms });
+  return terms;
+}
+
+function termsList(ops: readonly Operation[]): { all: OperationTerms[]; extra: () => Map<string, VerbFamily> } {
+  const each = ops.map(cachedTermsOf);
+  let entry = termsListCache.get(ops);
+  if (!entry || entry.each.length !== each.length || entry.each.some((terms, index) => terms !== each[index])) {
+    entry = { each, all: each.filter((terms): terms is OperationTerms => terms !== undefined) };
+    termsListCache.set(ops, entry);
+  }
+  const found = entry;
+  return { all: found.all, extra: () => (found.extra ??= extraFamilies(found.all)) };
+}
+
 export function termsOf(op: Operation): OperationTerms | undefined {
   const terms: OperationTerms = { op, key: operationKey(op), families: new Set(), heads: new Set(), objects: new Set(), action: false, summary: op.summary ?? '' };
   // `Returns X` / `rpc X(…)` summaries are read from a signature: they say nothing about the action.
@@ -324,9 +354,9 @@ function matchVerbAnyObject(family: VerbFamily, all: OperationTerms[]): Operatio
 export function resolveOperations(text: string, ops: Operation[]): string[] {
   const explicit = namedOperations(text, ops);
   if (explicit.length) return explicit;
-  const all = ops.map(termsOf).filter((terms): terms is OperationTerms => terms !== undefined);
+  const { all, extra } = termsList(ops);
   const found = new Set<OperationTerms>(cjkMatches(text, all));
-  for (const { families, nouns } of verbObjects(proseOf(text), extraFamilies(all))) {
+  for (const { families, nouns } of verbObjects(proseOf(text), extra())) {
     const candidates = nouns.length ? [nouns.at(-1)!, ...nouns.slice(0, -1).reverse()].map(nounOf) : [];
     for (const family of families) {
       let matched: OperationTerms[] = [];
@@ -344,8 +374,8 @@ export function resolveOperations(text: string, ops: Operation[]): string[] {
 
 /** Of the operations a statement sits under, the ones its verbs fit (no object needed: the context names it). */
 export function narrowByVerbs(text: string, ops: Operation[]): Operation[] {
-  const all = ops.map(termsOf).filter((terms): terms is OperationTerms => terms !== undefined);
-  const extra = extraFamilies(all);
+  const { all, extra: extraOf } = termsList(ops);
+  const extra = extraOf();
   const families = new Set<VerbFamily>();
   for (const { families: group } of verbObjects(proseOf(text), extra)) for (const family of group) families.add(family);
   for (const { families: group } of cjkVerbObjects(text)) for (const family of group) families.add(family);

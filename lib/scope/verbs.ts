@@ -89,17 +89,21 @@ function summaryFamily(summary: string): VerbFamily | undefined {
  * sentence checked for the operations it names reads them all, and recomputing
  * them per sentence made a long spec quadratic. Cached terms are read-only.
  */
-const termsCache = new WeakMap<Operation, { signature: string; terms: OperationTerms | undefined }>();
+const termsCache = new WeakMap<Operation, { read: ReadFields; terms: OperationTerms | undefined }>();
 /** The operations' terms (those that have some) and the verb forms they add, per `ops` array, while its terms are the same objects. */
 const termsListCache = new WeakMap<readonly Operation[], { each: Array<OperationTerms | undefined>; all: OperationTerms[]; extra?: Map<string, VerbFamily> }>();
 
+/** Everything termsOf (and operationKey) reads of an operation. */
+type ReadFields = [kind: Operation['kind'], method: Operation['method'], path: Operation['path'], name: Operation['name'], summary: Operation['summary']];
+
 function cachedTermsOf(op: Operation): OperationTerms | undefined {
-  // Everything termsOf (and operationKey) reads of the operation.
-  const signature = JSON.stringify([op.kind, op.method, op.path, op.name, op.summary]);
   const cached = termsCache.get(op);
-  if (cached && cached.signature === signature) return cached.terms;
+  if (cached) {
+    const [kind, method, path, name, summary] = cached.read;
+    if (kind === op.kind && method === op.method && path === op.path && name === op.name && summary === op.summary) return cached.terms;
+  }
   const terms = termsOf(op);
-  termsCache.set(op, { signature, terms });
+  termsCache.set(op, { read: [op.kind, op.method, op.path, op.name, op.summary], terms });
   return terms;
 }
 

@@ -115,16 +115,20 @@ export function planContract(scope: Scope, stack: ServiceStack | undefined): Con
     if (entry.question) questions.push({ text: entry.question, weight: 3, source: SOURCE });
   }
 
-  const resourceNames: string[] = [];
+  // Each resource's operations, in line order; a Map keeps the order resources are first met (linear in the operations).
+  const opsByPlural = new Map<string, Operation[]>();
   const sorted = [...scope.operations].sort((a, b) => a.line - b.line);
   const drafts = sorted.map((op) => {
     const role = roleOf(op, scope);
     const plural = resourcePlural(op, role);
-    if (!resourceNames.includes(plural)) resourceNames.push(plural);
+    const ops = opsByPlural.get(plural);
+    if (ops) ops.push(op);
+    else opsByPlural.set(plural, [op]);
     return { op, role, plural };
   });
 
-  const resources = resourceNames.map((plural) => buildResource(plural, scope, drafts.filter((d) => d.plural === plural).map((d) => d.op), questions));
+  const entities = indexEntities(scope.entities);
+  const resources = [...opsByPlural].map(([plural, ops]) => buildResource(plural, entities, ops, questions));
   const byPlural = new Map(resources.map((resource) => [resource.plural, resource]));
 
   const operations = drafts.map(({ op, role, plural }) => planOperation(op, role, byPlural.get(plural)!, scope, questions));
@@ -283,7 +287,7 @@ function fieldFromColumn(column: Column, known: Map<string, PlannedField>): Plan
   return enumAsString(planned);
 }
 
-function buildResource(plural: string, scope: Scope, ops: Operation[], questions: OpenQuestion[]): PlannedResource {
+function buildResource(plural: string, entities: EntityIndex, ops: Operation[], questions: OpenQuestion[]): PlannedResource {
   const pluralWords = words(plural);
   const typeName = pascalCase([...pluralWords.slice(0, -1), singular(pluralWords[pluralWords.length - 1] ?? 'item')].join(' '));
   const known = new Map<string, PlannedField>();
@@ -292,7 +296,7 @@ function buildResource(plural: string, scope: Scope, ops: Operation[], questions
       if (!known.has(field.name) || (!known.get(field.name)!.typeStated && field.type)) known.set(field.name, planField(field));
     }
   }
-  const entity = entityFor(plural, scope, ops);
+  const entity = entityFor(plural, entities, ops);
   let fields: PlannedField[];
   if (plural === 'webhooks') {
     fields = [];
@@ -312,19 +316,43 @@ function buildResource(plural: string, scope: Scope, ops: Operation[], questions
   return { plural, typeName, fields };
 }
 
+type Entity = Scope['entities'][number];
+
+/** The entities by the names entityFor looks them up by; each name maps to the first entity (in order) that has it. */
+interface EntityIndex {
+  /** `snakeCase(table)` and `snakeCase(last part of a schema-qualified table)`. */
+  bySnake: Map<string, Entity>;
+  /** `entityKey(last part of the table)`. */
+  byKey: Map<string, Entity>;
+}
+
+/** Singular words run together: `cart_items`, `CartItem` and `cart items` share one key. */
+const entityKey = (name: string): string => words(name).map((word) => singular(word)).join('');
+
+/** Built once per contract, so finding each resource's table does not scan every entity (linear, not quadratic, in the spec). */
+function indexEntities(entities: readonly Entity[]): EntityIndex {
+  const bySnake = new Map<string, Entity>();
+  const byKey = new Map<string, Entity>();
+  for (const item of entities) {
+    const last = item.table.split('.').pop() ?? '';
+    for (const name of [snakeCase(item.table), snakeCase(last)]) if (!bySnake.has(name)) bySnake.set(name, item);
+    const key = entityKey(last);
+    if (!byKey.has(key)) byKey.set(key, item);
+  }
+  return { bySnake, byKey };
+}
+
 /** `cart_items` for `/cart/items`, `carts` or `Cart` for `/cart`: the table a resource is stored in, as the spec names it. */
-function entityFor(plural: string, scope: Scope, ops: Operation[]): Scope['entities'][number] | undefined {
-  const key = (name: string): string => words(name).map((word) => singular(word)).join('');
-  const exact = scope.entities.find((item) => snakeCase(item.table) === plural || snakeCase(item.table.split('.').pop() ?? '') === plural);
+function entityFor(plural: string, entities: EntityIndex, ops: Operation[]): Entity | undefined {
+  const exact = entities.bySnake.get(plural);
   if (exact) return exact;
-  const byKey = scope.entities.find((item) => key(item.table.split('.').pop() ?? '') === key(plural));
+  const byKey = entities.byKey.get(entityKey(plural));
   if (byKey) return byKey;
   for (const op of ops) {
     const literals = op.kind === 'rest' && op.path ? literalSegments(op.path) : [];
     const index = literals.map((segment) => snakeCase(segment)).lastIndexOf(plural);
     if (index < 1) continue;
-    const qualified = key(`${literals[index - 1]} ${plural}`);
-    const found = scope.entities.find((item) => key(item.table.split('.').pop() ?? '') === qualified);
+    const found = entities.byKey.get(entityKey(`${literals[index - 1]} ${plural}`));
     if (found) return found;
   }
   return undefined;

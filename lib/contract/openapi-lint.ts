@@ -120,6 +120,62 @@ const MAGI_RULES = {
   'list-pagination': (options: Json) => listPagination(options)(),
 };
 
+const PATH_VARIABLE = /^{.+?}$/;
+
+/** Redocly's no-ambiguous-paths test for two paths' segments: as many variables, and equal text wherever both have text. */
+function ambiguousPaths(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  let aVars = 0;
+  let bVars = 0;
+  let ambiguous = true;
+  for (let index = 0; index < a.length; index++) {
+    const aIsVar = PATH_VARIABLE.test(a[index]);
+    const bIsVar = PATH_VARIABLE.test(b[index]);
+    if (aIsVar || bIsVar) {
+      if (aIsVar) aVars++;
+      if (bIsVar) bVars++;
+    } else if (a[index] !== b[index]) ambiguous = false;
+  }
+  return ambiguous && aVars === bVars;
+}
+
+/**
+ * Whether Redocly's no-ambiguous-paths could report anything for these paths.
+ * Only paths with as many segments and variables can be ambiguous (two without
+ * variables never are: they would be the same key), and only those with the same
+ * text wherever all of them have text: the pairs left to compare are few, where
+ * the rule compares them all.
+ */
+export function mayHaveAmbiguousPaths(paths: unknown): boolean {
+  if (!paths || typeof paths !== 'object' || Array.isArray(paths)) return true;
+  const groups = new Map<string, string[][]>();
+  for (const path of Object.keys(paths)) {
+    const parts = path.split('/');
+    const variables = parts.filter((part) => PATH_VARIABLE.test(part)).length;
+    if (variables === 0) continue;
+    const key = `${parts.length}/${variables}`;
+    const group = groups.get(key);
+    if (group) group.push(parts);
+    else groups.set(key, [parts]);
+  }
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    const literal = group[0].map((_, index) => index).filter((index) => group.every((parts) => !PATH_VARIABLE.test(parts[index])));
+    const buckets = new Map<string, string[][]>();
+    for (const parts of group) {
+      const key = JSON.stringify(literal.map((index) => parts[index]));
+      const bucket = buckets.get(key);
+      if (!bucket) {
+        buckets.set(key, [parts]);
+        continue;
+      }
+      if (bucket.some((other) => ambiguousPaths(other, parts))) return true;
+      bucket.push(parts);
+    }
+  }
+  return false;
+}
+
 function lineColOf(text: string, offset: number): string {
   const before = text.slice(0, offset);
   const line = before.split('\n').length;
@@ -174,6 +230,8 @@ export async function lintOpenApiHere(text: string, expectations?: ContractExpec
     extends: ['recommended'],
     plugins: [{ id: 'magi', rules: { oas3: MAGI_RULES as any } }],
     rules: {
+      // Off only when it would report nothing: it compares every pair of paths (seconds on thousands of them).
+      ...(mayHaveAmbiguousPaths(data.paths) ? {} : { 'no-ambiguous-paths': 'off' }),
       'magi/problem-json-errors': 'error',
       'magi/rate-limit-429': 'error',
       'magi/idempotency-key': { severity: 'error', operations: expectations?.retrySafe ?? [] },

@@ -168,9 +168,23 @@ function indexName(table: string, columns: string[], suffix: string): string {
 /** Indexes and constraints the spec's columns, list operations and job scans call for. */
 export function planIndexes(scope: Scope, populated: Set<string>): IndexPlan[] {
   const plans: IndexPlan[] = [];
+  // Sets and a map instead of scans, so a long spec stays linear: plan names, which (table, first column) an index or key leads with, list operations per table.
+  const planNames = new Set<string>();
+  const leading = new Set<string>();
   const add = (plan: IndexPlan) => {
-    if (!plans.some((p) => p.name === plan.name)) plans.push(plan);
+    if (planNames.has(plan.name)) return;
+    planNames.add(plan.name);
+    plans.push(plan);
+    if (plan.kind === 'index' || plan.kind === 'unique') leading.add(`${plan.table}\u0000${plan.columns[0]}`);
   };
+  const listOps = new Map<string, Scope['operations']>();
+  for (const op of scope.operations) {
+    if (!op.list) continue;
+    const table = collectionOf(op);
+    const ops = listOps.get(table);
+    if (ops) ops.push(op);
+    else listOps.set(table, [op]);
+  }
   for (const entity of scope.entities) {
     const online = populated.has(entity.table);
     const names = entity.columns.map((c) => c.name);
@@ -183,7 +197,7 @@ export function planIndexes(scope: Scope, populated: Set<string>): IndexPlan[] {
       }
     }
     // List operations over this table: filter columns from the path, then a stable sort for cursors.
-    for (const op of scope.operations.filter((o) => o.list && collectionOf(o) === entity.table)) {
+    for (const op of listOps.get(entity.table) ?? []) {
       const filters = [...op.pathParams, ...op.queryParams.map((q) => q.name)].map(snakeCase).filter((c) => names.includes(c));
       const sort = names.includes('created_at') ? ['created_at DESC', 'id DESC'] : names.includes('id') ? ['id DESC'] : [];
       const columns = [...filters, ...sort];
@@ -203,7 +217,7 @@ export function planIndexes(scope: Scope, populated: Set<string>): IndexPlan[] {
   }
   // FK columns need their own index (Postgres does not create one) unless another index leads with them.
   for (const fk of plans.filter((p) => p.kind === 'foreign-key')) {
-    const led = plans.some((p) => (p.kind === 'index' || p.kind === 'unique') && p.table === fk.table && p.columns[0] === fk.columns[0]);
+    const led = leading.has(`${fk.table}\u0000${fk.columns[0]}`);
     if (!led) add({ name: indexName(fk.table, fk.columns, 'idx'), table: fk.table, kind: 'index', columns: fk.columns, why: { kind: 'fk-index', ref: fk.name }, online: fk.online });
   }
   return plans;

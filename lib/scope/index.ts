@@ -414,11 +414,12 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
   const services = new Set<string>();
   const questions: ScopeNote[] = [];
 
+  const chosenOps = new Set(operations);
   for (const unit of units) {
     if (unit.outOfScope || unit.section === 'openQuestions' || unit.kind === 'code') continue;
     for (const name of servicesIn(unit.text)) services.add(name);
     if (unit.section === 'alternatives') continue;
-    const context = contextOps(unit).filter((op) => operations.includes(op));
+    const context = contextOps(unit).filter((op) => chosenOps.has(op));
     const secondary = SECONDARY_SECTIONS.has(unit.section);
     const authzColumn = unit.kind === 'row' && (unit.header ?? []).some((cell) => TABLE_COLUMNS.auth.test(cell.trim()));
     for (const sentence of sentences(unit.text)) {

@@ -84,6 +84,89 @@ function summaryFamily(summary: string): VerbFamily | undefined {
   return first ? VERB_FORMS.get(first) : undefined;
 }
 
+/**
+ * Each operation's terms, kept while what they are read from is unchanged: every
+ * sentence checked for the operations it names reads them all, and recomputing
+ * them per sentence made a long spec quadratic. Cached terms are read-only.
+ */
+const termsCache = new WeakMap<Operation, { read: ReadFields; terms: OperationTerms | undefined }>();
+
+/** Everything termsOf (and operationKey) reads of an operation. */
+type ReadFields = [kind: Operation['kind'], method: Operation['method'], path: Operation['path'], name: Operation['name'], summary: Operation['summary']];
+
+function cachedTermsOf(op: Operation): OperationTerms | undefined {
+  const cached = termsCache.get(op);
+  if (cached) {
+    const [kind, method, path, name, summary] = cached.read;
+    if (kind === op.kind && method === op.method && path === op.path && name === op.name && summary === op.summary) return cached.terms;
+  }
+  const terms = termsOf(op);
+  termsCache.set(op, { read: [op.kind, op.method, op.path, op.name, op.summary], terms });
+  return terms;
+}
+
+/**
+ * An `ops` array read for a sentence: its operations' terms, and indexes by
+ * family, noun, path and name, so a sentence costs what it mentions, not the
+ * number of operations. Same answers, in the same order, as scanning the array.
+ */
+interface TermsList {
+  all: OperationTerms[];
+  /** Positions of each terms in `all` (an operation listed twice is there twice, as a scan would find it). */
+  position: Map<OperationTerms, number[]>;
+  byFamily: Map<string, OperationTerms[]>;
+  /** Terms whose heads or objects hold the noun. */
+  byNoun: Map<string, OperationTerms[]>;
+  byHead: Map<string, OperationTerms[]>;
+  /** Operations with a path, by path. */
+  byPath: Map<string, Operation[]>;
+  /** Non-REST operations, by name. */
+  byName: Map<string, Operation[]>;
+  extra?: Map<string, VerbFamily>;
+}
+
+/** Per `ops` array: the operations and the fields read of them when the list was built, to tell it is still valid. */
+const termsListCache = new WeakMap<readonly Operation[], { ops: Operation[]; read: unknown[]; list: TermsList }>();
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function termsList(ops: readonly Operation[]): TermsList {
+  const cached = termsListCache.get(ops);
+  if (cached && cached.ops.length === ops.length) {
+    const { read } = cached;
+    let same = true;
+    for (let index = 0, at = 0; index < ops.length && same; index++, at += 6) {
+      const op = ops[index];
+      same = op === read[at] && op.kind === read[at + 1] && op.method === read[at + 2] && op.path === read[at + 3] && op.name === read[at + 4] && op.summary === read[at + 5];
+    }
+    if (same) return cached.list;
+  }
+  const list: TermsList = { all: [], position: new Map(), byFamily: new Map(), byNoun: new Map(), byHead: new Map(), byPath: new Map(), byName: new Map() };
+  const read: unknown[] = [];
+  for (const op of ops) {
+    read.push(op, op.kind, op.method, op.path, op.name, op.summary);
+    if (op.path) push(list.byPath, op.path, op);
+    if (op.kind !== 'rest') push(list.byName, op.name, op);
+    const terms = cachedTermsOf(op);
+    if (!terms) continue;
+    push(list.position, terms, list.all.length);
+    list.all.push(terms);
+    for (const family of terms.families) push(list.byFamily, family, terms);
+    for (const noun of new Set([...terms.heads, ...terms.objects])) push(list.byNoun, noun, terms);
+    for (const head of terms.heads) push(list.byHead, head, terms);
+  }
+  termsListCache.set(ops, { ops: [...ops], read, list });
+  return list;
+}
+
+function extraOf(list: TermsList): Map<string, VerbFamily> {
+  return (list.extra ??= extraFamilies(list.all));
+}
+
 export function termsOf(op: Operation): OperationTerms | undefined {
   const terms: OperationTerms = { op, key: operationKey(op), families: new Set(), heads: new Set(), objects: new Set(), action: false, summary: op.summary ?? '' };
   // `Returns X` / `rpc X(…)` summaries are read from a signature: they say nothing about the action.
@@ -247,12 +330,14 @@ function otherAction(terms: OperationTerms, family: VerbFamily): boolean {
 }
 
 /** Operations one verb with its object names: its own family first; the CRUD method as the fallback. */
-function matchVerb(family: VerbFamily, noun: string | undefined, all: OperationTerms[]): OperationTerms[] {
+/** Operations a verb names with this noun (or, without one, all of its family); from the indexes, so the cost is what matches. */
+function matchVerb(family: VerbFamily, noun: string | undefined, list: TermsList): OperationTerms[] {
   const generic = CRUD_IDS.has(family.id);
   // A CRUD verb acts on the resource itself; an action ("redeem cards") may name what it applies to.
-  const named = all.filter((terms) => terms.families.has(family.id) && (noun === undefined || terms.heads.has(noun) || (!generic && terms.objects.has(noun))));
+  const pool = noun === undefined ? list.byFamily.get(family.id) ?? [] : list.byNoun.get(noun) ?? [];
+  const named = pool.filter((terms) => terms.families.has(family.id) && (noun === undefined || terms.heads.has(noun) || (!generic && terms.objects.has(noun))));
   const byMethod = family.crud && noun !== undefined
-    ? all.filter((terms) => !terms.action && terms.crud === family.crud && terms.heads.has(noun) && (generic || !otherAction(terms, family)))
+    ? (list.byHead.get(noun) ?? []).filter((terms) => !terms.action && terms.crud === family.crud && (generic || !otherAction(terms, family)))
     : [];
   if (generic) return [...new Set([...named, ...byMethod])];
   return named.length ? named : byMethod;
@@ -261,10 +346,16 @@ function matchVerb(family: VerbFamily, noun: string | undefined, all: OperationT
 /** Keys named outright: `METHOD /path`, or an RPC / GraphQL / tRPC name in code. */
 export function namedOperations(text: string, ops: Operation[]): string[] {
   const keys = new Set<string>();
+  let list: TermsList | undefined;
   for (const match of text.matchAll(REST_MENTION)) {
-    for (const op of ops) if (op.path && match[2].replace(/:(\w+)/g, '{$1}').replace(/[.,;]$/, '') === op.path && match[1].includes(op.method ?? '-')) keys.add(operationKey(op));
+    list ??= termsList(ops);
+    const path = match[2].replace(/:(\w+)/g, '{$1}').replace(/[.,;]$/, '');
+    for (const op of list.byPath.get(path) ?? []) if (match[1].includes(op.method ?? '-')) keys.add(operationKey(op));
   }
-  for (const code of text.matchAll(/`([^`]+)`/g)) for (const op of ops) if (op.kind !== 'rest' && op.name === code[1].replace(/\(.*$/, '')) keys.add(operationKey(op));
+  for (const code of text.matchAll(/`([^`]+)`/g)) {
+    list ??= termsList(ops);
+    for (const op of list.byName.get(code[1].replace(/\(.*$/, '')) ?? []) keys.add(operationKey(op));
+  }
   return [...keys];
 }
 
@@ -324,28 +415,32 @@ function matchVerbAnyObject(family: VerbFamily, all: OperationTerms[]): Operatio
 export function resolveOperations(text: string, ops: Operation[]): string[] {
   const explicit = namedOperations(text, ops);
   if (explicit.length) return explicit;
-  const all = ops.map(termsOf).filter((terms): terms is OperationTerms => terms !== undefined);
+  const list = termsList(ops);
+  const { all } = list;
   const found = new Set<OperationTerms>(cjkMatches(text, all));
-  for (const { families, nouns } of verbObjects(proseOf(text), extraFamilies(all))) {
+  for (const { families, nouns } of verbObjects(proseOf(text), extraOf(list))) {
     const candidates = nouns.length ? [nouns.at(-1)!, ...nouns.slice(0, -1).reverse()].map(nounOf) : [];
     for (const family of families) {
       let matched: OperationTerms[] = [];
       for (const noun of candidates) {
-        matched = matchVerb(family, noun, all);
+        matched = matchVerb(family, noun, list);
         for (const terms of matched) found.add(terms);
         if (matched.length) break;
       }
       // "Only owners may invite or revoke": a verb that is an operation's own action names it without an object.
-      if (!matched.length && !CRUD_IDS.has(family.id)) for (const terms of all) if (terms.families.has(family.id)) found.add(terms);
+      if (!matched.length && !CRUD_IDS.has(family.id)) for (const terms of list.byFamily.get(family.id) ?? []) found.add(terms);
     }
   }
-  return all.filter((terms) => found.has(terms)).map((terms) => terms.key);
+  // In the operations' order, as a scan of `all` would give them.
+  const positions = [...found].flatMap((terms) => list.position.get(terms) ?? []).sort((a, b) => a - b);
+  return positions.map((index) => all[index].key);
 }
 
 /** Of the operations a statement sits under, the ones its verbs fit (no object needed: the context names it). */
 export function narrowByVerbs(text: string, ops: Operation[]): Operation[] {
-  const all = ops.map(termsOf).filter((terms): terms is OperationTerms => terms !== undefined);
-  const extra = extraFamilies(all);
+  const list = termsList(ops);
+  const { all } = list;
+  const extra = extraOf(list);
   const families = new Set<VerbFamily>();
   for (const { families: group } of verbObjects(proseOf(text), extra)) for (const family of group) families.add(family);
   for (const { families: group } of cjkVerbObjects(text)) for (const family of group) families.add(family);

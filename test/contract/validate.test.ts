@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { buildContract, validateContract } from '../../lib/contract/index.js';
 import type { ContractArtifact } from '../../lib/types.js';
@@ -94,5 +95,64 @@ describe('other contract kinds are validated too', () => {
     const text = "import { z } from 'zod';\nexport const appRouter = router({\n  get: publicProcedure.input(z.object({ id: z.string() }).query(() => 1),\n});\n";
     const errors = await errorsOf({ kind: 'trpc', fileName: 'app.router.ts', text, fence: 'ts', operationCount: 1, problems: [] });
     expect(errors.some((problem) => problem.message.startsWith('tRPC outline:'))).toBe(true);
+  });
+});
+
+describe('no-ambiguous-paths (switched off only when it would report nothing)', () => {
+  const documentWith = (paths: string[]) =>
+    [
+      'openapi: 3.1.0',
+      'info: { title: t, version: 1.0.0 }',
+      'paths:',
+      ...paths.flatMap((path) => [`  ${JSON.stringify(path)}:`, '    get:', '      responses:', "        '200': { description: ok }"]),
+    ].join('\n') + '\n';
+  const ambiguity = async (paths: string[]) => {
+    const { lintOpenApiHere } = await import('../../lib/contract/openapi-lint.js');
+    return (await lintOpenApiHere(documentWith(paths))).filter((problem) => problem.message.startsWith('no-ambiguous-paths')).map((problem) => problem.message);
+  };
+
+  it('still reports paths with variables in the same places', async () => {
+    expect(await ambiguity(['/v1/things/{id}', '/v1/others/{id}', '/v1/things/{thingId}'])).toEqual([
+      'no-ambiguous-paths: Paths should resolve unambiguously. Found two ambiguous paths: `/v1/things/{id}` and `/v1/things/{thingId}`. (line 12)',
+    ]);
+  });
+
+  it('still reports paths with variables in different places', async () => {
+    const messages = await ambiguity(['/v1/things/{id}/items', '/v1/{kind}/things/items']);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toContain('`/v1/things/{id}/items` and `/v1/{kind}/things/items`');
+  });
+
+  it('agrees with the rule itself on random sets of paths', async () => {
+    const require = createRequire(import.meta.url);
+    const { NoAmbiguousPaths } = require('@redocly/openapi-core/lib/rules/common/no-ambiguous-paths');
+    const { mayHaveAmbiguousPaths } = await import('../../lib/contract/openapi-lint.js');
+    const segments = ['v1', 'things', 'parts', 'items', '{id}', '{kind}', '{}'];
+    let seed = 7;
+    const next = (below: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % below;
+    };
+    let reported = 0;
+    for (let round = 0; round < 400; round++) {
+      const pathMap: Record<string, object> = {};
+      const count = 1 + next(12);
+      for (let index = 0; index < count; index++) {
+        const length = 1 + next(4);
+        pathMap['/' + Array.from({ length }, () => segments[next(segments.length)]).join('/')] = {};
+      }
+      let reports = 0;
+      const location = { child: () => ({ key: () => ({}) }) };
+      NoAmbiguousPaths().Paths(pathMap, { report: () => reports++, location });
+      if (reports) reported++;
+      expect(mayHaveAmbiguousPaths(pathMap), Object.keys(pathMap).join(' ')).toBe(reports > 0);
+    }
+    // Both verdicts were exercised.
+    expect(reported).toBeGreaterThan(20);
+    expect(reported).toBeLessThan(380);
+  });
+
+  it('reports nothing for distinct paths', async () => {
+    expect(await ambiguity(['/v1/things', '/v1/things/{id}', '/v1/others/{id}', '/v1/things/{id}/items', '/v1/{kind}/parts/{id}/x', '/v2/things/{id}'])).toEqual([]);
   });
 });

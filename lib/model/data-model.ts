@@ -58,6 +58,9 @@ function sqlType(column: Column, db: string | undefined, key?: KeyType): string 
   const name = column.name;
   if (/^id$/i.test(name) || column.references) return keySqlType(key, db);
   if (/(?:_(?:cents|count|total)|[a-z0-9](?:Cents|Count|Total))$/.test(name)) return 'integer';
+  if (/^(?:quantity|qty)$|(?:_(?:quantity|qty)|[a-z0-9](?:Quantity|Qty))$/.test(name)) return 'integer';
+  // Money is exact: never a float. MySQL's bare DECIMAL would round to whole units.
+  if (/^(?:amount|price|balance|cost|fee)$|(?:_(?:amount|price|balance|cost|fee)|[a-z0-9](?:Amount|Price|Balance|Cost|Fee))$/.test(name)) return db === 'mysql' ? 'decimal(19,4)' : 'numeric';
   if (/(?:_at|[a-z0-9]At)$/.test(name)) return ts;
   if (/^(?:date|.*_date|.*[a-z0-9]Date)$/.test(name)) return 'date';
   if (/^(?:is|has)(?:_|[A-Z])/.test(name)) return 'boolean';

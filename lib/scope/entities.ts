@@ -151,6 +151,8 @@ function columnsIn(unit: Unit, from: number, to: number, leading = false): Colum
     if (depth > 0 || !/^[A-Za-z_]\w*\??$/.test(code.value)) continue;
     // "with a foreign key to `repository_configs`": the table it points at, not a column.
     if (/\b(?:to|references?|referencing|into|from|of|on)\s*$/i.test(proseOf(unit.text.slice(Math.max(from, code.start - 16), code.start)))) continue;
+    // "a transaction with type `REFUND`": a value of a field, not a column.
+    if (/^[A-Z][A-Z0-9_]+$/.test(code.value) && /\b(?:type|status|state|kind|role|mode|value|set to|equals?)\s*[:=]?\s*$/i.test(proseOf(unit.text.slice(Math.max(from, code.start - 16), code.start)))) continue;
     const paren = /^\s*[(（]([^)）]*(?:\([^)]*\)[^)）]*)*)[)）]/.exec(unit.text.slice(code.end, to));
     const rest = leading ? unit.text.slice(code.end, to).replace(/^\s*[:：—–-]\s*/, '') : '';
     const attrs = paren ? (valueList(paren[1]) ? { enum: valueList(paren[1]) } : parseAttributes(paren[1])) : rest.trim() ? parseAttributes(rest) : {};

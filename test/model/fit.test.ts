@@ -8,7 +8,7 @@ import { MIGRATIONS } from '../../lib/model/conventions.js';
 import { extractScope } from '../../lib/scope/index.js';
 import { detectStack } from '../../lib/stack/index.js';
 import type { ServiceStack } from '../../lib/types.js';
-import { expressService, refundsInput, service } from './fixtures.js';
+import { d, expressService, refundsInput, service } from './fixtures.js';
 
 const REPOS = path.join(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/repos');
 
@@ -137,5 +137,21 @@ describe('key types follow the existing tables', () => {
     const steps = spec.dataModel.populated.find((p) => p.table === 'item')!.steps.map((s) => s.code ?? s.kind);
     expect(steps).toContain('ALTER TABLE item ADD COLUMN rating_count integer NOT NULL DEFAULT 0;');
     expect(steps).not.toContain('ALTER TABLE item ADD COLUMN rating_count integer;');
+  });
+});
+
+describe('column types from the naming vocabulary', () => {
+  const MONEY_SPEC = `# Refunds
+
+## Data model
+
+New table \`refunds\` (id, order_id, amount, refund_fee, quantity, note).
+`;
+
+  it('money is exact (numeric, or a MySQL DECIMAL with cents) and quantities are integers; other words stay text', () => {
+    const postgres = buildBackendSpec(refundsInput({ service: service('api', { databases: [d('postgres', 'docker-compose.yml', 1)] }), scope: extractScope(MONEY_SPEC) }));
+    expect(postgres.dataModel.erDiagram).toMatch(/numeric amount\n\s+numeric refund_fee\n\s+integer quantity\n\s+text note/);
+    const mysql = buildBackendSpec(refundsInput({ service: service('api', { databases: [d('mysql', 'docker-compose.yml', 1)] }), scope: extractScope(MONEY_SPEC) }));
+    expect(mysql.dataModel.erDiagram).toMatch(/decimal_19_4_ amount/);
   });
 });

@@ -157,6 +157,8 @@ export interface Column extends SourceLine {
   /** `orders` or `orders.id` for a foreign key. */
   references?: string;
   enum?: string[];
+  /** The word the spec wrote when the name comes from the fixed attribute vocabulary ("登録日時" → `created_at`). */
+  term?: string;
 }
 
 export interface Entity extends SourceLine {

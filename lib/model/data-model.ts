@@ -363,6 +363,8 @@ function erDiagram(entities: Entity[], db: string | undefined, indexes: IndexPla
     // Mermaid draws an entity named only in a relationship; an empty block would say nothing.
     if (!entity.columns.length) continue;
     lines.push(`    ${entity.table} {`);
+    // A new table needs a primary key; unstated, it is the repository's key type under the conventional name.
+    if (entity.change === 'new-table' && !entity.columns.some((column) => /^id$/i.test(column.name))) lines.push(`        ${keySqlType(key, db).replace(/[^A-Za-z0-9_]/g, '_')} id PK`);
     for (const column of entity.columns) {
       const unique = indexes.some((i) => i.kind === 'unique' && i.table === entity.table && i.columns.length === 1 && i.columns[0] === column.name);
       const keys = [column.name === 'id' ? 'PK' : '', referenceOf(column) ? 'FK' : '', unique ? 'UK' : ''].filter(Boolean).join(', ');

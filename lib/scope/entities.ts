@@ -1,6 +1,7 @@
 // Entities: new tables with their columns, new columns on existing tables,
 // "Key Entities" lists, SQL fences, and hints that a table already holds data.
 import type { Column, Entity } from '../types.js';
+import { translatedAttributes } from './attribute-words.js';
 import { parseAttributes, splitTopLevel, toColumn } from './fields.js';
 import { ATTRIBUTE_LABEL } from './vocabulary.js';
 import { camelCase, pascalCase, singular, snakeCase } from '../naming/index.js';
@@ -336,12 +337,57 @@ export function keyEntity(unit: Unit, entities: Entity[]): EntityMention | undef
   if (!/[:：]$/.test(unit.lead ?? '') && !/^\**\s*[:：—–-]/.test(unit.text.slice(start))) return undefined;
   const columns = columnsIn(unit, start, unit.text.length);
   if (!columns.length) columns.push(...attributeList(unit, start, true));
+  if (!columns.length) columns.push(...translatedAttributes(unit, start));
+  columns.unshift(...ownerKeys(unit, start, columns));
   // An existing entity the sprint does not change is context, not a data-model change.
   if (existing && !columns.length) return undefined;
   const entity = upsert(entities, name, existing ? 'alter-table' : 'new-table', unit.line);
   addColumns(entity, columns);
   childTables(unit, start, entity, entities);
   return { entity, unit, at: start };
+}
+
+const BELONGS_TO = /\bbelongs?\s+to\s+(?:(?:a|an|the|one|exactly\s+one|its|their)\s+)?([A-Za-z][a-z]+)\b/gi;
+
+/** "Belongs to a child": the row holds its owner's key (`child_id`, or `childId` beside camelCase columns). */
+function ownerKeys(unit: Unit, from: number, columns: readonly Column[]): Column[] {
+  const camel = columns.some((column) => /[a-z][A-Z]/.test(column.name));
+  const keys: Column[] = [];
+  for (const match of proseOf(unit.text.slice(from)).matchAll(BELONGS_TO)) {
+    const owner = singular(match[1].toLowerCase());
+    const name = camel ? `${camelCase(owner)}Id` : `${snakeCase(owner)}_id`;
+    if (!columns.some((column) => sameColumn(column.name, name)) && !keys.some((key) => key.name === name)) keys.push({ name, nullable: false, line: lineAt(unit, from + match.index) });
+  }
+  return keys;
+}
+
+/**
+ * `goal_id` beside a stated `savings_goals` table: a key named after one entity
+ * of the sprint (its whole name or its last word) references that entity.
+ * Several candidates, or none, leave the column unlinked (the type question covers it).
+ */
+export function linkReferences(entities: readonly Entity[]): void {
+  const byKey = new Map<string, Entity[]>();
+  const add = (key: string, entity: Entity): void => {
+    const list = byKey.get(key) ?? [];
+    if (!list.includes(entity)) list.push(entity);
+    byKey.set(key, list);
+  };
+  for (const entity of entities) {
+    add(entityKey(entity.table), entity);
+    const words = entity.table.replace(/([a-z0-9])([A-Z])/g, '$1_$2').split(/[_\s]+/).filter(Boolean);
+    if (words.length > 1) add(entityKey(words[words.length - 1]), entity);
+  }
+  for (const entity of entities) {
+    for (const column of entity.columns) {
+      if (column.references || (column.type && !/^(?:uuid|bigint|int|integer|int8|bigserial|serial)$/i.test(column.type))) continue;
+      const prefix = /^(.+?)(?:_id|[a-z0-9]Id)$/.exec(column.name)?.[1];
+      if (!prefix) continue;
+      const whole = column.name.endsWith('Id') && !column.name.endsWith('_id') ? column.name.slice(0, -2) : prefix;
+      const candidates = (byKey.get(entityKey(whole)) ?? []).filter((candidate) => candidate !== entity);
+      if (candidates.length === 1) column.references = candidates[0].table;
+    }
+  }
 }
 
 const NESTED_LIST = /^([A-Za-z_]\w*)\s*:\s*\[\s*\{([^{}[\]]*)\}\s*\]$/;

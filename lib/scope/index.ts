@@ -3,7 +3,7 @@
 // What the text does not say becomes an open question; nothing is invented.
 import type { AuthzRule, Entity, ExistingModel, Field, Integration, JobItem, Operation, Scope, ScopeNote, Slo } from '../types.js';
 import { operationKey } from '../types.js';
-import { addColumns, columnsAfterNouns, entitiesFromSql, entityFromHeading, entityFromLabel, isModelLabel, junctionKeys, junctionTables, modelFilesInTree, mergeEntity, mergeShapes, entitiesInUnit, entitiesByNoun, existingModelsIn, keyEntity, nestedColumns, rowHints } from './entities.js';
+import { addColumns, columnsAfterNouns, entitiesFromSql, entityFromHeading, entityFromLabel, isModelLabel, junctionKeys, junctionTables, modelFilesInTree, mergeEntity, mergeShapes, entitiesInUnit, entitiesByNoun, existingModelsIn, keyEntity, linkReferences, nestedColumns, rowHints } from './entities.js';
 import { authzFromCell, authzRule, integrationsIn, jobIn, mentionsFrontend, resolveOperations, servicesIn, slosIn, verificationOf, webhookVendor } from './facts.js';
 import { toColumn, toField } from './fields.js';
 import { readGraphqlSchema } from './grammar/graphql.js';
@@ -488,6 +488,7 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
     rowHints(unit, entities, nouns);
     columnsAfterNouns(unit, nouns);
   }
+  linkReferences(entities);
 
   questions.push(...docQuestions);
   questions.push(...openQuestions({ operations, entities, authz, integrations, jobs: uniqueJobs, webhookOps, chosen, registry }));

@@ -2,6 +2,7 @@
 // cites. Used by tests and by `npm run bench:corpus` to prove that nothing in
 // the Backend section is made up.
 import type { Scope } from '../types.js';
+import { attributeColumn } from './attribute-words.js';
 import { prefixOf } from './base-paths.js';
 
 /** Lower-case letters and digits only: `target_cents`, `targetCents` and "target cents" compare equal. */
@@ -56,7 +57,12 @@ export function provenanceGaps(scope: Scope, texts: readonly string[]): string[]
   }
   for (const entity of scope.entities) {
     check('entity', entity.table, entity.line);
-    for (const column of entity.columns) check(`column ${entity.table}`, column.name, column.line);
+    for (const column of entity.columns) {
+      // A name from the attribute vocabulary: the word is at the line and the vocabulary maps it to this name.
+      if (column.term !== undefined) {
+        if (!at(column.line).includes(squash(column.term)) || attributeColumn(column.term) !== column.name) gaps.push(`column ${entity.table} ${column.name} (line ${column.line}, "${column.term}")`);
+      } else check(`column ${entity.table}`, column.name, column.line);
+    }
   }
   for (const model of scope.existingModels ?? []) {
     check('existing model', model.name, model.line);

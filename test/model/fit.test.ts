@@ -155,3 +155,11 @@ New table \`refunds\` (id, order_id, amount, refund_fee, quantity, note).
     expect(mysql.dataModel.erDiagram).toMatch(/decimal_19_4_ amount/);
   });
 });
+
+describe('a new table without a stated key', () => {
+  it('draws the repository key type as its primary key, and a stated key keeps its own', () => {
+    const spec = buildBackendSpec(refundsInput({ service: service('api', { databases: [d('postgres', 'docker-compose.yml', 1)] }), scope: extractScope('# X\n\n## Data model\n\nNew table `notes` (body, author_id).\n\nNew table `tags` (id uuid, label).\n') }));
+    expect(spec.dataModel.erDiagram).toMatch(/notes \{\n\s+bigint id PK\n\s+text body/);
+    expect(spec.dataModel.erDiagram).toMatch(/tags \{\n\s+uuid id PK\n\s+text label/);
+  });
+});

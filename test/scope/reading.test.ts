@@ -310,3 +310,42 @@ describe('existing models and endpoints a test only checks', () => {
     expect(keys).not.toContain('GET /api/lockers/{id}/pickups');
   });
 });
+
+describe('attributes written in words, in any language', () => {
+  const words = readFileSync(new URL('../fixtures/specs/23-attributes-in-words.md', import.meta.url), 'utf8');
+  const read = extractScope(words);
+  const columnsOf = (table: string): string[] => read.entities.find((entity) => entity.table === table)?.columns.map((column) => column.name) ?? [];
+
+  it('names Japanese, Chinese and Korean attribute lists by the fixed vocabulary, keeping the word written', () => {
+    expect(columnsOf('Member')).toEqual(['email', 'password_hash', 'phone', 'created_at']);
+    expect(columnsOf('Category')).toEqual(['name', 'color', 'created_at']);
+    expect(columnsOf('Branch')).toEqual(['name', 'address', 'phone']);
+    const loan = read.entities.find((entity) => entity.table === 'Loan')!;
+    expect(loan.columns.map((column) => [column.name, column.term, column.nullable])).toEqual([
+      ['due_date', '返却期限', undefined],
+      ['status', '状態', undefined],
+      ['notes', '備考', true],
+    ]);
+  });
+
+  it('a sentence of words outside the vocabulary names no column', () => {
+    expect(columnsOf('Shelf')).toEqual([]);
+  });
+
+  it('"belongs to a loan" and "loan reference" are keys that reference the sprint’s own entity; a key named after itself is not', () => {
+    const note = read.entities.find((entity) => entity.table === 'ReaderNote')!;
+    expect(note.columns.map((column) => [column.name, column.references])).toEqual([
+      ['loan_id', 'Loan'],
+      ['body', undefined],
+      ['note_id', undefined],
+    ]);
+    expect(read.entities.find((entity) => entity.table === 'LoanReminder')!.columns[0]).toMatchObject({ name: 'loan_id', references: 'Loan' });
+  });
+
+  it('every translated name is checked against the word at its line and the vocabulary', () => {
+    expect(provenanceGaps(read, [words])).toEqual([]);
+    const forged = structuredClone(read);
+    forged.entities[0].columns[0].term = '住所';
+    expect(provenanceGaps(forged, [words])).toHaveLength(1);
+  });
+});

@@ -1,0 +1,105 @@
+// The fixed vocabulary of common entity attributes in the languages specs are
+// written in: "メールアドレス、パスワード（ハッシュ化）、登録日時などの属性を持つ"
+// names the columns `email`, `password_hash` and `created_at`. A word outside
+// the vocabulary names no column (nothing is transliterated or guessed).
+import type { Column } from '../types.js';
+import { toColumn } from './fields.js';
+import type { Unit } from './units.js';
+import { lineAt } from './units.js';
+
+interface AttributeWord {
+  column: string;
+  /** The words, compared after NFKC and lower-casing; a word ending in "*" also matches as a suffix ("タスク名"). */
+  words: readonly string[];
+}
+
+const VOCABULARY: readonly AttributeWord[] = [
+  { column: 'email', words: ['メールアドレス', 'メール', '電子郵件', '電子郵件地址', '电子邮件', '邮箱', '電郵', '이메일', '이메일 주소', 'correo', 'correo electrónico', 'e-mail', 'địa chỉ email'] },
+  // A stored password is always a hash.
+  { column: 'password_hash', words: ['パスワード', 'パスワードハッシュ', '密碼', '密码', '密碼雜湊', '密码哈希', '비밀번호', '비밀번호 해시', 'contraseña', 'senha', 'mật khẩu'] },
+  { column: 'created_at', words: ['作成日時', '作成日', '登録日時', '登録日', '建立時間', '建立日期', '创建时间', '創建時間', '创建日期', '생성일', '생성일시', '생성 일시', '등록일', '등록일시', 'fecha de creación', 'data de criação', 'ngày tạo', 'thời gian tạo'] },
+  { column: 'updated_at', words: ['更新日時', '更新日', '更新時間', '更新时间', '修改時間', '修改时间', '수정일', '수정일시', '수정 일시', '갱신일시', 'fecha de actualización', 'data de atualização', 'ngày cập nhật', 'thời gian cập nhật'] },
+  { column: 'deleted_at', words: ['削除日時', '刪除時間', '删除时间', '삭제일시', 'fecha de eliminación', 'data de exclusão'] },
+  { column: 'expires_at', words: ['有効期限', '過期時間', '过期时间', '만료일', '만료일시', 'fecha de expiración', 'data de expiração', 'ngày hết hạn'] },
+  { column: 'due_date', words: ['期限', '終了期限', '締め切り', '締切', '期日', '截止日期', '到期日', '마감일', '기한', 'fecha límite', 'fecha de vencimiento', 'data de vencimento', 'prazo', 'hạn chót'] },
+  { column: 'start_date', words: ['開始日', '開始日時', '開始日期', '开始日期', '시작일', 'fecha de inicio', 'data de início', 'ngày bắt đầu'] },
+  { column: 'end_date', words: ['終了日', '終了日時', '結束日期', '结束日期', '종료일', 'fecha de fin', 'data de término', 'ngày kết thúc'] },
+  { column: 'title', words: ['タイトル', '件名', '標題', '标题', '제목', 'título', 'tiêu đề'] },
+  { column: 'name', words: ['名前', '名称', '名稱', '*名', '이름', '*명', 'nombre', 'nome', 'tên'] },
+  { column: 'username', words: ['ユーザー名', '用户名', '使用者名稱', '用戶名', '사용자 이름', '사용자명', 'nombre de usuario', 'nome de usuário', 'tên người dùng'] },
+  { column: 'description', words: ['説明', '詳細', '描述', '說明', '설명', 'descripción', 'descrição', 'mô tả'] },
+  { column: 'status', words: ['ステータス', '状態', '狀態', '状态', '상태', 'estado', 'status', 'trạng thái'] },
+  { column: 'priority', words: ['優先順位', '優先度', '優先級', '优先级', '우선순위', 'prioridad', 'prioridade', 'độ ưu tiên', 'mức ưu tiên'] },
+  { column: 'color', words: ['色', 'カラー', '顏色', '颜色', '색상', '색', 'color', 'cor', 'màu', 'màu sắc'] },
+  { column: 'amount', words: ['金額', '金额', '금액', 'monto', 'importe', 'số tiền'] },
+  { column: 'quantity', words: ['数量', '數量', '수량', 'cantidad', 'quantidade', 'số lượng'] },
+  { column: 'price', words: ['価格', '値段', '價格', '价格', '가격', 'precio', 'preço', 'giá'] },
+  { column: 'phone', words: ['電話番号', '電話', '电话', '電話號碼', '电话号码', '전화번호', 'teléfono', 'telefone', 'số điện thoại'] },
+  { column: 'address', words: ['住所', '地址', '주소', 'dirección', 'endereço', 'địa chỉ'] },
+  { column: 'type', words: ['種類', '種別', 'タイプ', '类型', '類型', '유형', '종류', 'tipo', 'loại'] },
+  { column: 'notes', words: ['メモ', '備考', '備註', '备注', '메모', '비고', 'notas', 'observaciones', 'observações', 'ghi chú'] },
+  { column: 'role', words: ['役割', 'ロール', '角色', '역할', 'rol', 'papel', 'função', 'vai trò'] },
+  { column: 'url', words: ['url', 'リンク', '링크', 'enlace', 'link'] },
+];
+
+const normalize = (word: string): string => word.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+
+const EXACT = new Map<string, string>();
+const SUFFIXES: Array<{ suffix: string; column: string }> = [];
+for (const entry of VOCABULARY) {
+  for (const word of entry.words) {
+    if (word.startsWith('*')) SUFFIXES.push({ suffix: normalize(word.slice(1)), column: entry.column });
+    else EXACT.set(normalize(word), entry.column);
+  }
+}
+
+/** The column a word as written names, or undefined when the vocabulary does not hold it. */
+export function attributeColumn(written: string): string | undefined {
+  const word = normalize(written);
+  const exact = EXACT.get(word);
+  if (exact) return exact;
+  // "終了期限" ends in a known word (期限); "タスク名" in a known suffix (名). Only for scripts without spaces.
+  if (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(word)) {
+    for (let start = 1; start < word.length; start++) {
+      const tail = EXACT.get(word.slice(start));
+      if (tail && word.length - start >= 2) return tail;
+    }
+    for (const { suffix, column } of SUFFIXES) if (word.endsWith(suffix) && word.length > suffix.length) return column;
+  }
+  return undefined;
+}
+
+/** Words that close or open an attribute list ("…などの属性を持つ", "包含…", "…등의 속성"). */
+const LIST_TAIL = /(?:など|等等|等|등|및\s*기타)?\s*(?:の|의)?\s*(?:属性|屬性|속성|字段|欄位|項目|フィールド|情報)?\s*(?:を持つ|を含む|がある|を保持する|를 가진다|을 가진다|를 갖는다|을 갖는다|를 포함한다|을 포함한다|가 있다)?\s*$/u;
+const LIST_HEAD = /^.*?(?:属性|屬性|속성|字段|欄位|項目|フィールド)\s*(?:は|には|包括|包含|括|有|[:：])\s*|^.*?(?:包含|包括|含む|포함|contiene|incluye|contém|inclui|gồm|bao gồm)\s*[:：]?\s*/u;
+const ITEM_SEPARATOR = /[、，,;；]|\s+(?:y|e|và|및|和|及)\s+/u;
+
+/**
+ * Columns from an attribute list written in words ("メールアドレス、パスワード（ハッシュ化）、
+ * 登録日時などの属性を持つ"): a sentence of at least two items of which at least two are in the
+ * vocabulary. Each column keeps the word it came from (`term`), for the provenance check.
+ */
+export function translatedAttributes(unit: Unit, from: number): Column[] {
+  const text = unit.text.slice(from);
+  const columns: Column[] = [];
+  let offset = from;
+  for (const sentence of text.split(/(?<=[。.！!？?])\s*/u)) {
+    const at = unit.text.indexOf(sentence, offset);
+    offset = at >= 0 ? at + sentence.length : offset;
+    const body = sentence.replace(/[。.！!？?]\s*$/u, '').replace(LIST_HEAD, '').replace(LIST_TAIL, '');
+    const items = body.split(ITEM_SEPARATOR).map((item) => item.trim()).filter(Boolean);
+    if (items.length < 2) continue;
+    const found: Column[] = [];
+    for (const item of items) {
+      const bare = item.replace(/[（(][^）)]*[）)]/gu, '').replace(/^(?:and|y|e|và|및|和|及|or)\s+/iu, '').replace(LIST_TAIL, '').trim();
+      const column = attributeColumn(bare);
+      if (!column || found.some((seen) => seen.name === column)) continue;
+      const note = /[（(]([^）)]*)[）)]/u.exec(item)?.[1] ?? '';
+      const where = unit.text.indexOf(bare, Math.max(0, at));
+      const made = toColumn(column, /任意|可选|可選|선택|opcional|optional|tùy chọn/iu.test(note) ? { nullable: true } : {}, lineAt(unit, where >= 0 ? where : from));
+      found.push({ ...made, term: bare });
+    }
+    if (found.length >= 2) columns.push(...found.filter((column) => !columns.some((seen) => seen.name === column.name)));
+  }
+  return columns;
+}

@@ -627,12 +627,14 @@ function openQuestions(inputs: QuestionInputs): ScopeNote[] {
   };
   if (!inputs.operations.length) ask('The document names no API operation (`METHOD /path`, GraphQL, gRPC or tRPC): which endpoints does this sprint add or change?', 1);
   if (inputs.chosen.length && inputs.chosen.every((entry) => entry.alternative)) ask('Operations appear only under the design options: which option is chosen?', inputs.chosen[0].op.line);
-  for (const op of inputs.operations) {
-    const key = operationKey(op);
+  // One question for every operation that needs a body the document does not give (untyped fields are
+  // asked once by the contract stage, after it has borrowed what the tables state).
+  const bodiless = inputs.operations.filter((op) => {
     const mutating = op.kind === 'rest' ? ['POST', 'PUT', 'PATCH'].includes(op.method ?? '') : op.kind.endsWith('mutation') || op.kind === 'grpc';
-    if (mutating && !inputs.webhookOps.has(op) && !op.requestFields.length) ask(`\`${key}\`: the request fields are not stated.`, op.line);
-    // Untyped fields are asked once by the contract stage, after it has borrowed what the tables state.
-  }
+    return mutating && !inputs.webhookOps.has(op) && !op.requestFields.length;
+  });
+  if (bodiless.length === 1) ask(`\`${operationKey(bodiless[0])}\`: the request fields are not stated.`, bodiless[0].line);
+  if (bodiless.length > 1) ask(`The request fields of ${codeList(bodiless.map(operationKey))} are not stated.`, bodiless[0].line);
   // Who may call each operation is asked by the model, from its authz matrix (one place for that rule).
   // Rules that name no operation: one question for all of them (with no operation stated, the endpoints question covers them).
   const unplaced = inputs.operations.length ? inputs.authz.filter((rule) => !rule.operations.length) : [];
@@ -648,9 +650,9 @@ function openQuestions(inputs: QuestionInputs): ScopeNote[] {
       if (!inputs.operations.some((op) => op.line === integration.line)) ask(`${integration.name.toLowerCase() === 'webhook' ? 'Webhooks are' : `${integration.name} webhooks are`} mentioned, but the endpoint that receives them is not stated.`, integration.line);
     }
   }
-  for (const entity of inputs.entities) {
-    if (!entity.columns.length && entity.change === 'new-table') ask(`\`${entity.table}\`: the columns are not stated.`, entity.line);
-  }
+  const columnless = inputs.entities.filter((entity) => !entity.columns.length && entity.change === 'new-table');
+  if (columnless.length === 1) ask(`\`${columnless[0].table}\`: the columns are not stated.`, columnless[0].line);
+  if (columnless.length > 1) ask(`The columns of ${codeList(columnless.map((entity) => entity.table))} are not stated.`, columnless[0].line);
   // Untyped columns: one question for the whole data model.
   const untyped = inputs.entities
     .map((entity) => ({ entity, columns: entity.columns.filter((column) => !column.type && !column.enum && !column.references) }))
@@ -664,4 +666,10 @@ function openQuestions(inputs: QuestionInputs): ScopeNote[] {
   }
   for (const job of inputs.jobs) if (!job.schedule) ask(`When does this job run: "${job.text}"?`, job.line);
   return questions;
+}
+
+/** `a`, `b` and `c`. */
+function codeList(names: readonly string[]): string {
+  const codes = names.map((name) => `\`${name}\``);
+  return codes.length > 1 ? `${codes.slice(0, -1).join(', ')} and ${codes[codes.length - 1]}` : codes.join('');
 }

@@ -227,6 +227,14 @@ describe('one question where one thing is unknown', () => {
     expect(read.questions.map((question) => question.text).join('\n')).not.toMatch(/rule/);
     expect(read.questions[0].text).toMatch(/names no API operation/);
   });
+
+  it('asks once for the columns of every table named without them, and once for every body not given', () => {
+    const read = extractScope('# Sprint\n\n## Scope\n\n- `POST /v1/plots` creates a plot.\n- `PUT /v1/plots/{id}` replaces it.\n\n## Data model\n\n- New table `plots`.\n- New table `seasons`.\n- New table `harvests`.\n');
+    const texts = read.questions.map((question) => question.text);
+    expect(texts).toContain('The columns of `plots`, `seasons` and `harvests` are not stated.');
+    expect(texts).toContain('The request fields of `POST /v1/plots` and `PUT /v1/plots/{id}` are not stated.');
+    expect(texts.filter((text) => /not stated/.test(text))).toHaveLength(2);
+  });
 });
 
 describe('example bodies and nested lists', () => {

@@ -4,7 +4,7 @@
 import type { Column, Entity, Scope, ServiceStack } from '../types.js';
 import { operationKey } from '../types.js';
 import { BACKFILL, DATABASES, KEY_SQL_TYPES, MIGRATIONS, ORM_MIGRATION_TOOL, migrationToolFor, type KeyType, type MigrationConvention } from './conventions.js';
-import { kebabCase, pascalCase, snakeCase } from '../naming/index.js';
+import { columnKindOf, kebabCase, pascalCase, snakeCase } from '../naming/index.js';
 import { collectionOf, fill, underService } from './names.js';
 import { backfillGaps, WEIGHTS } from './rules.js';
 import type { BackendSpec, BackfillPlan, Backup, IndexPlan, Migration, OnlineStep, PopulatedTablePlan } from './spec-types.js';
@@ -57,13 +57,13 @@ function sqlType(column: Column, db: string | undefined, key?: KeyType): string 
   // stated reference may hold another system's ID (`stripe_refund_id`), so it keeps the text type.
   const name = column.name;
   if (/^id$/i.test(name) || column.references) return keySqlType(key, db);
-  if (/(?:_(?:cents|count|total)|[a-z0-9](?:Cents|Count|Total))$/.test(name)) return 'integer';
-  if (/^(?:quantity|qty)$|(?:_(?:quantity|qty)|[a-z0-9](?:Quantity|Qty))$/.test(name)) return 'integer';
+  const kind = columnKindOf(name);
+  if (kind === 'integer') return 'integer';
   // Money is exact: never a float. MySQL's bare DECIMAL would round to whole units.
-  if (/^(?:amount|price|balance|cost|fee)$|(?:_(?:amount|price|balance|cost|fee)|[a-z0-9](?:Amount|Price|Balance|Cost|Fee))$/.test(name)) return db === 'mysql' ? 'decimal(19,4)' : 'numeric';
-  if (/(?:_at|[a-z0-9]At)$/.test(name)) return ts;
-  if (/^(?:date|.*_date|.*[a-z0-9]Date)$/.test(name)) return 'date';
-  if (/^(?:is|has)(?:_|[A-Z])/.test(name)) return 'boolean';
+  if (kind === 'money') return db === 'mysql' ? 'decimal(19,4)' : 'numeric';
+  if (kind === 'instant') return ts;
+  if (kind === 'date') return 'date';
+  if (kind === 'boolean') return 'boolean';
   return db === 'mysql' ? 'varchar(255)' : 'text';
 }
 

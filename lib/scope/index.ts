@@ -13,7 +13,7 @@ import { readOpenApi } from './grammar/openapi.js';
 import { readProto, readRpcSignature } from './grammar/proto.js';
 import { barePaths, headingBase, prefixOf, settlePaths, statedBase } from './base-paths.js';
 import { pathParams, restOperationName, uniqueName } from './naming.js';
-import { singular } from '../naming/index.js';
+import { columnKindOf, singular } from '../naming/index.js';
 import {
   addFields,
   emptyOperation,
@@ -655,7 +655,7 @@ function openQuestions(inputs: QuestionInputs): ScopeNote[] {
   if (columnless.length > 1) ask(`The columns of ${codeList(columnless.map((entity) => entity.table))} are not stated.`, columnless[0].line);
   // Untyped columns: one question for the whole data model.
   const untyped = inputs.entities
-    .map((entity) => ({ entity, columns: entity.columns.filter((column) => !column.type && !column.enum && !column.references) }))
+    .map((entity) => ({ entity, columns: entity.columns.filter((column) => !column.type && !column.enum && !column.references && !/^id$/i.test(column.name) && !columnKindOf(column.name)) }))
     .filter((found) => found.columns.length);
   if (untyped.length === 1) {
     const [{ entity, columns }] = untyped;

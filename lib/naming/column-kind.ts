@@ -1,0 +1,14 @@
+// What a column's name alone says about its type, by the naming vocabulary
+// (snake_case or camelCase): `*_at` instants, `is_*` flags, `*_cents` counts,
+// money, dates. Undefined when the name says nothing, so the type stays a question.
+export type ColumnKind = 'integer' | 'money' | 'instant' | 'date' | 'boolean';
+
+export function columnKindOf(name: string): ColumnKind | undefined {
+  if (/(?:_(?:cents|count|total)|[a-z0-9](?:Cents|Count|Total))$/.test(name)) return 'integer';
+  if (/^(?:quantity|qty)$|(?:_(?:quantity|qty)|[a-z0-9](?:Quantity|Qty))$/.test(name)) return 'integer';
+  if (/^(?:amount|price|balance|cost|fee)$|(?:_(?:amount|price|balance|cost|fee)|[a-z0-9](?:Amount|Price|Balance|Cost|Fee))$/.test(name)) return 'money';
+  if (/(?:_at|[a-z0-9]At)$/.test(name)) return 'instant';
+  if (/^(?:date|.*_date|.*[a-z0-9]Date)$/.test(name)) return 'date';
+  if (/^(?:is|has)(?:_|[A-Z])/.test(name)) return 'boolean';
+  return undefined;
+}

@@ -23,6 +23,7 @@ export async function runDetect(folder: string | undefined, json: boolean): Prom
       ...envelope('detect'),
       kind: report.kind,
       services: report.services.map((service) => ({ name: service.name, path: service.path, kind: service.kind, stack: stackToJson(service), ambiguities: service.ambiguities })),
+      ...(report.packages?.length ? { packages: report.packages.map((pkg) => ({ name: pkg.name, path: pkg.path, kind: pkg.kind, stack: stackToJson(pkg), ambiguities: pkg.ambiguities })) } : {}),
       warnings: report.warnings,
     };
     process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
@@ -30,6 +31,8 @@ export async function runDetect(folder: string | undefined, json: boolean): Prom
   }
   const lines = [`Repository: ${report.kind}${report.services.length ? `, ${report.services.length} service${report.services.length > 1 ? 's' : ''}` : ''}`];
   for (const service of report.services) lines.push('', ...describeService(service));
+  // Workspace packages an app depends on: `--service` may name one of them.
+  for (const pkg of report.packages ?? []) lines.push('', ...describeService(pkg).map((line, index) => (index === 0 ? `${pkg.name} (${pkg.path}) — workspace package used by the app` : line)));
   for (const warning of report.warnings) lines.push('', `warning [${warning.code}]: ${warning.message}`);
   process.stdout.write(`${lines.join('\n')}\n`);
   return EXIT.ok;

@@ -57,6 +57,8 @@ export interface ServiceStack {
   validation?: Detected;
   logger?: Detected;
   migrations?: Detected;
+  /** The workspace package the ORM comes from when it is not this service's own (`packages/db`). */
+  dataPath?: string;
   /** What the repository's own files say about where things go and how they are named (lib/stack/layout.ts). */
   layout?: RepoLayout;
   /** Competing candidates for a single dimension, best first (the best is also the value above). */
@@ -94,6 +96,8 @@ export interface StackReport {
   /** 'monorepo' when more than one service was found. */
   kind: 'app' | 'monorepo' | 'library' | 'empty';
   services: ServiceStack[];
+  /** Workspace packages an app depends on (`packages/api`): not apps themselves, but `--service` may name one. */
+  packages?: ServiceStack[];
   warnings: StackWarning[];
 }
 

@@ -172,7 +172,9 @@ function nameParts(name: string): { verb: string; rest: string[] } {
   const last = words(segments[segments.length - 1] ?? '');
   const verb = last[0] ?? '';
   const known = ROLE_BY_VERB.some(([pattern]) => pattern.test(verb));
-  if (segments.length > 1) return { verb, rest: [...words(segments.slice(0, -1).join(' ')), ...(known ? last.slice(1) : last)] };
+  // `loan.return`, `loan.markLost`: under a namespace the last segment is the procedure (a verb, known or not)
+  // and the namespace is the resource; only a known verb's object (`order.addItem` → item) adds to it.
+  if (segments.length > 1) return { verb, rest: [...words(segments.slice(0, -1).join(' ')), ...(known ? last.slice(1) : [])] };
   return { verb, rest: known ? last.slice(1) : last };
 }
 

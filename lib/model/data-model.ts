@@ -394,7 +394,8 @@ export function buildDataModel(
   const migrations: Migration[] = [];
   const byTable = new Map<string, string>();
 
-  const root = service?.path ?? '.';
+  // In a workspace the schema and its migrations live with the ORM's package (`packages/db`).
+  const root = service?.dataPath ?? service?.path ?? '.';
   const push = (m: Omit<Migration, 'order' | 'file' | 'extraFiles'>) => {
     const { file, extra } = migrationFile(conv, m.name, place);
     migrations.push({ ...m, order: migrations.length + 1, file: underService(root, file), extraFiles: extra.map((f) => underService(root, f)) });

@@ -119,7 +119,8 @@ export function buildLayers(scope: Scope, service: ServiceStack | undefined, lay
     const given = layout[kind];
     const seen = fromEvidence[kind];
     const conventional = framework?.layers?.[kind] ?? `src/${kind}`;
-    const folder = given ?? (seen ? underService(root, seen) : underService(root, conventional));
+    // Evidence paths are repo-relative already (in a workspace, the ORM may live in another package).
+    const folder = given ?? seen ?? underService(root, conventional);
     layers.push({ kind, folder, fromRepo: Boolean(given ?? seen), items: items[kind], ...(kind === 'jobs' && unnamedJobs.length ? { unnamed: unnamedJobs } : {}) });
   }
   return layers;

@@ -1,6 +1,7 @@
 // Which service the sprint is about, and the answers file's stack overrides.
 import { MAX_SMALL_FILE_BYTES, readRegularFile } from '../input.js';
 import path from 'node:path';
+import { pickService } from '../stack/pick.js';
 import type { Detected, ServiceStack, StackReport } from '../types.js';
 
 export interface StackAnswer {
@@ -15,12 +16,7 @@ export interface StackAnswer {
 
 /** The named service, the only app service, or undefined when the user must choose. */
 export function chooseService(report: StackReport, wanted?: string): ServiceStack | undefined {
-  if (wanted) {
-    const normalized = wanted.replace(/^\.\//, '').replace(/\/$/, '');
-    return report.services.find((service) => service.name === wanted || service.path === normalized);
-  }
-  const apps = report.services.filter((service) => service.kind === 'app');
-  return apps.length === 1 ? apps[0] : undefined;
+  return pickService(report, wanted || undefined);
 }
 
 /** Services worth offering in the service prompt. */

@@ -499,6 +499,14 @@ export function grpcOperations(text: string, lineOfIndex: (index: number) => num
 
 const TRPC_SPAN = /^([a-z]\w*(?:\.[a-zA-Z]\w*)+)(?:\s*\(([^)]*)\))?$/;
 
+const TRPC_WORD = /\btrpc\b|\bprocedures?\b/i;
+const READ_PROCEDURE = /^(?:get|list|all|by[A-Z_]|find|search|count|fetch|read|show|me$|infinite|paginated)/;
+
+/** A procedure a sentence calls tRPC without saying query or mutation: reads by their verb are queries, the rest change state. */
+function procedureKind(name: string): 'query' | 'mutation' {
+  return READ_PROCEDURE.test(name.split('.').pop() ?? '') ? 'query' : 'mutation';
+}
+
 /** `bookmark.create` mutation / query in prose, with inputs from the rest of the clause. */
 export function trpcSpans(unit: Unit): Array<{ op: Operation; at: number; end: number }> {
   const found: Array<{ op: Operation; at: number; end: number }> = [];
@@ -508,9 +516,9 @@ export function trpcSpans(unit: Unit): Array<{ op: Operation; at: number; end: n
     spans.forEach((code, index) => {
       const to = spans[index + 1]?.start ?? sentence.at + sentence.text.length;
       const local = proseOf(unit.text.slice(code.end, to)) + ' ' + proseOf(unit.text.slice(Math.max(sentence.at, code.start - 24), code.start));
-      const word = /\bmutation\b/i.test(local) ? 'mutation' : /\bquery\b/i.test(local) ? 'query' : /\bmutation\b/i.test(prose) && spans.length === 1 ? 'mutation' : /\bquery\b/i.test(prose) && spans.length === 1 ? 'query' : undefined;
-      if (!word) return;
       const name = TRPC_SPAN.exec(code.value)?.[1] ?? code.value;
+      const word = /\bmutation\b/i.test(local) ? 'mutation' : /\bquery\b/i.test(local) ? 'query' : /\bmutation\b/i.test(prose) && spans.length === 1 ? 'mutation' : /\bquery\b/i.test(prose) && spans.length === 1 ? 'query' : TRPC_WORD.test(prose) ? procedureKind(name) : undefined;
+      if (!word) return;
       const op = emptyOperation(word === 'mutation' ? 'trpc-mutation' : 'trpc-query', name, lineAt(unit, code.start));
       const literal = unit.codes.find((other) => other.start > code.start && other.start < to && /^\s*(?:\{|z\.object)/.test(other.value));
       const fields = literal ? objectFields(literal.value, lineAt(unit, literal.start)) : undefined;

@@ -99,12 +99,60 @@ export async function detect(root: string): Promise<StackReport> {
     if (!stack) continue;
     (stack.kind === 'app' ? services : libraries).push(stack);
   }
+  const packages = inheritFromWorkspace(services, libraries);
   const warnings = dedupeWarnings(repo.warnings);
-  if (services.length > 0) return { kind: services.length > 1 ? 'monorepo' : 'app', services, warnings };
+  if (services.length > 0) return { kind: services.length > 1 ? 'monorepo' : 'app', services, ...(packages.length ? { packages } : {}), warnings };
   if (libraries.length === 0) return { kind: 'empty', services: [], warnings };
   const rootLibrary = libraries.find((lib) => lib.path === '.') ?? libraries[0];
   warnings.push({ code: 'no-backend-app', message: 'No backend app was found: the repository looks like a library, an SDK or a frontend.' });
   return { kind: 'library', services: [rootLibrary], warnings };
+}
+
+/** Package names and dependency names of each analysed folder, for workspace links. */
+const PACKAGE_LINKS = new WeakMap<ServiceStack, { names: string[]; deps: string[] }>();
+
+/**
+ * In a workspace the app (`apps/web`) serves a package (`packages/api`) that
+ * depends on another (`packages/db`): what those packages use (ORM, database,
+ * migrations) is the app's too. Returns the packages some app depends on,
+ * themselves completed from their own workspace dependencies, so `--service
+ * packages/api` can name one.
+ */
+function inheritFromWorkspace(apps: ServiceStack[], libraries: ServiceStack[]): ServiceStack[] {
+  const byName = new Map<string, ServiceStack>();
+  for (const stack of [...apps, ...libraries]) for (const name of PACKAGE_LINKS.get(stack)?.names ?? []) byName.set(name, stack);
+  const reached = (from: ServiceStack): ServiceStack[] => {
+    const seen = new Set<ServiceStack>([from]);
+    const queue = [from];
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      for (const dep of PACKAGE_LINKS.get(next)?.deps ?? []) {
+        const linked = byName.get(dep);
+        if (linked && !seen.has(linked)) {
+          seen.add(linked);
+          queue.push(linked);
+        }
+      }
+    }
+    seen.delete(from);
+    return [...seen];
+  };
+  const inherit = (stack: ServiceStack, from: ServiceStack[]): void => {
+    for (const linked of from) {
+      if (!stack.orm && linked.orm) stack.dataPath = linked.dataPath ?? linked.path;
+      stack.orm ??= linked.orm;
+      stack.migrations ??= linked.migrations;
+      if (!stack.databases.length && linked.databases.length) stack.databases = [...linked.databases];
+    }
+  };
+  const served = new Set<ServiceStack>();
+  // Packages first (completed from what they depend on), then the apps that use them.
+  for (const library of libraries) inherit(library, reached(library));
+  for (const app of apps) {
+    const linked = reached(app);
+    for (const library of linked) if (library.kind === 'library') served.add(library);
+    inherit(app, linked);
+  }
+  return [...served];
 }
 
 function dedupeWarnings(warnings: StackWarning[]): StackWarning[] {
@@ -261,6 +309,7 @@ async function analyseService(repo: Repo, dir: string): Promise<ServiceStack | u
   const stack = assemble(repo, service, scored);
   const layout = await readLayout(repo.reader, dir, [...main, ...tests], stack);
   if (layout) stack.layout = layout;
+  PACKAGE_LINKS.set(stack, { names: manifests.names, deps: [...new Set(manifests.deps.filter((dep) => !dep.indirect).map((dep) => dep.name))] });
   return stack;
 }
 

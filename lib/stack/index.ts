@@ -3,6 +3,9 @@ import { stat } from 'node:fs/promises';
 import type { ServiceStack, StackReport } from '../types.js';
 import { MagiError } from '../errors.js';
 import { detect } from './detect.js';
+import { pickService } from './pick.js';
+
+export { pickService } from './pick.js';
 
 
 /**
@@ -21,19 +24,4 @@ export async function detectStack(root: string, options: { service?: string } = 
     throw new MagiError('unknown-service', `No service "${options.service}" in this repository; found: ${names}. Pass one of these to --service.`);
   }
   return { ...report, services: [chosen] };
-}
-
-function normalizePath(value: string): string {
-  const trimmed = value.replace(/\\/g, '/').replace(/^\.\/+/, '').replace(/\/+$/, '');
-  return trimmed === '' ? '.' : trimmed;
-}
-
-/** The service named (by name or path) or, without a name, the only app; undefined when that is ambiguous. */
-export function pickService(report: StackReport, service?: string): ServiceStack | undefined {
-  if (service !== undefined) {
-    const wanted = normalizePath(service);
-    return report.services.find((s) => s.name === service || s.path === wanted) ?? report.services.find((s) => s.name.toLowerCase() === service.toLowerCase());
-  }
-  const apps = report.services.filter((s) => s.kind === 'app');
-  return apps.length === 1 ? apps[0] : undefined;
 }

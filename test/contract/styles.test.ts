@@ -78,6 +78,16 @@ describe('tRPC router outline', () => {
   });
 });
 
+describe('a namespaced procedure works on its namespace', () => {
+  it('`loan.return` (a verb outside the vocabulary) returns Loan, never a made-up LoanReturn', async () => {
+    const procedure: Operation = { kind: 'trpc-mutation', name: 'loan.return', line: 1, pathParams: [], queryParams: [], requestFields: [{ line: 1, name: 'loanId', type: 'string', required: true }], responseFields: [], list: false, retrySafe: false };
+    const { artifact, checklist } = await build('trpc', { ...orderRefundsScope(), operations: [procedure], entities: [], authz: [] });
+    expect(artifact.text).toContain('returns Loan');
+    expect(artifact.text).not.toMatch(/LoanReturn|loan_returns/);
+    expect(checklist.find((item) => item.topic === 'authScopes')?.facts.scopes).toEqual({ 'loan.return': ['app.loans.write'] });
+  });
+});
+
 describe('paging the spec states wins over the default style', () => {
   const spec = (op: string) =>
     `# Ledger\n\n## API / Data contracts\n\n- ${op} lists entries, paginated; takes \`limit\` (integer) and \`offset\` (integer).\n`;

@@ -59,6 +59,18 @@ describe('tRPC inputs are read with the TypeScript type reader', () => {
   });
 });
 
+describe('tRPC procedures named without the words query or mutation', () => {
+  const read = extractScope('# Loans\n\n## Scope\n\n- tRPC `loan.create` with input `{ bookId: string (uuid) }` creates a loan.\n- tRPC `loan.byId` returns one loan.\n- tRPC `loan.return` with input `{ loanId: string (uuid) }` marks it returned.\n- The `loan.create` button is blue.\n');
+  it('reads a procedure a tRPC sentence names: reads by their verb are queries, other verbs mutations', () => {
+    expect(read.operations.map((candidate) => [candidate.name, candidate.kind])).toEqual([
+      ['loan.create', 'trpc-mutation'],
+      ['loan.byId', 'trpc-query'],
+      ['loan.return', 'trpc-mutation'],
+    ]);
+    expect(read.operations[0].requestFields).toEqual([expect.objectContaining({ name: 'bookId', type: 'string', format: 'uuid' })]);
+  });
+});
+
 describe('controller base paths', () => {
   it('prefixes the routes under a heading that names a base path', () => {
     expect(op('GET /v1/audit/events').base).toBe('/v1/audit');

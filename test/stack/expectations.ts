@@ -276,6 +276,13 @@ export const EXPECTED: Record<string, ExpectedRepo> = {
       '.': { name: 'accounts-api', kind: 'app', language: 'typescript', framework: 'express', orm: null, databases: ['postgres'], auth: [], apiStyles: ['rest'], jobs: [], testRunner: 'jest', packageManager: 'npm', testDir: 'test', appEntry: 'src/app.ts#app', validation: null, logger: null, migrations: null },
     },
   },
+  // A workspace: the app serves packages/api, whose ORM and database come from packages/db.
+  'fit-pnpm-api-db': {
+    kind: 'app',
+    services: {
+      'apps/nextjs': { name: '@shelf/nextjs', kind: 'app', language: 'typescript', framework: 'nextjs', orm: 'drizzle', databases: ['postgres'], auth: [], apiStyles: ['trpc'], jobs: [], testRunner: null, packageManager: 'pnpm', testDir: '__tests__', appEntry: 'src/app/api/trpc/[trpc]/route.ts#GET', validation: 'zod', logger: null, migrations: 'drizzle-kit' },
+    },
+  },
   'fit-rails-minitest': {
     kind: 'app',
     never: ['rspec'],

@@ -13,14 +13,16 @@ import {
 import { planGraphql } from './graphql.js';
 import { commentText, dqString, goString, pyDoc, pyLiteral, rbString, rubyLiteral, rustRawString, tsLiteral, tsString } from './literals.js';
 import { isJsonMedia, planOpenApi, type EnvVariable, type HttpCase } from './openapi.js';
-import { inService, parseAppEntry, relativeFrom, relativeToDir, slugOf, testPathFor, contractTestCommand, type AppEntry } from './paths.js';
-import type { RepoLayout } from '../types.js';
+import { inService, fromService, parseAppEntry, relativeFrom, relativeToDir, slugOf, testPathFor, contractTestCommand, type AppEntry } from './paths.js';
+import type { Operation, RepoLayout } from '../types.js';
 import { planProto } from './proto.js';
+import { planTrpcRouter } from './trpc-router.js';
 import { usageOf, valueSyntax } from './runtime.js';
 
 export interface ContractTestInput {
   /** `document`: the parsed contract, when the caller already has it (saves parsing the text again). */
-  contract: { kind: 'openapi' | 'graphql' | 'proto'; text: string; path: string; document?: unknown };
+  /** `trpc`: the plan document that states the procedures, with `document` holding its operations. */
+  contract: { kind: 'openapi' | 'graphql' | 'proto' | 'trpc'; text: string; path: string; document?: unknown };
   framework: string;
   feature: string;
   testRunner?: string;
@@ -49,14 +51,14 @@ export interface ContractTestResult {
  * Where the contract test goes and the command that runs it, without rendering it:
  * the Test plan names exactly the file `magi contract-test` writes.
  */
-export function contractTestPlace(input: Pick<ContractTestInput, 'framework' | 'feature' | 'testRunner' | 'testDir' | 'testPattern' | 'appEntry' | 'packageManager' | 'servicePath' | 'out'> & { kind: ContractKindIn }): { path: string; command: string; runner: string } {
-  const stack = pickStack(input.framework, input.kind);
+export function contractTestPlace(input: Pick<ContractTestInput, 'framework' | 'feature' | 'testRunner' | 'testDir' | 'testPattern' | 'appEntry' | 'packageManager' | 'servicePath' | 'out'> & { kind: ContractKindIn | 'trpc' }): { path: string; command: string; runner: string } {
+  const stack = input.kind === 'trpc' ? findStack('trpc')! : pickStack(input.framework, input.kind);
   const runner = pickRunner(stack, input.testRunner);
   const { slug, snake } = slugOf(input.feature);
   const servicePath = input.servicePath ?? '.';
   const appEntry = parseAppEntry(input.appEntry ?? stack.appEntry, servicePath);
   const path = testPathFor(stack, { slug, snake, servicePath, testDir: input.testDir, out: input.out, appEntry, runner, testPattern: input.testPattern });
-  return { path, runner, command: contractTestCommand(runner, input.packageManager, path, input.testPattern) };
+  return { path, runner, command: contractTestCommand(runner, input.packageManager, fromService(servicePath, path), input.testPattern) };
 }
 
 export function listFrameworks(): string[] {
@@ -86,8 +88,8 @@ function installCommandFor(language: Language, requested: string | undefined, de
 
 const compiled = new Map<string, (data: Record<string, unknown>) => string>();
 
-async function renderTemplate(stackId: string, data: Record<string, unknown>): Promise<string> {
-  const filename = join(templatesDir('contract-test'), stackId, 'test.ejs');
+async function renderTemplate(stackId: string, data: Record<string, unknown>, template = 'test.ejs'): Promise<string> {
+  const filename = join(templatesDir('contract-test'), stackId, template);
   let render = compiled.get(filename);
   if (!render) {
     const ejs = (await import('ejs')).default;
@@ -172,6 +174,7 @@ const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const PYTHON_MODULE = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 
 export async function renderContractTest(input: ContractTestInput): Promise<ContractTestResult> {
+  if (input.contract.kind === 'trpc') return renderTrpcRouterTest(input, (input.contract.document ?? []) as Operation[]);
   const todosFirst: string[] = [];
   const stack = pickStack(input.framework, input.contract.kind);
   const runner = pickRunner(stack, input.testRunner);
@@ -329,5 +332,33 @@ export async function renderContractTest(input: ContractTestInput): Promise<Cont
     ...(yamlContract && stack.contract === 'openapi' ? stack.yamlDependencies ?? [] : []),
     ...runnerDependencies(runner),
   ])].filter((name) => !input.installed?.includes(name));
+  return { path: testPath, content, dependencies, installCommand: dependencies.length ? installCommandFor(stack.language, input.packageManager, dependencies) : '', todos };
+}
+
+/** A tRPC sprint: the test comes from the procedures its document states, not from an OpenAPI file. */
+async function renderTrpcRouterTest(input: ContractTestInput, operations: Operation[]): Promise<ContractTestResult> {
+  const stack = findStack('trpc')!;
+  const runner = pickRunner(stack, input.testRunner);
+  const { slug, snake } = slugOf(input.feature);
+  const servicePath = input.servicePath ?? '.';
+  const appEntry = parseAppEntry(input.appEntry ?? stack.appEntry, servicePath);
+  const todos: string[] = [];
+  if (!input.appEntry) todos.push(`Check the router the test imports: ${appEntry.file}${appEntry.exportName ? `#${appEntry.exportName}` : ''} is the tRPC convention, not detected`);
+  if (appEntry.exportName !== undefined && !IDENTIFIER.test(appEntry.exportName)) appEntry.exportName = 'appRouter';
+  const testPath = testPathFor(stack, { slug, snake, servicePath, testDir: input.testDir, out: input.out, appEntry, runner, testPattern: input.testPattern });
+  const contractPath = input.contract.path.replace(/\\/g, '/').replace(/^\.\//, '');
+  const cases = planTrpcRouter(operations);
+  for (const item of cases) if (item.gap) todos.push(`${item.procedure}: no valid input could be made (${item.gap})`);
+  todos.push('Pass a real context to createCaller (session, database) if procedures read it');
+  const exportName = appEntry.exportName ?? 'appRouter';
+  const importPath = tsImportPath(testPath, appEntry.file, runner);
+  const localName = exportName === 'default' ? 'appRouter' : exportName;
+  const data = {
+    feature: slug, runner, contractPath: commentText(contractPath), cases, tsString, tsLiteral,
+    app: { localName },
+    appImport: exportName === 'default' ? `import ${localName} from ${tsString(importPath)};` : `import { ${localName} } from ${tsString(importPath)};`,
+  };
+  const content = tidy(await renderTemplate(stack.id, data, 'router.ejs'), 1);
+  const dependencies = [...new Set(['@trpc/server', ...runnerDependencies(runner)])].filter((name) => !input.installed?.includes(name));
   return { path: testPath, content, dependencies, installCommand: dependencies.length ? installCommandFor(stack.language, input.packageManager, dependencies) : '', todos };
 }

@@ -83,6 +83,13 @@ export function testPathFor(stack: StackEntry, options: {
 }
 
 /** The command that runs one contract test file with the repository's runner and package manager. */
+/** A repo-relative file as the service folder sees it: commands run from there. */
+export function fromService(servicePath: string | undefined, file: string): string {
+  const root = servicePath && servicePath !== '.' ? `${servicePath.replace(/\/$/, '')}/` : '';
+  return root && file.startsWith(root) ? file.slice(root.length) : file;
+}
+
+/** The command that runs one test file, from the service folder (`file` is service-relative). */
 export function contractTestCommand(runner: string | undefined, manager: string | undefined, file: string, testPattern?: RepoLayout['testPattern']): string {
   // How this package manager runs an installed tool (lib/knowledge), the same prefix the Test plan uses.
   const tool = knowledgeOf('packageManager', manager ?? 'npm');

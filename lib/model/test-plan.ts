@@ -6,7 +6,7 @@ import { FRAMEWORKS, PACKAGE_MANAGERS, RUNNERS, TEST_CONTAINERS } from './conven
 import { primaryDatabase } from './data-model.js';
 import type { Findings } from './findings.js';
 import { kebabCase, pascalCase, snakeCase } from '../naming/index.js';
-import { fill, isMutating } from './names.js';
+import { fill, isMutating, underService } from './names.js';
 import { WEIGHTS } from './rules.js';
 import { languageOf } from './safety.js';
 import type { IdempotencyRow, TestCommand, TestPlan } from './spec-types.js';
@@ -35,6 +35,7 @@ export function buildTestPlan(
   plannedContractTest?: { path: string; command: string },
 ): TestPlan {
   const runnerId = service?.testRunner?.value;
+  const root = service?.path ?? '.';
   const runner = runnerId ? RUNNERS[runnerId] : undefined;
   const pm = service?.packageManager?.value;
   const missing: TestPlan['missing'] = [];
@@ -67,14 +68,15 @@ export function buildTestPlan(
     const unitFile = fill(runner.unitFile, values);
     commands.push({
       layer: 'unit',
-      file: unitFile,
+      // Paths are repo-relative; commands run from the service folder.
+      file: underService(root, unitFile),
       command: commandFor(unitFile, 'unit'),
       covers: ['field-rules', ...(businessRules ? ['business-rules'] : []), ...(scope.authz.length ? ['authz-policy'] : [])],
     });
     const integrationFile = fill(runner.integrationFile, values);
     commands.push({
       layer: 'integration',
-      file: integrationFile,
+      file: underService(root, integrationFile),
       command: commandFor(integrationFile, 'integration'),
       covers: [
         ...(scope.entities.length ? ['db-roundtrip'] : []),
@@ -91,7 +93,7 @@ export function buildTestPlan(
   else if (runner) {
     // No template for this framework: the runner's pattern, without doubling a folder the repo's test dir already ends in.
     const file = fill(runner.contractFile, values).replace(/(^|\/)([^/]+)\/\2\//, '$1$2/');
-    commands.push({ layer: 'contract', file, command: commandFor(file, 'contract'), covers: ['contract-conformance'] });
+    commands.push({ layer: 'contract', file: underService(root, file), command: commandFor(file, 'contract'), covers: ['contract-conformance'] });
   }
   return {
     runner: runnerId,

@@ -265,7 +265,9 @@ async function scaffoldContractTest(
       },
     };
   }
-  const contract = { kind: artifact.kind as ContractKindOfTest, text: artifact.text, path: contractFile, document: artifact.document };
+  // A tRPC test is built from the procedures the document states (the outline is generated from them).
+  const document = artifact.kind === 'trpc' ? prepared.scope.operations : artifact.document;
+  const contract = { kind: artifact.kind as ContractKindOfTest, text: artifact.text, path: contractFile, document };
   return { test: await renderContractTestFor({ root: prepared.context.root, service, contract, feature: prepared.sprint.slug }, choice.template) };
 }
 

@@ -37,7 +37,7 @@ export async function prepareBackendSpec(context: RunContext, inputs: BackendSpe
   const release = options.lock === false ? () => undefined : acquireLock(sprint.absoluteDir, sprint.dir);
   const preflight = checkPreflight({ config, state: deriveState(context.root, sprint), skip });
   if (!sprint.document) {
-    throw new MagiError('no-document', `${sprint.dir}/ has no SPEC.md, PLAN.md or TICKET.md to extend; plan the sprint first (magi plan)`, {
+    throw new MagiError('no-document', `${sprint.dir}/ has no SPEC.md, PLAN.md or TICKET.md to extend; plan the sprint first (/magi.plan in the magi workflow, or write the SPEC.md yourself)`, {
       exitCode: EXIT.preflight,
     });
   }

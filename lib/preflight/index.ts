@@ -61,7 +61,7 @@ export function checkPreflight(input: { config: MagiConfig | undefined; state: W
   if (STATES.indexOf(state) < STATES.indexOf('PLANNING')) {
     throw new MagiError(
       'state-refused',
-      `Cannot run backend-spec: no PLAN/SPEC found in current sprint (state=${state}); plan the sprint first (magi plan), then re-run`,
+      `Cannot run backend-spec: no PLAN/SPEC found in current sprint (state=${state}); plan the sprint first (/magi.plan in the magi workflow, or write the SPEC.md yourself), then re-run`,
       { exitCode: EXIT.preflight },
     );
   }

@@ -55,12 +55,12 @@ export function locateSprint({ root, docsDir: override, sprint: wanted }: Sprint
   const docsDir = findDocsDir(root, override);
   if (!docsDir || !isDirectory(path.join(root, docsDir))) {
     const where = override ? `${override}/` : 'docs/ or magi/';
-    throw new MagiError('no-sprint', `No sprint found: ${where} has no <num>-<slug>/ folder; plan a sprint first (magi plan), or pass --docs-dir`);
+    throw new MagiError('no-sprint', `No sprint found: ${where} has no <num>-<slug>/ folder; plan a sprint first (/magi.plan in the magi workflow), or pass --docs-dir`);
   }
   assertReadableFolder(path.join(root, docsDir), docsDir);
   const sprints = listSprints(root, docsDir);
   if (sprints.length === 0) {
-    throw new MagiError('no-sprint', `No sprint found in ${docsDir}/: plan a sprint first (magi plan) so that ${docsDir}/<num>-<slug>/ exists`);
+    throw new MagiError('no-sprint', `No sprint found in ${docsDir}/: plan a sprint first (/magi.plan in the magi workflow) so that ${docsDir}/<num>-<slug>/ exists`);
   }
   let chosen: Sprint | undefined;
   if (wanted === undefined || wanted === '') {

@@ -100,7 +100,7 @@ const CATALOGUE: Case[] = [
   { name: 'option: --sprint with a nonexistent name', args: [...ANSWERS, '--sprint', '04-refunds'], exit: 2, line: /^magi: --sprint 04-refunds: no such sprint in docs\/; choose one of 01-user-accounts, 02-product-catalog, 03-gift-cards$/ },
   { name: 'option: --sprint that is not a sprint name', args: [...ANSWERS, '--sprint', 'gift cards'], exit: 2, line: /^magi: --sprint gift cards: expected <num>-<slug> \(e\.g\. 03-order-refunds\) or a number$/ },
   { name: 'option: --docs-dir outside the repository', args: [...ANSWERS, '--docs-dir', '../elsewhere'], exit: 2, line: /^magi: --docs-dir \.\.\/elsewhere: must be a folder inside the repository, without \.\.$/ },
-  { name: 'option: --docs-dir without sprints', args: [...ANSWERS, '--docs-dir', 'src'], exit: 2, line: /^magi: No sprint found in src\/: plan a sprint first \(magi plan\) so that src\/<num>-<slug>\/ exists$/ },
+  { name: 'option: --docs-dir without sprints', args: [...ANSWERS, '--docs-dir', 'src'], exit: 2, line: /^magi: No sprint found in src\/: plan a sprint first \(\/magi\.plan in the magi workflow\) so that src\/<num>-<slug>\/ exists$/ },
   { name: 'option: --service that does not exist', args: [...ANSWERS, '--service', 'billing'], exit: 2, line: /^magi: --service billing: no such service; detected: .+$/ },
   {
     name: 'option: --openapi file that is not OpenAPI',
@@ -179,7 +179,7 @@ const CATALOGUE: Case[] = [
     setup: (sandbox) => unlinkSync(path.join(sandbox.root, SPEC)),
     args: ANSWERS,
     exit: 3,
-    line: /^magi: Cannot run backend-spec: no PLAN\/SPEC found in current sprint \(state=INITIALIZED\); plan the sprint first \(magi plan\), then re-run$/,
+    line: /^magi: Cannot run backend-spec: no PLAN\/SPEC found in current sprint \(state=INITIALIZED\); plan the sprint first \(\/magi\.plan in the magi workflow, or write the SPEC\.md yourself\), then re-run$/,
   },
   {
     name: 'MAGI_CONFIG_PATH points at a file that is not JSON',
@@ -213,7 +213,7 @@ const CATALOGUE: Case[] = [
     env: (sandbox) => ({ MAGI_CONFIG_PATH: path.join(sandbox.home, 'config.json') }),
     args: ['backend-spec', '--api-style', 'rest'],
     exit: 2,
-    line: /^magi: No sprint found: docs\/ or magi\/ has no <num>-<slug>\/ folder; plan a sprint first \(magi plan\), or pass --docs-dir$/,
+    line: /^magi: No sprint found: docs\/ or magi\/ has no <num>-<slug>\/ folder; plan a sprint first \(\/magi\.plan in the magi workflow\), or pass --docs-dir$/,
   },
   {
     name: 'the sprint folder cannot be read',

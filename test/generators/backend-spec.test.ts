@@ -93,7 +93,7 @@ describe('yo magi:backend-spec', () => {
           writeFileSync(path.join(dir, 'docs/04-loyalty-points/notes.md'), 'ideas\n');
         })
         .withOptions(opts({ force: false, 'api-style': 'rest', 'scaffold-test': false })),
-    ).rejects.toThrow('Cannot run backend-spec: no PLAN/SPEC found in current sprint (state=INITIALIZED); plan the sprint first (magi plan), then re-run');
+    ).rejects.toThrow('Cannot run backend-spec: no PLAN/SPEC found in current sprint (state=INITIALIZED); plan the sprint first (/magi.plan in the magi workflow, or write the SPEC.md yourself), then re-run');
   });
 
   it('an unknown sprint is one clear error', async () => {

@@ -45,7 +45,7 @@ function describeService(service: ServiceStack): string[] {
     const text = values
       .map((value) => {
         const where = value.evidence[0] ? ` ${value.evidence[0].file}${value.evidence[0].line ? `:${value.evidence[0].line}` : ''}` : '';
-        return `${value.value} (${Math.round(value.confidence * 100)}%${where})`;
+        return `${value.value}${value.version ? ` ${value.version}` : ''} (${Math.round(value.confidence * 100)}%${where})`;
       })
       .join(', ');
     lines.push(`  ${label.padEnd(16)}${text}`);

@@ -13,6 +13,8 @@ export interface Detected<T extends string = string> {
   value: T;
   confidence: number;
   evidence: Evidence[];
+  /** The version the manifest declares for it (`0.6`, `^4.18.2`), for frameworks whose APIs differ by version. */
+  version?: string;
 }
 
 export type ApiStyle = 'rest' | 'graphql' | 'grpc' | 'trpc';

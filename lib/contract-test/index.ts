@@ -33,6 +33,8 @@ export interface ContractTestInput {
   packageManager?: string;
   servicePath?: string;
   out?: string;
+  /** The framework version the repository declares (`0.6`): templates follow its API where versions differ. */
+  frameworkVersion?: string;
   /** Rust crate name (integration tests import the crate by it); guessed from the service folder when absent. */
   packageName?: string;
   /** Packages the project already declares: left out of the install command. */
@@ -293,6 +295,8 @@ export async function renderContractTest(input: ContractTestInput): Promise<Cont
       if (!input.packageName) todos.push(`Check the crate name the test imports (${crate}): integration tests use the library crate's name`);
       data.rust = {
         crate,
+        // axum before 0.7 answers with hyper's body: read it with hyper::body::to_bytes, not http-body-util.
+        hyperBody: stack.id === 'axum' && versionBefore(input.frameworkVersion, [0, 7]),
         appFn: appEntry.exportName ?? 'app',
         contractFromTest: relativeFrom(testPath, contractPath),
         needsHeaderImport: false,
@@ -327,8 +331,9 @@ export async function renderContractTest(input: ContractTestInput): Promise<Cont
   }
 
   const content = tidy(await renderTemplate(stack.id, data), stack.language === 'python' ? 2 : 1);
+  const hyperBody = Boolean((data.rust as { hyperBody?: boolean } | undefined)?.hyperBody);
   const dependencies = [...new Set([
-    ...stack.dependencies,
+    ...(hyperBody ? stack.dependencies.map((name) => (name === 'http-body-util' ? 'hyper' : name)) : stack.dependencies),
     ...(yamlContract && stack.contract === 'openapi' ? stack.yamlDependencies ?? [] : []),
     ...runnerDependencies(runner),
   ])].filter((name) => !input.installed?.includes(name));
@@ -361,4 +366,12 @@ async function renderTrpcRouterTest(input: ContractTestInput, operations: Operat
   const content = tidy(await renderTemplate(stack.id, data, 'router.ejs'), 1);
   const dependencies = [...new Set(['@trpc/server', ...runnerDependencies(runner)])].filter((name) => !input.installed?.includes(name));
   return { path: testPath, content, dependencies, installCommand: dependencies.length ? installCommandFor(stack.language, input.packageManager, dependencies) : '', todos };
+}
+
+/** Whether a declared version requirement (`0.6`, `^0.6.20`, `~4.18`, `=0.5.17`) names a version below `[major, minor]`. */
+export function versionBefore(requirement: string | undefined, [major, minor]: [number, number]): boolean {
+  const found = /(\d+)(?:\.(\d+))?/.exec(requirement ?? '');
+  if (!found) return false;
+  const [declaredMajor, declaredMinor] = [Number(found[1]), Number(found[2] ?? 0)];
+  return declaredMajor < major || (declaredMajor === major && declaredMinor < minor);
 }

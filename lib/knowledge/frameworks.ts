@@ -381,7 +381,6 @@ export const FRAMEWORKS: readonly FrameworkEntry[] = [
     language: 'rust',
     layers: { routes: 'src/routes', services: 'src/services', data: 'src/db', jobs: 'src/jobs', integrations: 'src/clients' },
     validation: 'validator-rs',
-    logger: 'tracing',
     rawBody: 'body: axum::body::Bytes',
     otel: 'tracing-opentelemetry',
     defaultApiStyle: 'rest',

@@ -71,6 +71,7 @@ export function contractTestTarget(service: ServiceStack | undefined) {
     testDir: service?.testDir?.value,
     testPattern: service?.layout?.testPattern,
     appEntry: service?.appEntry?.value,
+    frameworkVersion: service?.framework?.version,
     packageManager: service?.packageManager?.value,
     servicePath: service?.path,
   };

@@ -52,7 +52,7 @@ const MULTI: Array<keyof ServiceStack> = ['databases', 'auth', 'apiStyles', 'job
 export function stackToJson(service: ServiceStack | undefined): JsonReport['stack'] {
   const out: JsonReport['stack'] = {};
   if (!service) return out;
-  const plain = (detected: Detected) => ({ value: detected.value, confidence: detected.confidence, evidence: detected.evidence });
+  const plain = (detected: Detected) => ({ value: detected.value, ...(detected.version ? { version: detected.version } : {}), confidence: detected.confidence, evidence: detected.evidence });
   out.service = { value: service.name, confidence: 1, evidence: [{ file: service.path }] };
   for (const key of SINGLE) {
     const detected = service[key] as Detected | undefined;

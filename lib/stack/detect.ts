@@ -108,6 +108,15 @@ export async function detect(root: string): Promise<StackReport> {
   return { kind: 'library', services: [rootLibrary], warnings };
 }
 
+/** The version requirement the service's manifest declares for an entry's own package. */
+function declaredVersion(service: Service, entry: KnowledgeEntry): string | undefined {
+  for (const [eco, signals] of Object.entries(entry.signals.deps ?? {}) as [Ecosystem, string[]][]) {
+    const dep = service.manifests.deps.find((candidate) => candidate.ecosystem === eco && candidate.version && signals.some((signal) => depMatches(candidate.name, signal)));
+    if (dep?.version) return dep.version;
+  }
+  return undefined;
+}
+
 /** Package names and dependency names of each analysed folder, for workspace links. */
 const PACKAGE_LINKS = new WeakMap<ServiceStack, { names: string[]; deps: string[] }>();
 
@@ -564,6 +573,9 @@ function assemble(repo: Repo, service: Service, scored: Map<string, Scored>): Se
   const primary = primaryEcosystem(service, frameworks, scored);
   const framework = single('framework', frameworks.filter((s) => s.entry.ecosystems.includes(primary)));
   const frameworkEntry = framework ? knowledgeOf('framework', framework.value) : undefined;
+  // Templates differ by version where the framework's API does (axum 0.7 changed its body type).
+  const frameworkVersion = frameworkEntry ? declaredVersion(service, frameworkEntry) : undefined;
+  if (framework && frameworkVersion) framework.version = frameworkVersion;
   const language = detectLanguage(service, primary);
   const multi = (kind: Kind) => candidatesOf(scored, kind).map(toDetected);
 

@@ -14,6 +14,8 @@ export interface Dep {
   dev: boolean;
   /** A Go `// indirect` requirement: pulled in by something else, never evidence. */
   indirect?: boolean;
+  /** The version requirement as declared (`^4.18.2`, `0.6`), when the manifest gives one. */
+  version?: string;
 }
 
 export interface Manifests {
@@ -105,8 +107,8 @@ function parsePackageJson(text: string, file: string, out: Manifests): void {
     const deps = json[section];
     if (!deps || typeof deps !== 'object') continue;
     const sectionIndex = text.indexOf(`"${section}"`);
-    for (const name of Object.keys(deps)) {
-      out.deps.push({ name, ecosystem: 'node', file, line: lineOf(text, `"${name}"`, Math.max(0, sectionIndex)), dev });
+    for (const [name, spec] of Object.entries(deps)) {
+      out.deps.push({ name, ecosystem: 'node', file, line: lineOf(text, `"${name}"`, Math.max(0, sectionIndex)), dev, ...(typeof spec === 'string' ? { version: spec } : {}) });
     }
   }
   const workspaces = Array.isArray(json.workspaces) ? json.workspaces : (json.workspaces as { packages?: unknown })?.packages;
@@ -241,7 +243,8 @@ async function parseCargo(text: string, file: string, files: string[], prefix: s
       const at = text.indexOf(`\n${name}`, sectionIndex);
       const line = at < 0 ? undefined : lineOfIndex(text, at + 1);
       const realName = typeof value === 'object' && value && typeof (value as { package?: unknown }).package === 'string' ? (value as { package: string }).package : name;
-      out.deps.push({ name: realName, ecosystem: 'rust', file, line, dev });
+      const version = typeof value === 'string' ? value : typeof (value as { version?: unknown } | undefined)?.version === 'string' ? (value as { version: string }).version : undefined;
+      out.deps.push({ name: realName, ecosystem: 'rust', file, line, dev, ...(version ? { version } : {}) });
       const features = typeof value === 'object' && value ? (value as { features?: unknown }).features : undefined;
       if (Array.isArray(features)) for (const feature of features) out.deps.push({ name: `${realName}/${feature}`, ecosystem: 'rust', file, line, dev });
     }

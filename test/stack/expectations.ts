@@ -169,10 +169,11 @@ export const EXPECTED: Record<string, ExpectedRepo> = {
       '.': { name: 'sinatra-sequel', kind: 'app', language: 'ruby', framework: 'sinatra', orm: 'sequel', databases: ['sqlite'], auth: [], apiStyles: ['rest'], jobs: [], testRunner: 'minitest', packageManager: 'bundler', testDir: 'test', appEntry: 'app.rb#TodoApp', validation: null, logger: null, migrations: null },
     },
   },
+  // `tracing` is declared but never used, and axum does not bring a logger: none is reported.
   'axum-sqlx': {
     kind: 'app',
     services: {
-      '.': { name: 'links', kind: 'app', language: 'rust', framework: 'axum', orm: 'sqlx', databases: ['postgres'], auth: ['jwt'], apiStyles: ['rest'], jobs: [], testRunner: 'cargo-test', packageManager: 'cargo', testDir: 'tests', appEntry: 'src/lib.rs#app', validation: null, logger: 'tracing', migrations: 'sqlx-migrate' },
+      '.': { name: 'links', kind: 'app', language: 'rust', framework: 'axum', orm: 'sqlx', databases: ['postgres'], auth: ['jwt'], apiStyles: ['rest'], jobs: [], testRunner: 'cargo-test', packageManager: 'cargo', testDir: 'tests', appEntry: 'src/lib.rs#app', validation: null, logger: null, migrations: 'sqlx-migrate' },
     },
   },
   'actix-diesel': {
@@ -274,6 +275,13 @@ export const EXPECTED: Record<string, ExpectedRepo> = {
     kind: 'app',
     services: {
       '.': { name: 'accounts-api', kind: 'app', language: 'typescript', framework: 'express', orm: null, databases: ['postgres'], auth: [], apiStyles: ['rest'], jobs: [], testRunner: 'jest', packageManager: 'npm', testDir: 'test', appEntry: 'src/app.ts#app', validation: null, logger: null, migrations: null },
+    },
+  },
+  // axum 0.6: hyper's body type; the contract test must read it the 0.6 way.
+  'fit-axum-0-6': {
+    kind: 'app',
+    services: {
+      '.': { name: 'pantry', kind: 'app', language: 'rust', framework: 'axum', orm: null, databases: [], auth: [], apiStyles: ['rest'], jobs: [], testRunner: 'cargo-test', packageManager: 'cargo', testDir: 'tests', appEntry: 'src/lib.rs#app', validation: null, logger: null, migrations: null },
     },
   },
   // A workspace: the app serves packages/api, whose ORM and database come from packages/db.

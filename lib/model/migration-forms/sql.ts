@@ -17,9 +17,15 @@ function columnSql(column: FormColumn, database: string | undefined): string {
   else if (!column.nullable) parts.push('NOT NULL');
   if (column.default) parts.push(`DEFAULT ${sqlDefault(column.default, database)}`);
   if (column.unique) parts.push('UNIQUE');
-  if (column.references) parts.push(`REFERENCES ${column.references.table} (${column.references.column})`);
+  // MySQL parses a column-level REFERENCES and ignores it: its foreign keys are table constraints.
+  if (column.references && database !== 'mysql') parts.push(`REFERENCES ${column.references.table} (${column.references.column})`);
   if (column.values?.length) parts.push(`CHECK (${column.name} IN (${column.values.map((v) => `'${v.replace(/'/g, "''")}'`).join(', ')}))`);
   return parts.join(' ');
+}
+
+function mysqlForeignKeys(table: FormTable, database: string | undefined): string[] {
+  if (database !== 'mysql') return [];
+  return table.columns.filter((c) => c.references).map((c) => `FOREIGN KEY (${c.name}) REFERENCES ${c.references!.table} (${c.references!.column})`);
 }
 
 function indexSql(table: string, index: FormIndex, database: string | undefined): string {
@@ -32,11 +38,11 @@ function indexSql(table: string, index: FormIndex, database: string | undefined)
 function up(table: FormTable, database: string | undefined): string[] {
   const lines: string[] = [];
   if (table.change === 'create') {
-    lines.push(`CREATE TABLE ${table.table} (`);
-    table.columns.forEach((column, i) => lines.push(`  ${columnSql(column, database)}${i < table.columns.length - 1 ? ',' : ''}`));
-    lines.push(');');
+    const definitions = [...table.columns.map((column) => columnSql(column, database)), ...mysqlForeignKeys(table, database)];
+    lines.push(`CREATE TABLE ${table.table} (`, ...definitions.map((d, i) => `  ${d}${i < definitions.length - 1 ? ',' : ''}`), ');');
   } else {
     for (const column of table.columns) lines.push(`ALTER TABLE ${table.table} ADD COLUMN ${columnSql(column, database)};`);
+    for (const constraint of mysqlForeignKeys(table, database)) lines.push(`ALTER TABLE ${table.table} ADD ${constraint};`);
   }
   for (const index of table.indexes) lines.push(indexSql(table.table, index, database));
   return lines;

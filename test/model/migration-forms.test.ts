@@ -2,12 +2,11 @@
 // key, a unique column and an index; an existing table gaining a nullable column
 // and a NOT NULL column with a default), rendered by every form, and parsed by
 // the language's own parser where the machine has one.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { compilesAsPython, has, looksLikePrisma, parsesAsTypeScript, runsOnSqlite, scratch } from './form-checks.js';
 import { schemaChange } from '../../lib/model/data-model.js';
 import { FORMS, type ChangeForm, type SchemaChange } from '../../lib/model/migration-forms/index.js';
 import type { IndexPlan } from '../../lib/model/spec-types.js';
@@ -50,55 +49,6 @@ const INDEXES: IndexPlan[] = [
 const change = (database = 'postgres', populated: string[] = [], markers?: SchemaChange['sqlMarkers']) =>
   schemaChange(ENTITIES, INDEXES, new Set(populated), database, 'uuid', markers);
 const render = (form: ChangeForm, database = 'postgres', populated: string[] = [], markers?: SchemaChange['sqlMarkers']) => FORMS[form]!.block(change(database, populated, markers));
-
-const has = (command: string) => spawnSync('which', [command]).status === 0;
-const scratch = mkdtempSync(path.join(tmpdir(), 'magi-forms-'));
-
-function compilesAsPython(code: string, name: string): void {
-  const file = path.join(scratch, `${name}.py`);
-  writeFileSync(file, code);
-  const run = spawnSync('python3', ['-m', 'py_compile', file], { encoding: 'utf8' });
-  expect(run.stderr, code).toBe('');
-  expect(run.status).toBe(0);
-}
-
-function parsesAsTypeScript(code: string): void {
-  const out = ts.transpileModule(code, { reportDiagnostics: true, compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext } });
-  expect(out.diagnostics?.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n')), code).toEqual([]);
-}
-
-/** Prisma's grammar in brief: blocks of fields (`name Type @attr…`), block attributes and comments; braces balanced; every relation answered on the other model. */
-function looksLikePrisma(code: string): void {
-  let open: string | undefined;
-  const models = new Map<string, string[]>();
-  for (const line of code.split('\n')) {
-    if (!open) {
-      if (line === '') continue;
-      const head = /^(model|enum) (\w+) \{$/.exec(line);
-      expect(head, line).not.toBeNull();
-      open = head![2];
-      models.set(open, []);
-    } else if (line === '}') open = undefined;
-    else {
-      expect(line, line).toMatch(/^$|^ {2}(\/\/ .*|@@\w+\(.*\)|\w+(\s+\w+(\[\])?\??(\s+@[\w.]+(\(.*\))?)*)?)$/);
-      models.get(open)!.push(line.trim());
-    }
-  }
-  expect(open).toBeUndefined();
-  for (const [model, lines] of models) {
-    for (const line of lines.filter((l) => l.includes('@relation(') && l.includes('fields:'))) {
-      const target = line.split(/\s+/)[1].replace(/\?$/, '');
-      expect(models.get(target)?.some((l) => new RegExp(`\\s${model}\\[\\]`).test(l)), `${target} lists ${model}[]`).toBe(true);
-    }
-  }
-}
-
-function runsOnSqlite(sql: string): void {
-  const script = `CREATE TABLE orders (id text PRIMARY KEY);\n${sql}\n`;
-  const run = spawnSync('sqlite3', [':memory:'], { input: script, encoding: 'utf8' });
-  expect(run.stderr, sql).toBe('');
-  expect(run.status).toBe(0);
-}
 
 describe('the change in each tool’s form', () => {
   it('maps the model’s columns once: kinds, keys, nullability, defaults, precision, constraint names', () => {

@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compilesAsPython, has, looksLikePrisma, parsesAsTypeScript, runsOnSqlite, scratch } from './form-checks.js';
+import { MIGRATION_TOOLS } from '../../lib/knowledge/index.js';
 import { schemaChange } from '../../lib/model/data-model.js';
 import { FORMS, type ChangeForm, type SchemaChange } from '../../lib/model/migration-forms/index.js';
 import type { IndexPlan } from '../../lib/model/spec-types.js';
@@ -192,6 +193,11 @@ describe('the change in each tool’s form', () => {
     expect(mysql).toContain('  order_id char(36) NOT NULL,');
     expect(mysql).toContain('  FOREIGN KEY (order_id) REFERENCES orders (id)\n);');
     if (has('sqlite3')) runsOnSqlite(render('sql', 'sqlite'));
+  });
+
+  it('every migration tool names a form that has a renderer, or none', () => {
+    for (const tool of MIGRATION_TOOLS) expect(tool.changeForm === 'none' || Boolean(FORMS[tool.changeForm]), tool.id).toBe(true);
+    expect(MIGRATION_TOOLS.find((t) => t.id === 'goose')?.sqlMarkers).toEqual({ up: '-- +goose Up', down: '-- +goose Down' });
   });
 
   it('is deterministic', () => {

@@ -149,7 +149,8 @@ describe('the change in each tool’s form', () => {
     expect(code).toContain('    amount = models.DecimalField(max_digits=10, decimal_places=2)');
     expect(code).toContain('    status = models.TextField(choices=[("pending", "pending"), ("done", "done")], default="pending")');
     expect(code).toContain('    created_at = models.DateTimeField(default=timezone.now)');
-    expect(code).toContain('models.Index(fields=["order", "-created_at"], name="refunds_order_id_created_at_idx"),');
+    // Django refuses index names over 30 characters: a plain index is left for Django to name, and says so.
+    expect(code).toContain('models.Index(fields=["order", "-created_at"]),  # the plan\'s refunds_order_id_created_at_idx is over 30 characters');
     expect(code).toContain('models.Index(fields=["created_at"], name="refunds_pending_created_at_idx", condition=models.Q(status="pending")),');
     expect(code).toContain('class Order(models.Model):  # existing model: add these fields\n    refund_note = models.TextField(null=True)\n    refunded_cents = models.IntegerField(default=0)\n    is_refundable = models.BooleanField(default=True)');
     if (has('python3')) compilesAsPython(code, 'models');

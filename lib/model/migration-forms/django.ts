@@ -62,15 +62,20 @@ function fieldLine(column: FormColumn, database: string | undefined): string {
   return `${name} = models.${type}(${args.join(', ')})`;
 }
 
+const DJANGO_INDEX_NAME_MAX = 30;
+
 function indexLine(index: FormIndex, table: FormTable): string {
   const byColumn = new Map(table.columns.map((c) => [c.name, fieldName(c)]));
   const fields = index.columns.map((c) => quoted(`${c.desc ? '-' : ''}${byColumn.get(c.name) ?? c.name}`));
-  const args = [`fields=[${fields.join(', ')}]`, `name=${quoted(index.name)}`];
   // A simple `column = 'value'` condition reads as a Q object; anything else stays SQL for a RunSQL.
   const simple = index.where && /^(\w+)\s*=\s*'([^']*)'$/.exec(index.where);
+  // Django refuses an index name over 30 characters (models.E034): it names a plain index itself then; a unique or partial one must keep a name.
+  const named = index.unique || simple || index.name.length <= DJANGO_INDEX_NAME_MAX;
+  const args = [`fields=[${fields.join(', ')}]`, ...(named ? [`name=${quoted(index.name)}`] : [])];
   if (simple) args.push(`condition=models.Q(${byColumn.get(simple[1]) ?? simple[1]}=${quoted(simple[2])})`);
   const call = `models.${index.unique ? 'UniqueConstraint' : 'Index'}(${args.join(', ')})`;
-  return index.where && !simple ? `${call},  # WHERE ${index.where}: add with migrations.RunSQL` : `${call},`;
+  if (index.where && !simple) return `${call},  # WHERE ${index.where}: add with migrations.RunSQL`;
+  return named ? `${call},` : `${call},  # the plan's ${index.name} is over ${DJANGO_INDEX_NAME_MAX} characters`;
 }
 
 function modelClass(table: FormTable, database: string | undefined): string[] {

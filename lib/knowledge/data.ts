@@ -251,6 +251,7 @@ export const MIGRATION_TOOLS: readonly MigrationToolEntry[] = [
     rollback: 'prisma migrate diff --from-migrations {dir} --to-schema-datamodel prisma/schema.prisma --script',
     dependencyStyle: 'migration-directory',
     body: 'sql',
+    changeForm: 'prisma-schema',
   },
   {
     id: 'drizzle-kit',
@@ -266,6 +267,7 @@ export const MIGRATION_TOOLS: readonly MigrationToolEntry[] = [
     rollback: 'drizzle-kit generate --custom --name revert_{name}',
     dependencyStyle: 'file-order',
     body: 'sql',
+    changeForm: 'drizzle-table',
   },
   {
     id: 'typeorm-migrations',
@@ -282,6 +284,7 @@ export const MIGRATION_TOOLS: readonly MigrationToolEntry[] = [
     dependencyStyle: 'file-order',
     nonTransactional: 'public transaction = false;',
     body: 'code',
+    changeForm: 'sql',
   },
   {
     id: 'sequelize-migrations',
@@ -301,6 +304,7 @@ export const MIGRATION_TOOLS: readonly MigrationToolEntry[] = [
     dependencyStyle: 'file-order',
     nonTransactional: 'queryInterface.addIndex(table, cols, { concurrently: true })',
     body: 'code',
+    changeForm: 'sql',
   },
   {
     id: 'knex-migrations',
@@ -317,6 +321,7 @@ export const MIGRATION_TOOLS: readonly MigrationToolEntry[] = [
     dependencyStyle: 'file-order',
     nonTransactional: 'export const config = { transaction: false };',
     body: 'code',
+    changeForm: 'sql',
   },
   {
     id: 'migrate-mongo',
@@ -332,6 +337,7 @@ export const MIGRATION_TOOLS: readonly MigrationToolEntry[] = [
     rollback: 'migrate-mongo down',
     dependencyStyle: 'file-order',
     body: 'code',
+    changeForm: 'none',
   },
   {
     id: 'kysely-migrator',
@@ -347,6 +353,7 @@ export const MIGRATION_TOOLS: readonly MigrationToolEntry[] = [
     rollback: 'kysely migrate:down',
     dependencyStyle: 'file-order',
     body: 'code',
+    changeForm: 'sql',
   },
   {
     id: 'alembic',
@@ -366,6 +373,7 @@ export const MIGRATION_TOOLS: readonly MigrationToolEntry[] = [
     dependencyStyle: 'down-revision',
     nonTransactional: 'with op.get_context().autocommit_block():',
     body: 'code',
+    changeForm: 'alembic-op',
   },
   {
     id: 'django-migrations',
@@ -382,6 +390,7 @@ export const MIGRATION_TOOLS: readonly MigrationToolEntry[] = [
     dependencyStyle: 'dependencies-list',
     nonTransactional: 'atomic = False  # with AddIndexConcurrently',
     body: 'code',
+    changeForm: 'django-models',
   },
   {
     id: 'rails-migrations',
@@ -398,6 +407,7 @@ export const MIGRATION_TOOLS: readonly MigrationToolEntry[] = [
     dependencyStyle: 'file-order',
     nonTransactional: 'disable_ddl_transaction!  # add_index ..., algorithm: :concurrently',
     body: 'code',
+    changeForm: 'rails-dsl',
   },
   {
     id: 'golang-migrate',
@@ -414,6 +424,7 @@ export const MIGRATION_TOOLS: readonly MigrationToolEntry[] = [
     rollback: 'migrate -path {dir} -database "$DATABASE_URL" down 1',
     dependencyStyle: 'version-order',
     body: 'sql',
+    changeForm: 'sql',
   },
   {
     id: 'goose',
@@ -430,6 +441,8 @@ export const MIGRATION_TOOLS: readonly MigrationToolEntry[] = [
     dependencyStyle: 'file-order',
     nonTransactional: '-- +goose NO TRANSACTION',
     body: 'sql',
+    changeForm: 'sql',
+    sqlMarkers: { up: '-- +goose Up', down: '-- +goose Down' },
   },
   {
     id: 'atlas',
@@ -446,6 +459,7 @@ export const MIGRATION_TOOLS: readonly MigrationToolEntry[] = [
     dependencyStyle: 'file-order',
     nonTransactional: '-- atlas:txmode none',
     body: 'sql',
+    changeForm: 'sql',
   },
   {
     id: 'sqlx-migrate',
@@ -463,6 +477,7 @@ export const MIGRATION_TOOLS: readonly MigrationToolEntry[] = [
     dependencyStyle: 'file-order',
     nonTransactional: '-- no-transaction',
     body: 'sql',
+    changeForm: 'sql',
   },
   {
     id: 'diesel-migrations',
@@ -480,6 +495,7 @@ export const MIGRATION_TOOLS: readonly MigrationToolEntry[] = [
     dependencyStyle: 'file-order',
     nonTransactional: 'run_in_transaction = false  # metadata.toml',
     body: 'sql',
+    changeForm: 'sql',
   },
   {
     id: 'sequel-migrations',
@@ -496,6 +512,7 @@ export const MIGRATION_TOOLS: readonly MigrationToolEntry[] = [
     dependencyStyle: 'version-order',
     nonTransactional: 'no_transaction  # inside Sequel.migration do ... end',
     body: 'code',
+    changeForm: 'sql',
   },
   {
     id: 'flyway',
@@ -512,6 +529,7 @@ export const MIGRATION_TOOLS: readonly MigrationToolEntry[] = [
     dependencyStyle: 'version-order',
     nonTransactional: 'executeInTransaction=false  # V<n>__{name}.sql.conf',
     body: 'sql',
+    changeForm: 'sql',
   },
   {
     id: 'liquibase',
@@ -528,6 +546,7 @@ export const MIGRATION_TOOLS: readonly MigrationToolEntry[] = [
     dependencyStyle: 'file-order',
     nonTransactional: 'runInTransaction: false  # on the changeSet',
     body: 'code',
+    changeForm: 'sql',
   },
 ];
 

@@ -193,6 +193,13 @@ export interface OrmEntry extends Technology<'orm'> {
   primaryKey?: Partial<Record<KeyType, RegExp[]>>;
 }
 
+/**
+ * How a migration plan writes the schema change for a tool: its own form.
+ * `sql` is DDL (with the tool's up/down markers when it has them); the others are
+ * the ORM's schema or migration code; `none` has no schema to change (documents).
+ */
+export type ChangeForm = 'sql' | 'prisma-schema' | 'alembic-op' | 'rails-dsl' | 'django-models' | 'drizzle-table' | 'none';
+
 /** How a migration tool names, creates, orders and rolls back migrations. */
 export interface MigrationToolEntry extends Technology<'migrations'> {
   /** Folder the tool keeps migrations in by default (service-relative); `{dir}` in the strings below. */
@@ -213,6 +220,10 @@ export interface MigrationToolEntry extends Technology<'migrations'> {
   nonTransactional?: string;
   /** 'sql' when the migration body is SQL (the tool generates or hosts raw SQL). */
   body: 'sql' | 'code';
+  /** The form the plan shows the change in (lib/model/migration-forms has one renderer per form). */
+  changeForm: ChangeForm;
+  /** Lines that open the up and the down part of one SQL migration file (goose's annotations). */
+  sqlMarkers?: { up: string; down: string };
 }
 
 export interface DatabaseEntry extends Technology<'database'> {

@@ -9,6 +9,7 @@ import { collectionOf, fill, underService } from './names.js';
 import { backfillGaps, WEIGHTS } from './rules.js';
 import type { BackendSpec, BackfillPlan, Backup, IndexPlan, Migration, OnlineStep, PopulatedTablePlan } from './spec-types.js';
 import type { Findings } from './findings.js';
+import { columnKind, defaultOf, FORMS, precisionOf, type FormColumn, type FormIndex, type FormTable, type SchemaChange } from './migration-forms/index.js';
 
 export interface SupportTable {
   table: string;
@@ -350,7 +351,8 @@ function rollbackFor(kind: Migration['kind'], table: string, columns: string[], 
   }
 }
 
-function erDiagram(entities: Entity[], db: string | undefined, indexes: IndexPlan[], key?: KeyType): string | undefined {
+/** The ER diagram; tables whose columns the change block already shows keep only their relationships. */
+function erDiagram(entities: Entity[], db: string | undefined, indexes: IndexPlan[], key?: KeyType, shown: Set<string> = new Set()): string | undefined {
   if (!entities.some((entity) => entity.columns.length)) return undefined;
   const lines = ['erDiagram'];
   for (const entity of entities) {
@@ -361,7 +363,7 @@ function erDiagram(entities: Entity[], db: string | undefined, indexes: IndexPla
   }
   for (const entity of entities) {
     // Mermaid draws an entity named only in a relationship; an empty block would say nothing.
-    if (!entity.columns.length) continue;
+    if (!entity.columns.length || shown.has(entity.table)) continue;
     lines.push(`    ${entity.table} {`);
     // A new table needs a primary key; unstated, it is the repository's key type under the conventional name.
     if (entity.change === 'new-table' && !entity.columns.some((column) => /^id$/i.test(column.name))) lines.push(`        ${keySqlType(key, db).replace(/[^A-Za-z0-9_]/g, '_')} id PK`);
@@ -373,7 +375,50 @@ function erDiagram(entities: Entity[], db: string | undefined, indexes: IndexPla
     }
     lines.push('    }');
   }
-  return lines.join('\n');
+  return lines.length > 1 ? lines.join('\n') : undefined;
+}
+
+/** The sprint's schema change as the form renderers read it: the spec's tables in migration order, typed. */
+export function schemaChange(entities: Entity[], indexes: IndexPlan[], populated: Set<string>, db: string | undefined, key: KeyType | undefined, markers?: SchemaChange['sqlMarkers']): SchemaChange {
+  const tables: FormTable[] = [];
+  for (const entity of orderEntities(entities)) {
+    if (!entity.columns.length) continue;
+    const columns: FormColumn[] = entity.columns.map((column) => {
+      const kind = columnKind(column, key);
+      return {
+        name: column.name,
+        kind,
+        sqlType: sqlType(column, db, key),
+        precision: precisionOf(column),
+        primaryKey: column.name === 'id' && entity.change === 'new-table',
+        nullable: column.nullable !== false && column.name !== 'id',
+        default: defaultOf(column.default, kind),
+        unique: Boolean(column.unique),
+        references: referenceOf(column),
+        values: column.enum?.length ? column.enum : undefined,
+      };
+    });
+    const own = indexes.filter((index) => index.table === entity.table);
+    const formIndexes: FormIndex[] = own
+      .filter((index) => index.kind === 'index' || index.kind === 'partial-index' || (index.kind === 'unique' && index.columns.length > 1))
+      .map((index) => ({
+        name: index.name,
+        columns: index.columns.map((c) => ({ name: c.replace(/\s+(DESC|ASC)$/i, ''), desc: /\s+DESC$/i.test(c) })),
+        unique: index.kind === 'unique',
+        where: index.kind === 'partial-index' ? index.expression : undefined,
+        online: index.online,
+      }));
+    const constraintNames: FormTable['constraintNames'] = {};
+    for (const index of own) {
+      if (index.columns.length !== 1 || !(index.kind === 'unique' || index.kind === 'foreign-key' || index.kind === 'check')) continue;
+      const names = (constraintNames[index.columns[0]] ??= {});
+      if (index.kind === 'unique') names.unique = index.name;
+      else if (index.kind === 'foreign-key') names.foreignKey = index.name;
+      else names.check = index.name;
+    }
+    tables.push({ table: entity.table, change: entity.change === 'new-table' ? 'create' : 'alter', populated: populated.has(entity.table), columns, indexes: formIndexes, constraintNames });
+  }
+  return { tables, database: db, sqlMarkers: markers };
 }
 
 export function buildDataModel(
@@ -429,6 +474,20 @@ export function buildDataModel(
     }
   }
 
+  // The change in the tool's own form: one block for the sprint, and each row's rollback as the tool undoes it.
+  const form = conv && db && DATABASES[db]?.kind === 'sql' ? conv.changeForm : undefined;
+  const renderer = form ? FORMS[form] : undefined;
+  const built = renderer ? schemaChange(scope.entities, indexes, populated, db, key, conv?.sqlMarkers) : undefined;
+  const shown = new Set(built?.tables.filter((table) => renderer?.shows?.(table) ?? true).map((table) => table.table));
+  const change = renderer && built && shown.size ? { form: renderer.form, language: renderer.language, code: renderer.block(built) } : undefined;
+  if (renderer?.rollback) {
+    const foreignKeys = new Set(scope.entities.flatMap((e) => e.columns.filter((c) => c.references && referenceOf(c)?.column === 'id').map((c) => `${e.table}.${c.name}`)));
+    for (const m of migrations) {
+      const index = m.kind === 'create-index' ? m.name.replace(/^index_/, '') : undefined;
+      m.rollback = { ...m.rollback, statement: renderer.rollback({ kind: m.kind, table: m.table, columns: m.columns, foreignKeys: m.columns.filter((c) => foreignKeys.has(`${m.table}.${c}`)), index }) };
+    }
+  }
+
   const plans: PopulatedTablePlan[] = [];
   for (const entity of scope.entities.filter((e) => populated.has(e.table))) {
     const fact = facts.get(entity.table)!;
@@ -476,13 +535,15 @@ export function buildDataModel(
     keyEvidence: service?.layout?.primaryKey?.evidence[0],
     applyCommand: conv && place ? toolCommand(conv, conv.apply, place, undefined) : undefined,
     rollbackCommand: conv && place ? toolCommand(conv, conv.rollback, place, migrations[migrations.length - 1]?.name) : undefined,
+    createCommand: conv && place ? toolCommand(conv, conv.create, place, undefined) : undefined,
+    change,
     dependencyStyle: conv?.dependencyStyle,
     nonTransactionalCode: conv?.nonTransactional,
     migrations,
     populated: plans,
     indexes,
     backups,
-    erDiagram: erDiagram(scope.entities, db, indexes, key),
+    erDiagram: erDiagram(scope.entities, db, indexes, key, shown),
     unstated: scope.entities.filter((entity) => !entity.columns.length).map((entity) => entity.table),
     existing: (scope.existingModels ?? []).map((model) => ({ name: model.name, fields: model.fields.map((field) => field.name), line: model.line })),
   };

@@ -4,6 +4,7 @@
 
 import type { OpenQuestion, Warning, ContractKind } from '../types.js';
 import type { LayerKind } from './conventions.js';
+import type { ChangeForm } from '../knowledge/index.js';
 
 /** What the lead maps the contract stage's result onto. */
 export interface ContractSummary {
@@ -331,6 +332,10 @@ export interface BackendSpec {
     databaseLabel?: string;
     applyCommand?: string;
     rollbackCommand?: string;
+    /** The tool's command that creates one migration (`<migration>` stands for each name of the table). */
+    createCommand?: string;
+    /** The sprint's whole schema change in the tool's own form: one fenced block (lib/model/migration-forms). */
+    change?: { form: ChangeForm; language: string; code: string };
     dependencyStyle?: string;
     nonTransactionalCode?: string;
     migrations: Migration[];

@@ -113,9 +113,14 @@ describe('key types follow the existing tables', () => {
 
   it('gives new keys and references the repository’s uuid type, never bigint', () => {
     const spec = buildBackendSpec(refundsInput({ service: fastapi, scope: extractScope(UNTYPED_SPEC) }));
-    expect(spec.dataModel.erDiagram).toMatch(/uuid id PK/);
-    expect(spec.dataModel.erDiagram).toMatch(/uuid item_id FK/);
-    expect(spec.dataModel.erDiagram).not.toMatch(/bigint/);
+    // Alembic is detected: the change block carries the columns' types.
+    expect(spec.dataModel.change?.code).toContain('sa.Column("id", sa.Uuid(), primary_key=True)');
+    expect(spec.dataModel.change?.code).toContain('sa.Column("item_id", sa.Uuid(), sa.ForeignKey("item.id"), nullable=False)');
+    expect(spec.dataModel.change?.code).not.toMatch(/BigInteger/);
+    const untooled = buildBackendSpec(refundsInput({ service: { ...fastapi, orm: undefined, migrations: undefined }, scope: extractScope(UNTYPED_SPEC) }));
+    expect(untooled.dataModel.erDiagram).toMatch(/uuid id PK/);
+    expect(untooled.dataModel.erDiagram).toMatch(/uuid item_id FK/);
+    expect(untooled.dataModel.erDiagram).not.toMatch(/bigint/);
     expect(spec.dataModel.keyType).toBe('uuid');
   });
 

@@ -85,12 +85,21 @@ describe('indexes, constraints and the ER diagram', () => {
   });
 
   it('draws new and changed entities in a Mermaid erDiagram', () => {
-    const diagram = spec.dataModel.erDiagram!;
+    // No migration tool: no change block, so the diagram carries the columns.
+    const plain = buildBackendSpec(refundsInput({ service: { ...expressService(), orm: undefined, migrations: undefined } }));
+    expect(plain.dataModel.change).toBeUndefined();
+    const diagram = plain.dataModel.erDiagram!;
     expect(diagram.split('\n')[0]).toBe('erDiagram');
     expect(diagram).toContain('orders ||--o{ refunds : "order_id"');
     expect(diagram).toContain('bigint order_id FK');
     expect(diagram).toContain('text stripe_refund_id UK');
     expect(diagram).toContain('    orders {\n        integer refunded_cents\n    }');
+  });
+
+  it('keeps only the relationships in the diagram when the change block shows the columns', () => {
+    expect(spec.dataModel.change?.form).toBe('prisma-schema');
+    expect(spec.dataModel.change?.code).toMatch(/^ {2}stripe_refund_id +String\? +@unique$/m);
+    expect(spec.dataModel.erDiagram).toBe('erDiagram\n    orders ||--o{ refunds : "order_id"');
   });
 });
 

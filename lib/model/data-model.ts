@@ -383,7 +383,9 @@ export function schemaChange(entities: Entity[], indexes: IndexPlan[], populated
   const tables: FormTable[] = [];
   for (const entity of orderEntities(entities)) {
     if (!entity.columns.length) continue;
-    const columns: FormColumn[] = entity.columns.map((column) => {
+    // A new table needs a primary key: unstated, it is `id` of the repository's key type (as the ER diagram shows).
+    const keyed = entity.change === 'new-table' && !entity.columns.some((column) => /^id$/i.test(column.name)) ? [{ name: 'id', line: entity.line }, ...entity.columns] : entity.columns;
+    const columns: FormColumn[] = keyed.map((column) => {
       const kind = columnKind(column, key);
       return {
         name: column.name,
@@ -392,7 +394,8 @@ export function schemaChange(entities: Entity[], indexes: IndexPlan[], populated
         precision: precisionOf(column),
         primaryKey: column.name === 'id' && entity.change === 'new-table',
         nullable: column.nullable !== false && column.name !== 'id',
-        default: defaultOf(column.default, kind),
+        // The key this plan adds (not stated) is made when a row is inserted, as the repository's uuid keys are.
+        default: defaultOf(column.default, kind) ?? (kind === 'uuid' && keyed !== entity.columns && column.name === 'id' && db !== 'sqlite' ? { kind: 'uuid' } : undefined),
         unique: Boolean(column.unique),
         references: referenceOf(column),
         values: column.enum?.length ? column.enum : undefined,

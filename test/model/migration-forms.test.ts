@@ -51,6 +51,24 @@ const change = (database = 'postgres', populated: string[] = [], markers?: Schem
   schemaChange(ENTITIES, INDEXES, new Set(populated), database, 'uuid', markers);
 const render = (form: ChangeForm, database = 'postgres', populated: string[] = [], markers?: SchemaChange['sqlMarkers']) => FORMS[form]!.block(change(database, populated, markers));
 
+describe('a new table stated without a key', () => {
+  const notes: Entity[] = [{ table: 'notes', change: 'new-table', line: 1, columns: [{ name: 'body', line: 2, nullable: false }] }];
+  it('gets `id` of the repository key type as its primary key, made on insert when it is a uuid (never on SQLite)', () => {
+    const [uuidTable] = schemaChange(notes, [], new Set(), 'postgres', 'uuid').tables;
+    expect(uuidTable.columns[0]).toMatchObject({ name: 'id', kind: 'uuid', primaryKey: true, nullable: false, default: { kind: 'uuid' } });
+    expect(FORMS['prisma-schema']!.block(schemaChange(notes, [], new Set(), 'postgres', 'uuid'))).toMatch(/^ {2}id +String +@id @default\(uuid\(\)\) @db\.Uuid$/m);
+    const [bigintTable] = schemaChange(notes, [], new Set(), 'postgres', 'bigint').tables;
+    expect(bigintTable.columns[0]).toMatchObject({ name: 'id', kind: 'bigint', primaryKey: true });
+    expect(bigintTable.columns[0].default).toBeUndefined();
+    expect(schemaChange(notes, [], new Set(), 'sqlite', 'uuid').tables[0].columns[0].default).toBeUndefined();
+  });
+
+  it('a stated key is kept as stated (no default is added to it)', () => {
+    expect(change().tables[0].columns[0]).toMatchObject({ name: 'id', primaryKey: true });
+    expect(change().tables[0].columns[0].default).toBeUndefined();
+  });
+});
+
 describe('the change in each tool’s form', () => {
   it('maps the model’s columns once: kinds, keys, nullability, defaults, precision, constraint names', () => {
     const [refunds, orders] = change().tables;

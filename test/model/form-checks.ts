@@ -1,14 +1,16 @@
 // Parsers for the change blocks: the language's own where the machine has one
 // (python3, TypeScript, sqlite3, ruby), a structural check for Prisma.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ts from 'typescript';
-import { expect } from 'vitest';
+import { afterAll, expect } from 'vitest';
 
 export const has = (command: string) => spawnSync('which', [command]).status === 0;
 export const scratch = mkdtempSync(path.join(tmpdir(), 'magi-forms-'));
+// Registered while the importing test file is collected: the folder goes when that file's tests end.
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 export function compilesAsPython(code: string, name: string): void {
   const file = path.join(scratch, `${name}.py`);

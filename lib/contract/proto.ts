@@ -46,6 +46,11 @@ export function protoPackage(serviceName: string, versionPrefix: string | undefi
   return `${snakeCase(serviceName).replace(/_/g, '')}.${versionPrefix ?? 'v1'}`;
 }
 
+/** The rpc an operation becomes: `createQuote` → `CreateQuote`, `quote.create` → `QuoteCreate`. */
+export function rpcMethodName(op: Pick<PlannedOperation, 'name'>): string {
+  return pascalCase(op.name.split('.').join(' '));
+}
+
 /** Build proto3 text; webhook operations stay plain HTTP and are returned as skipped. */
 export function buildProto(plan: ContractPlan, serviceName: string): { text: string; skipped: PlannedOperation[]; excerptOf: (op: PlannedOperation) => string } {
   const ctx: ProtoContext = { enums: new Map(), imports: new Set() };
@@ -59,7 +64,7 @@ export function buildProto(plan: ContractPlan, serviceName: string): { text: str
   for (const resource of resources) messages.set(resource.typeName, message(resource.typeName, fieldEntries(resource.fields, resource.typeName, ctx)));
 
   for (const op of included) {
-    const method = pascalCase(op.name.split('.').join(' '));
+    const method = rpcMethodName(op);
     const requestName = `${method}Request`;
     const requestFields = [
       ...op.pathParams.map((name) => ({ type: 'string', name: snakeCase(name), comment: 'Required.' })),

@@ -2,8 +2,14 @@
 // read by the templates. Values are facts, codes and identifiers; the
 // templates turn codes into sentences in each language.
 
-import type { OpenQuestion, Warning, ContractKind } from '../types.js';
+import type { ProtocolVocabulary } from '../knowledge/types.js';
+import type { ApiStyle, OpenQuestion, Warning, ContractKind } from '../types.js';
 import type { LayerKind } from './conventions.js';
+
+/** The API style the section is written for, with its vocabulary. */
+export interface ProtocolPlan extends ProtocolVocabulary {
+  style: ApiStyle;
+}
 
 /** What the lead maps the contract stage's result onto. */
 export interface ContractSummary {
@@ -18,6 +24,8 @@ export interface ContractSummary {
   checklist: ChecklistItem[];
   /** No operation is stated: the section shows no contract, and the open questions ask for the endpoints. */
   empty?: boolean;
+  /** Operation key → the name the contract gives it, when the style renames operations (`POST /v1/quotes` → `CreateQuote` in a proto). */
+  operationNames?: Record<string, string>;
 }
 
 /**
@@ -221,10 +229,10 @@ export interface IdempotencyRow {
   /** Replay/dedupe window (`24h`, `3 days`); empty for natural keys. */
   window: string;
   storage: { kind: 'table' | 'collection-ttl' | 'redis' | 'row' | 'unknown' | 'none'; name: string; database?: string };
-  /** Status codes for a missing key, a duplicate in flight, a changed payload. */
-  missing?: number;
-  inFlight?: number;
-  mismatch?: number;
+  /** What answers a missing key, a duplicate in flight, a changed payload, in the style's vocabulary (`409`, `ABORTED`). */
+  missing?: string;
+  inFlight?: string;
+  mismatch?: string;
   /** Vendor call that must reuse the key (Stripe `Idempotency-Key`). */
   outbound?: string;
 }
@@ -314,6 +322,8 @@ export interface BackendSpec {
   stack: StackLine[];
   layers: Layer[];
   contract: ContractSummary;
+  /** The API style's vocabulary every subsection speaks: statuses, credential carrier, server metric. */
+  protocol: ProtocolPlan;
   dataModel: {
     tool?: string;
     toolLabel?: string;

@@ -3,6 +3,7 @@
 
 import type { FieldType, Problem } from '../types.js';
 import type { ContractPlan, PlannedField, PlannedOperation, PlannedResource } from './model.js';
+import { statedRequestId } from './model.js';
 import { pascalCase, snakeCase, upperSnakeCase } from '../naming/index.js';
 import { enumTypeName } from './naming.js';
 import { PAGE_SIZE } from './catalog.js';
@@ -77,7 +78,7 @@ export function buildProto(plan: ContractPlan, serviceName: string): { text: str
         { type: 'string', name: 'page_token', comment: 'From next_page_token of the previous page.' },
       );
     }
-    if (op.idempotent) requestFields.push({ type: 'string', name: 'request_id', comment: 'A UUID; a retry with the same request_id returns the first result (AIP-155).' });
+    if (op.idempotent && !statedRequestId(op.source)) requestFields.push({ type: 'string', name: 'request_id', comment: 'A UUID; a retry with the same request_id returns the first result (AIP-155).' });
     messages.set(requestName, message(requestName, requestFields));
     const names = [requestName];
     let responseName: string;

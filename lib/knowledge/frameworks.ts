@@ -541,7 +541,7 @@ export const API_STYLES: readonly ApiStyleEntry[] = [
       statusLogField: 'grpc_code',
       retryable: ['UNAVAILABLE'],
       fieldLocation: { body: 'input', query: 'input' },
-      idempotencyKey: { name: 'request_id', carrier: 'field', rule: 'AIP-155' },
+      idempotencyKey: { name: 'request_id', carrier: 'field', rule: 'AIP-155', stated: /^(request_?id|idempotency_?key|\w+_request_id)$/i },
     },
   },
   {

@@ -220,7 +220,13 @@ export interface ProtocolVocabulary {
   /** Where the fields of a request are read from: `body`/`query` for HTTP, `input` for RPC styles. */
   fieldLocation: { body: 'body' | 'input'; query: 'query' | 'input' };
   /** How a retry-safe mutation carries its key: `Idempotency-Key` header, a request field. */
-  idempotencyKey: { name: string; carrier: 'header' | 'field'; rule: string };
+  idempotencyKey: {
+    name: string;
+    carrier: 'header' | 'field';
+    rule: string;
+    /** A request field the spec's own message declares that already is the key (`string request_id = 3;`): the operation is keyed by it. */
+    stated?: RegExp;
+  };
 }
 
 // ──────────────────────────────────────────────────────────────── data

@@ -20,9 +20,6 @@ function storageFor(service: ServiceStack | undefined, table: string): Idempoten
   return { kind: store, name: store === 'redis' ? `${table}:<key>` : table, database: DATABASES[db]?.label ?? db };
 }
 
-/** A request-id field the spec's own request message states (`string request_id = 4;`). */
-const STATED_REQUEST_ID = /^(request_?id|idempotency_?key|\w+_request_id)$/i;
-
 function rowFor(op: Operation, scope: Scope, service: ServiceStack | undefined, protocol: ProtocolPlan): IdempotencyRow {
   const key = operationKey(op);
   const hook = webhookFor(op, scope);
@@ -38,7 +35,9 @@ function rowFor(op: Operation, scope: Scope, service: ServiceStack | undefined, 
   if (!rpc && op.kind === 'rest' && (method === 'PUT' || method === 'DELETE') && !op.retrySafe) {
     return { key, mechanism: 'natural-key', keyName: op.pathParams.join(', ') || 'id', window: '', storage: { kind: 'row', name: 'row' } };
   }
-  const stated = rpc ? op.requestFields.find((field) => STATED_REQUEST_ID.test(field.name)) : undefined;
+  // A key field the spec's own rpc message declares (`string request_id = 3;`) is the key, as the contract keeps it.
+  const statedPattern = protocol.idempotencyKey.stated;
+  const stated = rpc && op.kind === 'grpc' && statedPattern ? op.requestFields.find((field) => statedPattern.test(field.name)) : undefined;
   // Keys only where the spec asks for safe retries (or states the field): no key store is planned for work nobody said is retried.
   if (!op.retrySafe && !stated) return { key, mechanism: 'none', keyName: '', window: '', storage: { kind: 'none', name: '' } };
   const outboundVendor = scope.integrations.map((i) => vendorId(i.name)).find((v) => v && VENDORS[v].outboundIdempotency);

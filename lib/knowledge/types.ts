@@ -242,6 +242,11 @@ export interface OrmEntry extends Technology<'orm'> {
   otel?: string;
   /** How it declares a table's primary key, per key type (read from the repository's models). */
   primaryKey?: Partial<Record<KeyType, RegExp[]>>;
+  /**
+   * Its mode that alters the schema from the models at startup, with no migration file
+   * (TypeORM `synchronize: true`): the configuration files to read and the setting turned on.
+   */
+  schemaSync?: { files: RegExp; setting: RegExp; label: string };
 }
 
 /** How a migration tool names, creates, orders and rolls back migrations. */

@@ -106,6 +106,7 @@ export const WEIGHTS = {
   populatedUnconfirmed: 85,
   stackAmbiguous: 80,
   migrationTool: 70,
+  schemaSync: 65,
   authzUnknownRead: 60,
   jobSystem: 50,
   testRunner: 45,

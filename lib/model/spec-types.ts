@@ -349,6 +349,11 @@ export interface BackendSpec {
     backups: Backup[];
     erDiagram?: string;
     /** Tables the spec names without their columns: listed, never planned (the open questions ask for them). */
+    /**
+     * The ORM builds the schema from its entities at startup (TypeORM `synchronize: true`) and the repository has
+     * no migrations: `migrations` then lists entity changes, not files; `entities` names the entity per table.
+     */
+    schemaSync?: { orm: string; ormLabel: string; setting: string; evidence: string; entities: Record<string, string> };
     unstated: string[];
     /** Existing models the sprint reads or writes unchanged, with the fields the spec's examples show. */
     existing: Array<{ name: string; fields: string[]; line: number }>;

@@ -80,6 +80,8 @@ export interface RepoLayout {
   };
   /** The primary key type the existing tables use. */
   primaryKey?: { type: 'uuid' | 'bigint' | 'integer' | 'string'; evidence: Evidence[] };
+  /** The ORM alters the schema from its models at startup (TypeORM `synchronize: true`): where that is switched on. */
+  schemaSync?: { orm: string; setting: string; evidence: Evidence[] };
   /** Which test files the runner picks up, when its configuration narrows them (jest testRegex / testMatch). */
   testPattern?: { runner: string; regex?: string; globs?: string[]; config?: string; rootDir?: string; evidence: Evidence[] };
 }

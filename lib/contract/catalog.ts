@@ -76,6 +76,9 @@ export const FALLBACK_AUTH: AuthSchemeEntry = {
   credentials: false,
 };
 
+/** The same question for a proto contract, which declares no security scheme. */
+export const FALLBACK_AUTH_RPC_QUESTION = 'No authentication was detected in the repository. How do callers prove who they are: a token in the `authorization` metadata, or their mTLS peer certificate?';
+
 export interface WebhookVendor {
   /** Lowercase vendor name as it appears in a path segment or integration name. */
   id: string;

@@ -7,6 +7,7 @@ import { IDEMPOTENCY_RETENTION_HOURS, PAGE_SIZE } from './catalog.js';
 import type { ContractPlan, PlannedOperation } from './model.js';
 import { scopesOf } from './model.js';
 import { errorStatuses } from './openapi.js';
+import { API_STYLES } from '../knowledge/index.js';
 
 export type ChecklistTopic = 'versioning' | 'pagination' | 'filtering' | 'errors' | 'idempotency' | 'rateLimits' | 'cors' | 'authScopes';
 
@@ -68,6 +69,9 @@ const STYLE_CONVENTIONS: Record<ApiStyle, StyleConventions> = {
 
 export function buildChecklist(plan: ContractPlan, style: ApiStyle, contractOps: PlannedOperation[], options: { packageName?: string } = {}): ChecklistItem[] {
   const conventions = STYLE_CONVENTIONS[style];
+  // Statuses in the style's own words (400 / INVALID_ARGUMENT), from the knowledge's vocabulary.
+  const protocol = API_STYLES.find((entry) => entry.id === style)!.protocol;
+  const status = protocol.status;
   const ops = contractOps;
   const allKeys = ops.map((op) => op.key);
   const items: ChecklistItem[] = [];
@@ -120,10 +124,10 @@ export function buildChecklist(plan: ContractPlan, style: ApiStyle, contractOps:
     topic: 'filtering',
     decision: filterParts.length === 0
       ? 'No operation takes filters.'
-      : `${filterParts.join('; ')}. Unknown parameters are rejected with 400; filters and sort must not change between pages.`,
+      : `${filterParts.join('; ')}. Unknown parameters are rejected with ${status.invalid}; filters and sort must not change between pages.`,
     applies: [...new Set([...filtered, ...lists])],
     rule: 'Zalando 137; AIP-160',
-    facts: { filters, unfiltered: listsWithoutFilters, unknownParameter: 400 },
+    facts: { filters, unfiltered: listsWithoutFilters, unknownParameter: status.invalid },
   });
 
   // Errors
@@ -140,11 +144,12 @@ export function buildChecklist(plan: ContractPlan, style: ApiStyle, contractOps:
 
   // Idempotency
   const keyed = ops.filter((op) => op.idempotent).map((op) => op.key);
-  const naturallyIdempotent = ops.filter((op) => op.mutating && (op.method === 'PUT' || op.method === 'DELETE')).map((op) => op.key);
+  // Idempotent by HTTP method only where calls are HTTP requests with their own method.
+  const naturallyIdempotent = protocol.family === 'grpc' ? [] : ops.filter((op) => op.mutating && (op.method === 'PUT' || op.method === 'DELETE')).map((op) => op.key);
   const unkeyed = ops.filter((op) => op.mutating && !op.idempotent && !naturallyIdempotent.includes(op.key) && op.role !== 'webhook').map((op) => op.key);
   const webhooks = plan.operations.filter((op) => op.role === 'webhook').map((op) => op.key);
   const idemParts: string[] = [];
-  if (keyed.length > 0) idemParts.push(`${list(keyed)} accept${keyed.length === 1 ? 's' : ''} the ${conventions.idempotency.carrier}: missing → 400, same key with a different body → 422, same key still in flight → 409, a retry replays the stored response for ${IDEMPOTENCY_RETENTION_HOURS} h; keys are scoped per caller`);
+  if (keyed.length > 0) idemParts.push(`${list(keyed)} accept${keyed.length === 1 ? 's' : ''} the ${conventions.idempotency.carrier}: missing → ${status.invalid}, same key with a different ${protocol.family === 'http' ? 'body' : 'request'} → ${status.keyMismatch}, same key still in flight → ${status.inFlight}, a retry replays the stored response for ${IDEMPOTENCY_RETENTION_HOURS} h; keys are scoped per caller`);
   if (naturallyIdempotent.length > 0) idemParts.push(`${list(naturallyIdempotent)} ${naturallyIdempotent.length === 1 ? 'is' : 'are'} idempotent by method`);
   if (unkeyed.length > 0) idemParts.push(`${list(unkeyed)} ${unkeyed.length === 1 ? 'is' : 'are'} not retry-safe by the spec`);
   if (webhooks.length > 0) idemParts.push(`${list(webhooks)} deduplicate${webhooks.length === 1 ? 's' : ''} by the sender's event id`);
@@ -153,7 +158,7 @@ export function buildChecklist(plan: ContractPlan, style: ApiStyle, contractOps:
     decision: idemParts.length === 0 ? 'No mutating operation in this sprint.' : `${idemParts.join('; ')}.`,
     applies: [...keyed, ...naturallyIdempotent, ...webhooks],
     rule: conventions.idempotency.rule,
-    facts: { carrier: conventions.idempotency.carrier, keyed, naturallyIdempotent, notRetrySafe: unkeyed, webhooks, retentionHours: IDEMPOTENCY_RETENTION_HOURS },
+    facts: { carrier: conventions.idempotency.carrier, keyed, naturallyIdempotent, notRetrySafe: unkeyed, webhooks, retentionHours: IDEMPOTENCY_RETENTION_HOURS, missing: status.invalid, mismatch: status.keyMismatch, inFlight: status.inFlight },
   });
 
   // Rate limits
@@ -196,10 +201,10 @@ export function buildChecklist(plan: ContractPlan, style: ApiStyle, contractOps:
     .map((op) => `${op.key} is public${op.publicReason ? `, verified by ${op.publicReason}` : op.mutating ? ' — NO verification stated' : ''}`);
   items.push({
     topic: 'authScopes',
-    decision: `${[...scopeParts, ...publicParts].join('; ')}. Schemes: ${plan.authSchemes.map((entry) => entry.schemeName).join(', ')}. Authorization is checked before validation; a denied caller gets 403 without learning whether the resource exists.`,
+    decision: `${[...scopeParts, ...publicParts].join('; ')}. ${protocol.family === 'grpc' ? `Credentials: ${protocol.credential.carrier} or the ${protocol.credential.peer}` : `Schemes: ${plan.authSchemes.map((entry) => entry.schemeName).join(', ')}`}. Authorization is checked before validation; a denied caller gets ${status.denied} without learning whether the resource exists.`,
     applies: [...ops.map((op) => op.key), ...plan.operations.filter((op) => op.public && !ops.includes(op)).map((op) => op.key)],
     rule: 'Zalando 104, 105, 225; AIP-211',
-    facts: { schemes: plan.authSchemes.map((entry) => entry.schemeName), scopes, allScopes: scopesOf(plan), roles, public: publicOps },
+    facts: { schemes: plan.authSchemes.map((entry) => entry.schemeName), scopes, allScopes: scopesOf(plan), roles, public: publicOps, denied: status.denied, ...(protocol.family === 'grpc' ? { credential: protocol.credential.carrier, peer: protocol.credential.peer } : {}) },
   });
 
   return items;

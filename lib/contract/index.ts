@@ -4,6 +4,7 @@
 
 import { Document, isScalar, stringify, visit } from 'yaml';
 import type { ApiStyle, ContractArtifact, ContractExpectations, OpenQuestion, Problem, Scope, ServiceStack, Warning } from '../types.js';
+import { FALLBACK_AUTH, FALLBACK_AUTH_RPC_QUESTION } from './catalog.js';
 import { buildChecklist, type ChecklistItem } from './checklist.js';
 import { buildSdl, validateSdl } from './graphql.js';
 import { mergeOpenApi } from './merge.js';
@@ -11,7 +12,7 @@ import { planContract, type ContractPlan, type PlannedOperation } from './model.
 import { slug } from './naming.js';
 import { buildOpenApiDocument, requestSchemaName } from './openapi.js';
 import { lintOpenApi } from './openapi-lint.js';
-import { buildProto, protoPackage, validateProto } from './proto.js';
+import { buildProto, protoPackage, rpcMethodName, validateProto } from './proto.js';
 import { buildTrpc, validateTrpc } from './trpc.js';
 
 export type { ChecklistItem, ChecklistTopic } from './checklist.js';
@@ -38,6 +39,8 @@ export interface ContractResult {
   warnings: Warning[];
   questions: OpenQuestion[];
   checklist: ChecklistItem[];
+  /** Operation key → rpc name, when the contract is a proto (the rest of the section names operations as the contract does). */
+  operationNames?: Record<string, string>;
 }
 
 /** Inline when the contract is at most this big (issue: about five operations / 80 lines). */
@@ -57,7 +60,9 @@ export async function buildContract(scope: Scope, options: ContractOptions): Pro
  */
 export function draftContract(scope: Scope, options: ContractOptions): { result: ContractResult; validation: Promise<Problem[]> } {
   const plan = planContract(scope, options.stack);
-  const questions: OpenQuestion[] = [...plan.questions];
+  // A proto has no security scheme to assume: the fallback question asks in the RPC's terms.
+  const questions: OpenQuestion[] = plan.questions.map((question) =>
+    options.apiStyle === 'grpc' && question.text === FALLBACK_AUTH.question ? { ...question, text: FALLBACK_AUTH_RPC_QUESTION } : question);
   const warnings: Warning[] = [];
   const serviceName = options.serviceName ?? (slug(options.title) || 'app');
 
@@ -73,6 +78,7 @@ export function draftContract(scope: Scope, options: ContractOptions): { result:
     warnings,
     questions: questions.sort((a, b) => b.weight - a.weight),
     checklist,
+    ...(options.apiStyle === 'grpc' ? { operationNames: Object.fromEntries(built.contractOps.map((op) => [op.key, rpcMethodName(op)])) } : {}),
   };
   return { result, validation };
 }

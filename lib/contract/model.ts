@@ -7,6 +7,7 @@ import { operationKey, statedPaging } from '../types.js';
 import { AUTH_SCHEMES, FALLBACK_AUTH, WEBHOOK_VENDORS, columnType, type AuthSchemeEntry, type WebhookVendor } from './catalog.js';
 import { humanize, isPlural, pascalCase, plural as pluralOf, singular, snakeCase, words } from '../naming/index.js';
 import { isIdentifierName } from './naming.js';
+import { knowledgeOf } from '../knowledge/index.js';
 
 export type OperationRole = 'create' | 'list' | 'get' | 'update' | 'replace' | 'delete' | 'action' | 'webhook';
 
@@ -106,6 +107,12 @@ const METHOD_BY_ROLE: Record<OperationRole, string> = {
   action: 'POST',
   webhook: 'POST',
 };
+
+/** The request field a spec's rpc message declares as its idempotency key (`string request_id = 3;`). */
+export function statedRequestId(op: Pick<Operation, 'kind' | 'requestFields'>): string | undefined {
+  const stated = knowledgeOf('apiStyle', 'grpc')?.protocol.idempotencyKey.stated;
+  return op.kind === 'grpc' && stated ? op.requestFields.find((field) => stated.test(field.name))?.name : undefined;
+}
 
 export function planContract(scope: Scope, stack: ServiceStack | undefined): ContractPlan {
   const questions: OpenQuestion[] = [];
@@ -407,8 +414,10 @@ function planOperation(op: Operation, role: OperationRole, resource: PlannedReso
     }
   }
 
-  // PUT and DELETE are idempotent by definition (RFC 9110 §9.2.2); only POST/PATCH need a key.
-  const idempotent = op.retrySafe && role !== 'webhook' && (method === 'POST' || method === 'PATCH');
+  // PUT and DELETE are idempotent by definition (RFC 9110 §9.2.2); only POST/PATCH need a key. An rpc has no method:
+  // it is keyed when the spec asks for safe retries or its request message already declares the key (AIP-155).
+  const rpc = op.kind === 'grpc' && mutating;
+  const idempotent = role !== 'webhook' && ((op.retrySafe && (rpc || method === 'POST' || method === 'PATCH')) || (rpc && statedRequestId(op) !== undefined));
   const segments = op.path?.split('/').filter(Boolean) ?? [];
   const versionPrefix = segments.find((segment) => VERSION_SEGMENT.test(segment));
   const roles = [...new Set(rules.flatMap((rule) => rule.roles))];

@@ -3,6 +3,7 @@
 
 import type { FieldType, Problem } from '../types.js';
 import type { ContractPlan, PlannedField, PlannedOperation, PlannedResource } from './model.js';
+import { statedRequestId } from './model.js';
 import { pascalCase, snakeCase, upperSnakeCase } from '../naming/index.js';
 import { enumTypeName } from './naming.js';
 import { PAGE_SIZE } from './catalog.js';
@@ -46,6 +47,11 @@ export function protoPackage(serviceName: string, versionPrefix: string | undefi
   return `${snakeCase(serviceName).replace(/_/g, '')}.${versionPrefix ?? 'v1'}`;
 }
 
+/** The rpc an operation becomes: `createQuote` → `CreateQuote`, `quote.create` → `QuoteCreate`. */
+export function rpcMethodName(op: Pick<PlannedOperation, 'name'>): string {
+  return pascalCase(op.name.split('.').join(' '));
+}
+
 /** Build proto3 text; webhook operations stay plain HTTP and are returned as skipped. */
 export function buildProto(plan: ContractPlan, serviceName: string): { text: string; skipped: PlannedOperation[]; excerptOf: (op: PlannedOperation) => string } {
   const ctx: ProtoContext = { enums: new Map(), imports: new Set() };
@@ -59,7 +65,7 @@ export function buildProto(plan: ContractPlan, serviceName: string): { text: str
   for (const resource of resources) messages.set(resource.typeName, message(resource.typeName, fieldEntries(resource.fields, resource.typeName, ctx)));
 
   for (const op of included) {
-    const method = pascalCase(op.name.split('.').join(' '));
+    const method = rpcMethodName(op);
     const requestName = `${method}Request`;
     const requestFields = [
       ...op.pathParams.map((name) => ({ type: 'string', name: snakeCase(name), comment: 'Required.' })),
@@ -72,7 +78,7 @@ export function buildProto(plan: ContractPlan, serviceName: string): { text: str
         { type: 'string', name: 'page_token', comment: 'From next_page_token of the previous page.' },
       );
     }
-    if (op.idempotent) requestFields.push({ type: 'string', name: 'request_id', comment: 'A UUID; a retry with the same request_id returns the first result (AIP-155).' });
+    if (op.idempotent && !statedRequestId(op.source)) requestFields.push({ type: 'string', name: 'request_id', comment: 'A UUID; a retry with the same request_id returns the first result (AIP-155).' });
     messages.set(requestName, message(requestName, requestFields));
     const names = [requestName];
     let responseName: string;

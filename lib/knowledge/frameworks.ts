@@ -2,7 +2,7 @@
 // (layers, validation, raw body, tracing) and its contract-test template.
 // Adding a framework is one entry here plus templates/contract-test/<id>/ and
 // a fixture repository (see the README's contributing notes).
-import type { ApiStyleEntry, FrameworkEntry } from './types.js';
+import type { ApiStyleEntry, FrameworkEntry, ProtocolVocabulary } from './types.js';
 
 const SETTINGS = '**/{settings.py,settings/*.py}';
 const tsLayers = (routes: string) => ({ routes, services: 'src/services', data: 'src/db', jobs: 'src/jobs', integrations: 'src/integrations' });
@@ -427,6 +427,18 @@ export const FRAMEWORKS: readonly FrameworkEntry[] = [
   },
 ];
 
+/** Numeric HTTP statuses: REST, and tRPC (whose error codes map one to one onto them). */
+const HTTP_PROTOCOL: ProtocolVocabulary = {
+  family: 'http',
+  status: { unauthenticated: '401', denied: '403', invalid: '400', notFound: '404', conflict: '409', inFlight: '409', keyMismatch: '422', rateLimited: '429', unavailable: '503' },
+  credential: { carrier: 'Authorization header', maskPath: 'headers.authorization' },
+  serverMetric: { name: 'http.server.request.duration', unit: 's', attributes: ['http.request.method', 'http.route', 'http.response.status_code'], per: 'route' },
+  errorRate: '5xx / all',
+  statusLogField: 'status_code',
+  fieldLocation: { body: 'body', query: 'query' },
+  idempotencyKey: { name: 'Idempotency-Key', carrier: 'header', rule: 'draft-ietf-httpapi-idempotency-key-header' },
+};
+
 export const API_STYLES: readonly ApiStyleEntry[] = [
   {
     id: 'rest',
@@ -447,6 +459,7 @@ export const API_STYLES: readonly ApiStyleEntry[] = [
         /@(RestController|GetMapping|PostMapping|PutMapping|DeleteMapping|PatchMapping)\b/,
       ],
     },
+    protocol: HTTP_PROTOCOL,
   },
   {
     id: 'graphql',
@@ -469,6 +482,18 @@ export const API_STYLES: readonly ApiStyleEntry[] = [
     },
     requires: 'usage',
     contractTest: { language: 'typescript', contract: 'graphql', runners: ['vitest', 'jest'], testDir: 'tests/api', fileName: '{slug}.contract.test.ts', appEntry: 'src/app.ts#app', dependencies: ['graphql', 'supertest', '@types/supertest'] },
+    // A resolver's failure is an entry in the response's `errors` with `extensions.code`, under HTTP 200:
+    // only what is refused before execution (rate limits, an unavailable server) is an HTTP status.
+    protocol: {
+      family: 'graphql',
+      status: { unauthenticated: 'UNAUTHENTICATED', denied: 'FORBIDDEN', invalid: 'BAD_USER_INPUT', notFound: 'NOT_FOUND', conflict: 'CONFLICT', inFlight: 'CONFLICT', keyMismatch: 'BAD_USER_INPUT', rateLimited: '429', unavailable: '503' },
+      credential: { carrier: 'Authorization header', maskPath: 'headers.authorization' },
+      serverMetric: { name: 'http.server.request.duration', unit: 's', attributes: ['http.request.method', 'http.route', 'http.response.status_code', 'graphql.operation.name'], per: 'operation' },
+      errorRate: '5xx / all',
+      statusLogField: 'status_code',
+      fieldLocation: { body: 'input', query: 'input' },
+      idempotencyKey: { name: 'idempotencyKey', carrier: 'field', rule: 'AIP-155' },
+    },
   },
   {
     id: 'grpc',
@@ -489,6 +514,34 @@ export const API_STYLES: readonly ApiStyleEntry[] = [
       files: [{ glob: '**/*.proto', contains: /^\s*service\s+\w+\s*\{/m, weight: 0.3 }],
     },
     requires: 'usage',
+    // grpc.io status codes; OpenTelemetry RPC conventions as instrumentations emit them by default (semconv ≤ 1.37:
+    // the stable opt-in renames the metric rpc.server.call.duration, in seconds, with rpc.response.status_code).
+    protocol: {
+      family: 'grpc',
+      status: {
+        unauthenticated: 'UNAUTHENTICATED',
+        denied: 'PERMISSION_DENIED',
+        invalid: 'INVALID_ARGUMENT',
+        notFound: 'NOT_FOUND',
+        conflict: 'ALREADY_EXISTS',
+        // A concurrency clash: the caller retries the call later and gets the stored result.
+        inFlight: 'ABORTED',
+        // Not retryable as sent: the caller needs a new request_id.
+        keyMismatch: 'FAILED_PRECONDITION',
+        rateLimited: 'RESOURCE_EXHAUSTED',
+        unavailable: 'UNAVAILABLE',
+        deadline: 'DEADLINE_EXCEEDED',
+      },
+      credential: { carrier: '`authorization` metadata', maskPath: 'metadata.authorization', peer: 'mTLS peer certificate' },
+      serverMetric: { name: 'rpc.server.duration', unit: 'ms', attributes: ['rpc.system', 'rpc.service', 'rpc.method', 'rpc.grpc.status_code'], per: 'method' },
+      // The statuses OpenTelemetry counts as a server span error (the server's fault, not the caller's); the attribute is numeric.
+      errorRate: 'rpc.grpc.status_code in (2, 4, 12, 13, 14, 15) / all',
+      serverFaults: ['UNKNOWN', 'DEADLINE_EXCEEDED', 'UNIMPLEMENTED', 'INTERNAL', 'UNAVAILABLE', 'DATA_LOSS'],
+      statusLogField: 'grpc_code',
+      retryable: ['UNAVAILABLE'],
+      fieldLocation: { body: 'input', query: 'input' },
+      idempotencyKey: { name: 'request_id', carrier: 'field', rule: 'AIP-155', stated: /^(request_?id|idempotency_?key|\w+_request_id)$/i },
+    },
   },
   {
     id: 'trpc',
@@ -497,5 +550,6 @@ export const API_STYLES: readonly ApiStyleEntry[] = [
     ecosystems: ['node'],
     signals: { deps: { node: ['@trpc/server'] }, imports: { node: ['@trpc/server'] }, usage: [/initTRPC\b|createTRPCRouter\(|\.procedure\b/] },
     contractTest: { language: 'typescript', contract: 'openapi', runners: ['vitest', 'jest'], testDir: 'tests/api', fileName: '{slug}.contract.test.ts', appEntry: 'src/server/router.ts#appRouter', dependencies: ['ajv', 'ajv-formats'], yamlDependencies: ['yaml'] },
+    protocol: { ...HTTP_PROTOCOL, fieldLocation: { body: 'input', query: 'input' }, idempotencyKey: { name: 'idempotencyKey', carrier: 'field', rule: 'draft-ietf-httpapi-idempotency-key-header' } },
   },
 ];

@@ -176,6 +176,57 @@ export interface ApiStyleEntry extends Technology<'apiStyle'> {
   id: ApiStyle;
   /** A contract-test template for the style itself (tRPC, GraphQL servers of any framework). */
   contractTest?: ContractTestStack;
+  /** How calls in this style report outcomes, carry credentials and are measured. */
+  protocol: ProtocolVocabulary;
+}
+
+/**
+ * The words a Backend section uses for one API style: the status that answers
+ * each outcome, where credentials travel, the server metric. Templates phrase
+ * sentences around these; they never spell a status code themselves.
+ */
+export interface ProtocolVocabulary {
+  /** `http`: numeric HTTP statuses (tRPC's codes map onto them); `grpc`: gRPC status names; `graphql`: `extensions.code` of an entry in `errors`. */
+  family: 'http' | 'grpc' | 'graphql';
+  /** What answers each outcome: `401`, `UNAUTHENTICATED`, `extensions.code UNAUTHENTICATED`. */
+  status: {
+    unauthenticated: string;
+    denied: string;
+    invalid: string;
+    notFound: string;
+    /** The resource (or a duplicate of it) already exists. */
+    conflict: string;
+    /** A retry key is still being processed. */
+    inFlight: string;
+    /** The same retry key came back with a different request. */
+    keyMismatch: string;
+    rateLimited: string;
+    unavailable: string;
+    /** The caller's deadline passed (gRPC only). */
+    deadline?: string;
+  };
+  /** Where a caller's credential travels, and the log path that must be masked. */
+  credential: { carrier: string; maskPath: string; /** Service-to-service identity when there is no user (mTLS peer certificate). */ peer?: string };
+  /** The OpenTelemetry server duration histogram and its attributes. */
+  serverMetric: { name: string; unit: string; attributes: string[]; /** What one series is: `route`, `method`, `operation`. */ per: string };
+  /** The error-rate alert condition on that metric. */
+  errorRate: string;
+  /** The statuses `errorRate` counts, by name, when the condition spells them as numbers. */
+  serverFaults?: string[];
+  /** Log field that holds the outcome. */
+  statusLogField: string;
+  /** Statuses a client retries with backoff (only when the protocol defines them). */
+  retryable?: string[];
+  /** Where the fields of a request are read from: `body`/`query` for HTTP, `input` for RPC styles. */
+  fieldLocation: { body: 'body' | 'input'; query: 'query' | 'input' };
+  /** How a retry-safe mutation carries its key: `Idempotency-Key` header, a request field. */
+  idempotencyKey: {
+    name: string;
+    carrier: 'header' | 'field';
+    rule: string;
+    /** A request field the spec's own message declares that already is the key (`string request_id = 3;`): the operation is keyed by it. */
+    stated?: RegExp;
+  };
 }
 
 // ──────────────────────────────────────────────────────────────── data
@@ -191,6 +242,11 @@ export interface OrmEntry extends Technology<'orm'> {
   otel?: string;
   /** How it declares a table's primary key, per key type (read from the repository's models). */
   primaryKey?: Partial<Record<KeyType, RegExp[]>>;
+  /**
+   * Its mode that alters the schema from the models at startup, with no migration file
+   * (TypeORM `synchronize: true`): the configuration files to read and the setting turned on.
+   */
+  schemaSync?: { files: RegExp; setting: RegExp; label: string };
 }
 
 /**

@@ -8,18 +8,22 @@ import type { Findings } from './findings.js';
 import { isWebhook, vendorId, webhookFor } from './integrations.js';
 import { isMutating, methodOf } from './names.js';
 import { hasUnknownAuthz, needsAuthJustification, WEIGHTS } from './rules.js';
-import type { AuthzRow, BackendSpec } from './spec-types.js';
+import { contractNameOf } from './protocol.js';
+import type { AuthzRow, BackendSpec, ProtocolPlan } from './spec-types.js';
 
 export type AuthzAnswers = Record<string, { auth?: boolean | string; roles?: string[]; ownership?: string; justification?: string }>;
 
-function rowFor(op: Operation, scope: Scope, answers: AuthzAnswers): AuthzRow {
+function rowFor(op: Operation, scope: Scope, answers: AuthzAnswers, protocol: ProtocolPlan, names: Record<string, string> | undefined): AuthzRow {
   const key = operationKey(op);
+  const webhook = isWebhook(op, scope);
+  // In a gRPC service every operation but a vendor's webhook is an rpc, however the spec wrote it.
+  const rpc = protocol.family === 'grpc' && !webhook;
   const row: AuthzRow = {
     key,
-    endpoint: op.kind === 'rest' && op.path ? op.path : op.name,
-    method: methodOf(op),
+    endpoint: rpc ? contractNameOf(op, names) : op.kind === 'rest' && op.path ? op.path : op.name,
+    method: rpc ? 'rpc' : methodOf(op),
     mutating: isMutating(op),
-    webhook: isWebhook(op, scope),
+    webhook,
     auth: 'unknown',
     roles: 'unknown',
     ownership: 'unknown',
@@ -76,8 +80,8 @@ function rowFor(op: Operation, scope: Scope, answers: AuthzAnswers): AuthzRow {
   return row;
 }
 
-export function buildAuthz(scope: Scope, service: ServiceStack | undefined, answers: AuthzAnswers, findings: Findings): BackendSpec['authz'] {
-  const rows = scope.operations.map((op) => rowFor(op, scope, answers));
+export function buildAuthz(scope: Scope, service: ServiceStack | undefined, answers: AuthzAnswers, findings: Findings, protocol: ProtocolPlan, names?: Record<string, string>): BackendSpec['authz'] {
+  const rows = scope.operations.map((op) => rowFor(op, scope, answers, protocol, names));
   const unknown: AuthzRow[] = [];
   for (const row of rows) {
     if (needsAuthJustification(row)) {

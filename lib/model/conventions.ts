@@ -1,10 +1,11 @@
 // The model stage's lookups into lib/knowledge: records by technology id, built
 // from the knowledge entries. No facts live here; add them to lib/knowledge.
 import {
-  AUTH as AUTH_ENTRIES, DATABASES as DATABASE_ENTRIES, FRAMEWORKS as FRAMEWORK_ENTRIES, JOBS as JOB_ENTRIES, LANGUAGES as LANGUAGE_ENTRIES,
+  API_STYLES, AUTH as AUTH_ENTRIES, DATABASES as DATABASE_ENTRIES, FRAMEWORKS as FRAMEWORK_ENTRIES, JOBS as JOB_ENTRIES, LANGUAGES as LANGUAGE_ENTRIES,
   LOGGERS as LOGGER_ENTRIES, MIGRATION_TOOLS, ORMS, PACKAGE_MANAGERS as PACKAGE_MANAGER_ENTRIES, SQL_PRIMARY_KEY, TEST_RUNNERS, VALIDATION as VALIDATION_ENTRIES,
-  type DatabaseEntry, type KeyType, type LanguageEntry, type LanguageId,
+  type DatabaseEntry, type KeyType, type LanguageEntry, type LanguageId, type ProtocolVocabulary,
 } from '../knowledge/index.js';
+import type { ApiStyle } from '../types.js';
 
 export type { KeyType, LanguageId, LayerKind, MigrationToolEntry as MigrationConvention } from '../knowledge/index.js';
 export { BACKFILL, DEFAULT_ALERTS, DEFAULT_REPLAY_WINDOW, KEY_SQL_TYPES, SCHEDULES, VENDORS } from '../knowledge/index.js';
@@ -22,6 +23,9 @@ export const RUNNERS = byId(TEST_RUNNERS);
 export const PACKAGE_MANAGERS = byId(PACKAGE_MANAGER_ENTRIES);
 export const LANGUAGES = byId(LANGUAGE_ENTRIES) as Record<LanguageId, LanguageEntry>;
 export const MIGRATIONS = byId(MIGRATION_TOOLS);
+
+/** Each API style's vocabulary: statuses, credential carrier, server metric. */
+export const PROTOCOLS = Object.fromEntries(API_STYLES.map((entry) => [entry.id, entry.protocol])) as Record<ApiStyle, ProtocolVocabulary>;
 
 /** Databases by id; `kind` here is the store family (sql, document, kv) the data-model plan branches on. */
 export const DATABASES: Record<string, Omit<DatabaseEntry, 'kind'> & { kind: DatabaseEntry['store'] }> = Object.fromEntries(

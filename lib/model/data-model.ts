@@ -4,7 +4,8 @@
 import type { Column, Entity, Scope, ServiceStack } from '../types.js';
 import { operationKey } from '../types.js';
 import { BACKFILL, DATABASES, KEY_SQL_TYPES, MIGRATIONS, ORM_MIGRATION_TOOL, migrationToolFor, type KeyType, type MigrationConvention } from './conventions.js';
-import { columnKindOf, kebabCase, pascalCase, snakeCase } from '../naming/index.js';
+import { columnKindOf, kebabCase, pascalCase, singular, snakeCase } from '../naming/index.js';
+import { labelOf } from '../knowledge/index.js';
 import { collectionOf, fill, underService } from './names.js';
 import { backfillGaps, WEIGHTS } from './rules.js';
 import type { BackendSpec, BackfillPlan, Backup, IndexPlan, Migration, OnlineStep, PopulatedTablePlan } from './spec-types.js';
@@ -34,6 +35,23 @@ export function migrationToolOf(service: ServiceStack | undefined): string | und
 function migrationToolSource(service: ServiceStack | undefined): 'detected' | 'orm-standard' | undefined {
   if (migrationToolFor(service?.migrations?.value)) return 'detected';
   return migrationToolOf(service) ? 'orm-standard' : undefined;
+}
+
+/**
+ * Schema synchronised from the entities: the ORM says so in its configuration and no migration exists yet.
+ * A repository with migrations keeps them, whatever the setting (synchronize then only serves local runs).
+ */
+function schemaSyncOf(service: ServiceStack | undefined, migrations: Migration[]): BackendSpec['dataModel']['schemaSync'] {
+  const sync = service?.layout?.schemaSync;
+  if (!sync || service?.layout?.migrations?.count || !migrations.length) return undefined;
+  const evidence = sync.evidence[0];
+  return {
+    orm: sync.orm,
+    ormLabel: labelOf('orm', sync.orm),
+    setting: sync.setting,
+    evidence: evidence ? `${underService(service.path, evidence.file)}${evidence.line ? `:${evidence.line}` : ''}` : '',
+    entities: Object.fromEntries(migrations.map((m) => [m.table, pascalCase(singular(m.table))])),
+  };
 }
 
 /** The key type of the repository's existing tables, when its models or migrations show one. */
@@ -516,6 +534,11 @@ export function buildDataModel(
   if (scope.entities.length && !tool) {
     findings.ask('migration-tool', 'Which migration tool does this service use? None was detected.', WEIGHTS.migrationTool, {});
   }
+  const schemaSync = schemaSyncOf(service, migrations);
+  if (schemaSync) {
+    const where = schemaSync.evidence;
+    findings.ask('schema-sync', `${schemaSync.ormLabel} builds the schema from the entities at startup (\`${schemaSync.setting}\` in \`${where}\`) and the repository has no migrations: introduce migrations before production, so schema changes are reviewed, ordered and reversible?`, WEIGHTS.schemaSync, { orm: schemaSync.ormLabel, setting: schemaSync.setting, evidence: where });
+  }
 
   const backups: Backup[] = [];
   if (db) {
@@ -536,17 +559,19 @@ export function buildDataModel(
     migrationsEvidence: service?.layout?.migrations?.evidence[0]?.file,
     keyType: key,
     keyEvidence: service?.layout?.primaryKey?.evidence[0],
-    applyCommand: conv && place ? toolCommand(conv, conv.apply, place, undefined) : undefined,
-    rollbackCommand: conv && place ? toolCommand(conv, conv.rollback, place, migrations[migrations.length - 1]?.name) : undefined,
-    createCommand: conv && place ? toolCommand(conv, conv.create, place, undefined) : undefined,
-    change,
+    applyCommand: conv && place && !schemaSync ? toolCommand(conv, conv.apply, place, undefined) : undefined,
+    rollbackCommand: conv && place && !schemaSync ? toolCommand(conv, conv.rollback, place, migrations[migrations.length - 1]?.name) : undefined,
+    createCommand: conv && place && !schemaSync ? toolCommand(conv, conv.create, place, undefined) : undefined,
+    // A schema synchronised from the entities has no migration to write the change into.
+    ...(change && !schemaSync ? { change } : {}),
     dependencyStyle: conv?.dependencyStyle,
     nonTransactionalCode: conv?.nonTransactional,
     migrations,
     populated: plans,
     indexes,
     backups,
-    erDiagram: erDiagram(scope.entities, db, indexes, key, shown),
+    erDiagram: erDiagram(scope.entities, db, indexes, key, schemaSync ? new Set() : shown),
+    ...(schemaSync ? { schemaSync } : {}),
     unstated: scope.entities.filter((entity) => !entity.columns.length).map((entity) => entity.table),
     existing: (scope.existingModels ?? []).map((model) => ({ name: model.name, fields: model.fields.map((field) => field.name), line: model.line })),
   };

@@ -3,7 +3,7 @@
 
 import type { JobItem, Operation, Scope, ServiceStack } from '../types.js';
 import { operationKey } from '../types.js';
-import { DATABASES, DEFAULT_JOBS_BY_LANGUAGE, DEFAULT_REPLAY_WINDOW, JOBS, SCHEDULES, VENDORS } from './conventions.js';
+import { DATABASES, DEFAULT_JOBS_BY_LANGUAGE, DEFAULT_REPLAY_WINDOW, JOBS, PROTOCOLS, SCHEDULES, VENDORS } from './conventions.js';
 import type { SupportTable } from './data-model.js';
 import { primaryDatabase } from './data-model.js';
 import type { Findings } from './findings.js';
@@ -11,7 +11,7 @@ import { isWebhook, vendorId, webhookFor } from './integrations.js';
 import { fill, isMutating } from './names.js';
 import { WEIGHTS } from './rules.js';
 import { languageOf } from './safety.js';
-import type { BackendSpec, IdempotencyRow, JobPlan } from './spec-types.js';
+import type { BackendSpec, IdempotencyRow, JobPlan, ProtocolPlan } from './spec-types.js';
 
 function storageFor(service: ServiceStack | undefined, table: string): IdempotencyRow['storage'] {
   const db = primaryDatabase(service);
@@ -20,26 +20,33 @@ function storageFor(service: ServiceStack | undefined, table: string): Idempoten
   return { kind: store, name: store === 'redis' ? `${table}:<key>` : table, database: DATABASES[db]?.label ?? db };
 }
 
-function rowFor(op: Operation, scope: Scope, service: ServiceStack | undefined): IdempotencyRow {
+function rowFor(op: Operation, scope: Scope, service: ServiceStack | undefined, protocol: ProtocolPlan): IdempotencyRow {
   const key = operationKey(op);
   const hook = webhookFor(op, scope);
   if (hook || isWebhook(op, scope)) {
+    // A vendor's webhook is plain HTTP whatever the service's own API style.
     const vendor = hook ? vendorId(hook.name) : undefined;
     const facts = vendor ? VENDORS[vendor] : undefined;
-    return { key, mechanism: 'event-id', keyName: facts?.eventId ?? 'event id', window: facts?.retryHorizon ?? '72h', storage: storageFor(service, 'webhook_events'), inFlight: 409 };
+    return { key, mechanism: 'event-id', keyName: facts?.eventId ?? 'event id', window: facts?.retryHorizon ?? '72h', storage: storageFor(service, 'webhook_events'), inFlight: PROTOCOLS.rest.status.inFlight };
   }
+  const rpc = protocol.family === 'grpc';
   const method = op.method?.toUpperCase();
-  if (op.kind === 'rest' && (method === 'PUT' || method === 'DELETE') && !op.retrySafe) {
+  // Idempotent by HTTP method only where the call is an HTTP request.
+  if (!rpc && op.kind === 'rest' && (method === 'PUT' || method === 'DELETE') && !op.retrySafe) {
     return { key, mechanism: 'natural-key', keyName: op.pathParams.join(', ') || 'id', window: '', storage: { kind: 'row', name: 'row' } };
   }
-  // Keys only where the spec asks for safe retries: no key store is planned for work nobody said is retried.
-  if (!op.retrySafe) return { key, mechanism: 'none', keyName: '', window: '', storage: { kind: 'none', name: '' } };
+  // A key field the spec's own rpc message declares (`string request_id = 3;`) is the key, as the contract keeps it.
+  const statedPattern = protocol.idempotencyKey.stated;
+  const stated = rpc && op.kind === 'grpc' && statedPattern ? op.requestFields.find((field) => statedPattern.test(field.name)) : undefined;
+  // Keys only where the spec asks for safe retries (or states the field): no key store is planned for work nobody said is retried.
+  if (!op.retrySafe && !stated) return { key, mechanism: 'none', keyName: '', window: '', storage: { kind: 'none', name: '' } };
   const outboundVendor = scope.integrations.map((i) => vendorId(i.name)).find((v) => v && VENDORS[v].outboundIdempotency);
-  const outbound = op.retrySafe && outboundVendor ? `${VENDORS[outboundVendor].label} ${VENDORS[outboundVendor].outboundIdempotency}` : undefined;
-  const base = { key, window: DEFAULT_REPLAY_WINDOW, storage: storageFor(service, 'idempotency_keys'), inFlight: 409, mismatch: 422, missing: op.retrySafe ? 400 : undefined, outbound };
-  if (op.kind === 'grpc') return { ...base, mechanism: 'request-id', keyName: 'request_id' };
-  if (op.kind !== 'rest') return { ...base, mechanism: 'idempotency-key', keyName: 'idempotencyKey' };
-  return { ...base, mechanism: 'idempotency-key', keyName: 'Idempotency-Key' };
+  const outbound = outboundVendor ? `${VENDORS[outboundVendor].label} ${VENDORS[outboundVendor].outboundIdempotency}` : undefined;
+  const { status } = protocol;
+  const required = stated ? Boolean(stated.required) : op.retrySafe;
+  const base = { key, window: DEFAULT_REPLAY_WINDOW, storage: storageFor(service, 'idempotency_keys'), inFlight: status.inFlight, mismatch: status.keyMismatch, missing: required ? status.invalid : undefined, outbound };
+  if (rpc) return { ...base, mechanism: 'request-id', keyName: stated?.name ?? protocol.idempotencyKey.name };
+  return { ...base, mechanism: 'idempotency-key', keyName: protocol.idempotencyKey.name };
 }
 
 function jobPlans(scope: Scope, service: ServiceStack | undefined, findings: Findings): JobPlan[] {
@@ -72,8 +79,8 @@ export function scheduleCode(pattern: string, schedule: string): string | undefi
   return fill(pattern, { cron, minute, hour, dom, dow });
 }
 
-export function buildIdempotency(scope: Scope, service: ServiceStack | undefined, findings: Findings): BackendSpec['idempotency'] {
-  const rows = scope.operations.filter(isMutating).map((op) => rowFor(op, scope, service));
+export function buildIdempotency(scope: Scope, service: ServiceStack | undefined, findings: Findings, protocol: ProtocolPlan): BackendSpec['idempotency'] {
+  const rows = scope.operations.filter(isMutating).map((op) => rowFor(op, scope, service, protocol));
   const webhook = rows.some((r) => r.mechanism === 'event-id');
   const stateColumn = scope.entities.some((e) => e.columns.some((c) => /^(status|state)$/.test(c.name) && c.enum?.length));
   return { rows, jobs: jobPlans(scope, service, findings), webhookOrdering: webhook && stateColumn };

@@ -1,7 +1,7 @@
 // Model stage: Scope + ServiceStack + contract summary + answers → BackendSpec.
 // Pure and deterministic: no dates, no I/O, stable ordering.
 
-import type { OpenQuestion, Scope, ServiceStack, Warning } from '../types.js';
+import type { ApiStyle, OpenQuestion, Scope, ServiceStack, Warning } from '../types.js';
 import type { LayerKind } from './conventions.js';
 import { buildAuthz } from './authz.js';
 import { buildDataModel } from './data-model.js';
@@ -9,6 +9,7 @@ import { Findings } from './findings.js';
 import { buildIdempotency, supportTables } from './idempotency.js';
 import { isMutating } from './names.js';
 import { buildObservability } from './observability.js';
+import { protocolFor } from './protocol.js';
 import { isOverkill, rankQuestions, WEIGHTS } from './rules.js';
 import { buildValidation } from './safety.js';
 import type { BackendSpec, ContractSummary } from './spec-types.js';
@@ -36,6 +37,8 @@ export interface ModelInput {
   extraWarnings?: Warning[];
   /** Real folders per layer when the caller found them in the repo. */
   layout?: Partial<Record<LayerKind, string>>;
+  /** The API style decided for the contract; without it, the style the operations are written in. */
+  apiStyle?: ApiStyle;
 }
 
 export function buildBackendSpec(input: ModelInput): BackendSpec {
@@ -47,12 +50,13 @@ export function buildBackendSpec(input: ModelInput): BackendSpec {
       operation: scope.operations[0] ? scope.operations[0].method && scope.operations[0].path ? `${scope.operations[0].method} ${scope.operations[0].path}` : scope.operations[0].name : '',
     });
   }
-  const idempotency = buildIdempotency(scope, service, findings);
+  const protocol = protocolFor(input.apiStyle, scope);
+  const idempotency = buildIdempotency(scope, service, findings, protocol);
   const dataModel = buildDataModel(scope, service, answers.populatedTables, supportTables(idempotency.rows), findings);
-  const authz = buildAuthz(scope, service, answers.authz ?? {}, findings);
-  const validation = buildValidation(scope, service, contract.checklist, findings);
-  const observability = buildObservability(scope, service, validation);
-  const testPlan = buildTestPlan(scope, service, sprint.slug, idempotency.rows, input.contractTest, findings, input.plannedContractTest);
+  const authz = buildAuthz(scope, service, answers.authz ?? {}, findings, protocol, contract.operationNames);
+  const validation = buildValidation(scope, service, contract.checklist, findings, protocol);
+  const observability = buildObservability(scope, service, validation, protocol, contract.operationNames);
+  const testPlan = buildTestPlan(scope, service, sprint.slug, idempotency.rows, input.contractTest, findings, input.plannedContractTest, protocol);
 
   for (const note of scope.questions) findings.ask('', note.text, WEIGHTS.scope, {}, 'scope');
   const questions = [
@@ -68,6 +72,7 @@ export function buildBackendSpec(input: ModelInput): BackendSpec {
     stack: buildStackLines(scope, service),
     layers: buildLayers(scope, service, input.layout),
     contract,
+    protocol,
     dataModel,
     authz,
     validation,

@@ -10,15 +10,8 @@ import { isPlural, singular, snakeCase, words } from '../naming/index.js';
 import { collectionOf, isMutating } from './names.js';
 import { sloAlerts } from './rules.js';
 import { languageOf } from './safety.js';
-import type { MetricPlan, Observability, Validation } from './spec-types.js';
-
-const HTTP_ATTRS = ['http.request.method', 'http.route', 'http.response.status_code'];
-const RPC_ATTRS = ['rpc.service', 'rpc.method', 'rpc.grpc.status_code'];
-
-function latencyMetric(op: Operation | undefined, scope: Scope): string {
-  const grpc = op ? op.kind === 'grpc' : scope.operations.length > 0 && scope.operations.every((o) => o.kind === 'grpc');
-  return grpc ? 'rpc.server.call.duration' : 'http.server.request.duration';
-}
+import { contractNameOf } from './protocol.js';
+import type { MetricPlan, Observability, ProtocolPlan, Validation } from './spec-types.js';
 
 const PAST: Record<string, string> = { create: 'created', add: 'created', post: 'created', update: 'updated', patch: 'updated', put: 'updated', delete: 'deleted', remove: 'deleted', cancel: 'cancelled' };
 
@@ -54,7 +47,7 @@ function databaseInstrumentation(service: ServiceStack | undefined): string | un
   return (orm ? ORM_OTEL[orm] : undefined) ?? (language && db ? DRIVER_OTEL[language]?.[db] : undefined);
 }
 
-export function buildObservability(scope: Scope, service: ServiceStack | undefined, validation: Validation): Observability {
+export function buildObservability(scope: Scope, service: ServiceStack | undefined, validation: Validation, protocol: ProtocolPlan, names?: Record<string, string>): Observability {
   const language = languageOf(service);
   const detected = service?.logger?.value;
   const logger = detected ?? (language ? DEFAULT_LOGGER_BY_LANGUAGE[language] : 'pino');
@@ -62,7 +55,7 @@ export function buildObservability(scope: Scope, service: ServiceStack | undefin
   const framework = service?.framework ? FRAMEWORKS[service.framework.value] : undefined;
   const hooks = scope.operations.filter((op) => isWebhook(op, scope));
   const mutating = scope.operations.filter((op) => isMutating(op) && !isWebhook(op, scope));
-  const hasKeys = mutating.some((op) => op.kind === 'rest' || op.retrySafe);
+  const hasKeys = mutating.some((op) => (op.kind === 'rest' && protocol.family !== 'grpc') || op.retrySafe);
 
   const logFields = [
     'request_id',
@@ -70,7 +63,7 @@ export function buildObservability(scope: Scope, service: ServiceStack | undefin
     'user_id',
     'operation',
     ...validation.logged,
-    'status_code',
+    protocol.statusLogField,
     'duration_ms',
     ...(hasKeys ? ['idempotency_key'] : []),
     ...(hooks.length ? ['event_id', 'event_type'] : []),
@@ -78,11 +71,8 @@ export function buildObservability(scope: Scope, service: ServiceStack | undefin
   ];
 
   const metrics: MetricPlan[] = [];
-  if (scope.operations.length) {
-    const grpcOnly = latencyMetric(undefined, scope) === 'rpc.server.call.duration';
-    const extra = scope.operations.some((o) => o.kind.startsWith('graphql')) ? ['graphql.operation.name'] : [];
-    metrics.push({ name: latencyMetric(undefined, scope), instrument: 'histogram', unit: 's', attributes: [...(grpcOnly ? RPC_ATTRS : HTTP_ATTRS), ...extra], role: 'latency' });
-  }
+  const server = protocol.serverMetric;
+  if (scope.operations.length) metrics.push({ name: server.name, instrument: 'histogram', unit: server.unit, attributes: server.attributes, role: 'latency' });
   for (const op of mutating) {
     const enums = op.requestFields.filter((f) => f.enum?.length).map((f) => f.name);
     const counter = businessCounter(op, enums);
@@ -99,7 +89,8 @@ export function buildObservability(scope: Scope, service: ServiceStack | undefin
 
   const spans: Observability['spans'] = scope.operations.map((op) => ({
     kind: 'server' as const,
-    name: op.kind === 'rest' ? `${(op.method ?? 'GET').toUpperCase()} ${op.path}` : op.kind === 'grpc' ? `${op.name}` : op.name,
+    // gRPC server spans are named `package.Service/Method` by the instrumentation: the rpc is what the plan can name.
+    name: protocol.family === 'grpc' && !isWebhook(op, scope) ? contractNameOf(op, names) : op.kind === 'rest' ? `${(op.method ?? 'GET').toUpperCase()} ${op.path}` : op.name,
     instrumentation: framework?.otel,
   }));
   if (scope.entities.length) spans.push({ kind: 'database', name: scope.entities.map((e) => e.table).join(', '), instrumentation: databaseInstrumentation(service) });
@@ -109,7 +100,7 @@ export function buildObservability(scope: Scope, service: ServiceStack | undefin
   for (const job of scope.jobs) if (job.name) spans.push({ kind: 'job', name: job.name, instrumentation: jobSystem ? JOBS[jobSystem]?.label : undefined });
 
   // An SLO alerts on operations; with none stated there is nothing to alert on yet.
-  const alerts = scope.operations.length ? sloAlerts(scope.slos, scope.operations, (op) => latencyMetric(op, scope)) : [];
+  const alerts = scope.operations.length ? sloAlerts(scope.slos, scope.operations, server.name, protocol.errorRate) : [];
   if (hooks.length) alerts.push({ subject: 'webhook', metric: 'app.webhook.events', condition: 'outcome="rejected" > 0', window: '15m', severity: 'warn', source: { kind: 'default' } });
   if (scope.jobs.length) alerts.push({ subject: 'job', metric: 'app.job.runs', condition: 'outcome="failed" >= 1', window: '1 run', severity: 'warn', source: { kind: 'default' } });
 

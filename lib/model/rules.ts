@@ -40,9 +40,9 @@ const PERCENTILE_RANK: Record<string, number> = { p50: 50, p90: 90, p95: 95, p99
  * SLO figures → alerts: warn when the stated percentile crosses the SLO for
  * the latency window, page at `pageMultiplier`× over a shorter window.
  * Operations without an SLO get the default latency alert; every sprint gets
- * an error-rate alert.
+ * an error-rate alert (`errorRate`: the style's condition). All on the style's server `metric`.
  */
-export function sloAlerts(slos: Slo[], operations: Operation[], latencyMetric: (op: Operation | undefined) => string): AlertPlan[] {
+export function sloAlerts(slos: Slo[], operations: Operation[], metric: string, errorRate: string): AlertPlan[] {
   const alerts: AlertPlan[] = [];
   const covered = new Set<string>();
   const keys = operations.map((op) => operationKey(op));
@@ -51,11 +51,9 @@ export function sloAlerts(slos: Slo[], operations: Operation[], latencyMetric: (
     .sort((a, b) => a.line - b.line || (PERCENTILE_RANK[a.percentile ?? 'p95'] ?? 0) - (PERCENTILE_RANK[b.percentile ?? 'p95'] ?? 0));
   for (const slo of stated) {
     const subject = slo.operation && keys.includes(slo.operation) ? slo.operation : slo.operation ?? '*';
-    const op = operations.find((o) => operationKey(o) === subject);
     const percentile = slo.percentile ?? 'p95';
     const ms = slo.thresholdMs as number;
     const source = { kind: 'slo' as const, line: slo.line, text: slo.text };
-    const metric = latencyMetric(op);
     alerts.push({ subject, metric, condition: `${percentile} > ${ms} ms`, window: DEFAULT_ALERTS.latencyWindow, severity: 'warn', source });
     alerts.push({ subject, metric, condition: `${percentile} > ${ms * DEFAULT_ALERTS.pageMultiplier} ms`, window: DEFAULT_ALERTS.pageWindow, severity: 'page', source });
     if (subject === '*') keys.forEach((k) => covered.add(k));
@@ -65,7 +63,7 @@ export function sloAlerts(slos: Slo[], operations: Operation[], latencyMetric: (
   if (rest.length) {
     alerts.push({
       subject: rest.length === keys.length ? '*' : rest.join(', '),
-      metric: latencyMetric(undefined),
+      metric,
       condition: `${DEFAULT_ALERTS.latencyPercentile} > ${DEFAULT_ALERTS.latencyMs} ms`,
       window: DEFAULT_ALERTS.latencyWindow,
       severity: 'warn',
@@ -75,8 +73,8 @@ export function sloAlerts(slos: Slo[], operations: Operation[], latencyMetric: (
   if (keys.length) {
     alerts.push({
       subject: '*',
-      metric: latencyMetric(undefined),
-      condition: `${latencyMetric(undefined).startsWith('rpc.') ? 'status != OK' : '5xx'} / all > ${DEFAULT_ALERTS.errorRate * 100}%`,
+      metric,
+      condition: `${errorRate} > ${DEFAULT_ALERTS.errorRate * 100}%`,
       window: DEFAULT_ALERTS.errorWindow,
       severity: 'page',
       source: { kind: 'default' },
@@ -108,6 +106,7 @@ export const WEIGHTS = {
   populatedUnconfirmed: 85,
   stackAmbiguous: 80,
   migrationTool: 70,
+  schemaSync: 65,
   authzUnknownRead: 60,
   jobSystem: 50,
   testRunner: 45,

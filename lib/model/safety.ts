@@ -4,7 +4,7 @@
 import type { Field, Operation, Scope, ServiceStack } from '../types.js';
 import { operationKey, statedPaging } from '../types.js';
 import { AUTH, DEFAULT_VALIDATION_BY_LANGUAGE, FRAMEWORKS, RAW_QUERY, VALIDATION, VENDORS, type LanguageId } from './conventions.js';
-import type { ChecklistItem, FieldRule, Surface, Validation } from './spec-types.js';
+import type { ChecklistItem, FieldRule, ProtocolPlan, Surface, Validation } from './spec-types.js';
 import type { Findings } from './findings.js';
 import { isWebhook, vendorId, webhookFor } from './integrations.js';
 import { snakeCase } from '../naming/index.js';
@@ -54,11 +54,12 @@ function pagination(checklist: ChecklistItem[], kind: Operation['kind']): { def:
   return { def: num(item?.facts.defaultLimit, 20), max: num(item?.facts.maxLimit, 100), params };
 }
 
-function fieldRules(op: Operation, checklist: ChecklistItem[]): FieldRule[] {
+function fieldRules(op: Operation, checklist: ChecklistItem[], protocol: ProtocolPlan): FieldRule[] {
   const key = operationKey(op);
-  const rest = op.kind === 'rest';
-  const rules: FieldRule[] = op.pathParams.map((p) => ({ operation: key, field: p, location: 'path', required: true, constraints: ['string', 'id format'], unboundedText: false }));
-  for (const [location, fields] of [[rest ? 'query' : 'input', op.queryParams], [rest ? 'body' : 'input', op.requestFields]] as const) {
+  // Where a field travels is the protocol's: a REST line of a gRPC sprint becomes fields of the request message.
+  const at = op.kind === 'rest' ? protocol.fieldLocation : { body: 'input', query: 'input' } as const;
+  const rules: FieldRule[] = op.pathParams.map((p) => ({ operation: key, field: p, location: at.query === 'query' ? 'path' : 'input', required: true, constraints: ['string', 'id format'], unboundedText: false }));
+  for (const [location, fields] of [[at.query, op.queryParams], [at.body, op.requestFields]] as const) {
     for (const f of fields) {
       rules.push({ operation: key, field: f.name, location, type: f.type, required: Boolean(f.required), constraints: constraintsOf(f), businessRule: f.description, unboundedText: isFreeText(f) && f.type === 'string' });
     }
@@ -66,14 +67,14 @@ function fieldRules(op: Operation, checklist: ChecklistItem[]): FieldRule[] {
   const { def, max, params } = pagination(checklist, op.kind);
   // Paging the spec states is validated as stated (its rules above); the default pair is added only without it.
   if (op.list && !statedPaging(op).length) {
-    const location = rest ? 'query' : 'input';
+    const location = at.query;
     rules.push({ operation: key, field: params[0], location, type: 'integer', required: false, constraints: ['integer', `1..${max}`, `default ${def}`, 'clamp'], unboundedText: false });
     rules.push({ operation: key, field: params[1], location, type: 'string', required: false, constraints: ['opaque'], unboundedText: false });
   }
   return rules;
 }
 
-export function buildValidation(scope: Scope, service: ServiceStack | undefined, checklist: ChecklistItem[], findings: Findings): Validation {
+export function buildValidation(scope: Scope, service: ServiceStack | undefined, checklist: ChecklistItem[], findings: Findings, protocol: ProtocolPlan): Validation {
   const language = languageOf(service);
   const detected = service?.validation?.value;
   const framework = service?.framework ? FRAMEWORKS[service.framework.value] : undefined;
@@ -81,7 +82,7 @@ export function buildValidation(scope: Scope, service: ServiceStack | undefined,
   const library = detected ?? framework?.validation ?? (language ? DEFAULT_VALIDATION_BY_LANGUAGE[language] : undefined) ?? '';
   const basis: Validation['basis'] = detected ? 'repo' : framework?.validation ? 'framework' : library ? 'language' : 'none';
   const conv = VALIDATION[library];
-  const rules = scope.operations.flatMap((op) => fieldRules(op, checklist));
+  const rules = scope.operations.flatMap((op) => fieldRules(op, checklist, protocol));
 
   const surfaces: Surface[] = [];
   const orm = service?.orm?.value;
@@ -122,8 +123,8 @@ export function buildValidation(scope: Scope, service: ServiceStack | undefined,
   const pathIds = scope.operations.flatMap((op) => op.pathParams.map(snakeCase));
   const logged = [...new Set([...pathIds, ...enumFields, ...numeric])];
   const headerSecrets = [
-    ...(service?.auth.some((a) => AUTH[a.value]?.transport === 'cookie') ? ['headers.cookie'] : []),
-    'headers.authorization',
+    ...(protocol.family !== 'grpc' && service?.auth.some((a) => AUTH[a.value]?.transport === 'cookie') ? ['headers.cookie'] : []),
+    protocol.credential.maskPath,
     ...hooks.map((op) => {
       const vendor = vendorOf(op);
       const header = vendor ? VENDORS[vendor].signatureHeader : undefined;

@@ -2,9 +2,15 @@
 // read by the templates. Values are facts, codes and identifiers; the
 // templates turn codes into sentences in each language.
 
-import type { OpenQuestion, Warning, ContractKind } from '../types.js';
+import type { ProtocolVocabulary } from '../knowledge/types.js';
+import type { ApiStyle, OpenQuestion, Warning, ContractKind } from '../types.js';
 import type { LayerKind } from './conventions.js';
 import type { ChangeForm } from '../knowledge/index.js';
+
+/** The API style the section is written for, with its vocabulary. */
+export interface ProtocolPlan extends ProtocolVocabulary {
+  style: ApiStyle;
+}
 
 /** What the lead maps the contract stage's result onto. */
 export interface ContractSummary {
@@ -19,6 +25,8 @@ export interface ContractSummary {
   checklist: ChecklistItem[];
   /** No operation is stated: the section shows no contract, and the open questions ask for the endpoints. */
   empty?: boolean;
+  /** Operation key → the name the contract gives it, when the style renames operations (`POST /v1/quotes` → `CreateQuote` in a proto). */
+  operationNames?: Record<string, string>;
 }
 
 /**
@@ -222,10 +230,10 @@ export interface IdempotencyRow {
   /** Replay/dedupe window (`24h`, `3 days`); empty for natural keys. */
   window: string;
   storage: { kind: 'table' | 'collection-ttl' | 'redis' | 'row' | 'unknown' | 'none'; name: string; database?: string };
-  /** Status codes for a missing key, a duplicate in flight, a changed payload. */
-  missing?: number;
-  inFlight?: number;
-  mismatch?: number;
+  /** What answers a missing key, a duplicate in flight, a changed payload, in the style's vocabulary (`409`, `ABORTED`). */
+  missing?: string;
+  inFlight?: string;
+  mismatch?: string;
   /** Vendor call that must reuse the key (Stripe `Idempotency-Key`). */
   outbound?: string;
 }
@@ -315,6 +323,8 @@ export interface BackendSpec {
   stack: StackLine[];
   layers: Layer[];
   contract: ContractSummary;
+  /** The API style's vocabulary every subsection speaks: statuses, credential carrier, server metric. */
+  protocol: ProtocolPlan;
   dataModel: {
     tool?: string;
     toolLabel?: string;
@@ -344,6 +354,11 @@ export interface BackendSpec {
     backups: Backup[];
     erDiagram?: string;
     /** Tables the spec names without their columns: listed, never planned (the open questions ask for them). */
+    /**
+     * The ORM builds the schema from its entities at startup (TypeORM `synchronize: true`) and the repository has
+     * no migrations: `migrations` then lists entity changes, not files; `entities` names the entity per table.
+     */
+    schemaSync?: { orm: string; ormLabel: string; setting: string; evidence: string; entities: Record<string, string> };
     unstated: string[];
     /** Existing models the sprint reads or writes unchanged, with the fields the spec's examples show. */
     existing: Array<{ name: string; fields: string[]; line: number }>;

@@ -9,7 +9,7 @@ import { kebabCase, pascalCase, snakeCase } from '../naming/index.js';
 import { fill, isMutating, underService } from './names.js';
 import { WEIGHTS } from './rules.js';
 import { languageOf } from './safety.js';
-import type { IdempotencyRow, TestCommand, TestPlan } from './spec-types.js';
+import type { IdempotencyRow, ProtocolPlan, TestCommand, TestPlan } from './spec-types.js';
 
 const COMPOSE = /(^|\/)(docker-)?compose(\.[\w-]+)?\.ya?ml$/;
 
@@ -32,7 +32,8 @@ export function buildTestPlan(
   idempotency: IdempotencyRow[],
   contractTest: { path: string; command: string } | undefined,
   findings: Findings,
-  plannedContractTest?: { path: string; command: string },
+  plannedContractTest: { path: string; command: string } | undefined,
+  protocol: ProtocolPlan,
 ): TestPlan {
   const runnerId = service?.testRunner?.value;
   const root = service?.path ?? '.';
@@ -84,7 +85,7 @@ export function buildTestPlan(
         ...(idempotency.some((r) => r.mechanism === 'idempotency-key' || r.mechanism === 'request-id') ? ['idempotency-replay'] : []),
         ...(idempotency.some((r) => r.mechanism === 'event-id') ? ['webhook-replay'] : []),
         ...(scope.jobs.length ? ['job'] : []),
-        ...(scope.authz.length ? ['401-403'] : []),
+        ...(scope.authz.length ? ['authz-denials'] : []),
       ],
     });
   }
@@ -101,7 +102,8 @@ export function buildTestPlan(
     packageManager: pm,
     commands,
     database: scope.entities.length ? integrationDatabase(service) : undefined,
-    contractTool: scope.operations.some((o) => o.kind === 'rest') ? runner?.contractTool : undefined,
+    // The runner's contract tool checks HTTP responses against OpenAPI: not a proto or an SDL.
+    contractTool: protocol.family === 'http' && scope.operations.some((o) => o.kind === 'rest') ? runner?.contractTool : undefined,
     contractFromGenerator: Boolean(contractTest),
     missing,
   };

@@ -132,6 +132,22 @@ export async function readPrimaryKey(reader: RepoReader, serviceDir: string, fil
   return { type, evidence: [evidence] };
 }
 
+/** Where the ORM is told to build the schema from its models at startup, read from its own configuration files. */
+export async function readSchemaSync(reader: RepoReader, serviceDir: string, files: string[], orm: string | undefined): Promise<RepoLayout['schemaSync'] | undefined> {
+  const sync = knowledgeOf('orm', orm)?.schemaSync;
+  if (!orm || !sync) return undefined;
+  const candidates = files
+    .filter((file) => sync.files.test(relTo(serviceDir, file)) && !/(^|\/)(node_modules|dist|build|test|tests|spec|__tests__)\//.test(file) && !/\.(test|spec)\.[cm]?[jt]s$/.test(file))
+    .sort();
+  const texts = await reader.readMany(candidates);
+  for (const file of candidates) {
+    const text = texts.get(file);
+    const hit = text === undefined ? null : sync.setting.exec(text);
+    if (hit) return { orm, setting: sync.label, evidence: [{ file, line: lineOfIndex(text!, hit.index) }] };
+  }
+  return undefined;
+}
+
 const JEST_CONFIGS = ['jest.config.ts', 'jest.config.js', 'jest.config.mjs', 'jest.config.cjs', 'jest.config.json'];
 
 function stringsOf(raw: string): string[] {
@@ -221,6 +237,8 @@ export async function readLayout(reader: RepoReader, serviceDir: string, files: 
     const key = await readPrimaryKey(reader, serviceDir, files);
     if (key) layout.primaryKey = key;
   }
+  const schemaSync = await readSchemaSync(reader, serviceDir, files, stack.orm?.value);
+  if (schemaSync) layout.schemaSync = schemaSync;
   const testPattern = await readTestPattern(reader, serviceDir, files, stack.testRunner?.value);
   if (testPattern) layout.testPattern = testPattern;
   return Object.keys(layout).length ? layout : undefined;

@@ -9,6 +9,7 @@ import { extractScope } from '../../lib/scope/index.js';
 import { detectStack } from '../../lib/stack/index.js';
 import type { ServiceStack } from '../../lib/types.js';
 import { d, expressService, refundsInput, service } from './fixtures.js';
+import { renderSection } from '../../lib/render/index.js';
 
 const REPOS = path.join(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/repos');
 
@@ -166,5 +167,46 @@ describe('a new table without a stated key', () => {
     const spec = buildBackendSpec(refundsInput({ service: service('api', { databases: [d('postgres', 'docker-compose.yml', 1)] }), scope: extractScope('# X\n\n## Data model\n\nNew table `notes` (body, author_id).\n\nNew table `tags` (id uuid, label).\n') }));
     expect(spec.dataModel.erDiagram).toMatch(/notes \{\n\s+bigint id PK\n\s+text body/);
     expect(spec.dataModel.erDiagram).toMatch(/tags \{\n\s+uuid id PK\n\s+text label/);
+  });
+});
+
+describe('TypeORM with synchronize: true and no migrations', () => {
+  let synced: ServiceStack;
+  beforeAll(async () => {
+    synced = await detected('fit-typeorm-synchronize');
+  });
+
+  it('reads the setting from the data source, with its line', () => {
+    expect(synced.orm?.value).toBe('typeorm');
+    expect(synced.layout?.migrations).toBeUndefined();
+    expect(synced.layout?.schemaSync).toEqual({ orm: 'typeorm', setting: 'synchronize: true', evidence: [{ file: 'src/data-source.ts', line: 10 }] });
+  });
+
+  it('plans entity changes, not migration files or commands, and asks about migrations before production', async () => {
+    const spec = buildBackendSpec(refundsInput({ service: synced, scope: extractScope(SPEC) }));
+    expect(spec.dataModel.schemaSync).toMatchObject({ ormLabel: 'TypeORM', setting: 'synchronize: true', evidence: 'src/data-source.ts:10' });
+    expect(spec.dataModel.schemaSync!.entities).toMatchObject({ ratings: 'Rating', item: 'Item' });
+    expect(spec.dataModel.applyCommand).toBeUndefined();
+    expect(spec.dataModel.rollbackCommand).toBeUndefined();
+    expect(spec.openQuestions.find((q) => q.code === 'schema-sync')?.text).toContain('introduce migrations before production');
+
+    const { markdown } = await renderSection(spec, 'en');
+    const section = markdown.slice(markdown.indexOf('### Data model changes'), markdown.indexOf('### Authn/authz matrix'));
+    expect(section).toContain('Schema synchronised from the entities: TypeORM runs with `synchronize: true` (`src/data-source.ts:10`)');
+    expect(section).toContain('| 1 | `Rating` | `ratings` | new entity: `id`, `item_id`, `stars` |');
+    expect(section).toMatch(/\| `Item` \| `item` \| add `rating_count`, `rated_at`/);
+    expect(section).not.toMatch(/migration:run|migration:revert|src\/migrations|<timestamp>/);
+    const zh = (await renderSection(spec, 'zh-TW')).markdown;
+    expect(zh).toContain('schema 由 entity 同步產生：TypeORM 設定了 `synchronize: true`');
+    expect(zh).toContain('上線前是否要改用遷移');
+  });
+
+  it('keeps planning migrations when the repository already has them', async () => {
+    const nest = await detected('nestjs-typeorm');
+    const withSync = { ...nest, layout: { ...nest.layout, schemaSync: { orm: 'typeorm', setting: 'synchronize: true', evidence: [{ file: 'src/app.module.ts', line: 9 }] } } };
+    const spec = buildBackendSpec(refundsInput({ service: withSync, scope: extractScope(SPEC) }));
+    expect(nest.layout?.migrations?.count).toBeGreaterThan(0);
+    expect(spec.dataModel.schemaSync).toBeUndefined();
+    expect(spec.dataModel.migrations[0].file).toMatch(/^src\/migrations\/<timestamp>-/);
   });
 });

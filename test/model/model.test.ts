@@ -129,11 +129,11 @@ describe('authz, validation, idempotency, observability', () => {
 
   it('gives every mutating operation a key, a window and a store', () => {
     expect(spec.idempotency.rows).toEqual([
-      expect.objectContaining({ key: 'POST /v1/orders/{orderId}/refunds', mechanism: 'idempotency-key', keyName: 'Idempotency-Key', window: '24h', missing: 400, inFlight: 409, mismatch: 422, outbound: 'Stripe Idempotency-Key', storage: { kind: 'table', name: 'idempotency_keys', database: 'PostgreSQL' } }),
+      expect.objectContaining({ key: 'POST /v1/orders/{orderId}/refunds', mechanism: 'idempotency-key', keyName: 'Idempotency-Key', window: '24h', missing: '400', inFlight: '409', mismatch: '422', outbound: 'Stripe Idempotency-Key', storage: { kind: 'table', name: 'idempotency_keys', database: 'PostgreSQL' } }),
       expect.objectContaining({ key: 'POST /v1/webhooks/stripe', mechanism: 'event-id', keyName: 'event.id', window: '72h' }),
     ]);
     expect(spec.idempotency.webhookOrdering).toBe(true);
-    expect(buildBackendSpec(grpcShipments()).idempotency.rows[0]).toMatchObject({ mechanism: 'request-id', keyName: 'request_id' });
+    expect(buildBackendSpec(grpcShipments()).idempotency.rows[0]).toMatchObject({ mechanism: 'request-id', keyName: 'request_id', missing: 'INVALID_ARGUMENT', inFlight: 'ABORTED', mismatch: 'FAILED_PRECONDITION' });
     expect(buildBackendSpec(djangoComments()).idempotency.rows.find((r) => r.key === 'DELETE /api/comments/{commentId}')).toMatchObject({ mechanism: 'natural-key' });
   });
 
@@ -152,7 +152,7 @@ describe('authz, validation, idempotency, observability', () => {
     expect(names).toEqual(['http.server.request.duration', 'app.refund.created', 'app.webhook.events', 'app.job.runs', 'app.job.duration', 'http.client.request.duration', 'db.client.operation.duration']);
     expect(spec.observability.logger).toBe('pino');
     expect(spec.observability.redact).toBe("pino({ redact: ['headers.authorization', 'headers.stripe-signature', 'note'] })");
-    expect(buildBackendSpec(grpcShipments()).observability.metrics[0].name).toBe('rpc.server.call.duration');
+    expect(buildBackendSpec(grpcShipments()).observability.metrics[0]).toMatchObject({ name: 'rpc.server.duration', unit: 'ms', attributes: ['rpc.system', 'rpc.service', 'rpc.method', 'rpc.grpc.status_code'] });
     expect(buildBackendSpec(nestInvoices()).observability.metrics[1].name).toBe('app.invoice.send.requests');
   });
 

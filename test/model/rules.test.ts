@@ -119,10 +119,10 @@ describe('rule: overkill on a thin change', () => {
 describe('rule: SLO figures become alerts', () => {
   const create = rest('POST', '/v1/orders/{orderId}/refunds', 'createRefund', 1);
   const list = rest('GET', '/v1/orders/{orderId}/refunds', 'listRefunds', 2, { list: true });
-  const metric = () => 'http.server.request.duration';
+  const metric = 'http.server.request.duration';
 
   it('warns at the SLO and pages at twice the SLO for that operation', () => {
-    const alerts = sloAlerts([{ line: 9, text: 'p95 under 300 ms', percentile: 'p95', thresholdMs: 300, operation: 'POST /v1/orders/{orderId}/refunds' }], [create, list], metric);
+    const alerts = sloAlerts([{ line: 9, text: 'p95 under 300 ms', percentile: 'p95', thresholdMs: 300, operation: 'POST /v1/orders/{orderId}/refunds' }], [create, list], metric, '5xx / all');
     expect(alerts.filter((a) => a.source.kind === 'slo').map((a) => [a.subject, a.condition, a.window, a.severity])).toEqual([
       ['POST /v1/orders/{orderId}/refunds', 'p95 > 300 ms', '10m', 'warn'],
       ['POST /v1/orders/{orderId}/refunds', 'p95 > 600 ms', '5m', 'page'],
@@ -132,8 +132,8 @@ describe('rule: SLO figures become alerts', () => {
   });
 
   it('uses defaults when the sprint states no SLO, and applies a sprint-wide SLO to every operation', () => {
-    expect(sloAlerts([], [create], metric).map((a) => a.condition)).toEqual(['p99 > 1000 ms', '5xx / all > 1%']);
-    const wide = sloAlerts([{ line: 4, text: 'p99 under 150 ms', percentile: 'p99', thresholdMs: 150 }], [create, list], metric);
+    expect(sloAlerts([], [create], metric, '5xx / all').map((a) => a.condition)).toEqual(['p99 > 1000 ms', '5xx / all > 1%']);
+    const wide = sloAlerts([{ line: 4, text: 'p99 under 150 ms', percentile: 'p99', thresholdMs: 150 }], [create, list], metric, '5xx / all');
     expect(wide.map((a) => a.condition)).toEqual(['p99 > 150 ms', 'p99 > 300 ms', '5xx / all > 1%']);
   });
 

@@ -123,7 +123,8 @@ describe('snapshots', () => {
     const names = new Set<string>();
     for (const file of files) {
       const text = readFileSync(file, 'utf8');
-      for (const match of text.matchAll(/\bapp\.([a-z_]+)\.|#\/components\/schemas\/([A-Z]\w+)|\b(?:type|message|input) ([A-Z]\w+) \{|\b(?:create|get|list|update|delete)([A-Z][A-Za-z]+)\b/g)) {
+      // `app.<entity>.` metrics are singular; `app.<collection>.read|write` scopes are plural by design.
+      for (const match of text.matchAll(/\bapp\.([a-z_]+)\.(?!(?:read|write)\b)|#\/components\/schemas\/([A-Z]\w+)|\b(?:type|message|input) ([A-Z]\w+) \{|\b(?:create|get|list|update|delete)([A-Z][A-Za-z]+)\b/g)) {
         names.add(match[1] ?? match[2] ?? match[3] ?? match[4]);
       }
     }

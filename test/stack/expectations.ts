@@ -271,6 +271,19 @@ export const EXPECTED: Record<string, ExpectedRepo> = {
       '.': { name: 'ledger', kind: 'app', language: 'go', framework: 'chi', orm: null, databases: ['postgres'], auth: [], apiStyles: ['rest'], jobs: [], testRunner: 'go-test', packageManager: 'go', testDir: '.', appEntry: 'main.go#main', validation: null, logger: null, migrations: 'golang-migrate' },
     },
   },
+  'fit-typeorm-synchronize': {
+    kind: 'app',
+    services: {
+      '.': { name: 'reading-list', kind: 'app', language: 'typescript', framework: 'express', orm: 'typeorm', databases: ['postgres'], auth: [], apiStyles: ['rest'], jobs: [], testRunner: 'vitest', packageManager: 'npm', testDir: 'tests', appEntry: 'src/app.ts#app', validation: null, logger: null, migrations: null },
+    },
+  },
+  'grpc-go-fulfillment': {
+    kind: 'app',
+    never: ['rest'],
+    services: {
+      '.': { name: 'fulfillment', kind: 'app', language: 'go', framework: 'grpc-go', orm: null, databases: ['postgres'], auth: [], apiStyles: ['grpc'], jobs: [], testRunner: 'go-test', packageManager: 'go', testDir: 'internal/service', appEntry: 'cmd/server/main.go#main', validation: null, logger: null, migrations: null },
+    },
+  },
   'fit-express-jest-config': {
     kind: 'app',
     services: {

@@ -50,8 +50,9 @@ function databaseInstrumentation(service: ServiceStack | undefined): string | un
 export function buildObservability(scope: Scope, service: ServiceStack | undefined, validation: Validation, protocol: ProtocolPlan, names?: Record<string, string>): Observability {
   const language = languageOf(service);
   const detected = service?.logger?.value;
-  const logger = detected ?? (language ? DEFAULT_LOGGER_BY_LANGUAGE[language] : 'pino');
-  const conv = LOGGERS[logger];
+  // Without a detected logger or a known language there is no logger to name.
+  const logger = detected ?? (language ? DEFAULT_LOGGER_BY_LANGUAGE[language] : undefined);
+  const conv = logger ? LOGGERS[logger] : undefined;
   const framework = service?.framework ? FRAMEWORKS[service.framework.value] : undefined;
   const hooks = scope.operations.filter((op) => isWebhook(op, scope));
   const mutating = scope.operations.filter((op) => isMutating(op) && !isWebhook(op, scope));
@@ -93,7 +94,8 @@ export function buildObservability(scope: Scope, service: ServiceStack | undefin
     name: protocol.family === 'grpc' && !isWebhook(op, scope) ? contractNameOf(op, names) : op.kind === 'rest' ? `${(op.method ?? 'GET').toUpperCase()} ${op.path}` : op.name,
     instrumentation: framework?.otel,
   }));
-  if (scope.entities.length) spans.push({ kind: 'database', name: scope.entities.map((e) => e.table).join(', '), instrumentation: databaseInstrumentation(service) });
+  // One span name per table, each shown as its own code span.
+  for (const entity of scope.entities) spans.push({ kind: 'database', name: entity.table, instrumentation: databaseInstrumentation(service) });
   for (const integration of outbound) spans.push({ kind: 'client', name: integration.name, instrumentation: language ? OUTBOUND_OTEL[language] : undefined });
   const jobSystem = service?.jobs[0]?.value;
   // A span needs a name the code can carry: only a job whose work the spec names gets one.
@@ -110,6 +112,7 @@ export function buildObservability(scope: Scope, service: ServiceStack | undefin
     loggerDetected: Boolean(detected),
     bind: conv?.bind ?? '',
     redact: (conv?.redact ?? '{fields}').replace('{fields}', validation.masked.map((m) => `'${m}'`).join(', ')),
+    masked: validation.masked,
     logFields: [...new Set(logFields)],
     metrics,
     spans,

@@ -273,11 +273,14 @@ export interface AlertPlan {
 }
 
 export interface Observability {
-  logger: string;
-  loggerLabel: string;
+  /** The detected logger, else the language's usual one; none when the language is unknown too. */
+  logger?: string;
+  loggerLabel?: string;
   loggerDetected: boolean;
   bind: string;
   redact: string;
+  /** The fields never logged (what `redact` masks). */
+  masked: string[];
   logFields: string[];
   metrics: MetricPlan[];
   spans: Array<{ kind: 'server' | 'database' | 'client' | 'job'; name: string; instrumentation?: string }>;

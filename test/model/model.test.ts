@@ -180,3 +180,23 @@ describe('authz, validation, idempotency, observability', () => {
     expect(Object.keys(STACKS).length).toBeGreaterThanOrEqual(8);
   });
 });
+
+describe('observability names no logger it cannot know', () => {
+  it('without a detected logger or language: no logger, the fields and what is never logged; one span name per table', async () => {
+    const { service } = await import('./fixtures.js');
+    const spec = buildBackendSpec(refundsInput({ service: service('api', {}) }));
+    expect(spec.observability.logger).toBeUndefined();
+    expect(spec.observability.masked.length).toBeGreaterThan(0);
+    expect(spec.observability.spans.filter((span) => span.kind === 'database').map((span) => span.name).every((name) => !name.includes(','))).toBe(true);
+    const { renderSection } = await import('../../lib/render/index.js');
+    const { markdown } = await renderSection(spec, 'en');
+    expect(markdown).toContain('No language or logger was detected, so no logger is named.');
+    expect(markdown).not.toMatch(/pino|suggested; none detected/);
+  });
+
+  it('with a known language and no logger: the language’s usual logger, marked as a suggestion', () => {
+    const spec = buildBackendSpec(refundsInput({ service: { ...expressService(), logger: undefined } }));
+    expect(spec.observability.logger).toBe('pino');
+    expect(spec.observability.loggerDetected).toBe(false);
+  });
+});

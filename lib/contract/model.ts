@@ -158,8 +158,11 @@ function pickAuthSchemes(stack: ServiceStack | undefined): AuthSchemeEntry[] {
   const picked: AuthSchemeEntry[] = [];
   for (const item of detected) {
     const value = item.value.toLowerCase();
+    // An auth library the scheme table does not list is placed by how its knowledge entry carries credentials.
+    const transport = knowledgeOf('auth', value)?.transport;
     const entry = AUTH_SCHEMES.find((candidate) => candidate.ids.includes(value))
-      ?? AUTH_SCHEMES.find((candidate) => candidate.ids.some((id) => value.split(/[^a-z0-9]+/).includes(id)));
+      ?? AUTH_SCHEMES.find((candidate) => candidate.ids.some((id) => value.split(/[^a-z0-9]+/).includes(id)))
+      ?? (transport ? AUTH_SCHEMES.find((candidate) => candidate.ids.includes(transport === 'cookie' ? 'cookie' : 'bearer')) : undefined);
     if (entry && !picked.includes(entry)) picked.push(entry);
   }
   return picked.length > 0 ? picked : [FALLBACK_AUTH];

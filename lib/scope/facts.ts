@@ -122,6 +122,9 @@ function whoIn(text: string, ops: Operation[]): { roles: string[]; generic: bool
   return { roles: [...roles], generic };
 }
 
+/** "the comment's author", "a post's owner": the owner of one resource. */
+const POSSESSIVE_OWNER = /\b(?:the|a|an|each|every)\s+([a-z][\w-]*)['’]s\s+(author|owner|creator|poster|uploader|sender|submitter)\b/i;
+
 function ownershipOf(text: string): string | undefined {
   const own = /\b(?:their|his|her|its|your|my)?\s*own\s+([A-Za-z][\w-]*)/i.exec(proseOf(text));
   if (own) return `own ${own[1]}`;
@@ -146,7 +149,10 @@ export function authzRule(text: string, line: number, ops: Operation[], contextO
   if (!AUTHZ_WORDS.test(prose) && !PUBLIC.test(prose) && !signedIn) return undefined;
   const { roles, generic } = whoIn(text, ops);
   const ownerSubject = /\bowners?\b\s+(?:may|can|only)|\bonly\s+(?:the\s+)?(?:[\w']+\s+)?owners?\b|\bowners?\b(?:\s*(?:,|\bor\b|\/)\s*[a-z][\w-]*){0,3}\s+only\b/i.test(prose);
-  const ownership = ownershipOf(text) ?? (ownerSubject ? 'owner' : undefined);
+  // "Only the comment's author may delete it": an ownership rule on the comment, not a role.
+  const possessive = POSSESSIVE_OWNER.exec(prose);
+  const ownership = ownershipOf(text) ?? (possessive ? `own ${possessive[1].toLowerCase()}` : ownerSubject ? 'owner' : undefined);
+  if (possessive) roles.splice(0, roles.length, ...roles.filter((role) => !role.toLowerCase().includes(possessive[2].toLowerCase())));
   const isPublic = PUBLIC.test(prose);
   const onlyCallers = generic && /\bonly\b|只有|僅/i.test(prose);
   const modal = /\b(?:may|can|cannot|can't|must not|only|allowed|permitted)\b|只有|只能|才能|可以|不可/i.test(prose);
@@ -156,7 +162,9 @@ export function authzRule(text: string, line: number, ops: Operation[], contextO
   if (DENIED.test(prose) && !isPublic && !signedIn) return undefined;
   const named = namedOperations(text, ops);
   if (options.descriptive && (PRESENT_DAY.test(text) || (!named.length && !NORMATIVE_MODAL.test(text)))) return undefined;
-  let operations = named.length ? named : resolveOperations(text, ops);
+  // "… may delete it": the pronoun stands for the resource the owner was named by.
+  const resolved = named.length ? named : resolveOperations(text, ops);
+  let operations = resolved.length || !possessive ? resolved : resolveOperations(text.replace(/\b(?:it|them)\b/i, possessive[1]), ops);
   if (!operations.length && contextOps.length) {
     const narrowed = narrowByVerbs(text, contextOps);
     operations = (narrowed.length ? narrowed : contextOps).map(operationKey);

@@ -524,8 +524,12 @@ export function trpcSpans(unit: Unit): Array<{ op: Operation; at: number; end: n
       const fields = literal ? objectFields(literal.value, lineAt(unit, literal.start)) : undefined;
       if (fields) op.requestFields = fields;
       else addFields(op, fieldsIn(unit, code.end, to, { defaultRole: 'request' }));
-      op.list = /^list|\.list/i.test(name.split('.').pop() ?? '') || LIST_WORDS.test(proseOf(unit.text.slice(code.end, to)));
-      op.retrySafe = retrySafeText(unit.text.slice(code.end, to));
+      // "…input `{…}`; lists a post's comments, paginated.": what the item says after its last
+      // procedure (past a `;`) still describes that procedure.
+      const nextProcedure = unit.codes.find((other) => other.start >= to && TRPC_SPAN.test(other.value))?.start ?? unit.text.length;
+      const said = index === spans.length - 1 ? unit.text.slice(code.end, nextProcedure) : unit.text.slice(code.end, to);
+      op.list = /^list|\.list/i.test(name.split('.').pop() ?? '') || LIST_WORDS.test(proseOf(said));
+      op.retrySafe = retrySafeText(said);
       found.push({ op, at: code.start, end: to });
     });
   }

@@ -151,6 +151,8 @@ function inheritFromWorkspace(apps: ServiceStack[], libraries: ServiceStack[]): 
       stack.orm ??= linked.orm;
       stack.migrations ??= linked.migrations;
       if (!stack.databases.length && linked.databases.length) stack.databases = [...linked.databases];
+      // An auth package (`packages/auth` with better-auth) authenticates the API that depends on it.
+      if (!stack.auth.length && linked.auth.length) stack.auth = [...linked.auth];
     }
   };
   const served = new Set<ServiceStack>();
@@ -161,7 +163,8 @@ function inheritFromWorkspace(apps: ServiceStack[], libraries: ServiceStack[]): 
     for (const library of linked) if (library.kind === 'library') served.add(library);
     inherit(app, linked);
   }
-  return [...served];
+  // Only packages with a backend part are named (and can be picked by --service), not UI kits or lint configs.
+  return [...served].filter((pkg) => pkg.orm || pkg.databases.length || pkg.auth.length || pkg.apiStyles.length || pkg.jobs.length || pkg.framework);
 }
 
 function dedupeWarnings(warnings: StackWarning[]): StackWarning[] {

@@ -110,3 +110,11 @@ describe('paging the spec states wins over the default style', () => {
     expect(artifact.text).toMatch(/entries\(limit: Int, offset: Int\): \[Entry!\]!/);
   });
 });
+
+describe('an auth library the scheme table does not list', () => {
+  it('is placed by how its knowledge entry carries credentials (Better Auth: a cookie), never the bearer fallback', async () => {
+    const stack = { ...jwtStack(), auth: [{ value: 'better-auth', confidence: 0.9, evidence: [{ file: 'packages/auth/src/index.ts' }] }] };
+    const { checklist } = await buildContract(orderRefundsScope(), { apiStyle: 'trpc', title: 'Order refunds', serviceName: 'shop', stack, location: 'auto' });
+    expect(checklist.find((item) => item.topic === 'authScopes')?.facts.schemes).toEqual(['cookieAuth']);
+  });
+});

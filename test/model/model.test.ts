@@ -200,3 +200,16 @@ describe('observability names no logger it cannot know', () => {
     expect(spec.observability.loggerDetected).toBe(false);
   });
 });
+
+describe('a test plan without a detected runner', () => {
+  it('says so instead of naming an empty runner, and lists only the contract test it can place', async () => {
+    const service = { ...expressService(), path: 'packages/api', testRunner: undefined };
+    const spec = buildBackendSpec(refundsInput({ service, plannedContractTest: { path: 'packages/api/tests/api/order-refunds.contract.test.ts', command: 'pnpm exec vitest run tests/api/order-refunds.contract.test.ts' } }));
+    const { renderSection } = await import('../../lib/render/index.js');
+    const en = (await renderSection(spec, 'en')).markdown;
+    expect(en).toContain('Run from `packages/api/` via pnpm. No test runner detected (see Open questions), so only the contract test is listed:');
+    expect(en).not.toMatch(/with {2}via|with {2}\(/);
+    const zh = (await renderSection(spec, 'zh-TW')).markdown;
+    expect(zh).toContain('未偵測到測試執行器（見待釐清問題），因此只列出契約測試：');
+  });
+});

@@ -369,3 +369,13 @@ describe('attributes written in words, in any language', () => {
     expect(provenanceGaps(forged, [words])).toHaveLength(1);
   });
 });
+
+describe('what an item says after its last tRPC procedure', () => {
+  it('"…input `{…}`; lists a post\'s comments, paginated." makes the procedure a list', () => {
+    const read = extractScope('# C\n\n## Scope\n\n- tRPC `comment.byPost` query, input `{ postId: string (uuid), limit: 1..50 }`; lists a post\'s comments, newest first, paginated.\n- tRPC `comment.create` mutation, input `{ body: string }`; the author is the caller.\n');
+    expect(read.operations.map((candidate) => [candidate.name, candidate.list])).toEqual([
+      ['comment.byPost', true],
+      ['comment.create', false],
+    ]);
+  });
+});

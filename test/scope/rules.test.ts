@@ -212,3 +212,11 @@ describe('resolveOperations: verb families against summaries, paths and names', 
     expect(resolveOperations('Admins may delete.', ops)).toEqual([]);
   });
 });
+
+describe('the owner of a resource named by a possessive', () => {
+  it('"Only the comment\'s author MAY delete it." is an ownership rule on comment.delete, not a role', () => {
+    const read = extractScope('# Comments\n\n## Scope\n\n- tRPC `comment.create` mutation, input `{ body: string }`.\n- tRPC `comment.delete` mutation, input `{ id: string }`.\n- Only the comment\'s author MAY delete it.\n');
+    const rule = read.authz.find((candidate) => candidate.text.startsWith('Only the comment'));
+    expect(rule).toMatchObject({ roles: [], operations: ['comment.delete'], ownership: 'own comment' });
+  });
+});

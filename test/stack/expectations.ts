@@ -301,7 +301,7 @@ export const EXPECTED: Record<string, ExpectedRepo> = {
   'fit-pnpm-api-db': {
     kind: 'app',
     services: {
-      'apps/nextjs': { name: '@shelf/nextjs', kind: 'app', language: 'typescript', framework: 'nextjs', orm: 'drizzle', databases: ['postgres'], auth: [], apiStyles: ['trpc'], jobs: [], testRunner: null, packageManager: 'pnpm', testDir: '__tests__', appEntry: 'src/app/api/trpc/[trpc]/route.ts#GET', validation: 'zod', logger: null, migrations: 'drizzle-kit' },
+      'apps/nextjs': { name: '@shelf/nextjs', kind: 'app', language: 'typescript', framework: 'nextjs', orm: 'drizzle', databases: ['postgres'], auth: ['better-auth'], apiStyles: ['trpc'], jobs: [], testRunner: null, packageManager: 'pnpm', testDir: '__tests__', appEntry: 'src/app/api/trpc/[trpc]/route.ts#GET', validation: 'zod', logger: null, migrations: 'drizzle-kit' },
     },
   },
   'fit-rails-minitest': {

@@ -26,12 +26,16 @@ describe('a pnpm workspace with packages/api and packages/db', () => {
   });
 
   it('lists the packages the app uses, each completed from its own dependencies, and --service finds one by path or name', async () => {
-    expect(report.packages?.map((pkg) => pkg.path).sort()).toEqual(['packages/api', 'packages/db']);
+    // packages/ui (a UI kit) has no backend part and is not named.
+    expect(report.packages?.map((pkg) => pkg.path).sort()).toEqual(['packages/api', 'packages/auth', 'packages/db']);
     const api = pickService(report, 'packages/api')!;
     expect(api.name).toBe('@shelf/api');
     expect(api.orm?.value).toBe('drizzle');
     expect(api.dataPath).toBe('packages/db');
+    // The auth package it depends on authenticates it.
+    expect(api.auth.map((auth) => auth.value)).toEqual(['better-auth']);
     expect(pickService(report, '@shelf/api')).toBe(api);
+    expect(pickService(report, 'packages/ui')).toBeUndefined();
     expect((await detectStack(REPO, { service: './packages/api/' })).services[0].path).toBe('packages/api');
   });
 

@@ -133,6 +133,12 @@ async function main(argv: string[]): Promise<number> {
     await runHeadless(rest, process.cwd());
     return EXIT.ok;
   }
+  if (command.name === 'backend-spec' && !process.env.MAGI_YEOMAN && !wantsHelp) {
+    // A terminal: the same questions through @inquirer/prompts, without Yeoman's environment (`yo magi` still uses it).
+    const { runInteractive } = await import('../generators/backend-spec/interactive.js');
+    await runInteractive(rest, process.cwd());
+    return EXIT.ok;
+  }
   await runGenerator(command.name, rest, line.values.json === true);
   return EXIT.ok;
 }

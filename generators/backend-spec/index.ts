@@ -4,7 +4,7 @@ import path from 'node:path';
 import Generator from 'yeoman-generator';
 import { storedValues, yeomanOptions } from '../../lib/answers/declaration.js';
 import { assertConfirmed, planBackendSpec, prepareBackendSpec, type BackendSpecInputs, type Decisions, type Plan, type Prepared } from '../../lib/pipeline/backend-spec.js';
-import { pendingQuestions, serviceQuestion, settle, settleWithoutPrompts, type Settled } from '../../lib/pipeline/decide.js';
+import { flattenAnswers, pendingQuestions, serviceQuestion, settle, settleWithoutPrompts, type Settled } from '../../lib/pipeline/decide.js';
 import { runOutput } from '../../lib/report/index.js';
 import { commitAllOrNothing } from '../shared/commit.js';
 import { assertProjectConfigParses, canPrompt, failuresAsJson } from '../shared/run.js';
@@ -56,7 +56,7 @@ export default class BackendSpecGenerator extends Generator {
     const chosen = prepared.stackReport.services.find((candidate) => candidate.path === answers.service) ?? prepared.service;
     const batch = pendingQuestions(prepared, chosen);
     if (batch.length) Object.assign(answers, await this.prompt(batch as never));
-    ({ decisions: this.decisions, prompted: this.promptedDefaults } = settle(prepared, flattenStack(answers), true));
+    ({ decisions: this.decisions, prompted: this.promptedDefaults } = settle(prepared, flattenAnswers(answers), true));
   }
 
   async writing(): Promise<void> {
@@ -82,15 +82,4 @@ export default class BackendSpecGenerator extends Generator {
     // The report is the command's output, on stdout (Yeoman's own log goes to stderr).
     process.stdout.write(runOutput(plan.report, document, { json: Boolean(this.rawOptions.json), color }));
   }
-}
-
-/** Inquirer nests dotted names (`stack.orm` → `{stack: {orm}}`); decisions read them flat. */
-function flattenStack(answers: Record<string, unknown>): Record<string, unknown> {
-  const flat: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(answers)) {
-    if (key === 'stack' && value && typeof value === 'object') {
-      for (const [dimension, chosen] of Object.entries(value)) flat[`stack.${dimension}`] = chosen;
-    } else flat[key] = value;
-  }
-  return flat;
 }

@@ -372,6 +372,8 @@ function rollbackFor(kind: Migration['kind'], table: string, columns: string[], 
 /** The ER diagram; tables whose columns the change block already shows keep only their relationships. */
 function erDiagram(entities: Entity[], db: string | undefined, indexes: IndexPlan[], key?: KeyType, shown: Set<string> = new Set()): string | undefined {
   if (!entities.some((entity) => entity.columns.length)) return undefined;
+  // The change block already states every table and its relations: a diagram of the same would only repeat it.
+  if (entities.every((entity) => !entity.columns.length || shown.has(entity.table))) return undefined;
   const lines = ['erDiagram'];
   for (const entity of entities) {
     for (const column of entity.columns) {

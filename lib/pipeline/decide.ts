@@ -152,3 +152,14 @@ export function settleWithoutPrompts(prepared: Prepared): Settled {
   }
   return settle(prepared, {}, false);
 }
+
+/** Prompt libraries nest dotted names (`stack.orm` → `{stack: {orm}}`); decisions read them flat. */
+export function flattenAnswers(answers: Record<string, unknown>): Record<string, unknown> {
+  const flat: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(answers)) {
+    if (key === 'stack' && value && typeof value === 'object') {
+      for (const [dimension, chosen] of Object.entries(value)) flat[`stack.${dimension}`] = chosen;
+    } else flat[key] = value;
+  }
+  return flat;
+}

@@ -72,6 +72,8 @@ interface Scored {
   confidence: number;
   evidence: Evidence[];
   constructs: ConstructHit[];
+  /** Source files where its usage was found, live. */
+  uses: number;
 }
 
 interface Repo {
@@ -468,7 +470,7 @@ async function evaluate(repo: Repo, service: Service, entry: KnowledgeEntry): Pr
   if (sideSkipped && liveUsage === 0 && !imported) confidence *= 0.5;
 
   const evidence = dedupeEvidence([...usageEvidence, ...fileEvidence, ...importEvidence, ...depEvidence, ...testEvidence, ...infraEvidenceList]);
-  return { entry, confidence, evidence, constructs };
+  return { entry, confidence, evidence, constructs, uses: liveUsage };
 }
 
 function dedupeEvidence(list: Evidence[]): Evidence[] {
@@ -527,7 +529,7 @@ function applyImplications(scored: Map<string, Scored>): void {
       const target = KNOWLEDGE.find((entry) => entry.id === id && entry.kind !== 'language' && entry.kind !== 'packageManager');
       if (!target) continue;
       const key = `${target.kind}:${target.id}`;
-      const current = scored.get(key) ?? { entry: target, confidence: 0, evidence: [], constructs: [] };
+      const current = scored.get(key) ?? { entry: target, confidence: 0, evidence: [], constructs: [], uses: 0 };
       current.confidence = 1 - (1 - current.confidence) * (1 - weight * source.confidence);
       current.evidence = dedupeEvidence([...current.evidence, ...source.evidence.slice(0, 1)]);
       scored.set(key, current);
@@ -579,7 +581,8 @@ function assemble(repo: Repo, service: Service, scored: Map<string, Scored>): Se
   const language = detectLanguage(service, primary);
   const multi = (kind: Kind) => candidatesOf(scored, kind).map(toDetected);
 
-  const apiStyles = multi('apiStyle') as Detected<ApiStyle>[];
+  // The style served from the most files leads (an Express app with one internal gRPC server is REST first), then the surer one.
+  const apiStyles = candidatesOf(scored, 'apiStyle').sort((a, b) => b.uses - a.uses).map(toDetected) as Detected<ApiStyle>[];
   if (apiStyles.length === 0 && frameworkEntry?.defaultApiStyle && framework) {
     apiStyles.push({ value: frameworkEntry.defaultApiStyle, confidence: REPORT_THRESHOLD, evidence: framework.evidence.slice(0, 1) });
   }

@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { isMagiError } from '../../lib/errors.js';
 import { detectStack, pickService } from '../../lib/stack/index.js';
@@ -122,6 +123,23 @@ describe('detectStack', () => {
     expect(narrowed.services.map((s) => s.path)).toEqual(['b']);
     const error = await detectStack(root, { service: 'c' }).catch((e: unknown) => e);
     expect(isMagiError(error) && error.id).toBe('unknown-service');
+  });
+
+  it('lists the API style served from the most files first: REST before a small internal gRPC server', async () => {
+    const report = await detectStack(path.join(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/repos/fit-express-grpc-side'));
+    expect(report.services[0].apiStyles.map((s) => s.value)).toEqual(['rest', 'grpc']);
+  });
+
+  it('does not report gRPC for an app that only calls a gRPC service', async () => {
+    const root = await repo({
+      'package.json': JSON.stringify({ name: 'api', dependencies: { express: '^4', '@grpc/grpc-js': '^1', '@grpc/proto-loader': '^0.7' } }),
+      'protos/stock.proto': 'syntax = "proto3";\nservice Stock {\n  rpc Check (Req) returns (Res);\n}\nmessage Req {}\nmessage Res {}\n',
+      'src/app.js': "const express = require('express');\nconst { check } = require('./stock');\nconst app = express();\napp.get('/x', async (q, s) => s.json(await check()));\nmodule.exports = app;\n",
+      'src/stock.js': "const grpc = require('@grpc/grpc-js');\nconst loader = require('@grpc/proto-loader');\nconst { Stock } = grpc.loadPackageDefinition(loader.loadSync('protos/stock.proto'));\nconst client = new Stock('stock:50051', grpc.credentials.createInsecure());\nexports.check = () => new Promise((ok) => client.Check({}, (e, r) => ok(r)));\n",
+    });
+    const [service] = (await detectStack(root)).services;
+    expect(service.framework?.value).toBe('express');
+    expect(service.apiStyles.map((s) => s.value)).toEqual(['rest']);
   });
 
   it('picks the only app of a single-service report', async () => {

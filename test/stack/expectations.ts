@@ -339,4 +339,21 @@ export const EXPECTED: Record<string, ExpectedRepo> = {
       '.': { name: 'roster', kind: 'app', language: 'go', framework: 'gin', orm: null, databases: ['postgres'], auth: ['jwt'], apiStyles: ['rest'], jobs: [], testRunner: 'go-test', packageManager: 'go', testDir: 'internal/http', appEntry: 'internal/http/router.go#NewRouter', validation: 'go-playground-validator', logger: null, migrations: null },
     },
   },
+  // REST first: an Express app that calls one gRPC service (a client: not served) and serves one small internal gRPC service.
+  'fit-express-grpc-side': {
+    kind: 'app',
+    never: ['grpc-node'],
+    services: {
+      '.': { name: 'storefront-api', kind: 'app', language: 'javascript', framework: 'express', orm: null, databases: [], auth: [], apiStyles: ['rest', 'grpc'], jobs: [], testRunner: 'jest', packageManager: null, testDir: 'test', appEntry: 'src/app.js#default', validation: null, logger: null, migrations: null },
+    },
+  },
+  // Two gRPC servers, Node and Python, implementing services from a shared protos/ folder.
+  'monorepo-grpc-polyglot': {
+    kind: 'monorepo',
+    never: ['rest'],
+    services: {
+      'services/catalog': { name: 'catalog', kind: 'app', language: 'javascript', framework: 'grpc-node', orm: null, databases: [], auth: [], apiStyles: ['grpc'], jobs: [], testRunner: 'node-test', packageManager: null, testDir: 'test', appEntry: 'src/server.js#createServer', validation: null, logger: null, migrations: null },
+      'services/pricing': { name: 'pricing', kind: 'app', language: 'python', framework: 'grpc-python', orm: null, databases: [], auth: [], apiStyles: ['grpc'], jobs: [], testRunner: 'pytest', packageManager: 'pip', testDir: 'tests', appEntry: 'pricing/server.py#serve', validation: null, logger: null, migrations: null },
+    },
+  },
 };

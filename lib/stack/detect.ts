@@ -21,7 +21,7 @@ const WEIGHT = { dep: 0.45, devDep: 0.15, toolDep: 0.5, import: 0.5, usage: 0.6,
 export const REPORT_THRESHOLD = 0.4;
 /** Two candidates this close are both kept, as an ambiguity. */
 const AMBIGUITY_MARGIN = 0.15;
-/** Auth code in these files serves a side purpose (reset links, webhooks), not user authentication. */
+/** Auth code in these files or functions serves a side purpose (reset links, webhooks), not user authentication. */
 const SIDE_PURPOSE = /(reset|password|forgot|invite|unsubscribe|webhook|mailer|email|magic.?link|download|signed.?url)/i;
 const TOOLING_KINDS = new Set<Kind>(['testRunner', 'packageManager', 'migrations']);
 
@@ -411,10 +411,22 @@ async function evaluate(repo: Repo, service: Service, entry: KnowledgeEntry): Pr
     for (const source of service.sources) {
       if (!ecos.includes(source.ecosystem)) continue;
       for (const { re, construct } of patterns) {
-        const match = re.exec(source.text);
+        let match = re.exec(source.text);
         if (!match) continue;
-        if (isAuth && SIDE_PURPOSE.test(source.file)) { sideSkipped = true; continue; }
-        const fn = enclosingFunction(source.text, match.index, source.ecosystem);
+        let fn = enclosingFunction(source.text, match.index, source.ecosystem);
+        // A side purpose shows in the file's name (password-reset.js) or in the function's (confirmEmailChange);
+        // another use in the same file may still be the real one.
+        const side = (name: string | undefined) => name !== undefined && SIDE_PURPOSE.test(name);
+        if (isAuth && !SIDE_PURPOSE.test(source.file) && side(fn)) {
+          for (const other of source.text.matchAll(new RegExp(re.source, `${re.flags.replace('g', '')}g`))) {
+            const otherFn = enclosingFunction(source.text, other.index, source.ecosystem);
+            if (side(otherFn)) continue;
+            match = other as RegExpExecArray;
+            fn = otherFn;
+            break;
+          }
+        }
+        if (isAuth && (SIDE_PURPOSE.test(source.file) || side(fn))) { sideSkipped = true; continue; }
         const dead = fn !== undefined && !isReferenced(fn, allTexts);
         if (construct) constructs.push({ file: source.file, text: source.text, ecosystem: source.ecosystem, match, enclosing: fn, dead });
         if (dead) { deadUsage = true; continue; }

@@ -142,6 +142,22 @@ describe('detectStack', () => {
     expect(service.apiStyles.map((s) => s.value)).toEqual(['rest']);
   });
 
+  it('does not count JWT code in a side-purpose function, but counts the real check beside it', async () => {
+    const users = (withLogin: boolean) =>
+      "const jwt = require('jsonwebtoken');\n\nfunction confirmEmailChange(token) {\n  return jwt.verify(token, 'k');\n}\n" +
+      (withLogin ? "\nfunction requireUser(req, res, next) {\n  req.user = jwt.verify(req.headers.authorization, 'k');\n  next();\n}\n" : '') +
+      'module.exports = { confirmEmailChange, requireUser: typeof requireUser === "undefined" ? null : requireUser };\n';
+    const app = (withLogin: boolean) => ({
+      'package.json': JSON.stringify({ name: 'api', dependencies: { express: '^4', jsonwebtoken: '^9' } }),
+      'src/app.js': "const express = require('express');\nconst users = require('./users');\nconst app = express();\napp.get('/x', (q, s) => s.json(users.confirmEmailChange(q.query.t)));\napp.get('/me', users.requireUser, (q, s) => s.json(q.user));\nmodule.exports = app;\n",
+      'src/users.js': users(withLogin),
+    });
+    const side = (await detectStack(await repo(app(false)))).services[0];
+    expect(side.auth.map((a) => a.value)).not.toContain('jwt');
+    const real = (await detectStack(await repo(app(true)))).services[0];
+    expect(real.auth.map((a) => a.value)).toContain('jwt');
+  });
+
   it('picks the only app of a single-service report', async () => {
     const report = await detectStack(await repo(expressApp));
     expect(pickService(report)?.framework?.value).toBe('express');

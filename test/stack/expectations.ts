@@ -356,4 +356,12 @@ export const EXPECTED: Record<string, ExpectedRepo> = {
       'services/pricing': { name: 'pricing', kind: 'app', language: 'python', framework: 'grpc-python', orm: null, databases: [], auth: [], apiStyles: ['grpc'], jobs: [], testRunner: 'pytest', packageManager: 'pip', testDir: 'tests', appEntry: 'pricing/server.py#serve', validation: null, logger: null, migrations: null },
     },
   },
+  // cookiecutter-django layout: settings in a package (config/settings/base.py, production.py), requirements/*.txt only.
+  'fit-django-settings-package': {
+    kind: 'app',
+    never: ['drf'],
+    services: {
+      '.': { name: 'fit-django-settings-package', kind: 'app', language: 'python', framework: 'django', orm: 'django-orm', databases: ['postgres'], auth: ['django-auth'], apiStyles: ['rest'], jobs: [], testRunner: 'pytest', packageManager: 'pip', testDir: 'events/tests', appEntry: 'config/wsgi.py#application', validation: 'django-forms', logger: 'python-logging', migrations: 'django-migrations' },
+    },
+  },
 };

@@ -573,6 +573,8 @@ export const DATABASES: readonly DatabaseEntry[] = [
       },
       usage: [
         /type:\s*['"]postgres['"]|client:\s*['"](pg|postgres|postgresql)['"]|dialect:\s*['"]postgres(ql)?['"]|['"`]postgres(ql)?(\+\w+)?:\/\/|sql\.Open\(\s*"(postgres|pgx)"|pgxpool\.|PgPool(Options)?\b/,
+        // Supabase is a hosted Postgres: its client's table and function calls (supabase-js, supabase-py).
+        /\bsupabase\w*(\(\))?\s*\.(from_?|rpc|table)\(/i,
       ],
       files: [
         { glob: '**/*.prisma', contains: /provider\s*=\s*"postgres(ql)?"/, weight: 0.7 },
@@ -582,6 +584,7 @@ export const DATABASES: readonly DatabaseEntry[] = [
         { glob: '**/sqlc.{yaml,yml,json}', contains: /engine["']?:\s*["']?postgresql/, weight: 0.7 },
         { glob: SPRING_CONFIG, contains: /jdbc:postgresql:/, weight: 0.7 },
         { glob: 'alembic.ini', contains: /^sqlalchemy\.url\s*=\s*postgres/m, weight: 0.6 },
+        { glob: 'supabase/config.toml', contains: /^\[db\]/m, weight: 0.7 },
       ],
       images: ['postgres', 'postgresql', 'postgis', 'timescaledb', 'pgvector'],
       schemes: ['postgres', 'postgresql'],
@@ -655,6 +658,22 @@ export const DATABASES: readonly DatabaseEntry[] = [
     store: 'sql',
     backup: 'sqlite3 <db-file> ".backup {table}-before-{name}.db"',
     online: 'sqlite',
+    idempotencyStore: 'table',
+  },
+  {
+    // Embedded Java database, usually in memory: a test-scoped H2 (testImplementation, <scope>test</scope>) is a dev dependency and stays below the threshold.
+    id: 'h2',
+    kind: 'database',
+    label: 'H2',
+    ecosystems: ['jvm'],
+    signals: {
+      deps: { jvm: ['com.h2database:h2'] },
+      usage: [/["']jdbc:h2:/],
+      files: [{ glob: SPRING_CONFIG, contains: /jdbc:h2:/, weight: 0.7 }],
+    },
+    store: 'sql',
+    backup: "SCRIPT TO '{table}-before-{name}.sql' TABLE {table}",
+    online: 'none',
     idempotencyStore: 'table',
   },
   {

@@ -425,6 +425,46 @@ export const FRAMEWORKS: readonly FrameworkEntry[] = [
     defaultApiStyle: 'rest',
     defaultTestDir: 'src/test/java',
   },
+  // gRPC servers without a web framework: a Node or Python service that only implements a service from .proto files.
+  // Beside a web framework they are the app's secondary part (an internal admin service), so they yield to it.
+  {
+    id: 'grpc-node',
+    kind: 'framework',
+    label: 'gRPC for Node.js (@grpc/grpc-js)',
+    ecosystems: ['node'],
+    signals: {
+      deps: { node: ['@grpc/grpc-js', 'nice-grpc'] },
+      imports: { node: ['@grpc/grpc-js', 'nice-grpc'] },
+      usage: [/\.addService\(\s*[\w.]+\.service\b|\bcreateServer\(\)\.add\(/],
+    },
+    requires: 'usage',
+    yieldsTo: ['express', 'fastify', 'koa', 'hono', 'nestjs', 'nextjs', 'apollo-server', 'graphql-yoga'],
+    construct: [/(?:const|let|var)\s+(?<var>\w+)\s*(?::\s*[\w.]+\s*)?=\s*new\s+(?:grpc\.)?Server\(/, /(?:const|let|var)\s+(?<var>\w+)\s*=\s*createServer\(\)/],
+    language: 'typescript',
+    layers: tsLayers('src/grpc'),
+    otel: '@opentelemetry/instrumentation-grpc',
+    defaultApiStyle: 'grpc',
+    defaultTestDir: 'test',
+  },
+  {
+    id: 'grpc-python',
+    kind: 'framework',
+    label: 'gRPC for Python (grpcio)',
+    ecosystems: ['python'],
+    signals: {
+      deps: { python: ['grpcio', 'grpclib'] },
+      imports: { python: ['grpc', 'grpclib'] },
+      usage: [/\bgrpc\.(aio\.)?server\(|\badd_\w+Servicer_to_server\(/],
+    },
+    requires: 'usage',
+    yieldsTo: ['fastapi', 'django', 'drf', 'flask'],
+    construct: [/^\s*(?<var>\w+)\s*=\s*grpc\.(?:aio\.)?server\(/m],
+    language: 'python',
+    layers: { routes: 'app/grpc', services: 'app/services', data: 'app/models', jobs: 'app/tasks', integrations: 'app/clients' },
+    otel: 'opentelemetry-instrumentation-grpc',
+    defaultApiStyle: 'grpc',
+    defaultTestDir: 'tests',
+  },
 ];
 
 /** Numeric HTTP statuses: REST, and tRPC (whose error codes map one to one onto them). */

@@ -15,7 +15,7 @@ export const AUTH: readonly AuthEntry[] = [
       deps: {
         node: ['jsonwebtoken', 'jose', '@fastify/jwt', '@nestjs/jwt', 'passport-jwt', 'express-jwt'],
         python: ['pyjwt', 'python-jose', 'flask-jwt-extended', 'fastapi-jwt-auth'],
-        go: ['github.com/golang-jwt/jwt', 'github.com/dgrijalva/jwt-go', 'github.com/lestrrat-go/jwx'],
+        go: ['github.com/golang-jwt/jwt', 'github.com/dgrijalva/jwt-go', 'github.com/lestrrat-go/jwx', 'github.com/go-chi/jwtauth', 'github.com/appleboy/gin-jwt'],
         ruby: ['jwt'],
         rust: ['jsonwebtoken', 'jwt-simple'],
         jvm: ['io.jsonwebtoken:jjwt-api', 'io.jsonwebtoken:jjwt', 'com.auth0:java-jwt', 'org.springframework.boot:spring-boot-starter-oauth2-resource-server'],
@@ -23,12 +23,14 @@ export const AUTH: readonly AuthEntry[] = [
       imports: {
         node: ['jsonwebtoken', 'jose', '@fastify/jwt', '@nestjs/jwt', 'passport-jwt', 'express-jwt', 'hono/jwt'],
         python: ['jwt', 'jose', 'flask_jwt_extended'],
-        go: ['github.com/golang-jwt/jwt', 'github.com/dgrijalva/jwt-go', 'github.com/lestrrat-go/jwx'],
+        go: ['github.com/golang-jwt/jwt', 'github.com/dgrijalva/jwt-go', 'github.com/lestrrat-go/jwx', 'github.com/go-chi/jwtauth', 'github.com/appleboy/gin-jwt'],
         rust: ['jsonwebtoken', 'jwt_simple'],
         jvm: ['io.jsonwebtoken', 'com.auth0.jwt'],
       },
       usage: [
         /\bjwt\.(verify|decode)\(|\bjwtVerify\(|\.jwtVerify\(|jwt\.Parse(WithClaims)?\(|JWT\.decode\(|jsonwebtoken::decode|decode::<\w+>\(|Jwts\.parser|ExtractJwt\.|@?jwt_required|verify_jwt_in_request|expressjwt\(|\bjwt\(\{\s*secret|oauth2ResourceServer|JwtService\b|jwt\.ParseString/,
+        // Go: golang-jwt v4/v5 under an alias (jwtv5.Parse) or through its Parser (parser.ParseWithClaims), chi's jwtauth, gin-jwt.
+        /\bjwt\w*\.(Parse|ParseWithClaims|NewParser)\(|\.ParseWithClaims\(|jwtauth\.(Verifier|Verify|New)\(|GinJWTMiddleware\b/,
       ],
     },
     requires: 'usage',

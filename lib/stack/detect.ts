@@ -21,7 +21,7 @@ const WEIGHT = { dep: 0.45, devDep: 0.15, toolDep: 0.5, import: 0.5, usage: 0.6,
 export const REPORT_THRESHOLD = 0.4;
 /** Two candidates this close are both kept, as an ambiguity. */
 const AMBIGUITY_MARGIN = 0.15;
-/** Auth code in these files serves a side purpose (reset links, webhooks), not user authentication. */
+/** Auth code in these files or functions serves a side purpose (reset links, webhooks), not user authentication. */
 const SIDE_PURPOSE = /(reset|password|forgot|invite|unsubscribe|webhook|mailer|email|magic.?link|download|signed.?url)/i;
 const TOOLING_KINDS = new Set<Kind>(['testRunner', 'packageManager', 'migrations']);
 
@@ -72,6 +72,8 @@ interface Scored {
   confidence: number;
   evidence: Evidence[];
   constructs: ConstructHit[];
+  /** Source files where its usage was found, live. */
+  uses: number;
 }
 
 interface Repo {
@@ -412,10 +414,22 @@ async function evaluate(repo: Repo, service: Service, entry: KnowledgeEntry): Pr
     for (const source of service.sources) {
       if (!ecos.includes(source.ecosystem)) continue;
       for (const { re, construct } of patterns) {
-        const match = re.exec(source.text);
+        let match = re.exec(source.text);
         if (!match) continue;
-        if (isAuth && SIDE_PURPOSE.test(source.file)) { sideSkipped = true; continue; }
-        const fn = enclosingFunction(source.text, match.index, source.ecosystem);
+        let fn = enclosingFunction(source.text, match.index, source.ecosystem);
+        // A side purpose shows in the file's name (password-reset.js) or in the function's (confirmEmailChange);
+        // another use in the same file may still be the real one.
+        const side = (name: string | undefined) => name !== undefined && SIDE_PURPOSE.test(name);
+        if (isAuth && !SIDE_PURPOSE.test(source.file) && side(fn)) {
+          for (const other of source.text.matchAll(new RegExp(re.source, `${re.flags.replace('g', '')}g`))) {
+            const otherFn = enclosingFunction(source.text, other.index, source.ecosystem);
+            if (side(otherFn)) continue;
+            match = other as RegExpExecArray;
+            fn = otherFn;
+            break;
+          }
+        }
+        if (isAuth && (SIDE_PURPOSE.test(source.file) || side(fn))) { sideSkipped = true; continue; }
         const dead = fn !== undefined && !isReferenced(fn, allTexts);
         if (construct) constructs.push({ file: source.file, text: source.text, ecosystem: source.ecosystem, match, enclosing: fn, dead });
         if (dead) { deadUsage = true; continue; }
@@ -471,7 +485,7 @@ async function evaluate(repo: Repo, service: Service, entry: KnowledgeEntry): Pr
   if (sideSkipped && liveUsage === 0 && !imported) confidence *= 0.5;
 
   const evidence = dedupeEvidence([...usageEvidence, ...fileEvidence, ...importEvidence, ...depEvidence, ...testEvidence, ...infraEvidenceList]);
-  return { entry, confidence, evidence, constructs };
+  return { entry, confidence, evidence, constructs, uses: liveUsage };
 }
 
 function dedupeEvidence(list: Evidence[]): Evidence[] {
@@ -530,7 +544,7 @@ function applyImplications(scored: Map<string, Scored>): void {
       const target = KNOWLEDGE.find((entry) => entry.id === id && entry.kind !== 'language' && entry.kind !== 'packageManager');
       if (!target) continue;
       const key = `${target.kind}:${target.id}`;
-      const current = scored.get(key) ?? { entry: target, confidence: 0, evidence: [], constructs: [] };
+      const current = scored.get(key) ?? { entry: target, confidence: 0, evidence: [], constructs: [], uses: 0 };
       current.confidence = 1 - (1 - current.confidence) * (1 - weight * source.confidence);
       current.evidence = dedupeEvidence([...current.evidence, ...source.evidence.slice(0, 1)]);
       scored.set(key, current);
@@ -582,7 +596,8 @@ function assemble(repo: Repo, service: Service, scored: Map<string, Scored>): Se
   const language = detectLanguage(service, primary);
   const multi = (kind: Kind) => candidatesOf(scored, kind).map(toDetected);
 
-  const apiStyles = multi('apiStyle') as Detected<ApiStyle>[];
+  // The style served from the most files leads (an Express app with one internal gRPC server is REST first), then the surer one.
+  const apiStyles = candidatesOf(scored, 'apiStyle').sort((a, b) => b.uses - a.uses).map(toDetected) as Detected<ApiStyle>[];
   if (apiStyles.length === 0 && frameworkEntry?.defaultApiStyle && framework) {
     apiStyles.push({ value: frameworkEntry.defaultApiStyle, confidence: REPORT_THRESHOLD, evidence: framework.evidence.slice(0, 1) });
   }

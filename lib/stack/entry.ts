@@ -103,7 +103,11 @@ export function resolveAppEntry(
 ): { value?: Detected; rivals: Detected[] } {
   const mounted = importedFiles(sources.filter((source) => source.ecosystem === 'node'));
   const unmounted = allHits.filter((hit) => hit.ecosystem !== 'node' || !mounted.has(stripExtension(hit.file)));
-  const hits = unmounted.length ? unmounted : allHits;
+  // When the app file is itself imported (by the file that starts the server), a sub-app is one another app file imports.
+  const hitFiles = new Set(allHits.map((hit) => hit.file));
+  const mountedByApp = importedFiles(sources.filter((source) => source.ecosystem === 'node' && hitFiles.has(source.file)));
+  const notSubApps = allHits.filter((hit) => hit.ecosystem !== 'node' || !mountedByApp.has(stripExtension(hit.file)));
+  const hits = unmounted.length ? unmounted : notSubApps.length ? notSubApps : allHits;
   const byValue = new Map<string, Candidate & { route: boolean }>();
   for (const hit of hits) {
     const candidate = candidateOf(hit, sources);

@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { isMagiError } from '../../lib/errors.js';
 import { detectStack, pickService } from '../../lib/stack/index.js';
@@ -122,6 +123,39 @@ describe('detectStack', () => {
     expect(narrowed.services.map((s) => s.path)).toEqual(['b']);
     const error = await detectStack(root, { service: 'c' }).catch((e: unknown) => e);
     expect(isMagiError(error) && error.id).toBe('unknown-service');
+  });
+
+  it('lists the API style served from the most files first: REST before a small internal gRPC server', async () => {
+    const report = await detectStack(path.join(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/repos/fit-express-grpc-side'));
+    expect(report.services[0].apiStyles.map((s) => s.value)).toEqual(['rest', 'grpc']);
+  });
+
+  it('does not report gRPC for an app that only calls a gRPC service', async () => {
+    const root = await repo({
+      'package.json': JSON.stringify({ name: 'api', dependencies: { express: '^4', '@grpc/grpc-js': '^1', '@grpc/proto-loader': '^0.7' } }),
+      'protos/stock.proto': 'syntax = "proto3";\nservice Stock {\n  rpc Check (Req) returns (Res);\n}\nmessage Req {}\nmessage Res {}\n',
+      'src/app.js': "const express = require('express');\nconst { check } = require('./stock');\nconst app = express();\napp.get('/x', async (q, s) => s.json(await check()));\nmodule.exports = app;\n",
+      'src/stock.js': "const grpc = require('@grpc/grpc-js');\nconst loader = require('@grpc/proto-loader');\nconst { Stock } = grpc.loadPackageDefinition(loader.loadSync('protos/stock.proto'));\nconst client = new Stock('stock:50051', grpc.credentials.createInsecure());\nexports.check = () => new Promise((ok) => client.Check({}, (e, r) => ok(r)));\n",
+    });
+    const [service] = (await detectStack(root)).services;
+    expect(service.framework?.value).toBe('express');
+    expect(service.apiStyles.map((s) => s.value)).toEqual(['rest']);
+  });
+
+  it('does not count JWT code in a side-purpose function, but counts the real check beside it', async () => {
+    const users = (withLogin: boolean) =>
+      "const jwt = require('jsonwebtoken');\n\nfunction confirmEmailChange(token) {\n  return jwt.verify(token, 'k');\n}\n" +
+      (withLogin ? "\nfunction requireUser(req, res, next) {\n  req.user = jwt.verify(req.headers.authorization, 'k');\n  next();\n}\n" : '') +
+      'module.exports = { confirmEmailChange, requireUser: typeof requireUser === "undefined" ? null : requireUser };\n';
+    const app = (withLogin: boolean) => ({
+      'package.json': JSON.stringify({ name: 'api', dependencies: { express: '^4', jsonwebtoken: '^9' } }),
+      'src/app.js': "const express = require('express');\nconst users = require('./users');\nconst app = express();\napp.get('/x', (q, s) => s.json(users.confirmEmailChange(q.query.t)));\napp.get('/me', users.requireUser, (q, s) => s.json(q.user));\nmodule.exports = app;\n",
+      'src/users.js': users(withLogin),
+    });
+    const side = (await detectStack(await repo(app(false)))).services[0];
+    expect(side.auth.map((a) => a.value)).not.toContain('jwt');
+    const real = (await detectStack(await repo(app(true)))).services[0];
+    expect(real.auth.map((a) => a.value)).toContain('jwt');
   });
 
   it('picks the only app of a single-service report', async () => {

@@ -311,4 +311,57 @@ export const EXPECTED: Record<string, ExpectedRepo> = {
       '.': { name: 'fit-rails-minitest', kind: 'app', language: 'ruby', framework: 'rails', orm: 'active-record', databases: ['postgres'], auth: [], apiStyles: ['rest'], jobs: [], testRunner: 'minitest', packageManager: 'bundler', testDir: 'test/integration', appEntry: 'config/application.rb#Shelf::Application', validation: 'active-model-validations', logger: 'rails-logger', migrations: 'rails-migrations' },
     },
   },
+  // Postgres only in docker-compose (postgres:16) and DATABASE_URL in .env.example; pg is not declared (connect-pg-simple brings it).
+  'fit-compose-postgres': {
+    kind: 'app',
+    services: {
+      '.': { name: 'guestbook', kind: 'app', language: 'javascript', framework: 'express', orm: null, databases: ['postgres'], auth: ['session'], apiStyles: ['rest'], jobs: [], testRunner: 'node-test', packageManager: null, testDir: 'test', appEntry: 'src/app.js#app', validation: null, logger: null, migrations: null },
+    },
+  },
+  // Supabase: its tables are Postgres (supabase.from, supabase/config.toml [db]); its auth is Supabase Auth.
+  'fit-supabase': {
+    kind: 'app',
+    services: {
+      '.': { name: 'recipes-api', kind: 'app', language: 'typescript', framework: 'hono', orm: null, databases: ['postgres'], auth: ['supabase-auth'], apiStyles: ['rest'], jobs: [], testRunner: 'vitest', packageManager: null, testDir: 'test', appEntry: 'src/app.ts#app', validation: 'zod', logger: null, migrations: null },
+    },
+  },
+  'fit-spring-h2': {
+    kind: 'app',
+    never: ['postgres'],
+    services: {
+      '.': { name: 'fit-spring-h2', kind: 'app', language: 'java', framework: 'spring-boot', orm: 'jpa', databases: ['h2'], auth: [], apiStyles: ['rest'], jobs: [], testRunner: 'junit', packageManager: 'gradle', testDir: 'src/test/java/com/acme/notes', appEntry: 'src/main/java/com/acme/notes/NotesApplication.java#NotesApplication', validation: 'jakarta-validation', logger: 'logback', migrations: null },
+    },
+  },
+  // golang-jwt v5 under an alias, verified through its Parser.
+  'fit-gin-golang-jwt': {
+    kind: 'app',
+    services: {
+      '.': { name: 'roster', kind: 'app', language: 'go', framework: 'gin', orm: null, databases: ['postgres'], auth: ['jwt'], apiStyles: ['rest'], jobs: [], testRunner: 'go-test', packageManager: 'go', testDir: 'internal/http', appEntry: 'internal/http/router.go#NewRouter', validation: 'go-playground-validator', logger: null, migrations: null },
+    },
+  },
+  // REST first: an Express app that calls one gRPC service (a client: not served) and serves one small internal gRPC service.
+  'fit-express-grpc-side': {
+    kind: 'app',
+    never: ['grpc-node'],
+    services: {
+      '.': { name: 'storefront-api', kind: 'app', language: 'javascript', framework: 'express', orm: null, databases: [], auth: [], apiStyles: ['rest', 'grpc'], jobs: [], testRunner: 'jest', packageManager: null, testDir: 'test', appEntry: 'src/app.js#default', validation: null, logger: null, migrations: null },
+    },
+  },
+  // Two gRPC servers, Node and Python, implementing services from a shared protos/ folder.
+  'monorepo-grpc-polyglot': {
+    kind: 'monorepo',
+    never: ['rest'],
+    services: {
+      'services/catalog': { name: 'catalog', kind: 'app', language: 'javascript', framework: 'grpc-node', orm: null, databases: [], auth: [], apiStyles: ['grpc'], jobs: [], testRunner: 'node-test', packageManager: null, testDir: 'test', appEntry: 'src/server.js#createServer', validation: null, logger: null, migrations: null },
+      'services/pricing': { name: 'pricing', kind: 'app', language: 'python', framework: 'grpc-python', orm: null, databases: [], auth: [], apiStyles: ['grpc'], jobs: [], testRunner: 'pytest', packageManager: 'pip', testDir: 'tests', appEntry: 'pricing/server.py#serve', validation: null, logger: null, migrations: null },
+    },
+  },
+  // cookiecutter-django layout: settings in a package (config/settings/base.py, production.py), requirements/*.txt only.
+  'fit-django-settings-package': {
+    kind: 'app',
+    never: ['drf'],
+    services: {
+      '.': { name: 'fit-django-settings-package', kind: 'app', language: 'python', framework: 'django', orm: 'django-orm', databases: ['postgres'], auth: ['django-auth'], apiStyles: ['rest'], jobs: [], testRunner: 'pytest', packageManager: 'pip', testDir: 'events/tests', appEntry: 'config/wsgi.py#application', validation: 'django-forms', logger: 'python-logging', migrations: 'django-migrations' },
+    },
+  },
 };

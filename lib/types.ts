@@ -79,7 +79,8 @@ export interface RepoLayout {
     evidence: Evidence[];
   };
   /** The primary key type the existing tables use. */
-  primaryKey?: { type: 'uuid' | 'bigint' | 'integer' | 'string'; evidence: Evidence[] };
+  /** `generated`: the existing uuid keys are made on insert (`@default(uuid())`, `.defaultRandom()`). */
+  primaryKey?: { type: 'uuid' | 'bigint' | 'integer' | 'string'; evidence: Evidence[]; generated?: boolean };
   /** The ORM alters the schema from its models at startup (TypeORM `synchronize: true`): where that is switched on. */
   schemaSync?: { orm: string; setting: string; evidence: Evidence[] };
   /** Which test files the runner picks up, when its configuration narrows them (jest testRegex / testMatch). */

@@ -399,7 +399,7 @@ function erDiagram(entities: Entity[], db: string | undefined, indexes: IndexPla
 }
 
 /** The sprint's schema change as the form renderers read it: the spec's tables in migration order, typed. */
-export function schemaChange(entities: Entity[], indexes: IndexPlan[], populated: Set<string>, db: string | undefined, key: KeyType | undefined, markers?: SchemaChange['sqlMarkers']): SchemaChange {
+export function schemaChange(entities: Entity[], indexes: IndexPlan[], populated: Set<string>, db: string | undefined, key: KeyType | undefined, markers?: SchemaChange['sqlMarkers'], keysGenerated = false): SchemaChange {
   const tables: FormTable[] = [];
   for (const entity of orderEntities(entities)) {
     if (!entity.columns.length) continue;
@@ -414,8 +414,8 @@ export function schemaChange(entities: Entity[], indexes: IndexPlan[], populated
         precision: precisionOf(column),
         primaryKey: column.name === 'id' && entity.change === 'new-table',
         nullable: column.nullable !== false && column.name !== 'id',
-        // The key this plan adds (not stated) is made when a row is inserted, as the repository's uuid keys are.
-        default: defaultOf(column.default, kind) ?? (kind === 'uuid' && keyed !== entity.columns && column.name === 'id' && db !== 'sqlite' ? { kind: 'uuid' } : undefined),
+        // A uuid key this plan adds, or a stated one where the repository makes its keys on insert, gets the same default.
+        default: defaultOf(column.default, kind) ?? (kind === 'uuid' && (keyed !== entity.columns || keysGenerated) && column.name === 'id' && entity.change === 'new-table' && db !== 'sqlite' ? { kind: 'uuid' } : undefined),
         unique: Boolean(column.unique),
         references: referenceOf(column),
         values: column.enum?.length ? column.enum : undefined,
@@ -500,7 +500,7 @@ export function buildDataModel(
   // The change in the tool's own form: one block for the sprint, and each row's rollback as the tool undoes it.
   const form = conv && db && DATABASES[db]?.kind === 'sql' ? conv.changeForm : undefined;
   const renderer = form ? FORMS[form] : undefined;
-  const built = renderer ? schemaChange(scope.entities, indexes, populated, db, key, conv?.sqlMarkers) : undefined;
+  const built = renderer ? schemaChange(scope.entities, indexes, populated, db, key, conv?.sqlMarkers, Boolean(service?.layout?.primaryKey?.generated)) : undefined;
   const shown = new Set(built?.tables.filter((table) => renderer?.shows?.(table) ?? true).map((table) => table.table));
   const change = renderer && built && shown.size ? { form: renderer.form, language: renderer.language, code: renderer.block(built) } : undefined;
   if (renderer?.rollback) {

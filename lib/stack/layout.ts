@@ -129,8 +129,14 @@ export async function readPrimaryKey(reader: RepoReader, serviceDir: string, fil
   const ranked = [...counts.entries()].sort((a, b) => b[1].count - a[1].count || a[0].localeCompare(b[0]));
   if (!ranked.length) return undefined;
   const [type, { evidence }] = ranked[0];
-  return { type, evidence: [evidence] };
+  // `@default(uuid())`, `.defaultRandom()`, `DEFAULT gen_random_uuid()`: the schema itself makes the uuid keys on insert.
+  // (A default in application code, `uuid.uuid4` or `uuid.New()`, is not part of a migration.)
+  const near = (texts.get(evidence.file) ?? '').split('\n').slice(Math.max(0, (evidence.line ?? 1) - 1), (evidence.line ?? 1) + 2).join('\n');
+  const generated = type === 'uuid' && SCHEMA_GENERATED_UUID.test(near);
+  return { type, evidence: [evidence], ...(generated ? { generated } : {}) };
 }
+
+const SCHEMA_GENERATED_UUID = /@default\(\s*uuid\(\)\s*\)|\.defaultRandom\(\)|gen_random_uuid\(\)|uuid_generate_v4\(\)/i;
 
 /** Where the ORM is told to build the schema from its models at startup, read from its own configuration files. */
 export async function readSchemaSync(reader: RepoReader, serviceDir: string, files: string[], orm: string | undefined): Promise<RepoLayout['schemaSync'] | undefined> {

@@ -210,3 +210,17 @@ describe('TypeORM with synchronize: true and no migrations', () => {
     expect(spec.dataModel.migrations[0].file).toMatch(/^src\/migrations\/<timestamp>-/);
   });
 });
+
+describe('a stated uuid key follows how the repository makes its keys', () => {
+  const UUID_SPEC = '# Notes\n\n## Data model\n\nNew table `notes` (id uuid, body text NOT NULL).\n';
+
+  it('gets the insert-time default the existing schema declares (Prisma `@default(uuid())`); without one the key stays as stated', async () => {
+    const prisma = await detected('express-prisma');
+    expect(prisma.layout?.primaryKey).toMatchObject({ type: 'uuid', generated: true });
+    const spec = buildBackendSpec(refundsInput({ service: prisma, scope: extractScope(UUID_SPEC) }));
+    expect(spec.dataModel.change?.code).toMatch(/^ {2}id +String +@id @default\(uuid\(\)\) @db\.Uuid$/m);
+    const plain = { ...prisma, layout: { ...prisma.layout, primaryKey: { ...prisma.layout!.primaryKey!, generated: undefined } } };
+    const stated = buildBackendSpec(refundsInput({ service: plain, scope: extractScope(UUID_SPEC) }));
+    expect(stated.dataModel.change?.code).toMatch(/^ {2}id +String +@id @db\.Uuid$/m);
+  });
+});

@@ -398,6 +398,10 @@ function erDiagram(entities: Entity[], db: string | undefined, indexes: IndexPla
   return lines.length > 1 ? lines.join('\n') : undefined;
 }
 
+/** Longer change blocks go to CHANGE_FILE beside the plan document. */
+export const CHANGE_INLINE_LINES = 30;
+export const CHANGE_FILE = 'schema-change.md';
+
 /** The sprint's schema change as the form renderers read it: the spec's tables in migration order, typed. */
 export function schemaChange(entities: Entity[], indexes: IndexPlan[], populated: Set<string>, db: string | undefined, key: KeyType | undefined, markers?: SchemaChange['sqlMarkers'], keysGenerated = false): SchemaChange {
   const tables: FormTable[] = [];
@@ -502,7 +506,10 @@ export function buildDataModel(
   const renderer = form ? FORMS[form] : undefined;
   const built = renderer ? schemaChange(scope.entities, indexes, populated, db, key, conv?.sqlMarkers, Boolean(service?.layout?.primaryKey?.generated)) : undefined;
   const shown = new Set(built?.tables.filter((table) => renderer?.shows?.(table) ?? true).map((table) => table.table));
-  const change = renderer && built && shown.size ? { form: renderer.form, language: renderer.language, code: renderer.block(built) } : undefined;
+  const code = renderer && built && shown.size ? renderer.block(built) : undefined;
+  const lines = code ? code.split('\n').length : 0;
+  // A long block would dominate the section: it goes beside the document, as a large contract does.
+  const change = renderer && code ? { form: renderer.form, language: renderer.language, code, lines, ...(lines > CHANGE_INLINE_LINES ? { file: CHANGE_FILE } : {}) } : undefined;
   if (renderer?.rollback) {
     const foreignKeys = new Set(scope.entities.flatMap((e) => e.columns.filter((c) => c.references && referenceOf(c)?.column === 'id').map((c) => `${e.table}.${c.name}`)));
     for (const m of migrations) {

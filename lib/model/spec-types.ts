@@ -348,7 +348,8 @@ export interface BackendSpec {
     /** The tool's command that creates one migration (`<migration>` stands for each name of the table). */
     createCommand?: string;
     /** The sprint's whole schema change in the tool's own form: one fenced block (lib/model/migration-forms). */
-    change?: { form: ChangeForm; language: string; code: string };
+    /** `file`: a long change goes to this file beside the document (the section links it), like a large contract. */
+    change?: { form: ChangeForm; language: string; code: string; lines: number; file?: string };
     dependencyStyle?: string;
     nonTransactionalCode?: string;
     migrations: Migration[];

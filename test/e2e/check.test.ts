@@ -9,6 +9,8 @@ const RUN = ['backend-spec', '--answers', 'magi-answers.yaml'];
 const CHECK = ['check', '--answers', 'magi-answers.yaml'];
 const CONTRACT = 'docs/03-gift-cards/openapi.yaml';
 const TEST = 'tests/api/gift-cards.contract.test.ts';
+/** The Prisma change is longer than the section keeps inline: it sits beside the document. */
+const CHANGE = 'docs/03-gift-cards/schema-change.md';
 
 /** Contents, mode and mtime of every file: a check must leave all three alone. */
 function fingerprint(root: string): Map<string, string> {
@@ -42,7 +44,7 @@ describe('magi check', () => {
     const check = runMagi(sandbox, CHECK);
     expect(check.stderr).toBe('');
     expect(check.status).toBe(0);
-    expect(check.stdout).toContain(`magi check: up to date (${SPEC}, ${CONTRACT}, ${TEST})`);
+    expect(check.stdout).toContain(`magi check: up to date (${SPEC}, ${CONTRACT}, ${TEST}, ${CHANGE})`);
     expect(fingerprint(sandbox.root)).toEqual(before);
   });
 
@@ -91,7 +93,7 @@ describe('magi check', () => {
     const sandbox = ranOnce();
     const fresh = JSON.parse(runMagi(sandbox, [...CHECK, '--json']).stdout);
     expect(fresh).toMatchObject({ version: 1, command: 'check', fresh: true, document: SPEC });
-    expect(fresh.files.map((file: { status: string }) => file.status)).toEqual(['fresh', 'fresh', 'fresh']);
+    expect(fresh.files.map((file: { status: string }) => file.status)).toEqual(['fresh', 'fresh', 'fresh', 'fresh']);
     edit(sandbox, SPEC, (text) => text.replace('## Out of scope', '- `DELETE /v1/gift-cards/{cardId}` voids a card.\n\n## Out of scope'));
     const run = runMagi(sandbox, [...CHECK, '--json']);
     expect(run.status).toBe(1);

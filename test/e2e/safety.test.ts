@@ -291,10 +291,10 @@ describe('6. signals and locks', () => {
       const sandbox = copyExample();
       const run = await runMagiAsync(sandbox, ANSWERS, hooked(sandbox, 'rename1', 'term', env));
       expect(run.status, run.stderr).toBe(143);
-      expect(run.stderr).toMatch(/\nInterrupted after the run's 6 files were written \(all of them, complete\); the report was not printed\.\n$/);
+      expect(run.stderr).toMatch(/\nInterrupted after the run's 8 files were written \(all of them, complete\); the report was not printed\.\n$/);
       expect(run.stderr).not.toContain('nothing was written');
       expect(sandbox.read(SPEC)).toContain('\n## Backend\n');
-      for (const name of [CONTRACT, TEST, `${SPRINT}/.magi/backend-section.md`]) expect(existsSync(file(sandbox, name)), name).toBe(true);
+      for (const name of [CONTRACT, TEST, `${SPRINT}/.magi/backend-section.md`, `${SPRINT}/schema-change.md`]) expect(existsSync(file(sandbox, name)), name).toBe(true);
       expect(leftoverTempFiles(sandbox.root)).toEqual([]);
     });
   }

@@ -214,3 +214,15 @@ describe('a test plan without a detected runner', () => {
     expect(zh).toContain('未偵測到測試執行器（見待釐清問題），因此只列出契約測試：');
   });
 });
+
+describe('where the change block goes', () => {
+  it('inline while short; beside the document (schema-change.md) once it is over 30 lines', async () => {
+    const long = buildBackendSpec(refundsInput());
+    expect(long.dataModel.change?.lines).toBeGreaterThan(30);
+    expect(long.dataModel.change?.file).toBe('schema-change.md');
+    const { extractScope } = await import('../../lib/scope/index.js');
+    const short = buildBackendSpec(refundsInput({ scope: extractScope('# N\n\n## Data model\n\nNew table `notes` (id uuid, body text).\n') }));
+    expect(short.dataModel.change?.lines).toBeLessThanOrEqual(30);
+    expect(short.dataModel.change?.file).toBeUndefined();
+  });
+});

@@ -386,7 +386,7 @@ function erDiagram(entities: Entity[], db: string | undefined, indexes: IndexPla
     if (!entity.columns.length || shown.has(entity.table)) continue;
     lines.push(`    ${entity.table} {`);
     // A new table needs a primary key; unstated, it is the repository's key type under the conventional name.
-    if (entity.change === 'new-table' && !entity.columns.some((column) => /^id$/i.test(column.name))) lines.push(`        ${keySqlType(key, db).replace(/[^A-Za-z0-9_]/g, '_')} id PK`);
+    if (lacksKey(entity)) lines.push(`        ${keySqlType(key, db).replace(/[^A-Za-z0-9_]/g, '_')} id PK`);
     for (const column of entity.columns) {
       const unique = indexes.some((i) => i.kind === 'unique' && i.table === entity.table && i.columns.length === 1 && i.columns[0] === column.name);
       const keys = [column.name === 'id' ? 'PK' : '', referenceOf(column) ? 'FK' : '', unique ? 'UK' : ''].filter(Boolean).join(', ');
@@ -398,6 +398,9 @@ function erDiagram(entities: Entity[], db: string | undefined, indexes: IndexPla
   return lines.length > 1 ? lines.join('\n') : undefined;
 }
 
+/** A new table the spec gives no `id`: the plan adds one of the repository's key type (diagram and change block alike). */
+const lacksKey = (entity: Entity): boolean => entity.change === 'new-table' && !entity.columns.some((column) => /^id$/i.test(column.name));
+
 /** Longer change blocks go to CHANGE_FILE beside the plan document. */
 export const CHANGE_INLINE_LINES = 30;
 export const CHANGE_FILE = 'schema-change.md';
@@ -408,7 +411,7 @@ export function schemaChange(entities: Entity[], indexes: IndexPlan[], populated
   for (const entity of orderEntities(entities)) {
     if (!entity.columns.length) continue;
     // A new table needs a primary key: unstated, it is `id` of the repository's key type (as the ER diagram shows).
-    const keyed = entity.change === 'new-table' && !entity.columns.some((column) => /^id$/i.test(column.name)) ? [{ name: 'id', line: entity.line }, ...entity.columns] : entity.columns;
+    const keyed = lacksKey(entity) ? [{ name: 'id', line: entity.line }, ...entity.columns] : entity.columns;
     const columns: FormColumn[] = keyed.map((column) => {
       const kind = columnKind(column, key);
       return {

@@ -381,10 +381,10 @@ export function linkReferences(entities: readonly Entity[]): void {
   for (const entity of entities) {
     for (const column of entity.columns) {
       if (column.references || (column.type && !/^(?:uuid|bigint|int|integer|int8|bigserial|serial)$/i.test(column.type))) continue;
-      const prefix = /^(.+?)(?:_id|[a-z0-9]Id)$/.exec(column.name)?.[1];
-      if (!prefix) continue;
-      const whole = column.name.endsWith('Id') && !column.name.endsWith('_id') ? column.name.slice(0, -2) : prefix;
-      const candidates = (byKey.get(entityKey(whole)) ?? []).filter((candidate) => candidate !== entity);
+      // `goal_id` or `goalId`: the entity name before the key suffix.
+      const owner = /^(.+)_id$/.exec(column.name)?.[1] ?? /^(.*[a-z0-9])Id$/.exec(column.name)?.[1];
+      if (!owner) continue;
+      const candidates = (byKey.get(entityKey(owner)) ?? []).filter((candidate) => candidate !== entity);
       if (candidates.length === 1) column.references = candidates[0].table;
     }
   }

@@ -16,6 +16,8 @@ parentPort!.on('message', async ({ id, text, expectations, absoluteRef }: LintRe
   try {
     await warm;
     parentPort!.postMessage({ id, problems: await lintOpenApiHere(text, expectations, absoluteRef) });
+    // Only while the build records the code cache (bin/code-cache.ts): the linter's code is compiled by now.
+    (globalThis as { __magiRecordCodeCache?: () => void }).__magiRecordCodeCache?.();
   } catch (error) {
     parentPort!.postMessage({ id, error: (error as Error)?.message ?? String(error) });
   }

@@ -11,6 +11,7 @@ import { cliSwitch, helpLines, type Declaration } from '../lib/answers/declarati
 import { loadAnswersFile, nearest, validateOptionValue } from '../lib/answers/load.js';
 import { EXIT, isMagiError, MagiError } from '../lib/errors.js';
 import { claimJsonReport, jsonFailure } from '../lib/report/envelope.js';
+import { importExternal } from '../lib/external-import.js';
 import { findPackageRoot } from '../lib/paths.js';
 import { oneLine } from '../lib/text.js';
 import { writeProgress } from '../lib/write/atomic.js';
@@ -224,7 +225,10 @@ function canSkipYeoman(command: string, args: string[]): boolean {
 }
 
 async function runGenerator(name: string, args: string[], json: boolean): Promise<void> {
-  const [{ createEnv }, { QueuedAdapter }] = await Promise.all([import('yeoman-environment'), import('@yeoman/adapter')]);
+  const [{ createEnv }, { QueuedAdapter }] = await Promise.all([
+    importExternal<typeof import('yeoman-environment')>('yeoman-environment'),
+    importExternal<typeof import('@yeoman/adapter')>('@yeoman/adapter'),
+  ]);
   // With --json, stdout carries only the report: everything Yeoman logs goes to stderr.
   const adapter = new QueuedAdapter(json ? { stdout: process.stderr, stderr: process.stderr } : {});
   // Yeoman logs "An error occured while running …" before rethrowing; we print one line of our own instead.
@@ -324,4 +328,4 @@ export async function cli(argv: string[]): Promise<void> {
   }
 }
 
-await cli(process.argv.slice(2));
+void cli(process.argv.slice(2));

@@ -1,34 +1,57 @@
-// Bundles the `magi` bin (dist/bin/magi.js) so a run does not pay for
-// resolving and loading hundreds of small modules. Heavy parts stay in lazy
-// chunks (only the command that needs them loads them); Yeoman and the prompt
-// UI stay external: they are loaded, from node_modules, only for interactive runs.
-// Then the rest of what the package ships beside dist/bin: each generator's
-// USAGE and the answers files' JSON Schemas.
+// Bundles the `magi` bin so a run does not pay for resolving and loading
+// hundreds of small modules, three times over:
+//   dist/bin/main.js, lint-worker-main.js + chunks/  the ES-module build: heavy
+//       parts stay in lazy chunks (only the command that needs them loads them);
+//   dist/bin/magi.cjs, lint-worker.cjs  the same entries as one CommonJS script
+//       each, which V8 can compile from a code cache (scripts/code-cache.mjs);
+//   dist/bin/magi.js, lint-worker.js  small launchers that pick one of the two
+//       (bin/code-cache.ts).
+// Yeoman and the prompt UI stay external: they are loaded, from node_modules,
+// only for interactive runs. Then the rest of what the package ships beside
+// dist/bin: each generator's USAGE and the answers files' JSON Schemas.
 import { build } from 'esbuild';
-import { copyFileSync, existsSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
 rmSync('dist/bin', { recursive: true, force: true });
-await build({
-  entryPoints: { magi: 'bin/magi.ts', 'lint-worker': 'bin/lint-worker.ts' },
+const common = {
   outdir: 'dist/bin',
-  chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
-  splitting: true,
-  format: 'esm',
   platform: 'node',
   // Prefer each package's ESM build, so dynamic imports keep their named exports.
   mainFields: ['module', 'main'],
   target: 'node20',
   external: ['yeoman-environment', 'yeoman-generator', '@yeoman/*', 'mem-fs', 'mem-fs-editor', 'inquirer', '@inquirer/*'],
-  // Some CommonJS dependencies call require(); give the ESM bundle one.
-  banner: { js: "import { createRequire as __magiRequire } from 'node:module'; const require = __magiRequire(import.meta.url);" },
   legalComments: 'none',
   // Less source for V8 to scan at start-up; names are kept, so DEBUG stack traces still read.
   minifyWhitespace: true,
   minifySyntax: true,
   logLevel: 'warning',
+};
+await build({
+  ...common,
+  entryPoints: { main: 'bin/magi.ts', 'lint-worker-main': 'bin/lint-worker.ts' },
+  chunkNames: 'chunks/[name]-[hash]',
+  splitting: true,
+  format: 'esm',
+  // Some CommonJS dependencies call require(); give the ESM bundle one.
+  banner: { js: "import { createRequire as __magiRequire } from 'node:module'; const require = __magiRequire(import.meta.url);" },
 });
+await build({
+  ...common,
+  entryPoints: { magi: 'bin/magi.ts', 'lint-worker': 'bin/lint-worker.ts' },
+  outExtension: { '.js': '.cjs' },
+  format: 'cjs',
+  // The sources find their files from import.meta.url; in a script that is its own file's URL.
+  define: { 'import.meta.url': '__magiUrl' },
+  banner: { js: "const __magiUrl = require('node:url').pathToFileURL(__filename).href;" },
+});
+await build({
+  ...common,
+  entryPoints: { magi: 'bin/magi-launch.ts', 'lint-worker': 'bin/lint-worker-launch.ts' },
+  format: 'esm',
+});
+chmodSync('dist/bin/magi.js', 0o755);
 
 // Yeoman's `--help` reads each generator's USAGE next to its compiled index.js.
 for (const name of readdirSync('generators')) {
@@ -38,3 +61,6 @@ for (const name of readdirSync('generators')) {
 
 // The answers files' JSON Schemas (schema/*.json), from the compiled declarations.
 await import('./answers-schema.mjs');
+
+// V8's code cache for the two scripts, recorded while they run the bundled example.
+await import('./code-cache.mjs');

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { storedValues } from '../../lib/answers/declaration.js';
 import { parseArgv } from '../../lib/answers/argv.js';
 import { EXIT, MagiError } from '../../lib/errors.js';
+import { importExternal } from '../../lib/external-import.js';
 import { assertConfirmed, planBackendSpec, prepareBackendSpec } from '../../lib/pipeline/backend-spec.js';
 import { flattenAnswers, pendingQuestions, serviceQuestion, settle, type PendingQuestion } from '../../lib/pipeline/decide.js';
 import { runOutput } from '../../lib/report/index.js';
@@ -20,7 +21,7 @@ const YO_RC = '.yo-rc.json';
 const NAMESPACE = 'generator-magi';
 
 async function ask(questions: readonly PendingQuestion[]): Promise<Record<string, unknown>> {
-  const { confirm, select } = await import('@inquirer/prompts');
+  const { confirm, select } = await importExternal<typeof import('@inquirer/prompts')>('@inquirer/prompts');
   const answers: Record<string, unknown> = {};
   for (const question of questions) {
     answers[question.name] =
@@ -56,7 +57,7 @@ function yoRcWith(root: string, kept: Record<string, unknown>): { path: string; 
 
 /** Asks before replacing each existing file, as Yeoman's conflicter does (same keys); "abort" writes nothing. */
 async function confirmOverwrites(root: string, writes: ReadonlyArray<{ path: string; contents: string }>): Promise<void> {
-  const { expand } = await import('@inquirer/prompts');
+  const { expand } = await importExternal<typeof import('@inquirer/prompts')>('@inquirer/prompts');
   let all = false;
   for (const write of writes) {
     const file = path.join(root, write.path);

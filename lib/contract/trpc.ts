@@ -1,6 +1,7 @@
 // tRPC: a router outline with zod inputs. Written as plain JavaScript syntax
 // (no type annotations) so it can be syntax-checked without TypeScript.
 
+import { Script } from 'node:vm';
 import type { Problem } from '../types.js';
 import type { ContractPlan, PlannedField, PlannedOperation } from './model.js';
 import { camelCase } from '../naming/index.js';
@@ -83,7 +84,6 @@ export function buildTrpc(plan: ContractPlan, serviceName: string): { text: stri
 
 /** Syntax check: the outline is plain JavaScript once its import/export keywords are removed. */
 export async function validateTrpc(text: string): Promise<Problem[]> {
-  const { Script } = await import('node:vm');
   const problems: Problem[] = [];
   if (!/from ['"]zod['"]/.test(text)) problems.push({ severity: 'error', message: 'tRPC outline: zod is not imported.' });
   const body = text

@@ -2,7 +2,8 @@
 // rules, passed as a plugin inside the config object (Redocly only runs
 // custom rules that way). Redocly is imported lazily: it costs ~300 ms.
 
-import { parseDocument } from 'yaml';
+import type { Config } from '@redocly/openapi-core';
+import { CORE_SCHEMA, load as loadYaml, type YAMLException } from 'js-yaml';
 import type { ContractExpectations, Problem } from '../types.js';
 import { namedExports } from '../interop.js';
 
@@ -176,12 +177,6 @@ export function mayHaveAmbiguousPaths(paths: unknown): boolean {
   return false;
 }
 
-function lineColOf(text: string, offset: number): string {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  return `${line}:${offset - before.lastIndexOf('\n')}`;
-}
-
 function normalisePointer(pointer: string): string {
   try {
     return decodeURIComponent(pointer);
@@ -207,17 +202,48 @@ export function lintOpenApi(text: string, expectations?: ContractExpectations, a
   return linter(text, expectations, absoluteRef);
 }
 
+/** One Redocly config per set of rule options: building one normalises every rule's types (tens of ms). */
+const configs = new Map<string, Promise<Config>>();
+
+function configFor(skipAmbiguousPaths: boolean, expectations?: ContractExpectations): Promise<Config> {
+  const retrySafe = expectations?.retrySafe ?? [];
+  const lists = expectations?.lists ?? [];
+  const key = JSON.stringify([skipAmbiguousPaths, retrySafe, lists]);
+  let config = configs.get(key);
+  if (!config) {
+    config = import('@redocly/openapi-core').then((module) =>
+      namedExports(module, 'createConfig').createConfig({
+        extends: ['recommended'],
+        plugins: [{ id: 'magi', rules: { oas3: MAGI_RULES as any } }],
+        rules: {
+          // Off only when it would report nothing: it compares every pair of paths (seconds on thousands of them).
+          ...(skipAmbiguousPaths ? { 'no-ambiguous-paths': 'off' } : {}),
+          'magi/problem-json-errors': 'error',
+          'magi/rate-limit-429': 'error',
+          'magi/idempotency-key': { severity: 'error', operations: retrySafe },
+          'magi/list-pagination': { severity: 'error', operations: lists },
+        },
+      } as any),
+    );
+    configs.set(key, config);
+  }
+  return config;
+}
+
 /** Loads the linter and runs it once on a tiny document, so the real lint finds everything loaded and compiled. */
 export async function warmOpenApiLinter(): Promise<void> {
   await lintOpenApiHere('openapi: 3.1.0\ninfo: { title: warm-up, version: 1.0.0 }\npaths: {}\n');
 }
 
 export async function lintOpenApiHere(text: string, expectations?: ContractExpectations, absoluteRef = 'openapi.yaml'): Promise<Problem[]> {
-  const parsed = parseDocument(text, { prettyErrors: false });
-  if (parsed.errors.length > 0) {
-    return parsed.errors.map((error) => ({ severity: 'error', message: `YAML: ${error.message.split('\n')[0]}`, location: lineColOf(text, error.pos[0]) }));
+  let data: Json | null;
+  try {
+    // Only to refuse what is not YAML or not OpenAPI 3.1 with one clear line; Redocly parses the text itself.
+    data = loadYaml(text, { schema: CORE_SCHEMA }) as Json | null;
+  } catch (error) {
+    const { reason, mark } = error as YAMLException;
+    return [{ severity: 'error', message: `YAML: ${reason ?? (error as Error).message.split('\n')[0]}`, location: mark ? `${mark.line + 1}:${mark.column + 1}` : '#/' }];
   }
-  const data = parsed.toJS() as Json | null;
   if (!data || typeof data !== 'object' || typeof data.openapi !== 'string') {
     return [{ severity: 'error', message: 'Not an OpenAPI document: no `openapi` field.', location: '#/' }];
   }
@@ -225,19 +251,8 @@ export async function lintOpenApiHere(text: string, expectations?: ContractExpec
     return [{ severity: 'error', message: `Expected OpenAPI 3.1, found ${data.openapi}.`, location: '#/openapi' }];
   }
 
-  const { createConfig, lintFromString, getLineColLocation } = namedExports(await import('@redocly/openapi-core'), 'createConfig');
-  const config = await createConfig({
-    extends: ['recommended'],
-    plugins: [{ id: 'magi', rules: { oas3: MAGI_RULES as any } }],
-    rules: {
-      // Off only when it would report nothing: it compares every pair of paths (seconds on thousands of them).
-      ...(mayHaveAmbiguousPaths(data.paths) ? {} : { 'no-ambiguous-paths': 'off' }),
-      'magi/problem-json-errors': 'error',
-      'magi/rate-limit-429': 'error',
-      'magi/idempotency-key': { severity: 'error', operations: expectations?.retrySafe ?? [] },
-      'magi/list-pagination': { severity: 'error', operations: expectations?.lists ?? [] },
-    },
-  } as any);
+  const { lintFromString, getLineColLocation } = namedExports(await import('@redocly/openapi-core'), 'createConfig');
+  const config = await configFor(!mayHaveAmbiguousPaths(data.paths), expectations);
   const found = await lintFromString({ source: text, absoluteRef, config });
 
   const owned = expectations?.owned?.map(normalisePointer);

@@ -3,7 +3,7 @@
 // What the text does not say becomes an open question; nothing is invented.
 import type { AuthzRule, Entity, ExistingModel, Field, Integration, JobItem, Operation, Scope, ScopeNote, Slo } from '../types.js';
 import { operationKey } from '../types.js';
-import { addColumns, columnsAfterNouns, entitiesFromSql, entityFromHeading, entityFromLabel, isModelLabel, junctionKeys, junctionTables, modelFilesInTree, mergeEntity, mergeShapes, entitiesInUnit, entitiesByNoun, existingModelsIn, keyEntity, linkReferences, nestedColumns, rowHints } from './entities.js';
+import { addColumns, columnsAfterNouns, entitiesFromSql, entityFromHeading, entityFromLabel, impliedJunctions, isModelLabel, junctionKeys, junctionTables, type RelationStatement, modelFilesInTree, mergeEntity, mergeShapes, entitiesInUnit, entitiesByNoun, existingModelsIn, keyEntity, linkReferences, nestedColumns, rowHints } from './entities.js';
 import { authzFromCell, authzRule, integrationsIn, jobIn, mentionsFrontend, resolveOperations, servicesIn, slosIn, verificationOf, webhookVendor } from './facts.js';
 import { toColumn, toField } from './fields.js';
 import { readGraphqlSchema } from './grammar/graphql.js';
@@ -70,6 +70,8 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
   /** A bold label paragraph (`**Project**:`) that may name the model of the field table below it. */
   const tableLabels = new Map<Unit | undefined, Unit>();
   const junctions: Entity[] = [];
+  /** Key Entities items with the entity each defines: they may state how many of another it has. */
+  const keyItems = new Map<Unit, Entity>();
   const entityUnits = new Map<Unit, Entity>();
   const entities: Entity[] = [];
   const outOfScope: ScopeNote[] = [];
@@ -362,6 +364,7 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
       // Key Entities bullets stand right under an entities heading, not in its "Validation Rules" subsections.
       else if (unit.section === 'entities' && !unit.parent && !stated.length && ENTITIES_HEADING.test(unit.heading?.text ?? '')) {
         const mention = keyEntity(unit, entities);
+        if (mention && !mention.subtype) keyItems.set(unit, mention.entity);
         if (mention) {
           entityUnits.set(unit, mention.entity);
           anchors.set(unit.heading, { entity: mention.entity });
@@ -373,6 +376,11 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
   // Interfaces add their fields to the models they mirror (`interface Cart` beside `CREATE TABLE carts`).
   mergeShapes(entities, shapes);
   for (const junction of new Set(junctions)) junctionKeys(junction, entities);
+  // A many-to-many stated from both sides, and no table named for it: the junction it needs.
+  const relations: RelationStatement[] = units
+    .filter((unit) => !unit.outOfScope && unit.kind !== 'code' && unit.kind !== 'heading' && unit.section !== 'openQuestions' && unit.section !== 'alternatives')
+    .map((unit) => ({ unit, subject: keyItems.get(unit), explicitOnly: !keyItems.has(unit) && unit.section !== 'entities' }));
+  impliedJunctions(relations, entities);
 
   // Full paths: bases stated once, router-relative fragments and example calls folded into their operation.
   const inScope = units.filter((unit) => !unit.outOfScope && unit.section !== 'openQuestions');

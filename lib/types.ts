@@ -179,6 +179,8 @@ export interface Subtype extends SourceLine {
   /** The column that tells the kinds apart (`type`) and this kind's value (`REFUND`). */
   column: string;
   value: string;
+  /** The new key to another row of the table, when the kind links to one (`original_transaction_id`). */
+  key?: string;
 }
 
 export interface Entity extends SourceLine {

@@ -383,18 +383,20 @@ function subtypeOf(unit: Unit, start: number, name: string, columns: Column[], e
   if (!known) namedInProse.add(parent);
   const camel = [...parent.columns, ...columns].some((candidate) => /[a-z][A-Z]/.test(candidate.name));
   const after = start + match.index + match[0].length;
+  let keyName: string | undefined;
   for (const link of unit.text.slice(after).matchAll(linkTo(noun))) {
     if (NOT_A_ROLE.test(link[1])) continue;
     const role = link[1].toLowerCase();
     const key = camel ? `${camelCase(role)}${pascalCase(noun)}Id` : `${snakeCase(role)}_${snakeCase(noun)}_id`;
     // Only rows of this kind have it: nullable.
     addColumns(parent, [{ name: key, references: parent.table, nullable: true, line: lineAt(unit, after + link.index) }]);
+    keyName = key;
     break;
   }
-  const stated: Column[] = [{ name: column, enum: [value], line }, ...columns];
+  const stated: Column[] = [{ name: column, line }, ...columns];
   // Attributes the table is already known to have in this sprint keep what was said of them.
   addColumns(parent, stated.filter((candidate) => !parent.columns.some((known) => sameColumn(known.name, candidate.name))).map((candidate) => ({ ...candidate, existing: true })));
-  (parent.subtypes ??= []).push({ name: pascalCase(name), column, value, line });
+  (parent.subtypes ??= []).push({ name: pascalCase(name), column, value, line, ...(keyName ? { key: keyName } : {}) });
   return { entity: parent, unit, at: start, subtype: true };
 }
 
@@ -755,6 +757,27 @@ export function junctionKeys(junction: Entity, entities: readonly Entity[]): voi
   }
 }
 
+/** The sprint writes its columns in camelCase: more of them are camelCase (`userId`) than snake_case (`user_id`). */
+function camelColumns(entities: readonly Entity[]): boolean {
+  const columns = entities.flatMap((entity) => entity.columns);
+  return columns.filter((column) => /[a-z][A-Z]/.test(column.name)).length > columns.filter((column) => column.name.includes('_')).length;
+}
+
+/** A subtype's key, named before the whole sprint was read, follows the sprint's column casing (`originalTransactionId`). */
+export function subtypeKeysCased(entities: readonly Entity[]): void {
+  const camel = camelColumns(entities);
+  for (const entity of entities) {
+    for (const subtype of entity.subtypes ?? []) {
+      const column = subtype.key ? entity.columns.find((candidate) => candidate.name === subtype.key) : undefined;
+      if (!column) continue;
+      const name = camel ? camelCase(column.name) : snakeCase(column.name);
+      if (entity.columns.some((other) => other !== column && other.name === name)) continue;
+      column.name = name;
+      subtype.key = name;
+    }
+  }
+}
+
 /** "many tags", "one or more labels", "0個以上のラベル", "複数のタスク", "여러 태그": a quantity of more than one. */
 const MANY = /\b(?:many|multiple|several|zero\s+or\s+more|one\s+or\s+more|any\s+number\s+of)\s+(?:other\s+|different\s+)?|(?:複数|多数|[0-9０-９]+\s*(?:個|件|つ)?以上)の?|(?:多個|多个|多筆|多笔|多條|多条|多項|多项)|(?:여러|다수의)\s*(?:개의\s*)?/gi;
 const MANY_TO_MANY = /many[\s-]+to[\s-]+many|多対多|多对多|多對多|다대다|\b[NM]\s*:\s*[NM]\b/i;
@@ -833,6 +856,13 @@ export function impliedJunctions(statements: readonly RelationStatement[], entit
     many.set(a, own);
     if (many.get(b)?.has(a) && !pairs.some((pair) => (pair.a === b && pair.b === a) || (pair.a === a && pair.b === b))) pairs.push({ a: b, b: a, line });
   };
+  // A table named after two others (`TaskTag`) is the junction itself, never a side of one.
+  const keys = new Set(entities.map((entity) => entityKey(entity.table)));
+  const isJunction = (entity: Entity): boolean => {
+    const key = entityKey(entity.table);
+    return Boolean(entity.joins) || [...keys].some((first) => first !== key && key.startsWith(first) && keys.has(key.slice(first.length)));
+  };
+  const sides = entities.filter((entity) => !isJunction(entity));
   for (const { unit, subject, explicitOnly } of statements) {
     const text = unit.text.replace(/`/g, ' ');
     let from = subject && unit.lead ? Math.max(0, text.indexOf(unit.lead) + unit.lead.length) : 0;
@@ -842,14 +872,14 @@ export function impliedJunctions(statements: readonly RelationStatement[], entit
       const clause = text.slice(from, end);
       const at = from;
       from = end;
-      const mentions = mentionsIn(clause, entities, native);
+      const mentions = mentionsIn(clause, sides, native);
       const line = lineAt(unit, at);
       if (MANY_TO_MANY.test(clause)) {
         const others = [...new Set(mentions.map((mention) => mention.entity))];
-        const sides = subject && !others.includes(subject) ? [subject, ...others] : others;
-        if (sides.length === 2) {
-          state(sides[0], sides[1], line);
-          state(sides[1], sides[0], line);
+        const pair = subject && !others.includes(subject) ? [subject, ...others] : others;
+        if (pair.length === 2) {
+          state(pair[0], pair[1], line);
+          state(pair[1], pair[0], line);
         }
         continue;
       }
@@ -864,7 +894,7 @@ export function impliedJunctions(statements: readonly RelationStatement[], entit
     }
   }
   const found: Entity[] = [];
-  const camel = entities.flatMap((entity) => entity.columns).filter((column) => /[a-z][A-Z]/.test(column.name)).length > entities.flatMap((entity) => entity.columns).filter((column) => column.name.includes('_')).length;
+  const camel = camelColumns(entities);
   for (const { a, b, line } of pairs) {
     const [keyA, keyB] = [entityKey(a.table), entityKey(b.table)];
     const joined = entities.some((entity) => {

@@ -3,7 +3,7 @@
 // What the text does not say becomes an open question; nothing is invented.
 import type { AuthzRule, Entity, ExistingModel, Field, Integration, JobItem, Operation, Scope, ScopeNote, Slo } from '../types.js';
 import { operationKey } from '../types.js';
-import { addColumns, columnsAfterNouns, entitiesFromSql, entityFromHeading, entityFromLabel, impliedJunctions, isModelLabel, junctionKeys, junctionTables, type RelationStatement, modelFilesInTree, mergeEntity, mergeShapes, entitiesInUnit, entitiesByNoun, existingModelsIn, keyEntity, linkReferences, nestedColumns, rowHints } from './entities.js';
+import { addColumns, columnsAfterNouns, entitiesFromSql, entityFromHeading, entityFromLabel, impliedJunctions, subtypeKeysCased, isModelLabel, junctionKeys, junctionTables, type RelationStatement, modelFilesInTree, mergeEntity, mergeShapes, entitiesInUnit, entitiesByNoun, existingModelsIn, keyEntity, linkReferences, nestedColumns, rowHints } from './entities.js';
 import { authzFromCell, authzRule, integrationsIn, jobIn, mentionsFrontend, resolveOperations, servicesIn, slosIn, verificationOf, webhookVendor } from './facts.js';
 import { toColumn, toField } from './fields.js';
 import { readGraphqlSchema } from './grammar/graphql.js';
@@ -381,6 +381,7 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
     .filter((unit) => !unit.outOfScope && unit.kind !== 'code' && unit.kind !== 'heading' && unit.section !== 'openQuestions' && unit.section !== 'alternatives')
     .map((unit) => ({ unit, subject: keyItems.get(unit), explicitOnly: !keyItems.has(unit) && unit.section !== 'entities' }));
   impliedJunctions(relations, entities);
+  subtypeKeysCased(entities);
 
   // Full paths: bases stated once, router-relative fragments and example calls folded into their operation.
   const inScope = units.filter((unit) => !unit.outOfScope && unit.section !== 'openQuestions');
@@ -663,7 +664,8 @@ function openQuestions(inputs: QuestionInputs): ScopeNote[] {
   if (columnless.length > 1) ask(`The columns of ${codeList(columnless.map((entity) => entity.table))} are not stated.`, columnless[0].line);
   // Untyped columns: one question for the whole data model.
   const untyped = inputs.entities
-    .map((entity) => ({ entity, columns: entity.columns.filter((column) => !column.type && !column.enum && !column.references && !/^id$/i.test(column.name) && !columnKindOf(column.name)) }))
+    // A column the table has already (a subtype's attribute) keeps the type it has.
+    .map((entity) => ({ entity, columns: entity.columns.filter((column) => !column.existing && !column.type && !column.enum && !column.references && !/^id$/i.test(column.name) && !columnKindOf(column.name)) }))
     .filter((found) => found.columns.length);
   if (untyped.length === 1) {
     const [{ entity, columns }] = untyped;

@@ -779,7 +779,7 @@ export function subtypeKeysCased(entities: readonly Entity[]): void {
 }
 
 /** "many tags", "one or more labels", "0個以上のラベル", "複数のタスク", "여러 태그": a quantity of more than one. */
-const MANY = /\b(?:many|multiple|several|zero\s+or\s+more|one\s+or\s+more|any\s+number\s+of)\s+(?:other\s+|different\s+)?|(?:複数|多数|[0-9０-９]+\s*(?:個|件|つ)?以上)の?|(?:多個|多个|多筆|多笔|多條|多条|多項|多项)|(?:여러|다수의)\s*(?:개의\s*)?/gi;
+const MANY = /\b(?:many|multiple|several|zero\s+or\s+more|one\s+or\s+more|any\s+number\s+of)\s+(?:other\s+|different\s+)?|(?:複数|多数|[0-9０-９]+\s*[^\s\d以]?以上)の?|(?:多個|多个|多筆|多笔|多條|多条|多項|多项)|(?:여러|다수의)\s*(?:개의\s*)?/gi;
 const MANY_TO_MANY = /many[\s-]+to[\s-]+many|多対多|多对多|多對多|다대다|\b[NM]\s*:\s*[NM]\b/i;
 /** A statement ends at a full stop or a semicolon, or at "and"/"while" before a new subject ("…, and a tag can…"). */
 const CLAUSE_END = /[.;!?](?:\s|$)|[。；！？、，]|,?\s+(?:and|while|whereas|but)\s+(?=(?:a|an|each|every|one|the|any)\s)/gi;
@@ -831,7 +831,8 @@ function nativeNouns(unit: Unit): string[] {
   const lead = unit.lead?.replace(/[:：]$/, '').trim() ?? '';
   return [lead.replace(/[（(][^）)]*[）)]/g, ''), /[（(]([^）)]*)[）)]/.exec(lead)?.[1] ?? '']
     .map((word) => word.trim())
-    .filter((word) => word.length >= 2 && !/[A-Za-z]/.test(word));
+    // One character is a word in Japanese and Chinese (棚); it counts only right after a quantity.
+    .filter((word) => word.length >= 1 && !/[A-Za-z]/.test(word));
 }
 
 /**

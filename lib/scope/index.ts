@@ -49,6 +49,9 @@ interface Entry {
 
 type Anchor = { op: Operation } | { entity: Entity };
 
+/** A heading over statements of how entities relate ("Relationships", "リレーション"). */
+const RELATIONS_HEADING = /\brelationships?\b|\brelations\b|\bassociations\b|關係|关系|リレーション|関連|관계|relaciones|relacionamentos/i;
+
 const isFence = (unit: Unit, lang: RegExp, content: RegExp): boolean => lang.test(unit.lang ?? '') || content.test(unit.value ?? '');
 
 function mergeFields(target: Field[], incoming: Field[]): void {
@@ -379,7 +382,7 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
   // A many-to-many stated from both sides, and no table named for it: the junction it needs.
   const relations: RelationStatement[] = units
     .filter((unit) => !unit.outOfScope && unit.kind !== 'code' && unit.kind !== 'heading' && unit.section !== 'openQuestions' && unit.section !== 'alternatives')
-    .map((unit) => ({ unit, subject: keyItems.get(unit), explicitOnly: !keyItems.has(unit) && unit.section !== 'entities' }));
+    .map((unit) => ({ unit, subject: keyItems.get(unit), explicitOnly: !keyItems.has(unit) && unit.section !== 'entities' && !RELATIONS_HEADING.test(unit.heading?.text ?? '') }));
   impliedJunctions(relations, entities);
   subtypeKeysCased(entities);
 

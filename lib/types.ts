@@ -168,6 +168,19 @@ export interface Column extends SourceLine {
   enum?: string[];
   /** The word the spec wrote when the name comes from the fixed attribute vocabulary ("登録日時" → `created_at`). */
   term?: string;
+  /** The table has it already: the spec states it (a subtype's attributes) but the sprint does not add it. */
+  existing?: boolean;
+}
+
+/** Rows of another kind kept in the table, told apart by a column's value ("Refund: a transaction with type `REFUND`"). */
+export interface Subtype extends SourceLine {
+  /** The kind as the spec names it (`Refund`). */
+  name: string;
+  /** The column that tells the kinds apart (`type`) and this kind's value (`REFUND`). */
+  column: string;
+  value: string;
+  /** The new key to another row of the table, when the kind links to one (`original_transaction_id`). */
+  key?: string;
 }
 
 export interface Entity extends SourceLine {
@@ -177,6 +190,13 @@ export interface Entity extends SourceLine {
   columns: Column[];
   /** Spec says the table holds data ("about 2 million rows"). */
   rowsHint?: { text: string; count?: number; line: number };
+  /** Kinds of rows the spec keeps in this table (single-table subtypes). */
+  subtypes?: Subtype[];
+  /**
+   * A junction no line names: both sides state the many-to-many, so the table joins
+   * these two entities; its name and keys are made from theirs (a fixed rule).
+   */
+  joins?: [string, string];
 }
 
 export interface AuthzRule extends SourceLine {

@@ -351,6 +351,13 @@ function indexEntities(entities: readonly Entity[]): EntityIndex {
     const key = entityKey(last);
     if (!byKey.has(key)) byKey.set(key, item);
   }
+  // A kind of rows kept in a table (`Refund` in `Transaction`) is stored as that table's rows.
+  for (const item of entities) {
+    for (const subtype of item.subtypes ?? []) {
+      if (!bySnake.has(snakeCase(subtype.name))) bySnake.set(snakeCase(subtype.name), item);
+      if (!byKey.has(entityKey(subtype.name))) byKey.set(entityKey(subtype.name), item);
+    }
+  }
   return { bySnake, byKey };
 }
 

@@ -237,6 +237,11 @@ export function planIndexes(scope: Scope, populated: Set<string>): IndexPlan[] {
       }
     }
   }
+  // A junction's two-column key is an index that leads with its first key.
+  for (const entity of scope.entities) {
+    const composite = compositeKey(entity);
+    if (composite) leading.add(`${entity.table}\u0000${composite[0]}`);
+  }
   // FK columns need their own index (Postgres does not create one) unless another index leads with them.
   for (const fk of plans.filter((p) => p.kind === 'foreign-key')) {
     const led = leading.has(`${fk.table}\u0000${fk.columns[0]}`);
@@ -389,7 +394,7 @@ function erDiagram(entities: Entity[], db: string | undefined, indexes: IndexPla
     if (lacksKey(entity)) lines.push(`        ${keySqlType(key, db).replace(/[^A-Za-z0-9_]/g, '_')} id PK`);
     for (const column of entity.columns) {
       const unique = indexes.some((i) => i.kind === 'unique' && i.table === entity.table && i.columns.length === 1 && i.columns[0] === column.name);
-      const keys = [column.name === 'id' ? 'PK' : '', referenceOf(column) ? 'FK' : '', unique ? 'UK' : ''].filter(Boolean).join(', ');
+      const keys = [column.name === 'id' || compositeKey(entity)?.includes(column.name) ? 'PK' : '', referenceOf(column) ? 'FK' : '', unique ? 'UK' : ''].filter(Boolean).join(', ');
       const type = sqlType(column, db, key).replace(/[^A-Za-z0-9_]/g, '_');
       lines.push(`        ${type} ${column.name}${keys ? ` ${keys}` : ''}`);
     }
@@ -398,8 +403,23 @@ function erDiagram(entities: Entity[], db: string | undefined, indexes: IndexPla
   return lines.length > 1 ? lines.join('\n') : undefined;
 }
 
+/**
+ * A junction read from a many-to-many (`joins`) without an `id` of its own: its key is the
+ * pair of keys to the tables it joins (one row per pair). Undefined for any other table.
+ */
+export function compositeKey(entity: Entity): string[] | undefined {
+  if (!entity.joins || entity.change !== 'new-table' || entity.columns.some((column) => /^id$/i.test(column.name))) return undefined;
+  const keys = entity.joins.map((table) => entity.columns.find((column) => referenceOf(column)?.table === table)?.name);
+  return keys.every(Boolean) && new Set(keys).size === 2 ? (keys as string[]) : undefined;
+}
+
 /** A new table the spec gives no `id`: the plan adds one of the repository's key type (diagram and change block alike). */
-const lacksKey = (entity: Entity): boolean => entity.change === 'new-table' && !entity.columns.some((column) => /^id$/i.test(column.name));
+const lacksKey = (entity: Entity): boolean => entity.change === 'new-table' && !compositeKey(entity) && !entity.columns.some((column) => /^id$/i.test(column.name));
+
+/** What the sprint adds to a table: columns a subtype's rows use are the table's already. */
+function addedColumns(entity: Entity): Entity {
+  return entity.columns.some((column) => column.existing) ? { ...entity, columns: entity.columns.filter((column) => !column.existing) } : entity;
+}
 
 /** Longer change blocks go to CHANGE_FILE beside the plan document. */
 export const CHANGE_INLINE_LINES = 30;
@@ -446,18 +466,21 @@ export function schemaChange(entities: Entity[], indexes: IndexPlan[], populated
       else if (index.kind === 'foreign-key') names.foreignKey = index.name;
       else names.check = index.name;
     }
-    tables.push({ table: entity.table, change: entity.change === 'new-table' ? 'create' : 'alter', populated: populated.has(entity.table), columns, indexes: formIndexes, constraintNames });
+    const composite = compositeKey(entity);
+    tables.push({ table: entity.table, change: entity.change === 'new-table' ? 'create' : 'alter', populated: populated.has(entity.table), columns, indexes: formIndexes, constraintNames, ...(composite ? { primaryKey: composite } : {}) });
   }
   return { tables, database: db, sqlMarkers: markers };
 }
 
 export function buildDataModel(
-  scope: Scope,
+  stated: Scope,
   service: ServiceStack | undefined,
   populatedAnswers: string[] | undefined,
   support: SupportTable[],
   findings: Findings,
 ): BackendSpec['dataModel'] {
+  // The migrations add what the sprint adds; a subtype's rows use columns the table has.
+  const scope: Scope = { ...stated, entities: stated.entities.map(addedColumns) };
   const db = primaryDatabase(service);
   const tool = migrationToolOf(service);
   const conv = tool ? MIGRATIONS[tool] : undefined;
@@ -584,7 +607,14 @@ export function buildDataModel(
     backups,
     erDiagram: erDiagram(scope.entities, db, indexes, key, schemaSync ? new Set() : shown),
     ...(schemaSync ? { schemaSync } : {}),
-    unstated: scope.entities.filter((entity) => !entity.columns.length).map((entity) => entity.table),
+    unstated: scope.entities.filter((entity) => !entity.columns.length && !entity.subtypes?.length).map((entity) => entity.table),
+    subtypes: stated.entities.flatMap((entity) =>
+      (entity.subtypes ?? []).map((subtype) => ({
+        ...subtype,
+        table: entity.table,
+        columns: entity.columns.filter((column) => column.existing && column.name !== subtype.column).map((column) => column.name),
+      })),
+    ),
     existing: (scope.existingModels ?? []).map((model) => ({ name: model.name, fields: model.fields.map((field) => field.name), line: model.line })),
   };
 }

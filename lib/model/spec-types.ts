@@ -364,6 +364,8 @@ export interface BackendSpec {
      */
     schemaSync?: { orm: string; ormLabel: string; setting: string; evidence: string; entities: Record<string, string> };
     unstated: string[];
+    /** Kinds of rows kept in a table by a column's value (`Refund`: `Transaction` rows with `type` = `REFUND`), with the table's columns they use. */
+    subtypes: Array<{ name: string; table: string; column: string; value: string; line: number; columns: string[] }>;
     /** Existing models the sprint reads or writes unchanged, with the fields the spec's examples show. */
     existing: Array<{ name: string; fields: string[]; line: number }>;
   };

@@ -33,6 +33,8 @@ export interface EntityMention {
   unit: Unit;
   /** Columns in this unit come after here. */
   at: number;
+  /** The unit defines a kind of the entity's rows (a subtype), not the entity. */
+  subtype?: boolean;
 }
 
 /** `Savings Goal`, `savings_goals` and `SavingsGoal` name one entity. */
@@ -341,10 +343,61 @@ export function keyEntity(unit: Unit, entities: Entity[]): EntityMention | undef
   columns.unshift(...ownerKeys(unit, start, columns));
   // An existing entity the sprint does not change is context, not a data-model change.
   if (existing && !columns.length) return undefined;
+  const subtype = subtypeOf(unit, start, name, columns, entities);
+  if (subtype) return subtype;
   const entity = upsert(entities, name, existing ? 'alter-table' : 'new-table', unit.line);
   addColumns(entity, columns);
   childTables(unit, start, entity, entities);
   return { entity, unit, at: start };
+}
+
+/**
+ * "**Refund**: A transaction with type `REFUND` …", "**Hold**: is a booking whose status is `HOLD`":
+ * one word for an existing noun, then its type (or kind) and a value written as code, quoted or in capitals.
+ */
+const SUBTYPE = /^\**\s*[:：—–-]\s*(?:(?:[Ii]t\s+)?is\s+)?(?:[Aa]n?)\s+([A-Za-z][a-z]+)\s+(?:with|whose|where)\s+(?:(?:a|its|the)\s+)?([Tt]ype|[Kk]ind)\s*(?:=|:|is|of|equal\s+to|set\s+to)?\s*(?:`([A-Za-z][\w-]*)`|"([A-Za-z][\w-]*)"|([A-Z][A-Z0-9_]+)\b)/;
+/** "a link to exactly one original expense transaction": the first word before the noun names the key's role. */
+const linkTo = (noun: string): RegExp =>
+  new RegExp(`\\b(?:links?|linked|references?|referencing|refers|points?|pointing|belongs?)\\s+(?:back\\s+)?(?:to|with)\\s+(?:(?:a|an|the|its|their|one|exactly\\s+one|a\\s+single|single)\\s+)*([a-z]+)\\s+(?:[a-z]+\\s+)?${noun}s?\\b`, 'gi');
+const NOT_A_ROLE = /^(?:another|other|same|existing|given|specific|particular|corresponding|related|single|one|exactly|an?|the|its|their)$/i;
+
+/**
+ * A kind of rows kept in an existing table, told apart by its type: the rows live in
+ * that table, so the sprint changes it (alter) instead of adding a table of the kind's
+ * name. The stated attributes are that table's columns (already there: the sprint does
+ * not add them); a link to another row of the table is a new self-referencing key
+ * named by its role (`original_transaction_id`). Undefined when the item is not such a kind.
+ */
+function subtypeOf(unit: Unit, start: number, name: string, columns: Column[], entities: Entity[]): EntityMention | undefined {
+  const rest = unit.text.slice(start);
+  const match = SUBTYPE.exec(rest);
+  if (!match) return undefined;
+  const noun = singular(match[1].toLowerCase());
+  // "**Transaction**: A transaction with type …" defines the table itself.
+  if (entityKey(noun) === entityKey(name) || noun.length < 3) return undefined;
+  const column = match[2].toLowerCase();
+  const value = match[3] ?? match[4] ?? match[5];
+  const line = lineAt(unit, start + match.index);
+  const known = entityByKey(entities, noun);
+  const parent = upsert(entities, pascalCase(noun), 'alter-table', line);
+  if (!known) namedInProse.add(parent);
+  const camel = [...parent.columns, ...columns].some((candidate) => /[a-z][A-Z]/.test(candidate.name));
+  const after = start + match.index + match[0].length;
+  let keyName: string | undefined;
+  for (const link of unit.text.slice(after).matchAll(linkTo(noun))) {
+    if (NOT_A_ROLE.test(link[1])) continue;
+    const role = link[1].toLowerCase();
+    const key = camel ? `${camelCase(role)}${pascalCase(noun)}Id` : `${snakeCase(role)}_${snakeCase(noun)}_id`;
+    // Only rows of this kind have it: nullable.
+    addColumns(parent, [{ name: key, references: parent.table, nullable: true, line: lineAt(unit, after + link.index) }]);
+    keyName = key;
+    break;
+  }
+  const stated: Column[] = [{ name: column, line }, ...columns];
+  // Attributes the table is already known to have in this sprint keep what was said of them.
+  addColumns(parent, stated.filter((candidate) => !parent.columns.some((known) => sameColumn(known.name, candidate.name))).map((candidate) => ({ ...candidate, existing: true })));
+  (parent.subtypes ??= []).push({ name: pascalCase(name), column, value, line, ...(keyName ? { key: keyName } : {}) });
+  return { entity: parent, unit, at: start, subtype: true };
 }
 
 const BELONGS_TO = /\bbelongs?\s+to\s+(?:(?:a|an|the|one|exactly\s+one|its|their)\s+)?([A-Za-z][a-z]+)\b/gi;
@@ -702,6 +755,169 @@ export function junctionKeys(junction: Entity, entities: readonly Entity[]): voi
     ]);
     return;
   }
+}
+
+/** The sprint writes its columns in camelCase: more of them are camelCase (`userId`) than snake_case (`user_id`). */
+function camelColumns(entities: readonly Entity[]): boolean {
+  const columns = entities.flatMap((entity) => entity.columns);
+  return columns.filter((column) => /[a-z][A-Z]/.test(column.name)).length > columns.filter((column) => column.name.includes('_')).length;
+}
+
+/** A subtype's key, named before the whole sprint was read, follows the sprint's column casing (`originalTransactionId`). */
+export function subtypeKeysCased(entities: readonly Entity[]): void {
+  const camel = camelColumns(entities);
+  for (const entity of entities) {
+    for (const subtype of entity.subtypes ?? []) {
+      const column = subtype.key ? entity.columns.find((candidate) => candidate.name === subtype.key) : undefined;
+      if (!column) continue;
+      const name = camel ? camelCase(column.name) : snakeCase(column.name);
+      if (entity.columns.some((other) => other !== column && other.name === name)) continue;
+      column.name = name;
+      subtype.key = name;
+    }
+  }
+}
+
+/** "many tags", "one or more labels", "0個以上のラベル", "複数のタスク", "여러 태그": a quantity of more than one. */
+const MANY = /\b(?:many|multiple|several|zero\s+or\s+more|one\s+or\s+more|any\s+number\s+of)\s+(?:other\s+|different\s+)?|(?:複数|多数|[0-9０-９]+\s*[^\s\d以]?以上)の?|(?:多個|多个|多筆|多笔|多條|多条|多項|多项)|(?:여러|다수의)\s*(?:개의\s*)?/gi;
+const MANY_TO_MANY = /many[\s-]+to[\s-]+many|多対多|多对多|多對多|다대다|\b[NM]\s*:\s*[NM]\b/i;
+/** A statement ends at a full stop or a semicolon, or at "and"/"while" before a new subject ("…, and a tag can…"). */
+const CLAUSE_END = /[.;!?](?:\s|$)|[。；！？、，]|,?\s+(?:and|while|whereas|but)\s+(?=(?:a|an|each|every|one|the|any)\s)/gi;
+
+/**
+ * A statement that may say how many of another entity an entity has; `subject` is the
+ * entity a Key Entities item defines. Outside the entity sections only an explicit
+ * "many-to-many" counts (`explicitOnly`): "a user with many tasks" in a story is no schema.
+ */
+export interface RelationStatement {
+  unit: Unit;
+  subject?: Entity;
+  explicitOnly?: boolean;
+}
+
+interface Mention {
+  entity: Entity;
+  at: number;
+  end: number;
+}
+
+/** Where the clause names the sprint's entities: in English by their name's words (`tags`, `savings goals`), else by the word its Key Entities item wrote (`ラベル`). */
+function mentionsIn(text: string, entities: readonly Entity[], native: ReadonlyMap<Entity, string[]>): Mention[] {
+  const found: Mention[] = [];
+  const keys = new Map(entities.map((entity) => [entityKey(entity.table), entity]));
+  const words = [...text.matchAll(/[A-Za-z][A-Za-z0-9]*/g)];
+  for (let i = 0; i < words.length; i++) {
+    for (let size = 3; size >= 1; size--) {
+      if (i + size > words.length) continue;
+      const run = words.slice(i, i + size);
+      // A name of several words is written with spaces only between them.
+      if (run.some((word, k) => k > 0 && !/^\s+$/.test(text.slice(run[k - 1].index + run[k - 1][0].length, word.index)))) continue;
+      const entity = keys.get(entityKey(run.map((word) => word[0]).join('')));
+      if (!entity) continue;
+      const last = run[run.length - 1];
+      found.push({ entity, at: run[0].index, end: last.index + last[0].length });
+      i += size - 1;
+      break;
+    }
+  }
+  for (const [entity, nouns] of native) {
+    for (const noun of nouns) for (let at = text.indexOf(noun); at >= 0; at = text.indexOf(noun, at + noun.length)) found.push({ entity, at, end: at + noun.length });
+  }
+  return found.sort((a, b) => a.at - b.at);
+}
+
+/** The word a Key Entities item writes beside its code name: `タスク（Task）` → タスク, `Cookbook (레시피북)` → 레시피북. */
+function nativeNouns(unit: Unit): string[] {
+  const lead = unit.lead?.replace(/[:：]$/, '').trim() ?? '';
+  return [lead.replace(/[（(][^）)]*[）)]/g, ''), /[（(]([^）)]*)[）)]/.exec(lead)?.[1] ?? '']
+    .map((word) => word.trim())
+    // One character is a word in Japanese and Chinese (棚); it counts only right after a quantity.
+    .filter((word) => word.length >= 1 && !/[A-Za-z]/.test(word));
+}
+
+/**
+ * A many-to-many stated from both sides ("a task can have many tags" and "a tag can be
+ * applied to many tasks", or "many-to-many between Task and Tag") needs a table of its
+ * own in a relational schema: one row per pair, a key to each side. Its name joins the
+ * two names (`TaskTag`, `task_tags`), its keys are theirs (`task_id`, `tag_id`, or camelCase
+ * when the sprint's columns are); the entity records what it `joins` for the provenance check.
+ * No junction when one is stated (`TaskTag junction`) or another table already holds keys to both.
+ */
+export function impliedJunctions(statements: readonly RelationStatement[], entities: Entity[]): Entity[] {
+  const native = new Map<Entity, string[]>();
+  for (const { unit, subject } of statements) if (subject) native.set(subject, [...(native.get(subject) ?? []), ...nativeNouns(unit)]);
+  /** Entity pairs stated "many" one way (a → b), with the line that states it. */
+  const many = new Map<Entity, Map<Entity, number>>();
+  const pairs: Array<{ a: Entity; b: Entity; line: number }> = [];
+  const state = (a: Entity, b: Entity, line: number): void => {
+    if (a === b) return;
+    const own = many.get(a) ?? new Map<Entity, number>();
+    if (own.has(b)) return;
+    own.set(b, line);
+    many.set(a, own);
+    if (many.get(b)?.has(a) && !pairs.some((pair) => (pair.a === b && pair.b === a) || (pair.a === a && pair.b === b))) pairs.push({ a: b, b: a, line });
+  };
+  // A table named after two others (`TaskTag`) is the junction itself, never a side of one.
+  const keys = new Set(entities.map((entity) => entityKey(entity.table)));
+  const isJunction = (entity: Entity): boolean => {
+    const key = entityKey(entity.table);
+    return Boolean(entity.joins) || [...keys].some((first) => first !== key && key.startsWith(first) && keys.has(key.slice(first.length)));
+  };
+  const sides = entities.filter((entity) => !isJunction(entity));
+  for (const { unit, subject, explicitOnly } of statements) {
+    const text = unit.text.replace(/`/g, ' ');
+    let from = subject && unit.lead ? Math.max(0, text.indexOf(unit.lead) + unit.lead.length) : 0;
+    const ends = [...text.matchAll(CLAUSE_END)].map((match) => match.index + match[0].length);
+    for (const end of [...ends, text.length]) {
+      if (end <= from) continue;
+      const clause = text.slice(from, end);
+      const at = from;
+      from = end;
+      const mentions = mentionsIn(clause, sides, native);
+      const line = lineAt(unit, at);
+      if (MANY_TO_MANY.test(clause)) {
+        const others = [...new Set(mentions.map((mention) => mention.entity))];
+        const pair = subject && !others.includes(subject) ? [subject, ...others] : others;
+        if (pair.length === 2) {
+          state(pair[0], pair[1], line);
+          state(pair[1], pair[0], line);
+        }
+        continue;
+      }
+      if (explicitOnly) continue;
+      for (const quantity of clause.matchAll(MANY)) {
+        const after = quantity.index + quantity[0].length;
+        const target = mentions.find((mention) => mention.at === after);
+        // The subject: the item's entity, else the first entity the clause names before the quantity.
+        const owner = subject ?? mentions.find((mention) => mention.end <= quantity.index)?.entity;
+        if (target && owner) state(owner, target.entity, line);
+      }
+    }
+  }
+  const found: Entity[] = [];
+  const camel = camelColumns(entities);
+  for (const { a, b, line } of pairs) {
+    const [keyA, keyB] = [entityKey(a.table), entityKey(b.table)];
+    const joined = entities.some((entity) => {
+      if (entity === a || entity === b) return false;
+      const name = entityKey(entity.table);
+      if (name === keyA + keyB || name === keyB + keyA || singular(name) === `${keyA}${keyB}` || entity.joins?.includes(a.table) && entity.joins.includes(b.table)) return true;
+      const columns = entity.columns.map((column) => entityKey(column.name.replace(/_?id$/i, '')));
+      return columns.includes(keyA) && columns.includes(keyB);
+    });
+    if (joined) continue;
+    const snake = [a.table, b.table].every((table) => /^[a-z][a-z0-9_]*$/.test(table));
+    const table = snake ? `${snakeCase(singular(a.table))}_${snakeCase(b.table)}` : pascalCase(singular(a.table)) + pascalCase(singular(b.table));
+    const key = (side: Entity): string => (camel ? `${camelCase(singular(side.table))}Id` : `${snakeCase(singular(side.table))}_id`);
+    const junction = upsert(entities, table, 'new-table', line);
+    junction.joins = [a.table, b.table];
+    addColumns(junction, [
+      { name: key(a), references: a.table, nullable: false, line },
+      { name: key(b), references: b.table, nullable: false, line },
+    ]);
+    found.push(junction);
+  }
+  return found;
 }
 
 const MODEL_FILE = /(?:^|\/)models?\/([A-Z][A-Za-z0-9]*|[a-z][a-z0-9_]*)\.(?:js|ts|mjs|cjs|py|rb|go|java|kt|cs|php)$/;

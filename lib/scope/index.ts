@@ -3,7 +3,7 @@
 // What the text does not say becomes an open question; nothing is invented.
 import type { AuthzRule, Entity, ExistingModel, Field, Integration, JobItem, Operation, Scope, ScopeNote, Slo } from '../types.js';
 import { operationKey } from '../types.js';
-import { addColumns, columnsAfterNouns, entitiesFromSql, entityFromHeading, entityFromLabel, isModelLabel, junctionKeys, junctionTables, modelFilesInTree, mergeEntity, mergeShapes, entitiesInUnit, entitiesByNoun, existingModelsIn, keyEntity, linkReferences, nestedColumns, rowHints } from './entities.js';
+import { addColumns, columnsAfterNouns, entitiesFromSql, entityFromHeading, entityFromLabel, impliedJunctions, subtypeKeysCased, isModelLabel, junctionKeys, junctionTables, type RelationStatement, modelFilesInTree, mergeEntity, mergeShapes, entitiesInUnit, entitiesByNoun, existingModelsIn, keyEntity, linkReferences, nestedColumns, rowHints } from './entities.js';
 import { authzFromCell, authzRule, integrationsIn, jobIn, mentionsFrontend, resolveOperations, servicesIn, slosIn, verificationOf, webhookVendor } from './facts.js';
 import { toColumn, toField } from './fields.js';
 import { readGraphqlSchema } from './grammar/graphql.js';
@@ -49,6 +49,9 @@ interface Entry {
 
 type Anchor = { op: Operation } | { entity: Entity };
 
+/** A heading over statements of how entities relate ("Relationships", "リレーション"). */
+const RELATIONS_HEADING = /\brelationships?\b|\brelations\b|\bassociations\b|關係|关系|リレーション|関連|관계|relaciones|relacionamentos/i;
+
 const isFence = (unit: Unit, lang: RegExp, content: RegExp): boolean => lang.test(unit.lang ?? '') || content.test(unit.value ?? '');
 
 function mergeFields(target: Field[], incoming: Field[]): void {
@@ -70,6 +73,8 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
   /** A bold label paragraph (`**Project**:`) that may name the model of the field table below it. */
   const tableLabels = new Map<Unit | undefined, Unit>();
   const junctions: Entity[] = [];
+  /** Key Entities items with the entity each defines: they may state how many of another it has. */
+  const keyItems = new Map<Unit, Entity>();
   const entityUnits = new Map<Unit, Entity>();
   const entities: Entity[] = [];
   const outOfScope: ScopeNote[] = [];
@@ -362,6 +367,7 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
       // Key Entities bullets stand right under an entities heading, not in its "Validation Rules" subsections.
       else if (unit.section === 'entities' && !unit.parent && !stated.length && ENTITIES_HEADING.test(unit.heading?.text ?? '')) {
         const mention = keyEntity(unit, entities);
+        if (mention && !mention.subtype) keyItems.set(unit, mention.entity);
         if (mention) {
           entityUnits.set(unit, mention.entity);
           anchors.set(unit.heading, { entity: mention.entity });
@@ -373,6 +379,12 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
   // Interfaces add their fields to the models they mirror (`interface Cart` beside `CREATE TABLE carts`).
   mergeShapes(entities, shapes);
   for (const junction of new Set(junctions)) junctionKeys(junction, entities);
+  // A many-to-many stated from both sides, and no table named for it: the junction it needs.
+  const relations: RelationStatement[] = units
+    .filter((unit) => !unit.outOfScope && unit.kind !== 'code' && unit.kind !== 'heading' && unit.section !== 'openQuestions' && unit.section !== 'alternatives')
+    .map((unit) => ({ unit, subject: keyItems.get(unit), explicitOnly: !keyItems.has(unit) && unit.section !== 'entities' && !RELATIONS_HEADING.test(unit.heading?.text ?? '') }));
+  impliedJunctions(relations, entities);
+  subtypeKeysCased(entities);
 
   // Full paths: bases stated once, router-relative fragments and example calls folded into their operation.
   const inScope = units.filter((unit) => !unit.outOfScope && unit.section !== 'openQuestions');
@@ -655,7 +667,8 @@ function openQuestions(inputs: QuestionInputs): ScopeNote[] {
   if (columnless.length > 1) ask(`The columns of ${codeList(columnless.map((entity) => entity.table))} are not stated.`, columnless[0].line);
   // Untyped columns: one question for the whole data model.
   const untyped = inputs.entities
-    .map((entity) => ({ entity, columns: entity.columns.filter((column) => !column.type && !column.enum && !column.references && !/^id$/i.test(column.name) && !columnKindOf(column.name)) }))
+    // A column the table has already (a subtype's attribute) keeps the type it has.
+    .map((entity) => ({ entity, columns: entity.columns.filter((column) => !column.existing && !column.type && !column.enum && !column.references && !/^id$/i.test(column.name) && !columnKindOf(column.name)) }))
     .filter((found) => found.columns.length);
   if (untyped.length === 1) {
     const [{ entity, columns }] = untyped;

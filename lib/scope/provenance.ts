@@ -4,6 +4,7 @@
 import type { Scope } from '../types.js';
 import { attributeColumn } from './attribute-words.js';
 import { prefixOf } from './base-paths.js';
+import { singular } from '../naming/index.js';
 
 /** Lower-case letters and digits only: `target_cents`, `targetCents` and "target cents" compare equal. */
 const squash = (text: string): string => text.toLowerCase().normalize('NFKC').replace(/[^\p{L}\p{N}]/gu, '');
@@ -55,9 +56,17 @@ export function provenanceGaps(scope: Scope, texts: readonly string[]): string[]
     }
     for (const field of [...op.requestFields, ...op.queryParams, ...op.responseFields]) check(`field ${operationLabel(op)}`, field.name, field.line);
   }
+  const tables = new Set(scope.entities.map((entity) => entity.table));
   for (const entity of scope.entities) {
-    check('entity', entity.table, entity.line);
+    // A junction read from a many-to-many: named after the two entities it joins, by a fixed rule.
+    const joins = entity.joins && entity.joins.every((table) => table !== entity.table && tables.has(table)) ? entity.joins : undefined;
+    if (joins) {
+      if (!joinedName(entity.table, joins)) gaps.push(`entity ${entity.table} (line ${entity.line}, joins ${joins.join(', ')})`);
+    } else check('entity', entity.table, entity.line);
+    for (const subtype of entity.subtypes ?? []) for (const name of [subtype.name, subtype.column, subtype.value]) check(`subtype ${entity.table}`, name, subtype.line);
     for (const column of entity.columns) {
+      // A junction's key to one of the entities it joins: that entity's name and the vocabulary's `id`.
+      if (joins && column.references && joins.includes(column.references) && squash(column.name) === `${squash(singular(column.references))}id`) continue;
       // A name from the attribute vocabulary: the word is at the line and the vocabulary maps it to this name.
       if (column.term !== undefined) {
         if (!at(column.line).includes(squash(column.term)) || attributeColumn(column.term) !== column.name) gaps.push(`column ${entity.table} ${column.name} (line ${column.line}, "${column.term}")`);
@@ -71,6 +80,12 @@ export function provenanceGaps(scope: Scope, texts: readonly string[]): string[]
   for (const job of scope.jobs) if (job.name) check('job', job.name, job.line);
   for (const rule of scope.authz) for (const role of rule.roles) check('role', role, rule.line);
   return gaps;
+}
+
+/** `TaskTag` or `task_tags` for the entities `Task` and `Tag`: their names in order, the second singular or plural. */
+function joinedName(table: string, [a, b]: readonly string[]): boolean {
+  const first = squash(singular(a));
+  return [squash(singular(b)), squash(b)].some((second) => squash(table) === first + second);
 }
 
 function operationLabel(op: Scope['operations'][number]): string {

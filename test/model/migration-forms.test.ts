@@ -223,3 +223,46 @@ describe('the change in each tool’s form', () => {
     for (const form of Object.keys(FORMS) as ChangeForm[]) expect(render(form)).toBe(render(form));
   });
 });
+
+describe('a junction keyed by the pair of keys to the tables it joins', () => {
+  const junction: Entity[] = [
+    {
+      table: 'book_shelves', change: 'new-table', line: 1, joins: ['books', 'shelves'],
+      columns: [
+        { name: 'book_id', line: 2, references: 'books', nullable: false },
+        { name: 'shelf_id', line: 2, references: 'shelves', nullable: false },
+      ],
+    },
+  ];
+  const built = (database = 'postgres') => schemaChange(junction, [], new Set(), database, 'bigint');
+  const block = (form: ChangeForm, database = 'postgres') => FORMS[form]!.block(built(database));
+
+  it('gets no `id`: the two keys are its primary key, each still a foreign key', () => {
+    const [table] = built().tables;
+    expect(table.columns.map((column) => column.name)).toEqual(['book_id', 'shelf_id']);
+    expect(table.primaryKey).toEqual(['book_id', 'shelf_id']);
+    expect(table.columns.every((column) => !column.primaryKey && !column.nullable && column.references)).toBe(true);
+  });
+
+  it('each form states the two-column key its own way', () => {
+    expect(block('sql')).toContain('CREATE TABLE book_shelves (\n  book_id bigint NOT NULL REFERENCES books (id),\n  shelf_id bigint NOT NULL REFERENCES shelves (id),\n  PRIMARY KEY (book_id, shelf_id)\n);');
+    expect(block('prisma-schema')).toContain('  @@id([book_id, shelf_id])');
+    expect(block('alembic-op')).toContain('    sa.PrimaryKeyConstraint("book_id", "shelf_id"),');
+    expect(block('drizzle-table')).toContain('}, (t) => [\n  primaryKey({ columns: [t.book_id, t.shelf_id] }),\n]);');
+    expect(block('drizzle-table')).toMatch(/import \{[^}]*\bprimaryKey\b[^}]*\} from "drizzle-orm\/pg-core";/);
+    expect(block('rails-dsl')).toContain('create_table :book_shelves, primary_key: [:book_id, :shelf_id] do |t|');
+    // Django gives every model its own `id`: the pair is kept unique, as its many-to-many tables do.
+    expect(block('django-models')).toContain('models.UniqueConstraint(fields=["book", "shelf"], name="book_shelves_book_id_shelf_id_key"),');
+    parsesAsTypeScript(block('drizzle-table'));
+    looksLikePrisma(block('prisma-schema'));
+    if (has('python3')) compilesAsPython(block('alembic-op'), 'junction');
+    if (has('sqlite3')) runsOnSqlite(block('sql', 'sqlite').replace(/ REFERENCES \w+ \(id\)/g, ''));
+  });
+
+  it('a table that is not a junction, or one with its own `id`, keeps the one-column key', () => {
+    const own: Entity[] = [{ ...junction[0], columns: [{ name: 'id', line: 1 }, ...junction[0].columns] }];
+    expect(schemaChange(own, [], new Set(), 'postgres', 'bigint').tables[0].primaryKey).toBeUndefined();
+    const plain: Entity[] = [{ ...junction[0], joins: undefined }];
+    expect(schemaChange(plain, [], new Set(), 'postgres', 'bigint').tables[0].columns[0]).toMatchObject({ name: 'id', primaryKey: true });
+  });
+});

@@ -61,6 +61,7 @@ function upgrade(table: FormTable, database: string | undefined): string[] {
   if (table.change === 'create') {
     lines.push('op.create_table(', `    ${quoted(table.table)},`);
     for (const column of table.columns) lines.push(`    ${columnCall(column, database)},`);
+    if (table.primaryKey) lines.push(`    sa.PrimaryKeyConstraint(${table.primaryKey.map(quoted).join(', ')}),`);
     for (const column of checks) lines.push(`    sa.CheckConstraint(${quoted(checkOf(column))}, name=${quoted(table.constraintNames[column.name]?.check ?? `${table.table}_${column.name}_check`)}),`);
     lines.push(')');
   } else {

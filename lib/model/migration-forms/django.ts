@@ -83,7 +83,9 @@ function modelClass(table: FormTable, database: string | undefined): string[] {
   const lines = [`class ${name}(models.Model):${table.change === 'alter' ? '  # existing model: add these fields' : ''}`];
   for (const column of table.columns) lines.push(`    ${fieldLine(column, database)}`);
   const indexes = table.indexes.filter((i) => !i.unique);
-  const uniques = table.indexes.filter((i) => i.unique);
+  // A two-column key: Django gives the model its own `id` and keeps the pair unique, as its many-to-many tables do.
+  const pair: FormIndex[] = table.primaryKey ? [{ name: `${table.table}_${table.primaryKey.join('_')}_key`, columns: table.primaryKey.map((name) => ({ name, desc: false })), unique: true, online: false }] : [];
+  const uniques = [...pair, ...table.indexes.filter((i) => i.unique)];
   if (table.change === 'create' || indexes.length || uniques.length) {
     lines.push('', '    class Meta:');
     if (table.change === 'create') lines.push(`        db_table = ${quoted(table.table)}`);

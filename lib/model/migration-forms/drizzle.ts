@@ -122,8 +122,12 @@ export const drizzleForm: FormRenderer = {
         sql ||= built.sql;
         lines.push(built.line);
       }
-      if (!table.indexes.length) return [...lines, '});'].join('\n');
+      if (!table.indexes.length && !table.primaryKey) return [...lines, '});'].join('\n');
       lines.push('}, (t) => [');
+      if (table.primaryKey) {
+        uses.add('primaryKey');
+        lines.push(`  primaryKey({ columns: [${table.primaryKey.map((name) => `t${member(name)}`).join(', ')}] }),`);
+      }
       for (const index of table.indexes) {
         const built = indexLine(index, uses);
         sql ||= built.sql;

@@ -117,7 +117,7 @@ export const prismaForm: FormRenderer = {
         }
       }
       rows.push(...(backRelations.get(model) ?? []));
-      const extra: string[] = [];
+      const extra: string[] = table.primaryKey ? [`  @@id([${table.primaryKey.join(', ')}])`] : [];
       for (const index of table.indexes) {
         if (index.where) {
           extra.push(`  // ${index.name} (WHERE ${index.where}): add to migration.sql, Prisma has no partial index`);

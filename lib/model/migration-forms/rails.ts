@@ -80,7 +80,7 @@ function statements(table: FormTable, database: string | undefined): string[] {
   const checkName = (c: FormColumn) => table.constraintNames[c.name]?.check ?? `${table.table}_${c.name}_check`;
   if (table.change === 'create') {
     const key = table.columns.find((c) => c.primaryKey);
-    const id = !key ? ', id: false' : key.name !== 'id' ? `, primary_key: ${sym(key.name)}` : key.kind === 'uuid' || key.kind === 'integer' ? `, id: ${key.kind === 'uuid' && database === 'mysql' ? ':string' : `:${key.kind}`}` : '';
+    const id = table.primaryKey ? `, primary_key: [${table.primaryKey.map(sym).join(', ')}]` : !key ? ', id: false' : key.name !== 'id' ? `, primary_key: ${sym(key.name)}` : key.kind === 'uuid' || key.kind === 'integer' ? `, id: ${key.kind === 'uuid' && database === 'mysql' ? ':string' : `:${key.kind}`}` : '';
     lines.push(`create_table ${t}${id} do |t|`);
     for (const column of table.columns) {
       if (column === key) continue;

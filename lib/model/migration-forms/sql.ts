@@ -38,7 +38,8 @@ function indexSql(table: string, index: FormIndex, database: string | undefined)
 function up(table: FormTable, database: string | undefined): string[] {
   const lines: string[] = [];
   if (table.change === 'create') {
-    const definitions = [...table.columns.map((column) => columnSql(column, database)), ...mysqlForeignKeys(table, database)];
+    const key = table.primaryKey ? [`PRIMARY KEY (${table.primaryKey.join(', ')})`] : [];
+    const definitions = [...table.columns.map((column) => columnSql(column, database)), ...key, ...mysqlForeignKeys(table, database)];
     lines.push(`CREATE TABLE ${table.table} (`, ...definitions.map((d, i) => `  ${d}${i < definitions.length - 1 ? ',' : ''}`), ');');
   } else {
     for (const column of table.columns) lines.push(`ALTER TABLE ${table.table} ADD COLUMN ${columnSql(column, database)};`);

@@ -51,6 +51,8 @@ export interface FormTable {
   indexes: FormIndex[];
   /** Named constraints from the plan, by column: unique (`…_key`), foreign key (`…_fkey`), check (`…_check`). */
   constraintNames: Record<string, { unique?: string; foreignKey?: string; check?: string }>;
+  /** A key of two columns (a junction's keys to the tables it joins); those columns have `primaryKey` false. */
+  primaryKey?: string[];
 }
 
 /** The sprint's whole schema change, in migration order. */

@@ -758,14 +758,14 @@ export function junctionKeys(junction: Entity, entities: readonly Entity[]): voi
 }
 
 /** The sprint writes its columns in camelCase: more of them are camelCase (`userId`) than snake_case (`user_id`). */
-function camelColumns(entities: readonly Entity[]): boolean {
+function writesCamelColumns(entities: readonly Entity[]): boolean {
   const columns = entities.flatMap((entity) => entity.columns);
   return columns.filter((column) => /[a-z][A-Z]/.test(column.name)).length > columns.filter((column) => column.name.includes('_')).length;
 }
 
 /** A subtype's key, named before the whole sprint was read, follows the sprint's column casing (`originalTransactionId`). */
 export function subtypeKeysCased(entities: readonly Entity[]): void {
-  const camel = camelColumns(entities);
+  const camel = writesCamelColumns(entities);
   for (const entity of entities) {
     for (const subtype of entity.subtypes ?? []) {
       const column = subtype.key ? entity.columns.find((candidate) => candidate.name === subtype.key) : undefined;
@@ -895,7 +895,7 @@ export function impliedJunctions(statements: readonly RelationStatement[], entit
     }
   }
   const found: Entity[] = [];
-  const camel = camelColumns(entities);
+  const camel = writesCamelColumns(entities);
   for (const { a, b, line } of pairs) {
     const [keyA, keyB] = [entityKey(a.table), entityKey(b.table)];
     const joined = entities.some((entity) => {

@@ -3,8 +3,17 @@
 // build made one for this Node, else its ES-module build. See code-cache.ts.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { runFromCodeCache } from './code-cache.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+// The OpenAPI linter's thread takes longest to get ready: for the commands that lint, it starts
+// before the CLI itself is read. The CLI adopts it (bin/magi.ts, lintOnSecondCore) or ends it.
+const [command, ...rest] = process.argv.slice(2);
+if ((command === 'backend-spec' || command === 'check') && !rest.includes('--help') && !rest.includes('-h')) {
+  const worker = new Worker(new URL('./lint-worker.js', import.meta.url));
+  worker.unref();
+  (globalThis as Record<symbol, unknown>)[Symbol.for('generator-magi.lintWorker')] = worker;
+}
 // A computed specifier: the bundler leaves the ES-module build as a file of its own.
 if (!runFromCodeCache(here, 'magi')) await import(new URL('./main.js', import.meta.url).href);

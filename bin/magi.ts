@@ -110,6 +110,8 @@ async function main(argv: string[]): Promise<number> {
   // check never runs through Yeoman: it has nothing to ask and nothing to write.
   const mayRunHeadless = command.name === 'check' || (!process.env.MAGI_YEOMAN && !wantsHelp && canSkipYeoman(command.name, rest));
   const linting = mayRunHeadless && !wantsHelp && (command.name === 'backend-spec' || command.name === 'check') ? lintOnSecondCore() : undefined;
+  // Started by the launcher on a guess (an interactive run lints on this thread): not needed.
+  if (!linting) void adoptStartedWorker()?.terminate();
   const declaration = await command.questions();
   const line = parseCommandLine(rest, declaration, { command: command.name, positionals: command.positionals ?? 0 });
   if (line.help) {
@@ -190,9 +192,10 @@ let stopWorker = (): void => undefined;
  * on the other core while this one reads the repository and the sprint.
  */
 async function lintOnSecondCore(): Promise<void> {
+  const started = adoptStartedWorker();
   const workerFile = new URL('./lint-worker.js', import.meta.url);
-  if (!existsSync(workerFile)) return;
-  const worker = new Worker(workerFile);
+  if (!started && !existsSync(workerFile)) return;
+  const worker = started ?? new Worker(workerFile);
   worker.unref();
   stopWorker = () => void worker.terminate();
   const { useOpenApiLinter } = await import('../lib/contract/openapi-lint.js');
@@ -215,6 +218,16 @@ async function lintOnSecondCore(): Promise<void> {
         worker.postMessage({ id, text, expectations, absoluteRef });
       }),
   );
+}
+
+const STARTED_WORKER = Symbol.for('generator-magi.lintWorker');
+
+/** The lint worker the launcher started before this module was read (bin/magi-launch.ts), if any; taken once. */
+function adoptStartedWorker(): Worker | undefined {
+  const store = globalThis as Record<symbol, Worker | undefined>;
+  const worker = store[STARTED_WORKER];
+  store[STARTED_WORKER] = undefined;
+  return worker;
 }
 
 /** contract-test never prompts; backend-spec does not when it has an answers file or no terminal. */

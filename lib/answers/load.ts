@@ -50,9 +50,16 @@ export function parseAnswers(bytes: Buffer | string, label: string, declaration:
   if (text.includes('\uFFFD')) {
     throw new MagiError('answers-encoding', `${label}: is not valid UTF-8; save the answers file as UTF-8`);
   }
-  const data = parseYamlOrJson(text, label);
-  return validateAnswers(data, label, declaration);
+  const key = `${label}\0${text}`;
+  const seen = parsed.get(key);
+  if (seen?.declaration === declaration) return structuredClone(seen.answers);
+  const answers = validateAnswers(parseYamlOrJson(text, label), label, declaration);
+  parsed.set(key, { declaration, answers: structuredClone(answers) });
+  return answers;
 }
+
+// The bin checks the answers file before the run and the run reads it again: the same bytes are parsed once.
+const parsed = new Map<string, { declaration: Declaration; answers: Answers }>();
 
 function parseYamlOrJson(text: string, label: string): unknown {
   if (label.endsWith('.json') || /^\s*[{[]/.test(text)) {

@@ -2,8 +2,7 @@
 // template per subsection per language. TS computes facts; templates phrase them.
 
 import type { Warning } from '../types.js';
-import { readdirSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BackendSpec } from '../model/index.js';
 import { MagiError } from '../errors.js';
@@ -102,12 +101,13 @@ async function loadTemplates(language: SectionLanguage): Promise<Array<{ name: s
   if (hit) return hit;
   const { default: ejs } = await import('ejs');
   const dir = path.join(findTemplatesRoot(), language);
-  const files = (await readdir(dir)).filter((f) => f.endsWith('.md.ejs')).sort();
+  // Nine small files: read at once, not one await (and one thread-pool round trip) at a time.
+  const files = readdirSync(dir).filter((f) => f.endsWith('.md.ejs')).sort();
   const loaded = [];
   for (const name of SUBSECTIONS) {
     const file = files.find((f) => f.startsWith(name));
     if (!file) throw new MagiError('templates-missing', `templates/backend-section/${language}/${name}.md.ejs is missing; reinstall generator-magi`);
-    const source = await readFile(path.join(dir, file), 'utf8');
+    const source = readFileSync(path.join(dir, file), 'utf8');
     const render = ejs.compile(source, { filename: path.join(dir, file), strict: false, rmWhitespace: false }) as (data: object) => string;
     loaded.push({ name, render });
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findSections, parseMarkdown } from '../../lib/scope/markdown.js';
+import { PARSE_OPTIONS, findSections, parseMarkdown } from '../../lib/scope/markdown.js';
 
 const slice = (text: string, range: { startOffset: number; endOffset: number }): string => text.slice(range.startOffset, range.endOffset);
 
@@ -73,8 +73,8 @@ describe('parseMarkdown', () => {
 describe('parseMarkdown on long documents (parsed in chunks)', () => {
   // The reference: one micromark parse of the whole text, as before chunking.
   const whole = async (text: string) => {
-    const [{ fromMarkdown }, { gfmFromMarkdown }, { gfm }] = await Promise.all([import('mdast-util-from-markdown'), import('mdast-util-gfm'), import('micromark-extension-gfm')]);
-    return fromMarkdown(text, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+    const { fromMarkdown } = await import('mdast-util-from-markdown');
+    return fromMarkdown(text, PARSE_OPTIONS);
   };
   // Blocks that stay open across a column-0 `# ` line: a fence, an HTML comment, an HTML block, a table.
   const tricky = (index: number, eol: string): string =>
@@ -132,5 +132,14 @@ describe('parseMarkdown on long documents (parsed in chunks)', () => {
     const chunked = parseMarkdown(text);
     expect(chunked.children).toEqual((await whole(text)).children);
     expect(JSON.stringify(chunked.children[1])).toContain('linkReference');
+  });
+});
+
+describe('bare URLs', () => {
+  it('stay text: the same words as a link would give, at the same positions', () => {
+    const root = parseMarkdown('See https://example.com/docs and www.example.org, or mail ops@example.com.\n');
+    const paragraph = root.children[0] as { children: Array<{ type: string; value?: string }> };
+    expect(paragraph.children.map((node) => node.type)).toEqual(['text']);
+    expect(paragraph.children[0].value).toBe('See https://example.com/docs and www.example.org, or mail ops@example.com.');
   });
 });

@@ -802,9 +802,9 @@ interface Mention {
 }
 
 /** Where the clause names the sprint's entities: in English by their name's words (`tags`, `savings goals`), else by the word its Key Entities item wrote (`ラベル`). */
-function mentionsIn(text: string, entities: readonly Entity[], native: ReadonlyMap<Entity, string[]>): Mention[] {
+/** `keys`: the entities by `entityKey`, built once by the caller (it reads many clauses). */
+function mentionsIn(text: string, keys: ReadonlyMap<string, Entity>, native: ReadonlyMap<Entity, string[]>): Mention[] {
   const found: Mention[] = [];
-  const keys = new Map(entities.map((entity) => [entityKey(entity.table), entity]));
   const words = [...text.matchAll(/[A-Za-z][A-Za-z0-9]*/g)];
   for (let i = 0; i < words.length; i++) {
     for (let size = 3; size >= 1; size--) {
@@ -859,11 +859,15 @@ export function impliedJunctions(statements: readonly RelationStatement[], entit
   };
   // A table named after two others (`TaskTag`) is the junction itself, never a side of one.
   const keys = new Set(entities.map((entity) => entityKey(entity.table)));
+  // Every split of the name, not every pair of entities: a long document names thousands of them.
   const isJunction = (entity: Entity): boolean => {
     const key = entityKey(entity.table);
-    return Boolean(entity.joins) || [...keys].some((first) => first !== key && key.startsWith(first) && keys.has(key.slice(first.length)));
+    if (entity.joins) return true;
+    for (let cut = 1; cut < key.length; cut++) if (keys.has(key.slice(0, cut)) && keys.has(key.slice(cut))) return true;
+    return false;
   };
   const sides = entities.filter((entity) => !isJunction(entity));
+  const sideByKey = new Map(sides.map((entity) => [entityKey(entity.table), entity]));
   for (const { unit, subject, explicitOnly } of statements) {
     const text = unit.text.replace(/`/g, ' ');
     let from = subject && unit.lead ? Math.max(0, text.indexOf(unit.lead) + unit.lead.length) : 0;
@@ -873,7 +877,7 @@ export function impliedJunctions(statements: readonly RelationStatement[], entit
       const clause = text.slice(from, end);
       const at = from;
       from = end;
-      const mentions = mentionsIn(clause, sides, native);
+      const mentions = mentionsIn(clause, sideByKey, native);
       const line = lineAt(unit, at);
       if (MANY_TO_MANY.test(clause)) {
         const others = [...new Set(mentions.map((mention) => mention.entity))];

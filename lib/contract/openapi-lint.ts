@@ -256,19 +256,29 @@ export async function lintOpenApiHere(text: string, expectations?: ContractExpec
   const found = await lintFromString({ source: text, absoluteRef, config });
 
   const owned = expectations?.owned?.map(normalisePointer);
-  const problems = found.map((problem): Problem => {
+  const problems = found.map((problem) => {
     const location = problem.location[0];
     const pointer = normalisePointer(location?.pointer ?? '#/');
-    let line = '';
-    try {
-      if (location) line = ` (line ${getLineColLocation(location).start.line})`;
-    } catch {
-      // A location Redocly cannot map to a line still has its pointer.
-    }
     const inOwnedPart = !owned || owned.some((prefix) => pointer === prefix || pointer.startsWith(prefix + '/'));
-    const severity = problem.severity === 'error' && inOwnedPart ? 'error' : 'warning';
+    const severity: Problem['severity'] = problem.severity === 'error' && inOwnedPart ? 'error' : 'warning';
     const prefix = inOwnedPart ? '' : '(existing part of the file) ';
-    return { severity, message: `${prefix}${problem.ruleId}: ${problem.message}${line}`, location: pointer };
+    return { severity, text: `${prefix}${problem.ruleId}: ${problem.message}`, location, pointer };
   });
-  return problems.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+  problems.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+  return problems.map(({ severity, text, location, pointer }, index): Problem => {
+    let line = '';
+    // Redocly finds a line by scanning the text from its start, once per problem: on a contract with
+    // thousands of warnings that is most of the lint. A refused run names its first five errors.
+    if (location && index < LINED_PROBLEMS) {
+      try {
+        line = ` (line ${getLineColLocation(location).start.line})`;
+      } catch {
+        // A location Redocly cannot map to a line still has its pointer.
+      }
+    }
+    return { severity, message: `${text}${line}`, location: pointer };
+  });
 }
+
+/** Problems, errors first, that get a line number. */
+const LINED_PROBLEMS = 20;

@@ -803,7 +803,7 @@ interface Mention {
 
 /** Where the clause names the sprint's entities: in English by their name's words (`tags`, `savings goals`), else by the word its Key Entities item wrote (`ラベル`). */
 /** `keys`: the entities by `entityKey`, built once by the caller (it reads many clauses). */
-function mentionsIn(text: string, keys: ReadonlyMap<string, Entity>, native: ReadonlyMap<Entity, string[]>): Mention[] {
+function mentionsIn(text: string, keys: ReadonlyMap<string, Entity>, native: ReadonlyArray<{ entity: Entity; noun: string }>): Mention[] {
   const found: Mention[] = [];
   const words = [...text.matchAll(/[A-Za-z][A-Za-z0-9]*/g)];
   for (let i = 0; i < words.length; i++) {
@@ -820,8 +820,8 @@ function mentionsIn(text: string, keys: ReadonlyMap<string, Entity>, native: Rea
       break;
     }
   }
-  for (const [entity, nouns] of native) {
-    for (const noun of nouns) for (let at = text.indexOf(noun); at >= 0; at = text.indexOf(noun, at + noun.length)) found.push({ entity, at, end: at + noun.length });
+  for (const { entity, noun } of native) {
+    for (let at = text.indexOf(noun); at >= 0; at = text.indexOf(noun, at + noun.length)) found.push({ entity, at, end: at + noun.length });
   }
   return found.sort((a, b) => a.at - b.at);
 }
@@ -868,6 +868,8 @@ export function impliedJunctions(statements: readonly RelationStatement[], entit
   };
   const sides = entities.filter((entity) => !isJunction(entity));
   const sideByKey = new Map(sides.map((entity) => [entityKey(entity.table), entity]));
+  // Only the entities a document names in another script too (タスク（Task）): most have none.
+  const nativeNounList = [...native].flatMap(([entity, nouns]) => nouns.map((noun) => ({ entity, noun })));
   for (const { unit, subject, explicitOnly } of statements) {
     const text = unit.text.replace(/`/g, ' ');
     let from = subject && unit.lead ? Math.max(0, text.indexOf(unit.lead) + unit.lead.length) : 0;
@@ -877,7 +879,7 @@ export function impliedJunctions(statements: readonly RelationStatement[], entit
       const clause = text.slice(from, end);
       const at = from;
       from = end;
-      const mentions = mentionsIn(clause, sideByKey, native);
+      const mentions = mentionsIn(clause, sideByKey, nativeNounList);
       const line = lineAt(unit, at);
       if (MANY_TO_MANY.test(clause)) {
         const others = [...new Set(mentions.map((mention) => mention.entity))];

@@ -32,6 +32,7 @@ import {
   type TypeDefs,
 } from './operations.js';
 import { lineAt, oneLine, proseOf, readSources, readUnits, sentences, type SourceDocument, type Unit } from './units.js';
+import { whileSettled } from './verbs.js';
 import { ENTITIES_HEADING, OUT_OF_SCOPE_INLINE, OUT_OF_SCOPE_MARKER, OUT_OF_SCOPE_PREFIX, RETRY_NEGATED, RETRY_SAFE, SCHEDULES, SECONDARY_SECTIONS } from './vocabulary.js';
 
 export { findSections, parseMarkdown } from './markdown.js';
@@ -427,26 +428,29 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
   const questions: ScopeNote[] = [];
 
   const chosenOps = new Set(operations);
-  for (const unit of units) {
-    if (unit.outOfScope || unit.section === 'openQuestions' || unit.kind === 'code') continue;
-    for (const name of servicesIn(unit.text)) services.add(name);
-    if (unit.section === 'alternatives') continue;
-    const context = contextOps(unit).filter((op) => chosenOps.has(op));
-    const secondary = SECONDARY_SECTIONS.has(unit.section);
-    const authzColumn = unit.kind === 'row' && (unit.header ?? []).some((cell) => TABLE_COLUMNS.auth.test(cell.trim()));
-    for (const sentence of sentences(unit.text)) {
-      const line = lineAt(unit, sentence.at);
-      const rule = authzColumn ? undefined : authzRule(sentence.text, line, operations, context, { descriptive: unit.section === 'context' });
-      if (rule) authz.push(rule);
-      for (const slo of slosIn(sentence.text, line, operations, context)) slos.push(slo);
-      const job = unit.kind === 'heading' ? undefined : jobIn(sentence.text, line);
-      if (job) jobs.push({ ...job, secondary });
-      if (!context.some((op) => webhookOps.has(op))) for (const integration of integrationsIn(sentence.text, line)) addIntegration(integrations, integration, secondary);
-      if (RETRY_SAFE.test(proseOf(sentence.text)) && !RETRY_NEGATED.test(sentence.text) && !context.length) {
-        for (const op of retryTargets(sentence.text, operations)) if (!webhookOps.has(op)) op.retrySafe = true;
+  // The loop below sets only `retrySafe` on operations: their terms hold for all of it.
+  whileSettled(operations, () => {
+    for (const unit of units) {
+      if (unit.outOfScope || unit.section === 'openQuestions' || unit.kind === 'code') continue;
+      for (const name of servicesIn(unit.text)) services.add(name);
+      if (unit.section === 'alternatives') continue;
+      const context = contextOps(unit).filter((op) => chosenOps.has(op));
+      const secondary = SECONDARY_SECTIONS.has(unit.section);
+      const authzColumn = unit.kind === 'row' && (unit.header ?? []).some((cell) => TABLE_COLUMNS.auth.test(cell.trim()));
+      for (const sentence of sentences(unit.text)) {
+        const line = lineAt(unit, sentence.at);
+        const rule = authzColumn ? undefined : authzRule(sentence.text, line, operations, context, { descriptive: unit.section === 'context' });
+        if (rule) authz.push(rule);
+        for (const slo of slosIn(sentence.text, line, operations, context)) slos.push(slo);
+        const job = unit.kind === 'heading' ? undefined : jobIn(sentence.text, line);
+        if (job) jobs.push({ ...job, secondary });
+        if (!context.some((op) => webhookOps.has(op))) for (const integration of integrationsIn(sentence.text, line)) addIntegration(integrations, integration, secondary);
+        if (RETRY_SAFE.test(proseOf(sentence.text)) && !RETRY_NEGATED.test(sentence.text) && !context.length) {
+          for (const op of retryTargets(sentence.text, operations)) if (!webhookOps.has(op)) op.retrySafe = true;
+        }
       }
     }
-  }
+  });
 
   // "Body: `a`, `b`" lists what a create or replace needs: a field is required unless the text says optional.
   // PATCH fields stay optional (a partial update), as do proto3 fields.

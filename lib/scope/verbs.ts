@@ -134,7 +134,27 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
+/** Lists built for arrays whose operations do not change for a while (see `whileSettled`). */
+const settledLists = new WeakMap<readonly Operation[], TermsList>();
+
+/**
+ * Runs `read` with `ops` settled: the caller reads many statements about the
+ * operations and changes none of their names, paths or summaries meanwhile, so
+ * their terms are checked once, not on every lookup (a long document has
+ * thousands of both: checking each time grew with their product).
+ */
+export function whileSettled<T>(ops: readonly Operation[], read: () => T): T {
+  settledLists.set(ops, termsList(ops));
+  try {
+    return read();
+  } finally {
+    settledLists.delete(ops);
+  }
+}
+
 function termsList(ops: readonly Operation[]): TermsList {
+  const settled = settledLists.get(ops);
+  if (settled) return settled;
   const cached = termsListCache.get(ops);
   if (cached && cached.ops.length === ops.length) {
     const { read } = cached;

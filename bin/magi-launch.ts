@@ -10,7 +10,10 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 // The OpenAPI linter's thread takes longest to get ready: for the commands that lint, it starts
 // before the CLI itself is read. The CLI adopts it (bin/magi.ts, lintOnSecondCore) or ends it.
 const [command, ...rest] = process.argv.slice(2);
-if ((command === 'backend-spec' || command === 'check') && !rest.includes('--help') && !rest.includes('-h')) {
+const help = rest.includes('--help') || rest.includes('-h');
+// backend-spec lints on this thread when it asks on a terminal, or runs through Yeoman: no worker then.
+const headless = !process.env.MAGI_YEOMAN && (rest.some((arg) => arg === '--answers' || arg.startsWith('--answers=')) || !process.stdin.isTTY);
+if (!help && (command === 'check' || (command === 'backend-spec' && headless))) {
   const worker = new Worker(new URL('./lint-worker.js', import.meta.url));
   worker.unref();
   (globalThis as Record<symbol, unknown>)[Symbol.for('generator-magi.lintWorker')] = worker;

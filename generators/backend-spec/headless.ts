@@ -8,7 +8,7 @@ import { assertConfirmed, planBackendSpec, prepareBackendSpec } from '../../lib/
 import { settleWithoutPrompts } from '../../lib/pipeline/decide.js';
 import { assertNoSilentOverwrite } from '../../lib/pipeline/files.js';
 import { runOutput } from '../../lib/report/index.js';
-import { writeAllOrNothing } from '../../lib/write/atomic.js';
+import { handleSignalsSinceWrite, writeAllOrNothing } from '../../lib/write/atomic.js';
 import { backendSpecInputs, runContext } from './inputs.js';
 import { backendSpecQuestions } from './questions.js';
 
@@ -22,6 +22,7 @@ export async function runHeadless(args: readonly string[], root: string): Promis
     if (!inputs.dryRun) {
       assertNoSilentOverwrite(plan.writes, Boolean(inputs.force));
       writeAllOrNothing(plan.writes.map((write) => ({ path: path.join(root, write.path), contents: write.contents, expected: write.expected })), root);
+      await handleSignalsSinceWrite();
     }
     const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
     const document = { path: prepared.document.path, before: plan.documentBefore, after: plan.documentAfter };

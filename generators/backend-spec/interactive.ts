@@ -12,7 +12,7 @@ import { importExternal } from '../../lib/external-import.js';
 import { assertConfirmed, planBackendSpec, prepareBackendSpec } from '../../lib/pipeline/backend-spec.js';
 import { flattenAnswers, pendingQuestions, serviceQuestion, settle, type PendingQuestion } from '../../lib/pipeline/decide.js';
 import { runOutput } from '../../lib/report/index.js';
-import { writeAllOrNothing } from '../../lib/write/atomic.js';
+import { handleSignalsSinceWrite, writeAllOrNothing } from '../../lib/write/atomic.js';
 import { backendSpecInputs, runContext } from './inputs.js';
 import { backendSpecQuestions } from './questions.js';
 
@@ -106,6 +106,7 @@ export async function runInteractive(args: readonly string[], root: string): Pro
       // As in `yo`, a terminal run asks about each existing file instead of refusing it.
       if (!inputs.force) await confirmOverwrites(root, writes);
       writeAllOrNothing(writes.map((write) => ({ path: path.join(root, write.path), contents: write.contents, ...(write.expected !== undefined ? { expected: write.expected } : {}) })), root);
+      await handleSignalsSinceWrite();
     }
     const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
     const document = { path: prepared.document.path, before: plan.documentBefore, after: plan.documentAfter };

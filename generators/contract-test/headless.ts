@@ -5,7 +5,7 @@ import path from 'node:path';
 import { parseArgv } from '../../lib/answers/argv.js';
 import { contractTestOutput, planContractTest } from '../../lib/pipeline/contract-test.js';
 import { assertNoSilentOverwrite } from '../../lib/pipeline/files.js';
-import { writeAllOrNothing } from '../../lib/write/atomic.js';
+import { handleSignalsSinceWrite, writeAllOrNothing } from '../../lib/write/atomic.js';
 import { contractTestInputs } from './inputs.js';
 import { contractTestQuestions } from './questions.js';
 
@@ -17,6 +17,7 @@ export async function runHeadless(args: readonly string[], root: string): Promis
   if (!inputs.dryRun && plan.writes.length) {
     assertNoSilentOverwrite(plan.writes, Boolean(inputs.force));
     writeAllOrNothing(plan.writes.map((write) => ({ path: path.join(root, write.path), contents: write.contents, expected: write.expected })), root);
+    await handleSignalsSinceWrite();
   }
   if (inputs.installTestDeps && !inputs.dryRun && plan.dependencies.length) {
     // The user asked for it (installTestDeps): their package manager changes their manifest.

@@ -47,6 +47,15 @@ export const writeProgress: { renamed: number; total: number } = ((globalThis as
   total: 0,
 }) as { renamed: number; total: number };
 
+/**
+ * One turn of the event loop after the write. A signal that arrived while the
+ * files were renamed is handled here (the run stops and says every file landed),
+ * before the report is printed, not after the process already finished.
+ */
+export function handleSignalsSinceWrite(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 export function writeAllOrNothing(writes: readonly FileWrite[], root = process.cwd(), options: WriteOptions = {}): void {
   const createdFolders: string[] = [];
   const staged: Staged[] = [];

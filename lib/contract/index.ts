@@ -2,7 +2,8 @@
 // chosen API style, validated, with its placement, an excerpt for SPEC.md,
 // the review checklist, warnings and open questions. Pure: writes nothing.
 
-import { Document, isScalar, stringify, visit } from 'yaml';
+import { Document, isScalar, visit } from 'yaml';
+import { YAML_OPTIONS, stringifyYaml } from './yaml-emit.js';
 import type { ApiStyle, ContractArtifact, ContractExpectations, OpenQuestion, Problem, Scope, ServiceStack, Warning } from '../types.js';
 import { FALLBACK_AUTH, FALLBACK_AUTH_RPC_QUESTION } from './catalog.js';
 import { buildChecklist, type ChecklistItem } from './checklist.js';
@@ -46,7 +47,6 @@ export interface ContractResult {
 /** Inline when the contract is at most this big (issue: about five operations / 80 lines). */
 export const INLINE_LIMITS = { operations: 5, lines: 80 } as const;
 
-const YAML_OPTIONS = { indent: 2, lineWidth: 0, aliasDuplicateObjects: false } as const;
 
 export async function buildContract(scope: Scope, options: ContractOptions): Promise<ContractResult> {
   const { result, validation } = draftContract(scope, options);
@@ -191,7 +191,7 @@ function buildRest(plan: ContractPlan, options: ContractOptions, warnings: Warni
     questions.push({ text: `${missing.map((op) => op.name).join(', ')} ${missing.length === 1 ? 'has' : 'have'} no HTTP method and path; ${missing.length === 1 ? 'it is' : 'they are'} left out of the OpenAPI document. Which route${missing.length === 1 ? '' : 's'}?`, weight: 4, source: 'contract' });
   }
   const document = buildOpenApiDocument(plan, options.title);
-  const generatedText = stringify(document, YAML_OPTIONS);
+  const generatedText = stringifyYaml(document);
   const focus = excerptOp(restOps);
   const excerpt = focus ? openApiExcerpt(document, focus) : generatedText;
 

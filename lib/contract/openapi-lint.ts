@@ -267,9 +267,9 @@ export async function lintOpenApiHere(text: string, expectations?: ContractExpec
   problems.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
   return problems.map(({ severity, text, location, pointer }, index): Problem => {
     let line = '';
-    // Redocly finds a line by scanning the text from its start, once per problem: on a contract with
-    // thousands of warnings that is most of the lint. A refused run names its first five errors.
-    if (location && index < LINED_PROBLEMS) {
+    // Only errors are shown (a refused run names its first five), so only they get a line: Redocly
+    // builds a second syntax tree of the whole text for it and scans the text from its start each time.
+    if (location && severity === 'error' && index < LINED_ERRORS) {
       try {
         line = ` (line ${getLineColLocation(location).start.line})`;
       } catch {
@@ -280,5 +280,5 @@ export async function lintOpenApiHere(text: string, expectations?: ContractExpec
   });
 }
 
-/** Problems, errors first, that get a line number. */
-const LINED_PROBLEMS = 20;
+/** Errors that get a line number: the ones a refused run names. */
+const LINED_ERRORS = 5;

@@ -941,3 +941,39 @@ export function existingModelsIn(unit: Unit): Array<{ name: string; line: number
   }
   return found;
 }
+
+/** "ユーザーに属し", "사용자에 속한다": the owner is named right before these words. */
+const OWNED_BY_AFTER = /^\s*(?:に(?:属|所属)|(?:에게|에)\s*(?:속|소속))/u;
+/** "属于用户", "pertenece a un usuario", "pertence a um usuário": the owner is named right after these words. */
+const OWNED_BY_BEFORE = /(?:属于|屬於|隶属于|隸屬於|\bpertenece\s+a|\bpertence\s+(?:a|ao|à))\s*(?:(?:一个|一個|某个|某個)\s*|(?:una?|el|la|uma?|o)\s+)?(?:[0-9０-９]+\s*[人名个個件]の?\s*)?$/iu;
+
+/**
+ * "1人のユーザーに属し", "属于一个用户", "pertenece a un usuario": in a Key Entities item
+ * (written in a language the English "belongs to" reading does not cover), the row holds
+ * its owner's key, named after the owner entity by the fixed `_id` rule (`user_id`, or
+ * `userId` beside camelCase columns). The owner must be another entity of the sprint,
+ * named by its name or by the word its own item wrote beside it (`ユーザー（User）`);
+ * that word is kept as the key's `term` for the provenance check.
+ */
+export function nativeOwnerKeys(statements: readonly RelationStatement[], entities: readonly Entity[]): void {
+  const native = new Map<Entity, string[]>();
+  for (const { unit, subject } of statements) if (subject) native.set(subject, [...(native.get(subject) ?? []), ...nativeNouns(unit)]);
+  for (const { unit, subject } of statements) {
+    if (!subject || subject.joins) continue;
+    const text = unit.text.replace(/`/g, ' ');
+    const from = unit.lead ? Math.max(0, text.indexOf(unit.lead) + unit.lead.length) : 0;
+    const body = text.slice(from);
+    const others = entities.filter((entity) => entity !== subject && !entity.joins);
+    for (const mention of mentionsIn(body, others, native)) {
+      if (!OWNED_BY_AFTER.test(body.slice(mention.end)) && !OWNED_BY_BEFORE.test(body.slice(0, mention.at))) continue;
+      const owner = mention.entity;
+      const camel = subject.columns.some((column) => /[a-z][A-Z]/.test(column.name));
+      const name = camel ? `${camelCase(singular(owner.table))}Id` : `${snakeCase(singular(owner.table))}_id`;
+      if (subject.columns.some((column) => sameColumn(column.name, name) || column.references === owner.table)) continue;
+      const written = body.slice(mention.at, mention.end);
+      const key: Column = { name, references: owner.table, nullable: false, line: lineAt(unit, from + mention.at) };
+      if (entityKey(written) !== entityKey(owner.table)) key.term = written;
+      addColumns(subject, [key]);
+    }
+  }
+}

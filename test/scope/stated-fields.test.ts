@@ -1,0 +1,63 @@
+// Columns the documents state in ways the other readings did not cover: an owner
+// written in Japanese, Chinese, Korean, Spanish or Portuguese ("…に属する"), …
+// Example documents written for this suite.
+import { describe, expect, it } from 'vitest';
+import { extractScope } from '../../lib/scope/index.js';
+import { provenanceGaps } from '../../lib/scope/provenance.js';
+import type { Entity, Scope } from '../../lib/types.js';
+
+const table = (scope: Scope, name: string): Entity => {
+  const found = scope.entities.find((entity) => entity.table === name);
+  if (!found) throw new Error(`no entity ${name}; have ${scope.entities.map((entity) => entity.table).join(', ')}`);
+  return found;
+};
+const names = (scope: Scope, name: string): string[] => table(scope, name).columns.map((column) => column.name);
+const lineOf = (text: string, needle: string): number => text.split('\n').findIndex((line) => line.includes(needle)) + 1;
+
+describe('an owner stated in another language is the row’s key to it', () => {
+  const japanese = [
+    '# スプリント: 家計簿',
+    '',
+    '## Key Entities',
+    '',
+    '- **家族（Household）**: 家計を共有する単位。名前、作成日時などの属性を持つ。',
+    '- **支出（Expense）**: 1回の支払い。金額、説明、作成日時などの属性を持つ。1つの家族に属し、複数のメモを持てる。',
+    '- **予算（Budget）**: 月ごとの上限。金額、開始日などの属性を持つ。家族に所属する。',
+    '',
+  ].join('\n');
+
+  it('Japanese: "…に属し" and "…に所属する" name the owner before them', () => {
+    const scope = extractScope(japanese);
+    const key = table(scope, 'Expense').columns.find((column) => column.name === 'household_id');
+    expect(key).toMatchObject({ references: 'Household', nullable: false, term: '家族', line: lineOf(japanese, '支出（Expense）') });
+    expect(names(scope, 'Budget')).toContain('household_id');
+    // The owner itself gets no key to anything.
+    expect(names(scope, 'Household')).toEqual(['name', 'created_at']);
+    expect(provenanceGaps(scope, [japanese])).toEqual([]);
+  });
+
+  it('Chinese "属于", Spanish "pertenece a": the owner named after them; camelCase beside camelCase columns', () => {
+    const chinese = ['## Key Entities', '', '- **相册（Album）**: 照片集合。', '- **照片（Photo）**: 属于一个相册，包含 `fileName`、`takenAt`。', ''].join('\n');
+    const scope = extractScope(chinese);
+    expect(table(scope, 'Photo').columns.find((column) => column.references === 'Album')).toMatchObject({ name: 'albumId', term: '相册' });
+    expect(provenanceGaps(scope, [chinese])).toEqual([]);
+    const spanish = ['## Key Entities', '', '- **Cliente**: persona que compra. Atributos: nombre, correo.', '- **Pedido**: una compra que pertenece a un Cliente. Atributos: total, fecha.', ''].join('\n');
+    const read = extractScope(spanish);
+    expect(names(read, 'Pedido')).toContain('cliente_id');
+    expect(provenanceGaps(read, [spanish])).toEqual([]);
+  });
+
+  it('no key without an owner entity of the sprint, and none twice', () => {
+    const doc = ['## Key Entities', '', '- **タグ（Tag）**: 分類。名前、色などの属性を持つ。組織に属する。', '- **メモ（Note）**: 覚え書き。タイトル、説明などの属性を持つ。', ''].join('\n');
+    const scope = extractScope(doc);
+    expect(names(scope, 'Tag')).toEqual(['name', 'color']);
+    expect(names(scope, 'Note')).toEqual(['title', 'description']);
+  });
+
+  it('provenance refuses a key whose word is not the owner’s', () => {
+    const scope = extractScope(japanese);
+    const key = table(scope, 'Expense').columns.find((column) => column.name === 'household_id')!;
+    key.term = '予算';
+    expect(provenanceGaps(scope, [japanese])).toHaveLength(1);
+  });
+});

@@ -61,3 +61,21 @@ describe('an owner stated in another language is the row’s key to it', () => {
     expect(provenanceGaps(scope, [japanese])).toHaveLength(1);
   });
 });
+
+describe('a list the sentence introduces needs only one known word', () => {
+  it('"包含状态、进度等" names `status`; the same words without "包含" name nothing', () => {
+    const doc = [
+      '## Key Entities',
+      '',
+      '- **Backup**: 一次备份记录，包含执行状态、耗时、日志摘要等',
+      '- **Archive**: 归档文件，压缩格式、存放位置',
+      '- **Mirror**: 镜像配置，包含源仓库、同步频率等',
+      '',
+    ].join('\n');
+    const scope = extractScope(doc);
+    expect(table(scope, 'Backup').columns.map((column) => [column.name, column.term])).toEqual([['status', '执行状态']]);
+    expect(names(scope, 'Archive')).toEqual([]);
+    expect(names(scope, 'Mirror')).toEqual([]);
+    expect(provenanceGaps(scope, [doc])).toEqual([]);
+  });
+});

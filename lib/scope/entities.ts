@@ -977,3 +977,62 @@ export function nativeOwnerKeys(statements: readonly RelationStatement[], entiti
     }
   }
 }
+
+/** "extending the existing `Task` model with …", "extends the Order entity by adding …": the model named, then its new attributes. */
+const EXTENDS_MODEL = /\b(?:extend(?:s|ed|ing)?|augment(?:s|ed|ing)?)\s+(?:the\s+)?(?:existing\s+)?(?:`([A-Za-z_]\w*)`|([A-Z][A-Za-z0-9]*))\s+(?:model|entity|table|class|struct|record|schema)\s+(?:with|by\s+adding|to\s+(?:add|include|hold|store))\b/g;
+/** "adds a `priority` field to the `Task` model", "add an optional `archived_at` column to orders". */
+const ADDS_TO_MODEL = /\badd(?:s|ed|ing)?\s+(?:an?\s+|the\s+)?(?:new\s+)?(?:(?:optional|nullable|required)\s+)?`([A-Za-z_]\w*)`\s+(?:field|column|attribute|property|flag|key|FK)\s+(?:to|on)\s+(?:the\s+)?(?:existing\s+)?(?:`([A-Za-z_]\w*)`|([A-Za-z][A-Za-z0-9_]*))(?:\s+(?:model|entity|table|class|struct|record)s?)?\b/gi;
+
+/**
+ * New attributes a sentence gives a model by name: "extending the existing Task model with
+ * optional parent references (`epic` FK and self-referential `parent_task` FK)" adds `epic`
+ * and `parent_task` to Task; "adds a `priority` field to the Task model" adds `priority`.
+ * Only names written as code count, and only up to the end of the clause the verb opens.
+ * A model the sprint does not define yet is an existing table it alters.
+ */
+export function extendedModelColumns(units: readonly Unit[], entities: Entity[]): void {
+  const add = (unit: Unit, name: string, code: boolean, found: Array<{ name: string; at: number; fk: boolean }>): void => {
+    const entity = entityByKey(entities, name) ?? (code || /^[A-Z]/.test(name) ? upsert(entities, name, 'alter-table', lineAt(unit, found[0].at)) : undefined);
+    if (!entity) return;
+    addColumns(
+      entity,
+      found
+        .filter((item) => !entity.columns.some((column) => sameColumn(column.name, item.name)))
+        .map((item) => {
+          const target = item.fk ? entityByKey(entities, item.name.replace(/_?[Ii]d$/, '')) : undefined;
+          return { name: item.name, line: lineAt(unit, item.at), ...(target && target !== entity ? { references: target.table } : {}) };
+        }),
+    );
+  };
+  for (const unit of units) {
+    for (const sentence of sentences(unit.text)) {
+      for (const match of sentence.text.matchAll(EXTENDS_MODEL)) {
+        const after = match.index + match[0].length;
+        const clause = sentence.text.slice(after, after + clauseLength(sentence.text.slice(after)));
+        const found = [...clause.matchAll(/`([A-Za-z_]\w*)`(\s*(?:FK|foreign\s+key))?/g)].map((code) => ({ name: code[1], at: sentence.at + after + code.index, fk: Boolean(code[2]) }));
+        if (found.length) add(unit, match[1] ?? match[2], Boolean(match[1]), found);
+      }
+      for (const match of sentence.text.matchAll(ADDS_TO_MODEL)) {
+        const model = match[2] ?? match[3];
+        if (!match[2] && !/\b(?:model|entity|table|class|struct|record)s?$/i.test(match[0]) && !entityByKey(entities, model)) continue;
+        add(unit, model, Boolean(match[2]), [{ name: match[1], at: sentence.at + match.index + match[0].indexOf(`\`${match[1]}\``), fk: /\b(?:key|FK)\b/.test(match[0]) }]);
+      }
+    }
+  }
+}
+
+/** Characters up to the first comma, semicolon or period outside parentheses and code. */
+function clauseLength(text: string): number {
+  let depth = 0;
+  let code = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (char === '`') code = !code;
+    if (code) continue;
+    if (char === '(' || char === '（') depth++;
+    else if ((char === ')' || char === '）') && depth > 0) depth--;
+    else if (depth === 0 && /[,;，；。]/.test(char)) return i;
+    else if (depth === 0 && char === '.' && (i + 1 >= text.length || /\s/.test(text[i + 1]))) return i;
+  }
+  return text.length;
+}

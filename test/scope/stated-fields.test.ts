@@ -79,3 +79,37 @@ describe('a list the sentence introduces needs only one known word', () => {
     expect(provenanceGaps(scope, [doc])).toEqual([]);
   });
 });
+
+describe('a sentence that extends a named model with attributes written as code', () => {
+  const doc = [
+    '# Plan: shelves',
+    '',
+    '## Summary',
+    '',
+    'Adds a Shelf entity and extends the existing Book model with optional placement data (`shelf_id` FK and a `position` index), keeping the loan flow as it is, with `isbn` lookups unchanged.',
+    'The import job adds a `source_ref` column to the `Book` table. It also adds a `colour` field to Shelf.',
+    '',
+    '## Key Entities',
+    '',
+    '- **Shelf**: a place books stand on. Attributes: label, room.',
+    '',
+  ].join('\n');
+  const scope = extractScope(doc);
+
+  it('the code names inside the clause are new columns of that model; what follows the clause is not', () => {
+    const book = table(scope, 'Book');
+    expect(book.change).toBe('alter-table');
+    expect(book.columns.map((column) => column.name).sort()).toEqual(['position', 'shelf_id', 'source_ref']);
+    expect(book.columns.find((column) => column.name === 'shelf_id')).toMatchObject({ references: 'Shelf', line: lineOf(doc, 'extends the existing Book') });
+    expect(names(scope, 'Shelf')).toEqual(['label', 'room', 'colour']);
+  });
+
+  it('needs the verb, a model word and code-written names', () => {
+    const plain = ['## Summary', '', 'We extend the Book model with better search.', 'Add a `weight` to the parcel.', 'Extending the catalogue with `beta` flags, later.', ''].join('\n');
+    expect(extractScope(plain).entities).toEqual([]);
+  });
+
+  it('every name can be read at the line it cites', () => {
+    expect(provenanceGaps(scope, [doc])).toEqual([]);
+  });
+});

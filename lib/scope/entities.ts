@@ -1036,3 +1036,48 @@ function clauseLength(text: string): number {
   }
   return text.length;
 }
+
+/** "all new entity types", "every table", "each of the new models". */
+const ALL_ENTITIES = /\b(?:all|every|each)\s+(?:of\s+the\s+)?(?:(new|sprint's)\s+)?(?:entity|entities|tables?|models?)(?:\s+types?)?\b/i;
+const ATTRIBUTE_WORD = /\b(?:fields?|columns?|attributes?|flags?)\b/i;
+/**
+ * "a `tenant_id` column", "(version field)", "the version field": a code name before the attribute
+ * word, or one word between an opening parenthesis or article and a singular attribute word.
+ */
+const NAMED_ATTRIBUTE = /`([A-Za-z_]\w*)`\s+(?:field|column|attribute|flag)s?\b|(?:\(|\b(?:an?|the|its|their)\s+)([a-z][a-z0-9_]{2,})\s+(?:field|column|attribute|flag)\b/g;
+const NOT_A_NAME = /^(?:new|the|same|each|every|all|this|that|these|those|other|shared|existing|specific|required|optional|extra|additional|custom|any|one|single|its|their|our|own|such|given|following|above|below|form|input|text|search|free|and|with|per|which|what)$/i;
+
+/**
+ * An attribute a sentence gives every entity: "Optimistic locking (version field) will be
+ * extended to all new entity types", "Every table has a `tenant_id` column". The named
+ * attribute becomes a column of each entity the sentence covers — the sprint's new tables
+ * when it says "new", else all of them. Not when the sentence says no, not or without.
+ */
+export function columnsForAllEntities(units: readonly Unit[], entities: readonly Entity[]): void {
+  for (const unit of units) {
+    for (const sentence of sentences(unit.text)) {
+      const all = ALL_ENTITIES.exec(proseOf(sentence.text));
+      if (!all || !ATTRIBUTE_WORD.test(proseOf(sentence.text)) || /\b(?:no|not|never|without|except)\b|n't\b/i.test(proseOf(sentence.text))) continue;
+      const named: Array<{ name: string; at: number }> = [];
+      const push = (name: string, at: number): void => {
+        if (!named.some((item) => item.name === name)) named.push({ name, at });
+      };
+      // "Every table has `created_at` and `updated_at` columns": each code name of the list, in order.
+      const listed = /`[A-Za-z_]\w*`(?:\s*(?:,|and|&)\s*`[A-Za-z_]\w*`)+\s+(?:fields|columns|attributes|flags)\b/.exec(sentence.text);
+      if (listed) for (const code of listed[0].matchAll(/`([A-Za-z_]\w*)`/g)) push(code[1], sentence.at + listed.index + code.index);
+      for (const match of sentence.text.matchAll(NAMED_ATTRIBUTE)) {
+        const name = match[1] ?? match[2];
+        if (!match[1] && NOT_A_NAME.test(name)) continue;
+        push(name, sentence.at + match.index + match[0].indexOf(name));
+      }
+      if (!named.length) continue;
+      const covered = entities.filter((entity) => !entity.joins && (!all[1] || all[1].toLowerCase() !== 'new' || entity.change === 'new-table'));
+      for (const entity of covered) {
+        addColumns(
+          entity,
+          named.filter((item) => !entity.columns.some((column) => sameColumn(column.name, item.name))).map((item) => ({ name: item.name, line: lineAt(unit, item.at) })),
+        );
+      }
+    }
+  }
+}

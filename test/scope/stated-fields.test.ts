@@ -113,3 +113,43 @@ describe('a sentence that extends a named model with attributes written as code'
     expect(provenanceGaps(scope, [doc])).toEqual([]);
   });
 });
+
+describe('an attribute a sentence gives every entity', () => {
+  const doc = [
+    '# Plan: rooms',
+    '',
+    '## Assumptions',
+    '',
+    '- Soft deletion (the removed_at field) applies to all new entity types, as it already does for bookings.',
+    '- The checklist verifies correct fields appear on every model form.',
+    '',
+    '## Key Entities',
+    '',
+    '- **Room**: a bookable space. Attributes: name, capacity.',
+    '- **Desk**: a seat in a room. Attributes: label, room reference.',
+    '- **Booking** (existing): extended with a note. Attributes: note.',
+    '',
+  ].join('\n');
+  const scope = extractScope(doc);
+
+  it('"all new entity types": each new table gets the named column, an altered one does not', () => {
+    expect(names(scope, 'Room')).toContain('removed_at');
+    expect(names(scope, 'Desk')).toContain('removed_at');
+    expect(table(scope, 'Room').columns.find((column) => column.name === 'removed_at')?.line).toBe(lineOf(doc, 'Soft deletion'));
+  });
+
+  it('a plural "fields" after an adjective names nothing', () => {
+    for (const entity of scope.entities) expect(entity.columns.map((column) => column.name)).not.toContain('correct');
+  });
+
+  it('"every table" with a list of code names covers every entity; a negated sentence none', () => {
+    const tables = ['## Conventions', '', 'Every table has `created_on` and `changed_on` columns.', 'No entity has a `legacy_code` column.', '', '## Key Entities', '', '- **Coupon**: Attributes: code, percent.', ''].join('\n');
+    const read = extractScope(tables);
+    expect(names(read, 'Coupon')).toEqual(['code', 'percent', 'created_on', 'changed_on']);
+    expect(provenanceGaps(read, [tables])).toEqual([]);
+  });
+
+  it('every name can be read at the line it cites', () => {
+    expect(provenanceGaps(scope, [doc])).toEqual([]);
+  });
+});

@@ -503,9 +503,13 @@ export function attributeList(unit: Unit, from: number, bare = false): Column[] 
     const paren = /[（(]([^）)]*)[）)]/.exec(raw);
     const words = raw.replace(/[（(][^）)]*[）)]/g, ' ').replace(/`/g, '').replace(/^\s*(?:and|y|e|và|및|和|及)\s+/i, '').trim();
     if (!words || /^(?:etc\.?|…|\.\.\.)$/i.test(words) || /\bcomputed\b|\bderived\b|計算|계산|calculad/i.test(paren?.[1] ?? '')) continue;
-    if (!/^[A-Za-z_][\w]*(?:[ -][A-Za-z_]\w*){0,4}$/.test(words)) continue;
-    const named = proseColumnNames(words, paren?.[1]);
-    if (!named) continue;
+    // "entrance/exit ICs", "start/end dates": two attributes sharing the noun after them.
+    const shared = /^([A-Za-z]\w*)\s*\/\s*([A-Za-z]\w*)\s+((?:[A-Za-z_]\w*\s+){0,2}[A-Za-z_]\w*)$/.exec(words);
+    const nouns = shared ? [shared[1], shared[2]].map((word) => `${word} ${shared[3].replace(/[A-Za-z_]\w*$/, (noun) => singular(noun))}`) : [words];
+    if (!nouns.every((noun) => /^[A-Za-z_][\w]*(?:[ -][A-Za-z_]\w*){0,4}$/.test(noun))) continue;
+    const each = nouns.map((noun) => proseColumnNames(noun, paren?.[1]));
+    if (each.some((named) => !named)) continue;
+    const named = { ...each[0]!, names: each.flatMap((item) => item!.names) };
     const attrs = paren && !named.fromParen ? parseAttributes(paren[1].includes('/') && !/\s/.test(paren[1].trim()) ? paren[1].split('/').map((value) => `\`${value.trim()}\``).join(', ') : paren[1]) : {};
     if (paren && !named.fromParen && /^\s*[\w-]+(?:\s*\/\s*[\w-]+)+\s*$/.test(paren[1])) attrs.enum = paren[1].split('/').map((value) => value.trim());
     if ((paren && /\boptional\b|opcional|선택|任意|可选|可選/i.test(paren[1])) || named.optional) attrs.nullable = true;

@@ -153,3 +153,20 @@ describe('an attribute a sentence gives every entity', () => {
     expect(provenanceGaps(scope, [doc])).toEqual([]);
   });
 });
+
+describe('two attributes that share the noun written after them', () => {
+  it('"pickup/return dates", "first/last name" are two columns each; a value pair in parentheses is not', () => {
+    const doc = [
+      '## Key Entities',
+      '',
+      '- **Rental**: one hire of a van. Attributes: van reference, pickup/return dates, mileage.',
+      '- **Driver**: Attributes: first/last name, licence number, status (active/blocked).',
+      '',
+    ].join('\n');
+    const scope = extractScope(doc);
+    expect(names(scope, 'Rental')).toEqual(['van_id', 'pickup_date', 'return_date', 'mileage']);
+    expect(names(scope, 'Driver')).toEqual(['first_name', 'last_name', 'licence_number', 'status']);
+    expect(table(scope, 'Driver').columns.find((column) => column.name === 'status')?.enum).toEqual(['active', 'blocked']);
+    expect(provenanceGaps(scope, [doc])).toEqual([]);
+  });
+});

@@ -1085,3 +1085,44 @@ export function columnsForAllEntities(units: readonly Unit[], entities: readonly
     }
   }
 }
+
+/** "`isArchived` flag", "the `archived_at` column": a name written as code, then the word for an attribute. */
+const CODE_ATTRIBUTE = /`([A-Za-z_]\w*)`\s+(?:field|flag|column|attribute|property)\b(?!\s*(?:of|in|on)\s+(?:the\s+)?(?:request|response|payload|body|query|form|event|message|header|dto)s?\b)/gi;
+/** Sentences about what travels over the API or is computed are not about stored attributes. */
+const NOT_STORED = /\b(?:request|response|payload|body|query|queries|param(?:eter)?s?|input|dto|header|form|filter|sort|computed|derived|virtual|calculated|returns?|returned|sends?|sent|exposes?|log(?:s|ged)?)\b/i;
+
+/**
+ * A name written as code that a sentence calls a field, flag or column of the one entity it
+ * speaks of: "Refunds must support soft-deletion via `isArchived` flag" gives Transaction (the
+ * table refunds are kept in) `isArchived`. The entity is named by its name's words or by a kind of
+ * rows it keeps; a sentence naming several entities, or about requests, responses or computed
+ * values, adds nothing. "existing"/"already" marks the column as one the table has.
+ */
+export function codeNamedAttributes(units: readonly Unit[], entities: readonly Entity[]): void {
+  const names = entities.filter((entity) => !entity.joins).map((entity) => ({ entity, words: [entity.table, ...(entity.subtypes ?? []).map((subtype) => subtype.name)].map(nameWords) }));
+  for (const unit of units) {
+    for (const sentence of sentences(unit.text)) {
+      const prose = proseOf(sentence.text);
+      if (NOT_STORED.test(prose)) continue;
+      const attributes = [...sentence.text.matchAll(CODE_ATTRIBUTE)];
+      if (!attributes.length) continue;
+      const spoken = names.filter(({ words }) => words.some((pattern) => pattern.test(prose)));
+      if (spoken.length !== 1) continue;
+      const { entity } = spoken[0];
+      const existing = /\b(?:existing|already)\b/i.test(prose);
+      addColumns(
+        entity,
+        attributes
+          .filter((match) => !entity.columns.some((column) => sameColumn(column.name, match[1])))
+          .map((match) => ({ name: match[1], line: lineAt(unit, sentence.at + match.index), ...(existing ? { existing: true } : {}) })),
+      );
+    }
+  }
+}
+
+/** `OriginalTransaction` → /\boriginal\s+transactions?\b/i: the name as words in a sentence. */
+function nameWords(name: string): RegExp {
+  const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').split(/[\s_-]+/).filter(Boolean).map((word) => word.toLowerCase());
+  const last = singular(words.pop()!);
+  return new RegExp(`\\b${[...words, `${last}(?:s|es)?`].join('[\\s_-]+')}\\b`, 'i');
+}

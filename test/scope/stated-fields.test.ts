@@ -170,3 +170,41 @@ describe('two attributes that share the noun written after them', () => {
     expect(provenanceGaps(scope, [doc])).toEqual([]);
   });
 });
+
+describe('a code name a sentence calls a field, flag or column of the one entity it speaks of', () => {
+  const doc = [
+    '# Plan: vouchers',
+    '',
+    '## Notes',
+    '',
+    '- Vouchers are hidden, not removed, through the `isHidden` flag.',
+    '- Redemptions keep the existing `channel` field that other payments use.',
+    '- The voucher list response has a `total` field.',
+    '- Vouchers and shops both get a `region` column.',
+    '',
+    '## Key Entities',
+    '',
+    '- **Voucher**: a prepaid code. Attributes: code, value, expiry date.',
+    '- **Shop**: a place that accepts vouchers. Attributes: name.',
+    '- **Redemption**: A payment with type `REDEEM` that links to exactly one used voucher. Contains amount.',
+    '',
+  ].join('\n');
+  const scope = extractScope(doc);
+
+  it('adds it to that entity; a kind of rows adds it to the table it is kept in, as existing when the sentence says so', () => {
+    expect(names(scope, 'Voucher')).toContain('isHidden');
+    const channel = table(scope, 'Payment').columns.find((column) => column.name === 'channel');
+    expect(channel).toMatchObject({ existing: true, line: lineOf(doc, '`channel`') });
+  });
+
+  it('not from a sentence about a response, nor one naming two entities', () => {
+    for (const entity of scope.entities) {
+      expect(entity.columns.map((column) => column.name)).not.toContain('total');
+      expect(entity.columns.map((column) => column.name)).not.toContain('region');
+    }
+  });
+
+  it('every name can be read at the line it cites', () => {
+    expect(provenanceGaps(scope, [doc])).toEqual([]);
+  });
+});

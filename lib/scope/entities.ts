@@ -1126,3 +1126,33 @@ function nameWords(name: string): RegExp {
   const last = singular(words.pop()!);
   return new RegExp(`\\b${[...words, `${last}(?:s|es)?`].join('[\\s_-]+')}\\b`, 'i');
 }
+
+/** "ALL data isolated by `companyId`", "every row is scoped by `tenant_id`". */
+const ISOLATED_BY = /\b(?:all|every|each)\s+(?:the\s+)?(?:data|records?|rows?|tables?|entities|entity)\s+(?:is\s+|are\s+)?(?:isolated|scoped|partitioned|segregated|separated|keyed)\s+(?:by|on|per)\s+(?:the\s+)?`([A-Za-z_]\w*)`/i;
+/** "multi-tenant via organization FK", "multi-tenancy through the `tenant_id` column". */
+const TENANT_VIA = /\bmulti-?tenan(?:t|cy)\b[^.;]*?\b(?:via|by|through|using|with)\s+(?:an?\s+|the\s+)?(?:`([A-Za-z_]\w*)`|([a-z][a-z0-9_]*))\s+(?:FK|foreign\s+key|column|key|field)\b/i;
+
+/**
+ * The key that isolates tenants' data, when a sentence names it for all the data
+ * ("ALL data isolated by `companyId`", "multi-tenant via organization FK"): a column of each
+ * new table the sprint states columns for. Tables the sprint alters have it already, and a
+ * table whose rows each belong to another new table (`GoodsReceiptItem` of `GoodsReceipt`)
+ * is isolated through that parent.
+ */
+export function tenantKeys(units: readonly Unit[], entities: readonly Entity[]): void {
+  for (const unit of units) {
+    for (const sentence of sentences(unit.text)) {
+      const match = ISOLATED_BY.exec(sentence.text) ?? TENANT_VIA.exec(sentence.text);
+      if (!match || /\b(?:no|not|never|without)\b|n't\b/i.test(proseOf(sentence.text))) continue;
+      const name = match[1] ?? match[2];
+      const line = lineAt(unit, sentence.at + match.index + match[0].indexOf(name));
+      const fresh = new Set(entities.filter((entity) => entity.change === 'new-table').map((entity) => entity.table));
+      for (const entity of entities) {
+        if (!fresh.has(entity.table) || entity.joins || !entity.columns.length) continue;
+        if (entity.columns.some((column) => column.references && column.references !== entity.table && fresh.has(column.references) && column.nullable === false)) continue;
+        if (entity.columns.some((column) => sameColumn(column.name, name))) continue;
+        addColumns(entity, [{ name, nullable: false, line }]);
+      }
+    }
+  }
+}

@@ -208,3 +208,38 @@ describe('a code name a sentence calls a field, flag or column of the one entity
     expect(provenanceGaps(scope, [doc])).toEqual([]);
   });
 });
+
+describe('the key a sentence says isolates all the data', () => {
+  const doc = [
+    '# Plan: invoices',
+    '',
+    '## Constitution Check',
+    '',
+    '- [x] **Tenancy**: all data is scoped by `workspaceId`.',
+    '',
+    '## Key Entities',
+    '',
+    '- **Invoice**: `id`, `customerId`, `issuedOn`, `lines: [{ sku, units }]`',
+    '- **Reminder**: `id`, `invoiceId`, `sendOn`',
+    '- **Ledger**: the running totals.',
+    '',
+  ].join('\n');
+  const scope = extractScope(doc);
+
+  it('is a column of each new table with stated columns; child rows of another new table are isolated through it', () => {
+    expect(names(scope, 'Invoice')).toContain('workspaceId');
+    expect(names(scope, 'Reminder')).toContain('workspaceId');
+    expect(table(scope, 'Invoice').columns.find((column) => column.name === 'workspaceId')).toMatchObject({ nullable: false, line: lineOf(doc, 'scoped by') });
+    expect(names(scope, 'InvoiceLine')).not.toContain('workspaceId');
+    expect(names(scope, 'Ledger')).toEqual([]);
+    expect(provenanceGaps(scope, [doc])).toEqual([]);
+  });
+
+  it('"multi-tenant via … FK" names it too; a table the sprint alters already has it', () => {
+    const plan = ['## Technical Context', '', '**Constraints**: multi-tenant via account FK; audit everything.', '', '## Key Entities', '', '- **Board**: Attributes: title, colour.', '- **Card** (existing): extended. Attributes: board reference.', ''].join('\n');
+    const read = extractScope(plan);
+    expect(names(read, 'Board')).toEqual(['title', 'colour', 'account']);
+    for (const entity of read.entities.filter((entity) => entity.change === 'alter-table')) expect(entity.columns.map((column) => column.name)).not.toContain('account');
+    expect(provenanceGaps(read, [plan])).toEqual([]);
+  });
+});

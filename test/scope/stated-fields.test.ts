@@ -1,8 +1,11 @@
 // Columns the documents state in ways the other readings did not cover: an owner
-// written in Japanese, Chinese, Korean, Spanish or Portuguese ("…に属する"), …
+// written in Japanese, Chinese, Korean, Spanish or Portuguese ("…に属する"), an
+// introduced attribute list with one known word, a model extended with code-named
+// attributes, an attribute given to all entities, "a/b nouns", a code name called a
+// field of one entity, a tenant key, and an existing model's SELECT list.
 // Example documents written for this suite.
 import { describe, expect, it } from 'vitest';
-import { extractScope } from '../../lib/scope/index.js';
+import { extractScope, selectedColumns } from '../../lib/scope/index.js';
 import { provenanceGaps } from '../../lib/scope/provenance.js';
 import type { Entity, Scope } from '../../lib/types.js';
 
@@ -241,5 +244,48 @@ describe('the key a sentence says isolates all the data', () => {
     expect(names(read, 'Board')).toEqual(['title', 'colour', 'account']);
     for (const entity of read.entities.filter((entity) => entity.change === 'alter-table')) expect(entity.columns.map((column) => column.name)).not.toContain('account');
     expect(provenanceGaps(read, [plan])).toEqual([]);
+  });
+});
+
+describe('an existing model’s table read in the document’s code', () => {
+  const doc = [
+    '# Story 7.1: Rename a kennel',
+    '',
+    '## Dev Notes',
+    '',
+    'The `Kennel` model already exists; this story only renames kennels.',
+    '',
+    '**Endpoint**: `PUT /api/kennels/:id`',
+    '',
+    '**Success Response** (200 OK):',
+    '```json',
+    '{ "id": 3, "label": "North run", "sizeClass": "large", "createdAt": "2026-02-01T09:00:00Z" }',
+    '```',
+    '',
+    '**Kennel.findById()**:',
+    '```javascript',
+    'const sql = `',
+    '  SELECT id, label, size_class, archived_at, created_at',
+    '  FROM kennels',
+    '  WHERE id = $1`;',
+    'const report = `SELECT count(*) AS total FROM kennels`;',
+    '```',
+    '',
+  ].join('\n');
+  const scope = extractScope(doc);
+
+  it('adds the selected columns the examples do not show, in the examples’ spelling', () => {
+    const kennel = scope.existingModels?.find((model) => model.name === 'Kennel');
+    expect(kennel?.fields.map((field) => field.name)).toEqual(['id', 'label', 'sizeClass', 'createdAt', 'archivedAt']);
+    expect(kennel?.fields.find((field) => field.name === 'archivedAt')?.line).toBe(lineOf(doc, 'SELECT id, label'));
+    expect(scope.entities.map((entity) => entity.table)).not.toContain('kennels');
+    expect(provenanceGaps(scope, [doc])).toEqual([]);
+  });
+
+  it('reads only a plain list of names from one table', () => {
+    expect(selectedColumns('SELECT a.id, b.name FROM x a JOIN y b ON a.id = b.x_id', 0)).toEqual([]);
+    expect(selectedColumns('SELECT * FROM parcels', 0)).toEqual([]);
+    expect(selectedColumns('SELECT DISTINCT owner, city FROM parcels', 0)).toEqual([]);
+    expect(selectedColumns('select owner, city from parcels where city = $1', 10)).toEqual([{ table: 'parcels', columns: [{ name: 'owner', line: 11 }, { name: 'city', line: 11 }] }]);
   });
 });

@@ -77,7 +77,7 @@ const ITEM_SEPARATOR = /[、，,;；]|\s+(?:y|e|và|및|和|及)\s+/u;
 /**
  * Columns from an attribute list written in words ("メールアドレス、パスワード（ハッシュ化）、
  * 登録日時などの属性を持つ"): a sentence of at least two items of which at least two are in the
- * vocabulary, or one when the sentence introduces the list ("包含类型、凭证等", "属性は…"). Each column keeps the word it came from (`term`), for the provenance check.
+ * vocabulary, or one when the sentence introduces the list ("包含标题、作者等", "属性は…"). Each column keeps the word it came from (`term`), for the provenance check.
  */
 export function translatedAttributes(unit: Unit, from: number): Column[] {
   const text = unit.text.slice(from);
@@ -88,7 +88,7 @@ export function translatedAttributes(unit: Unit, from: number): Column[] {
     offset = at >= 0 ? at + sentence.length : offset;
     const plain = sentence.replace(/[。.！!？?]\s*$/u, '');
     const body = plain.replace(LIST_HEAD, '').replace(LIST_TAIL, '');
-    // "包含类型、凭证等": a list the sentence introduces as what the entity holds.
+    // "包含标题、作者等": a list the sentence introduces as what the entity holds.
     const introduced = body !== plain.replace(LIST_TAIL, '');
     const items = body.split(ITEM_SEPARATOR).map((item) => item.trim()).filter(Boolean);
     if (items.length < 2) continue;

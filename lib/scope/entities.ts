@@ -503,7 +503,7 @@ export function attributeList(unit: Unit, from: number, bare = false): Column[] 
     const paren = /[（(]([^）)]*)[）)]/.exec(raw);
     const words = raw.replace(/[（(][^）)]*[）)]/g, ' ').replace(/`/g, '').replace(/^\s*(?:and|y|e|và|및|和|及)\s+/i, '').trim();
     if (!words || /^(?:etc\.?|…|\.\.\.)$/i.test(words) || /\bcomputed\b|\bderived\b|計算|계산|calculad/i.test(paren?.[1] ?? '')) continue;
-    // "entrance/exit ICs", "start/end dates": two attributes sharing the noun after them.
+    // "pickup/return dates", "first/last name": two attributes sharing the noun after them.
     const shared = /^([A-Za-z]\w*)\s*\/\s*([A-Za-z]\w*)\s+((?:[A-Za-z_]\w*\s+){0,2}[A-Za-z_]\w*)$/.exec(words);
     const nouns = shared ? [shared[1], shared[2]].map((word) => `${word} ${shared[3].replace(/[A-Za-z_]\w*$/, (noun) => singular(noun))}`) : [words];
     if (!nouns.every((noun) => /^[A-Za-z_][\w]*(?:[ -][A-Za-z_]\w*){0,4}$/.test(noun))) continue;
@@ -946,17 +946,17 @@ export function existingModelsIn(unit: Unit): Array<{ name: string; line: number
   return found;
 }
 
-/** "ユーザーに属し", "사용자에 속한다": the owner is named right before these words. */
+/** "会員に属する", "회원에 속한다": the owner is named right before these words. */
 const OWNED_BY_AFTER = /^\s*(?:に(?:属|所属)|(?:에게|에)\s*(?:속|소속))/u;
-/** "属于用户", "pertenece a un usuario", "pertence a um usuário": the owner is named right after these words. */
+/** "属于一个相册", "pertenece a un cliente", "pertence a um cliente": the owner is named right after these words. */
 const OWNED_BY_BEFORE = /(?:属于|屬於|隶属于|隸屬於|\bpertenece\s+a|\bpertence\s+(?:a|ao|à))\s*(?:(?:一个|一個|某个|某個)\s*|(?:una?|el|la|uma?|o)\s+)?(?:[0-9０-９]+\s*[人名个個件]の?\s*)?$/iu;
 
 /**
- * "1人のユーザーに属し", "属于一个用户", "pertenece a un usuario": in a Key Entities item
+ * "1つの家族に属し", "属于一个相册", "pertenece a un cliente": in a Key Entities item
  * (written in a language the English "belongs to" reading does not cover), the row holds
- * its owner's key, named after the owner entity by the fixed `_id` rule (`user_id`, or
- * `userId` beside camelCase columns). The owner must be another entity of the sprint,
- * named by its name or by the word its own item wrote beside it (`ユーザー（User）`);
+ * its owner's key, named after the owner entity by the fixed `_id` rule (`household_id`, or
+ * `householdId` beside camelCase columns). The owner must be another entity of the sprint,
+ * named by its name or by the word its own item wrote beside it (`家族（Household）`);
  * that word is kept as the key's `term` for the provenance check.
  */
 export function nativeOwnerKeys(statements: readonly RelationStatement[], entities: readonly Entity[]): void {
@@ -982,15 +982,15 @@ export function nativeOwnerKeys(statements: readonly RelationStatement[], entiti
   }
 }
 
-/** "extending the existing `Task` model with …", "extends the Order entity by adding …": the model named, then its new attributes. */
+/** "extends the existing `Book` model with …", "extends the Order entity by adding …": the model named, then its new attributes. */
 const EXTENDS_MODEL = /\b(?:extend(?:s|ed|ing)?|augment(?:s|ed|ing)?)\s+(?:the\s+)?(?:existing\s+)?(?:`([A-Za-z_]\w*)`|([A-Z][A-Za-z0-9]*))\s+(?:model|entity|table|class|struct|record|schema)\s+(?:with|by\s+adding|to\s+(?:add|include|hold|store))\b/g;
 /** "adds a `priority` field to the `Task` model", "add an optional `archived_at` column to orders". */
 const ADDS_TO_MODEL = /\badd(?:s|ed|ing)?\s+(?:an?\s+|the\s+)?(?:new\s+)?(?:(?:optional|nullable|required)\s+)?`([A-Za-z_]\w*)`\s+(?:field|column|attribute|property|flag|key|FK)\s+(?:to|on)\s+(?:the\s+)?(?:existing\s+)?(?:`([A-Za-z_]\w*)`|([A-Za-z][A-Za-z0-9_]*))(?:\s+(?:model|entity|table|class|struct|record)s?)?\b/gi;
 
 /**
- * New attributes a sentence gives a model by name: "extending the existing Task model with
- * optional parent references (`epic` FK and self-referential `parent_task` FK)" adds `epic`
- * and `parent_task` to Task; "adds a `priority` field to the Task model" adds `priority`.
+ * New attributes a sentence gives a model by name: "extends the existing Book model with
+ * placement data (`shelf_id` FK and a `position` index)" adds `shelf_id` and `position`
+ * to Book; "adds a `priority` field to the Task model" adds `priority`.
  * Only names written as code count, and only up to the end of the clause the verb opens.
  * A model the sprint does not define yet is an existing table it alters.
  */
@@ -1041,19 +1041,19 @@ function clauseLength(text: string): number {
   return text.length;
 }
 
-/** "all new entity types", "every table", "each of the new models". */
+/** "all new tables", "every entity type", "each of the new models". */
 const ALL_ENTITIES = /\b(?:all|every|each)\s+(?:of\s+the\s+)?(?:(new|sprint's)\s+)?(?:entity|entities|tables?|models?)(?:\s+types?)?\b/i;
 const ATTRIBUTE_WORD = /\b(?:fields?|columns?|attributes?|flags?)\b/i;
 /**
- * "a `tenant_id` column", "(version field)", "the version field": a code name before the attribute
+ * "a `tenant_id` column", "(removed_at field)", "the revision field": a code name before the attribute
  * word, or one word between an opening parenthesis or article and a singular attribute word.
  */
 const NAMED_ATTRIBUTE = /`([A-Za-z_]\w*)`\s+(?:field|column|attribute|flag)s?\b|(?:\(|\b(?:an?|the|its|their)\s+)([a-z][a-z0-9_]{2,})\s+(?:field|column|attribute|flag)\b/g;
 const NOT_A_NAME = /^(?:new|the|same|each|every|all|this|that|these|those|other|shared|existing|specific|required|optional|extra|additional|custom|any|one|single|its|their|our|own|such|given|following|above|below|form|input|text|search|free|and|with|per|which|what)$/i;
 
 /**
- * An attribute a sentence gives every entity: "Optimistic locking (version field) will be
- * extended to all new entity types", "Every table has a `tenant_id` column". The named
+ * An attribute a sentence gives every entity: "Soft deletion (the removed_at field) applies to
+ * all new tables", "Every table has a `tenant_id` column". The named
  * attribute becomes a column of each entity the sentence covers — the sprint's new tables
  * when it says "new", else all of them. Not when the sentence says no, not or without.
  */
@@ -1086,15 +1086,15 @@ export function columnsForAllEntities(units: readonly Unit[], entities: readonly
   }
 }
 
-/** "`isArchived` flag", "the `archived_at` column": a name written as code, then the word for an attribute. */
+/** "the `isHidden` flag", "the `archived_at` column": a name written as code, then the word for an attribute. */
 const CODE_ATTRIBUTE = /`([A-Za-z_]\w*)`\s+(?:field|flag|column|attribute|property)\b(?!\s*(?:of|in|on)\s+(?:the\s+)?(?:request|response|payload|body|query|form|event|message|header|dto)s?\b)/gi;
 /** Sentences about what travels over the API or is computed are not about stored attributes. */
 const NOT_STORED = /\b(?:request|response|payload|body|query|queries|param(?:eter)?s?|input|dto|header|form|filter|sort|computed|derived|virtual|calculated|returns?|returned|sends?|sent|exposes?|log(?:s|ged)?)\b/i;
 
 /**
  * A name written as code that a sentence calls a field, flag or column of the one entity it
- * speaks of: "Refunds must support soft-deletion via `isArchived` flag" gives Transaction (the
- * table refunds are kept in) `isArchived`. The entity is named by its name's words or by a kind of
+ * speaks of: "Vouchers are hidden through the `isHidden` flag" gives Voucher `isHidden`; said of
+ * a kind of rows kept in another table, it goes to that table. The entity is named by its name's words or by a kind of
  * rows it keeps; a sentence naming several entities, or about requests, responses or computed
  * values, adds nothing. "existing"/"already" marks the column as one the table has.
  */
@@ -1120,23 +1120,23 @@ export function codeNamedAttributes(units: readonly Unit[], entities: readonly E
   }
 }
 
-/** `OriginalTransaction` → /\boriginal\s+transactions?\b/i: the name as words in a sentence. */
+/** `DeliveryNote` → /\bdelivery\s+notes?\b/i: the name as words in a sentence. */
 function nameWords(name: string): RegExp {
   const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').split(/[\s_-]+/).filter(Boolean).map((word) => word.toLowerCase());
   const last = singular(words.pop()!);
   return new RegExp(`\\b${[...words, `${last}(?:s|es)?`].join('[\\s_-]+')}\\b`, 'i');
 }
 
-/** "ALL data isolated by `companyId`", "every row is scoped by `tenant_id`". */
+/** "all data is scoped by `workspaceId`", "every row is partitioned by `tenant_id`". */
 const ISOLATED_BY = /\b(?:all|every|each)\s+(?:the\s+)?(?:data|records?|rows?|tables?|entities|entity)\s+(?:is\s+|are\s+)?(?:isolated|scoped|partitioned|segregated|separated|keyed)\s+(?:by|on|per)\s+(?:the\s+)?`([A-Za-z_]\w*)`/i;
-/** "multi-tenant via organization FK", "multi-tenancy through the `tenant_id` column". */
+/** "multi-tenant, with an account FK everywhere", "multi-tenancy through the `tenant_id` column". */
 const TENANT_VIA = /\bmulti-?tenan(?:t|cy)\b[^.;]*?\b(?:via|by|through|using|with)\s+(?:an?\s+|the\s+)?(?:`([A-Za-z_]\w*)`|([a-z][a-z0-9_]*))\s+(?:FK|foreign\s+key|column|key|field)\b/i;
 
 /**
  * The key that isolates tenants' data, when a sentence names it for all the data
- * ("ALL data isolated by `companyId`", "multi-tenant via organization FK"): a column of each
+ * ("all data is scoped by `workspaceId`", "multi-tenant, with an account FK"): a column of each
  * new table the sprint states columns for. Tables the sprint alters have it already, and a
- * table whose rows each belong to another new table (`GoodsReceiptItem` of `GoodsReceipt`)
+ * table whose rows each belong to another new table (`InvoiceLine` of `Invoice`)
  * is isolated through that parent.
  */
 export function tenantKeys(units: readonly Unit[], entities: readonly Entity[]): void {

@@ -383,16 +383,16 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
   const relations: RelationStatement[] = units
     .filter((unit) => !unit.outOfScope && unit.kind !== 'code' && unit.kind !== 'heading' && unit.section !== 'openQuestions' && unit.section !== 'alternatives')
     .map((unit) => ({ unit, subject: keyItems.get(unit), explicitOnly: !keyItems.has(unit) && unit.section !== 'entities' && !RELATIONS_HEADING.test(unit.heading?.text ?? '') }));
-  // "extending the existing Task model with (`epic` FK …)": new attributes of a model named in a sentence.
+  // "extends the existing Book model with (`shelf_id` FK …)": new attributes of a model named in a sentence.
   extendedModelColumns(relations.map((relation) => relation.unit), entities);
   impliedJunctions(relations, entities);
-  // "(version field) will be extended to all new entity types": an attribute of every entity the sentence covers.
+  // "(the removed_at field) applies to all new tables": an attribute of every entity the sentence covers.
   columnsForAllEntities(relations.map((relation) => relation.unit), entities);
-  // "soft-deletion via `isArchived` flag": a code-named attribute of the one entity the sentence speaks of.
+  // "hidden through the `isHidden` flag": a code-named attribute of the one entity the sentence speaks of.
   codeNamedAttributes(relations.map((relation) => relation.unit), entities);
-  // "ALL data isolated by `companyId`": the tenant key of every new table.
+  // "all data is scoped by `workspaceId`": the tenant key of every new table.
   tenantKeys(relations.map((relation) => relation.unit), entities);
-  // "1人のユーザーに属し": the owner's key, in the languages the English "belongs to" reading does not cover.
+  // "会員に属する": the owner's key, in the languages the English "belongs to" reading does not cover.
   nativeOwnerKeys(relations, entities);
   subtypeKeysCased(entities);
 
@@ -554,14 +554,14 @@ function worksOn(units: readonly Unit[], operations: readonly Operation[], entit
       if (!resource || squash(resource) !== key || op.method === 'DELETE') continue;
       for (const field of op.responseFields) if (!fields.some((known) => known.name === field.name)) fields.push({ ...field });
     }
-    // The model's table read in the document's code (`SELECT id, deleted_at FROM time_entries`): its other stored fields.
+    // The model's table read in the document's code (`SELECT id, archived_at FROM kennels`): its other stored fields.
     if (fields.length) {
       const known = (name: string): boolean => fields.some((field) => squash(field.name) === squash(name));
       for (const unit of units) {
         if (unit.outOfScope || unit.kind !== 'code') continue;
         for (const selected of selectedColumns(unit.value ?? '', unit.line)) {
           if (squash(selected.table) !== key) continue;
-          // In the spelling the examples use: `deleted_at` beside `createdAt` is `deletedAt`.
+          // In the spelling the examples use: `archived_at` beside `createdAt` is `archivedAt`.
           const camel = fields.some((field) => /[a-z][A-Z]/.test(field.name)) && !fields.some((field) => field.name.includes('_'));
           for (const column of selected.columns) if (!known(column.name)) fields.push({ ...column, name: camel ? camelCase(column.name) : column.name });
         }
@@ -573,7 +573,7 @@ function worksOn(units: readonly Unit[], operations: readonly Operation[], entit
 }
 
 /**
- * `SELECT id, ticket_id, deleted_at FROM time_entries`: a plain list of column names read from
+ * `SELECT id, label, archived_at FROM kennels`: a plain list of column names read from
  * one table (no `*`, expressions, aliases or joins), each with its line. `line` is the fence's.
  */
 export function selectedColumns(code: string, line: number): Array<{ table: string; columns: Field[] }> {

@@ -68,7 +68,7 @@ export function provenanceGaps(scope: Scope, texts: readonly string[]): string[]
       // A junction's key to one of the entities it joins: that entity's name and the vocabulary's `id`.
       if (joins && column.references && joins.includes(column.references) && squash(column.name) === `${squash(singular(column.references))}id`) continue;
       // A key to another entity of the sprint, named after it by the `_id` rule; `term` is the word the line
-      // writes for that entity, also written at the entity's own line ("ユーザーに属し" → `user_id`, beside "ユーザー（User）").
+      // writes for that entity, also written at the entity's own line ("会員に属する" → `member_id`, beside "会員（Member）").
       const ownerKey = column.references !== undefined && tables.has(column.references) && column.references !== entity.table && [`${squash(singular(column.references))}id`].includes(squash(column.name));
       if (ownerKey && column.term !== undefined) {
         const owner = scope.entities.find((candidate) => candidate.table === column.references)!;

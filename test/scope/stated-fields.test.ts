@@ -70,13 +70,13 @@ describe('a list the sentence introduces needs only one known word', () => {
     const doc = [
       '## Key Entities',
       '',
-      '- **Backup**: 一次备份记录，包含执行状态、耗时、日志摘要等',
+      '- **Backup**: 一次备份记录，包含运行状态、耗时、日志摘要等',
       '- **Archive**: 归档文件，压缩格式、存放位置',
       '- **Mirror**: 镜像配置，包含源仓库、同步频率等',
       '',
     ].join('\n');
     const scope = extractScope(doc);
-    expect(table(scope, 'Backup').columns.map((column) => [column.name, column.term])).toEqual([['status', '执行状态']]);
+    expect(table(scope, 'Backup').columns.map((column) => [column.name, column.term])).toEqual([['status', '运行状态']]);
     expect(names(scope, 'Archive')).toEqual([]);
     expect(names(scope, 'Mirror')).toEqual([]);
     expect(provenanceGaps(scope, [doc])).toEqual([]);
@@ -123,7 +123,7 @@ describe('an attribute a sentence gives every entity', () => {
     '',
     '## Assumptions',
     '',
-    '- Soft deletion (the removed_at field) applies to all new entity types, as it already does for bookings.',
+    '- Soft deletion (the removed_at field) applies to all new tables, as it already does for bookings.',
     '- The checklist verifies correct fields appear on every model form.',
     '',
     '## Key Entities',
@@ -135,7 +135,7 @@ describe('an attribute a sentence gives every entity', () => {
   ].join('\n');
   const scope = extractScope(doc);
 
-  it('"all new entity types": each new table gets the named column, an altered one does not', () => {
+  it('"all new tables": each new table gets the named column, an altered one does not', () => {
     expect(names(scope, 'Room')).toContain('removed_at');
     expect(names(scope, 'Desk')).toContain('removed_at');
     expect(table(scope, 'Room').columns.find((column) => column.name === 'removed_at')?.line).toBe(lineOf(doc, 'Soft deletion'));
@@ -238,8 +238,8 @@ describe('the key a sentence says isolates all the data', () => {
     expect(provenanceGaps(scope, [doc])).toEqual([]);
   });
 
-  it('"multi-tenant via … FK" names it too; a table the sprint alters already has it', () => {
-    const plan = ['## Technical Context', '', '**Constraints**: multi-tenant via account FK; audit everything.', '', '## Key Entities', '', '- **Board**: Attributes: title, colour.', '- **Card** (existing): extended. Attributes: board reference.', ''].join('\n');
+  it('"multi-tenant, with an … FK" names it too; a table the sprint alters already has it', () => {
+    const plan = ['## Technical Context', '', '**Constraints**: the app is multi-tenant, with an account FK everywhere; audit everything.', '', '## Key Entities', '', '- **Board**: Attributes: title, colour.', '- **Card** (existing): extended. Attributes: board reference.', ''].join('\n');
     const read = extractScope(plan);
     expect(names(read, 'Board')).toEqual(['title', 'colour', 'account']);
     for (const entity of read.entities.filter((entity) => entity.change === 'alter-table')) expect(entity.columns.map((column) => column.name)).not.toContain('account');

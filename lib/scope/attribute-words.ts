@@ -77,7 +77,7 @@ const ITEM_SEPARATOR = /[、，,;；]|\s+(?:y|e|và|및|和|及)\s+/u;
 /**
  * Columns from an attribute list written in words ("メールアドレス、パスワード（ハッシュ化）、
  * 登録日時などの属性を持つ"): a sentence of at least two items of which at least two are in the
- * vocabulary. Each column keeps the word it came from (`term`), for the provenance check.
+ * vocabulary, or one when the sentence introduces the list ("包含标题、作者等", "属性は…"). Each column keeps the word it came from (`term`), for the provenance check.
  */
 export function translatedAttributes(unit: Unit, from: number): Column[] {
   const text = unit.text.slice(from);
@@ -86,7 +86,10 @@ export function translatedAttributes(unit: Unit, from: number): Column[] {
   for (const sentence of text.split(/(?<=[。.！!？?])\s*/u)) {
     const at = unit.text.indexOf(sentence, offset);
     offset = at >= 0 ? at + sentence.length : offset;
-    const body = sentence.replace(/[。.！!？?]\s*$/u, '').replace(LIST_HEAD, '').replace(LIST_TAIL, '');
+    const plain = sentence.replace(/[。.！!？?]\s*$/u, '');
+    const body = plain.replace(LIST_HEAD, '').replace(LIST_TAIL, '');
+    // "包含标题、作者等": a list the sentence introduces as what the entity holds.
+    const introduced = body !== plain.replace(LIST_TAIL, '');
     const items = body.split(ITEM_SEPARATOR).map((item) => item.trim()).filter(Boolean);
     if (items.length < 2) continue;
     const found: Column[] = [];
@@ -99,7 +102,8 @@ export function translatedAttributes(unit: Unit, from: number): Column[] {
       const made = toColumn(column, /任意|可选|可選|선택|opcional|optional|tùy chọn/iu.test(note) ? { nullable: true } : {}, lineAt(unit, where >= 0 ? where : from));
       found.push({ ...made, term: bare });
     }
-    if (found.length >= 2) columns.push(...found.filter((column) => !columns.some((seen) => seen.name === column.name)));
+    // Two known words make a list of attributes; one is enough when the sentence says it lists them.
+    if (found.length >= 2 || (introduced && found.length === 1)) columns.push(...found.filter((column) => !columns.some((seen) => seen.name === column.name)));
   }
   return columns;
 }

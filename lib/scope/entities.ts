@@ -503,9 +503,13 @@ export function attributeList(unit: Unit, from: number, bare = false): Column[] 
     const paren = /[（(]([^）)]*)[）)]/.exec(raw);
     const words = raw.replace(/[（(][^）)]*[）)]/g, ' ').replace(/`/g, '').replace(/^\s*(?:and|y|e|và|및|和|及)\s+/i, '').trim();
     if (!words || /^(?:etc\.?|…|\.\.\.)$/i.test(words) || /\bcomputed\b|\bderived\b|計算|계산|calculad/i.test(paren?.[1] ?? '')) continue;
-    if (!/^[A-Za-z_][\w]*(?:[ -][A-Za-z_]\w*){0,4}$/.test(words)) continue;
-    const named = proseColumnNames(words, paren?.[1]);
-    if (!named) continue;
+    // "pickup/return dates", "first/last name": two attributes sharing the noun after them.
+    const shared = /^([A-Za-z]\w*)\s*\/\s*([A-Za-z]\w*)\s+((?:[A-Za-z_]\w*\s+){0,2}[A-Za-z_]\w*)$/.exec(words);
+    const nouns = shared ? [shared[1], shared[2]].map((word) => `${word} ${shared[3].replace(/[A-Za-z_]\w*$/, (noun) => singular(noun))}`) : [words];
+    if (!nouns.every((noun) => /^[A-Za-z_][\w]*(?:[ -][A-Za-z_]\w*){0,4}$/.test(noun))) continue;
+    const each = nouns.map((noun) => proseColumnNames(noun, paren?.[1]));
+    if (each.some((named) => !named)) continue;
+    const named = { ...each[0]!, names: each.flatMap((item) => item!.names) };
     const attrs = paren && !named.fromParen ? parseAttributes(paren[1].includes('/') && !/\s/.test(paren[1].trim()) ? paren[1].split('/').map((value) => `\`${value.trim()}\``).join(', ') : paren[1]) : {};
     if (paren && !named.fromParen && /^\s*[\w-]+(?:\s*\/\s*[\w-]+)+\s*$/.test(paren[1])) attrs.enum = paren[1].split('/').map((value) => value.trim());
     if ((paren && /\boptional\b|opcional|선택|任意|可选|可選/i.test(paren[1])) || named.optional) attrs.nullable = true;
@@ -946,4 +950,215 @@ export function existingModelsIn(unit: Unit): Array<{ name: string; line: number
     found.push({ name: match[1], line: lineAt(unit, match.index) });
   }
   return found;
+}
+
+/** "会員に属する", "회원에 속한다": the owner is named right before these words. */
+const OWNED_BY_AFTER = /^\s*(?:に(?:属|所属)|(?:에게|에)\s*(?:속|소속))/u;
+/** "属于一个相册", "pertenece a un cliente", "pertence a um cliente": the owner is named right after these words. */
+const OWNED_BY_BEFORE = /(?:属于|屬於|隶属于|隸屬於|\bpertenece\s+a|\bpertence\s+(?:a|ao|à))\s*(?:(?:一个|一個|某个|某個)\s*|(?:una?|el|la|uma?|o)\s+)?(?:[0-9０-９]+\s*[人名个個件]の?\s*)?$/iu;
+
+/**
+ * "1つの家族に属し", "属于一个相册", "pertenece a un cliente": in a Key Entities item
+ * (written in a language the English "belongs to" reading does not cover), the row holds
+ * its owner's key, named after the owner entity by the fixed `_id` rule (`household_id`, or
+ * `householdId` beside camelCase columns). The owner must be another entity of the sprint,
+ * named by its name or by the word its own item wrote beside it (`家族（Household）`);
+ * that word is kept as the key's `term` for the provenance check.
+ */
+export function nativeOwnerKeys(statements: readonly RelationStatement[], entities: readonly Entity[]): void {
+  const native = new Map<Entity, string[]>();
+  for (const { unit, subject } of statements) if (subject) native.set(subject, [...(native.get(subject) ?? []), ...nativeNouns(unit)]);
+  for (const { unit, subject } of statements) {
+    if (!subject || subject.joins) continue;
+    const text = unit.text.replace(/`/g, ' ');
+    const from = unit.lead ? Math.max(0, text.indexOf(unit.lead) + unit.lead.length) : 0;
+    const body = text.slice(from);
+    const others = entities.filter((entity) => entity !== subject && !entity.joins);
+    for (const mention of mentionsIn(body, others, native)) {
+      if (!OWNED_BY_AFTER.test(body.slice(mention.end)) && !OWNED_BY_BEFORE.test(body.slice(0, mention.at))) continue;
+      const owner = mention.entity;
+      const camel = subject.columns.some((column) => /[a-z][A-Z]/.test(column.name));
+      const name = camel ? `${camelCase(singular(owner.table))}Id` : `${snakeCase(singular(owner.table))}_id`;
+      if (subject.columns.some((column) => sameColumn(column.name, name) || column.references === owner.table)) continue;
+      const written = body.slice(mention.at, mention.end);
+      const key: Column = { name, references: owner.table, nullable: false, line: lineAt(unit, from + mention.at) };
+      if (entityKey(written) !== entityKey(owner.table)) key.term = written;
+      addColumns(subject, [key]);
+    }
+  }
+}
+
+/** "extends the existing `Book` model with …", "extends the Order entity by adding …": the model named, then its new attributes. */
+const EXTENDS_MODEL = /\b(?:extend(?:s|ed|ing)?|augment(?:s|ed|ing)?)\s+(?:the\s+)?(?:existing\s+)?(?:`([A-Za-z_]\w*)`|([A-Z][A-Za-z0-9]*))\s+(?:model|entity|table|class|struct|record|schema)\s+(?:with|by\s+adding|to\s+(?:add|include|hold|store))\b/g;
+/** "adds a `priority` field to the `Task` model", "add an optional `archived_at` column to orders". */
+const ADDS_TO_MODEL = /\badd(?:s|ed|ing)?\s+(?:an?\s+|the\s+)?(?:new\s+)?(?:(?:optional|nullable|required)\s+)?`([A-Za-z_]\w*)`\s+(?:field|column|attribute|property|flag|key|FK)\s+(?:to|on)\s+(?:the\s+)?(?:existing\s+)?(?:`([A-Za-z_]\w*)`|([A-Za-z][A-Za-z0-9_]*))(?:\s+(?:model|entity|table|class|struct|record)s?)?\b/gi;
+
+/**
+ * New attributes a sentence gives a model by name: "extends the existing Book model with
+ * placement data (`shelf_id` FK and a `position` index)" adds `shelf_id` and `position`
+ * to Book; "adds a `priority` field to the Task model" adds `priority`.
+ * Only names written as code count, and only up to the end of the clause the verb opens.
+ * A model the sprint does not define yet is an existing table it alters.
+ */
+export function extendedModelColumns(units: readonly Unit[], entities: Entity[]): void {
+  const add = (unit: Unit, name: string, code: boolean, found: Array<{ name: string; at: number; fk: boolean }>): void => {
+    const entity = entityByKey(entities, name) ?? (code || /^[A-Z]/.test(name) ? upsert(entities, name, 'alter-table', lineAt(unit, found[0].at)) : undefined);
+    if (!entity) return;
+    addColumns(
+      entity,
+      found
+        .filter((item) => !entity.columns.some((column) => sameColumn(column.name, item.name)))
+        .map((item) => {
+          const target = item.fk ? entityByKey(entities, item.name.replace(/_?[Ii]d$/, '')) : undefined;
+          return { name: item.name, line: lineAt(unit, item.at), ...(target && target !== entity ? { references: target.table } : {}) };
+        }),
+    );
+  };
+  for (const unit of units) {
+    for (const sentence of sentences(unit.text)) {
+      for (const match of sentence.text.matchAll(EXTENDS_MODEL)) {
+        const after = match.index + match[0].length;
+        const clause = sentence.text.slice(after, after + clauseLength(sentence.text.slice(after)));
+        const found = [...clause.matchAll(/`([A-Za-z_]\w*)`(\s*(?:FK|foreign\s+key))?/g)].map((code) => ({ name: code[1], at: sentence.at + after + code.index, fk: Boolean(code[2]) }));
+        if (found.length) add(unit, match[1] ?? match[2], Boolean(match[1]), found);
+      }
+      for (const match of sentence.text.matchAll(ADDS_TO_MODEL)) {
+        const model = match[2] ?? match[3];
+        if (!match[2] && !/\b(?:model|entity|table|class|struct|record)s?$/i.test(match[0]) && !entityByKey(entities, model)) continue;
+        add(unit, model, Boolean(match[2]), [{ name: match[1], at: sentence.at + match.index + match[0].indexOf(`\`${match[1]}\``), fk: /\b(?:key|FK)\b/.test(match[0]) }]);
+      }
+    }
+  }
+}
+
+/** Characters up to the first comma, semicolon or period outside parentheses and code. */
+function clauseLength(text: string): number {
+  let depth = 0;
+  let code = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (char === '`') code = !code;
+    if (code) continue;
+    if (char === '(' || char === '（') depth++;
+    else if ((char === ')' || char === '）') && depth > 0) depth--;
+    else if (depth === 0 && /[,;，；。]/.test(char)) return i;
+    else if (depth === 0 && char === '.' && (i + 1 >= text.length || /\s/.test(text[i + 1]))) return i;
+  }
+  return text.length;
+}
+
+/** "all new tables", "every entity type", "each of the new models". */
+const ALL_ENTITIES = /\b(?:all|every|each)\s+(?:of\s+the\s+)?(?:(new|sprint's)\s+)?(?:entity|entities|tables?|models?)(?:\s+types?)?\b/i;
+const ATTRIBUTE_WORD = /\b(?:fields?|columns?|attributes?|flags?)\b/i;
+/**
+ * "a `tenant_id` column", "(removed_at field)", "the revision field": a code name before the attribute
+ * word, or one word between an opening parenthesis or article and a singular attribute word.
+ */
+const NAMED_ATTRIBUTE = /`([A-Za-z_]\w*)`\s+(?:field|column|attribute|flag)s?\b|(?:\(|\b(?:an?|the|its|their)\s+)([a-z][a-z0-9_]{2,})\s+(?:field|column|attribute|flag)\b/g;
+const NOT_A_NAME = /^(?:new|the|same|each|every|all|this|that|these|those|other|shared|existing|specific|required|optional|extra|additional|custom|any|one|single|its|their|our|own|such|given|following|above|below|form|input|text|search|free|and|with|per|which|what)$/i;
+
+/**
+ * An attribute a sentence gives every entity: "Soft deletion (the removed_at field) applies to
+ * all new tables", "Every table has a `tenant_id` column". The named
+ * attribute becomes a column of each entity the sentence covers — the sprint's new tables
+ * when it says "new", else all of them. Not when the sentence says no, not or without.
+ */
+export function columnsForAllEntities(units: readonly Unit[], entities: readonly Entity[]): void {
+  for (const unit of units) {
+    for (const sentence of sentences(unit.text)) {
+      const all = ALL_ENTITIES.exec(proseOf(sentence.text));
+      if (!all || !ATTRIBUTE_WORD.test(proseOf(sentence.text)) || /\b(?:no|not|never|without|except)\b|n't\b/i.test(proseOf(sentence.text))) continue;
+      const named: Array<{ name: string; at: number }> = [];
+      const push = (name: string, at: number): void => {
+        if (!named.some((item) => item.name === name)) named.push({ name, at });
+      };
+      // "Every table has `created_at` and `updated_at` columns": each code name of the list, in order.
+      const listed = /`[A-Za-z_]\w*`(?:\s*(?:,|and|&)\s*`[A-Za-z_]\w*`)+\s+(?:fields|columns|attributes|flags)\b/.exec(sentence.text);
+      if (listed) for (const code of listed[0].matchAll(/`([A-Za-z_]\w*)`/g)) push(code[1], sentence.at + listed.index + code.index);
+      for (const match of sentence.text.matchAll(NAMED_ATTRIBUTE)) {
+        const name = match[1] ?? match[2];
+        if (!match[1] && NOT_A_NAME.test(name)) continue;
+        push(name, sentence.at + match.index + match[0].indexOf(name));
+      }
+      if (!named.length) continue;
+      const covered = entities.filter((entity) => !entity.joins && (!all[1] || all[1].toLowerCase() !== 'new' || entity.change === 'new-table'));
+      for (const entity of covered) {
+        addColumns(
+          entity,
+          named.filter((item) => !entity.columns.some((column) => sameColumn(column.name, item.name))).map((item) => ({ name: item.name, line: lineAt(unit, item.at) })),
+        );
+      }
+    }
+  }
+}
+
+/** "the `isHidden` flag", "the `archived_at` column": a name written as code, then the word for an attribute. */
+const CODE_ATTRIBUTE = /`([A-Za-z_]\w*)`\s+(?:field|flag|column|attribute|property)\b(?!\s*(?:of|in|on)\s+(?:the\s+)?(?:request|response|payload|body|query|form|event|message|header|dto)s?\b)/gi;
+/** Sentences about what travels over the API or is computed are not about stored attributes. */
+const NOT_STORED = /\b(?:request|response|payload|body|query|queries|param(?:eter)?s?|input|dto|header|form|filter|sort|computed|derived|virtual|calculated|returns?|returned|sends?|sent|exposes?|log(?:s|ged)?)\b/i;
+
+/**
+ * A name written as code that a sentence calls a field, flag or column of the one entity it
+ * speaks of: "Vouchers are hidden through the `isHidden` flag" gives Voucher `isHidden`; said of
+ * a kind of rows kept in another table, it goes to that table. The entity is named by its name's words or by a kind of
+ * rows it keeps; a sentence naming several entities, or about requests, responses or computed
+ * values, adds nothing. "existing"/"already" marks the column as one the table has.
+ */
+export function codeNamedAttributes(units: readonly Unit[], entities: readonly Entity[]): void {
+  const names = entities.filter((entity) => !entity.joins).map((entity) => ({ entity, words: [entity.table, ...(entity.subtypes ?? []).map((subtype) => subtype.name)].map(nameWords) }));
+  for (const unit of units) {
+    for (const sentence of sentences(unit.text)) {
+      const prose = proseOf(sentence.text);
+      if (NOT_STORED.test(prose)) continue;
+      const attributes = [...sentence.text.matchAll(CODE_ATTRIBUTE)];
+      if (!attributes.length) continue;
+      const spoken = names.filter(({ words }) => words.some((pattern) => pattern.test(prose)));
+      if (spoken.length !== 1) continue;
+      const { entity } = spoken[0];
+      const existing = /\b(?:existing|already)\b/i.test(prose);
+      addColumns(
+        entity,
+        attributes
+          .filter((match) => !entity.columns.some((column) => sameColumn(column.name, match[1])))
+          .map((match) => ({ name: match[1], line: lineAt(unit, sentence.at + match.index), ...(existing ? { existing: true } : {}) })),
+      );
+    }
+  }
+}
+
+/** `DeliveryNote` → /\bdelivery\s+notes?\b/i: the name as words in a sentence. */
+function nameWords(name: string): RegExp {
+  const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').split(/[\s_-]+/).filter(Boolean).map((word) => word.toLowerCase());
+  const last = singular(words.pop()!);
+  return new RegExp(`\\b${[...words, `${last}(?:s|es)?`].join('[\\s_-]+')}\\b`, 'i');
+}
+
+/** "all data is scoped by `workspaceId`", "every row is partitioned by `tenant_id`". */
+const ISOLATED_BY = /\b(?:all|every|each)\s+(?:the\s+)?(?:data|records?|rows?|tables?|entities|entity)\s+(?:is\s+|are\s+)?(?:isolated|scoped|partitioned|segregated|separated|keyed)\s+(?:by|on|per)\s+(?:the\s+)?`([A-Za-z_]\w*)`/i;
+/** "multi-tenant, with an account FK everywhere", "multi-tenancy through the `tenant_id` column". */
+const TENANT_VIA = /\bmulti-?tenan(?:t|cy)\b[^.;]*?\b(?:via|by|through|using|with)\s+(?:an?\s+|the\s+)?(?:`([A-Za-z_]\w*)`|([a-z][a-z0-9_]*))\s+(?:FK|foreign\s+key|column|key|field)\b/i;
+
+/**
+ * The key that isolates tenants' data, when a sentence names it for all the data
+ * ("all data is scoped by `workspaceId`", "multi-tenant, with an account FK"): a column of each
+ * new table the sprint states columns for. Tables the sprint alters have it already, and a
+ * table whose rows each belong to another new table (`InvoiceLine` of `Invoice`)
+ * is isolated through that parent.
+ */
+export function tenantKeys(units: readonly Unit[], entities: readonly Entity[]): void {
+  for (const unit of units) {
+    for (const sentence of sentences(unit.text)) {
+      const match = ISOLATED_BY.exec(sentence.text) ?? TENANT_VIA.exec(sentence.text);
+      if (!match || /\b(?:no|not|never|without)\b|n't\b/i.test(proseOf(sentence.text))) continue;
+      const name = match[1] ?? match[2];
+      const line = lineAt(unit, sentence.at + match.index + match[0].indexOf(name));
+      const fresh = new Set(entities.filter((entity) => entity.change === 'new-table').map((entity) => entity.table));
+      for (const entity of entities) {
+        if (!fresh.has(entity.table) || entity.joins || !entity.columns.length) continue;
+        if (entity.columns.some((column) => column.references && column.references !== entity.table && fresh.has(column.references) && column.nullable === false)) continue;
+        if (entity.columns.some((column) => sameColumn(column.name, name))) continue;
+        addColumns(entity, [{ name, nullable: false, line }]);
+      }
+    }
+  }
 }

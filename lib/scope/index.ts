@@ -3,7 +3,7 @@
 // What the text does not say becomes an open question; nothing is invented.
 import type { AuthzRule, Entity, ExistingModel, Field, Integration, JobItem, Operation, Scope, ScopeNote, Slo } from '../types.js';
 import { operationKey } from '../types.js';
-import { addColumns, columnsAfterNouns, entitiesFromSql, entityFromHeading, entityFromLabel, impliedJunctions, subtypeKeysCased, isModelLabel, junctionKeys, junctionTables, type RelationStatement, modelFilesInTree, mergeEntity, mergeShapes, entitiesInUnit, entitiesByNoun, existingModelsIn, keyEntity, linkReferences, nestedColumns, rowHints } from './entities.js';
+import { addColumns, columnsAfterNouns, entitiesFromSql, entityFromHeading, entityFromLabel, codeNamedAttributes, columnsForAllEntities, extendedModelColumns, impliedJunctions, nativeOwnerKeys, subtypeKeysCased, tenantKeys, isModelLabel, junctionKeys, junctionTables, type RelationStatement, modelFilesInTree, mergeEntity, mergeShapes, entitiesInUnit, entitiesByNoun, existingModelsIn, keyEntity, linkReferences, nestedColumns, rowHints } from './entities.js';
 import { authzFromCell, authzRule, integrationsIn, jobIn, mentionsFrontend, resolveOperations, servicesIn, slosIn, verificationOf, webhookVendor } from './facts.js';
 import { toColumn, toField } from './fields.js';
 import { readGraphqlSchema } from './grammar/graphql.js';
@@ -13,7 +13,7 @@ import { readOpenApi } from './grammar/openapi.js';
 import { readProto, readRpcSignature } from './grammar/proto.js';
 import { barePaths, headingBase, prefixOf, settlePaths, statedBase } from './base-paths.js';
 import { pathParams, restOperationName, uniqueName } from './naming.js';
-import { columnKindOf, singular } from '../naming/index.js';
+import { camelCase, columnKindOf, singular } from '../naming/index.js';
 import {
   addFields,
   emptyOperation,
@@ -384,7 +384,17 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
   const relations: RelationStatement[] = units
     .filter((unit) => !unit.outOfScope && unit.kind !== 'code' && unit.kind !== 'heading' && unit.section !== 'openQuestions' && unit.section !== 'alternatives')
     .map((unit) => ({ unit, subject: keyItems.get(unit), explicitOnly: !keyItems.has(unit) && unit.section !== 'entities' && !RELATIONS_HEADING.test(unit.heading?.text ?? '') }));
+  // "extends the existing Book model with (`shelf_id` FK …)": new attributes of a model named in a sentence.
+  extendedModelColumns(relations.map((relation) => relation.unit), entities);
   impliedJunctions(relations, entities);
+  // "(the removed_at field) applies to all new tables": an attribute of every entity the sentence covers.
+  columnsForAllEntities(relations.map((relation) => relation.unit), entities);
+  // "hidden through the `isHidden` flag": a code-named attribute of the one entity the sentence speaks of.
+  codeNamedAttributes(relations.map((relation) => relation.unit), entities);
+  // "all data is scoped by `workspaceId`": the tenant key of every new table.
+  tenantKeys(relations.map((relation) => relation.unit), entities);
+  // "会員に属する": the owner's key, in the languages the English "belongs to" reading does not cover.
+  nativeOwnerKeys(relations, entities);
   subtypeKeysCased(entities);
 
   // Full paths: bases stated once, router-relative fragments and example calls folded into their operation.
@@ -548,9 +558,39 @@ function worksOn(units: readonly Unit[], operations: readonly Operation[], entit
       if (!resource || squash(resource) !== key || op.method === 'DELETE') continue;
       for (const field of op.responseFields) if (!fields.some((known) => known.name === field.name)) fields.push({ ...field });
     }
+    // The model's table read in the document's code (`SELECT id, archived_at FROM kennels`): its other stored fields.
+    if (fields.length) {
+      const known = (name: string): boolean => fields.some((field) => squash(field.name) === squash(name));
+      for (const unit of units) {
+        if (unit.outOfScope || unit.kind !== 'code') continue;
+        for (const selected of selectedColumns(unit.value ?? '', unit.line)) {
+          if (squash(selected.table) !== key) continue;
+          // In the spelling the examples use: `archived_at` beside `createdAt` is `archivedAt`.
+          const camel = fields.some((field) => /[a-z][A-Z]/.test(field.name)) && !fields.some((field) => field.name.includes('_'));
+          for (const column of selected.columns) if (!known(column.name)) fields.push({ ...column, name: camel ? camelCase(column.name) : column.name });
+        }
+      }
+    }
     if (fields.length) models.push({ name: model.name, line: model.line, fields });
   }
   return models;
+}
+
+/**
+ * `SELECT id, label, archived_at FROM kennels`: a plain list of column names read from
+ * one table (no `*`, expressions, aliases or joins), each with its line. `line` is the fence's.
+ */
+export function selectedColumns(code: string, line: number): Array<{ table: string; columns: Field[] }> {
+  const lineOf = (index: number): number => line + 1 + (code.slice(0, index).match(/\n/g)?.length ?? 0);
+  const found: Array<{ table: string; columns: Field[] }> = [];
+  for (const match of code.matchAll(/\bSELECT\s+((?:[A-Za-z_]\w*\s*,\s*)+[A-Za-z_]\w*)\s+FROM\s+["`]?([A-Za-z_]\w*)["`]?(?:\s*$|\s*[;`'"]|\s+(?:WHERE|ORDER|LIMIT|GROUP)\b)/gi)) {
+    const list = match[1];
+    const start = match.index + match[0].indexOf(list);
+    const names = [...list.matchAll(/[A-Za-z_]\w*/g)];
+    if (names.some((name) => /^(?:distinct|all|as|from|select)$/i.test(name[0]))) continue;
+    found.push({ table: match[2], columns: names.map((name) => ({ name: name[0], line: lineOf(start + name.index) })) });
+  }
+  return found;
 }
 
 const ERROR_EXAMPLE = /\b(?:error|fail(?:ure|ed)?|4\d\d|5\d\d)\b|錯誤|失敗|エラー|오류|에러|errores?|erros?|falha/i;

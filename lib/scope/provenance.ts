@@ -67,6 +67,14 @@ export function provenanceGaps(scope: Scope, texts: readonly string[]): string[]
     for (const column of entity.columns) {
       // A junction's key to one of the entities it joins: that entity's name and the vocabulary's `id`.
       if (joins && column.references && joins.includes(column.references) && squash(column.name) === `${squash(singular(column.references))}id`) continue;
+      // A key to another entity of the sprint, named after it by the `_id` rule; `term` is the word the line
+      // writes for that entity, also written at the entity's own line ("会員に属する" → `member_id`, beside "会員（Member）").
+      const ownerKey = column.references !== undefined && tables.has(column.references) && column.references !== entity.table && [`${squash(singular(column.references))}id`].includes(squash(column.name));
+      if (ownerKey && column.term !== undefined) {
+        const owner = scope.entities.find((candidate) => candidate.table === column.references)!;
+        if (!at(column.line).includes(squash(column.term)) || !at(owner.line).includes(squash(column.term))) gaps.push(`column ${entity.table} ${column.name} (line ${column.line}, "${column.term}")`);
+        continue;
+      }
       // A name from the attribute vocabulary: the word is at the line and the vocabulary maps it to this name.
       if (column.term !== undefined) {
         if (!at(column.line).includes(squash(column.term)) || attributeColumn(column.term) !== column.name) gaps.push(`column ${entity.table} ${column.name} (line ${column.line}, "${column.term}")`);

@@ -345,6 +345,8 @@ describe('attributes written in words, in any language', () => {
       ['due_date', '返却期限', undefined],
       ['status', '状態', undefined],
       ['notes', '備考', true],
+      // "会員に属する": the owner's key, named after the Member entity.
+      ['member_id', '会員', false],
     ]);
   });
 

@@ -968,13 +968,16 @@ const OWNED_BY_BEFORE = /(?:属于|屬於|隶属于|隸屬於|\bpertenece\s+a|\b
 export function nativeOwnerKeys(statements: readonly RelationStatement[], entities: readonly Entity[]): void {
   const native = new Map<Entity, string[]>();
   for (const { unit, subject } of statements) if (subject) native.set(subject, [...(native.get(subject) ?? []), ...nativeNouns(unit)]);
+  // Built once: a long document has many statements and entities.
+  const byKey = new Map(entities.filter((entity) => !entity.joins).map((entity) => [entityKey(entity.table), entity]));
+  const nativeNounList = [...native].filter(([entity]) => !entity.joins).flatMap(([entity, nouns]) => nouns.map((noun) => ({ entity, noun })));
   for (const { unit, subject } of statements) {
     if (!subject || subject.joins) continue;
     const text = unit.text.replace(/`/g, ' ');
     const from = unit.lead ? Math.max(0, text.indexOf(unit.lead) + unit.lead.length) : 0;
     const body = text.slice(from);
-    const others = entities.filter((entity) => entity !== subject && !entity.joins);
-    for (const mention of mentionsIn(body, others, native)) {
+    for (const mention of mentionsIn(body, byKey, nativeNounList)) {
+      if (mention.entity === subject) continue;
       if (!OWNED_BY_AFTER.test(body.slice(mention.end)) && !OWNED_BY_BEFORE.test(body.slice(0, mention.at))) continue;
       const owner = mention.entity;
       const camel = subject.columns.some((column) => /[a-z][A-Z]/.test(column.name));

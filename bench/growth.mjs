@@ -125,8 +125,10 @@ function block(index) {
 function documentOf(bytes, head) {
   const parts = [head.trimEnd(), ''];
   let size = Buffer.byteLength(parts.join('\n'));
-  for (let index = 0; size < bytes; index++) {
+  // Whole blocks up to the size, never past it: the largest case is exactly at the document cap.
+  for (let index = 0; ; index++) {
     const text = block(index);
+    if (size + Buffer.byteLength(text) + 1 > bytes) break;
     parts.push(text);
     size += Buffer.byteLength(text) + 1;
   }

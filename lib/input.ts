@@ -25,7 +25,7 @@ export function readInputFile(file: string, label: string, maxBytes: number, fix
     throw new MagiError('input-not-file', `${label}: is ${what}, not a regular file; ${notFileFix}`, { exitCode });
   }
   if (stats.size > maxBytes) {
-    throw new MagiError('input-too-large', `${label}: is ${megabytes(stats.size)} (limit ${megabytes(maxBytes)}); ${fix}`, { exitCode });
+    throw new MagiError('input-too-large', `${label}: ${sizeAgainstLimit(stats.size, maxBytes)}; ${fix}`, { exitCode });
   }
   try {
     return readFileSync(file);
@@ -43,6 +43,12 @@ export function readRegularFile(file: string, maxBytes = Number.POSITIVE_INFINIT
   } catch {
     return undefined;
   }
+}
+
+/** "is 5.2 MB (limit 5.0 MB)"; in bytes when both would read the same ("is 5,243,904 bytes (limit 5,242,880)"). */
+export function sizeAgainstLimit(size: number, limit: number): string {
+  const [shown, cap] = [megabytes(size), megabytes(limit)];
+  return shown === cap ? `is ${size.toLocaleString('en-US')} bytes (limit ${limit.toLocaleString('en-US')})` : `is ${shown} (limit ${cap})`;
 }
 
 export function megabytes(bytes: number): string {

@@ -2,7 +2,7 @@
 // binary content, invalid UTF-8, an absurd size, an unterminated code fence.
 import { readFileSync, statSync } from 'node:fs';
 import { MagiError } from '../errors.js';
-import { megabytes } from '../input.js';
+import { sizeAgainstLimit } from '../input.js';
 
 /** Plan documents are prose; real ones are tens of kilobytes. The cap keeps a run's time and memory bounded. */
 export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
@@ -32,7 +32,7 @@ export function readPlanDocument(absolutePath: string, displayPath: string): Pla
     throw new MagiError('document-unreadable', `${displayPath}: cannot be read (${(cause as NodeJS.ErrnoException).code}); check that it exists and is readable`, { cause });
   }
   if (size > MAX_DOCUMENT_BYTES) {
-    throw new MagiError('document-too-large', `${displayPath}: is ${megabytes(size)} (limit ${megabytes(MAX_DOCUMENT_BYTES)}); split the plan document before adding a Backend section`);
+    throw new MagiError('document-too-large', `${displayPath}: ${sizeAgainstLimit(size, MAX_DOCUMENT_BYTES)}; split the plan document before adding a Backend section`);
   }
   let bytes: Buffer;
   try {

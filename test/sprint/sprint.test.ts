@@ -93,6 +93,19 @@ describe('reading the plan document', () => {
     expect(idOf(read('# A\n\n```ts\nconst x = 1;\n'))).toBe('document-fence');
   });
 
+  it('says how much too large a document is, in bytes when the sizes would read the same', () => {
+    const message = (size: number) => {
+      try {
+        read(Buffer.alloc(size, 0x61))();
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return '';
+    };
+    expect(message(6 * 1024 * 1024)).toBe('docs/01-a/SPEC.md: is 6.0 MB (limit 5.0 MB); split the plan document before adding a Backend section');
+    expect(message(5 * 1024 * 1024 + 2048)).toBe('docs/01-a/SPEC.md: is 5,244,928 bytes (limit 5,242,880); split the plan document before adding a Backend section');
+  });
+
   it('finds unclosed fences the way CommonMark closes them', () => {
     expect(findUnclosedFence('```\na\n```\n')).toBeUndefined();
     expect(findUnclosedFence('````\n```\n````\n')).toBeUndefined();

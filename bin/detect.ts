@@ -54,10 +54,13 @@ function describeService(service: ServiceStack): string[] {
   show('language', one(service.language));
   show('framework', one(service.framework));
   show('orm', one(service.orm));
+  show('migrations', one(service.migrations));
   show('databases', service.databases);
   show('auth', service.auth);
   show('api styles', service.apiStyles);
   show('jobs', service.jobs);
+  show('validation', one(service.validation));
+  show('logger', one(service.logger));
   show('test runner', one(service.testRunner));
   show('package manager', one(service.packageManager));
   show('test folder', one(service.testDir));

@@ -125,11 +125,29 @@ export function enclosingFunction(text: string, index: number, ecosystem: Ecosys
     if (indent >= minIndent) continue;
     const decl = FUNCTION_DECL[ecosystem].exec(line);
     const name = decl ? (decl[1] ?? decl[2] ?? decl[3]) : undefined;
-    if (name && !CONTROL_WORDS.has(name)) return name;
+    // A decorated function (`@field_validator(...)`, `@app.get(...)`, `@Get()`) is called by what it is
+    // registered with, never by name: whether it runs cannot be read off the text.
+    if (name && !CONTROL_WORDS.has(name)) return decoratedAt(lines, i) ? undefined : name;
     minIndent = indent;
     if (indent === 0) return undefined;
   }
   return undefined;
+}
+
+/** Whether the declaration at `lines[index]` has a decorator right above it (blank lines and comments between allowed). */
+function decoratedAt(lines: readonly string[], index: number): boolean {
+  for (let i = index - 1; i >= 0; i--) {
+    const above = lines[i].trim();
+    if (!above || above.startsWith('#') || above.startsWith('//')) continue;
+    // The end of a decorator's argument list spread over lines (`)` closing `@app.get(`).
+    if (above.startsWith('@')) return true;
+    if (/^[)\]},]/.test(above) || /^\w+\s*=/.test(above)) {
+      const indent = indentOf(lines[index]);
+      return lines.slice(Math.max(0, i - 8), i).some((line) => line.trim().startsWith('@') && indentOf(line) === indent);
+    }
+    return false;
+  }
+  return false;
 }
 
 function indentOf(line: string): number {

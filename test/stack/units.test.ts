@@ -95,6 +95,22 @@ describe('sources', () => {
     expect(isReferenced('create_app', [])).toBe(true);
   });
 
+  it('does not judge a decorated function by its callers: the decorator registers it', () => {
+    const py = [
+      'class Settings(BaseSettings):',
+      '    @field_validator("database_url", mode="before")',
+      '    @classmethod',
+      '    def _driver(cls, value):',
+      '        return value.replace("postgresql://", "postgresql+psycopg://", 1)',
+      '',
+    ].join('\n');
+    expect(enclosingFunction(py, py.indexOf('postgresql://'), 'python')).toBeUndefined();
+    const spread = ['@router.get(', '    "/health",', ')', 'def health():', '    return pool.ping()', ''].join('\n');
+    expect(enclosingFunction(spread, spread.indexOf('pool.ping'), 'python')).toBeUndefined();
+    const plain = ['def unused_helper():', '    return connect("postgresql://x")', ''].join('\n');
+    expect(enclosingFunction(plain, plain.indexOf('postgresql'), 'python')).toBe('unused_helper');
+  });
+
   it('classifies examples, tests and app files', () => {
     expect(fileRole('examples/hello/index.js')).toBe('aux');
     expect(fileRole('src/app.test.ts')).toBe('test');

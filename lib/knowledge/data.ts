@@ -124,6 +124,8 @@ export const ORMS: readonly OrmEntry[] = [
     signals: { deps: { python: ['sqlmodel'] }, imports: { python: ['sqlmodel'] }, usage: [/\bSQLModel\b/] },
     migrationTool: 'alembic',
     rawQuery: { safe: 'text("... :value").bindparams(value=...)', unsafe: 'text(f"... {value}")' },
+    // SQLModel's default __tablename__ is the class name in lower case.
+    tableFromClass: 'lower',
   },
   {
     id: 'django-orm',
@@ -151,6 +153,8 @@ export const ORMS: readonly OrmEntry[] = [
     rawQuery: { safe: 'db.Raw("... ?", value)', unsafe: 'db.Raw(fmt.Sprintf(...))' },
     otel: 'gorm.io/plugin/opentelemetry',
     primaryKey: { uuid: [/\bID\s+uuid\.UUID\b/, /gorm:"[^"]*type:uuid[^"]*primary_?key/i], bigint: [/\bID\s+(u?int64)\b[^\n]*primary/i] },
+    // GORM's naming strategy: the struct name in snake case, plural.
+    tableFromClass: 'snake-plural',
   },
   { id: 'sqlc', kind: 'orm', label: 'sqlc', ecosystems: ['go'], signals: { files: [{ glob: '**/sqlc.{yaml,yml,json}', weight: 0.7 }] }, migrationTool: 'golang-migrate', rawQuery: { safe: '-- name: Q :many ... WHERE col = $1 (generated, parameterised)', unsafe: 'db.Query(fmt.Sprintf(...))' } },
   {
@@ -190,6 +194,8 @@ export const ORMS: readonly OrmEntry[] = [
     migrationTool: 'rails-migrations',
     rawQuery: { safe: 'where("col = ?", value)', unsafe: 'where("col = #{value}")' },
     otel: 'opentelemetry-instrumentation-active_record',
+    // Rails' convention: the model's name in snake case, plural.
+    tableFromClass: 'snake-plural',
     primaryKey: { uuid: [/create_table\s+:\w+\s*,[^\n]*\bid:\s*:uuid\b/, /primary_key_type\s*=\s*:uuid|primary_key_type:\s*:uuid/], bigint: [/create_table\s+:\w+\s*,[^\n]*\bid:\s*:bigint\b/] },
   },
   {

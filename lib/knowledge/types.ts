@@ -247,6 +247,11 @@ export interface OrmEntry extends Technology<'orm'> {
    * (TypeORM `synchronize: true`): the configuration files to read and the setting turned on.
    */
   schemaSync?: { files: RegExp; setting: RegExp; label: string };
+  /**
+   * The table a model class gets when it names none, by the ORM's own default: `lower` (SQLModel:
+   * `Tag` → `tag`), `snake-plural` (GORM, Active Record: `GiftCard` → `gift_cards`).
+   */
+  tableFromClass?: 'lower' | 'snake-plural';
 }
 
 /**

@@ -1,6 +1,7 @@
 // Model stage: Scope + ServiceStack + contract summary + answers → BackendSpec.
 // Pure and deterministic: no dates, no I/O, stable ordering.
 
+import { withOrmTableNames } from './table-names.js';
 import type { ApiStyle, OpenQuestion, Scope, ServiceStack, Warning } from '../types.js';
 import type { LayerKind } from './conventions.js';
 import { buildAuthz } from './authz.js';
@@ -42,7 +43,9 @@ export interface ModelInput {
 }
 
 export function buildBackendSpec(input: ModelInput): BackendSpec {
-  const { scope, service, contract, sprint, answers } = input;
+  const { service, contract, sprint, answers } = input;
+  // Tables as the repository's ORM names its model classes; the contract keeps the class names.
+  const scope = withOrmTableNames(input.scope, service);
   const findings = new Findings();
 
   if (isOverkill(scope)) {

@@ -1,0 +1,28 @@
+// A model class the sprint names (`Tag`, `GiftCard`) is a table only under the
+// name the repository's ORM gives it by default (SQLModel `tag`, GORM and
+// Active Record `gift_cards`); a table the sprint names itself keeps its name.
+import { knowledgeOf } from '../knowledge/index.js';
+import { plural, snakeCase } from '../naming/index.js';
+import type { Scope, ServiceStack } from '../types.js';
+
+/** A class name: capitalised words, no separators. */
+const CLASS_NAME = /^[A-Z][a-z0-9]*(?:[A-Z][a-z0-9]*)*$/;
+
+export function withOrmTableNames(scope: Scope, service: ServiceStack | undefined): Scope {
+  const rule = knowledgeOf('orm', service?.orm?.value)?.tableFromClass;
+  if (!rule) return scope;
+  const renamed = new Map<string, string>();
+  for (const entity of scope.entities) {
+    if (CLASS_NAME.test(entity.table)) renamed.set(entity.table, rule === 'lower' ? entity.table.toLowerCase() : plural(snakeCase(entity.table)));
+  }
+  if (!renamed.size) return scope;
+  const table = (name: string): string => renamed.get(name) ?? name;
+  return {
+    ...scope,
+    entities: scope.entities.map((entity) => ({
+      ...entity,
+      table: table(entity.table),
+      columns: entity.columns.map((column) => (column.references && renamed.has(column.references) ? { ...column, references: table(column.references) } : column)),
+    })),
+  };
+}

@@ -163,6 +163,8 @@ export interface Column extends SourceLine {
   nullable?: boolean;
   default?: string;
   unique?: boolean;
+  /** Unique among the rows that share these columns ("unique per owner": `owner_id`). */
+  uniqueWith?: string[];
   /** `orders` or `orders.id` for a foreign key. */
   references?: string;
   enum?: string[];

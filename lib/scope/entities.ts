@@ -1165,3 +1165,40 @@ export function tenantKeys(units: readonly Unit[], entities: readonly Entity[]):
     }
   }
 }
+
+/** "unique per owner", "unique within a workspace", "unique for each project": the scope the uniqueness holds in. */
+const UNIQUE_PER = /\bunique\s+(?:per|within|for\s+each|in\s+each|inside)\s+(?:an?\s+|the\s+|each\s+|its\s+|their\s+)?`?([A-Za-z_]\w*)`?/i;
+
+/**
+ * "The name is unique per owner": a column unique among the rows that share
+ * another of the same entity's columns (`owner_id`), when one entity has both:
+ * the column named before "unique" and the one the scope word names.
+ */
+export function uniquePerScope(units: readonly Unit[], entities: readonly Entity[]): void {
+  for (const unit of units) {
+    for (const sentence of sentences(unit.text)) {
+      const match = UNIQUE_PER.exec(sentence.text);
+      if (!match) continue;
+      const noun = singular(match[1].replace(/_?id$/i, '')).toLowerCase();
+      const before = sentence.text.slice(0, match.index);
+      const found: Array<{ column: Column; scope: Column; at: number }> = [];
+      for (const entity of entities) {
+        const scope = entity.columns.find((column) => [`${snakeCase(noun)}_id`, `${camelCase(noun)}Id`, snakeCase(noun)].includes(column.name));
+        if (!scope) continue;
+        for (const column of entity.columns) {
+          if (column === scope || /^id$/i.test(column.name)) continue;
+          const spoken = new RegExp(`(?:\`${column.name}\`|\\b${column.name.replace(/_/g, '[ _]')}\\b)`, 'gi');
+          const at = Math.max(-1, ...[...before.matchAll(spoken)].map((hit) => hit.index));
+          if (at >= 0) found.push({ column, scope, at });
+        }
+      }
+      if (!found.length) continue;
+      const nearest = Math.max(...found.map((hit) => hit.at));
+      const chosen = found.filter((hit) => hit.at === nearest);
+      // Two entities with the same pair of columns: the sentence does not say which.
+      if (chosen.length !== 1) continue;
+      const { column, scope } = chosen[0];
+      if (!column.unique && !column.uniqueWith?.includes(scope.name)) column.uniqueWith = [...(column.uniqueWith ?? []), scope.name];
+    }
+  }
+}

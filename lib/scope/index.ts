@@ -3,7 +3,7 @@
 // What the text does not say becomes an open question; nothing is invented.
 import type { AuthzRule, Entity, ExistingModel, Field, Integration, JobItem, Operation, Scope, ScopeNote, Slo } from '../types.js';
 import { operationKey } from '../types.js';
-import { addColumns, columnsAfterNouns, entitiesFromSql, entityFromHeading, entityFromLabel, codeNamedAttributes, columnsForAllEntities, extendedModelColumns, impliedJunctions, nativeOwnerKeys, subtypeKeysCased, tenantKeys, isModelLabel, junctionKeys, junctionTables, type RelationStatement, modelFilesInTree, mergeEntity, mergeShapes, entitiesInUnit, entitiesByNoun, existingModelsIn, keyEntity, linkReferences, nestedColumns, rowHints } from './entities.js';
+import { addColumns, columnsAfterNouns, entitiesFromSql, entityFromHeading, entityFromLabel, codeNamedAttributes, columnsForAllEntities, extendedModelColumns, impliedJunctions, nativeOwnerKeys, subtypeKeysCased, uniquePerScope, tenantKeys, isModelLabel, junctionKeys, junctionTables, type RelationStatement, modelFilesInTree, mergeEntity, mergeShapes, entitiesInUnit, entitiesByNoun, existingModelsIn, keyEntity, linkReferences, nestedColumns, rowHints } from './entities.js';
 import { authzFromCell, authzRule, integrationsIn, jobIn, mentionsFrontend, resolveOperations, servicesIn, slosIn, verificationOf, webhookVendor } from './facts.js';
 import { toColumn, toField } from './fields.js';
 import { readGraphqlSchema } from './grammar/graphql.js';
@@ -395,6 +395,8 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
   tenantKeys(relations.map((relation) => relation.unit), entities);
   // "会員に属する": the owner's key, in the languages the English "belongs to" reading does not cover.
   nativeOwnerKeys(relations, entities);
+  // "The name is unique per owner": a unique key over the owner's column and the name.
+  uniquePerScope(relations.map((relation) => relation.unit), entities);
   subtypeKeysCased(entities);
 
   // Full paths: bases stated once, router-relative fragments and example calls folded into their operation.

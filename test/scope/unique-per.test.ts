@@ -1,0 +1,40 @@
+// "unique per owner": a key unique among the rows that share another column.
+import { describe, expect, it } from 'vitest';
+import { extractScope } from '../../lib/scope/index.js';
+import { buildBackendSpec } from '../../lib/model/index.js';
+
+const doc = (rule: string) => `# Sprint 4: Shelves
+
+## Key Entities
+
+- **Shelf**: id, label, room_id, owner_id, created_at.
+- **Room**: id, title.
+
+## Requirements
+
+- ${rule}
+`;
+
+const shelf = (text: string) => extractScope(text).entities.find((entity) => entity.table === 'Shelf')!;
+
+describe('unique per scope', () => {
+  it('"The label is unique per owner" keeps (owner_id, label) unique', () => {
+    expect(shelf(doc('The label is unique per owner.')).columns.find((column) => column.name === 'label')?.uniqueWith).toEqual(['owner_id']);
+  });
+
+  it('reads "within a room" and a name written as code', () => {
+    expect(shelf(doc('`label` must be unique within a room.')).columns.find((column) => column.name === 'label')?.uniqueWith).toEqual(['room_id']);
+  });
+
+  it('says nothing without a column of that scope, or without the column it is about', () => {
+    expect(shelf(doc('The label is unique per tenant.')).columns.some((column) => column.uniqueWith)).toBe(false);
+    expect(shelf(doc('Slugs are unique per owner.')).columns.some((column) => column.uniqueWith)).toBe(false);
+  });
+
+  it('plans one unique key over both columns', () => {
+    const scope = extractScope(doc('The label is unique per owner.'));
+    const spec = buildBackendSpec({ scope, service: undefined, contract: { kind: 'openapi', placement: 'inline', fileName: 'openapi.yaml', excerpt: '', fence: 'yaml', checklist: [], empty: true, operationNames: {} }, sprint: { dir: 'docs/04-shelves', num: '04', slug: 'shelves' }, answers: {} } as never);
+    const keys = spec.dataModel.indexes.filter((index) => index.kind === 'unique').map((index) => [index.name, index.columns]);
+    expect(keys).toContainEqual(['Shelf_owner_id_label_key', ['owner_id', 'label']]);
+  });
+});

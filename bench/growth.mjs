@@ -197,6 +197,8 @@ if (withBin && rows.length) {
     cwd: repo,
     encoding: 'utf8',
     input: '',
+    // The dry run prints the whole diff (megabytes here): past spawnSync's default 1 MB the child is killed.
+    maxBuffer: 1024 * 1024 * 1024,
     env: { PATH: process.env.PATH, HOME: home, NO_COLOR: '1', MAGI_BENCH_RSS: rssFile },
   });
   const seconds = (performance.now() - start) / 1000;

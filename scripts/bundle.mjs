@@ -1,16 +1,16 @@
 // Bundles the `magi` bin so a run does not pay for resolving and loading
 // hundreds of small modules, three times over:
-//   dist/bin/main.js, lint-worker-main.js + chunks/  the ES-module build: heavy
+//   dist/bin/main.mjs, lint-worker-main.mjs + chunks/  the ES-module build: heavy
 //       parts stay in lazy chunks (only the command that needs them loads them);
 //   dist/bin/magi.cjs, lint-worker.cjs  the same entries as one CommonJS script
 //       each, which V8 can compile from a code cache (scripts/code-cache.mjs);
-//   dist/bin/magi.js, lint-worker.js  small launchers that pick one of the two
-//       (bin/code-cache.ts).
+//   dist/bin/magi.js, lint-worker.js  small CommonJS launchers that pick one of
+//       the two (bin/code-cache.ts).
 // Yeoman and the prompt UI stay external: they are loaded, from node_modules,
 // only for interactive runs. Then the rest of what the package ships beside
 // dist/bin: each generator's USAGE and the answers files' JSON Schemas.
 import { build } from 'esbuild';
-import { chmodSync, copyFileSync, existsSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 rmSync('dist/bin', { recursive: true, force: true });
@@ -34,6 +34,8 @@ await build({
   chunkNames: 'chunks/[name]-[hash]',
   splitting: true,
   format: 'esm',
+  // dist/bin is a CommonJS folder (its package.json): the ES-module build says what it is by extension.
+  outExtension: { '.js': '.mjs' },
   // Some CommonJS dependencies call require(); give the ESM bundle one.
   banner: { js: "import { createRequire as __magiRequire } from 'node:module'; const require = __magiRequire(import.meta.url);" },
 });
@@ -49,8 +51,10 @@ await build({
 await build({
   ...common,
   entryPoints: { magi: 'bin/magi-launch.ts', 'lint-worker': 'bin/lint-worker-launch.ts' },
-  format: 'esm',
+  format: 'cjs',
 });
+// The launchers are CommonJS: Node starts them without its ES-module loader.
+writeFileSync('dist/bin/package.json', `${JSON.stringify({ type: 'commonjs' }, null, 2)}\n`);
 chmodSync('dist/bin/magi.js', 0o755);
 
 // Yeoman's `--help` reads each generator's USAGE next to its compiled index.js.

@@ -15,9 +15,11 @@ const warm = warmOpenApiLinter();
 parentPort!.on('message', async ({ id, text, expectations, absoluteRef }: LintRequest) => {
   try {
     await warm;
-    parentPort!.postMessage({ id, problems: await lintOpenApiHere(text, expectations, absoluteRef) });
+    const problems = await lintOpenApiHere(text, expectations, absoluteRef);
     // Only while the build records the code cache (bin/code-cache.ts): the linter's code is compiled by now.
+    // Before the answer: once it has it, the main thread may end this thread at any moment.
     (globalThis as { __magiRecordCodeCache?: () => void }).__magiRecordCodeCache?.();
+    parentPort!.postMessage({ id, problems });
   } catch (error) {
     parentPort!.postMessage({ id, error: (error as Error)?.message ?? String(error) });
   }

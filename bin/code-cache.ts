@@ -13,6 +13,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Script, constants } from 'node:vm';
+import { debugEnabled } from './run-plan.js';
 
 /** What a cache was made on; it is used only where all of it matches. */
 export interface CacheStamp {
@@ -63,8 +64,7 @@ export function runFromCodeCache(dir: string, name: string, when: 'exit' | 'now'
 
 /** DEBUG=magi* (as for the rest of the bin) tells which build ran. */
 function debug(message: string): void {
-  const patterns = (process.env.DEBUG ?? '').split(/[\s,]+/);
-  if (patterns.some((pattern) => pattern === '*' || pattern.startsWith('magi'))) process.stderr.write(`magi:start ${message}\n`);
+  if (debugEnabled()) process.stderr.write(`magi:start ${message}\n`);
 }
 
 function stampMatches(file: string): boolean {

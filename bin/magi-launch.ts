@@ -5,17 +5,15 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { runFromCodeCache } from './code-cache.js';
+import { lintsOnWorker } from './run-plan.js';
 
 // Bundled as CommonJS (dist/bin/package.json): Node starts a CommonJS entry without setting up its
 // ES-module loader, about 10 ms of every run.
 const here = __dirname;
 // The OpenAPI linter's thread takes longest to get ready: for the commands that lint, it starts
 // before the CLI itself is read. The CLI adopts it (bin/magi.ts, lintOnSecondCore) or ends it.
-const [command, ...rest] = process.argv.slice(2);
-const help = rest.includes('--help') || rest.includes('-h');
-// backend-spec lints on this thread when it asks on a terminal, or runs through Yeoman: no worker then.
-const headless = !process.env.MAGI_YEOMAN && (rest.some((arg) => arg === '--answers' || arg.startsWith('--answers=')) || !process.stdin.isTTY);
-if (!help && (command === 'check' || (command === 'backend-spec' && headless))) {
+const [command = '', ...rest] = process.argv.slice(2);
+if (lintsOnWorker(command, rest)) {
   const worker = new Worker(path.join(here, 'lint-worker.js'));
   worker.unref();
   (globalThis as Record<symbol, unknown>)[Symbol.for('generator-magi.lintWorker')] = worker;

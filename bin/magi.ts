@@ -14,6 +14,7 @@ import { claimJsonReport, jsonFailure } from '../lib/report/envelope.js';
 import { importExternal } from '../lib/external-import.js';
 import { findPackageRoot } from '../lib/paths.js';
 import { oneLine } from '../lib/text.js';
+import { debugEnabled, lintsOnWorker, runsHeadless, wantsHelp } from './run-plan.js';
 import { writeProgress } from '../lib/write/atomic.js';
 
 interface Command {
@@ -106,11 +107,9 @@ async function main(argv: string[]): Promise<number> {
   }
   const command = findCommand(first);
   // A cheap look before parsing: whether to start the lint worker while the declaration loads.
-  const wantsHelp = rest.includes('--help') || rest.includes('-h');
-  // check never runs through Yeoman: it has nothing to ask and nothing to write.
-  const mayRunHeadless = command.name === 'check' || (!process.env.MAGI_YEOMAN && !wantsHelp && canSkipYeoman(command.name, rest));
-  const linting = mayRunHeadless && !wantsHelp && (command.name === 'backend-spec' || command.name === 'check') ? lintOnSecondCore() : undefined;
-  // Started by the launcher on a guess (an interactive run lints on this thread): not needed.
+  const mayRunHeadless = runsHeadless(command.name, rest);
+  const linting = lintsOnWorker(command.name, rest) ? lintOnSecondCore() : undefined;
+  // The launcher starts one by the same rule (bin/run-plan.ts); should the two ever differ, it is not left running.
   if (!linting) void adoptStartedWorker()?.terminate();
   const declaration = await command.questions();
   const line = parseCommandLine(rest, declaration, { command: command.name, positionals: command.positionals ?? 0 });
@@ -136,7 +135,7 @@ async function main(argv: string[]): Promise<number> {
     await runHeadless(rest, process.cwd());
     return EXIT.ok;
   }
-  if (command.name === 'backend-spec' && !process.env.MAGI_YEOMAN && !wantsHelp) {
+  if (command.name === 'backend-spec' && !process.env.MAGI_YEOMAN && !wantsHelp(rest)) {
     // A terminal: the same questions through @inquirer/prompts, without Yeoman's environment (`yo magi` still uses it).
     const { runInteractive } = await import('../generators/backend-spec/interactive.js');
     await runInteractive(rest, process.cwd());
@@ -230,13 +229,6 @@ function adoptStartedWorker(): Worker | undefined {
   return worker;
 }
 
-/** contract-test never prompts; backend-spec does not when it has an answers file or no terminal. */
-function canSkipYeoman(command: string, args: string[]): boolean {
-  if (command === 'contract-test') return true;
-  const answers = args.some((arg) => arg === '--answers' || arg.startsWith('--answers='));
-  return command === 'backend-spec' && (answers || !process.stdin.isTTY);
-}
-
 async function runGenerator(name: string, args: string[], json: boolean): Promise<void> {
   const [{ createEnv }, { QueuedAdapter }] = await Promise.all([
     importExternal<typeof import('yeoman-environment')>('yeoman-environment'),
@@ -279,11 +271,6 @@ function usage(): string {
 function wantsJson(argv: readonly string[]): boolean {
   const end = argv.indexOf('--');
   return (end < 0 ? argv : argv.slice(0, end)).some((arg) => arg === '--json' || (arg.startsWith('--json=') && !/=(false|0|no)$/i.test(arg)));
-}
-
-function debugEnabled(): boolean {
-  const debug = process.env.DEBUG ?? '';
-  return debug.split(/[\s,]+/).some((pattern) => pattern === '*' || pattern.startsWith('magi'));
 }
 
 /** Exit codes for the signals a run stops on: 128 + the signal's number, as shells report them. */

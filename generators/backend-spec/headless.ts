@@ -7,9 +7,8 @@ import { parseArgv } from '../../lib/answers/argv.js';
 import { assertConfirmed, planBackendSpec, prepareBackendSpec } from '../../lib/pipeline/backend-spec.js';
 import { settleWithoutPrompts } from '../../lib/pipeline/decide.js';
 import { assertNoSilentOverwrite } from '../../lib/pipeline/files.js';
-import { runOutput } from '../../lib/report/index.js';
 import { handleSignalsSinceWrite, writeAllOrNothing } from '../../lib/write/atomic.js';
-import { backendSpecInputs, runContext } from './inputs.js';
+import { backendSpecInputs, printReport, runContext } from './inputs.js';
 import { backendSpecQuestions } from './questions.js';
 
 export async function runHeadless(args: readonly string[], root: string): Promise<void> {
@@ -24,9 +23,7 @@ export async function runHeadless(args: readonly string[], root: string): Promis
       writeAllOrNothing(plan.writes.map((write) => ({ path: path.join(root, write.path), contents: write.contents, expected: write.expected })), root);
       await handleSignalsSinceWrite();
     }
-    const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
-    const document = { path: prepared.document.path, before: plan.documentBefore, after: plan.documentAfter };
-    process.stdout.write(runOutput(plan.report, document, { json: Boolean(inputs.json), color }));
+    printReport(prepared, plan, Boolean(inputs.json));
   } finally {
     prepared.release();
   }

@@ -5,10 +5,9 @@ import Generator from 'yeoman-generator';
 import { storedValues, yeomanOptions } from '../../lib/answers/declaration.js';
 import { assertConfirmed, planBackendSpec, prepareBackendSpec, type BackendSpecInputs, type Decisions, type Plan, type Prepared } from '../../lib/pipeline/backend-spec.js';
 import { flattenAnswers, pendingQuestions, serviceQuestion, settle, settleWithoutPrompts, type Settled } from '../../lib/pipeline/decide.js';
-import { runOutput } from '../../lib/report/index.js';
 import { commitAllOrNothing } from '../shared/commit.js';
 import { assertProjectConfigParses, canPrompt, failuresAsJson } from '../shared/run.js';
-import { backendSpecInputs, runContext } from './inputs.js';
+import { backendSpecInputs, printReport, runContext } from './inputs.js';
 import { backendSpecQuestions } from './questions.js';
 
 export default class BackendSpecGenerator extends Generator {
@@ -77,9 +76,7 @@ export default class BackendSpecGenerator extends Generator {
   async end(): Promise<void> {
     const { plan, prepared } = this;
     prepared.release();
-    const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
-    const document = { path: prepared.document.path, before: plan.documentBefore, after: plan.documentAfter };
     // The report is the command's output, on stdout (Yeoman's own log goes to stderr).
-    process.stdout.write(runOutput(plan.report, document, { json: Boolean(this.rawOptions.json), color }));
+    printReport(prepared, plan, Boolean(this.rawOptions.json));
   }
 }

@@ -3,7 +3,8 @@
 import { loadAnswersFile } from '../../lib/answers/load.js';
 import { resolveInputs } from '../../lib/answers/resolve.js';
 import { projectDefaults } from '../../lib/config/index.js';
-import type { BackendSpecInputs, RunContext } from '../../lib/pipeline/backend-spec.js';
+import type { BackendSpecInputs, Plan, Prepared, RunContext } from '../../lib/pipeline/backend-spec.js';
+import { runOutput } from '../../lib/report/index.js';
 import { packageVersion } from '../shared/run.js';
 import { backendSpecQuestions } from './questions.js';
 
@@ -17,4 +18,11 @@ export function backendSpecInputs(options: Record<string, unknown>, root: string
 
 export function runContext(root: string): RunContext {
   return { root, home: process.env.HOME ?? '', env: process.env, toolVersion: packageVersion() };
+}
+
+/** The run's report, the command's output, on stdout (coloured on a terminal unless NO_COLOR). */
+export function printReport(prepared: Prepared, plan: Plan, json: boolean): void {
+  const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+  const document = { path: prepared.document.path, before: plan.documentBefore, after: plan.documentAfter };
+  process.stdout.write(runOutput(plan.report, document, { json, color }));
 }

@@ -11,9 +11,8 @@ import { EXIT, MagiError } from '../../lib/errors.js';
 import { importExternal } from '../../lib/external-import.js';
 import { assertConfirmed, planBackendSpec, prepareBackendSpec } from '../../lib/pipeline/backend-spec.js';
 import { flattenAnswers, pendingQuestions, serviceQuestion, settle, type PendingQuestion } from '../../lib/pipeline/decide.js';
-import { runOutput } from '../../lib/report/index.js';
 import { handleSignalsSinceWrite, writeAllOrNothing } from '../../lib/write/atomic.js';
-import { backendSpecInputs, runContext } from './inputs.js';
+import { backendSpecInputs, printReport, runContext } from './inputs.js';
 import { backendSpecQuestions } from './questions.js';
 
 /** Where Yeoman keeps a generator's stored answers, under the package's name. */
@@ -108,9 +107,7 @@ export async function runInteractive(args: readonly string[], root: string): Pro
       writeAllOrNothing(writes.map((write) => ({ path: path.join(root, write.path), contents: write.contents, ...(write.expected !== undefined ? { expected: write.expected } : {}) })), root);
       await handleSignalsSinceWrite();
     }
-    const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
-    const document = { path: prepared.document.path, before: plan.documentBefore, after: plan.documentAfter };
-    process.stdout.write(runOutput(plan.report, document, { json: Boolean(inputs.json), color }));
+    printReport(prepared, plan, Boolean(inputs.json));
   } finally {
     prepared.release();
   }

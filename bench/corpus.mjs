@@ -67,7 +67,7 @@ writeFileSync(config, JSON.stringify({ output_language: 'en' }));
 const cases = readdirSync(corpus).filter((name) => /^\d+-/.test(name) && (!only || name.startsWith(only))).sort();
 const totals = {};
 for (const mode of modes) {
-  const sum = { stated: 0, statedFound: 0, reported: 0, notInContract: 0, entities: 0, entitiesFound: 0, fields: 0, fieldsFound: 0, unsourced: 0, cases: 0, failed: 0 };
+  const sum = { stated: 0, statedFound: 0, reported: 0, notInContract: 0, entities: 0, entitiesFound: 0, fields: 0, fieldsFound: 0, fieldsNamed: 0, unsourced: 0, cases: 0, failed: 0 };
   console.log(`\n## mode: ${mode}\n`);
   console.log('| case | stated found | reported not in contract | entities | fields | unsourced names |');
   console.log('|---|---|---|---|---|---|');
@@ -83,8 +83,10 @@ for (const mode of modes) {
       const plan = await planBackendSpec(prepared, decisions);
       prepared.release();
       const inputText = readdirSync(path.join(caseDir, 'input')).map((file) => readFileSync(path.join(caseDir, 'input', file), 'utf8')).join('\n');
+      const givenText = [prepared.document.text, ...readCompanionTexts(prepared)].join('\n');
       const section = plan.documentAfter.slice(plan.documentBefore.length);
       result = scoreCase({ truth, scope: prepared.scope, section, stated: statedOperations(truth, inputText) });
+      result.fieldsNamed = fieldsNamedIn(truth, givenText);
       result.unsourced = provenanceGaps(prepared.scope, [prepared.document.text, ...readCompanionTexts(prepared)]);
     } catch (error) {
       sum.failed++;
@@ -100,6 +102,7 @@ for (const mode of modes) {
     sum.entitiesFound += result.entitiesFound;
     sum.fields += result.fields;
     sum.fieldsFound += result.fieldsFound;
+    sum.fieldsNamed += result.fieldsNamed;
     sum.unsourced += result.unsourced.length;
     console.log(`| ${name} | ${result.statedFound.length}/${result.stated.length} | ${result.notInContract.length}/${result.reported.length} | ${result.entitiesFound}/${result.entities} | ${result.fieldsFound}/${result.fields} | ${result.unsourced.length} |`);
     if (verbose) {
@@ -117,6 +120,8 @@ for (const mode of modes) {
   console.log(`  reported, not in the contract:  ${sum.notInContract}/${sum.reported} (${pct(sum.notInContract, sum.reported)})`);
   console.log(`  authors' entities found:        ${sum.entitiesFound}/${sum.entities} (${pct(sum.entitiesFound, sum.entities)})`);
   console.log(`  authors' fields found:          ${sum.fieldsFound}/${sum.fields} (${pct(sum.fieldsFound, sum.fields)})`);
+  // An upper bound for reading: a field the documents given never name can only come from elsewhere.
+  console.log(`  authors' fields the given documents name: ${sum.fieldsNamed}/${sum.fields} (${pct(sum.fieldsNamed, sum.fields)})`);
   console.log(`  names without provenance:       ${sum.unsourced}`);
   totals[mode] = sum;
 }
@@ -124,4 +129,18 @@ rmSync(work, { recursive: true, force: true });
 
 function readCompanionTexts(prepared) {
   return (prepared.scope.sources ?? []).slice(1).map((source) => readFileSync(path.join(prepared.context.root, source.path), 'utf8'));
+}
+
+/** How many of the authors' fields the given documents name at all (as a word, any case or separator). */
+function fieldsNamedIn(truth, text) {
+  const squash = (word) => word.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const words = new Set((text.match(/[A-Za-z0-9_]+/g) ?? []).map(squash));
+  const singular = (name) => name.replace(/(?:ies)$/, 'y').replace(/(?:ses|xes|ches|shes)$/, (end) => end.slice(0, -2)).replace(/s$/, '');
+  const optional = new Set((truth.optional_entities ?? []).map((name) => singular(squash(name))));
+  let named = 0;
+  for (const [entity, fields] of Object.entries(truth.entities ?? {})) {
+    if (optional.has(singular(squash(entity)))) continue;
+    for (const field of fields) if (words.has(squash(field))) named++;
+  }
+  return named;
 }

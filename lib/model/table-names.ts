@@ -11,10 +11,11 @@ const CLASS_NAME = /^[A-Z][a-z0-9]*(?:[A-Z][a-z0-9]*)*$/;
 export function withOrmTableNames(scope: Scope, service: ServiceStack | undefined): Scope {
   const rule = knowledgeOf('orm', service?.orm?.value)?.tableFromClass;
   if (!rule) return scope;
+  const ormName = (name: string): string => (rule === 'lower' ? name.toLowerCase() : plural(snakeCase(name)));
   const renamed = new Map<string, string>();
-  for (const entity of scope.entities) {
-    if (CLASS_NAME.test(entity.table)) renamed.set(entity.table, rule === 'lower' ? entity.table.toLowerCase() : plural(snakeCase(entity.table)));
-  }
+  // The sprint's own models, and the classes its keys point to (an existing `Item` is the table `item` too).
+  const named = scope.entities.flatMap((entity) => [entity.table, ...entity.columns.map((column) => column.references ?? ''), ...(entity.joins ?? [])]);
+  for (const name of named) if (CLASS_NAME.test(name)) renamed.set(name, ormName(name));
   if (!renamed.size) return scope;
   const table = (name: string): string => renamed.get(name) ?? name;
   return {
@@ -23,6 +24,7 @@ export function withOrmTableNames(scope: Scope, service: ServiceStack | undefine
       ...entity,
       table: table(entity.table),
       columns: entity.columns.map((column) => (column.references && renamed.has(column.references) ? { ...column, references: table(column.references) } : column)),
+      ...(entity.joins ? { joins: entity.joins.map(table) as [string, string] } : {}),
     })),
   };
 }

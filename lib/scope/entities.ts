@@ -35,6 +35,11 @@ export interface EntityMention {
   at: number;
   /** The unit defines a kind of the entity's rows (a subtype), not the entity. */
   subtype?: boolean;
+  /**
+   * The unit names an existing entity the sprint does not change ("**Item** (existing): …"):
+   * not a data-model change, but a side a junction may join. `entity` is not in the list.
+   */
+  context?: boolean;
 }
 
 /** `Savings Goal`, `savings_goals` and `SavingsGoal` name one entity. */
@@ -336,13 +341,13 @@ export function keyEntity(unit: Unit, entities: Entity[]): EntityMention | undef
   const existing = /\bexisting\b|\balready\b|\bextends?\b|既有|現有|已存在/i.test(proseOf(unit.text));
   const start = leadingCode ? leadingCode.end : unit.text.indexOf(written) + written.length;
   // "**Bookmark**: …" defines an entity; "**User** has many **Accounts**" only relates two.
-  if (!/[:：]$/.test(unit.lead ?? '') && !/^\**\s*[:：—–-]/.test(unit.text.slice(start))) return undefined;
+  if (!/[:：]$/.test(unit.lead ?? '') && !/^\**\s*(?:[（(][^）)]*[）)]\s*)?[:：—–-]/.test(unit.text.slice(start))) return undefined;
   const columns = columnsIn(unit, start, unit.text.length);
   if (!columns.length) columns.push(...attributeList(unit, start, true));
   if (!columns.length) columns.push(...translatedAttributes(unit, start));
   columns.unshift(...ownerKeys(unit, start, columns));
   // An existing entity the sprint does not change is context, not a data-model change.
-  if (existing && !columns.length) return undefined;
+  if (existing && !columns.length) return { entity: { table: name, change: 'alter-table', columns: [], line: unit.line }, unit, at: start, context: true };
   const subtype = subtypeOf(unit, start, name, columns, entities);
   if (subtype) return subtype;
   const entity = upsert(entities, name, existing ? 'alter-table' : 'new-table', unit.line);
@@ -847,7 +852,7 @@ function nativeNouns(unit: Unit): string[] {
  * when the sprint's columns are); the entity records what it `joins` for the provenance check.
  * No junction when one is stated (`TaskTag junction`) or another table already holds keys to both.
  */
-export function impliedJunctions(statements: readonly RelationStatement[], entities: Entity[]): Entity[] {
+export function impliedJunctions(statements: readonly RelationStatement[], entities: Entity[], context: readonly Entity[] = []): Entity[] {
   const native = new Map<Entity, string[]>();
   for (const { unit, subject } of statements) if (subject) native.set(subject, [...(native.get(subject) ?? []), ...nativeNouns(unit)]);
   /** Entity pairs stated "many" one way (a → b), with the line that states it. */
@@ -870,7 +875,8 @@ export function impliedJunctions(statements: readonly RelationStatement[], entit
     for (let cut = 1; cut < key.length; cut++) if (keys.has(key.slice(0, cut)) && keys.has(key.slice(cut))) return true;
     return false;
   };
-  const sides = entities.filter((entity) => !isJunction(entity));
+  // Existing entities the sprint names without changing them join too ("an item can carry many tags").
+  const sides = [...entities.filter((entity) => !isJunction(entity)), ...context.filter((entity) => !keys.has(entityKey(entity.table)))];
   const sideByKey = new Map(sides.map((entity) => [entityKey(entity.table), entity]));
   // Only the entities a document names in another script too (タスク（Task）): most have none.
   const nativeNounList = [...native].flatMap(([entity, nouns]) => nouns.map((noun) => ({ entity, noun })));

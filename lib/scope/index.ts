@@ -76,6 +76,8 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
   const junctions: Entity[] = [];
   /** Key Entities items with the entity each defines: they may state how many of another it has. */
   const keyItems = new Map<Unit, Entity>();
+  /** Existing entities a Key Entities item names without changing them: context, and a side a junction may join. */
+  const contextEntities: Entity[] = [];
   const entityUnits = new Map<Unit, Entity>();
   const entities: Entity[] = [];
   const outOfScope: ScopeNote[] = [];
@@ -368,8 +370,11 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
       // Key Entities bullets stand right under an entities heading, not in its "Validation Rules" subsections.
       else if (unit.section === 'entities' && !unit.parent && !stated.length && ENTITIES_HEADING.test(unit.heading?.text ?? '')) {
         const mention = keyEntity(unit, entities);
-        if (mention && !mention.subtype) keyItems.set(unit, mention.entity);
-        if (mention) {
+        if (mention?.context) {
+          keyItems.set(unit, mention.entity);
+          contextEntities.push(mention.entity);
+        } else if (mention && !mention.subtype) keyItems.set(unit, mention.entity);
+        if (mention && !mention.context) {
           entityUnits.set(unit, mention.entity);
           anchors.set(unit.heading, { entity: mention.entity });
         }
@@ -386,7 +391,7 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
     .map((unit) => ({ unit, subject: keyItems.get(unit), explicitOnly: !keyItems.has(unit) && unit.section !== 'entities' && !RELATIONS_HEADING.test(unit.heading?.text ?? '') }));
   // "extends the existing Book model with (`shelf_id` FK …)": new attributes of a model named in a sentence.
   extendedModelColumns(relations.map((relation) => relation.unit), entities);
-  impliedJunctions(relations, entities);
+  impliedJunctions(relations, entities, contextEntities);
   // "(the removed_at field) applies to all new tables": an attribute of every entity the sentence covers.
   columnsForAllEntities(relations.map((relation) => relation.unit), entities);
   // "hidden through the `isHidden` flag": a code-named attribute of the one entity the sentence speaks of.

@@ -59,7 +59,8 @@ export function provenanceGaps(scope: Scope, texts: readonly string[]): string[]
   const tables = new Set(scope.entities.map((entity) => entity.table));
   for (const entity of scope.entities) {
     // A junction read from a many-to-many: named after the two entities it joins, by a fixed rule.
-    const joins = entity.joins && entity.joins.every((table) => table !== entity.table && tables.has(table)) ? entity.joins : undefined;
+    // A side may be an existing entity the documents name without changing it.
+    const joins = entity.joins && entity.joins.every((table) => table !== entity.table && (tables.has(table) || whole.includes(squash(table)))) ? entity.joins : undefined;
     if (joins) {
       if (!joinedName(entity.table, joins)) gaps.push(`entity ${entity.table} (line ${entity.line}, joins ${joins.join(', ')})`);
     } else check('entity', entity.table, entity.line);

@@ -22,6 +22,15 @@ describe('withOrmTableNames', () => {
     expect(result.entities[1].columns[0].references).toBe('giftcard');
   });
 
+  it('a key to an existing model class, and a junction joining one, use the table the ORM gives that class', () => {
+    const input = scope();
+    input.entities.push({ table: 'TagItem', change: 'new-table', line: 6, joins: ['Tag', 'Item'], columns: [{ name: 'tag_id', line: 6, references: 'Tag' }, { name: 'item_id', line: 6, references: 'Item' }] });
+    const junction = withOrmTableNames(input, withOrm('sqlmodel')).entities[3];
+    expect(junction.table).toBe('tagitem');
+    expect(junction.joins).toEqual(['tag', 'item']);
+    expect(junction.columns.map((column) => column.references)).toEqual(['tag', 'item']);
+  });
+
   it('GORM and Active Record: snake case, plural', () => {
     expect(tables(withOrmTableNames(scope(), withOrm('gorm')))).toEqual(['gift_cards', 'tags', 'audit_log']);
     expect(tables(withOrmTableNames(scope(), withOrm('active-record')))).toEqual(['gift_cards', 'tags', 'audit_log']);

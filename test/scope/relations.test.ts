@@ -146,4 +146,15 @@ describe('a many-to-many stated from both sides needs a junction table', () => {
     // The key leads with recipe_id: only ingredient_id needs its own index.
     expect(model.indexes.filter((index) => index.table === 'RecipeIngredient' && index.kind === 'index').map((index) => index.columns)).toEqual([['ingredient_id']]);
   });
+
+  it('one side may be an existing model the sprint names without changing it: the junction keys to it, the model stays as it is', () => {
+    const doc = '# S\n\n## Key Entities\n\n- **Label**: a word a reader picks. Attributes: name, color. A label can mark many books.\n- **Book** (existing): a book can carry many labels.\n';
+    const scope = entitiesOf(doc);
+    expect(scope.entities.map((entity) => entity.table)).toEqual(['Label', 'LabelBook']);
+    expect(table(scope, 'LabelBook')).toMatchObject({ joins: ['Label', 'Book'], columns: [expect.objectContaining({ name: 'label_id', references: 'Label' }), expect.objectContaining({ name: 'book_id', references: 'Book' })] });
+    expect(provenanceGaps(scope, [doc])).toEqual([]);
+    // Named nowhere, the existing side is no side: nothing is joined to a name the document does not write.
+    const renamed = { ...scope, entities: scope.entities.map((entity) => (entity.joins ? { ...entity, table: 'LabelVolume', joins: ['Label', 'Volume'] as [string, string] } : entity)) };
+    expect(provenanceGaps(renamed, [doc]).length).toBeGreaterThan(0);
+  });
 });

@@ -250,7 +250,9 @@ export function restMentions(unit: Unit): Mention[] {
       const mention = restOperation(method, match[2], unit, from, to, match.index, matchEnd);
       const codesOfMatch = (start: number): boolean => start >= match.index && start < matchEnd;
       const defaultRole = method === 'GET' ? 'query' : 'request';
-      addFields(mention.op, fieldsIn(unit, matchEnd, to, { defaultRole, skip: codesOfMatch }));
+      // Fields start after the code span the route is written in: its closing backtick is no prose.
+      const after = unit.codes.find((code) => code.start <= match.index && code.end >= matchEnd)?.end ?? matchEnd;
+      addFields(mention.op, fieldsIn(unit, Math.min(after, to), to, { defaultRole, skip: codesOfMatch }));
       if (index === 0 && match.index > 0) addFields(mention.op, fieldsIn(unit, 0, match.index, { defaultRole }));
       mentions.push(mention);
     }

@@ -17,6 +17,8 @@ const FALLBACK = Symbol('fallback');
 const PLAIN = /^[A-Za-z_/][A-Za-z0-9_./{}-]*$/;
 const RESERVED = /^(?:true|false|null|True|False|Null|TRUE|FALSE|NULL)$/;
 const isPlain = (text: string): boolean => PLAIN.test(text) && !RESERVED.test(text);
+/** yaml quotes a line that starts like a document marker by its depth, so such a text goes to yaml whole. */
+const DOCUMENT_MARKER = /^(?:%|---|\.\.\.)/m;
 
 export function stringifyYaml(value: unknown): string {
   if (!isMap(value) || Object.keys(value).length === 0) return stringify(value, YAML_OPTIONS);
@@ -89,6 +91,7 @@ class Emitter {
     if (isPlain(key)) return key;
     let text = this.keys.get(key);
     if (text === undefined) {
+      if (DOCUMENT_MARKER.test(key)) throw FALLBACK;
       const written = stringify({ [key]: null }, YAML_OPTIONS);
       if (key.length > 512 || !written.endsWith(': null\n') || written.startsWith('? ') || written.slice(0, -7).includes('\n')) throw FALLBACK;
       text = written.slice(0, -7);
@@ -107,6 +110,7 @@ class Emitter {
     if (typeof value === 'string' && isPlain(value)) return value;
     let text = this.scalars.get(value);
     if (text === undefined) {
+      if (typeof value === 'string' && DOCUMENT_MARKER.test(value)) throw FALLBACK;
       // As a map's value at the top: a block scalar's lines come indented by 2, which `push` moves.
       const written = stringify({ k: value }, YAML_OPTIONS);
       if (!written.startsWith('k: ') || !written.endsWith('\n')) throw FALLBACK;

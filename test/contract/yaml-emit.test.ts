@@ -50,6 +50,13 @@ describe('stringifyYaml', () => {
     );
   });
 
+  it('writes a text that starts like a document marker as yaml does at each depth', () => {
+    for (const marker of ['---', '...', '%x', 'a\n---', '--- b']) {
+      const value = { [marker]: { [marker]: [marker, { [marker]: marker }] }, k: marker };
+      expect(stringifyYaml(value)).toBe(yaml(value));
+    }
+  });
+
   it('matches yaml on any JSON object', () => {
     fc.assert(
       fc.property(fc.dictionary(fc.string(), fc.jsonValue({ maxDepth: 4 })), (value) => {

@@ -7,7 +7,7 @@ import { operationKey, statedPaging } from '../types.js';
 import { AUTH_SCHEMES, FALLBACK_AUTH, WEBHOOK_VENDORS, columnType, type AuthSchemeEntry, type WebhookVendor } from './catalog.js';
 import { humanize, isPlural, pascalCase, plural as pluralOf, singular, snakeCase, words } from '../naming/index.js';
 import { isIdentifierName } from './naming.js';
-import { knowledgeOf } from '../knowledge/index.js';
+import { KEY_WIRE_TYPES, knowledgeOf, type KeyType } from '../knowledge/index.js';
 
 export type OperationRole = 'create' | 'list' | 'get' | 'update' | 'replace' | 'delete' | 'action' | 'webhook';
 
@@ -79,7 +79,14 @@ export interface ContractPlan {
   /** The most common version prefix in paths (`v1`), or undefined. */
   versionPrefix?: string;
   versionPrefixes: string[];
+  /** The key type of the repository's tables (its models or migrations): ids and references are sent as it is. */
+  keyType?: KeyType;
   questions: OpenQuestion[];
+}
+
+/** How a key of the repository's type travels in JSON (knowledge: KEY_WIRE_TYPES). */
+export function keyWireType(keyType: KeyType): Pick<PlannedField, 'type' | 'format'> {
+  return { ...KEY_WIRE_TYPES[keyType] };
 }
 
 const SOURCE = 'contract';
@@ -135,7 +142,8 @@ export function planContract(scope: Scope, stack: ServiceStack | undefined): Con
   });
 
   const entities = indexEntities(scope.entities);
-  const resources = [...opsByPlural].map(([plural, ops]) => buildResource(plural, entities, ops, questions));
+  const keyType = stack?.layout?.primaryKey?.type;
+  const resources = [...opsByPlural].map(([plural, ops]) => buildResource(plural, entities, ops, questions, keyType));
   const byPlural = new Map(resources.map((resource) => [resource.plural, resource]));
 
   const operations = drafts.map(({ op, role, plural }) => planOperation(op, role, byPlural.get(plural)!, scope, questions));
@@ -150,7 +158,7 @@ export function planContract(scope: Scope, stack: ServiceStack | undefined): Con
     questions.push({ text: `Paths use several version prefixes (${versionPrefixes.join(', ')}); which major version does this sprint ship?`, weight: 3, source: SOURCE });
   }
 
-  return { operations, resources, authSchemes, versionPrefix, versionPrefixes, questions };
+  return { operations, resources, authSchemes, versionPrefix, versionPrefixes, ...(keyType ? { keyType } : {}), questions };
 }
 
 function pickAuthSchemes(stack: ServiceStack | undefined): AuthSchemeEntry[] {
@@ -275,8 +283,9 @@ function enumAsString(planned: PlannedField): PlannedField {
   return planned;
 }
 
-function fieldFromColumn(column: Column, known: Map<string, PlannedField>): PlannedField {
-  const mapped = columnType(column.type);
+function fieldFromColumn(column: Column, known: Map<string, PlannedField>, keyType: KeyType | undefined): PlannedField {
+  // A key or a reference without a stated type has the repository's key type, as the Data model plans its column.
+  const mapped = columnType(column.type) ?? (keyType && !column.type && (column.name === 'id' || column.references) ? keyWireType(keyType) : undefined);
   const borrowed = known.get(column.name);
   const planned: PlannedField = {
     name: column.name,
@@ -299,7 +308,7 @@ function fieldFromColumn(column: Column, known: Map<string, PlannedField>): Plan
   return enumAsString(planned);
 }
 
-function buildResource(plural: string, entities: EntityIndex, ops: Operation[], questions: OpenQuestion[]): PlannedResource {
+function buildResource(plural: string, entities: EntityIndex, ops: Operation[], questions: OpenQuestion[], keyType: KeyType | undefined): PlannedResource {
   const pluralWords = words(plural);
   const typeName = pascalCase([...pluralWords.slice(0, -1), singular(pluralWords[pluralWords.length - 1] ?? 'item')].join(' '));
   const known = new Map<string, PlannedField>();
@@ -313,11 +322,13 @@ function buildResource(plural: string, entities: EntityIndex, ops: Operation[], 
   if (plural === 'webhooks') {
     fields = [];
   } else if (entity && entity.columns.length > 0) {
-    fields = entity.columns.map((column) => fieldFromColumn(column, known));
+    fields = entity.columns.map((column) => fieldFromColumn(column, known, keyType));
   } else {
     const stated = ops.flatMap((op) => op.responseFields);
-    fields = stated.length > 0 ? dedupe(stated.map((field) => planField(field, known.get(field.name)))) : [];
-    if (!fields.some((field) => field.name === 'id')) fields.unshift({ name: 'id', type: 'string', typeStated: true, required: true });
+    const key: Pick<PlannedField, 'type' | 'format'> = keyType ? keyWireType(keyType) : { type: 'string' };
+    // An `id` the spec lists without a type is the row's key.
+    fields = stated.length > 0 ? dedupe(stated.map((field) => planField(field, field.name === 'id' && !field.type ? { ...known.get(field.name), ...key, typeStated: true } : known.get(field.name)))) : [];
+    if (!fields.some((field) => field.name === 'id')) fields.unshift({ name: 'id', ...key, typeStated: true, required: true });
     if (stated.length === 0) {
       questions.push({ text: `The fields of ${typeName} are not stated (no response fields, no \`${plural}\` table); the contract shows only \`id\`. What does a ${typeName} contain?`, weight: 4, source: SOURCE });
     }

@@ -1,11 +1,9 @@
 // Contract-specific naming (identifier fields, slugs, enum type names); casing
 // and number come from the naming kit.
-import { pascalCase, words } from '../naming/index.js';
+import { isKeyName, pascalCase, words } from '../naming/index.js';
 
-/** Identifier-like field names whose wire type is an opaque string by convention (AIP-122). */
-export function isIdentifierName(name: string): boolean {
-  return name === 'id' || /(_id|Id)$/.test(name);
-}
+/** Identifier-like field names: their type is known without a statement (the repository's key type, else an opaque string, AIP-122). */
+export const isIdentifierName = isKeyName;
 
 /** A lowercase slug for file names and scope segments. */
 export function slug(name: string): string {

@@ -3,8 +3,8 @@
 
 import { IDEMPOTENCY_RETENTION_HOURS, PAGE_SIZE } from './catalog.js';
 import type { ContractPlan, PlannedField, PlannedOperation, PlannedResource } from './model.js';
-import { scopesOf } from './model.js';
-import { pascalCase } from '../naming/index.js';
+import { keyWireType, scopesOf } from './model.js';
+import { isKeyName, pascalCase } from '../naming/index.js';
 
 type Json = Record<string, unknown>;
 
@@ -34,6 +34,14 @@ export function fieldSchema(field: PlannedField): Json {
   if (field.maxLength !== undefined) schema.maxLength = field.maxLength;
   if (field.description) schema.description = field.description;
   return schema;
+}
+
+/** A path parameter the resource has as a field takes its schema; another key takes the repository's key type. */
+function pathParamSchema(name: string, op: PlannedOperation, plan: ContractPlan): Json {
+  const field = op.resource.fields.find((known) => known.name === name && known.typeStated);
+  if (field) return fieldSchema({ ...field, nullable: false, description: undefined });
+  if (plan.keyType && isKeyName(name)) return fieldSchema({ name, ...keyWireType(plan.keyType), typeStated: true, required: true });
+  return { type: 'string' };
 }
 
 export function objectSchema(fields: PlannedField[], options: { closed?: boolean; description?: string } = {}): Json {
@@ -143,7 +151,7 @@ export function buildOpenApiDocument(plan: ContractPlan, title: string): Json {
     operation.tags = [tag];
     operation.security = securityOf(op, plan);
 
-    const parameters: Json[] = op.pathParams.map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } }));
+    const parameters: Json[] = op.pathParams.map((name) => ({ name, in: 'path', required: true, schema: pathParamSchema(name, op, plan) }));
     for (const filter of op.filters) {
       const parameter: Json = { name: filter.name, in: 'query' };
       if (filter.required) parameter.required = true;

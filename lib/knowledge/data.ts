@@ -741,6 +741,14 @@ export const SQL_PRIMARY_KEY: Partial<Record<KeyType, RegExp[]>> = {
 };
 
 /** Column type of a key, per database family (the key type the repository uses). */
+/** How a key of each type travels in JSON (OpenAPI type and format): a uuid is a string, a bigint an int64. */
+export const KEY_WIRE_TYPES: Record<KeyType, { type: 'string' | 'integer'; format?: string }> = {
+  uuid: { type: 'string', format: 'uuid' },
+  bigint: { type: 'integer', format: 'int64' },
+  integer: { type: 'integer' },
+  string: { type: 'string' },
+};
+
 export const KEY_SQL_TYPES: Record<KeyType, Partial<Record<string, string>> & { default: string }> = {
   uuid: { default: 'uuid', mysql: 'char(36)', sqlite: 'text' },
   bigint: { default: 'bigint' },

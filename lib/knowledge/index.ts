@@ -10,7 +10,7 @@ import type { ContractTestStack, EntryOfKind, Kind, KnowledgeEntry } from './typ
 export * from './types.js';
 export { AUTH, JOBS, LOGGERS, VALIDATION, VENDORS } from './services.js';
 export { API_STYLES, FRAMEWORKS } from './frameworks.js';
-export { DATABASES, KEY_SQL_TYPES, MIGRATION_TOOLS, ORMS, SQL_PRIMARY_KEY } from './data.js';
+export { DATABASES, KEY_SQL_TYPES, KEY_WIRE_TYPES, MIGRATION_TOOLS, ORMS, SQL_PRIMARY_KEY } from './data.js';
 export { LANGUAGES, PACKAGE_MANAGERS, TEST_RUNNERS } from './tooling.js';
 export { BACKFILL, DEFAULT_ALERTS, DEFAULT_REPLAY_WINDOW, SCHEDULES } from './defaults.js';
 

@@ -7,9 +7,10 @@ import { AUTH, DEFAULT_VALIDATION_BY_LANGUAGE, FRAMEWORKS, RAW_QUERY, VALIDATION
 import type { ChecklistItem, FieldRule, ProtocolPlan, Surface, Validation } from './spec-types.js';
 import type { Findings } from './findings.js';
 import { isWebhook, vendorId, webhookFor } from './integrations.js';
-import { snakeCase } from '../naming/index.js';
+import { isKeyName, snakeCase } from '../naming/index.js';
 import { isMutating } from './names.js';
 import { WEIGHTS } from './rules.js';
+import { KEY_WIRE_TYPES, type KeyType } from '../knowledge/index.js';
 
 
 const PII = /(email|phone|password|secret|token|card|iban|ssn|address|birth|first_?name|last_?name|full_?name)/i;
@@ -54,11 +55,18 @@ function pagination(checklist: ChecklistItem[], kind: Operation['kind']): { def:
   return { def: num(item?.facts.defaultLimit, 20), max: num(item?.facts.maxLimit, 100), params };
 }
 
-function fieldRules(op: Operation, checklist: ChecklistItem[], protocol: ProtocolPlan): FieldRule[] {
+/** A path key's rule: the repository's key type when its tables show one (`uuid`, `integer`), else the ID's format. */
+function keyConstraints(name: string, keyType: KeyType | undefined): string[] {
+  if (!keyType || !isKeyName(name)) return ['string', 'id format'];
+  const wire = KEY_WIRE_TYPES[keyType];
+  return [wire.format === 'uuid' ? 'uuid' : wire.type];
+}
+
+function fieldRules(op: Operation, checklist: ChecklistItem[], protocol: ProtocolPlan, keyType: KeyType | undefined): FieldRule[] {
   const key = operationKey(op);
   // Where a field travels is the protocol's: a REST line of a gRPC sprint becomes fields of the request message.
   const at = op.kind === 'rest' ? protocol.fieldLocation : { body: 'input', query: 'input' } as const;
-  const rules: FieldRule[] = op.pathParams.map((p) => ({ operation: key, field: p, location: at.query === 'query' ? 'path' : 'input', required: true, constraints: ['string', 'id format'], unboundedText: false }));
+  const rules: FieldRule[] = op.pathParams.map((p) => ({ operation: key, field: p, location: at.query === 'query' ? 'path' : 'input', required: true, constraints: keyConstraints(p, keyType), unboundedText: false }));
   for (const [location, fields] of [[at.query, op.queryParams], [at.body, op.requestFields]] as const) {
     for (const f of fields) {
       rules.push({ operation: key, field: f.name, location, type: f.type, required: Boolean(f.required), constraints: constraintsOf(f), businessRule: f.description, unboundedText: isFreeText(f) && f.type === 'string' });
@@ -82,7 +90,7 @@ export function buildValidation(scope: Scope, service: ServiceStack | undefined,
   const library = detected ?? framework?.validation ?? (language ? DEFAULT_VALIDATION_BY_LANGUAGE[language] : undefined) ?? '';
   const basis: Validation['basis'] = detected ? 'repo' : framework?.validation ? 'framework' : library ? 'language' : 'none';
   const conv = VALIDATION[library];
-  const rules = scope.operations.flatMap((op) => fieldRules(op, checklist, protocol));
+  const rules = scope.operations.flatMap((op) => fieldRules(op, checklist, protocol, service?.layout?.primaryKey?.type));
 
   const surfaces: Surface[] = [];
   const orm = service?.orm?.value;

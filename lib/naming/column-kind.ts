@@ -12,3 +12,8 @@ export function columnKindOf(name: string): ColumnKind | undefined {
   if (/^(?:is|has)(?:_|[A-Z])/.test(name)) return 'boolean';
   return undefined;
 }
+
+/** A name that holds a row's key or a reference to one (`id`, `order_id`, `orderId`), as opposed to a slug or a token. */
+export function isKeyName(name: string): boolean {
+  return name === 'id' || /(_id|Id)$/.test(name);
+}

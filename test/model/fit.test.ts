@@ -125,6 +125,14 @@ describe('key types follow the existing tables', () => {
     expect(spec.dataModel.keyType).toBe('uuid');
   });
 
+  it('checks a path key as the repository’s key type in the validation table (uuid, bigint as integer)', () => {
+    const scope = extractScope('# Notes\n\n## API\n\n- `GET /v1/notes/{noteId}` returns a note.\n- `GET /v1/notes/{slug}/preview` returns the preview.\n');
+    const rulesOf = (svc: ServiceStack | undefined) => buildBackendSpec(refundsInput({ service: svc, scope })).validation.rules.filter((rule) => rule.location === 'path');
+    expect(rulesOf(fastapi).map((rule) => [rule.field, rule.constraints])).toEqual([['noteId', ['uuid']], ['slug', ['string', 'id format']]]);
+    expect(rulesOf(go).find((rule) => rule.field === 'noteId')?.constraints).toEqual(['integer']);
+    expect(rulesOf({ ...go, layout: { ...go.layout, primaryKey: undefined } }).find((rule) => rule.field === 'noteId')?.constraints).toEqual(['string', 'id format']);
+  });
+
   it('batches a uuid-keyed backfill by keyset, not by id arithmetic', () => {
     const spec = buildBackendSpec(refundsInput({ service: fastapi, scope: extractScope(SPEC) }));
     const item = spec.dataModel.populated.find((p) => p.table === 'item')!;

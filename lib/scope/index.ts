@@ -6,7 +6,7 @@ import { operationKey } from '../types.js';
 import { addColumns, columnsAfterNouns, entitiesFromSql, entityFromHeading, entityFromLabel, codeNamedAttributes, columnsForAllEntities, extendedModelColumns, impliedJunctions, nativeOwnerKeys, subtypeKeysCased, uniquePerScope, tenantKeys, isModelLabel, junctionKeys, junctionTables, type RelationStatement, modelFilesInTree, mergeEntity, mergeShapes, entitiesInUnit, entitiesByNoun, existingModelsIn, keyEntity, linkReferences, nestedColumns, rowHints } from './entities.js';
 import { authzFromCell, authzRule, integrationsIn, jobIn, mentionsFrontend, resolveOperations, servicesIn, slosIn, verificationOf, webhookVendor } from './facts.js';
 import { toColumn, toField } from './fields.js';
-import { readGraphqlSchema } from './grammar/graphql.js';
+import { graphqlRowShapes, readGraphqlSchema } from './grammar/graphql.js';
 import { entitiesFromCode } from './grammar/models.js';
 import { readJsonExample } from './grammar/json-example.js';
 import { readOpenApi } from './grammar/openapi.js';
@@ -188,9 +188,13 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
 
     if (unit.kind === 'code') {
       const value = unit.value ?? '';
-      if (isFence(unit, /^(?:graphql|gql)$/, /\btype\s+(?:Query|Mutation|Subscription)\s*\{/)) {
+      const hasRoots = isFence(unit, /^(?:graphql|gql)$/, /\btype\s+(?:Query|Mutation|Subscription)\s*\{/);
+      const hasRows = isFence(unit, /^(?:graphql|gql)$/, /\btype\s+\w+[^{]*\{[^}]*\bid\s*:/);
+      if (hasRoots || hasRows) {
         const sdl = readGraphqlSchema(value, unit.line + 1, { inputs: defs.types, enums: defs.enums });
-        for (const op of sdl ? sdl.operations : readGraphqlFence(value, unit.line, defs)) register(op, unit);
+        if (hasRoots) for (const op of sdl ? sdl.operations : readGraphqlFence(value, unit.line, defs)) register(op, unit);
+        // Object types with an `id` give their columns to the entities the documents name (a schema-first data model).
+        for (const shape of sdl && hasRows ? graphqlRowShapes(sdl) : []) shapes.push({ table: shape.table, line: shape.line, change: 'new-table', columns: shape.columns });
       }
       if (isFence(unit, /^(?:proto|protobuf)$/, /\brpc\s+[A-Z]\w*\s*\(/)) {
         const proto = readProto(value, unit.line + 1);

@@ -11,7 +11,7 @@ import {
   pathParams,
   restOperationName,
 } from './naming.js';
-import { readGraphqlSignature } from './grammar/graphql.js';
+import { isConnectionType, readGraphqlSignature } from './grammar/graphql.js';
 import { readTypeLiteral } from './grammar/typescript.js';
 import { lineAt, proseOf, sentences, type Unit } from './units.js';
 import { LIST_WORDS, MONEY_RESOURCES, NO_SESSION, RETRY_NEGATED, RETRY_SAFE, WEBHOOK_WORD } from './vocabulary.js';
@@ -394,7 +394,7 @@ export function graphqlOperation(kind: 'query' | 'mutation', name: string, args:
   if (args) op.requestFields = graphqlArguments(args, line, defs);
   if (returns) {
     const clean = returns.trim();
-    op.list = /^\[/.test(clean) || /Connection!?$/.test(clean);
+    op.list = /^\[/.test(clean) || isConnectionType(clean.replace(/!$/, ''));
     op.summary = `Returns ${clean}`;
   }
   return op;

@@ -173,6 +173,15 @@ interface ObjectDef {
 }
 
 /**
+ * A Relay connection (a paged list): `TaskConnection` by the naming rule, or any type the schema declares with
+ * `edges` / `pageInfo`.
+ * A type named `Connection` alone is an entity (a database connection, a social connection), not a page.
+ */
+export function isConnectionType(name: string, declared?: { fields: ReadonlyArray<{ name: { value: string } }> }): boolean {
+  return /.Connection$/.test(name) || !!declared?.fields.some((field) => field.name.value === 'edges' || field.name.value === 'pageInfo');
+}
+
+/**
  * Reads an SDL document: root operation fields (and namespaced ones), input
  * types, enums and the other object types. `firstLine` is the document line of
  * the SDL's first line. Undefined when the text does not parse.
@@ -305,7 +314,7 @@ export function readGraphqlSchema(sdl: string, firstLine: number, known?: Graphq
     op.requestFields = requestOf(field.arguments ?? []);
     op.responseFields = responseOf(namedType(field.type));
     const written = graphql().print(field.type);
-    op.list = isListType(field.type) || /Connection$/.test(namedType(field.type));
+    op.list = isListType(field.type) || isConnectionType(namedType(field.type), objects.get(namedType(field.type)));
     op.summary = kind === 'subscription' ? `${SUBSCRIPTION_PREFIX}: returns ${written}` : `Returns ${written}`;
     operations.push(op);
   };
@@ -385,10 +394,52 @@ export function readGraphqlSignature(text: string, line: number, kind: 'query' |
   }
   if (typed) {
     const written = graphql().print(field.type);
-    op.list = isListType(field.type) || /Connection$/.test(namedType(field.type));
+    op.list = isListType(field.type) || isConnectionType(namedType(field.type));
     op.summary = rootKind === 'subscription' ? `${SUBSCRIPTION_PREFIX}: returns ${written}` : `Returns ${written}`;
   } else if (rootKind === 'subscription') {
     op.summary = SUBSCRIPTION_PREFIX;
   }
   return op;
+}
+
+/** Column types for GraphQL's built-in and common custom scalars (graphql-scalars names). */
+const SCALAR_COLUMN_TYPES: Record<string, string> = {
+  String: 'text',
+  Int: 'integer',
+  Float: 'double precision',
+  Boolean: 'boolean',
+  DateTime: 'timestamp',
+  Time: 'timestamp',
+  Timestamp: 'timestamp',
+  Date: 'date',
+  JSON: 'jsonb',
+  JSONObject: 'jsonb',
+  UUID: 'uuid',
+  BigInt: 'bigint',
+  Int64: 'bigint',
+};
+
+/** Types that carry a page, a payload or an error rather than a stored row. */
+const NOT_A_ROW = /(?:.Connection|Edge|PageInfo|Payload|Result|Error|Event|Response|Input)$/;
+
+/**
+ * The object types of a schema that read as stored rows (they have an `id`), as entity shapes: their scalar and
+ * enum fields are columns, typed by the scalar. Relation fields (other objects, lists) are left out: the key that
+ * holds them is the data model's to state. Shapes only give columns to entities the documents name.
+ */
+export function graphqlRowShapes(read: GraphqlRead): Array<{ table: string; line: number; columns: Array<{ name: string; type?: string; nullable: boolean; enum?: string[]; line: number }> }> {
+  const shapes = [];
+  for (const object of read.objects) {
+    if (NOT_A_ROW.test(object.name) || !object.fields.some((field) => field.name === 'id')) continue;
+    const columns = [];
+    for (const field of object.fields) {
+      if (field.list) continue;
+      const values = read.enums.get(field.type);
+      const type = field.name === 'id' || field.type === 'ID' ? undefined : values ? 'enum' : SCALAR_COLUMN_TYPES[field.type];
+      if (!values && field.type !== 'ID' && !(field.type in SCALAR_COLUMN_TYPES)) continue;
+      columns.push({ name: field.name, ...(type ? { type } : {}), nullable: !field.required, ...(values ? { enum: [...values] } : {}), line: field.line });
+    }
+    shapes.push({ table: object.name, line: object.line, columns });
+  }
+  return shapes;
 }

@@ -36,7 +36,7 @@ function constraintsOf(field: Field): string[] {
   return c;
 }
 
-const IDENTIFIER = /(_id|Id|_key|_code|_token)$/;
+const IDENTIFIER = /^id$|(_id|Id|_key|_code|_token)$/;
 const isFreeText = (f: Field) => (f.type === 'string' || f.type === undefined) && !f.enum?.length && !f.format && f.maxLength === undefined && !IDENTIFIER.test(f.name);
 
 const PAGE_PARAMS: Record<Operation['kind'], [string, string]> = {
@@ -122,8 +122,19 @@ export function buildValidation(scope: Scope, service: ServiceStack | undefined,
     surfaces.push({ kind: 'webhook-signature', where: [operationKey(op)], code: framework?.rawBody, avoid: vendor ? VENDORS[vendor].signatureHeader : undefined });
   }
 
+  // One question for every text field without a stated limit, each field with the operations that take it.
+  const unbounded = new Map<string, string[]>();
   for (const rule of rules.filter((r) => r.unboundedText)) {
-    findings.ask('text-length', `What is the maximum length of ${rule.field} (${rule.operation})?`, WEIGHTS.textLength, { field: rule.field, operation: rule.operation });
+    const ops = unbounded.get(rule.field) ?? [];
+    if (!ops.includes(rule.operation)) ops.push(rule.operation);
+    unbounded.set(rule.field, ops);
+  }
+  if (unbounded.size === 1) {
+    const [[field, ops]] = [...unbounded];
+    findings.ask('text-length', `What is the maximum length of ${field} (${ops.join(', ')})?`, WEIGHTS.textLength, { field, operation: ops.join('\n') });
+  } else if (unbounded.size > 1) {
+    const listed = [...unbounded].map(([field, ops]) => `${field} (${ops.join(', ')})`).join('; ');
+    findings.ask('text-length', `What is the maximum length of each of these text fields: ${listed}?`, WEIGHTS.textLength, { fields: [...unbounded].map(([field, ops]) => `${field}\t${ops.join('\t')}`).join('\n') });
   }
 
   const enumFields = allFields.filter(({ f }) => f.enum?.length).map(({ f }) => f.name);

@@ -236,8 +236,11 @@ export function integrationsIn(text: string, line: number): Integration[] {
   return result;
 }
 
+/** "a cron expression" names a value's format (a field that holds a schedule), not a job to build. */
+const CRON_FORMAT = /\bcron\s*(?:expressions?|strings?|syntax|format|表达式|表達式|式|書式|형식|표현식)/gi;
+
 export function jobIn(text: string, line: number): JobItem | undefined {
-  const prose = proseOf(text);
+  const prose = proseOf(text).replace(CRON_FORMAT, '');
   // Questions, options ("A) … via scheduled job") and denials describe no job to build.
   if (!JOB_WORDS.test(prose) || NO_JOBS.test(prose) || /\?\s*$|^\s*(?:Q\s*[:：]|\[[ x]\]|[A-Z]\)\s)/.test(prose)) return undefined;
   const job: JobItem = { text: oneLine(text), line };

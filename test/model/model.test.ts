@@ -226,3 +226,21 @@ describe('where the change block goes', () => {
     expect(short.dataModel.change?.file).toBeUndefined();
   });
 });
+
+describe('text fields without a length limit', () => {
+  it('are one open question naming each field with its operations; an id is never asked about', async () => {
+    const { extractScope } = await import('../../lib/scope/index.js');
+    const scope = extractScope([
+      '# Notes',
+      '',
+      '## API',
+      '',
+      '- `POST /v1/notes` creates a note. Body: `title` (string), `body` (string).',
+      '- `PATCH /v1/notes/{id}` edits a note. Body: `id` (string), `title` (string).',
+      '',
+    ].join('\n'));
+    const questions = buildBackendSpec(refundsInput({ scope })).openQuestions.filter((q) => q.code === 'text-length');
+    expect(questions).toHaveLength(1);
+    expect(questions[0].params?.fields?.split('\n')).toEqual(['title\tPOST /v1/notes\tPATCH /v1/notes/{id}', 'body\tPOST /v1/notes']);
+  });
+});

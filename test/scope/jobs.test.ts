@@ -28,6 +28,8 @@ describe('only background work is a job', () => {
     ['- Q: do we need a nightly job for this?'],
     ['- A) Store in the database, update via a scheduled job.'],
     ['- Appointments are scheduled by patients.'],
+    ['- `schedule`: a cron expression (5 or 6 fields); empty means manual runs only.'],
+    ['- `schedule`：空或有效的 cron 表达式'],
   ])('%s gives no job', (line) => {
     expect(jobsOf(line)).toEqual([]);
   });

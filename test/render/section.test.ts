@@ -68,8 +68,9 @@ describe('section shape', () => {
         if (line.startsWith('|') && !/[A-Za-z]/.test(prose.replace(/\b(GET|POST|PUT|PATCH|DELETE|rpc|query|mutation)\b/g, ''))) continue;
         if (!/[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/.test(prose)) english.push(line);
       }
-      // The matrix header is a contract (DESIGN.md) and stays English.
-      expect({ name, english }).toEqual({ name, english: ['| Endpoint | Method | Auth required? | Roles/scopes | Ownership rule |'] });
+      // The matrix header is a contract (DESIGN.md) and stays English (a matrix with nothing stated is one line, no table).
+      const header = '| Endpoint | Method | Auth required? | Roles/scopes | Ownership rule |';
+      expect({ name, english: english.filter((line) => line !== header) }).toEqual({ name, english: [] });
     }
   });
 
@@ -88,6 +89,18 @@ describe('edge inputs', () => {
     const empty = await renderSection(buildBackendSpec({ ...refundsInput(), scope: { ...refundsInput().scope, operations: [], entities: [], authz: [], integrations: [], jobs: [], slos: [] } }), language);
     expect(lintMarkdown(empty.markdown)).toEqual([]);
     expect(empty.markdown.split('\n').filter((l) => l.startsWith('### '))).toHaveLength(9);
+  });
+});
+
+describe('an authz matrix with nothing stated', () => {
+  it.each(['en', 'zh-TW'])('is one line, not a table of `?` rows, and lints clean (%s)', async (language) => {
+    const input = refundsInput();
+    const scope = { ...input.scope, authz: [], operations: input.scope.operations.map((op) => ({ ...op, unauthenticated: false })) };
+    const { markdown } = await renderSection(buildBackendSpec({ ...input, service: undefined, scope }), language);
+    const matrix = /### Authn\/authz matrix\n([\s\S]*?)\n### /.exec(markdown)?.[1] ?? '';
+    expect(matrix).not.toMatch(/\| \? \| \? \|/);
+    expect(matrix).toMatch(language === 'en' ? /state no access rule for/ : /未說明.*存取規則/);
+    expect(lintMarkdown(markdown)).toEqual([]);
   });
 });
 

@@ -81,6 +81,8 @@ export interface RepoLayout {
   /** The primary key type the existing tables use. */
   /** `generated`: the existing uuid keys are made on insert (`@default(uuid())`, `.defaultRandom()`). */
   primaryKey?: { type: 'uuid' | 'bigint' | 'integer' | 'string'; evidence: Evidence[]; generated?: boolean };
+  /** How the existing handlers page their lists: the query parameters they read (`limit`, `offset`). */
+  paging?: { params: [size: string, position: string]; kind: 'offset' | 'page'; evidence: Evidence[] };
   /** The ORM alters the schema from its models at startup (TypeORM `synchronize: true`): where that is switched on. */
   schemaSync?: { orm: string; setting: string; evidence: Evidence[] };
   /** Which test files the runner picks up, when its configuration narrows them (jest testRegex / testMatch). */

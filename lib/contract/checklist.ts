@@ -100,7 +100,12 @@ export function buildChecklist(plan: ContractPlan, style: ApiStyle, contractOps:
   const lists = ops.filter((op) => op.paginated).map((op) => op.key);
   const ownPaging = ops.filter((op) => op.paginated && op.statedPaging);
   const defaultLists = ops.filter((op) => op.paginated && !op.statedPaging).map((op) => op.key);
-  const ownDecision = ownPaging.map((op) => `${op.key} keeps the spec's own paging (${op.statedPaging!.map((name) => `\`${name}\``).join(', ')})`).join('; ');
+  const pagingOf = (op: PlannedOperation): string => op.statedPaging!.map((name) => `\`${name}\``).join(', ');
+  const repoPaged = ownPaging.filter((op) => op.pagingFrom);
+  const ownDecision = [
+    ...ownPaging.filter((op) => !op.pagingFrom).map((op) => `${op.key} keeps the spec's own paging (${pagingOf(op)})`),
+    ...(repoPaged.length ? [`${list(repoPaged.map((op) => op.key))} page${repoPaged.length === 1 ? 's' : ''} as the repository's handlers already do (${pagingOf(repoPaged[0])}, \`${repoPaged[0].pagingFrom}\`)`] : []),
+  ].join('; ');
   items.push({
     topic: 'pagination',
     decision: lists.length === 0

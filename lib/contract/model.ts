@@ -58,6 +58,8 @@ export interface PlannedOperation {
   paginated: boolean;
   /** Paging parameters the spec states for this list (`limit`, `offset`): used as written, no default added. */
   statedPaging?: string[];
+  /** Where the paging above comes from when the repository's handlers decided it (`src/articles.controller.ts:40`). */
+  pagingFrom?: string;
   /** Accepts an idempotency key (retry-safe and mutating). */
   idempotent: boolean;
   mutating: boolean;
@@ -88,6 +90,8 @@ export interface ContractPlan {
 export function keyWireType(keyType: KeyType): Pick<PlannedField, 'type' | 'format'> {
   return { ...KEY_WIRE_TYPES[keyType] };
 }
+
+type RepoPaging = NonNullable<NonNullable<ServiceStack['layout']>['paging']>;
 
 const SOURCE = 'contract';
 const VERSION_SEGMENT = /^v\d+(?:(?:alpha|beta)\d*)?$/;
@@ -146,7 +150,8 @@ export function planContract(scope: Scope, stack: ServiceStack | undefined): Con
   const resources = [...opsByPlural].map(([plural, ops]) => buildResource(plural, entities, ops, questions, keyType));
   const byPlural = new Map(resources.map((resource) => [resource.plural, resource]));
 
-  const operations = drafts.map(({ op, role, plural }) => planOperation(op, role, byPlural.get(plural)!, scope, questions));
+  const repoPaging = stack?.layout?.paging;
+  const operations = drafts.map(({ op, role, plural }) => planOperation(op, role, byPlural.get(plural)!, scope, questions, repoPaging));
 
   const prefixCounts = new Map<string, number>();
   for (const op of operations) {
@@ -403,7 +408,7 @@ function noteUntyped(owner: string, fields: PlannedField[], questions: OpenQuest
   });
 }
 
-function planOperation(op: Operation, role: OperationRole, resource: PlannedResource, scope: Scope, questions: OpenQuestion[]): PlannedOperation {
+function planOperation(op: Operation, role: OperationRole, resource: PlannedResource, scope: Scope, questions: OpenQuestion[], repoPaging?: RepoPaging): PlannedOperation {
   const key = operationKey(op);
   const method = op.kind === 'rest' && op.method ? op.method.toUpperCase() : METHOD_BY_ROLE[role];
   const rules = scope.authz.filter((rule) => rule.operations.includes(key) || rule.operations.includes(op.name));
@@ -415,8 +420,15 @@ function planOperation(op: Operation, role: OperationRole, resource: PlannedReso
   const ownerName = humanize(op.name);
 
   // Paging the spec states is kept as it is written; only without it does the style's default apply.
-  const ownPaging = role === 'list' ? statedPaging(op) : [];
+  const statedByDoc = role === 'list' ? statedPaging(op) : [];
+  // A REST list the spec leaves unpaged pages as the repository's handlers already do (`limit` + `offset`).
+  const fromRepo = role === 'list' && !statedByDoc.length && op.kind === 'rest' && repoPaging ? repoPaging : undefined;
+  const ownPaging = fromRepo ? [...fromRepo.params] : statedByDoc;
   const filters = op.queryParams.filter((field) => ownPaging.length > 0 || !PAGINATION_PARAMS.has(field.name.toLowerCase())).map((field) => planField(field));
+  for (const name of fromRepo?.params ?? []) {
+    if (!filters.some((field) => field.name === name)) filters.push({ name, type: 'integer', typeStated: true, required: false, minimum: name === 'offset' ? 0 : 1 });
+  }
+  const pagingEvidence = fromRepo?.evidence[0];
   const requestFields = op.requestFields.map((field) => planField(field, resource.fields.find((known) => known.name === field.name)));
   const responseFields = op.responseFields.map((field) => planField(field, resource.fields.find((known) => known.name === field.name)));
   // Fields the resource also has are covered by the resource's own question.
@@ -459,6 +471,7 @@ function planOperation(op: Operation, role: OperationRole, resource: PlannedReso
     resource,
     paginated: role === 'list',
     ...(ownPaging.length ? { statedPaging: ownPaging } : {}),
+    ...(pagingEvidence ? { pagingFrom: `${pagingEvidence.file}${pagingEvidence.line ? `:${pagingEvidence.line}` : ''}` } : {}),
     idempotent,
     mutating,
     public: isPublic,

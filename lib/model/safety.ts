@@ -62,7 +62,9 @@ function keyConstraints(name: string, keyType: KeyType | undefined): string[] {
   return [wire.format === 'uuid' ? 'uuid' : wire.type];
 }
 
-function fieldRules(op: Operation, checklist: ChecklistItem[], protocol: ProtocolPlan, keyType: KeyType | undefined): FieldRule[] {
+type RepoPaging = NonNullable<NonNullable<ServiceStack['layout']>['paging']>;
+
+function fieldRules(op: Operation, checklist: ChecklistItem[], protocol: ProtocolPlan, keyType: KeyType | undefined, repoPaging: RepoPaging | undefined): FieldRule[] {
   const key = operationKey(op);
   // Where a field travels is the protocol's: a REST line of a gRPC sprint becomes fields of the request message.
   const at = op.kind === 'rest' ? protocol.fieldLocation : { body: 'input', query: 'input' } as const;
@@ -74,7 +76,13 @@ function fieldRules(op: Operation, checklist: ChecklistItem[], protocol: Protoco
   }
   const { def, max, params } = pagination(checklist, op.kind);
   // Paging the spec states is validated as stated (its rules above); the default pair is added only without it.
-  if (op.list && !statedPaging(op).length) {
+  if (op.list && !statedPaging(op).length && op.kind === 'rest' && repoPaging) {
+    // The repository's own paging pair, as its handlers read it (the contract takes the same pair).
+    for (const name of repoPaging.params) {
+      if (op.queryParams.some((f) => f.name === name)) continue;
+      rules.push({ operation: key, field: name, location: at.query, type: 'integer', required: false, constraints: ['integer', name === 'offset' ? '≥ 0' : '≥ 1'], unboundedText: false });
+    }
+  } else if (op.list && !statedPaging(op).length) {
     const location = at.query;
     rules.push({ operation: key, field: params[0], location, type: 'integer', required: false, constraints: ['integer', `1..${max}`, `default ${def}`, 'clamp'], unboundedText: false });
     rules.push({ operation: key, field: params[1], location, type: 'string', required: false, constraints: ['opaque'], unboundedText: false });
@@ -90,7 +98,7 @@ export function buildValidation(scope: Scope, service: ServiceStack | undefined,
   const library = detected ?? framework?.validation ?? (language ? DEFAULT_VALIDATION_BY_LANGUAGE[language] : undefined) ?? '';
   const basis: Validation['basis'] = detected ? 'repo' : framework?.validation ? 'framework' : library ? 'language' : 'none';
   const conv = VALIDATION[library];
-  const rules = scope.operations.flatMap((op) => fieldRules(op, checklist, protocol, service?.layout?.primaryKey?.type));
+  const rules = scope.operations.flatMap((op) => fieldRules(op, checklist, protocol, service?.layout?.primaryKey?.type, service?.layout?.paging));
 
   const surfaces: Surface[] = [];
   const orm = service?.orm?.value;

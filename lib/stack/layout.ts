@@ -7,7 +7,7 @@
 
 import path from 'node:path';
 import type { Evidence, RepoLayout, ServiceStack } from '../types.js';
-import { knowledgeOf, ORMS, SQL_PRIMARY_KEY, type KeyType } from '../knowledge/index.js';
+import { knowledgeOf, ORMS, PAGING_PAIRS, QUERY_PARAM_READS, SQL_PRIMARY_KEY, type KeyType } from '../knowledge/index.js';
 import { globToRegExp } from './glob.js';
 import { lineOfIndex, type RepoReader } from './scan.js';
 
@@ -136,6 +136,41 @@ export async function readPrimaryKey(reader: RepoReader, serviceDir: string, fil
   return { type, evidence: [evidence], ...(generated ? { generated } : {}) };
 }
 
+const HANDLER_FILE = /(^|\/)(routes?|routers?|controllers?|handlers?|api|views|endpoints|resolvers)(\/|\.|_|$)|(controller|handler|router|routes|views|endpoints?)s?\.\w+$/i;
+const HANDLER_SOURCE = /\.(py|ts|js|mjs|cjs|rb|go|java|kt)$/;
+const MAX_HANDLER_FILES = 80;
+
+/** A pattern that finds where a handler reads the query parameter `name`, in any framework's idiom. */
+function queryRead(name: string): RegExp {
+  return new RegExp(QUERY_PARAM_READS.map((read) => read.replace('NAME', name)).join('|'));
+}
+
+/** How the existing handlers page: the parameter pair the most handler files read both of. */
+export async function readPaging(reader: RepoReader, serviceDir: string, files: string[]): Promise<RepoLayout['paging'] | undefined> {
+  const candidates = files
+    .filter((file) => HANDLER_SOURCE.test(file) && HANDLER_FILE.test(relTo(serviceDir, file)) && !/(^|\/)(node_modules|vendor|dist|build|test|tests|spec|__tests__)\//.test(file) && !/[._](test|spec)\.\w+$/.test(file))
+    .sort()
+    .slice(0, MAX_HANDLER_FILES);
+  if (!candidates.length) return undefined;
+  const texts = await reader.readMany(candidates);
+  let best: { pair: (typeof PAGING_PAIRS)[number]; count: number; evidence: Evidence } | undefined;
+  for (const pair of PAGING_PAIRS) {
+    const [size, position] = pair.params.map(queryRead);
+    let count = 0;
+    let evidence: Evidence | undefined;
+    for (const file of candidates) {
+      const text = texts.get(file);
+      if (text === undefined || !size.test(text)) continue;
+      const hit = position.exec(text);
+      if (!hit) continue;
+      count++;
+      evidence ??= { file, line: lineOfIndex(text, hit.index) };
+    }
+    if (count && evidence && (!best || count > best.count)) best = { pair, count, evidence };
+  }
+  return best ? { params: [...best.pair.params], kind: best.pair.kind, evidence: [best.evidence] } : undefined;
+}
+
 const SCHEMA_GENERATED_UUID = /@default\(\s*uuid\(\)\s*\)|\.defaultRandom\(\)|gen_random_uuid\(\)|uuid_generate_v4\(\)/i;
 
 /** Where the ORM is told to build the schema from its models at startup, read from its own configuration files. */
@@ -243,6 +278,8 @@ export async function readLayout(reader: RepoReader, serviceDir: string, files: 
     const key = await readPrimaryKey(reader, serviceDir, files);
     if (key) layout.primaryKey = key;
   }
+  const paging = await readPaging(reader, serviceDir, files);
+  if (paging) layout.paging = paging;
   const schemaSync = await readSchemaSync(reader, serviceDir, files, stack.orm?.value);
   if (schemaSync) layout.schemaSync = schemaSync;
   const testPattern = await readTestPattern(reader, serviceDir, files, stack.testRunner?.value);

@@ -1,0 +1,31 @@
+// How a repository's existing handlers already page their lists, read from the
+// query parameters they take: a sprint's new lists page the same way.
+
+/** The query parameter pairs lists page with; a repository pages with the pair its handlers read most. */
+export const PAGING_PAIRS: ReadonlyArray<{ params: readonly [size: string, position: string]; kind: 'offset' | 'page' }> = [
+  { params: ['limit', 'offset'], kind: 'offset' },
+  { params: ['per_page', 'page'], kind: 'page' },
+  { params: ['page_size', 'page'], kind: 'page' },
+  { params: ['pageSize', 'page'], kind: 'page' },
+  { params: ['perPage', 'page'], kind: 'page' },
+  { params: ['size', 'page'], kind: 'page' },
+  { params: ['limit', 'page'], kind: 'page' },
+];
+
+/**
+ * How handlers read one query parameter, by framework idiom (`NAME` stands for the parameter): Express/Koa
+ * `req.query.offset`, Nest `@Query('offset')` or `query.offset`, gin `c.Query("offset")`, Rails `params[:offset]`,
+ * Flask/Django/DRF `request.args.get('offset')`, Spring `@RequestParam("offset")`, FastAPI `offset: int = Query(…)`.
+ */
+export const QUERY_PARAM_READS: readonly string[] = [
+  String.raw`\b(?:req|request|ctx|c)\.query\.NAME\b`,
+  String.raw`\bquery\.NAME\b`,
+  String.raw`['"]NAME['"]\s+in\s+query\b`,
+  String.raw`\.(?:Default)?Query\(\s*"NAME"`,
+  String.raw`\bparams\[:NAME\]`,
+  String.raw`\bparams\.fetch\(:NAME\b`,
+  String.raw`\.(?:args|query_params|GET|query)\.get\(\s*['"]NAME['"]`,
+  String.raw`@Query\(\s*['"]NAME['"]`,
+  String.raw`@RequestParam\([^)]*["']NAME["']`,
+  String.raw`\bNAME\s*:\s*[\w[\]| ]+=\s*Query\(`,
+];

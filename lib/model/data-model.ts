@@ -65,7 +65,8 @@ function keySqlType(key: KeyType | undefined, db: string | undefined): string {
 }
 
 function sqlType(column: Column, db: string | undefined, key?: KeyType): string {
-  const stated = column.type?.toLowerCase();
+  // `Date` as written (a TypeScript or Java property type) is an instant; only the lowercase SQL word is a day.
+  const stated = column.type === 'Date' ? 'timestamp' : column.type?.toLowerCase();
   const ts = db === 'mysql' ? 'datetime' : db === 'sqlite' ? 'text' : 'timestamptz';
   if (stated) {
     if (/^(timestamp|datetime)$/.test(stated)) return ts;

@@ -81,10 +81,19 @@ export interface RepoLayout {
   /** The primary key type the existing tables use. */
   /** `generated`: the existing uuid keys are made on insert (`@default(uuid())`, `.defaultRandom()`). */
   primaryKey?: { type: 'uuid' | 'bigint' | 'integer' | 'string'; evidence: Evidence[]; generated?: boolean };
+  /** The tables the repository's model classes declare (TypeORM `@Entity`), with their columns as the models type them. */
+  tables?: RepoTable[];
   /** The ORM alters the schema from its models at startup (TypeORM `synchronize: true`): where that is switched on. */
   schemaSync?: { orm: string; setting: string; evidence: Evidence[] };
   /** Which test files the runner picks up, when its configuration narrows them (jest testRegex / testMatch). */
   testPattern?: { runner: string; regex?: string; globs?: string[]; config?: string; rootDir?: string; evidence: Evidence[] };
+}
+
+export interface RepoTable {
+  /** The table name the model declares (`@Entity('article')`), else its class name. */
+  table: string;
+  columns: Array<{ name: string; type?: string }>;
+  evidence: Evidence[];
 }
 
 export interface Ambiguity {
@@ -239,6 +248,8 @@ export interface Slo extends SourceLine {
 
 export interface ScopeNote extends SourceLine {
   text: string;
+  /** The columns a "types are not stated" question asks about: a later stage that learns their types drops it. */
+  untypedColumns?: Array<{ table: string; column: string }>;
 }
 
 /** One input document: its lines are numbered `offset + 1 … offset + lines` in a Scope. */

@@ -41,6 +41,7 @@ export const ORMS: readonly OrmEntry[] = [
       setting: /["']?\bsynchronize["']?\s*:\s*true\b/,
       label: 'synchronize: true',
     },
+    modelFiles: { files: /(?:\.entity|(?:^|\/)entit(?:y|ies)\/[\w.-]+)\.[cm]?ts$/, marker: /@Entity\s*\(/, language: 'ts' },
   },
   {
     id: 'drizzle',

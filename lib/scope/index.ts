@@ -685,8 +685,8 @@ interface QuestionInputs {
 /** What the text leaves open, as questions (the document never gets an invented answer). */
 function openQuestions(inputs: QuestionInputs): ScopeNote[] {
   const questions: ScopeNote[] = [];
-  const ask = (text: string, line: number): void => {
-    if (!questions.some((question) => question.text === text)) questions.push({ text, line });
+  const ask = (text: string, line: number, untypedColumns?: ScopeNote['untypedColumns']): void => {
+    if (!questions.some((question) => question.text === text)) questions.push({ text, line, ...(untypedColumns ? { untypedColumns } : {}) });
   };
   if (!inputs.operations.length) ask('The document names no API operation (`METHOD /path`, GraphQL, gRPC or tRPC): which endpoints does this sprint add or change?', 1);
   if (inputs.chosen.length && inputs.chosen.every((entry) => entry.alternative)) ask('Operations appear only under the design options: which option is chosen?', inputs.chosen[0].op.line);
@@ -721,12 +721,13 @@ function openQuestions(inputs: QuestionInputs): ScopeNote[] {
     // A column the table has already (a subtype's attribute) keeps the type it has.
     .map((entity) => ({ entity, columns: entity.columns.filter((column) => !column.existing && !column.type && !column.enum && !column.references && !/^id$/i.test(column.name) && !columnKindOf(column.name)) }))
     .filter((found) => found.columns.length);
+  const untypedColumns = untyped.flatMap(({ entity, columns }) => columns.map((column) => ({ table: entity.table, column: column.name })));
   if (untyped.length === 1) {
     const [{ entity, columns }] = untyped;
-    ask(`\`${entity.table}\`: the types of ${columns.map((column) => `\`${column.name}\``).join(', ')} are not stated.`, columns[0].line);
+    ask(`\`${entity.table}\`: the types of ${columns.map((column) => `\`${column.name}\``).join(', ')} are not stated.`, columns[0].line, untypedColumns);
   } else if (untyped.length > 1) {
     const list = untyped.map(({ entity, columns }) => `\`${entity.table}\` (${columns.map((column) => `\`${column.name}\``).join(', ')})`).join('; ');
-    ask(`Column types are not stated for ${list}.`, untyped[0].columns[0].line);
+    ask(`Column types are not stated for ${list}.`, untyped[0].columns[0].line, untypedColumns);
   }
   for (const job of inputs.jobs) if (!job.schedule) ask(`When does this job run: "${job.text}"?`, job.line);
   return questions;

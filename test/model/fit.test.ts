@@ -211,6 +211,34 @@ describe('TypeORM with synchronize: true and no migrations', () => {
   });
 });
 
+describe('a table the repository\'s TypeORM entities already declare', () => {
+  const BOOK_SPEC = ['# Book numbers', '', '## Data model', '', '- **Book**: a book on the list. Attributes: `title`, `isbn`.', ''].join('\n');
+  let synced: ServiceStack;
+  beforeAll(async () => {
+    synced = await detected('fit-typeorm-synchronize');
+  });
+
+  it('is read from the entity files, with the decorator\'s table name and column types', () => {
+    expect(synced.layout?.tables).toEqual([
+      {
+        table: 'books',
+        columns: [{ name: 'id', type: 'uuid' }, { name: 'title', type: 'string' }, { name: 'createdAt', type: 'Date' }],
+        evidence: [{ file: 'src/entities/book.entity.ts', line: 4 }],
+      },
+    ]);
+  });
+
+  it('is changed, not created: the repository\'s table name, only the columns it lacks, no question about the types it has', () => {
+    const scope = extractScope(BOOK_SPEC);
+    expect(scope.questions.map((q) => q.text)).toContain('`Book`: the types of `title`, `isbn` are not stated.');
+    const spec = buildBackendSpec(refundsInput({ service: synced, scope }));
+    expect(spec.dataModel.migrations.map((migration) => [migration.kind, migration.table, migration.columns])).toEqual([['add-columns', 'books', ['isbn']]]);
+    // `isbn` is still untyped, so the question stays; one about `title` alone would not.
+    const onlyTitle = extractScope(BOOK_SPEC.replace(', `isbn`', ''));
+    expect(buildBackendSpec(refundsInput({ service: synced, scope: onlyTitle })).openQuestions.map((q) => q.text).join('\n')).not.toContain('types of `title`');
+  });
+});
+
 describe('a stated uuid key follows how the repository makes its keys', () => {
   const UUID_SPEC = '# Notes\n\n## Data model\n\nNew table `notes` (id uuid, body text NOT NULL).\n';
 

@@ -1,5 +1,7 @@
 // Fit the repository: the folder, naming and key type of existing migrations and
 // models decide the Data model section; where the repository is silent it says so.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +9,8 @@ import { buildBackendSpec } from '../../lib/model/index.js';
 import { MIGRATIONS } from '../../lib/model/conventions.js';
 import { extractScope } from '../../lib/scope/index.js';
 import { detectStack } from '../../lib/stack/index.js';
+import { readSchemaSync } from '../../lib/stack/layout.js';
+import { RepoReader } from '../../lib/stack/scan.js';
 import type { ServiceStack } from '../../lib/types.js';
 import { d, expressService, refundsInput, service } from './fixtures.js';
 import { renderSection } from '../../lib/render/index.js';
@@ -199,6 +203,13 @@ describe('TypeORM with synchronize: true and no migrations', () => {
     const zh = (await renderSection(spec, 'zh-TW')).markdown;
     expect(zh).toContain('schema 由 entity 同步產生：TypeORM 設定了 `synchronize: true`');
     expect(zh).toContain('上線前是否要改用遷移');
+  });
+
+  it('reads it from a committed template of the configuration (ormconfig.json.example)', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'magi-ormconfig-'));
+    writeFileSync(path.join(root, 'ormconfig.json.example'), '{\n  "type": "mysql",\n  "entities": ["src/**/**.entity{.ts,.js}"],\n  "synchronize": true\n}\n');
+    const found = await readSchemaSync(new RepoReader(root), '.', ['ormconfig.json.example'], 'typeorm');
+    expect(found).toEqual({ orm: 'typeorm', setting: 'synchronize: true', evidence: [{ file: 'ormconfig.json.example', line: 4 }] });
   });
 
   it('keeps planning migrations when the repository already has them', async () => {

@@ -92,6 +92,8 @@ export interface RepoLayout {
 export interface RepoTable {
   /** The table name the model declares (`@Entity('article')`), else its class name. */
   table: string;
+  /** The model class (`ArticleEntity`), when it is named at the line the grammar cites. */
+  className?: string;
   columns: Array<{ name: string; type?: string }>;
   evidence: Evidence[];
 }

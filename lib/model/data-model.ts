@@ -50,7 +50,8 @@ function schemaSyncOf(service: ServiceStack | undefined, migrations: Migration[]
     ormLabel: labelOf('orm', sync.orm),
     setting: sync.setting,
     evidence: evidence ? `${underService(service.path, evidence.file)}${evidence.line ? `:${evidence.line}` : ''}` : '',
-    entities: Object.fromEntries(migrations.map((m) => [m.table, pascalCase(singular(m.table))])),
+    // The repository's own model class when it declares the table (`ArticleEntity`), else the ORM's usual class name.
+    entities: Object.fromEntries(migrations.map((m) => [m.table, service.layout?.tables?.find((table) => table.table === m.table)?.className ?? pascalCase(singular(m.table))])),
   };
 }
 

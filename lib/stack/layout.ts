@@ -178,7 +178,8 @@ export async function readRepoTables(reader: RepoReader, serviceDir: string, fil
     }
     for (const entity of entities) {
       if (tables.some((known) => known.table === entity.table)) continue;
-      tables.push({ table: entity.table, columns: entity.columns.map((column) => ({ name: column.name, ...(column.type ? { type: column.type } : {}) })), evidence: [{ file, line: entity.line }] });
+      const className = /\bclass\s+([A-Za-z_$][\w$]*)/.exec(text.split('\n')[entity.line - 1] ?? '')?.[1];
+      tables.push({ table: entity.table, ...(className ? { className } : {}), columns: entity.columns.map((column) => ({ name: column.name, ...(column.type ? { type: column.type } : {}) })), evidence: [{ file, line: entity.line }] });
     }
   }
   return tables.length ? tables : undefined;

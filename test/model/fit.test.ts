@@ -233,6 +233,7 @@ describe('a table the repository\'s TypeORM entities already declare', () => {
     expect(synced.layout?.tables).toEqual([
       {
         table: 'books',
+        className: 'Book',
         columns: [{ name: 'id', type: 'uuid' }, { name: 'title', type: 'string' }, { name: 'createdAt', type: 'Date' }],
         evidence: [{ file: 'src/entities/book.entity.ts', line: 4 }],
       },
@@ -244,6 +245,9 @@ describe('a table the repository\'s TypeORM entities already declare', () => {
     expect(scope.questions.map((q) => q.text)).toContain('`Book`: the types of `title`, `isbn` are not stated.');
     const spec = buildBackendSpec(refundsInput({ service: synced, scope }));
     expect(spec.dataModel.migrations.map((migration) => [migration.kind, migration.table, migration.columns])).toEqual([['add-columns', 'books', ['isbn']]]);
+    // The entity column names the repository's class for the table it declares.
+    const renamed = { ...synced, layout: { ...synced.layout, tables: synced.layout!.tables!.map((table) => ({ ...table, className: 'BookEntity' })) } };
+    expect(buildBackendSpec(refundsInput({ service: renamed, scope })).dataModel.schemaSync?.entities).toEqual({ books: 'BookEntity' });
     // `isbn` is still untyped, so the question stays; one about `title` alone would not.
     const onlyTitle = extractScope(BOOK_SPEC.replace(', `isbn`', ''));
     expect(buildBackendSpec(refundsInput({ service: synced, scope: onlyTitle })).openQuestions.map((q) => q.text).join('\n')).not.toContain('types of `title`');

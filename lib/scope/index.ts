@@ -11,6 +11,8 @@ import { entitiesFromCode } from './grammar/models.js';
 import { readJsonExample } from './grammar/json-example.js';
 import { readOpenApi } from './grammar/openapi.js';
 import { readProto, readRpcSignature } from './grammar/proto.js';
+import { readNestControllers, type NestParameter } from './grammar/nest.js';
+import { normalizePath } from './naming.js';
 import { barePaths, headingBase, prefixOf, settlePaths, statedBase } from './base-paths.js';
 import { pathParams, restOperationName, uniqueName } from './naming.js';
 import { camelCase, columnKindOf, singular } from '../naming/index.js';
@@ -204,6 +206,7 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
         }
       }
       if (isFence(unit, /^$/, /[pP]rocedure\b[\s\S]*\.(?:query|mutation)\s*\(/) && /^(?:ts|typescript|js|javascript|tsx)$/.test(unit.lang ?? '')) for (const op of readTrpcFence(value, unit.line)) register(op, unit);
+      if (/^(?:ts|typescript)$/.test(unit.lang ?? '') && /@Controller\s*\(/.test(value)) for (const op of nestOperations(unit, value)) register(op, unit);
       if (/^(?:ya?ml|json|openapi|)$/.test(unit.lang ?? '') && /^\s*["']?(?:openapi|swagger)["']?\s*:/m.test(value)) {
         for (const op of readOpenApi(value, unit.line + 1)?.operations ?? []) contractOps.add(register(op, unit));
       }
@@ -737,4 +740,33 @@ function openQuestions(inputs: QuestionInputs): ScopeNote[] {
 function codeList(names: readonly string[]): string {
   const codes = names.map((name) => `\`${name}\``);
   return codes.length > 1 ? `${codes.slice(0, -1).join(', ')} and ${codes[codes.length - 1]}` : codes.join('');
+}
+
+/**
+ * NestJS controllers in a TypeScript code block: one REST operation per handler, its path the controller's
+ * base and the handler's own; `@Body()` / `@Query()` give the fields of the DTO the same code defines, or the
+ * one field a keyed decorator names (`@Query('limit') limit: number`).
+ */
+function nestOperations(unit: Unit, code: string): Operation[] {
+  const { routes, shapes } = readNestControllers(code, unit.line + 1);
+  const fieldsOf = (parameters: NestParameter[]): Field[] =>
+    parameters.flatMap((parameter): Field[] => {
+      const shape = parameter.type ? shapes.get(parameter.type) : undefined;
+      if (parameter.key) return [{ name: parameter.key, line: parameter.line, ...(parameter.type && !shape ? typeOfName(parameter.type) : {}) }];
+      return shape ? shape.map((field) => ({ ...field })) : [];
+    });
+  return routes.map((route) => {
+    const text = `${route.method} ${route.path}`;
+    const lineUnit: Unit = { ...unit, kind: 'paragraph', text, codes: [], pieces: [], line: route.line };
+    const { op } = restOperation(route.method, route.path, lineUnit, 0, text.length, 0, text.length);
+    if (route.base !== '/') op.base = normalizePath(route.base).path;
+    op.requestFields = fieldsOf(route.body);
+    op.queryParams = fieldsOf(route.query);
+    return op;
+  });
+}
+
+/** A TypeScript primitive written as a parameter's type. */
+function typeOfName(type: string): Pick<Field, 'type'> {
+  return type === 'string' || type === 'number' || type === 'boolean' ? { type } : {};
 }

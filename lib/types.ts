@@ -166,6 +166,8 @@ export interface Operation extends SourceLine {
   retrySafe: boolean;
   /** No user session: a webhook, a vendor callback. */
   unauthenticated?: boolean;
+  /** The document's code shows the handler takes no request body (a NestJS handler without `@Body()`). */
+  noBody?: boolean;
 }
 
 export interface Column extends SourceLine {

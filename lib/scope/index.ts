@@ -697,7 +697,7 @@ function openQuestions(inputs: QuestionInputs): ScopeNote[] {
   // asked once by the contract stage, after it has borrowed what the tables state).
   const bodiless = inputs.operations.filter((op) => {
     const mutating = op.kind === 'rest' ? ['POST', 'PUT', 'PATCH'].includes(op.method ?? '') : op.kind.endsWith('mutation') || op.kind === 'grpc';
-    return mutating && !inputs.webhookOps.has(op) && !op.requestFields.length;
+    return mutating && !inputs.webhookOps.has(op) && !op.requestFields.length && !op.noBody;
   });
   if (bodiless.length === 1) ask(`\`${operationKey(bodiless[0])}\`: the request fields are not stated.`, bodiless[0].line);
   if (bodiless.length > 1) ask(`The request fields of ${codeList(bodiless.map(operationKey))} are not stated.`, bodiless[0].line);
@@ -745,7 +745,7 @@ function codeList(names: readonly string[]): string {
 /**
  * NestJS controllers in a TypeScript code block: one REST operation per handler, its path the controller's
  * base and the handler's own; `@Body()` / `@Query()` give the fields of the DTO the same code defines, or the
- * one field a keyed decorator names (`@Query('limit') limit: number`).
+ * one field a keyed decorator names (`@Query('limit') limit: number`). A handler without `@Body()` takes no body.
  */
 function nestOperations(unit: Unit, code: string): Operation[] {
   const { routes, shapes } = readNestControllers(code, unit.line + 1);
@@ -762,6 +762,7 @@ function nestOperations(unit: Unit, code: string): Operation[] {
     if (route.base !== '/') op.base = normalizePath(route.base).path;
     op.requestFields = fieldsOf(route.body);
     op.queryParams = fieldsOf(route.query);
+    if (!route.body.length) op.noBody = true;
     return op;
   });
 }

@@ -67,3 +67,37 @@ describe('a NestJS controller in the document', () => {
     expect(provenanceGaps(scope, [DOC])).toEqual([]);
   });
 });
+
+describe('a NestJS handler without @Body()', () => {
+  const doc = [
+    '# Drafts',
+    '',
+    '```ts',
+    'export class CreateDraftDto {',
+    '  readonly title: string;',
+    '}',
+    '',
+    "@Controller('drafts')",
+    'export class DraftsController {',
+    '  @Post()',
+    '  create(@Body() draft: CreateDraftDto) {}',
+    '',
+    "  @Post(':slug/publish')",
+    "  publish(@Param('slug') slug: string) {}",
+    '',
+    "  @Post(':slug/copy')",
+    '  copy(@Body() copy: CopyDraftDto) {}',
+    '}',
+    '```',
+    '',
+  ].join('\n');
+
+  it('takes no body, so no question asks for its request fields; a @Body() whose DTO is not shown still asks', () => {
+    const scope = extractScope(doc);
+    const publish = scope.operations.find((op) => op.path === '/drafts/{slug}/publish');
+    expect(publish?.noBody).toBe(true);
+    const asked = scope.questions.map((question) => question.text).join('\n');
+    expect(asked).toContain('`POST /drafts/{slug}/copy`: the request fields are not stated.');
+    expect(asked).not.toContain('publish');
+  });
+});

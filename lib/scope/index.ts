@@ -1,7 +1,7 @@
 // The scope stage: reads a sprint's plan document (SPEC.md, PLAN.md, TICKET.md)
 // as a Markdown AST and returns the backend-relevant items, each with its line.
 // What the text does not say becomes an open question; nothing is invented.
-import type { AuthzRule, Entity, ExistingModel, Field, Integration, JobItem, Operation, Scope, ScopeNote, Slo } from '../types.js';
+import { locateLine, type AuthzRule, type Entity, type ExistingModel, type Field, type Integration, type JobItem, type Operation, type Scope, type ScopeNote, type ScopeSource, type Slo } from '../types.js';
 import { operationKey } from '../types.js';
 import { addColumns, columnsAfterNouns, entitiesFromSql, entityFromHeading, entityFromLabel, codeNamedAttributes, columnsForAllEntities, extendedModelColumns, impliedJunctions, nativeOwnerKeys, subtypeKeysCased, uniquePerScope, tenantKeys, isModelLabel, junctionKeys, junctionTables, type RelationStatement, modelFilesInTree, mergeEntity, mergeShapes, entitiesInUnit, entitiesByNoun, existingModelsIn, keyEntity, linkReferences, nestedColumns, rowHints } from './entities.js';
 import { authzFromCell, authzRule, integrationsIn, jobIn, mentionsFrontend, resolveOperations, servicesIn, slosIn, verificationOf, webhookVendor } from './facts.js';
@@ -527,7 +527,7 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
   linkReferences(entities);
 
   questions.push(...docQuestions);
-  questions.push(...openQuestions({ operations, entities, authz, integrations, jobs: uniqueJobs, webhookOps, chosen, registry }));
+  questions.push(...openQuestions({ operations, entities, authz, integrations, jobs: uniqueJobs, webhookOps, chosen, registry, sources }));
 
   return {
     ...(title ? { title } : {}),
@@ -683,6 +683,15 @@ interface QuestionInputs {
   webhookOps: Set<Operation>;
   chosen: Entry[];
   registry: Map<string, Entry>;
+  /** The documents read, so a question cites a companion's own file and line, not the joined input's. */
+  sources?: ScopeSource[];
+}
+
+/** `on lines 3, 9` in the plan document; `at .kiro/specs/x/requirements.md:12, …` when a line is in a companion. */
+function citedLines(sources: readonly ScopeSource[] | undefined, lines: number[]): string {
+  const located = lines.map((line) => locateLine(sources, line));
+  if (located.every((place) => !place.path)) return `on lines ${located.map((place) => place.line).join(', ')}`;
+  return `at ${located.map((place) => (place.path ? `${place.path}:${place.line}` : `line ${place.line}`)).join(', ')}`;
 }
 
 /** What the text leaves open, as questions (the document never gets an invented answer). */
@@ -705,7 +714,7 @@ function openQuestions(inputs: QuestionInputs): ScopeNote[] {
   // Rules that name no operation: one question for all of them (with no operation stated, the endpoints question covers them).
   const unplaced = inputs.operations.length ? inputs.authz.filter((rule) => !rule.operations.length) : [];
   if (unplaced.length === 1) ask(`Which operations does this rule apply to: "${unplaced[0].text}"?`, unplaced[0].line);
-  if (unplaced.length > 1) ask(`Which operations do the access rules on lines ${unplaced.map((rule) => rule.line).join(', ')} apply to? They name none (first: "${unplaced[0].text}").`, unplaced[0].line);
+  if (unplaced.length > 1) ask(`Which operations do the access rules ${citedLines(inputs.sources, unplaced.map((rule) => rule.line))} apply to? They name none (first: "${unplaced[0].text}").`, unplaced[0].line);
   for (const integration of inputs.integrations) {
     // A webhook whose sender the text does not name is "the webhook", never "webhook webhook".
     const hooks = integration.name.toLowerCase() === 'webhook' ? 'the webhook' : `${integration.name} webhook`;

@@ -83,10 +83,21 @@ export interface RepoLayout {
   primaryKey?: { type: 'uuid' | 'bigint' | 'integer' | 'string'; evidence: Evidence[]; generated?: boolean };
   /** How the existing handlers page their lists: the query parameters they read (`limit`, `offset`). */
   paging?: { params: [size: string, position: string]; kind: 'offset' | 'page'; evidence: Evidence[] };
+  /** The tables the repository's model classes declare (TypeORM `@Entity`), with their columns as the models type them. */
+  tables?: RepoTable[];
   /** The ORM alters the schema from its models at startup (TypeORM `synchronize: true`): where that is switched on. */
   schemaSync?: { orm: string; setting: string; evidence: Evidence[] };
   /** Which test files the runner picks up, when its configuration narrows them (jest testRegex / testMatch). */
   testPattern?: { runner: string; regex?: string; globs?: string[]; config?: string; rootDir?: string; evidence: Evidence[] };
+}
+
+export interface RepoTable {
+  /** The table name the model declares (`@Entity('article')`), else its class name. */
+  table: string;
+  /** The model class (`ArticleEntity`), when it is named at the line the grammar cites. */
+  className?: string;
+  columns: Array<{ name: string; type?: string }>;
+  evidence: Evidence[];
 }
 
 export interface Ambiguity {
@@ -157,6 +168,8 @@ export interface Operation extends SourceLine {
   retrySafe: boolean;
   /** No user session: a webhook, a vendor callback. */
   unauthenticated?: boolean;
+  /** The document's code shows the handler takes no request body (a NestJS handler without `@Body()`). */
+  noBody?: boolean;
 }
 
 export interface Column extends SourceLine {
@@ -241,6 +254,8 @@ export interface Slo extends SourceLine {
 
 export interface ScopeNote extends SourceLine {
   text: string;
+  /** The columns a "types are not stated" question asks about: a later stage that learns their types drops it. */
+  untypedColumns?: Array<{ table: string; column: string }>;
 }
 
 /** One input document: its lines are numbered `offset + 1 … offset + lines` in a Scope. */

@@ -21,6 +21,14 @@ const stackAnswer = z.strictObject({
   auth: z.union([z.string(), z.array(z.string())]).optional(),
   jobs: z.union([z.string(), z.array(z.string())]).optional(),
   service: z.string().optional(),
+  // Every other dimension detection may find ambiguous (the "No terminal to ask on" message names stack.<dimension>).
+  testRunner: z.string().optional(),
+  packageManager: z.string().optional(),
+  testDir: z.string().optional(),
+  appEntry: z.string().optional(),
+  validation: z.string().optional(),
+  logger: z.string().optional(),
+  migrations: z.string().optional(),
 });
 
 const authzEntry = z.strictObject({

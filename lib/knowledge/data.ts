@@ -36,11 +36,13 @@ export const ORMS: readonly OrmEntry[] = [
     rawQuery: { safe: 'query("... $1", [value])', unsafe: 'query(`... ${value}`)' },
     primaryKey: { uuid: [/@PrimaryGeneratedColumn\(\s*['"]uuid['"]/, /@PrimaryColumn\(\s*['"]uuid['"]/], integer: [/@PrimaryGeneratedColumn\(\s*\)/], bigint: [/@PrimaryGeneratedColumn\(\s*['"]increment['"]\s*,\s*\{[^}]*bigint/] },
     // The DataSource options (data-source.ts, ormconfig.*, a Nest module's TypeOrmModule.forRoot): only a literal `true` counts.
+    // A committed template (`ormconfig.json.example`) is what every copy starts from, when the real file is ignored.
     schemaSync: {
-      files: /(^|\/)(ormconfig\.(json|[cm]?[jt]s|ya?ml)|[\w.-]*data-?source\.[cm]?[jt]s|[\w.-]*(database|typeorm|orm|db)(\.config)?\.[cm]?[jt]s|app\.module\.ts)$/i,
+      files: /(^|\/)(ormconfig\.(json|[cm]?[jt]s|ya?ml)(\.(example|sample|dist|template))?|[\w.-]*data-?source\.[cm]?[jt]s|[\w.-]*(database|typeorm|orm|db)(\.config)?\.[cm]?[jt]s|app\.module\.ts)$/i,
       setting: /["']?\bsynchronize["']?\s*:\s*true\b/,
       label: 'synchronize: true',
     },
+    modelFiles: { files: /(?:\.entity|(?:^|\/)entit(?:y|ies)\/[\w.-]+)\.[cm]?ts$/, marker: /@Entity\s*\(/, language: 'ts' },
   },
   {
     id: 'drizzle',

@@ -252,6 +252,11 @@ export interface OrmEntry extends Technology<'orm'> {
    * `Tag` → `tag`), `snake-plural` (GORM, Active Record: `GiftCard` → `gift_cards`).
    */
   tableFromClass?: 'lower' | 'snake-plural';
+  /**
+   * Where its model classes live and what marks one (TypeORM `*.entity.ts` with `@Entity(`): the
+   * repository's existing tables, read with the document grammar of that language.
+   */
+  modelFiles?: { files: RegExp; marker: RegExp; language: string };
 }
 
 /**

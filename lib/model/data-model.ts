@@ -50,7 +50,8 @@ function schemaSyncOf(service: ServiceStack | undefined, migrations: Migration[]
     ormLabel: labelOf('orm', sync.orm),
     setting: sync.setting,
     evidence: evidence ? `${underService(service.path, evidence.file)}${evidence.line ? `:${evidence.line}` : ''}` : '',
-    entities: Object.fromEntries(migrations.map((m) => [m.table, pascalCase(singular(m.table))])),
+    // The repository's own model class when it declares the table (`ArticleEntity`), else the ORM's usual class name.
+    entities: Object.fromEntries(migrations.map((m) => [m.table, service.layout?.tables?.find((table) => table.table === m.table)?.className ?? pascalCase(singular(m.table))])),
   };
 }
 
@@ -65,7 +66,8 @@ function keySqlType(key: KeyType | undefined, db: string | undefined): string {
 }
 
 function sqlType(column: Column, db: string | undefined, key?: KeyType): string {
-  const stated = column.type?.toLowerCase();
+  // `Date` as written (a TypeScript or Java property type) is an instant; only the lowercase SQL word is a day.
+  const stated = column.type === 'Date' ? 'timestamp' : column.type?.toLowerCase();
   const ts = db === 'mysql' ? 'datetime' : db === 'sqlite' ? 'text' : 'timestamptz';
   if (stated) {
     if (/^(timestamp|datetime)$/.test(stated)) return ts;

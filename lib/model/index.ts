@@ -2,6 +2,7 @@
 // Pure and deterministic: no dates, no I/O, stable ordering.
 
 import { withOrmTableNames } from './table-names.js';
+import { withRepoTables } from './repo-tables.js';
 import type { ApiStyle, OpenQuestion, Scope, ServiceStack, Warning } from '../types.js';
 import type { LayerKind } from './conventions.js';
 import { buildAuthz } from './authz.js';
@@ -44,8 +45,9 @@ export interface ModelInput {
 
 export function buildBackendSpec(input: ModelInput): BackendSpec {
   const { service, contract, sprint, answers } = input;
-  // Tables as the repository's ORM names its model classes; the contract keeps the class names.
-  const scope = withOrmTableNames(input.scope, service);
+  // Tables the repository's models already declare, under their names; then tables as the repository's
+  // ORM names its model classes. The contract keeps the class names.
+  const scope = withOrmTableNames(withRepoTables(input.scope, service), service);
   const findings = new Findings();
 
   if (isOverkill(scope)) {

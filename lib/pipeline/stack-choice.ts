@@ -12,7 +12,17 @@ export interface StackAnswer {
   auth?: string | string[];
   jobs?: string | string[];
   service?: string;
+  testRunner?: string;
+  packageManager?: string;
+  testDir?: string;
+  appEntry?: string;
+  validation?: string;
+  logger?: string;
+  migrations?: string;
 }
+
+/** Single-valued dimensions an answers file may settle besides language, framework and orm. */
+const OTHER_SINGLE = ['testRunner', 'packageManager', 'testDir', 'appEntry', 'validation', 'logger', 'migrations'] as const;
 
 /** The named service, the only app service, or undefined when the user must choose. */
 export function chooseService(report: StackReport, wanted?: string): ServiceStack | undefined {
@@ -38,6 +48,13 @@ export function applyStackOverrides(service: ServiceStack, stack: StackAnswer): 
   if (stack.db) next.databases = list(stack.db);
   if (stack.auth) next.auth = list(stack.auth);
   if (stack.jobs) next.jobs = list(stack.jobs);
+  for (const dimension of OTHER_SINGLE) {
+    const value = stack[dimension];
+    if (!value) continue;
+    const candidate = service.ambiguities.find((ambiguity) => ambiguity.dimension === dimension)?.candidates.find((detected) => detected.value === value);
+    next[dimension] = candidate ?? fromAnswers(value);
+    settled.add(dimension);
+  }
   next.ambiguities = service.ambiguities.filter((ambiguity) => !settled.has(ambiguity.dimension));
   return next;
 }

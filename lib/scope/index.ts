@@ -1,7 +1,7 @@
 // The scope stage: reads a sprint's plan document (SPEC.md, PLAN.md, TICKET.md)
 // as a Markdown AST and returns the backend-relevant items, each with its line.
 // What the text does not say becomes an open question; nothing is invented.
-import type { AuthzRule, Entity, ExistingModel, Field, Integration, JobItem, Operation, Scope, ScopeNote, Slo } from '../types.js';
+import { locateLine, type AuthzRule, type Entity, type ExistingModel, type Field, type Integration, type JobItem, type Operation, type Scope, type ScopeNote, type ScopeSource, type Slo } from '../types.js';
 import { operationKey } from '../types.js';
 import { addColumns, columnsAfterNouns, entitiesFromSql, entityFromHeading, entityFromLabel, codeNamedAttributes, columnsForAllEntities, extendedModelColumns, impliedJunctions, nativeOwnerKeys, subtypeKeysCased, uniquePerScope, tenantKeys, isModelLabel, junctionKeys, junctionTables, type RelationStatement, modelFilesInTree, mergeEntity, mergeShapes, entitiesInUnit, entitiesByNoun, existingModelsIn, keyEntity, linkReferences, nestedColumns, rowHints } from './entities.js';
 import { authzFromCell, authzRule, integrationsIn, jobIn, mentionsFrontend, resolveOperations, servicesIn, slosIn, verificationOf, webhookVendor } from './facts.js';
@@ -11,6 +11,8 @@ import { entitiesFromCode } from './grammar/models.js';
 import { readJsonExample } from './grammar/json-example.js';
 import { readOpenApi } from './grammar/openapi.js';
 import { readProto, readRpcSignature } from './grammar/proto.js';
+import { readNestControllers, type NestParameter } from './grammar/nest.js';
+import { normalizePath } from './naming.js';
 import { barePaths, headingBase, prefixOf, settlePaths, statedBase } from './base-paths.js';
 import { pathParams, restOperationName, uniqueName } from './naming.js';
 import { camelCase, columnKindOf, singular } from '../naming/index.js';
@@ -208,6 +210,7 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
         }
       }
       if (isFence(unit, /^$/, /[pP]rocedure\b[\s\S]*\.(?:query|mutation)\s*\(/) && /^(?:ts|typescript|js|javascript|tsx)$/.test(unit.lang ?? '')) for (const op of readTrpcFence(value, unit.line)) register(op, unit);
+      if (/^(?:ts|typescript)$/.test(unit.lang ?? '') && /@Controller\s*\(/.test(value)) for (const op of nestOperations(unit, value)) register(op, unit);
       if (/^(?:ya?ml|json|openapi|)$/.test(unit.lang ?? '') && /^\s*["']?(?:openapi|swagger)["']?\s*:/m.test(value)) {
         for (const op of readOpenApi(value, unit.line + 1)?.operations ?? []) contractOps.add(register(op, unit));
       }
@@ -528,7 +531,7 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
   linkReferences(entities);
 
   questions.push(...docQuestions);
-  questions.push(...openQuestions({ operations, entities, authz, integrations, jobs: uniqueJobs, webhookOps, chosen, registry }));
+  questions.push(...openQuestions({ operations, entities, authz, integrations, jobs: uniqueJobs, webhookOps, chosen, registry, sources }));
 
   return {
     ...(title ? { title } : {}),
@@ -684,13 +687,22 @@ interface QuestionInputs {
   webhookOps: Set<Operation>;
   chosen: Entry[];
   registry: Map<string, Entry>;
+  /** The documents read, so a question cites a companion's own file and line, not the joined input's. */
+  sources?: ScopeSource[];
+}
+
+/** `on lines 3, 9` in the plan document; `at .kiro/specs/x/requirements.md:12, …` when a line is in a companion. */
+function citedLines(sources: readonly ScopeSource[] | undefined, lines: number[]): string {
+  const located = lines.map((line) => locateLine(sources, line));
+  if (located.every((place) => !place.path)) return `on lines ${located.map((place) => place.line).join(', ')}`;
+  return `at ${located.map((place) => (place.path ? `${place.path}:${place.line}` : `line ${place.line}`)).join(', ')}`;
 }
 
 /** What the text leaves open, as questions (the document never gets an invented answer). */
 function openQuestions(inputs: QuestionInputs): ScopeNote[] {
   const questions: ScopeNote[] = [];
-  const ask = (text: string, line: number): void => {
-    if (!questions.some((question) => question.text === text)) questions.push({ text, line });
+  const ask = (text: string, line: number, untypedColumns?: ScopeNote['untypedColumns']): void => {
+    if (!questions.some((question) => question.text === text)) questions.push({ text, line, ...(untypedColumns ? { untypedColumns } : {}) });
   };
   if (!inputs.operations.length) ask('The document names no API operation (`METHOD /path`, GraphQL, gRPC or tRPC): which endpoints does this sprint add or change?', 1);
   if (inputs.chosen.length && inputs.chosen.every((entry) => entry.alternative)) ask('Operations appear only under the design options: which option is chosen?', inputs.chosen[0].op.line);
@@ -698,7 +710,7 @@ function openQuestions(inputs: QuestionInputs): ScopeNote[] {
   // asked once by the contract stage, after it has borrowed what the tables state).
   const bodiless = inputs.operations.filter((op) => {
     const mutating = op.kind === 'rest' ? ['POST', 'PUT', 'PATCH'].includes(op.method ?? '') : op.kind.endsWith('mutation') || op.kind === 'grpc';
-    return mutating && !inputs.webhookOps.has(op) && !op.requestFields.length;
+    return mutating && !inputs.webhookOps.has(op) && !op.requestFields.length && !op.noBody;
   });
   if (bodiless.length === 1) ask(`\`${operationKey(bodiless[0])}\`: the request fields are not stated.`, bodiless[0].line);
   if (bodiless.length > 1) ask(`The request fields of ${codeList(bodiless.map(operationKey))} are not stated.`, bodiless[0].line);
@@ -706,7 +718,7 @@ function openQuestions(inputs: QuestionInputs): ScopeNote[] {
   // Rules that name no operation: one question for all of them (with no operation stated, the endpoints question covers them).
   const unplaced = inputs.operations.length ? inputs.authz.filter((rule) => !rule.operations.length) : [];
   if (unplaced.length === 1) ask(`Which operations does this rule apply to: "${unplaced[0].text}"?`, unplaced[0].line);
-  if (unplaced.length > 1) ask(`Which operations do the access rules on lines ${unplaced.map((rule) => rule.line).join(', ')} apply to? They name none (first: "${unplaced[0].text}").`, unplaced[0].line);
+  if (unplaced.length > 1) ask(`Which operations do the access rules ${citedLines(inputs.sources, unplaced.map((rule) => rule.line))} apply to? They name none (first: "${unplaced[0].text}").`, unplaced[0].line);
   for (const integration of inputs.integrations) {
     // A webhook whose sender the text does not name is "the webhook", never "webhook webhook".
     const hooks = integration.name.toLowerCase() === 'webhook' ? 'the webhook' : `${integration.name} webhook`;
@@ -725,12 +737,13 @@ function openQuestions(inputs: QuestionInputs): ScopeNote[] {
     // A column the table has already (a subtype's attribute) keeps the type it has.
     .map((entity) => ({ entity, columns: entity.columns.filter((column) => !column.existing && !column.type && !column.enum && !column.references && !/^id$/i.test(column.name) && !columnKindOf(column.name)) }))
     .filter((found) => found.columns.length);
+  const untypedColumns = untyped.flatMap(({ entity, columns }) => columns.map((column) => ({ table: entity.table, column: column.name })));
   if (untyped.length === 1) {
     const [{ entity, columns }] = untyped;
-    ask(`\`${entity.table}\`: the types of ${columns.map((column) => `\`${column.name}\``).join(', ')} are not stated.`, columns[0].line);
+    ask(`\`${entity.table}\`: the types of ${columns.map((column) => `\`${column.name}\``).join(', ')} are not stated.`, columns[0].line, untypedColumns);
   } else if (untyped.length > 1) {
     const list = untyped.map(({ entity, columns }) => `\`${entity.table}\` (${columns.map((column) => `\`${column.name}\``).join(', ')})`).join('; ');
-    ask(`Column types are not stated for ${list}.`, untyped[0].columns[0].line);
+    ask(`Column types are not stated for ${list}.`, untyped[0].columns[0].line, untypedColumns);
   }
   for (const job of inputs.jobs) if (!job.schedule) ask(`When does this job run: "${job.text}"?`, job.line);
   return questions;
@@ -740,4 +753,34 @@ function openQuestions(inputs: QuestionInputs): ScopeNote[] {
 function codeList(names: readonly string[]): string {
   const codes = names.map((name) => `\`${name}\``);
   return codes.length > 1 ? `${codes.slice(0, -1).join(', ')} and ${codes[codes.length - 1]}` : codes.join('');
+}
+
+/**
+ * NestJS controllers in a TypeScript code block: one REST operation per handler, its path the controller's
+ * base and the handler's own; `@Body()` / `@Query()` give the fields of the DTO the same code defines, or the
+ * one field a keyed decorator names (`@Query('limit') limit: number`). A handler without `@Body()` takes no body.
+ */
+function nestOperations(unit: Unit, code: string): Operation[] {
+  const { routes, shapes } = readNestControllers(code, unit.line + 1);
+  const fieldsOf = (parameters: NestParameter[]): Field[] =>
+    parameters.flatMap((parameter): Field[] => {
+      const shape = parameter.type ? shapes.get(parameter.type) : undefined;
+      if (parameter.key) return [{ name: parameter.key, line: parameter.line, ...(parameter.type && !shape ? typeOfName(parameter.type) : {}) }];
+      return shape ? shape.map((field) => ({ ...field })) : [];
+    });
+  return routes.map((route) => {
+    const text = `${route.method} ${route.path}`;
+    const lineUnit: Unit = { ...unit, kind: 'paragraph', text, codes: [], pieces: [], line: route.line };
+    const { op } = restOperation(route.method, route.path, lineUnit, 0, text.length, 0, text.length);
+    if (route.base !== '/') op.base = normalizePath(route.base).path;
+    op.requestFields = fieldsOf(route.body);
+    op.queryParams = fieldsOf(route.query);
+    if (!route.body.length) op.noBody = true;
+    return op;
+  });
+}
+
+/** A TypeScript primitive written as a parameter's type. */
+function typeOfName(type: string): Pick<Field, 'type'> {
+  return type === 'string' || type === 'number' || type === 'boolean' ? { type } : {};
 }

@@ -6,7 +6,8 @@
 // the consumers fall back to the framework's standard and say so.
 
 import path from 'node:path';
-import type { Evidence, RepoLayout, ServiceStack } from '../types.js';
+import type { Evidence, RepoLayout, RepoTable, ServiceStack } from '../types.js';
+import { entitiesFromCode } from '../scope/grammar/models.js';
 import { knowledgeOf, ORMS, PAGING_PAIRS, QUERY_PARAM_READS, SQL_PRIMARY_KEY, type KeyType } from '../knowledge/index.js';
 import { globToRegExp } from './glob.js';
 import { lineOfIndex, type RepoReader } from './scan.js';
@@ -189,6 +190,36 @@ export async function readSchemaSync(reader: RepoReader, serviceDir: string, fil
   return undefined;
 }
 
+const MAX_MODEL_FILES = 200;
+
+/** The tables the ORM's model classes declare, read with the same grammar as a document's code blocks. */
+export async function readRepoTables(reader: RepoReader, serviceDir: string, files: string[], orm: string | undefined): Promise<RepoTable[] | undefined> {
+  const models = knowledgeOf('orm', orm)?.modelFiles;
+  if (!models) return undefined;
+  const candidates = files
+    .filter((file) => models.files.test(relTo(serviceDir, file)) && !/(^|\/)(node_modules|dist|build|test|tests|__tests__)\//.test(file) && !/\.(test|spec)\.[cm]?[jt]s$/.test(file))
+    .sort()
+    .slice(0, MAX_MODEL_FILES);
+  const texts = await reader.readMany(candidates);
+  const tables: RepoTable[] = [];
+  for (const file of candidates) {
+    const text = texts.get(file);
+    if (!text || !models.marker.test(text)) continue;
+    let entities;
+    try {
+      entities = entitiesFromCode(models.language, text, 1);
+    } catch {
+      continue;
+    }
+    for (const entity of entities) {
+      if (tables.some((known) => known.table === entity.table)) continue;
+      const className = /\bclass\s+([A-Za-z_$][\w$]*)/.exec(text.split('\n')[entity.line - 1] ?? '')?.[1];
+      tables.push({ table: entity.table, ...(className ? { className } : {}), columns: entity.columns.map((column) => ({ name: column.name, ...(column.type ? { type: column.type } : {}) })), evidence: [{ file, line: entity.line }] });
+    }
+  }
+  return tables.length ? tables : undefined;
+}
+
 const JEST_CONFIGS = ['jest.config.ts', 'jest.config.js', 'jest.config.mjs', 'jest.config.cjs', 'jest.config.json'];
 
 function stringsOf(raw: string): string[] {
@@ -280,6 +311,8 @@ export async function readLayout(reader: RepoReader, serviceDir: string, files: 
   }
   const paging = await readPaging(reader, serviceDir, files);
   if (paging) layout.paging = paging;
+  const tables = await readRepoTables(reader, serviceDir, files, stack.orm?.value);
+  if (tables) layout.tables = tables;
   const schemaSync = await readSchemaSync(reader, serviceDir, files, stack.orm?.value);
   if (schemaSync) layout.schemaSync = schemaSync;
   const testPattern = await readTestPattern(reader, serviceDir, files, stack.testRunner?.value);

@@ -8,6 +8,8 @@ import { loadAnswersFile, nearest, parseAnswers } from '../../lib/answers/load.j
 import { parseCommandLine } from '../../lib/answers/argv.js';
 import { resolveInputs } from '../../lib/answers/resolve.js';
 import { isMagiError, type MagiError } from '../../lib/errors.js';
+import { applyStackOverrides, type StackAnswer } from '../../lib/pipeline/stack-choice.js';
+import type { ServiceStack } from '../../lib/types.js';
 
 const parse = (text: string) => parseAnswers(text, 'a.yaml', backendSpecQuestions);
 const failure = (run: () => unknown): MagiError => {
@@ -60,6 +62,23 @@ confirm: true
     expect(error.message).toContain('a.yaml: apiStlye: unknown key; did you mean "apiStyle"?');
     expect(error.message).toContain('a.yaml: conflcit: unknown key; did you mean "conflict"?');
     expect(error.message).toMatch(/a\.yaml: zzz: unknown key$/m);
+  });
+
+  it('accepts every stack dimension the no-terminal message may name, and the answer settles it', () => {
+    // A repo with both package-lock.json and yarn.lock: the message says "stack.packageManager in an answers file".
+    const answers = parse('stack: { packageManager: npm, testRunner: jest }');
+    const stack = answers.stack as StackAnswer;
+    const service = {
+      name: 'api',
+      path: '.',
+      packageManager: { value: 'yarn', confidence: 0.5, evidence: [{ file: 'yarn.lock' }] },
+      ambiguities: [{ dimension: 'packageManager', candidates: [{ value: 'yarn', confidence: 0.5, evidence: [{ file: 'yarn.lock' }] }, { value: 'npm', confidence: 0.5, evidence: [{ file: 'package-lock.json' }] }] }],
+    } as unknown as ServiceStack;
+    const settled = applyStackOverrides(service, stack);
+    expect(settled.packageManager?.value).toBe('npm');
+    expect(settled.packageManager?.evidence).toEqual([{ file: 'package-lock.json' }]);
+    expect(settled.testRunner?.value).toBe('jest');
+    expect(settled.ambiguities).toEqual([]);
   });
 
   it('rejects unknown keys inside stack', () => {

@@ -1,5 +1,7 @@
 // Fit the repository: the folder, naming and key type of existing migrations and
 // models decide the Data model section; where the repository is silent it says so.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +9,8 @@ import { buildBackendSpec } from '../../lib/model/index.js';
 import { MIGRATIONS } from '../../lib/model/conventions.js';
 import { extractScope } from '../../lib/scope/index.js';
 import { detectStack } from '../../lib/stack/index.js';
+import { readSchemaSync } from '../../lib/stack/layout.js';
+import { RepoReader } from '../../lib/stack/scan.js';
 import type { ServiceStack } from '../../lib/types.js';
 import { d, expressService, refundsInput, service } from './fixtures.js';
 import { renderSection } from '../../lib/render/index.js';
@@ -209,6 +213,13 @@ describe('TypeORM with synchronize: true and no migrations', () => {
     expect(zh).toContain('上線前是否要改用遷移');
   });
 
+  it('reads it from a committed template of the configuration (ormconfig.json.example)', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'magi-ormconfig-'));
+    writeFileSync(path.join(root, 'ormconfig.json.example'), '{\n  "type": "mysql",\n  "entities": ["src/**/**.entity{.ts,.js}"],\n  "synchronize": true\n}\n');
+    const found = await readSchemaSync(new RepoReader(root), '.', ['ormconfig.json.example'], 'typeorm');
+    expect(found).toEqual({ orm: 'typeorm', setting: 'synchronize: true', evidence: [{ file: 'ormconfig.json.example', line: 4 }] });
+  });
+
   it('keeps planning migrations when the repository already has them', async () => {
     const nest = await detected('nestjs-typeorm');
     const withSync = { ...nest, layout: { ...nest.layout, schemaSync: { orm: 'typeorm', setting: 'synchronize: true', evidence: [{ file: 'src/app.module.ts', line: 9 }] } } };
@@ -216,6 +227,38 @@ describe('TypeORM with synchronize: true and no migrations', () => {
     expect(nest.layout?.migrations?.count).toBeGreaterThan(0);
     expect(spec.dataModel.schemaSync).toBeUndefined();
     expect(spec.dataModel.migrations[0].file).toMatch(/^src\/migrations\/<timestamp>-/);
+  });
+});
+
+describe('a table the repository\'s TypeORM entities already declare', () => {
+  const BOOK_SPEC = ['# Book numbers', '', '## Data model', '', '- **Book**: a book on the list. Attributes: `title`, `isbn`.', ''].join('\n');
+  let synced: ServiceStack;
+  beforeAll(async () => {
+    synced = await detected('fit-typeorm-synchronize');
+  });
+
+  it('is read from the entity files, with the decorator\'s table name and column types', () => {
+    expect(synced.layout?.tables).toEqual([
+      {
+        table: 'books',
+        className: 'Book',
+        columns: [{ name: 'id', type: 'uuid' }, { name: 'title', type: 'string' }, { name: 'createdAt', type: 'Date' }],
+        evidence: [{ file: 'src/entities/book.entity.ts', line: 4 }],
+      },
+    ]);
+  });
+
+  it('is changed, not created: the repository\'s table name, only the columns it lacks, no question about the types it has', () => {
+    const scope = extractScope(BOOK_SPEC);
+    expect(scope.questions.map((q) => q.text)).toContain('`Book`: the types of `title`, `isbn` are not stated.');
+    const spec = buildBackendSpec(refundsInput({ service: synced, scope }));
+    expect(spec.dataModel.migrations.map((migration) => [migration.kind, migration.table, migration.columns])).toEqual([['add-columns', 'books', ['isbn']]]);
+    // The entity column names the repository's class for the table it declares.
+    const renamed = { ...synced, layout: { ...synced.layout, tables: synced.layout!.tables!.map((table) => ({ ...table, className: 'BookEntity' })) } };
+    expect(buildBackendSpec(refundsInput({ service: renamed, scope })).dataModel.schemaSync?.entities).toEqual({ books: 'BookEntity' });
+    // `isbn` is still untyped, so the question stays; one about `title` alone would not.
+    const onlyTitle = extractScope(BOOK_SPEC.replace(', `isbn`', ''));
+    expect(buildBackendSpec(refundsInput({ service: synced, scope: onlyTitle })).openQuestions.map((q) => q.text).join('\n')).not.toContain('types of `title`');
   });
 });
 

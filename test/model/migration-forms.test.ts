@@ -51,6 +51,15 @@ const change = (database = 'postgres', populated: string[] = [], markers?: Schem
   schemaChange(ENTITIES, INDEXES, new Set(populated), database, 'uuid', markers);
 const render = (form: ChangeForm, database = 'postgres', populated: string[] = [], markers?: SchemaChange['sqlMarkers']) => FORMS[form]!.block(change(database, populated, markers));
 
+describe('a column typed `Date` (a TypeScript or Java property type)', () => {
+  const posts: Entity[] = [{ table: 'posts', change: 'new-table', line: 1, columns: [{ name: 'publish', line: 2, type: 'Date' }, { name: 'due', line: 3, type: 'date' }] }];
+  it('is an instant (timestamp), while the SQL word `date` stays a day', () => {
+    const [table] = schemaChange(posts, [], new Set(), 'mysql', 'integer').tables;
+    expect(table.columns.find((column) => column.name === 'publish')).toMatchObject({ kind: 'timestamptz', sqlType: 'datetime' });
+    expect(table.columns.find((column) => column.name === 'due')).toMatchObject({ kind: 'date', sqlType: 'date' });
+  });
+});
+
 describe('a new table stated without a key', () => {
   const notes: Entity[] = [{ table: 'notes', change: 'new-table', line: 1, columns: [{ name: 'body', line: 2, nullable: false }] }];
   it('gets `id` of the repository key type as its primary key, made on insert when it is a uuid (never on SQLite)', () => {

@@ -24,7 +24,8 @@ function keyKind(key: KeyType | undefined): ColumnKind {
 /** The kind of a column: its stated type, else what its name says (the same vocabulary as the SQL types). */
 export function columnKind(column: Column, key: KeyType | undefined): ColumnKind {
   if (column.enum?.length) return 'enum';
-  const stated = column.type?.toLowerCase().replace(/\s*\(.*\)$/, '').trim();
+  // `Date` as written (a TypeScript or Java property type) is an instant; only the lowercase SQL word is a day.
+  const stated = column.type === 'Date' ? 'timestamp' : column.type?.toLowerCase().replace(/\s*\(.*\)$/, '').trim();
   if (stated) return STATED.find(([pattern]) => pattern.test(stated))?.[1] ?? 'text';
   const name = column.name;
   if (/^id$/i.test(name) || column.references) return keyKind(key);

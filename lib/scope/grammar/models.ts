@@ -470,8 +470,13 @@ function tsColumn(member: Member, code: string, firstLine: number, models: Set<s
     const name = attributeName(decorator) ?? '';
     if (/^Primary(?:Generated)?Column$/.test(name)) column.nullable = false;
     const options = decorator.kind === 'call' ? decorator.args.find((arg) => arg.kind === 'object') : undefined;
+    // The column type the decorator states beats the property's TypeScript type: `@Column('simple-array')`,
+    // `@Column({ type: 'timestamp' })`; PrimaryGeneratedColumn's first argument is a strategy, and only 'uuid' is a type.
+    const first = decorator.kind === 'call' ? decorator.args[0] : undefined;
+    if (first?.kind === 'string' && /Column$/.test(name) && (name !== 'PrimaryGeneratedColumn' || first.value === 'uuid')) column.type = first.value;
     for (const prop of options?.kind === 'object' ? options.props : []) {
       const flag = prop.value.kind === 'ident' ? prop.value.name : undefined;
+      if (prop.key === 'type' && prop.value.kind === 'string') column.type = prop.value.value;
       if (prop.key === 'nullable' && flag) column.nullable = flag === 'true';
       if (prop.key === 'unique' && flag === 'true') column.unique = true;
       if (prop.key === 'default') column.default = literalText(prop.value, code);

@@ -433,11 +433,35 @@ describe('entitiesFromCode: TypeScript', () => {
         change: 'new-table',
         line: 2,
         columns: [
-          { name: 'id', line: 3, type: 'string', nullable: false },
+          // `@PrimaryGeneratedColumn('uuid')`: the decorator's type, not the property's `string`.
+          { name: 'id', line: 3, type: 'uuid', nullable: false },
           { name: 'number', line: 4, type: 'string', nullable: false, unique: true },
           { name: 'memo', line: 5, type: 'string', nullable: true, default: 'n/a' },
         ],
       },
+    ]);
+  });
+});
+
+describe('entitiesFromCode: TypeORM column types', () => {
+  it('takes the type the decorator states over the TypeScript type; a generation strategy is not a type', () => {
+    const code = lines(
+      "@Entity('post')",
+      'export class PostEntity {',
+      "  @PrimaryGeneratedColumn('increment') id: number;",
+      "  @Column({ type: 'timestamp', default: () => 'CURRENT_TIMESTAMP' }) created: Date;",
+      "  @Column('simple-array') tagList: string[];",
+      "  @Column('varchar', { length: 80 }) title: string;",
+      '  @Column() body: string;',
+      '}',
+    );
+    const [post] = entitiesFromCode('ts', code, 1);
+    expect(post.columns.map((column) => [column.name, column.type])).toEqual([
+      ['id', 'number'],
+      ['created', 'timestamp'],
+      ['tagList', 'simple-array'],
+      ['title', 'varchar'],
+      ['body', 'string'],
     ]);
   });
 });

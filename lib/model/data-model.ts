@@ -214,7 +214,7 @@ export function planIndexes(scope: Scope, populated: Set<string>): IndexPlan[] {
       if (column.unique) add({ name: indexName(entity.table, [column.name], 'key'), table: entity.table, kind: 'unique', columns: [column.name], why: { kind: 'spec-unique', ref: String(column.line) }, online });
       if (column.uniqueWith?.length) {
         const columns = [...column.uniqueWith, column.name];
-        add({ name: indexName(entity.table, columns, 'key'), table: entity.table, kind: 'unique', columns, why: { kind: 'spec-unique', ref: String(column.line) }, online });
+        add({ name: indexName(entity.table, columns, 'key'), table: entity.table, kind: 'unique', columns, why: { kind: 'spec-unique', ref: String(column.uniqueLine ?? column.line) }, online });
       }
       const ref = referenceOf(column);
       if (ref) add({ name: indexName(entity.table, [column.name], 'fkey'), table: entity.table, kind: 'foreign-key', columns: [column.name], references: `${ref.table}.${ref.column}`, why: { kind: 'foreign-key', ref: String(column.line) }, online });

@@ -1198,8 +1198,29 @@ export function tenantKeys(units: readonly Unit[], entities: readonly Entity[]):
   }
 }
 
+/**
+ * "o par (`comment_id`, `user_id`) é único": the columns in parentheses, all of one entity
+ * (the only one that has them all), make one unique key; the last column carries it.
+ */
+function uniqueTuples(text: string, line: number, entities: readonly Entity[]): void {
+  for (const match of text.matchAll(COLUMN_TUPLE)) {
+    const names = match[1].split(/[,，]/).map((name) => name.replace(/`/g, '').trim());
+    if (new Set(names).size !== names.length) continue;
+    const owners = entities.filter((entity) => names.every((name) => entity.columns.some((column) => column.name === name)));
+    if (owners.length !== 1) continue;
+    const last = owners[0].columns.find((column) => column.name === names.at(-1))!;
+    const others = names.slice(0, -1);
+    if (last.unique || others.every((name) => last.uniqueWith?.includes(name))) continue;
+    last.uniqueWith = [...new Set([...(last.uniqueWith ?? []), ...others])];
+    last.uniqueLine ??= line;
+  }
+}
+
 /** "unique per owner", "unique within a workspace", "unique for each project": the scope the uniqueness holds in. */
-const UNIQUE_PER = /\bunique\s+(?:per|within|for\s+each|in\s+each|inside)\s+(?:an?\s+|the\s+|each\s+|its\s+|their\s+)?`?([A-Za-z_]\w*)`?/i;
+const UNIQUE_PER = /(?:\bunique|(?<![\p{L}])[úu]nic[oa]s?)\s+(?:per|within|for\s+each|in\s+each|inside|por|em\s+cada|en\s+cada|dentro\s+de)\s+(?:an?\s+|the\s+|each\s+|its\s+|their\s+|cada\s+|(?:o|a|el|la|um|uma|un|una|seu|sua|su)\s+)?`?([A-Za-z_]\w*)`?/iu;
+/** "(`comment_id`, `user_id`) is unique", "o par (comment_id, user_id) é único": a unique key over the listed columns. */
+const UNIQUE_WORD = /\bunique\b|(?<![\p{L}])[úu]nic[oa]s?(?![\p{L}])/iu;
+const COLUMN_TUPLE = /[(（]\s*((?:`?[A-Za-z_]\w*`?\s*[,，]\s*)+`?[A-Za-z_]\w*`?)\s*[)）]/gu;
 
 /**
  * "The name is unique per owner": a column unique among the rows that share
@@ -1209,6 +1230,7 @@ const UNIQUE_PER = /\bunique\s+(?:per|within|for\s+each|in\s+each|inside)\s+(?:a
 export function uniquePerScope(units: readonly Unit[], entities: readonly Entity[]): void {
   for (const unit of units) {
     for (const sentence of sentences(unit.text)) {
+      if (UNIQUE_WORD.test(proseOf(sentence.text))) uniqueTuples(sentence.text, lineAt(unit, sentence.at), entities);
       const match = UNIQUE_PER.exec(sentence.text);
       if (!match) continue;
       const noun = singular(match[1].replace(/_?id$/i, '')).toLowerCase();
@@ -1230,7 +1252,9 @@ export function uniquePerScope(units: readonly Unit[], entities: readonly Entity
       // Two entities with the same pair of columns: the sentence does not say which.
       if (chosen.length !== 1) continue;
       const { column, scope } = chosen[0];
-      if (!column.unique && !column.uniqueWith?.includes(scope.name)) column.uniqueWith = [...(column.uniqueWith ?? []), scope.name];
+      if (column.unique || column.uniqueWith?.includes(scope.name)) continue;
+      column.uniqueWith = [...(column.uniqueWith ?? []), scope.name];
+      column.uniqueLine ??= lineAt(unit, sentence.at);
     }
   }
 }

@@ -26,7 +26,9 @@ export interface Attributes {
 }
 
 const NUMBER = String.raw`(-?\d+(?:\.\d+)?)`;
-const CHARS = String.raw`\s*(chars?|characters?|字元?|個字|letters?)?`;
+const CHARS = String.raw`\s*(chars?|characters?|字元?|個字|letters?|caracteres|caractere|car[áa]cter|letras)?`;
+/** Portuguese and Spanish words end at a letter of any script ("até" is not the start of "atém"). */
+const END = String.raw`(?![A-Za-zÀ-ÿ])`;
 const unquote = (value: string): string => value.trim().replace(/^[`'"]|[`'"]$/g, '');
 
 function codeValues(text: string): string[] {
@@ -81,8 +83,8 @@ export function parseAttributes(input: string): Attributes {
   take(/\bunique\b|唯一/i, () => (attrs.unique = true));
   take(/\bnot null\b|\bnon-?null(?:able)?\b|\bnot nullable\b|不可為空|不得為空|非空值?/i, () => (attrs.nullable = false));
   take(/\bnullable\b|\bnull\b|可為空|可空/i, () => (attrs.nullable = true));
-  take(/\brequired\b|\bmandatory\b|必填|必要/i, () => (attrs.required = true));
-  take(/\boptional\b|選填|可選|非必填/i, () => (attrs.required = false));
+  take(/\brequired\b|\bmandatory\b|必填|必要|\bobrigat[óo]ri[oa](?![A-Za-zÀ-ÿ])|\bobligatori[oa]\b|\brequerid[oa]\b/i, () => (attrs.required = true));
+  take(/\boptional\b|選填|可選|非必填|\bopcional\b/i, () => (attrs.required = false));
   take(/\bnon-?empty\b|\bnot empty\b/i, () => (attrs.minLength = 1));
   take(/\bpositive\b|正數/i, () => (attrs.exclusiveMinimum = 0));
   take(/\bnon-?negative\b|非負/i, () => (attrs.minimum = 0));
@@ -99,11 +101,11 @@ export function parseAttributes(input: string): Attributes {
     if (m[3]) [length.min, length.max] = [Number(m[1]), Number(m[2])];
     else [bounds.min, bounds.max] = [Number(m[1]), Number(m[2])];
   });
-  take(new RegExp(String.raw`(?:>=|≥|=>|\bat least\b|\bmin(?:imum)?\b\s*[:=]?|不少於|至少|最短|最小|大於等於)\s*${NUMBER}${CHARS}`, 'i'), (m) => {
+  take(new RegExp(String.raw`(?:>=|≥|=>|\bat least\b|\bmin(?:imum)?\b\s*[:=]?|\bm[íi]n(?:\.|imo|ima|${END})\s*[:=]?|\bpelo menos\b|\bal menos\b|\bno m[íi]nimo${END}|不少於|至少|最短|最小|大於等於)\s*${NUMBER}${CHARS}`, 'i'), (m) => {
     if (m[2]) length.min = Number(m[1]);
     else bounds.min = Number(m[1]);
   });
-  take(new RegExp(String.raw`(?:<=|≤|=<|\bat most\b|\bmax(?:imum)?\b\s*[:=]?|\bup to\b|\bno more than\b|不超過|最多|至多|最長|最大|小於等於|上限)\s*${NUMBER}${CHARS}`, 'i'), (m) => {
+  take(new RegExp(String.raw`(?:<=|≤|=<|\bat most\b|\bmax(?:imum)?\b\s*[:=]?|\bm[áa]x(?:\.|imo|ima|${END})\s*[:=]?|\bat[ée]${END}|\bhasta\b|\bno m[áa]ximo${END}|\bcomo m[áa]ximo${END}|\bup to\b|\bno more than\b|不超過|最多|至多|最長|最大|小於等於|上限)\s*${NUMBER}${CHARS}`, 'i'), (m) => {
     if (m[2]) length.max = Number(m[1]);
     else bounds.max = Number(m[1]);
   });

@@ -61,3 +61,17 @@ describe('a Portuguese or Spanish story names its tables and columns', () => {
     expect(JSON.stringify(scope.operations)).not.toMatch(/"AC"|"ac"/);
   });
 });
+
+describe('a request field stated in Portuguese or Spanish', () => {
+  const op = (line: string) => extractScope(story('Nada mais.').replace('  - [ ] `POST /api/lists`', `  - [ ] ${line}`)).operations.find((candidate) => candidate.method === 'POST')!;
+
+  it('"recebe `reason` (obrigatório, máx 500 caracteres)" is a required string of at most 500 characters', () => {
+    expect(op('`POST /api/lists` recebe `reason` (obrigatório, máx 500 caracteres)').requestFields).toEqual([expect.objectContaining({ name: 'reason', required: true, maxLength: 500 })]);
+  });
+
+  it('reads Spanish bounds: "cuerpo: `title` (texto, obligatorio, mínimo 3, hasta 80 caracteres)"', () => {
+    const [field] = op('`POST /api/lists`, cuerpo: `title` (texto, obligatorio, mínimo 3, hasta 80 caracteres)').requestFields;
+    expect(field).toMatchObject({ name: 'title', type: 'string', required: true, minLength: 3, maxLength: 80 });
+    expect(field.description).toBeUndefined();
+  });
+});

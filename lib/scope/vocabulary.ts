@@ -212,6 +212,7 @@ export const VERB_FAMILIES: readonly VerbFamily[] = [
   { id: 'send', crud: 'create', verbs: ['send', 'sent', 'notify'], nouns: ['notification'], cjk: ['寄出', '發送'] },
   { id: 'upload', crud: 'create', verbs: ['upload', 'attach'], nouns: ['upload', 'attachment'], cjk: ['上傳', '附加'] },
   { id: 'share', crud: 'create', verbs: ['share'], nouns: ['share'], cjk: ['分享', '共享'] },
+  { id: 'flag', crud: 'create', verbs: [], cjk: ['檢舉', '舉報'], romance: ['denunciar', 'denuncia', 'denunciam', 'denuncian', 'reportar', 'reporta', 'reportam', 'reportan', 'sinalizar', 'sinaliza', 'sinalizam'] },
   { id: 'resolve', crud: 'update', verbs: ['resolve'], nouns: ['resolution'], cjk: ['解決', '處理'], romance: ['resolver', 'resolve', 'resolvem', 'resuelve', 'resuelven'] },
   { id: 'accept', crud: 'update', verbs: ['accept'], nouns: ['acceptance'], cjk: ['接受'] },
 ];

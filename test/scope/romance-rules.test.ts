@@ -34,4 +34,8 @@ describe('Portuguese and Spanish access rules', () => {
   it('"não pode" and "no puede" deny: no rule grants access', () => {
     expect(rules(['O autor do comentário não pode sinalizar o próprio comentário.', 'Un moderador no puede borrar una sinalización.'])).toEqual([]);
   });
+
+  it('"denunciar" (report) is a create: "Somente revisores podem denunciar …" names the POST', () => {
+    expect(rules(['Somente revisores podem denunciar um comentário.'])).toEqual([{ roles: ['reviewer'], operations: ['POST /api/comments/{id}/flags'] }]);
+  });
 });

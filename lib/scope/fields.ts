@@ -94,19 +94,20 @@ export function parseAttributes(input: string): Attributes {
   });
 
   const length: { min?: number; max?: number } = {};
+  let charLength = false;
   const bounds: { min?: number; max?: number; exMin?: number; exMax?: number } = {};
   take(new RegExp(String.raw`(?:max(?:imum)? length|length at most|最大長度|長度上限)\s*[:：]?\s*${NUMBER}`, 'i'), (m) => (length.max = Number(m[1])));
   take(new RegExp(String.raw`(?:min(?:imum)? length|length at least|最小長度)\s*[:：]?\s*${NUMBER}`, 'i'), (m) => (length.min = Number(m[1])));
   take(new RegExp(String.raw`(?:between\s+|length\s+)?(?<![\w.-])${NUMBER}\s*(?:-|–|—|\.\.|\bto\b|\band\b|~|～|至|到)\s*${NUMBER}(?![\w.])${CHARS}`, 'i'), (m) => {
-    if (m[3]) [length.min, length.max] = [Number(m[1]), Number(m[2])];
+    if (m[3]) [length.min, length.max, charLength] = [Number(m[1]), Number(m[2]), true];
     else [bounds.min, bounds.max] = [Number(m[1]), Number(m[2])];
   });
   take(new RegExp(String.raw`(?:>=|≥|=>|\bat least\b|\bmin(?:imum)?\b\s*[:=]?|\bm[íi]n(?:\.|imo|ima|${END})\s*[:=]?|\bpelo menos\b|\bal menos\b|\bno m[íi]nimo${END}|不少於|至少|最短|最小|大於等於)\s*${NUMBER}${CHARS}`, 'i'), (m) => {
-    if (m[2]) length.min = Number(m[1]);
+    if (m[2]) [length.min, charLength] = [Number(m[1]), true];
     else bounds.min = Number(m[1]);
   });
   take(new RegExp(String.raw`(?:<=|≤|=<|\bat most\b|\bmax(?:imum)?\b\s*[:=]?|\bm[áa]x(?:\.|imo|ima|${END})\s*[:=]?|\bat[ée]${END}|\bhasta\b|\bno m[áa]ximo${END}|\bcomo m[áa]ximo${END}|\bup to\b|\bno more than\b|不超過|最多|至多|最長|最大|小於等於|上限)\s*${NUMBER}${CHARS}`, 'i'), (m) => {
-    if (m[2]) length.max = Number(m[1]);
+    if (m[2]) [length.max, charLength] = [Number(m[1]), true];
     else bounds.max = Number(m[1]);
   });
   take(new RegExp(String.raw`(?:>|\bgreater than\b|\bmore than\b|大於)\s*${NUMBER}`, 'i'), (m) => (bounds.exMin = Number(m[1])));
@@ -149,6 +150,8 @@ export function parseAttributes(input: string): Attributes {
   const description = leftovers.filter((piece) => !/^\(?[\d, ]+\)?$/.test(piece)).join('; ');
   if (description) attrs.description = description;
 
+  // "max 500 characters": a length in characters is a string's.
+  if (!attrs.type && !attrs.enum && charLength) attrs.type = 'string';
   const stringy = attrs.type === 'string' || attrs.type === 'array';
   if (stringy && attrs.type === 'string') {
     length.min ??= bounds.min;

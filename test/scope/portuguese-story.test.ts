@@ -74,4 +74,10 @@ describe('a request field stated in Portuguese or Spanish', () => {
     expect(field).toMatchObject({ name: 'title', type: 'string', required: true, minLength: 3, maxLength: 80 });
     expect(field.description).toBeUndefined();
   });
+
+  it('a length in characters makes the field a string, in any language ("máx 500 caracteres", "max 200 chars")', () => {
+    expect(op('`POST /api/lists` recebe `reason` (obrigatório, máx 500 caracteres)').requestFields[0].type).toBe('string');
+    expect(op('`POST /api/lists` with body `title` (required, max 200 chars)').requestFields[0].type).toBe('string');
+    expect(op('`POST /api/lists` with body `rank` (required, max 200)').requestFields[0].type).toBeUndefined();
+  });
 });

@@ -180,6 +180,8 @@ export interface Column extends SourceLine {
   unique?: boolean;
   /** Unique among the rows that share these columns ("unique per owner": `owner_id`). */
   uniqueWith?: string[];
+  /** The line that states `uniqueWith`, when it is not the column's own. */
+  uniqueLine?: number;
   /** `orders` or `orders.id` for a foreign key. */
   references?: string;
   enum?: string[];

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { MagiError } from '../errors.js';
+import { versionBefore } from '../knowledge/index.js';
 import { templatesDir } from '../paths.js';
 import { camelCase, pascalCase } from '../naming/index.js';
 import {
@@ -368,10 +369,4 @@ async function renderTrpcRouterTest(input: ContractTestInput, operations: Operat
   return { path: testPath, content, dependencies, installCommand: dependencies.length ? installCommandFor(stack.language, input.packageManager, dependencies) : '', todos };
 }
 
-/** Whether a declared version requirement (`0.6`, `^0.6.20`, `~4.18`, `=0.5.17`) names a version below `[major, minor]`. */
-export function versionBefore(requirement: string | undefined, [major, minor]: [number, number]): boolean {
-  const found = /(\d+)(?:\.(\d+))?/.exec(requirement ?? '');
-  if (!found) return false;
-  const [declaredMajor, declaredMinor] = [Number(found[1]), Number(found[2] ?? 0)];
-  return declaredMajor < major || (declaredMajor === major && declaredMinor < minor);
-}
+export { versionBefore } from '../knowledge/index.js';

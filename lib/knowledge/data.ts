@@ -418,6 +418,7 @@ export const MIGRATION_TOOLS: readonly MigrationToolEntry[] = [
     create: 'bin/rails generate migration {Name}',
     apply: 'bin/rails db:migrate',
     rollback: 'bin/rails db:rollback STEP=1',
+    olderFramework: { framework: 'rails', before: [5, 0], apply: 'bin/rake db:migrate', rollback: 'bin/rake db:rollback STEP=1' },
     dependencyStyle: 'file-order',
     nonTransactional: 'disable_ddl_transaction!  # add_index ..., algorithm: :concurrently',
     body: 'code',

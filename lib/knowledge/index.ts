@@ -34,6 +34,19 @@ export const KNOWLEDGE: readonly KnowledgeEntry[] = [
 const BY_KIND_ID = new Map(KNOWLEDGE.flatMap((entry) => [entry.id, ...(entry.aliases ?? [])].map((name) => [`${entry.kind}:${name}`, entry] as const)));
 
 /** The entry of a technology, by id or alias. Ids are unique within a kind (`go` is both the language and its module tool). */
+/** Whether a declared version requirement (`0.6`, `^0.6.20`, `~4.18`, `=0.5.17`, `4.2.6`) names a version below `[major, minor]`. */
+export function versionBefore(requirement: string | undefined, [major, minor]: [number, number]): boolean {
+  const found = /(\d+)(?:\.(\d+))?/.exec(requirement ?? '');
+  if (!found) return false;
+  const [declaredMajor, declaredMinor] = [Number(found[1]), Number(found[2] ?? 0)];
+  return declaredMajor < major || (declaredMajor === major && declaredMinor < minor);
+}
+
+/** The commands a tool gives under the detected framework's version: its older ones when the version is below their bound. */
+export function olderFrameworkOf<T extends { framework: string; before: [number, number] }>(older: T | undefined, framework: { value: string; version?: string } | undefined): T | undefined {
+  return older && framework?.value === older.framework && versionBefore(framework.version, older.before) ? older : undefined;
+}
+
 export function knowledgeOf<K extends Kind>(kind: K, id: string | undefined): EntryOfKind[K] | undefined {
   return id === undefined ? undefined : (BY_KIND_ID.get(`${kind}:${id}`) as EntryOfKind[K] | undefined);
 }

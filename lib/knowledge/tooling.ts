@@ -228,6 +228,7 @@ export const TEST_RUNNERS: readonly TestRunnerEntry[] = [
       testUsage: [/Minitest::Test|ActiveSupport::TestCase|ActionDispatch::IntegrationTest/],
     },
     command: 'bin/rails test {path}',
+    olderFramework: { framework: 'rails', before: [5, 0], command: 'bin/rake test TEST={path}' },
     unitFile: '{dir}/services/{snake}_test.rb',
     integrationFile: '{dir}/integration/{snake}_test.rb',
     defaultDir: 'test',

@@ -107,6 +107,8 @@ export interface TestRunnerEntry extends Technology<'testRunner'> {
   byPackageManager?: Record<string, string>;
   /** Command per framework when the framework runs the tests (Django's manage.py test). */
   byFramework?: Record<string, string>;
+  /** The command under older versions of that framework (Rails before 5.0 ran its tests with rake). */
+  olderFramework?: { framework: string; before: [number, number]; command: string };
   /** Contract check library for this ecosystem. */
   contractTool: string;
   contractFile: string;
@@ -290,6 +292,8 @@ export interface MigrationToolEntry extends Technology<'migrations'> {
   changeForm: ChangeForm;
   /** Lines that open the up and the down part of one SQL migration file (goose's annotations). */
   sqlMarkers?: { up: string; down: string };
+  /** The commands under older versions of the framework the tool comes with (Rails before 5.0 ran its tasks with rake). */
+  olderFramework?: { framework: string; before: [number, number]; apply: string; rollback: string };
 }
 
 export interface DatabaseEntry extends Technology<'database'> {

@@ -5,7 +5,7 @@ import type { Column, Entity, Scope, ServiceStack } from '../types.js';
 import { operationKey } from '../types.js';
 import { BACKFILL, DATABASES, KEY_SQL_TYPES, MIGRATIONS, ORM_MIGRATION_TOOL, migrationToolFor, type KeyType, type MigrationConvention } from './conventions.js';
 import { columnKindOf, kebabCase, pascalCase, singular, snakeCase } from '../naming/index.js';
-import { labelOf } from '../knowledge/index.js';
+import { labelOf, olderFrameworkOf } from '../knowledge/index.js';
 import { collectionOf, fill, underService } from './names.js';
 import { backfillGaps, WEIGHTS } from './rules.js';
 import type { BackendSpec, BackfillPlan, Backup, IndexPlan, Migration, OnlineStep, PopulatedTablePlan } from './spec-types.js';
@@ -216,7 +216,7 @@ export function planIndexes(scope: Scope, populated: Set<string>): IndexPlan[] {
       if (column.unique) add({ name: indexName(entity.table, [column.name], 'key'), table: entity.table, kind: 'unique', columns: [column.name], why: { kind: 'spec-unique', ref: String(column.line) }, online });
       if (column.uniqueWith?.length) {
         const columns = [...column.uniqueWith, column.name];
-        add({ name: indexName(entity.table, columns, 'key'), table: entity.table, kind: 'unique', columns, why: { kind: 'spec-unique', ref: String(column.line) }, online });
+        add({ name: indexName(entity.table, columns, 'key'), table: entity.table, kind: 'unique', columns, why: { kind: 'spec-unique', ref: String(column.uniqueLine ?? column.line) }, online });
       }
       const ref = referenceOf(column);
       if (ref) add({ name: indexName(entity.table, [column.name], 'fkey'), table: entity.table, kind: 'foreign-key', columns: [column.name], references: `${ref.table}.${ref.column}`, why: { kind: 'foreign-key', ref: String(column.line) }, online });
@@ -490,6 +490,8 @@ export function buildDataModel(
   const db = primaryDatabase(service);
   const tool = migrationToolOf(service);
   const conv = tool ? MIGRATIONS[tool] : undefined;
+  // Rails 4.2 runs `bin/rake db:migrate`: the framework's version picks the tool's commands.
+  const older = olderFrameworkOf(conv?.olderFramework, service?.framework);
   const place = conv ? migrationPlace(conv, service) : undefined;
   const key = keyTypeOf(service);
   const facts = populatedFacts(scope, populatedAnswers);
@@ -600,8 +602,8 @@ export function buildDataModel(
     migrationsEvidence: service?.layout?.migrations?.evidence[0]?.file,
     keyType: key,
     keyEvidence: service?.layout?.primaryKey?.evidence[0],
-    applyCommand: conv && place && !schemaSync ? toolCommand(conv, conv.apply, place, undefined) : undefined,
-    rollbackCommand: conv && place && !schemaSync ? toolCommand(conv, conv.rollback, place, migrations[migrations.length - 1]?.name) : undefined,
+    applyCommand: conv && place && !schemaSync ? toolCommand(conv, older?.apply ?? conv.apply, place, undefined) : undefined,
+    rollbackCommand: conv && place && !schemaSync ? toolCommand(conv, older?.rollback ?? conv.rollback, place, migrations[migrations.length - 1]?.name) : undefined,
     createCommand: conv && place && !schemaSync ? toolCommand(conv, conv.create, place, undefined) : undefined,
     // A schema synchronised from the entities has no migration to write the change into.
     ...(change && !schemaSync ? { change } : {}),

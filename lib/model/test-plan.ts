@@ -7,6 +7,7 @@ import { primaryDatabase } from './data-model.js';
 import type { Findings } from './findings.js';
 import { kebabCase, pascalCase, snakeCase } from '../naming/index.js';
 import { fill, isMutating, underService } from './names.js';
+import { olderFrameworkOf } from '../knowledge/index.js';
 import { WEIGHTS } from './rules.js';
 import { languageOf } from './safety.js';
 import type { IdempotencyRow, ProtocolPlan, TestCommand, TestPlan } from './spec-types.js';
@@ -57,7 +58,7 @@ export function buildTestPlan(
     const className = file.split('/').pop()?.replace(/\.\w+$/, '') ?? '';
     const specific = layer === 'integration' ? runner.integrationCommand : layer === 'contract' ? runner.contractCommand : undefined;
     const frameworkId = service?.framework?.value;
-    const pattern = (frameworkId && runner.byFramework?.[frameworkId]) ?? (pm && runner.byPackageManager?.[pm]) ?? specific ?? runner.command;
+    const pattern = olderFrameworkOf(runner.olderFramework, service?.framework)?.command ?? (frameworkId && runner.byFramework?.[frameworkId]) ?? (pm && runner.byPackageManager?.[pm]) ?? specific ?? runner.command;
     // `./{pkg}/...` with the service root as the package is `./...`, never `././...`.
     return fill(pattern, { ...values, exec, path: file, class: className }).replace(/\.\/\.\//g, './').replace(/\.\/\.(?=\s|$)/g, '.');
   };

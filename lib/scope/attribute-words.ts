@@ -40,6 +40,11 @@ const VOCABULARY: readonly AttributeWord[] = [
   { column: 'notes', words: ['メモ', '備考', '備註', '备注', '메모', '비고', 'notas', 'observaciones', 'observações', 'ghi chú'] },
   { column: 'role', words: ['役割', 'ロール', '角色', '역할', 'rol', 'papel', 'função', 'vai trò'] },
   { column: 'url', words: ['url', 'リンク', '링크', 'enlace', 'link'] },
+  { column: 'reason', words: ['理由', '사유', 'motivo', 'razón', 'lý do'] },
+  { column: 'resolution', words: ['resolução', 'resolución'] },
+  { column: 'body', words: ['本文', '正文', '본문', 'corpo', 'cuerpo', 'conteúdo', 'contenido', 'nội dung'] },
+  // Who wrote the row: a key to its author.
+  { column: 'author_id', words: ['autor', 'autora', 'tác giả'] },
 ];
 
 const normalize = (word: string): string => word.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
@@ -104,6 +109,32 @@ export function translatedAttributes(unit: Unit, from: number): Column[] {
     }
     // Two known words make a list of attributes; one is enough when the sentence says it lists them.
     if (found.length >= 2 || (introduced && found.length === 1)) columns.push(...found.filter((column) => !columns.some((seen) => seen.name === column.name)));
+  }
+  return columns;
+}
+
+/** Articles before an attribute word in Portuguese and Spanish ("o motivo", "la fecha de creación"). */
+const ARTICLE = /^(?:(?:também|ainda|além disso|también|además|also)\s+)?(?:(?:o|a|os|as|um|uma|el|la|los|las|un|una|seu|sua|su)\s+)?/iu;
+
+/**
+ * Columns named in words in text[from, to) of a sentence that says it lists columns
+ * ("com as colunas `comment_id`, motivo, status e resolução"): each item the vocabulary
+ * knows becomes its column; code spans are left to the caller, other words name nothing.
+ */
+export function listedAttributes(unit: Unit, from: number, to: number): Column[] {
+  const list = unit.text.slice(from, to).replace(/[.。]\s*$/u, '');
+  const columns: Column[] = [];
+  let offset = 0;
+  for (const raw of list.split(ITEM_SEPARATOR)) {
+    const at = list.indexOf(raw, offset);
+    offset = at >= 0 ? at + raw.length : offset;
+    if (raw.includes('`')) continue;
+    const bare = raw.replace(/[（(][^）)]*[）)]/gu, '').trim().replace(/^(?:and|y|e|và|or|ou|o)\s+/iu, '').replace(ARTICLE, '').trim();
+    const column = bare ? attributeColumn(bare) : undefined;
+    if (!column || columns.some((seen) => seen.name === column)) continue;
+    const note = /[（(]([^）)]*)[）)]/u.exec(raw)?.[1] ?? '';
+    const made = toColumn(column, /opcional|optional/iu.test(note) ? { nullable: true } : {}, lineAt(unit, from + Math.max(0, at) + raw.indexOf(bare)));
+    columns.push({ ...made, term: bare });
   }
   return columns;
 }

@@ -1,7 +1,7 @@
 // Entities: new tables with their columns, new columns on existing tables,
 // "Key Entities" lists, SQL fences, and hints that a table already holds data.
 import type { Column, Entity } from '../types.js';
-import { translatedAttributes } from './attribute-words.js';
+import { listedAttributes, translatedAttributes } from './attribute-words.js';
 import { parseAttributes, splitTopLevel, toColumn } from './fields.js';
 import { ATTRIBUTE_LABEL } from './vocabulary.js';
 import { camelCase, pascalCase, singular, snakeCase } from '../naming/index.js';
@@ -16,7 +16,14 @@ const NEW_TABLE = [
   /`([A-Za-z_][\w.]*)`\s+(?:model|entity|table|class|record|collection)\s+(?:with|having|containing|that has)\b/gi,
   /新(?:增|建)?(?:的)?\s*(?:資料表|表格|表)\s*[:：]?\s*`([\w.]+)`/g,
   /(?:新增|建立)\s*(?:一個|一張)?\s*`([\w.]+)`\s*(?:資料表|表)/g,
+  // "Criar a tabela `reports`", "Crear la tabla `reports`", "Nova tabela `reports`".
+  /(?:^|[^\p{L}])(?:criar|crie|cria|crear|cree|crea|nova|nueva|adicionar|adicione|agregar|agregue|añadir|añada)\s+(?:(?:a|uma|la|una)\s+)?(?:(?:nova|nueva)\s+)?(?:tabela|tabla)\s*[:：]?\s*`([\w.]+)`/giu,
+  /\b(?:tabela|tabla)\s+`([\w.]+)`\s*\((?:nova|nueva)\)/gi,
 ];
+/** "com as colunas motivo, status e resolução", "con las columnas …": the words after it list columns. */
+const WORDED_COLUMNS = /^\s*,?\s*(?:com|con|with)\s+(?:(?:as|las|the)\s+)?(?:colunas|columnas|columns|campos|fields)\s*[:：]?\s*/iu;
+/** "A tabela `reports` guarda o motivo, o status e a resolução": what the table keeps. */
+const TABLE_KEEPS = /(?:^|[^\p{L}])(?:a|la)\s+(?:tabela|tabla)\s+`?([A-Za-z_][\w.]*)`?\s+(?:guarda|guardará|armazena|armazenará|registra|contém|conterá|tem|terá|almacena|almacenará|contiene|tiene|tendrá)\s+/giu;
 /** "2 new tables (`savings_goals`, `goal_allocations`)", "new tables: `a`, `b` and `c`". */
 const NEW_TABLE_LIST = /\bnew\s+(?:db\s+|database\s+|sql\s+)?tables\s*[:：(（]\s*((?:`[\w.]+`\s*(?:[,，、]|\band\b)?\s*)+)/gi;
 const NEW_COLUMN_DOTTED = /`([A-Za-z_]\w*)\.([A-Za-z_]\w*)`/g;
@@ -26,6 +33,8 @@ const COLUMN_TO_TABLE = [
   /\bcolumns?\s+`(\w+)`(\s*\([^)]*\))?\s+(?:to|on|in|into)\s+(?:the\s+)?`(\w+)`/gi,
   /\badd(?:s|ing)?\s+(?:a\s+)?(?:nullable\s+|optional\s+)?`(\w+)`(\s*\([^)]*\))?\s+(?:column\s+)?(?:to|on)\s+(?:the\s+)?`(\w+)`/gi,
 ];
+/** "Adicionar a coluna `x` na tabela `y`", "Agregar las columnas `a` y `b` a la tabla `y`". */
+const COLUMNS_TO_TABLE_ROMANCE = /(?:^|[^\p{L}])(?:adicionar|adicione|adiciona|incluir|inclua|criar|crie|agregar|agregue|añadir|añada|crear|cree)\s+(?:(?:a|as|uma|la|las|una)\s+)?(?:(?:novas?|nuevas?)\s+)?(?:colunas?|columnas?|campos?)\s+((?:`\w+`(?:\s*\([^)]*\))?(?:\s*,\s*|\s+(?:e|y)\s+)?)+)\s*(?:na|à|em|no|a|en|para)\s+(?:(?:a|la)\s+)?(?:tabela|tabla)\s+`?([A-Za-z_][\w.]*)`?/giu;
 const COLUMNS_ON_TABLE = [/\b(?:new\s+)?columns?\s+(?:on|to|in|for)\s+(?:the\s+)?`(\w+)`(?:\s+table)?\s*[:：]?/gi, /`(\w+)`\s*(?:資料表|表)?\s*(?:新增|加入|增加)(?:以下)?\s*(?:欄位)\s*[:：]?/g];
 
 export interface EntityMention {
@@ -230,8 +239,25 @@ export function entitiesInUnit(unit: Unit, entities: Entity[]): EntityMention[] 
         const after = sentence.at + match.index + match[0].length;
         addColumns(entity, columnsIn(unit, after, end));
         addColumns(entity, parenthesisedColumns(unit, after));
+        const worded = WORDED_COLUMNS.exec(text.slice(after, end));
+        if (worded) addColumns(entity, listedAttributes(unit, after + worded[0].length, end));
         mentions.push({ entity, unit, at: after });
       }
+    }
+    for (const match of sentence.text.matchAll(TABLE_KEEPS)) {
+      const at = sentence.at + match.index + match[0].indexOf(match[1]) - (match[0].includes('`') ? 1 : 0);
+      const after = sentence.at + match.index + match[0].length;
+      const columns = [...columnsIn(unit, after, end), ...listedAttributes(unit, after, end)];
+      if (!columns.length) continue;
+      const entity = upsert(entities, match[1], entityByTable(entities, match[1]) ? 'alter-table' : 'new-table', lineAt(unit, at));
+      addColumns(entity, columns);
+      mentions.push({ entity, unit, at: after });
+    }
+    for (const match of sentence.text.matchAll(COLUMNS_TO_TABLE_ROMANCE)) {
+      const at = sentence.at + match.index;
+      const listAt = at + match[0].indexOf(match[1]);
+      const entity = upsert(entities, match[2], 'alter-table', lineAt(unit, at));
+      addColumns(entity, columnsIn(unit, listAt, listAt + match[1].length));
     }
     for (const match of sentence.text.matchAll(NEW_TABLE_LIST)) {
       const listAt = sentence.at + match.index + match[0].indexOf(match[1]);
@@ -1172,8 +1198,29 @@ export function tenantKeys(units: readonly Unit[], entities: readonly Entity[]):
   }
 }
 
+/**
+ * "o par (`comment_id`, `user_id`) é único": the columns in parentheses, all of one entity
+ * (the only one that has them all), make one unique key; the last column carries it.
+ */
+function uniqueTuples(text: string, line: number, entities: readonly Entity[]): void {
+  for (const match of text.matchAll(COLUMN_TUPLE)) {
+    const names = match[1].split(/[,，]/).map((name) => name.replace(/`/g, '').trim());
+    if (new Set(names).size !== names.length) continue;
+    const owners = entities.filter((entity) => names.every((name) => entity.columns.some((column) => column.name === name)));
+    if (owners.length !== 1) continue;
+    const last = owners[0].columns.find((column) => column.name === names.at(-1))!;
+    const others = names.slice(0, -1);
+    if (last.unique || others.every((name) => last.uniqueWith?.includes(name))) continue;
+    last.uniqueWith = [...new Set([...(last.uniqueWith ?? []), ...others])];
+    last.uniqueLine ??= line;
+  }
+}
+
 /** "unique per owner", "unique within a workspace", "unique for each project": the scope the uniqueness holds in. */
-const UNIQUE_PER = /\bunique\s+(?:per|within|for\s+each|in\s+each|inside)\s+(?:an?\s+|the\s+|each\s+|its\s+|their\s+)?`?([A-Za-z_]\w*)`?/i;
+const UNIQUE_PER = /(?:\bunique|(?<![\p{L}])[úu]nic[oa]s?)\s+(?:per|within|for\s+each|in\s+each|inside|por|em\s+cada|en\s+cada|dentro\s+de)\s+(?:an?\s+|the\s+|each\s+|its\s+|their\s+|cada\s+|(?:o|a|el|la|um|uma|un|una|seu|sua|su)\s+)?`?([A-Za-z_]\w*)`?/iu;
+/** "(`comment_id`, `user_id`) is unique", "o par (comment_id, user_id) é único": a unique key over the listed columns. */
+const UNIQUE_WORD = /\bunique\b|(?<![\p{L}])[úu]nic[oa]s?(?![\p{L}])/iu;
+const COLUMN_TUPLE = /[(（]\s*((?:`?[A-Za-z_]\w*`?\s*[,，]\s*)+`?[A-Za-z_]\w*`?)\s*[)）]/gu;
 
 /**
  * "The name is unique per owner": a column unique among the rows that share
@@ -1183,6 +1230,7 @@ const UNIQUE_PER = /\bunique\s+(?:per|within|for\s+each|in\s+each|inside)\s+(?:a
 export function uniquePerScope(units: readonly Unit[], entities: readonly Entity[]): void {
   for (const unit of units) {
     for (const sentence of sentences(unit.text)) {
+      if (UNIQUE_WORD.test(proseOf(sentence.text))) uniqueTuples(sentence.text, lineAt(unit, sentence.at), entities);
       const match = UNIQUE_PER.exec(sentence.text);
       if (!match) continue;
       const noun = singular(match[1].replace(/_?id$/i, '')).toLowerCase();
@@ -1204,7 +1252,9 @@ export function uniquePerScope(units: readonly Unit[], entities: readonly Entity
       // Two entities with the same pair of columns: the sentence does not say which.
       if (chosen.length !== 1) continue;
       const { column, scope } = chosen[0];
-      if (!column.unique && !column.uniqueWith?.includes(scope.name)) column.uniqueWith = [...(column.uniqueWith ?? []), scope.name];
+      if (column.unique || column.uniqueWith?.includes(scope.name)) continue;
+      column.uniqueWith = [...(column.uniqueWith ?? []), scope.name];
+      column.uniqueLine ??= lineAt(unit, sentence.at);
     }
   }
 }

@@ -23,6 +23,10 @@ import {
   SCHEDULES,
   VENDORS,
   PRESENT_DAY,
+  ROMANCE_ACTORS,
+  ROMANCE_DENIED,
+  ROMANCE_MODAL,
+  ROMANCE_ONLY,
   SIGNED_IN,
   VERIFICATIONS,
   WEBHOOK_WORD,
@@ -96,7 +100,8 @@ function whoIn(text: string, ops: Operation[]): { roles: string[]; generic: bool
     }
   }
   if (roles.size) return { roles: [...roles], generic: false };
-  let generic = false;
+  let generic = romanceActors(prose, roles);
+  if (roles.size) return { roles: [...roles], generic: false };
   // The subject of the first modal, after the last clause break ("…, which cannot" has no actor).
   // The first modal whose subject names an actor: "Creation MUST respect…: managers can create…".
   for (const modal of prose.matchAll(new RegExp(SUBJECT_MODAL.source, 'gi'))) {
@@ -120,6 +125,27 @@ function whoIn(text: string, ops: Operation[]): { roles: string[]; generic: bool
     }
   }
   return { roles: [...roles], generic };
+}
+
+/**
+ * The subject of a Portuguese or Spanish modal ("Somente moderadores podem …", "Solo los
+ * administradores pueden …"): its actor words as the roles of the fixed vocabulary; true
+ * when it names a generic caller ("Apenas usuários …").
+ */
+function romanceActors(prose: string, roles: Set<string>): boolean {
+  const modal = ROMANCE_MODAL.exec(prose);
+  const only = ROMANCE_ONLY.exec(prose);
+  const end = modal ? modal.index : only ? prose.slice(only.index).search(/[,;:.]|$/) + only.index : -1;
+  if (end < 0) return false;
+  const subject = prose.slice(0, end).split(/[,;:]/).pop() ?? '';
+  let generic = false;
+  for (const word of subject.toLowerCase().match(/\p{L}+/gu) ?? []) {
+    const actor = ROMANCE_ACTORS.get(word);
+    if (!actor) continue;
+    if (actor.role) roles.add(actor.role);
+    else generic = true;
+  }
+  return generic;
 }
 
 /** "the comment's author", "a post's owner": the owner of one resource. */
@@ -154,12 +180,12 @@ export function authzRule(text: string, line: number, ops: Operation[], contextO
   const ownership = ownershipOf(text) ?? (possessive ? `own ${possessive[1].toLowerCase()}` : ownerSubject ? 'owner' : undefined);
   if (possessive) roles.splice(0, roles.length, ...roles.filter((role) => !role.toLowerCase().includes(possessive[2].toLowerCase())));
   const isPublic = PUBLIC.test(prose);
-  const onlyCallers = generic && /\bonly\b|只有|僅/i.test(prose);
-  const modal = /\b(?:may|can|cannot|can't|must not|only|allowed|permitted)\b|只有|只能|才能|可以|不可/i.test(prose);
+  const onlyCallers = generic && (/\bonly\b|只有|僅/i.test(prose) || ROMANCE_ONLY.test(prose));
+  const modal = /\b(?:may|can|cannot|can't|must not|only|allowed|permitted)\b|只有|只能|才能|可以|不可/i.test(prose) || ROMANCE_MODAL.test(prose) || ROMANCE_ONLY.test(prose);
   if (!roles.length && !ownership && !isPublic && !signedIn && !onlyCallers) return undefined;
   if (!modal && !isPublic && !signedIn && !/\broles?\b|角色/i.test(prose)) return undefined;
   // "Customers may not delete orders" denies; the rule table lists who may, so a denial alone grants nothing.
-  if (DENIED.test(prose) && !isPublic && !signedIn) return undefined;
+  if ((DENIED.test(prose) || ROMANCE_DENIED.test(prose)) && !isPublic && !signedIn) return undefined;
   const named = namedOperations(text, ops);
   if (options.descriptive && (PRESENT_DAY.test(text) || (!named.length && !NORMATIVE_MODAL.test(text)))) return undefined;
   // "… may delete it": the pronoun stands for the resource the owner was named by.

@@ -26,7 +26,9 @@ export interface Attributes {
 }
 
 const NUMBER = String.raw`(-?\d+(?:\.\d+)?)`;
-const CHARS = String.raw`\s*(chars?|characters?|字元?|個字|letters?)?`;
+const CHARS = String.raw`\s*(chars?|characters?|字元?|個字|letters?|caracteres|caractere|car[áa]cter|letras)?`;
+/** Portuguese and Spanish words end at a letter of any script ("até" is not the start of "atém"). */
+const END = String.raw`(?![A-Za-zÀ-ÿ])`;
 const unquote = (value: string): string => value.trim().replace(/^[`'"]|[`'"]$/g, '');
 
 function codeValues(text: string): string[] {
@@ -81,8 +83,8 @@ export function parseAttributes(input: string): Attributes {
   take(/\bunique\b|唯一/i, () => (attrs.unique = true));
   take(/\bnot null\b|\bnon-?null(?:able)?\b|\bnot nullable\b|不可為空|不得為空|非空值?/i, () => (attrs.nullable = false));
   take(/\bnullable\b|\bnull\b|可為空|可空/i, () => (attrs.nullable = true));
-  take(/\brequired\b|\bmandatory\b|必填|必要/i, () => (attrs.required = true));
-  take(/\boptional\b|選填|可選|非必填/i, () => (attrs.required = false));
+  take(/\brequired\b|\bmandatory\b|必填|必要|\bobrigat[óo]ri[oa](?![A-Za-zÀ-ÿ])|\bobligatori[oa]\b|\brequerid[oa]\b/i, () => (attrs.required = true));
+  take(/\boptional\b|選填|可選|非必填|\bopcional\b/i, () => (attrs.required = false));
   take(/\bnon-?empty\b|\bnot empty\b/i, () => (attrs.minLength = 1));
   take(/\bpositive\b|正數/i, () => (attrs.exclusiveMinimum = 0));
   take(/\bnon-?negative\b|非負/i, () => (attrs.minimum = 0));
@@ -92,19 +94,20 @@ export function parseAttributes(input: string): Attributes {
   });
 
   const length: { min?: number; max?: number } = {};
+  let charLength = false;
   const bounds: { min?: number; max?: number; exMin?: number; exMax?: number } = {};
   take(new RegExp(String.raw`(?:max(?:imum)? length|length at most|最大長度|長度上限)\s*[:：]?\s*${NUMBER}`, 'i'), (m) => (length.max = Number(m[1])));
   take(new RegExp(String.raw`(?:min(?:imum)? length|length at least|最小長度)\s*[:：]?\s*${NUMBER}`, 'i'), (m) => (length.min = Number(m[1])));
   take(new RegExp(String.raw`(?:between\s+|length\s+)?(?<![\w.-])${NUMBER}\s*(?:-|–|—|\.\.|\bto\b|\band\b|~|～|至|到)\s*${NUMBER}(?![\w.])${CHARS}`, 'i'), (m) => {
-    if (m[3]) [length.min, length.max] = [Number(m[1]), Number(m[2])];
+    if (m[3]) [length.min, length.max, charLength] = [Number(m[1]), Number(m[2]), true];
     else [bounds.min, bounds.max] = [Number(m[1]), Number(m[2])];
   });
-  take(new RegExp(String.raw`(?:>=|≥|=>|\bat least\b|\bmin(?:imum)?\b\s*[:=]?|不少於|至少|最短|最小|大於等於)\s*${NUMBER}${CHARS}`, 'i'), (m) => {
-    if (m[2]) length.min = Number(m[1]);
+  take(new RegExp(String.raw`(?:>=|≥|=>|\bat least\b|\bmin(?:imum)?\b\s*[:=]?|\bm[íi]n(?:\.|imo|ima|${END})\s*[:=]?|\bpelo menos\b|\bal menos\b|\bno m[íi]nimo${END}|不少於|至少|最短|最小|大於等於)\s*${NUMBER}${CHARS}`, 'i'), (m) => {
+    if (m[2]) [length.min, charLength] = [Number(m[1]), true];
     else bounds.min = Number(m[1]);
   });
-  take(new RegExp(String.raw`(?:<=|≤|=<|\bat most\b|\bmax(?:imum)?\b\s*[:=]?|\bup to\b|\bno more than\b|不超過|最多|至多|最長|最大|小於等於|上限)\s*${NUMBER}${CHARS}`, 'i'), (m) => {
-    if (m[2]) length.max = Number(m[1]);
+  take(new RegExp(String.raw`(?:<=|≤|=<|\bat most\b|\bmax(?:imum)?\b\s*[:=]?|\bm[áa]x(?:\.|imo|ima|${END})\s*[:=]?|\bat[ée]${END}|\bhasta\b|\bno m[áa]ximo${END}|\bcomo m[áa]ximo${END}|\bup to\b|\bno more than\b|不超過|最多|至多|最長|最大|小於等於|上限)\s*${NUMBER}${CHARS}`, 'i'), (m) => {
+    if (m[2]) [length.max, charLength] = [Number(m[1]), true];
     else bounds.max = Number(m[1]);
   });
   take(new RegExp(String.raw`(?:>|\bgreater than\b|\bmore than\b|大於)\s*${NUMBER}`, 'i'), (m) => (bounds.exMin = Number(m[1])));
@@ -147,6 +150,8 @@ export function parseAttributes(input: string): Attributes {
   const description = leftovers.filter((piece) => !/^\(?[\d, ]+\)?$/.test(piece)).join('; ');
   if (description) attrs.description = description;
 
+  // "max 500 characters": a length in characters is a string's.
+  if (!attrs.type && !attrs.enum && charLength) attrs.type = 'string';
   const stringy = attrs.type === 'string' || attrs.type === 'array';
   if (stringy && attrs.type === 'string') {
     length.min ??= bounds.min;

@@ -49,6 +49,8 @@ for (const family of VERB_FAMILIES) {
 }
 const CJK_FORMS = VERB_FAMILIES.flatMap((family) => (family.cjk ?? []).map((form) => ({ form, family }))).sort((a, b) => b.form.length - a.form.length);
 const CJK_VERB_AT = new RegExp(CJK_FORMS.map((entry) => entry.form).join('|'), 'g');
+const ROMANCE_FORMS = new Map<string, VerbFamily>();
+for (const family of VERB_FAMILIES) for (const form of family.romance ?? []) if (!ROMANCE_FORMS.has(form)) ROMANCE_FORMS.set(form, family);
 
 /** An action word with no family of its own (`POST /orders/{id}/settle`) is its own family. */
 function ownFamily(word: string): VerbFamily {
@@ -424,6 +426,28 @@ function cjkMatches(text: string, all: OperationTerms[]): OperationTerms[] {
   return [...found];
 }
 
+/**
+ * Portuguese and Spanish verbs ("podem listar e resolver as denúncias"): the summaries are
+ * English, so the object cannot be compared; each verb names the operations of its family,
+ * or of its CRUD method. Only words in a sentence with Latin letters outside English.
+ */
+function romanceFamilies(text: string): VerbFamily[] {
+  const prose = proseOf(text).toLowerCase();
+  if (!/[à-ú]|(?<![\p{L}])(?:podem?|pueden?|somente|apenas|los|las|uma|una|não)(?![\p{L}])/u.test(prose)) return [];
+  const families: VerbFamily[] = [];
+  for (const word of prose.match(/\p{L}+/gu) ?? []) {
+    const family = ROMANCE_FORMS.get(word);
+    if (family && !families.includes(family)) families.push(family);
+  }
+  return families;
+}
+
+function romanceMatches(text: string, all: OperationTerms[]): OperationTerms[] {
+  const found = new Set<OperationTerms>();
+  for (const family of romanceFamilies(text)) for (const terms of matchVerbAnyObject(family, all)) found.add(terms);
+  return [...found];
+}
+
 function matchVerbAnyObject(family: VerbFamily, all: OperationTerms[]): OperationTerms[] {
   const named = all.filter((terms) => terms.families.has(family.id));
   const byMethod = family.crud ? all.filter((terms) => !terms.action && terms.crud === family.crud && (CRUD_IDS.has(family.id) || !otherAction(terms, family))) : [];
@@ -437,7 +461,7 @@ export function resolveOperations(text: string, ops: Operation[]): string[] {
   if (explicit.length) return explicit;
   const list = termsList(ops);
   const { all } = list;
-  const found = new Set<OperationTerms>(cjkMatches(text, all));
+  const found = new Set<OperationTerms>([...cjkMatches(text, all), ...romanceMatches(text, all)]);
   for (const { families, nouns } of verbObjects(proseOf(text), extraOf(list))) {
     const candidates = nouns.length ? [nouns.at(-1)!, ...nouns.slice(0, -1).reverse()].map(nounOf) : [];
     for (const family of families) {
@@ -464,6 +488,7 @@ export function narrowByVerbs(text: string, ops: Operation[]): Operation[] {
   const families = new Set<VerbFamily>();
   for (const { families: group } of verbObjects(proseOf(text), extra)) for (const family of group) families.add(family);
   for (const { families: group } of cjkVerbObjects(text)) for (const family of group) families.add(family);
+  for (const family of romanceFamilies(text)) families.add(family);
   const fit = new Set<Operation>();
   for (const family of families) for (const terms of matchVerbAnyObject(family, all)) fit.add(terms.op);
   return ops.filter((op) => fit.has(op));

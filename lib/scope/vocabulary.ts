@@ -173,35 +173,37 @@ export interface VerbFamily {
   verbs: readonly string[];
   nouns?: readonly string[];
   cjk?: readonly string[];
+  /** Portuguese and Spanish forms as written: infinitive, and the present the rules use ("pode listar", "lista"). */
+  romance?: readonly string[];
 }
 
 export const VERB_FAMILIES: readonly VerbFamily[] = [
-  { id: 'create', crud: 'create', verbs: ['create', 'add', 'make', 'made'], cjk: ['建立', '新增', '新建', '發起', '申請'] },
-  { id: 'read', crud: 'read', verbs: ['read', 'see', 'saw', 'seen', 'view', 'list', 'get', 'got', 'fetch', 'access', 'browse', 'retrieve', 'return', 'show', 'shown', 'find', 'found', 'search', 'look', 'download', 'inspect'], cjk: ['查看', '檢視', '讀取', '列出', '查詢', '瀏覽', '下載'] },
-  { id: 'update', crud: 'update', verbs: ['update', 'edit', 'change', 'modify', 'rename', 'replace', 'patch', 'set'], cjk: ['更新', '修改', '編輯', '變更'] },
-  { id: 'delete', crud: 'delete', verbs: ['delete', 'remove', 'destroy', 'erase', 'purge'], nouns: ['deletion', 'removal'], cjk: ['刪除', '移除'] },
+  { id: 'create', crud: 'create', verbs: ['create', 'add', 'make', 'made'], cjk: ['建立', '新增', '新建', '發起', '申請'], romance: ['criar', 'cria', 'criam', 'crear', 'crea', 'crean', 'adicionar', 'adiciona', 'adicionam', 'agregar', 'agrega', 'agregan', 'cadastrar', 'cadastra', 'registrar', 'registra'] },
+  { id: 'read', crud: 'read', verbs: ['read', 'see', 'saw', 'seen', 'view', 'list', 'get', 'got', 'fetch', 'access', 'browse', 'retrieve', 'return', 'show', 'shown', 'find', 'found', 'search', 'look', 'download', 'inspect'], cjk: ['查看', '檢視', '讀取', '列出', '查詢', '瀏覽', '下載'], romance: ['ler', 'lê', 'leem', 'leer', 'lee', 'leen', 'ver', 'vê', 'veem', 've', 'ven', 'listar', 'lista', 'listam', 'listan', 'consultar', 'consulta', 'consultam', 'consultan', 'visualizar', 'visualiza', 'buscar', 'busca', 'obter', 'obtener', 'baixar', 'descargar'] },
+  { id: 'update', crud: 'update', verbs: ['update', 'edit', 'change', 'modify', 'rename', 'replace', 'patch', 'set'], cjk: ['更新', '修改', '編輯', '變更'], romance: ['atualizar', 'atualiza', 'atualizam', 'actualizar', 'actualiza', 'actualizan', 'editar', 'edita', 'editam', 'editan', 'alterar', 'altera', 'alteram', 'modificar', 'modifica', 'modificam', 'modifican', 'cambiar', 'cambia', 'cambian'] },
+  { id: 'delete', crud: 'delete', verbs: ['delete', 'remove', 'destroy', 'erase', 'purge'], nouns: ['deletion', 'removal'], cjk: ['刪除', '移除'], romance: ['excluir', 'exclui', 'excluem', 'remover', 'remove', 'removem', 'apagar', 'apaga', 'apagam', 'eliminar', 'elimina', 'eliminam', 'eliminan', 'borrar', 'borra', 'borran'] },
   { id: 'issue', crud: 'create', verbs: ['issue'], nouns: ['issuance'], cjk: ['發行', '核發', '發放', '開立'] },
   { id: 'redeem', crud: 'create', verbs: ['redeem'], nouns: ['redemption'], cjk: ['兌換', '核銷'] },
-  { id: 'cancel', crud: 'delete', verbs: ['cancel'], nouns: ['cancellation', 'cancelation'], cjk: ['取消'] },
+  { id: 'cancel', crud: 'delete', verbs: ['cancel'], nouns: ['cancellation', 'cancelation'], cjk: ['取消'], romance: ['cancelar', 'cancela', 'cancelam', 'cancelan'] },
   { id: 'revoke', crud: 'delete', verbs: ['revoke', 'withdraw', 'retract'], nouns: ['revocation', 'withdrawal'], cjk: ['撤銷', '撤回'] },
-  { id: 'approve', crud: 'update', verbs: ['approve'], nouns: ['approval'], cjk: ['核准', '批准', '同意'] },
-  { id: 'reject', crud: 'update', verbs: ['reject', 'deny', 'decline'], nouns: ['rejection', 'denial'], cjk: ['駁回', '拒絕', '退回'] },
+  { id: 'approve', crud: 'update', verbs: ['approve'], nouns: ['approval'], cjk: ['核准', '批准', '同意'], romance: ['aprovar', 'aprova', 'aprovam', 'aprobar', 'aprueba', 'aprueban'] },
+  { id: 'reject', crud: 'update', verbs: ['reject', 'deny', 'decline'], nouns: ['rejection', 'denial'], cjk: ['駁回', '拒絕', '退回'], romance: ['rejeitar', 'rejeita', 'rejeitam', 'recusar', 'recusa', 'rechazar', 'rechaza', 'rechazan'] },
   { id: 'refund', crud: 'create', verbs: ['refund'], nouns: ['refund'], cjk: ['退款'] },
   { id: 'pay', crud: 'create', verbs: ['pay', 'paid'], nouns: ['payment'], cjk: ['付款', '支付', '繳費'] },
   { id: 'charge', crud: 'create', verbs: ['charge'], nouns: ['charge'], cjk: ['扣款', '收費'] },
   { id: 'transfer', crud: 'create', verbs: ['transfer'], nouns: ['transfer'], cjk: ['轉讓', '轉帳', '轉移'] },
   { id: 'submit', crud: 'create', verbs: ['submit'], nouns: ['submission'], cjk: ['提交', '送出'] },
-  { id: 'invite', crud: 'create', verbs: ['invite'], nouns: ['invitation', 'invite'], cjk: ['邀請'] },
-  { id: 'export', crud: 'create', verbs: ['export'], nouns: ['export'], cjk: ['匯出'] },
+  { id: 'invite', crud: 'create', verbs: ['invite'], nouns: ['invitation', 'invite'], cjk: ['邀請'], romance: ['convidar', 'convida', 'convidam', 'invitar', 'invita', 'invitan'] },
+  { id: 'export', crud: 'create', verbs: ['export'], nouns: ['export'], cjk: ['匯出'], romance: ['exportar', 'exporta', 'exportam', 'exportan'] },
   { id: 'import', crud: 'create', verbs: ['import'], nouns: ['import'], cjk: ['匯入'] },
   { id: 'start', crud: 'create', verbs: ['start', 'begin', 'launch', 'trigger'], cjk: ['啟動'] },
   { id: 'subscribe', crud: 'create', verbs: ['subscribe'], nouns: ['subscription'], cjk: ['訂閱'] },
   { id: 'register', crud: 'create', verbs: ['register', 'enroll', 'enrol'], nouns: ['registration', 'enrollment', 'enrolment', 'signup'], cjk: ['註冊', '報名'] },
-  { id: 'publish', crud: 'update', verbs: ['publish'], nouns: ['publication'], cjk: ['發布', '發佈', '上架'] },
-  { id: 'archive', crud: 'update', verbs: ['archive'], cjk: ['封存', '歸檔'] },
-  { id: 'assign', crud: 'update', verbs: ['assign'], nouns: ['assignment'], cjk: ['指派', '分派'] },
-  { id: 'close', crud: 'update', verbs: ['close'], nouns: ['closure'], cjk: ['關閉', '結案'] },
-  { id: 'suspend', crud: 'update', verbs: ['suspend', 'block', 'ban'], nouns: ['suspension'], cjk: ['停權', '停用', '封鎖'] },
+  { id: 'publish', crud: 'update', verbs: ['publish'], nouns: ['publication'], cjk: ['發布', '發佈', '上架'], romance: ['publicar', 'publica', 'publicam', 'publican'] },
+  { id: 'archive', crud: 'update', verbs: ['archive'], cjk: ['封存', '歸檔'], romance: ['arquivar', 'arquiva', 'archivar', 'archiva'] },
+  { id: 'assign', crud: 'update', verbs: ['assign'], nouns: ['assignment'], cjk: ['指派', '分派'], romance: ['atribuir', 'atribui', 'asignar', 'asigna'] },
+  { id: 'close', crud: 'update', verbs: ['close'], nouns: ['closure'], cjk: ['關閉', '結案'], romance: ['fechar', 'fecha', 'fecham', 'cerrar', 'cierra', 'cierran'] },
+  { id: 'suspend', crud: 'update', verbs: ['suspend', 'block', 'ban'], nouns: ['suspension'], cjk: ['停權', '停用', '封鎖'], romance: ['suspender', 'suspende', 'bloquear', 'bloqueia', 'bloquea', 'banir', 'bane'] },
   { id: 'restore', crud: 'update', verbs: ['restore', 'reactivate', 'unarchive'], nouns: ['restoration'], cjk: ['還原', '恢復'] },
   { id: 'verify', crud: 'update', verbs: ['verify', 'confirm'], nouns: ['verification', 'confirmation'], cjk: ['驗證', '確認'] },
   { id: 'apply', crud: 'create', verbs: ['apply', 'use'], cjk: ['套用'] },
@@ -210,6 +212,8 @@ export const VERB_FAMILIES: readonly VerbFamily[] = [
   { id: 'send', crud: 'create', verbs: ['send', 'sent', 'notify'], nouns: ['notification'], cjk: ['寄出', '發送'] },
   { id: 'upload', crud: 'create', verbs: ['upload', 'attach'], nouns: ['upload', 'attachment'], cjk: ['上傳', '附加'] },
   { id: 'share', crud: 'create', verbs: ['share'], nouns: ['share'], cjk: ['分享', '共享'] },
+  { id: 'flag', crud: 'create', verbs: [], cjk: ['檢舉', '舉報'], romance: ['denunciar', 'denuncia', 'denunciam', 'denuncian', 'reportar', 'reporta', 'reportam', 'reportan', 'sinalizar', 'sinaliza', 'sinalizam'] },
+  { id: 'resolve', crud: 'update', verbs: ['resolve'], nouns: ['resolution'], cjk: ['解決', '處理'], romance: ['resolver', 'resolve', 'resolvem', 'resuelve', 'resuelven'] },
   { id: 'accept', crud: 'update', verbs: ['accept'], nouns: ['acceptance'], cjk: ['接受'] },
 ];
 
@@ -262,6 +266,16 @@ export const CJK_ACTORS: ReadonlyArray<{ word: string; kind: 'role' | 'generic' 
   ...['使用者', '用戶', '任何人', '所有人', '擁有者', '呼叫者', '訪客'].map((word) => ({ word, kind: 'generic' as const })),
 ];
 
+/** Portuguese and Spanish actor nouns, singular and plural, as the role or generic caller they name. */
+export const ROMANCE_ACTORS: ReadonlyMap<string, { role?: string }> = new Map([
+  ...[['administrador', 'admin'], ['administradora', 'admin'], ['admin', 'admin'], ['moderador', 'moderator'], ['moderadora', 'moderator'], ['gerente', 'manager'], ['gestor', 'manager'], ['editor', 'editor'], ['editora', 'editor'], ['auditor', 'auditor'], ['revisor', 'reviewer'], ['suporte', 'support'], ['soporte', 'support'], ['operador', 'operator'], ['vendedor', 'seller'], ['autor', 'author'], ['autora', 'author'], ['cliente', 'customer'], ['membro', 'member'], ['miembro', 'member'], ['funcionário', 'employee'], ['empleado', 'employee']].flatMap(([word, role]) => [[word, { role }], [/[rl]$/.test(word) ? `${word}es` : `${word}s`, { role }]] as const),
+  ...['usuário', 'usuários', 'usuario', 'usuarios', 'leitor', 'leitores', 'lector', 'lectores', 'visitante', 'visitantes', 'qualquer', 'cualquier', 'todos', 'dono', 'donos', 'dueño', 'dueños', 'proprietário', 'proprietários'].map((word) => [word, {}] as const),
+]);
+/** A sentence that limits who may act in Portuguese or Spanish ("Somente administradores podem …", "Solo los moderadores pueden …"). */
+export const ROMANCE_ONLY = /(?<![\p{L}])(?:somente|apenas|só|solo|sólo|solamente|únicamente|unicamente)(?![\p{L}])/iu;
+export const ROMANCE_MODAL = /(?<![\p{L}])(?:pode|podem|poderá|poderão|puede|pueden|podrá|podrán|deve|devem|debe|deben|consegue|conseguem)(?![\p{L}])/iu;
+export const ROMANCE_DENIED = /(?<![\p{L}])(?:não|nunca|no|jamais|jamás)\s+(?:pode|podem|poderá|poderão|puede|pueden|podrá|podrán|deve|devem|debe|deben)(?![\p{L}])/iu;
+
 /** A sentence about how things are today (Context prose), not a rule for the new work. */
 export const PRESENT_DAY = /\btoday\b|\bcurrently\b|\bat the moment\b|\bat present\b|\bright now\b|\bso far\b|\bfor now\b|\bnowadays\b|\bused to\b|目前|現在|現行|現況|至今|以前/i;
 /** Modals that set a rule (as opposed to "can", which also describes). */
@@ -271,19 +285,19 @@ export const SIGNED_IN = /\bmust be (?:logged|signed) in\b|\bmust be authenticat
 
 export const OUT_OF_SCOPE_INLINE = /out[- ]of[- ]scope|\bnon-?goals?\b|not in scope|範圍外|不在範圍|非目標/i;
 
-export const AUTHZ_WORDS = /\bmay\b|\bcan\b|\bcannot\b|\bcan't\b|\bonly\b|\ballowed\b|\bpermitted\b|\bpermission|\broles?\b|\bscopes?\b|\bowners?\b|\bown\b|\bpublic\b|\bunauthenticated\b|\banonymous\b|\bforbidden\b|\bmust be (?:logged in|signed in|authenticated)|只有|只能|才能|可以|不可|權限|角色|擁有者|本人|公開/i;
+export const AUTHZ_WORDS = /\bmay\b|\bcan\b|\bcannot\b|\bcan't\b|\bonly\b|\ballowed\b|\bpermitted\b|\bpermission|\broles?\b|\bscopes?\b|\bowners?\b|\bown\b|\bpublic\b|\bunauthenticated\b|\banonymous\b|\bforbidden\b|\bmust be (?:logged in|signed in|authenticated)|只有|只能|才能|可以|不可|權限|角色|擁有者|本人|公開|\bsomente\b|\bapenas\b|\bsolo\b|\bsólo\b|\bsolamente\b|\bpodem?\b|\bpueden?\b/i;
 
 /** Type words for fields (API) — the value is the JSON type; format when the word implies one. */
 export const FIELD_TYPES: ReadonlyArray<{ pattern: RegExp; type: FieldType; format?: string }> = [
-  { pattern: /^(?:integer|int|int32|int64|uint32|uint64|sint32|sint64|fixed32|fixed64|bigint|smallint|long|serial|bigserial|整數)$/i, type: 'integer' },
-  { pattern: /^(?:number|float|double|decimal|numeric|real|money|數字|數值|小數)$/i, type: 'number' },
-  { pattern: /^(?:boolean|bool|布林|布林值)$/i, type: 'boolean' },
+  { pattern: /^(?:integer|int|int32|int64|uint32|uint64|sint32|sint64|fixed32|fixed64|bigint|smallint|long|serial|bigserial|整數|inteiro|entero)$/i, type: 'integer' },
+  { pattern: /^(?:number|float|double|decimal|numeric|real|money|數字|數值|小數|número|numero)$/i, type: 'number' },
+  { pattern: /^(?:boolean|bool|布林|布林值|booleano)$/i, type: 'boolean' },
   { pattern: /^(?:uuid)$/i, type: 'string', format: 'uuid' },
   { pattern: /^(?:email|e-mail)$/i, type: 'string', format: 'email' },
   { pattern: /^(?:url|uri)$/i, type: 'string', format: 'uri' },
   { pattern: /^(?:date)$/i, type: 'string', format: 'date' },
   { pattern: /^(?:datetime|date-time|timestamp|timestamptz|iso ?8601|iso-8601)$/i, type: 'string', format: 'date-time' },
-  { pattern: /^(?:string|str|text|varchar|char|character varying|citext|id|字串|文字)(?:\(\d+\))?$/i, type: 'string' },
+  { pattern: /^(?:string|str|text|varchar|char|character varying|citext|id|字串|文字|texto|cadena)(?:\(\d+\))?$/i, type: 'string' },
   { pattern: /^(?:object|json|jsonb|map|dict|hash|物件)$/i, type: 'object' },
   { pattern: /^(?:array|list|陣列|清單)$/i, type: 'array' },
 ];

@@ -85,7 +85,7 @@ export async function readManifests(reader: RepoReader, dir: string, files: stri
       else if (REQUIREMENTS.test(base) || file.startsWith(`${prefix}requirements/`)) await parseRequirements(reader, file, text, out, requirementsSeen);
       else if (base === 'go.mod') parseGoMod(text, file, out);
       else if (base === 'go.work') parseGoWork(text, dir, out);
-      else if (base === 'Gemfile') parseGemfile(text, file, out);
+      else if (base === 'Gemfile') parseGemfile(text, file, out, parseGemfileLock((await reader.read(`${prefix}Gemfile.lock`)) ?? ''));
       else if (base.endsWith('.gemspec')) out.publishesLibrary = true;
       else if (base === 'Cargo.toml') await parseCargo(text, file, files, prefix, out);
       else if (base === 'pom.xml') await parsePom(text, file, out);
@@ -214,7 +214,14 @@ function parseGoWork(text: string, dir: string, out: Manifests): void {
   for (const use of uses) out.workspaceMembers.push(path.posix.normalize(path.posix.join(dir, use)));
 }
 
-function parseGemfile(text: string, file: string, out: Manifests): void {
+/** The resolved version of each gem in a Gemfile.lock (`    rails (4.2.6)` under `specs:`). */
+function parseGemfileLock(text: string): Map<string, string> {
+  const versions = new Map<string, string>();
+  for (const match of text.matchAll(/^ {4}([A-Za-z0-9_.-]+) \(([^)\s]+)\)\s*$/gm)) if (!versions.has(match[1])) versions.set(match[1], match[2]);
+  return versions;
+}
+
+function parseGemfile(text: string, file: string, out: Manifests, locked: Map<string, string>): void {
   const lines = text.split(/\r?\n/);
   const groups: boolean[] = [];
   for (let i = 0; i < lines.length; i++) {
@@ -230,7 +237,10 @@ function parseGemfile(text: string, file: string, out: Manifests): void {
     const gem = /^gem\s*\(?\s*['"]([^'"]+)['"](.*)$/.exec(line);
     if (!gem) continue;
     const inlineDev = /group[s]?:\s*\[?[^\]]*:(development|test)/.test(gem[2]) && !/:production/.test(gem[2]);
-    out.deps.push({ name: gem[1], ecosystem: 'ruby', file, line: i + 1, dev: (groups[groups.length - 1] ?? false) || inlineDev });
+    // `gem 'rails', '4.2.6'`, `gem "rails", "~> 7.1", ">= 7.1.3"`: the requirement as declared; else the locked version.
+    const requirements = [...gem[2].replace(/\b\w+:.*$/, '').matchAll(/['"]((?:[~><=!]+\s*)?\d[\w.]*)['"]/g)].map((match) => match[1]);
+    const version = requirements.length ? requirements.join(', ') : locked.get(gem[1]);
+    out.deps.push({ name: gem[1], ecosystem: 'ruby', file, line: i + 1, dev: (groups[groups.length - 1] ?? false) || inlineDev, ...(version ? { version } : {}) });
   }
 }
 

@@ -37,4 +37,15 @@ describe('unique per scope', () => {
     const keys = spec.dataModel.indexes.filter((index) => index.kind === 'unique').map((index) => [index.name, index.columns]);
     expect(keys).toContainEqual(['Shelf_owner_id_label_key', ['owner_id', 'label']]);
   });
+
+  it('"(a, b) is unique" and the Portuguese "o par (a, b) é único" make one key over the listed columns', () => {
+    expect(shelf(doc('The pair (`room_id`, `label`) is unique.')).columns.find((column) => column.name === 'label')?.uniqueWith).toEqual(['room_id']);
+    expect(shelf(doc('O par (`owner_id`, `label`) é único.')).columns.find((column) => column.name === 'label')).toMatchObject({ uniqueWith: ['owner_id'], uniqueLine: 10 });
+    expect(shelf(doc('Uma prateleira por sala (room_id, label).')).columns.some((column) => column.uniqueWith)).toBe(false);
+  });
+
+  it('"único por" / "única por" is "unique per"', () => {
+    expect(shelf(doc('O `label` é único por `owner_id`.')).columns.find((column) => column.name === 'label')?.uniqueWith).toEqual(['owner_id']);
+    expect(shelf(doc('La etiqueta `label` es única en cada `room`.')).columns.find((column) => column.name === 'label')?.uniqueWith).toEqual(['room_id']);
+  });
 });

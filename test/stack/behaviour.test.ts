@@ -31,6 +31,14 @@ const expressApp = {
 };
 
 describe('detectStack', () => {
+  it('gives Rails the version its Gemfile declares, or Gemfile.lock resolves', async () => {
+    const app = { 'config/application.rb': 'require "rails/all"\nmodule Shop\n  class Application < Rails::Application\n  end\nend\n', 'config/routes.rb': 'Rails.application.routes.draw do\n  resources :orders\nend\n' };
+    const declared = await detectStack(await repo({ ...app, Gemfile: "source 'https://rubygems.org'\ngem 'rails', '4.2.6'\n" }));
+    expect(declared.services[0].framework).toMatchObject({ value: 'rails', version: '4.2.6' });
+    const locked = await detectStack(await repo({ ...app, Gemfile: "gem 'rails'\n", 'Gemfile.lock': 'GEM\n  specs:\n    rails (7.1.3)\n' }));
+    expect(locked.services[0].framework).toMatchObject({ value: 'rails', version: '7.1.3' });
+  });
+
   it('reports an empty repository as empty', async () => {
     expect(await detectStack(await repo({}))).toEqual({ kind: 'empty', services: [], warnings: [] });
   });

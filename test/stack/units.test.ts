@@ -50,6 +50,15 @@ describe('manifests', () => {
     expect(byName.pg.line).toBe(2);
   });
 
+  it('keeps a gem\'s version requirement as declared, else the version Gemfile.lock resolved', async () => {
+    const reader = await write({
+      'Gemfile': "gem 'rails', '4.2.6'\ngem 'sass-rails', '~> 5.0', '>= 5.0.1'\ngem 'jbuilder'\ngem 'puma', require: false\n",
+      'Gemfile.lock': 'GEM\n  remote: https://rubygems.org/\n  specs:\n    jbuilder (2.6.0)\n      activesupport (>= 3.0.0, < 5.1)\n    rails (4.2.6)\n\nDEPENDENCIES\n  jbuilder (~> 2.0)\n',
+    });
+    const { deps } = await readManifests(reader, '.', ['Gemfile']);
+    expect(Object.fromEntries(deps.map((d) => [d.name, d.version]))).toEqual({ rails: '4.2.6', 'sass-rails': '~> 5.0, >= 5.0.1', jbuilder: '2.6.0', puma: undefined });
+  });
+
   it('reads poetry groups, PEP 735 groups and Cargo features', async () => {
     const reader = await write({
       'pyproject.toml': '[project]\nname = "x"\ndependencies = ["fastapi>=0.1"]\n[dependency-groups]\ndev = ["pytest"]\n[tool.poetry.group.test.dependencies]\nhttpx = "*"\n',

@@ -259,33 +259,35 @@ export const ACTOR_QUALIFIERS = /^(?:signed-in|logged-in|authenticated|registere
 /** Chinese actor nouns (longest first); generic ones name who without a role. */
 export const CJK_ACTORS: ReadonlyArray<{ word: string; kind: 'role' | 'generic' }> = [
   ...['系統管理員', '管理員', '管理者', '客服人員', '客服', '店長', '主管', '經理', '員工', '會員', '顧客', '客戶', '作者', '賣家', '買家', '商家', '老師', '學生', '審核員', '營運人員', '財務', '司機', '業務'].map((word) => ({ word, kind: 'role' as const })),
-  ...['使用者', '用戶', '任何人', '所有人', '擁有者', '呼叫者', '訪客'].map((word) => ({ word, kind: 'generic' as const })),
+  // Simplified Chinese.
+  ...['系统管理员', '管理员', '客服人员', '经理', '员工', '会员', '顾客', '卖家', '买家', '审核员', '运营人员', '财务', '司机', '业务', '学生'].map((word) => ({ word, kind: 'role' as const })),
+  ...['使用者', '用戶', '任何人', '所有人', '擁有者', '呼叫者', '訪客', '用户', '拥有者', '所有者', '调用者', '访客'].map((word) => ({ word, kind: 'generic' as const })),
 ];
 
 /** A sentence about how things are today (Context prose), not a rule for the new work. */
-export const PRESENT_DAY = /\btoday\b|\bcurrently\b|\bat the moment\b|\bat present\b|\bright now\b|\bso far\b|\bfor now\b|\bnowadays\b|\bused to\b|目前|現在|現行|現況|至今|以前/i;
+export const PRESENT_DAY = /\btoday\b|\bcurrently\b|\bat the moment\b|\bat present\b|\bright now\b|\bso far\b|\bfor now\b|\bnowadays\b|\bused to\b|目前|現在|現行|現況|现在|现行|现况|至今|以前/i;
 /** Modals that set a rule (as opposed to "can", which also describes). */
-export const NORMATIVE_MODAL = /\b(?:may|must|should|shall|will)\b|\bonly\b|必須|須|應|只有|只能|才能|僅/i;
+export const NORMATIVE_MODAL = /\b(?:may|must|should|shall|will)\b|\bonly\b|必須|須|應|必须|须|应|只有|只能|才能|僅|仅/i;
 /** The caller must hold a session (no role named). */
-export const SIGNED_IN = /\bmust be (?:logged|signed) in\b|\bmust be authenticated\b|\brequires? (?:a )?(?:login|sign-in|session|(?:an? )?(?:authenticated|signed-in|logged-in) (?:user|session|caller))\b|\b(?:signed|logged)-in (?:users?|callers?|customers?|members?) only\b|需登入|須登入|需要登入|必須登入/i;
+export const SIGNED_IN = /\bmust be (?:logged|signed) in\b|\bmust be authenticated\b|\brequires? (?:a )?(?:login|sign-in|session|(?:an? )?(?:authenticated|signed-in|logged-in) (?:user|session|caller))\b|\b(?:signed|logged)-in (?:users?|callers?|customers?|members?) only\b|需登入|須登入|需要登入|必須登入|需登录|须登录|需要登录|必须登录/i;
 
 export const OUT_OF_SCOPE_INLINE = /out[- ]of[- ]scope|\bnon-?goals?\b|not in scope|範圍外|不在範圍|非目標/i;
 
-export const AUTHZ_WORDS = /\bmay\b|\bcan\b|\bcannot\b|\bcan't\b|\bonly\b|\ballowed\b|\bpermitted\b|\bpermission|\broles?\b|\bscopes?\b|\bowners?\b|\bown\b|\bpublic\b|\bunauthenticated\b|\banonymous\b|\bforbidden\b|\bmust be (?:logged in|signed in|authenticated)|只有|只能|才能|可以|不可|權限|角色|擁有者|本人|公開/i;
+export const AUTHZ_WORDS = /\bmay\b|\bcan\b|\bcannot\b|\bcan't\b|\bonly\b|\ballowed\b|\bpermitted\b|\bpermission|\broles?\b|\bscopes?\b|\bowners?\b|\bown\b|\bpublic\b|\bunauthenticated\b|\banonymous\b|\bforbidden\b|\bmust be (?:logged in|signed in|authenticated)|只有|只能|才能|可以|不可|不能|權限|权限|角色|擁有者|拥有者|所有者|本人|公開|公开/i;
 
 /** Type words for fields (API) — the value is the JSON type; format when the word implies one. */
 export const FIELD_TYPES: ReadonlyArray<{ pattern: RegExp; type: FieldType; format?: string }> = [
-  { pattern: /^(?:integer|int|int32|int64|uint32|uint64|sint32|sint64|fixed32|fixed64|bigint|smallint|long|serial|bigserial|整數)$/i, type: 'integer' },
-  { pattern: /^(?:number|float|double|decimal|numeric|real|money|數字|數值|小數)$/i, type: 'number' },
-  { pattern: /^(?:boolean|bool|布林|布林值)$/i, type: 'boolean' },
+  { pattern: /^(?:integer|int|int32|int64|uint32|uint64|sint32|sint64|fixed32|fixed64|bigint|smallint|long|serial|bigserial|整數|整数)$/i, type: 'integer' },
+  { pattern: /^(?:number|float|double|decimal|numeric|real|money|數字|數值|小數|数字|数值|小数)$/i, type: 'number' },
+  { pattern: /^(?:boolean|bool|布林|布林值|布尔|布尔值|布尔型)$/i, type: 'boolean' },
   { pattern: /^(?:uuid)$/i, type: 'string', format: 'uuid' },
   { pattern: /^(?:email|e-mail)$/i, type: 'string', format: 'email' },
   { pattern: /^(?:url|uri)$/i, type: 'string', format: 'uri' },
   { pattern: /^(?:date)$/i, type: 'string', format: 'date' },
   { pattern: /^(?:datetime|date-time|timestamp|timestamptz|iso ?8601|iso-8601)$/i, type: 'string', format: 'date-time' },
-  { pattern: /^(?:string|str|text|varchar|char|character varying|citext|id|字串|文字)(?:\(\d+\))?$/i, type: 'string' },
-  { pattern: /^(?:object|json|jsonb|map|dict|hash|物件)$/i, type: 'object' },
-  { pattern: /^(?:array|list|陣列|清單)$/i, type: 'array' },
+  { pattern: /^(?:string|str|text|varchar|char|character varying|citext|id|字串|文字|字符串)(?:\(\d+\))?$/i, type: 'string' },
+  { pattern: /^(?:object|json|jsonb|map|dict|hash|物件|对象)$/i, type: 'object' },
+  { pattern: /^(?:array|list|陣列|清單|数组|列表)$/i, type: 'array' },
 ];
 
 /** Column type words kept as written (`varchar(255)`, `timestamptz`). */

@@ -372,6 +372,32 @@ describe('attributes written in words, in any language', () => {
   });
 });
 
+describe('a Simplified Chinese attribute list with code names in full-width parentheses (24-zh-cn-shelves.md)', () => {
+  const zh = readFileSync(new URL('../fixtures/specs/24-zh-cn-shelves.md', import.meta.url), 'utf8');
+  const read = extractScope(zh);
+  const columnsOf = (table: string) => read.entities.find((entity) => entity.table === table)?.columns.map(({ name, type, nullable, term }) => ({ name, type, nullable, term })) ?? [];
+
+  it('takes the code name after each word, with the attributes after it; words in the vocabulary still name theirs', () => {
+    expect(columnsOf('Playlist')).toEqual([
+      { name: 'title', type: undefined, nullable: false, term: undefined },
+      { name: 'summary', type: undefined, nullable: true, term: undefined },
+      { name: 'is_public', type: 'boolean', nullable: undefined, term: undefined },
+      { name: 'play_count', type: 'integer', nullable: undefined, term: undefined },
+      { name: 'created_at', type: undefined, nullable: undefined, term: '创建时间' },
+      { name: 'updated_at', type: undefined, nullable: undefined, term: '更新时间' },
+    ]);
+    expect(columnsOf('PlaylistTrack').map((column) => [column.name, column.type, column.nullable])).toEqual([
+      ['playlist_id', undefined, undefined],
+      ['position', 'integer', undefined],
+      ['notes', undefined, true],
+    ]);
+  });
+
+  it('every name traces to the document', () => {
+    expect(provenanceGaps(read, [zh])).toEqual([]);
+  });
+});
+
 describe('what an item says after its last tRPC procedure', () => {
   it('"…input `{…}`; lists a post\'s comments, paginated." makes the procedure a list', () => {
     const read = extractScope('# C\n\n## Scope\n\n- tRPC `comment.byPost` query, input `{ postId: string (uuid), limit: 1..50 }`; lists a post\'s comments, newest first, paginated.\n- tRPC `comment.create` mutation, input `{ body: string }`; the author is the caller.\n');

@@ -110,6 +110,24 @@ describe('Chinese actor nouns in a plan (13-zh-plan-points.md)', () => {
   });
 });
 
+describe('Simplified Chinese rules (24-zh-cn-shelves.md)', () => {
+  const scope = scopeOf('24-zh-cn-shelves.md');
+  const ruleOf = (op: string) => scope.authz.filter((rule) => rule.operations.includes(op));
+
+  it('names the role written after its word, 管理员（admin）', () => {
+    expect(ruleOf('DELETE /playlists/{playlistId}').map((rule) => rule.roles)).toEqual([['admin']]);
+  });
+
+  it('公开 ending a clause opens the endpoint; 公开的 / 公开书架 / 是否公开 only describe the data', () => {
+    expect(ruleOf('GET /playlists/featured')).toMatchObject([{ public: true }]);
+    expect(scope.authz.filter((rule) => rule.public)).toHaveLength(1);
+  });
+
+  it('a denying clause after the grant keeps the grant: the owner may rename', () => {
+    expect(ruleOf('PATCH /playlists/{playlistId}')).toMatchObject([{ ownership: 'owner', roles: [] }]);
+  });
+});
+
 describe('Context / background prose (17-context-invitations.md)', () => {
   const scope = scopeOf('17-context-invitations.md');
 

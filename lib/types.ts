@@ -210,6 +210,8 @@ export interface AuthzRule extends SourceLine {
   operations: string[];
   /** Explicitly public / no session. */
   public?: boolean;
+  /** Any signed-in caller, no role needed ("any signed-in user may…", "任何已登录用户可以…"). */
+  anySignedIn?: boolean;
   justification?: string;
 }
 

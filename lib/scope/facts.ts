@@ -10,6 +10,7 @@ import { namedOperations, narrowByVerbs, resolveOperations } from './verbs.js';
 import {
   ACTOR_NOUNS,
   ACTOR_QUALIFIERS,
+  ANY_SIGNED_IN,
   AUTHZ_WORDS,
   CJK_ACTORS,
   DETERMINERS,
@@ -151,7 +152,8 @@ const PUBLIC = /\bpublic\b|\bno auth|\bunauthenticated\b|\banonymous\b|no (?:use
 export function authzRule(text: string, line: number, ops: Operation[], contextOps: Operation[], options: { descriptive?: boolean } = {}): AuthzRule | undefined {
   const prose = proseOf(text);
   // "any signed-in user may accept": a qualified caller with a modal grants access to every signed-in user.
-  const signedIn = SIGNED_IN.test(prose) || /\b(?:any|every|all)?\s*(?:signed[- ]in|logged[- ]in|authenticated)\s+(?:users?|callers?|customers?|members?)\s+(?:may|can|is allowed|are allowed)\b/i.test(prose);
+  const anySignedIn = ANY_SIGNED_IN.test(prose);
+  const signedIn = anySignedIn || SIGNED_IN.test(prose) || /\b(?:any|every|all)?\s*(?:signed[- ]in|logged[- ]in|authenticated)\s+(?:users?|callers?|customers?|members?)\s+(?:may|can|is allowed|are allowed)\b/i.test(prose);
   if (!AUTHZ_WORDS.test(prose) && !PUBLIC.test(prose) && !signedIn) return undefined;
   // "所有者可以修改书架，其他用户不能修改": the denying clause grants nothing; the others still say who may.
   const denied = DENIED.test(prose);
@@ -181,6 +183,7 @@ export function authzRule(text: string, line: number, ops: Operation[], contextO
   const rule: AuthzRule = { text: oneLine(text), line, roles, operations };
   if (ownership) rule.ownership = ownership;
   if (isPublic) rule.public = true;
+  else if (anySignedIn && !roles.length) rule.anySignedIn = true;
   return rule;
 }
 

@@ -176,36 +176,36 @@ export interface VerbFamily {
 }
 
 export const VERB_FAMILIES: readonly VerbFamily[] = [
-  { id: 'create', crud: 'create', verbs: ['create', 'add', 'make', 'made'], cjk: ['建立', '新增', '新建', '發起', '申請'] },
-  { id: 'read', crud: 'read', verbs: ['read', 'see', 'saw', 'seen', 'view', 'list', 'get', 'got', 'fetch', 'access', 'browse', 'retrieve', 'return', 'show', 'shown', 'find', 'found', 'search', 'look', 'download', 'inspect'], cjk: ['查看', '檢視', '讀取', '列出', '查詢', '瀏覽', '下載'] },
-  { id: 'update', crud: 'update', verbs: ['update', 'edit', 'change', 'modify', 'rename', 'replace', 'patch', 'set'], cjk: ['更新', '修改', '編輯', '變更'] },
-  { id: 'delete', crud: 'delete', verbs: ['delete', 'remove', 'destroy', 'erase', 'purge'], nouns: ['deletion', 'removal'], cjk: ['刪除', '移除'] },
-  { id: 'issue', crud: 'create', verbs: ['issue'], nouns: ['issuance'], cjk: ['發行', '核發', '發放', '開立'] },
-  { id: 'redeem', crud: 'create', verbs: ['redeem'], nouns: ['redemption'], cjk: ['兌換', '核銷'] },
+  { id: 'create', crud: 'create', verbs: ['create', 'add', 'make', 'made'], cjk: ['建立', '新增', '新建', '發起', '申請', '创建', '发起', '添加', '加入'] },
+  { id: 'read', crud: 'read', verbs: ['read', 'see', 'saw', 'seen', 'view', 'list', 'get', 'got', 'fetch', 'access', 'browse', 'retrieve', 'return', 'show', 'shown', 'find', 'found', 'search', 'look', 'download', 'inspect'], cjk: ['查看', '檢視', '讀取', '列出', '查詢', '瀏覽', '下載', '检视', '读取', '查询', '浏览', '下载'] },
+  { id: 'update', crud: 'update', verbs: ['update', 'edit', 'change', 'modify', 'rename', 'replace', 'patch', 'set'], cjk: ['更新', '修改', '編輯', '變更', '编辑', '变更', '重命名'] },
+  { id: 'delete', crud: 'delete', verbs: ['delete', 'remove', 'destroy', 'erase', 'purge'], nouns: ['deletion', 'removal'], cjk: ['刪除', '移除', '删除', '移出'] },
+  { id: 'issue', crud: 'create', verbs: ['issue'], nouns: ['issuance'], cjk: ['發行', '核發', '發放', '開立', '发行', '核发', '发放', '开立'] },
+  { id: 'redeem', crud: 'create', verbs: ['redeem'], nouns: ['redemption'], cjk: ['兌換', '核銷', '兑换', '核销'] },
   { id: 'cancel', crud: 'delete', verbs: ['cancel'], nouns: ['cancellation', 'cancelation'], cjk: ['取消'] },
-  { id: 'revoke', crud: 'delete', verbs: ['revoke', 'withdraw', 'retract'], nouns: ['revocation', 'withdrawal'], cjk: ['撤銷', '撤回'] },
+  { id: 'revoke', crud: 'delete', verbs: ['revoke', 'withdraw', 'retract'], nouns: ['revocation', 'withdrawal'], cjk: ['撤銷', '撤回', '撤销'] },
   { id: 'approve', crud: 'update', verbs: ['approve'], nouns: ['approval'], cjk: ['核准', '批准', '同意'] },
-  { id: 'reject', crud: 'update', verbs: ['reject', 'deny', 'decline'], nouns: ['rejection', 'denial'], cjk: ['駁回', '拒絕', '退回'] },
+  { id: 'reject', crud: 'update', verbs: ['reject', 'deny', 'decline'], nouns: ['rejection', 'denial'], cjk: ['駁回', '拒絕', '退回', '驳回', '拒绝'] },
   { id: 'refund', crud: 'create', verbs: ['refund'], nouns: ['refund'], cjk: ['退款'] },
-  { id: 'pay', crud: 'create', verbs: ['pay', 'paid'], nouns: ['payment'], cjk: ['付款', '支付', '繳費'] },
-  { id: 'charge', crud: 'create', verbs: ['charge'], nouns: ['charge'], cjk: ['扣款', '收費'] },
-  { id: 'transfer', crud: 'create', verbs: ['transfer'], nouns: ['transfer'], cjk: ['轉讓', '轉帳', '轉移'] },
+  { id: 'pay', crud: 'create', verbs: ['pay', 'paid'], nouns: ['payment'], cjk: ['付款', '支付', '繳費', '缴费'] },
+  { id: 'charge', crud: 'create', verbs: ['charge'], nouns: ['charge'], cjk: ['扣款', '收費', '收费'] },
+  { id: 'transfer', crud: 'create', verbs: ['transfer'], nouns: ['transfer'], cjk: ['轉讓', '轉帳', '轉移', '转让', '转账', '转移'] },
   { id: 'submit', crud: 'create', verbs: ['submit'], nouns: ['submission'], cjk: ['提交', '送出'] },
-  { id: 'invite', crud: 'create', verbs: ['invite'], nouns: ['invitation', 'invite'], cjk: ['邀請'] },
-  { id: 'export', crud: 'create', verbs: ['export'], nouns: ['export'], cjk: ['匯出'] },
-  { id: 'import', crud: 'create', verbs: ['import'], nouns: ['import'], cjk: ['匯入'] },
-  { id: 'start', crud: 'create', verbs: ['start', 'begin', 'launch', 'trigger'], cjk: ['啟動'] },
-  { id: 'subscribe', crud: 'create', verbs: ['subscribe'], nouns: ['subscription'], cjk: ['訂閱'] },
-  { id: 'register', crud: 'create', verbs: ['register', 'enroll', 'enrol'], nouns: ['registration', 'enrollment', 'enrolment', 'signup'], cjk: ['註冊', '報名'] },
-  { id: 'publish', crud: 'update', verbs: ['publish'], nouns: ['publication'], cjk: ['發布', '發佈', '上架'] },
-  { id: 'archive', crud: 'update', verbs: ['archive'], cjk: ['封存', '歸檔'] },
+  { id: 'invite', crud: 'create', verbs: ['invite'], nouns: ['invitation', 'invite'], cjk: ['邀請', '邀请'] },
+  { id: 'export', crud: 'create', verbs: ['export'], nouns: ['export'], cjk: ['匯出', '导出'] },
+  { id: 'import', crud: 'create', verbs: ['import'], nouns: ['import'], cjk: ['匯入', '导入'] },
+  { id: 'start', crud: 'create', verbs: ['start', 'begin', 'launch', 'trigger'], cjk: ['啟動', '启动'] },
+  { id: 'subscribe', crud: 'create', verbs: ['subscribe'], nouns: ['subscription'], cjk: ['訂閱', '订阅'] },
+  { id: 'register', crud: 'create', verbs: ['register', 'enroll', 'enrol'], nouns: ['registration', 'enrollment', 'enrolment', 'signup'], cjk: ['註冊', '報名', '注册', '报名'] },
+  { id: 'publish', crud: 'update', verbs: ['publish'], nouns: ['publication'], cjk: ['發布', '發佈', '上架', '发布'] },
+  { id: 'archive', crud: 'update', verbs: ['archive'], cjk: ['封存', '歸檔', '归档'] },
   { id: 'assign', crud: 'update', verbs: ['assign'], nouns: ['assignment'], cjk: ['指派', '分派'] },
-  { id: 'close', crud: 'update', verbs: ['close'], nouns: ['closure'], cjk: ['關閉', '結案'] },
-  { id: 'suspend', crud: 'update', verbs: ['suspend', 'block', 'ban'], nouns: ['suspension'], cjk: ['停權', '停用', '封鎖'] },
-  { id: 'restore', crud: 'update', verbs: ['restore', 'reactivate', 'unarchive'], nouns: ['restoration'], cjk: ['還原', '恢復'] },
-  { id: 'verify', crud: 'update', verbs: ['verify', 'confirm'], nouns: ['verification', 'confirmation'], cjk: ['驗證', '確認'] },
+  { id: 'close', crud: 'update', verbs: ['close'], nouns: ['closure'], cjk: ['關閉', '結案', '关闭'] },
+  { id: 'suspend', crud: 'update', verbs: ['suspend', 'block', 'ban'], nouns: ['suspension'], cjk: ['停權', '停用', '封鎖', '封锁'] },
+  { id: 'restore', crud: 'update', verbs: ['restore', 'reactivate', 'unarchive'], nouns: ['restoration'], cjk: ['還原', '恢復', '还原'] },
+  { id: 'verify', crud: 'update', verbs: ['verify', 'confirm'], nouns: ['verification', 'confirmation'], cjk: ['驗證', '確認', '验证', '确认'] },
   { id: 'apply', crud: 'create', verbs: ['apply', 'use'], cjk: ['套用'] },
-  { id: 'book', crud: 'create', verbs: ['book', 'reserve'], nouns: ['booking', 'reservation'], cjk: ['預訂', '訂位'] },
+  { id: 'book', crud: 'create', verbs: ['book', 'reserve'], nouns: ['booking', 'reservation'], cjk: ['預訂', '訂位', '预订'] },
   { id: 'ship', crud: 'create', verbs: ['ship', 'dispatch', 'fulfil', 'fulfill'], nouns: ['shipment', 'fulfillment', 'fulfilment'], cjk: ['出貨', '寄送'] },
   { id: 'send', crud: 'create', verbs: ['send', 'sent', 'notify'], nouns: ['notification'], cjk: ['寄出', '發送'] },
   { id: 'upload', crud: 'create', verbs: ['upload', 'attach'], nouns: ['upload', 'attachment'], cjk: ['上傳', '附加'] },
@@ -270,6 +270,9 @@ export const PRESENT_DAY = /\btoday\b|\bcurrently\b|\bat the moment\b|\bat prese
 export const NORMATIVE_MODAL = /\b(?:may|must|should|shall|will)\b|\bonly\b|必須|須|應|必须|须|应|只有|只能|才能|僅|仅/i;
 /** The caller must hold a session (no role named). */
 export const SIGNED_IN = /\bmust be (?:logged|signed) in\b|\bmust be authenticated\b|\brequires? (?:a )?(?:login|sign-in|session|(?:an? )?(?:authenticated|signed-in|logged-in) (?:user|session|caller))\b|\b(?:signed|logged)-in (?:users?|callers?|customers?|members?) only\b|需登入|須登入|需要登入|必須登入|需登录|须登录|需要登录|必须登录/i;
+
+/** Every signed-in caller, whatever their role: "any signed-in user may…", "任何已登录用户可以…". */
+export const ANY_SIGNED_IN = /\b(?:any|every|all)\s+(?:signed[- ]in|logged[- ]in|authenticated)\s+(?:users?|callers?|customers?|members?|accounts?)\b|\b(?:qualquer|todo)\s+usu[áa]rio\s+(?:autenticado|logado)|\b(?:cualquier|todo)\s+usuario\s+(?:autenticado|registrado|que\s+haya\s+iniciado\s+sesi[óo]n)|(?:任何|所有|每个|每個)(?:已)?(?:登录|登入|认证|認證)(?:的)?(?:用户|用戶|使用者)/i;
 
 export const OUT_OF_SCOPE_INLINE = /out[- ]of[- ]scope|\bnon-?goals?\b|not in scope|範圍外|不在範圍|非目標/i;
 

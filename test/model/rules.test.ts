@@ -93,6 +93,14 @@ describe('rule: (none) auth on a mutation needs a justification', () => {
     expect(codes(input)).not.toContain('unauthenticated-mutation');
   });
 
+  it('fills a row the spec grants to any signed-in user: auth yes, any role, no ownership rule, no question', () => {
+    const op = rest('POST', '/v1/tickets', 'createTicket', 3);
+    const input = refundsInput({ scope: scope({ operations: [op], authz: [{ text: 'Any signed-in user may create tickets.', line: 4, roles: [], operations: ['POST /v1/tickets'], anySignedIn: true }] }) });
+    const spec = buildBackendSpec(input);
+    expect(spec.authz.rows[0]).toMatchObject({ auth: 'yes', roles: 'any', ownership: 'none' });
+    expect(spec.openQuestions.map((q) => q.code)).not.toContain('authz-unknown');
+  });
+
   it('leaves unknown cells as unknown and ranks the question first for a mutation', () => {
     const spec = buildBackendSpec(nestInvoices());
     expect(spec.authz.rows[0]).toMatchObject({ auth: 'unknown', roles: 'unknown', ownership: 'unknown' });

@@ -104,6 +104,8 @@ describe('authz rules map to operations by their verbs', () => {
     expect(ruleFor('revokeInvitation')[0]).toMatchObject({ ownership: 'owner' });
     expect(ruleFor('acceptInvitation')[0]?.text).toContain('any signed-in user MAY accept');
     expect(ruleFor('acceptInvitation')[0]?.roles).toEqual([]);
+    // "any signed-in user": no role, but the rule is known (the matrix says signed-in, any role).
+    expect(ruleFor('acceptInvitation')[0]?.anySignedIn).toBe(true);
   });
 
   it('"admin-only" and "owner or auditor only" name roles', () => {

@@ -126,6 +126,31 @@ describe('Simplified Chinese rules (24-zh-cn-shelves.md)', () => {
   it('a denying clause after the grant keeps the grant: the owner may rename', () => {
     expect(ruleOf('PATCH /playlists/{playlistId}')).toMatchObject([{ ownership: 'owner', roles: [] }]);
   });
+
+  it('任何已登录用户可以… grants every signed-in caller the operations its verbs name (把 fronts the object)', () => {
+    expect(ruleOf('POST /playlists')).toMatchObject([{ roles: [], anySignedIn: true }]);
+    expect(ruleOf('POST /playlists/{playlistId}/tracks')).toMatchObject([{ roles: [], anySignedIn: true }]);
+    expect(scope.authz.filter((rule) => rule.anySignedIn).flatMap((rule) => rule.operations)).toEqual(['POST /playlists', 'POST /playlists/{playlistId}/tracks']);
+  });
+});
+
+describe('any signed-in user, in each language', () => {
+  const ops = [rest('POST', '/v1/tickets', 'Create a ticket.'), rest('GET', '/v1/tickets', 'List tickets.')];
+  it.each([
+    'Any signed-in user may create tickets.',
+    'Every authenticated user can create tickets.',
+    'Qualquer usuário autenticado pode criar tickets: `POST /v1/tickets`.',
+    'Cualquier usuario autenticado puede crear tickets: `POST /v1/tickets`.',
+    '任何已登录用户可以建立工单：`POST /v1/tickets`。',
+    '任何已登入使用者可以建立工單：`POST /v1/tickets`。',
+  ])('%s', (sentence) => {
+    expect(authzRule(sentence, 1, ops, [])).toMatchObject({ roles: [], anySignedIn: true, operations: ['POST /v1/tickets'] });
+  });
+
+  it('a named role is not "any signed-in user"; "must be signed in" alone names no one', () => {
+    expect(authzRule('Only signed-in customers may view tickets.', 1, ops, [])?.anySignedIn).toBeUndefined();
+    expect(authzRule('Callers must be signed in to list tickets.', 1, ops, [])?.anySignedIn).toBeUndefined();
+  });
 });
 
 describe('Context / background prose (17-context-invitations.md)', () => {

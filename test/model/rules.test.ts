@@ -145,6 +145,25 @@ describe('rule: SLO figures become alerts', () => {
     expect(wide.map((a) => a.condition)).toEqual(['p99 > 150 ms', 'p99 > 300 ms', '5xx / all > 1%']);
   });
 
+  it('a target stated twice (a requirement and a success criterion) gives one alert pair, from its first line; another figure keeps its own', () => {
+    const twice = sloAlerts(
+      [
+        { line: 42, text: 'p95 under 200 ms', percentile: 'p95', thresholdMs: 200 },
+        { line: 48, text: 'p95 latency at most 200 ms', percentile: 'p95', thresholdMs: 200 },
+        { line: 50, text: 'refunds p95 under 200 ms', percentile: 'p95', thresholdMs: 200, operation: 'POST /v1/orders/{orderId}/refunds' },
+      ],
+      [create, list],
+      metric,
+      '5xx / all',
+    );
+    expect(twice.filter((a) => a.source.kind === 'slo').map((a) => [a.subject, a.condition, a.source.kind === 'slo' ? a.source.line : 0])).toEqual([
+      ['*', 'p95 > 200 ms', 42],
+      ['*', 'p95 > 400 ms', 42],
+      ['POST /v1/orders/{orderId}/refunds', 'p95 > 200 ms', 50],
+      ['POST /v1/orders/{orderId}/refunds', 'p95 > 400 ms', 50],
+    ]);
+  });
+
   it('carries the SLO line into the spec', () => {
     const alerts = buildBackendSpec(refundsInput()).observability.alerts;
     expect(alerts[0]).toMatchObject({ condition: 'p95 > 300 ms', source: { kind: 'slo', line: 55 } });

@@ -155,6 +155,8 @@ export interface Operation extends SourceLine {
   retrySafe: boolean;
   /** No user session: a webhook, a vendor callback. */
   unauthenticated?: boolean;
+  /** The largest page a list returns, as the document states it ("每页最多 50 条", "at most 50 per page"). */
+  pageSizeMax?: number;
 }
 
 export interface Column extends SourceLine {

@@ -58,6 +58,8 @@ export interface PlannedOperation {
   paginated: boolean;
   /** Paging parameters the spec states for this list (`limit`, `offset`): used as written, no default added. */
   statedPaging?: string[];
+  /** The largest page the spec states for this list ("at most 50 per page"). */
+  pageSizeMax?: number;
   /** Accepts an idempotency key (retry-safe and mutating). */
   idempotent: boolean;
   mutating: boolean;
@@ -448,6 +450,7 @@ function planOperation(op: Operation, role: OperationRole, resource: PlannedReso
     resource,
     paginated: role === 'list',
     ...(ownPaging.length ? { statedPaging: ownPaging } : {}),
+    ...(role === 'list' && op.pageSizeMax ? { pageSizeMax: op.pageSizeMax } : {}),
     idempotent,
     mutating,
     public: isPublic,

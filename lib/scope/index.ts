@@ -33,7 +33,7 @@ import {
 } from './operations.js';
 import { lineAt, oneLine, proseOf, readSources, readUnits, sentences, type SourceDocument, type Unit } from './units.js';
 import { whileSettled } from './verbs.js';
-import { ENTITIES_HEADING, OUT_OF_SCOPE_INLINE, OUT_OF_SCOPE_MARKER, OUT_OF_SCOPE_PREFIX, RETRY_NEGATED, RETRY_SAFE, SCHEDULES, SECONDARY_SECTIONS } from './vocabulary.js';
+import { ENTITIES_HEADING, OUT_OF_SCOPE_INLINE, OUT_OF_SCOPE_MARKER, OUT_OF_SCOPE_PREFIX, PAGE_SIZE_MAX, RETRY_NEGATED, RETRY_SAFE, SCHEDULES, SECONDARY_SECTIONS } from './vocabulary.js';
 
 export { findSections, parseMarkdown } from './markdown.js';
 
@@ -434,6 +434,12 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
   const chosen = designed.some((entry) => !entry.checkedOnly) ? designed.filter((entry) => !entry.checkedOnly) : designed;
   const operations = chosen.map((entry) => entry.op).sort((a, b) => a.line - b.line);
   nameOperations(operations);
+  // "每页最多 50 条", "at most 50 per page": the largest page of a list, stated where the list is.
+  for (const entry of chosen) {
+    if (!entry.op.list || entry.op.pageSizeMax) continue;
+    const max = PAGE_SIZE_MAX.map((pattern) => pattern.exec(proseOf(entry.text))).find(Boolean);
+    if (max && Number(max[1]) > 0) entry.op.pageSizeMax = Number(max[1]);
+  }
   const webhookOps = new Set(chosen.filter((entry) => entry.webhook).map((entry) => entry.op));
 
   // Statements about the operations, now that all of them are known.

@@ -271,6 +271,15 @@ export const NORMATIVE_MODAL = /\b(?:may|must|should|shall|will)\b|\bonly\b|必�
 /** The caller must hold a session (no role named). */
 export const SIGNED_IN = /\bmust be (?:logged|signed) in\b|\bmust be authenticated\b|\brequires? (?:a )?(?:login|sign-in|session|(?:an? )?(?:authenticated|signed-in|logged-in) (?:user|session|caller))\b|\b(?:signed|logged)-in (?:users?|callers?|customers?|members?) only\b|需登入|須登入|需要登入|必須登入|需登录|须登录|需要登录|必须登录/i;
 
+/** The largest page a list returns: "at most 50 per page", "每页最多 50 条", "máximo 50 por página"; the number is group 1. */
+export const PAGE_SIZE_MAX: readonly RegExp[] = [
+  /\b(?:at most|up to|max(?:imum)?(?:\s+of)?|no more than)\s+(\d+)\s+(?:[a-z]+\s+){0,2}?(?:per|a|each)\s+page\b/i,
+  /\b(?:max(?:imum)?\s+page\s+size|page\s+size\s+(?:of\s+)?(?:at most|up to|max(?:imum)?))\s*(?:of|is|:|=)?\s*(\d+)\b/i,
+  /每[页頁](?:最多|至多|不超过|不超過|上限|最大)\s*(\d+)/,
+  /1?ページ(?:あたり|につき)?(?:最大|最多)\s*(\d+)/,
+  /\b(?:m[áa]ximo(?:\s+de)?|no\s+m[áa]ximo|hasta|at[ée])\s+(\d+)\s+(?:[\p{L}]+\s+){0,2}?por\s+p[áa]gina\b/iu,
+];
+
 /** Every signed-in caller, whatever their role: "any signed-in user may…", "任何已登录用户可以…". */
 export const ANY_SIGNED_IN = /\b(?:any|every|all)\s+(?:signed[- ]in|logged[- ]in|authenticated)\s+(?:users?|callers?|customers?|members?|accounts?)\b|\b(?:qualquer|todo)\s+usu[áa]rio\s+(?:autenticado|logado)|\b(?:cualquier|todo)\s+usuario\s+(?:autenticado|registrado|que\s+haya\s+iniciado\s+sesi[óo]n)|(?:任何|所有|每个|每個)(?:已)?(?:登录|登入|认证|認證)(?:的)?(?:用户|用戶|使用者)/i;
 

@@ -73,6 +73,18 @@ export const ACTION_WORDS = new Set([
   'pay', 'checkout', 'ship', 'fulfill', 'upload', 'download', 'preview', 'validate', 'reconcile', 'trigger', 'run',
   'redeem', 'apply', 'claim', 'renew', 'extend', 'pause', 'resume', 'suspend', 'reactivate', 'mark', 'ack',
   'acknowledge', 'escalate', 'reschedule', 'start', 'stop', 'finish', 'release', 'hold', 'approve', 'deny',
+  'favorite', 'unfavorite', 'favourite', 'unfavourite', 'pin', 'unpin', 'star', 'unstar', 'mute', 'unmute',
+]);
+
+/**
+ * Actions on one resource that only change its state (`POST /articles/{slug}/favorite`,
+ * `POST /shelves/{shelfId}/archive`): the resource is in the path, so no request body is missing.
+ */
+export const BODILESS_ACTIONS = new Set([
+  'archive', 'unarchive', 'publish', 'unpublish', 'close', 'reopen', 'activate', 'deactivate', 'enable', 'disable',
+  'lock', 'unlock', 'restore', 'duplicate', 'clone', 'follow', 'unfollow', 'like', 'unlike', 'favorite', 'unfavorite',
+  'favourite', 'unfavourite', 'pin', 'unpin', 'star', 'unstar', 'mute', 'unmute', 'pause', 'resume', 'reactivate',
+  'ack', 'acknowledge', 'retry', 'start', 'stop', 'finish', 'complete', 'accept',
 ]);
 
 /** Singular resources whose GET is not a list. */

@@ -302,8 +302,6 @@ function fieldFromColumn(column: Column, known: Map<string, PlannedField>): Plan
 }
 
 function buildResource(plural: string, entities: EntityIndex, ops: Operation[], questions: OpenQuestion[]): PlannedResource {
-  const pluralWords = words(plural);
-  const typeName = pascalCase([...pluralWords.slice(0, -1), singular(pluralWords[pluralWords.length - 1] ?? 'item')].join(' '));
   const known = new Map<string, PlannedField>();
   for (const op of ops) {
     for (const field of [...op.responseFields, ...op.requestFields]) {
@@ -311,6 +309,9 @@ function buildResource(plural: string, entities: EntityIndex, ops: Operation[], 
     }
   }
   const entity = entityFor(plural, entities, ops);
+  // The type is the entity's name when the path leads to one (`/shelves/{id}/items` → ShelfItem, not an invented Item).
+  const typeWords = words(entity && plural !== 'webhooks' ? entity.table.split('.').pop()! : plural);
+  const typeName = pascalCase([...typeWords.slice(0, -1), singular(typeWords[typeWords.length - 1] ?? 'item')].join(' '));
   let fields: PlannedField[];
   if (plural === 'webhooks') {
     fields = [];
@@ -376,6 +377,9 @@ function entityFor(plural: string, entities: EntityIndex, ops: Operation[]): Ent
     const found = entities.byKey.get(entityKey(`${literals[index - 1]} ${plural}`));
     if (found) return found;
   }
+  // `/public-shelves`, `/featured-articles`: a qualified view of an entity's collection (its last word), when the qualifier names no entity.
+  const parts = words(plural);
+  if (parts.length > 1 && !parts.slice(0, -1).some((part) => entities.byKey.has(entityKey(part)))) return entities.byKey.get(entityKey(parts[parts.length - 1]));
   return undefined;
 }
 

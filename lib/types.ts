@@ -170,6 +170,8 @@ export interface Operation extends SourceLine {
   unauthenticated?: boolean;
   /** The document's code shows the handler takes no request body (a NestJS handler without `@Body()`). */
   noBody?: boolean;
+  /** The largest page a list returns, as the document states it ("每页最多 50 条", "at most 50 per page"). */
+  pageSizeMax?: number;
 }
 
 export interface Column extends SourceLine {
@@ -227,6 +229,8 @@ export interface AuthzRule extends SourceLine {
   operations: string[];
   /** Explicitly public / no session. */
   public?: boolean;
+  /** Any signed-in caller, no role needed ("any signed-in user may…", "任何已登录用户可以…"). */
+  anySignedIn?: boolean;
   justification?: string;
 }
 

@@ -120,5 +120,10 @@ export function columnType(raw: string | undefined): ColumnTypeEntry | undefined
 /** Page size every list uses unless the spec says otherwise (AIP-158: documented default and maximum). */
 export const PAGE_SIZE = { default: 20, max: 100 } as const;
 
+/** A list's page size: the maximum the spec states (the default never above it), else the catalog's. */
+export function pageSizeOf(op: { pageSizeMax?: number }): { default: number; max: number } {
+  return op.pageSizeMax ? { default: Math.min(PAGE_SIZE.default, op.pageSizeMax), max: op.pageSizeMax } : { default: PAGE_SIZE.default, max: PAGE_SIZE.max };
+}
+
 /** How long a stored idempotent response is replayed (the draft's common choice). */
 export const IDEMPOTENCY_RETENTION_HOURS = 24;

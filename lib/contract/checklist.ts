@@ -3,7 +3,7 @@
 // language; `decision` is the English phrasing of the same facts.
 
 import type { ApiStyle } from '../types.js';
-import { IDEMPOTENCY_RETENTION_HOURS, PAGE_SIZE } from './catalog.js';
+import { IDEMPOTENCY_RETENTION_HOURS, PAGE_SIZE, pageSizeOf } from './catalog.js';
 import type { ContractPlan, PlannedOperation } from './model.js';
 import { scopesOf } from './model.js';
 import { errorStatuses } from './openapi.js';
@@ -100,6 +100,9 @@ export function buildChecklist(plan: ContractPlan, style: ApiStyle, contractOps:
   const lists = ops.filter((op) => op.paginated).map((op) => op.key);
   const ownPaging = ops.filter((op) => op.paginated && op.statedPaging);
   const defaultLists = ops.filter((op) => op.paginated && !op.statedPaging).map((op) => op.key);
+  // A maximum the spec states for a list ("at most 50 per page") replaces the catalog's for that list.
+  const ownSizes = ops.filter((op) => op.paginated && !op.statedPaging && op.pageSizeMax);
+  const sizeNote = ownSizes.map((op) => `; \`${op.key}\` at most ${pageSizeOf(op).max} per page, default ${pageSizeOf(op).default}, as the spec states`).join('');
   const pagingOf = (op: PlannedOperation): string => op.statedPaging!.map((name) => `\`${name}\``).join(', ');
   const repoPaged = ownPaging.filter((op) => op.pagingFrom);
   const ownDecision = [
@@ -112,10 +115,10 @@ export function buildChecklist(plan: ContractPlan, style: ApiStyle, contractOps:
       ? 'No operation returns a collection in this sprint.'
       : defaultLists.length === 0
       ? `${ownDecision}.`
-      : `${ownDecision ? `${ownDecision}; ` : ''}${list(defaultLists)} ${defaultLists.length === 1 ? 'is' : 'are'} paginated with ${conventions.pagination.params.map((p) => `\`${p}\``).join(' and ')} (default ${PAGE_SIZE.default}, maximum ${PAGE_SIZE.max}; larger values are clamped), returning ${conventions.pagination.response.map((p) => `\`${p}\``).join(' and ')}; cursors are opaque and the last page has no next cursor; no total counts.`,
+      : `${ownDecision ? `${ownDecision}; ` : ''}${list(defaultLists)} ${defaultLists.length === 1 ? 'is' : 'are'} paginated with ${conventions.pagination.params.map((p) => `\`${p}\``).join(' and ')} (default ${PAGE_SIZE.default}, maximum ${PAGE_SIZE.max}${sizeNote}; larger values are clamped), returning ${conventions.pagination.response.map((p) => `\`${p}\``).join(' and ')}; cursors are opaque and the last page has no next cursor; no total counts.`,
     applies: lists,
     rule: conventions.pagination.rule,
-    facts: { lists, params: conventions.pagination.params, response: conventions.pagination.response, defaultLimit: PAGE_SIZE.default, maxLimit: PAGE_SIZE.max },
+    facts: { lists, params: conventions.pagination.params, response: conventions.pagination.response, defaultLimit: PAGE_SIZE.default, maxLimit: PAGE_SIZE.max, ...(ownSizes.length ? { pageSizes: Object.fromEntries(ownSizes.map((op) => [op.key, pageSizeOf(op)])) } : {}) },
   });
 
   // Filtering

@@ -5,7 +5,7 @@ import type { FieldType, Problem } from '../types.js';
 import type { ContractPlan, PlannedField, PlannedOperation, PlannedResource } from './model.js';
 import { camelCase, pascalCase, upperSnakeCase } from '../naming/index.js';
 import { enumTypeName } from './naming.js';
-import { PAGE_SIZE } from './catalog.js';
+import { pageSizeOf } from './catalog.js';
 import { namedExports } from '../interop.js';
 
 const SCALARS: Record<FieldType, string> = {
@@ -59,7 +59,7 @@ function argumentList(op: PlannedOperation, ctx: SdlContext): string {
   // A query's stated arguments (`entries(limit: Int, offset: Int)`) are its filters too.
   const stated = op.mutating ? op.filters : [...op.filters, ...op.requestFields.filter((field) => !op.filters.some((filter) => filter.name === field.name))];
   for (const filter of stated) args.push(fieldLine(filter, pascalCase(op.name), ctx, true).trim());
-  if (op.paginated && !op.statedPaging) args.push(`first: Int = ${PAGE_SIZE.default}`, 'after: String');
+  if (op.paginated && !op.statedPaging) args.push(`first: Int = ${pageSizeOf(op).default}`, 'after: String');
   return args.length > 0 ? `(${args.join(', ')})` : '';
 }
 

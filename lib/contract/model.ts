@@ -60,6 +60,8 @@ export interface PlannedOperation {
   statedPaging?: string[];
   /** Where the paging above comes from when the repository's handlers decided it (`src/articles.controller.ts:40`). */
   pagingFrom?: string;
+  /** The largest page the spec states for this list ("at most 50 per page"). */
+  pageSizeMax?: number;
   /** Accepts an idempotency key (retry-safe and mutating). */
   idempotent: boolean;
   mutating: boolean;
@@ -314,8 +316,6 @@ function fieldFromColumn(column: Column, known: Map<string, PlannedField>, keyTy
 }
 
 function buildResource(plural: string, entities: EntityIndex, ops: Operation[], questions: OpenQuestion[], keyType: KeyType | undefined): PlannedResource {
-  const pluralWords = words(plural);
-  const typeName = pascalCase([...pluralWords.slice(0, -1), singular(pluralWords[pluralWords.length - 1] ?? 'item')].join(' '));
   const known = new Map<string, PlannedField>();
   for (const op of ops) {
     for (const field of [...op.responseFields, ...op.requestFields]) {
@@ -323,6 +323,9 @@ function buildResource(plural: string, entities: EntityIndex, ops: Operation[], 
     }
   }
   const entity = entityFor(plural, entities, ops);
+  // The type is the entity's name when the path leads to one (`/shelves/{id}/items` → ShelfItem, not an invented Item).
+  const typeWords = words(entity && plural !== 'webhooks' ? entity.table.split('.').pop()! : plural);
+  const typeName = pascalCase([...typeWords.slice(0, -1), singular(typeWords[typeWords.length - 1] ?? 'item')].join(' '));
   let fields: PlannedField[];
   if (plural === 'webhooks') {
     fields = [];
@@ -390,6 +393,9 @@ function entityFor(plural: string, entities: EntityIndex, ops: Operation[]): Ent
     const found = entities.byKey.get(entityKey(`${literals[index - 1]} ${plural}`));
     if (found) return found;
   }
+  // `/public-shelves`, `/featured-articles`: a qualified view of an entity's collection (its last word), when the qualifier names no entity.
+  const parts = words(plural);
+  if (parts.length > 1 && !parts.slice(0, -1).some((part) => entities.byKey.has(entityKey(part)))) return entities.byKey.get(entityKey(parts[parts.length - 1]));
   return undefined;
 }
 
@@ -472,6 +478,7 @@ function planOperation(op: Operation, role: OperationRole, resource: PlannedReso
     paginated: role === 'list',
     ...(ownPaging.length ? { statedPaging: ownPaging } : {}),
     ...(pagingEvidence ? { pagingFrom: `${pagingEvidence.file}${pagingEvidence.line ? `:${pagingEvidence.line}` : ''}` } : {}),
+    ...(role === 'list' && op.pageSizeMax ? { pageSizeMax: op.pageSizeMax } : {}),
     idempotent,
     mutating,
     public: isPublic,

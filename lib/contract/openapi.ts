@@ -1,7 +1,7 @@
 // REST: the plan as an OpenAPI 3.1 document (plain data), then YAML text.
 // Key order is fixed by construction, so the same plan gives the same bytes.
 
-import { IDEMPOTENCY_RETENTION_HOURS, PAGE_SIZE } from './catalog.js';
+import { IDEMPOTENCY_RETENTION_HOURS, PAGE_SIZE, pageSizeOf } from './catalog.js';
 import type { ContractPlan, PlannedField, PlannedOperation, PlannedResource } from './model.js';
 import { keyWireType, scopesOf } from './model.js';
 import { isKeyName, pascalCase } from '../naming/index.js';
@@ -159,7 +159,12 @@ export function buildOpenApiDocument(plan: ContractPlan, title: string): Json {
       parameters.push(parameter);
     }
     if (op.paginated) {
-      if (!op.statedPaging) {
+      if (!op.statedPaging && op.pageSizeMax) {
+        // The spec's own maximum for this list: its limit parameter, inline; the cursor stays shared.
+        const size = pageSizeOf(op);
+        parameters.push({ name: 'limit', in: 'query', description: `Page size; values above ${size.max} are clamped to ${size.max}.`, schema: { type: 'integer', minimum: 1, maximum: size.max, default: size.default } }, ref('parameters', 'Cursor'));
+        usedParameters.add('Cursor');
+      } else if (!op.statedPaging) {
         parameters.push(ref('parameters', 'Limit'), ref('parameters', 'Cursor'));
         usedParameters.add('Limit').add('Cursor');
       }

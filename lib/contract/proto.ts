@@ -6,7 +6,7 @@ import type { ContractPlan, PlannedField, PlannedOperation, PlannedResource } fr
 import { statedRequestId } from './model.js';
 import { pascalCase, snakeCase, upperSnakeCase } from '../naming/index.js';
 import { enumTypeName } from './naming.js';
-import { PAGE_SIZE } from './catalog.js';
+import { pageSizeOf } from './catalog.js';
 
 const SCALARS: Record<FieldType, string> = {
   string: 'string',
@@ -74,7 +74,7 @@ export function buildProto(plan: ContractPlan, serviceName: string): { text: str
     ];
     if (op.paginated && !op.statedPaging) {
       requestFields.push(
-        { type: 'int32', name: 'page_size', comment: `Default ${PAGE_SIZE.default}; values above ${PAGE_SIZE.max} are coerced to ${PAGE_SIZE.max}.` },
+        { type: 'int32', name: 'page_size', comment: `Default ${pageSizeOf(op).default}; values above ${pageSizeOf(op).max} are coerced to ${pageSizeOf(op).max}.` },
         { type: 'string', name: 'page_token', comment: 'From next_page_token of the previous page.' },
       );
     }

@@ -5,7 +5,7 @@ import { Script } from 'node:vm';
 import type { Problem } from '../types.js';
 import type { ContractPlan, PlannedField, PlannedOperation } from './model.js';
 import { camelCase } from '../naming/index.js';
-import { PAGE_SIZE } from './catalog.js';
+import { pageSizeOf } from './catalog.js';
 
 function zodOf(field: PlannedField): string {
   let expression: string;
@@ -32,7 +32,8 @@ function inputEntries(op: PlannedOperation): string[] {
   // Paging the spec states (its own `limit`, `cursor`) wins; the default adds only what is missing, never a second key.
   if (op.paginated && !op.statedPaging) {
     const stated = new Set([...op.filters, ...op.requestFields].map((field) => field.name));
-    if (!stated.has('limit')) entries.push(`limit: z.number().int().min(1).max(${PAGE_SIZE.max}).default(${PAGE_SIZE.default})`);
+    const size = pageSizeOf(op);
+    if (!stated.has('limit')) entries.push(`limit: z.number().int().min(1).max(${size.max}).default(${size.default})`);
     if (!stated.has('cursor')) entries.push('cursor: z.string().optional()');
   }
   if (op.idempotent) entries.push('idempotencyKey: z.string().min(1).max(255)');

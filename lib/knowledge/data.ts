@@ -154,9 +154,12 @@ export const ORMS: readonly OrmEntry[] = [
     migrationTool: 'goose',
     rawQuery: { safe: 'db.Raw("... ?", value)', unsafe: 'db.Raw(fmt.Sprintf(...))' },
     otel: 'gorm.io/plugin/opentelemetry',
-    primaryKey: { uuid: [/\bID\s+uuid\.UUID\b/, /gorm:"[^"]*type:uuid[^"]*primary_?key/i], bigint: [/\bID\s+(u?int64)\b[^\n]*primary/i] },
+    // An embedded gorm.Model or an `ID uint` field: GORM's auto-increment integer key.
+    primaryKey: { uuid: [/\bID\s+uuid\.UUID\b/, /gorm:"[^"]*type:uuid[^"]*primary_?key/i], bigint: [/\bID\s+(u?int64)\b[^\n]*primary/i], integer: [/^\s*gorm\.Model\s*$/m, /^\s*ID\s+uint\b/m] },
     // GORM's naming strategy: the struct name in snake case, plural.
     tableFromClass: 'snake-plural',
+    // db.AutoMigrate(&Model{}) in the service's own Go code (tests aside) builds the tables at startup.
+    schemaSync: { files: /(?<!_test)\.go$/, setting: /\.AutoMigrate\(/, label: 'AutoMigrate' },
   },
   { id: 'sqlc', kind: 'orm', label: 'sqlc', ecosystems: ['go'], signals: { files: [{ glob: '**/sqlc.{yaml,yml,json}', weight: 0.7 }] }, migrationTool: 'golang-migrate', rawQuery: { safe: '-- name: Q :many ... WHERE col = $1 (generated, parameterised)', unsafe: 'db.Query(fmt.Sprintf(...))' } },
   {
@@ -581,7 +584,7 @@ export const DATABASES: readonly DatabaseEntry[] = [
         jvm: ['org.postgresql:postgresql'],
       },
       usage: [
-        /type:\s*['"]postgres['"]|client:\s*['"](pg|postgres|postgresql)['"]|dialect:\s*['"]postgres(ql)?['"]|['"`]postgres(ql)?(\+\w+)?:\/\/|sql\.Open\(\s*"(postgres|pgx)"|pgxpool\.|PgPool(Options)?\b/,
+        /type:\s*['"]postgres['"]|client:\s*['"](pg|postgres|postgresql)['"]|dialect:\s*['"]postgres(ql)?['"]|['"`]postgres(ql)?(\+\w+)?:\/\/|(sql|gorm)\.Open\(\s*"(postgres|pgx)"|pgxpool\.|PgPool(Options)?\b/,
         // Supabase is a hosted Postgres: its client's table and function calls (supabase-js, supabase-py).
         /\bsupabase\w*(\(\))?\s*\.(from_?|rpc|table)\(/i,
       ],
@@ -619,7 +622,7 @@ export const DATABASES: readonly DatabaseEntry[] = [
         jvm: ['com.mysql:mysql-connector-j', 'mysql:mysql-connector-java', 'org.mariadb.jdbc:mariadb-java-client'],
       },
       usage: [
-        /type:\s*['"](mysql|mariadb)['"]|client:\s*['"]mysql2?['"]|dialect:\s*['"](mysql|mariadb)['"]|['"`]mysql(\+\w+)?:\/\/|sql\.Open\(\s*"mysql"/,
+        /type:\s*['"](mysql|mariadb)['"]|client:\s*['"]mysql2?['"]|dialect:\s*['"](mysql|mariadb)['"]|['"`]mysql(\+\w+)?:\/\/|(sql|gorm)\.Open\(\s*"mysql"/,
       ],
       files: [
         { glob: '**/*.prisma', contains: /provider\s*=\s*"mysql"/, weight: 0.7 },
@@ -653,7 +656,7 @@ export const DATABASES: readonly DatabaseEntry[] = [
         jvm: ['org.xerial:sqlite-jdbc'],
       },
       usage: [
-        /type:\s*['"](sqlite|better-sqlite3)['"]|client:\s*['"](sqlite3|better-sqlite3)['"]|dialect:\s*['"]sqlite['"]|['"`]sqlite(\+\w+)?:\/\/|^import sqlite3|sql\.Open\(\s*"sqlite3?"|Sequel\.sqlite/m,
+        /type:\s*['"](sqlite|better-sqlite3)['"]|client:\s*['"](sqlite3|better-sqlite3)['"]|dialect:\s*['"]sqlite['"]|['"`]sqlite(\+\w+)?:\/\/|^import sqlite3|(sql|gorm)\.Open\(\s*"sqlite3?"|Sequel\.sqlite/m,
       ],
       files: [
         { glob: '**/*.prisma', contains: /provider\s*=\s*"sqlite"/, weight: 0.7 },

@@ -29,8 +29,9 @@ export const AUTH: readonly AuthEntry[] = [
       },
       usage: [
         /\bjwt\.(verify|decode)\(|\bjwtVerify\(|\.jwtVerify\(|jwt\.Parse(WithClaims)?\(|JWT\.decode\(|jsonwebtoken::decode|decode::<\w+>\(|Jwts\.parser|ExtractJwt\.|@?jwt_required|verify_jwt_in_request|expressjwt\(|\bjwt\(\{\s*secret|oauth2ResourceServer|JwtService\b|jwt\.ParseString/,
-        // Go: golang-jwt v4/v5 under an alias (jwtv5.Parse) or through its Parser (parser.ParseWithClaims), chi's jwtauth, gin-jwt.
-        /\bjwt\w*\.(Parse|ParseWithClaims|NewParser)\(|\.ParseWithClaims\(|jwtauth\.(Verifier|Verify|New)\(|GinJWTMiddleware\b/,
+        // Go: golang-jwt v4/v5 under an alias (jwtv5.Parse) or through its Parser (parser.ParseWithClaims), chi's jwtauth, gin-jwt,
+        // and the request package of jwt-go / golang-jwt (request.ParseFromRequest reads the token from the Authorization header).
+        /\bjwt\w*\.(Parse|ParseWithClaims|NewParser)\(|\.ParseWithClaims\(|jwtauth\.(Verifier|Verify|New)\(|GinJWTMiddleware\b|\brequest\.ParseFromRequest(WithClaims)?\(/,
       ],
     },
     requires: 'usage',

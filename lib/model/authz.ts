@@ -42,6 +42,11 @@ function rowFor(op: Operation, scope: Scope, answers: AuthzAnswers, protocol: Pr
     if (rule.roles.length) row.roles = [...new Set([...(Array.isArray(row.roles) ? row.roles : []), ...rule.roles])];
     if (rule.ownership) row.ownership = rule.ownership;
     if (rule.justification) row.justification = rule.justification;
+    // "Any signed-in user may…": a session and nothing more, unless another rule says more.
+    if (rule.anySignedIn) {
+      if (row.roles === 'unknown') row.roles = 'any';
+      if (row.ownership === 'unknown') row.ownership = 'none';
+    }
   }
   const hook = webhookFor(op, scope);
   if (op.unauthenticated || (hook && row.auth === 'unknown')) {

@@ -49,10 +49,15 @@ export function sloAlerts(slos: Slo[], operations: Operation[], metric: string, 
   const stated = slos
     .filter((s) => s.thresholdMs !== undefined)
     .sort((a, b) => a.line - b.line || (PERCENTILE_RANK[a.percentile ?? 'p95'] ?? 0) - (PERCENTILE_RANK[b.percentile ?? 'p95'] ?? 0));
+  const seen = new Set<string>();
   for (const slo of stated) {
     const subject = slo.operation && keys.includes(slo.operation) ? slo.operation : slo.operation ?? '*';
     const percentile = slo.percentile ?? 'p95';
     const ms = slo.thresholdMs as number;
+    // The same target stated again (a requirement and a success criterion) is one alert pair, from its first line.
+    const target = `${subject}|${percentile}|${ms}`;
+    if (seen.has(target)) continue;
+    seen.add(target);
     const source = { kind: 'slo' as const, line: slo.line, text: slo.text };
     alerts.push({ subject, metric, condition: `${percentile} > ${ms} ms`, window: DEFAULT_ALERTS.latencyWindow, severity: 'warn', source });
     alerts.push({ subject, metric, condition: `${percentile} > ${ms * DEFAULT_ALERTS.pageMultiplier} ms`, window: DEFAULT_ALERTS.pageWindow, severity: 'page', source });

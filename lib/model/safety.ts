@@ -74,7 +74,10 @@ function fieldRules(op: Operation, checklist: ChecklistItem[], protocol: Protoco
       rules.push({ operation: key, field: f.name, location, type: f.type, required: Boolean(f.required), constraints: constraintsOf(f), businessRule: f.description, unboundedText: isFreeText(f) && f.type === 'string' });
     }
   }
-  const { def, max, params } = pagination(checklist, op.kind);
+  const paging = pagination(checklist, op.kind);
+  const { params } = paging;
+  // The spec's own maximum for this list wins over the checklist's.
+  const { def, max } = op.pageSizeMax ? { def: Math.min(paging.def, op.pageSizeMax), max: op.pageSizeMax } : paging;
   // Paging the spec states is validated as stated (its rules above); the default pair is added only without it.
   if (op.list && !statedPaging(op).length && op.kind === 'rest' && repoPaging) {
     // The repository's own paging pair, as its handlers read it (the contract takes the same pair).

@@ -3,7 +3,7 @@
 // names the columns `email`, `password_hash` and `created_at`. A word outside
 // the vocabulary names no column (nothing is transliterated or guessed).
 import type { Column } from '../types.js';
-import { toColumn } from './fields.js';
+import { parseAttributes, splitTopLevel, toColumn } from './fields.js';
 import type { Unit } from './units.js';
 import { lineAt } from './units.js';
 
@@ -95,16 +95,25 @@ export function translatedAttributes(unit: Unit, from: number): Column[] {
     const body = plain.replace(LIST_HEAD, '').replace(LIST_TAIL, '');
     // "包含标题、作者等": a list the sentence introduces as what the entity holds.
     const introduced = body !== plain.replace(LIST_TAIL, '');
-    const items = body.split(ITEM_SEPARATOR).map((item) => item.trim()).filter(Boolean);
+    // "名称（`name`，必填，最长 60 个字符）、描述": a comma inside the parentheses belongs to the item.
+    const items = splitTopLevel(body, /[、，,;；]/u, '(（').flatMap((item) => (/[（(]/u.test(item) ? [item] : item.split(ITEM_SEPARATOR))).map((item) => item.trim()).filter(Boolean);
     if (items.length < 2) continue;
     const found: Column[] = [];
     for (const item of items) {
       const bare = item.replace(/[（(][^）)]*[）)]/gu, '').replace(/^(?:and|y|e|và|및|和|及|or)\s+/iu, '').replace(LIST_TAIL, '').trim();
+      // "所有者（`owner_id`）": the column is written in code after the word; what follows it are its attributes.
+      const coded = /^[^（(]*[（(]\s*`([A-Za-z_]\w*)`\s*(?:[,，、;；:：]\s*([^）)]*))?[）)]/u.exec(item);
+      if (coded && /^[^`]+$/u.test(bare)) {
+        if (found.some((seen) => seen.name === coded[1])) continue;
+        const where = unit.text.indexOf(`\`${coded[1]}\``, Math.max(0, at));
+        found.push(toColumn(coded[1], coded[2] ? parseAttributes(coded[2]) : {}, lineAt(unit, where >= 0 ? where : from)));
+        continue;
+      }
       const column = attributeColumn(bare);
       if (!column || found.some((seen) => seen.name === column)) continue;
       const note = /[（(]([^）)]*)[）)]/u.exec(item)?.[1] ?? '';
       const where = unit.text.indexOf(bare, Math.max(0, at));
-      const made = toColumn(column, /任意|可选|可選|선택|opcional|optional|tùy chọn/iu.test(note) ? { nullable: true } : {}, lineAt(unit, where >= 0 ? where : from));
+      const made = toColumn(column, /任意|可选|可選|选填|選填|선택|opcional|optional|tùy chọn/iu.test(note) ? { nullable: true } : {}, lineAt(unit, where >= 0 ? where : from));
       found.push({ ...made, term: bare });
     }
     // Two known words make a list of attributes; one is enough when the sentence says it lists them.

@@ -10,6 +10,7 @@ import { namedOperations, narrowByVerbs, resolveOperations } from './verbs.js';
 import {
   ACTOR_NOUNS,
   ACTOR_QUALIFIERS,
+  ANY_SIGNED_IN,
   AUTHZ_WORDS,
   CJK_ACTORS,
   DETERMINERS,
@@ -74,7 +75,7 @@ const DENIED = /\b(?:cannot|can't|can not|may not|must not|mustn't|is not allowe
 function whoIn(text: string, ops: Operation[]): { roles: string[]; generic: boolean } {
   const roles = new Set<string>();
   const prose = proseOf(text);
-  const roleContext = /\broles?\b|\bscopes?\b|\bonly\b|\bpermission|角色|權限|只有|僅/i.test(prose);
+  const roleContext = /\broles?\b|\bscopes?\b|\bonly\b|\bpermission|角色|權限|权限|只有|僅|仅/i.test(prose);
   if (roleContext) {
     for (const code of text.matchAll(/`([^`]+)`/g)) {
       if (ROLE_CODE.test(code[1]) && !NOT_ROLE_CODE.test(code[1]) && !ops.some((op) => op.name === code[1])) roles.add(code[1]);
@@ -120,7 +121,9 @@ function whoIn(text: string, ops: Operation[]): { roles: string[]; generic: bool
     const before = text.slice(0, cjkModal.index).split(/[，,；;：:]/).pop() ?? '';
     for (const actor of CJK_ACTORS) {
       if (!before.includes(actor.word) || [...roles].some((role) => role.includes(actor.word))) continue;
-      if (actor.kind === 'role') roles.add(actor.word);
+      // "管理员（admin）": the role's name as the code knows it, written after the word.
+      const named = new RegExp(`${actor.word}\\s*[（(]\\s*\`?([A-Za-z][\\w:.-]*)\`?\\s*[)）]`).exec(before);
+      if (actor.kind === 'role') roles.add(named && ROLE_CODE.test(named[1]) ? named[1] : actor.word);
       else generic = true;
     }
   }
@@ -155,11 +158,15 @@ function ownershipOf(text: string): string | undefined {
   const own = /\b(?:their|his|her|its|your|my)?\s*own\s+([A-Za-z][\w-]*)/i.exec(proseOf(text));
   if (own) return `own ${own[1]}`;
   if (/\bself\b|本人/i.test(text)) return 'self';
+  // "书架的所有者可以修改": the owner of the resource, as the subject of a modal.
+  if (/(?:所有者|拥有者|擁有者)\s*(?:才|也)?\s*(?:可以|能|才能|可)/.test(text)) return 'owner';
   const cjk = /自己的\s*([\u4e00-\u9fff]+|`[^`]+`)/.exec(text);
   return cjk ? `自己的${cjk[1]}` : undefined;
 }
 
-const PUBLIC = /\bpublic\b|\bno auth|\bunauthenticated\b|\banonymous\b|no (?:user )?session|without (?:a )?(?:user )?session|無需登入|不需登入|免登入|公開/i;
+// 公开 says the endpoint is open when it ends a clause ("该接口公开，…") or is followed by access ("公开访问");
+// "公开的书架列表", "浏览公开书架", "是否公开（`is_public`）" use it as an adjective of the data.
+const PUBLIC = /\bpublic\b|\bno auth|\bunauthenticated\b|\banonymous\b|no (?:user )?session|without (?:a )?(?:user )?session|無需登入|不需登入|免登入|无需登录|不需登录|不需要登录|免登录|公[開开](?=\s*(?:[，,。.；;：:]|$|访问|訪問|存取|可见|可見|调用|呼叫))/i;
 
 /**
  * An authz rule for a sentence, or undefined when it says nothing about access. A rule
@@ -171,9 +178,14 @@ const PUBLIC = /\bpublic\b|\bno auth|\bunauthenticated\b|\banonymous\b|no (?:use
 export function authzRule(text: string, line: number, ops: Operation[], contextOps: Operation[], options: { descriptive?: boolean } = {}): AuthzRule | undefined {
   const prose = proseOf(text);
   // "any signed-in user may accept": a qualified caller with a modal grants access to every signed-in user.
-  const signedIn = SIGNED_IN.test(prose) || /\b(?:any|every|all)?\s*(?:signed[- ]in|logged[- ]in|authenticated)\s+(?:users?|callers?|customers?|members?)\s+(?:may|can|is allowed|are allowed)\b/i.test(prose);
+  const anySignedIn = ANY_SIGNED_IN.test(prose);
+  const signedIn = anySignedIn || SIGNED_IN.test(prose) || /\b(?:any|every|all)?\s*(?:signed[- ]in|logged[- ]in|authenticated)\s+(?:users?|callers?|customers?|members?)\s+(?:may|can|is allowed|are allowed)\b/i.test(prose);
   if (!AUTHZ_WORDS.test(prose) && !PUBLIC.test(prose) && !signedIn) return undefined;
-  const { roles, generic } = whoIn(text, ops);
+  // "所有者可以修改书架，其他用户不能修改": the denying clause grants nothing; the others still say who may.
+  const isDenial = (clause: string): boolean => DENIED.test(clause) || ROMANCE_DENIED.test(clause);
+  const denied = isDenial(prose);
+  const granting = denied ? text.split(/(?<=[，,；;])|\bbut\b|\bmas\b|\bpero\b/).filter((clause) => !isDenial(proseOf(clause))).join('') : text;
+  const { roles, generic } = whoIn(granting, ops);
   const ownerSubject = /\bowners?\b\s+(?:may|can|only)|\bonly\s+(?:the\s+)?(?:[\w']+\s+)?owners?\b|\bowners?\b(?:\s*(?:,|\bor\b|\/)\s*[a-z][\w-]*){0,3}\s+only\b/i.test(prose);
   // "Only the comment's author may delete it": an ownership rule on the comment, not a role.
   const possessive = POSSESSIVE_OWNER.exec(prose);
@@ -185,7 +197,7 @@ export function authzRule(text: string, line: number, ops: Operation[], contextO
   if (!roles.length && !ownership && !isPublic && !signedIn && !onlyCallers) return undefined;
   if (!modal && !isPublic && !signedIn && !/\broles?\b|角色/i.test(prose)) return undefined;
   // "Customers may not delete orders" denies; the rule table lists who may, so a denial alone grants nothing.
-  if ((DENIED.test(prose) || ROMANCE_DENIED.test(prose)) && !isPublic && !signedIn) return undefined;
+  if (denied && !isPublic && !signedIn && !((granting.trim() && CJK_MODAL.test(granting)) || /\b(?:may|can|only)\b(?!\s+not)/i.test(proseOf(granting)) || (granting.trim() && ROMANCE_MODAL.test(proseOf(granting))))) return undefined;
   const named = namedOperations(text, ops);
   if (options.descriptive && (PRESENT_DAY.test(text) || (!named.length && !NORMATIVE_MODAL.test(text)))) return undefined;
   // "… may delete it": the pronoun stands for the resource the owner was named by.
@@ -198,6 +210,7 @@ export function authzRule(text: string, line: number, ops: Operation[], contextO
   const rule: AuthzRule = { text: oneLine(text), line, roles, operations };
   if (ownership) rule.ownership = ownership;
   if (isPublic) rule.public = true;
+  else if (anySignedIn && !roles.length) rule.anySignedIn = true;
   return rule;
 }
 

@@ -26,7 +26,7 @@ export interface Attributes {
 }
 
 const NUMBER = String.raw`(-?\d+(?:\.\d+)?)`;
-const CHARS = String.raw`\s*(chars?|characters?|字元?|個字|letters?|caracteres|caractere|car[áa]cter|letras)?`;
+const CHARS = String.raw`\s*(chars?|characters?|字元?|個字元?|字符|个字符?|letters?|caracteres|caractere|car[áa]cter|letras)?`;
 /** Portuguese and Spanish words end at a letter of any script ("até" is not the start of "atém"). */
 const END = String.raw`(?![A-Za-zÀ-ÿ])`;
 const unquote = (value: string): string => value.trim().replace(/^[`'"]|[`'"]$/g, '');
@@ -67,10 +67,10 @@ export function parseAttributes(input: string): Attributes {
       attrs.enum = match[1].split(/\s*(?:,|\/|\bor\b)\s*/).filter(Boolean);
     });
   }
-  take(/(?:default(?:s)?(?: to| value| is)?|預設(?:值)?(?:為|是)?)\s*[:：=]?\s*(`[^`]*`|'[^']*'|"[^"]*"|[\w.-]+(?:\(\))?)/i, (match) => {
+  take(/(?:default(?:s)?(?: to| value| is)?|預設(?:值)?(?:為|是)?|默认(?:值)?(?:为|是)?)\s*[:：=]?\s*(`[^`]*`|'[^']*'|"[^"]*"|[\w.-]+(?:\(\))?)/i, (match) => {
     attrs.default = unquote(match[1]);
   });
-  take(/(?:\bFK\b|foreign key|references|refs|外鍵)\s*(?:to|→|->|:|：|指向|參照)?\s*(`[^`]*`|[\w.]+(?:\(\w+\))?)/i, (match) => {
+  take(/(?:\bFK\b|foreign key|references|refs|外鍵|外键)\s*(?:to|→|->|:|：|指向|參照|参照)?\s*(`[^`]*`|[\w.]+(?:\(\w+\))?)/i, (match) => {
     attrs.references = unquote(match[1]).replace(/\((\w+)\)$/, '.$1');
   });
   if (!attrs.enum) {
@@ -81,14 +81,14 @@ export function parseAttributes(input: string): Attributes {
     }
   }
   take(/\bunique\b|唯一/i, () => (attrs.unique = true));
-  take(/\bnot null\b|\bnon-?null(?:able)?\b|\bnot nullable\b|不可為空|不得為空|非空值?/i, () => (attrs.nullable = false));
-  take(/\bnullable\b|\bnull\b|可為空|可空/i, () => (attrs.nullable = true));
+  take(/\bnot null\b|\bnon-?null(?:able)?\b|\bnot nullable\b|不可為空|不得為空|不可为空|不得为空|非空值?/i, () => (attrs.nullable = false));
+  take(/\bnullable\b|\bnull\b|可為空|可为空|可空/i, () => (attrs.nullable = true));
   take(/\brequired\b|\bmandatory\b|必填|必要|\bobrigat[óo]ri[oa](?![A-Za-zÀ-ÿ])|\bobligatori[oa]\b|\brequerid[oa]\b/i, () => (attrs.required = true));
-  take(/\boptional\b|選填|可選|非必填|\bopcional\b/i, () => (attrs.required = false));
+  take(/\boptional\b|選填|选填|可選|可选|非必填|\bopcional\b/i, () => (attrs.required = false));
   take(/\bnon-?empty\b|\bnot empty\b/i, () => (attrs.minLength = 1));
-  take(/\bpositive\b|正數/i, () => (attrs.exclusiveMinimum = 0));
-  take(/\bnon-?negative\b|非負/i, () => (attrs.minimum = 0));
-  take(/正整數/, () => {
+  take(/\bpositive\b|正數|正数/i, () => (attrs.exclusiveMinimum = 0));
+  take(/\bnon-?negative\b|非負|非负/i, () => (attrs.minimum = 0));
+  take(/正整數|正整数/, () => {
     attrs.exclusiveMinimum = 0;
     attrs.type = 'integer';
   });
@@ -96,24 +96,24 @@ export function parseAttributes(input: string): Attributes {
   const length: { min?: number; max?: number } = {};
   let charLength = false;
   const bounds: { min?: number; max?: number; exMin?: number; exMax?: number } = {};
-  take(new RegExp(String.raw`(?:max(?:imum)? length|length at most|最大長度|長度上限)\s*[:：]?\s*${NUMBER}`, 'i'), (m) => (length.max = Number(m[1])));
-  take(new RegExp(String.raw`(?:min(?:imum)? length|length at least|最小長度)\s*[:：]?\s*${NUMBER}`, 'i'), (m) => (length.min = Number(m[1])));
+  take(new RegExp(String.raw`(?:max(?:imum)? length|length at most|最大長度|長度上限|最大长度|长度上限)\s*[:：]?\s*${NUMBER}`, 'i'), (m) => (length.max = Number(m[1])));
+  take(new RegExp(String.raw`(?:min(?:imum)? length|length at least|最小長度|最小长度)\s*[:：]?\s*${NUMBER}`, 'i'), (m) => (length.min = Number(m[1])));
   take(new RegExp(String.raw`(?:between\s+|length\s+)?(?<![\w.-])${NUMBER}\s*(?:-|–|—|\.\.|\bto\b|\band\b|~|～|至|到)\s*${NUMBER}(?![\w.])${CHARS}`, 'i'), (m) => {
     if (m[3]) [length.min, length.max, charLength] = [Number(m[1]), Number(m[2]), true];
     else [bounds.min, bounds.max] = [Number(m[1]), Number(m[2])];
   });
-  take(new RegExp(String.raw`(?:>=|≥|=>|\bat least\b|\bmin(?:imum)?\b\s*[:=]?|\bm[íi]n(?:\.|imo|ima|${END})\s*[:=]?|\bpelo menos\b|\bal menos\b|\bno m[íi]nimo${END}|不少於|至少|最短|最小|大於等於)\s*${NUMBER}${CHARS}`, 'i'), (m) => {
+  take(new RegExp(String.raw`(?:>=|≥|=>|\bat least\b|\bmin(?:imum)?\b\s*[:=]?|\bm[íi]n(?:\.|imo|ima|${END})\s*[:=]?|\bpelo menos\b|\bal menos\b|\bno m[íi]nimo${END}|不少於|不少于|至少|最短|最小|大於等於|大于等于)\s*${NUMBER}${CHARS}`, 'i'), (m) => {
     if (m[2]) [length.min, charLength] = [Number(m[1]), true];
     else bounds.min = Number(m[1]);
   });
-  take(new RegExp(String.raw`(?:<=|≤|=<|\bat most\b|\bmax(?:imum)?\b\s*[:=]?|\bm[áa]x(?:\.|imo|ima|${END})\s*[:=]?|\bat[ée]${END}|\bhasta\b|\bno m[áa]ximo${END}|\bcomo m[áa]ximo${END}|\bup to\b|\bno more than\b|不超過|最多|至多|最長|最大|小於等於|上限)\s*${NUMBER}${CHARS}`, 'i'), (m) => {
+  take(new RegExp(String.raw`(?:<=|≤|=<|\bat most\b|\bmax(?:imum)?\b\s*[:=]?|\bm[áa]x(?:\.|imo|ima|${END})\s*[:=]?|\bat[ée]${END}|\bhasta\b|\bno m[áa]ximo${END}|\bcomo m[áa]ximo${END}|\bup to\b|\bno more than\b|不超過|不超过|最多|至多|最長|最长|最大|小於等於|小于等于|上限)\s*${NUMBER}${CHARS}`, 'i'), (m) => {
     if (m[2]) [length.max, charLength] = [Number(m[1]), true];
     else bounds.max = Number(m[1]);
   });
-  take(new RegExp(String.raw`(?:>|\bgreater than\b|\bmore than\b|大於)\s*${NUMBER}`, 'i'), (m) => (bounds.exMin = Number(m[1])));
-  take(new RegExp(String.raw`(?:<|\bless than\b|\bunder\b|\bbelow\b|小於)\s*${NUMBER}`, 'i'), (m) => (bounds.exMax = Number(m[1])));
+  take(new RegExp(String.raw`(?:>|\bgreater than\b|\bmore than\b|大於|大于)\s*${NUMBER}`, 'i'), (m) => (bounds.exMin = Number(m[1])));
+  take(new RegExp(String.raw`(?:<|\bless than\b|\bunder\b|\bbelow\b|小於|小于)\s*${NUMBER}`, 'i'), (m) => (bounds.exMax = Number(m[1])));
 
-  take(/\b(?:array|list) of\s+([A-Za-z]+)|\b([A-Za-z]+)\[\]|\[\]([A-Za-z]+)|\brepeated\s+([A-Za-z]\w*)|([A-Za-z]+|字串|整數|數字|布林|物件)\s*(?:陣列|清單)/i, (m) => {
+  take(/\b(?:array|list) of\s+([A-Za-z]+)|\b([A-Za-z]+)\[\]|\[\]([A-Za-z]+)|\brepeated\s+([A-Za-z]\w*)|([A-Za-z]+|字串|整數|數字|布林|物件|字符串|整数|数字|布尔|对象)\s*(?:陣列|清單|数组|列表)/i, (m) => {
     attrs.type = 'array';
     const word = m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? '';
     attrs.items = mapType(word)?.type ?? mapType(word.replace(/s$/, ''))?.type ?? 'object';
@@ -178,7 +178,8 @@ export function toField(name: string, attrs: Attributes, line: number): Field {
 
 export function toColumn(name: string, attrs: Attributes, line: number): Column {
   const column: Column = { name, line };
-  if (attrs.typeWord) column.type = attrs.typeWord;
+  // A type written in words ("整數", "字符串") is not a column type: the JSON type it maps to is.
+  if (attrs.typeWord && !(/[^\x00-\x7F]/.test(attrs.typeWord) && attrs.type)) column.type = attrs.typeWord;
   else if (attrs.type) column.type = attrs.format === 'date-time' ? 'timestamp' : attrs.type;
   if (attrs.nullable !== undefined) column.nullable = attrs.nullable;
   else if (attrs.required !== undefined) column.nullable = !attrs.required;
@@ -191,7 +192,7 @@ export function toColumn(name: string, attrs: Attributes, line: number): Column 
 
 /** Splits `a, b; c` at depth 0 of (), {}, [], <>. */
 export function splitTopLevel(text: string, separators = /[,;\n]/, openers = '({[<'): string[] {
-  const closers = openers.replace('(', ')').replace('{', '}').replace('[', ']').replace('<', '>');
+  const closers = openers.replace('(', ')').replace('（', '）').replace('{', '}').replace('[', ']').replace('<', '>');
   const parts: string[] = [];
   let depth = 0;
   let quote = '';

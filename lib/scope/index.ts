@@ -35,7 +35,7 @@ import {
 } from './operations.js';
 import { lineAt, oneLine, proseOf, readSources, readUnits, sentences, type SourceDocument, type Unit } from './units.js';
 import { whileSettled } from './verbs.js';
-import { ENTITIES_HEADING, OUT_OF_SCOPE_INLINE, OUT_OF_SCOPE_MARKER, OUT_OF_SCOPE_PREFIX, RETRY_NEGATED, RETRY_SAFE, SCHEDULES, SECONDARY_SECTIONS } from './vocabulary.js';
+import { BODILESS_ACTIONS, ENTITIES_HEADING, OUT_OF_SCOPE_INLINE, OUT_OF_SCOPE_MARKER, OUT_OF_SCOPE_PREFIX, PAGE_SIZE_MAX, RETRY_NEGATED, RETRY_SAFE, SCHEDULES, SECONDARY_SECTIONS } from './vocabulary.js';
 
 export { findSections, parseMarkdown } from './markdown.js';
 
@@ -441,6 +441,12 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
   const chosen = designed.some((entry) => !entry.checkedOnly) ? designed.filter((entry) => !entry.checkedOnly) : designed;
   const operations = chosen.map((entry) => entry.op).sort((a, b) => a.line - b.line);
   nameOperations(operations);
+  // "每页最多 50 条", "at most 50 per page": the largest page of a list, stated where the list is.
+  for (const entry of chosen) {
+    if (!entry.op.list || entry.op.pageSizeMax) continue;
+    const max = PAGE_SIZE_MAX.map((pattern) => pattern.exec(proseOf(entry.text))).find(Boolean);
+    if (max && Number(max[1]) > 0) entry.op.pageSizeMax = Number(max[1]);
+  }
   const webhookOps = new Set(chosen.filter((entry) => entry.webhook).map((entry) => entry.op));
 
   // Statements about the operations, now that all of them are known.
@@ -698,6 +704,15 @@ function citedLines(sources: readonly ScopeSource[] | undefined, lines: number[]
   return `at ${located.map((place) => (place.path ? `${place.path}:${place.line}` : `line ${place.line}`)).join(', ')}`;
 }
 
+/** `POST /shelves/{shelfId}/archive`, `POST /notes/{id}:pin`: a state change of the resource the path names, with no body to ask for. */
+function bodilessAction(op: Operation): boolean {
+  if (op.kind !== 'rest' || op.method !== 'POST' || !op.path) return false;
+  const custom = /\}:([A-Za-z]+)$/.exec(op.path);
+  if (custom) return BODILESS_ACTIONS.has(custom[1].toLowerCase());
+  const segments = op.path.split('/').filter(Boolean);
+  return segments.length >= 2 && /^\{[^}]+\}$/.test(segments.at(-2)!) && BODILESS_ACTIONS.has(segments.at(-1)!.toLowerCase());
+}
+
 /** What the text leaves open, as questions (the document never gets an invented answer). */
 function openQuestions(inputs: QuestionInputs): ScopeNote[] {
   const questions: ScopeNote[] = [];
@@ -710,7 +725,7 @@ function openQuestions(inputs: QuestionInputs): ScopeNote[] {
   // asked once by the contract stage, after it has borrowed what the tables state).
   const bodiless = inputs.operations.filter((op) => {
     const mutating = op.kind === 'rest' ? ['POST', 'PUT', 'PATCH'].includes(op.method ?? '') : op.kind.endsWith('mutation') || op.kind === 'grpc';
-    return mutating && !inputs.webhookOps.has(op) && !op.requestFields.length && !op.noBody;
+    return mutating && !inputs.webhookOps.has(op) && !op.requestFields.length && !op.noBody && !bodilessAction(op);
   });
   if (bodiless.length === 1) ask(`\`${operationKey(bodiless[0])}\`: the request fields are not stated.`, bodiless[0].line);
   if (bodiless.length > 1) ask(`The request fields of ${codeList(bodiless.map(operationKey))} are not stated.`, bodiless[0].line);

@@ -402,7 +402,9 @@ function cjkVerbObjects(text: string): VerbObject[] {
     const end = match.index + match[0].length;
     const next = found[index + 1];
     if (next && /^[及和與或、並]?$/.test(text.slice(end, next.index))) return;
-    const object = /^[\u4e00-\u9fff]{1,10}/.exec(text.slice(end))?.[0] ?? '';
+    // "把文章加入书架": 把 puts the object before the verb.
+    const fronted = /把([\u4e00-\u9fff]{1,8})$/.exec(text.slice(0, found[index - group.length + 1].index))?.[1];
+    const object = fronted ?? /^[\u4e00-\u9fff]{1,10}/.exec(text.slice(end))?.[0] ?? '';
     result.push({ families: group, nouns: object ? [object.replace(/^.*的/, '')] : [] });
     group = [];
   });

@@ -73,6 +73,18 @@ export const ACTION_WORDS = new Set([
   'pay', 'checkout', 'ship', 'fulfill', 'upload', 'download', 'preview', 'validate', 'reconcile', 'trigger', 'run',
   'redeem', 'apply', 'claim', 'renew', 'extend', 'pause', 'resume', 'suspend', 'reactivate', 'mark', 'ack',
   'acknowledge', 'escalate', 'reschedule', 'start', 'stop', 'finish', 'release', 'hold', 'approve', 'deny',
+  'favorite', 'unfavorite', 'favourite', 'unfavourite', 'pin', 'unpin', 'star', 'unstar', 'mute', 'unmute',
+]);
+
+/**
+ * Actions on one resource that only change its state (`POST /articles/{slug}/favorite`,
+ * `POST /shelves/{shelfId}/archive`): the resource is in the path, so no request body is missing.
+ */
+export const BODILESS_ACTIONS = new Set([
+  'archive', 'unarchive', 'publish', 'unpublish', 'close', 'reopen', 'activate', 'deactivate', 'enable', 'disable',
+  'lock', 'unlock', 'restore', 'duplicate', 'clone', 'follow', 'unfollow', 'like', 'unlike', 'favorite', 'unfavorite',
+  'favourite', 'unfavourite', 'pin', 'unpin', 'star', 'unstar', 'mute', 'unmute', 'pause', 'resume', 'reactivate',
+  'ack', 'acknowledge', 'retry', 'start', 'stop', 'finish', 'complete', 'accept',
 ]);
 
 /** Singular resources whose GET is not a list. */
@@ -178,36 +190,36 @@ export interface VerbFamily {
 }
 
 export const VERB_FAMILIES: readonly VerbFamily[] = [
-  { id: 'create', crud: 'create', verbs: ['create', 'add', 'make', 'made'], cjk: ['建立', '新增', '新建', '發起', '申請'], romance: ['criar', 'cria', 'criam', 'crear', 'crea', 'crean', 'adicionar', 'adiciona', 'adicionam', 'agregar', 'agrega', 'agregan', 'cadastrar', 'cadastra', 'registrar', 'registra'] },
-  { id: 'read', crud: 'read', verbs: ['read', 'see', 'saw', 'seen', 'view', 'list', 'get', 'got', 'fetch', 'access', 'browse', 'retrieve', 'return', 'show', 'shown', 'find', 'found', 'search', 'look', 'download', 'inspect'], cjk: ['查看', '檢視', '讀取', '列出', '查詢', '瀏覽', '下載'], romance: ['ler', 'lê', 'leem', 'leer', 'lee', 'leen', 'ver', 'vê', 'veem', 've', 'ven', 'listar', 'lista', 'listam', 'listan', 'consultar', 'consulta', 'consultam', 'consultan', 'visualizar', 'visualiza', 'buscar', 'busca', 'obter', 'obtener', 'baixar', 'descargar'] },
-  { id: 'update', crud: 'update', verbs: ['update', 'edit', 'change', 'modify', 'rename', 'replace', 'patch', 'set'], cjk: ['更新', '修改', '編輯', '變更'], romance: ['atualizar', 'atualiza', 'atualizam', 'actualizar', 'actualiza', 'actualizan', 'editar', 'edita', 'editam', 'editan', 'alterar', 'altera', 'alteram', 'modificar', 'modifica', 'modificam', 'modifican', 'cambiar', 'cambia', 'cambian'] },
-  { id: 'delete', crud: 'delete', verbs: ['delete', 'remove', 'destroy', 'erase', 'purge'], nouns: ['deletion', 'removal'], cjk: ['刪除', '移除'], romance: ['excluir', 'exclui', 'excluem', 'remover', 'remove', 'removem', 'apagar', 'apaga', 'apagam', 'eliminar', 'elimina', 'eliminam', 'eliminan', 'borrar', 'borra', 'borran'] },
-  { id: 'issue', crud: 'create', verbs: ['issue'], nouns: ['issuance'], cjk: ['發行', '核發', '發放', '開立'] },
-  { id: 'redeem', crud: 'create', verbs: ['redeem'], nouns: ['redemption'], cjk: ['兌換', '核銷'] },
+  { id: 'create', crud: 'create', verbs: ['create', 'add', 'make', 'made'], cjk: ['建立', '新增', '新建', '發起', '申請', '创建', '发起', '添加', '加入'], romance: ['criar', 'cria', 'criam', 'crear', 'crea', 'crean', 'adicionar', 'adiciona', 'adicionam', 'agregar', 'agrega', 'agregan', 'cadastrar', 'cadastra', 'registrar', 'registra'] },
+  { id: 'read', crud: 'read', verbs: ['read', 'see', 'saw', 'seen', 'view', 'list', 'get', 'got', 'fetch', 'access', 'browse', 'retrieve', 'return', 'show', 'shown', 'find', 'found', 'search', 'look', 'download', 'inspect'], cjk: ['查看', '檢視', '讀取', '列出', '查詢', '瀏覽', '下載', '检视', '读取', '查询', '浏览', '下载'], romance: ['ler', 'lê', 'leem', 'leer', 'lee', 'leen', 'ver', 'vê', 'veem', 've', 'ven', 'listar', 'lista', 'listam', 'listan', 'consultar', 'consulta', 'consultam', 'consultan', 'visualizar', 'visualiza', 'buscar', 'busca', 'obter', 'obtener', 'baixar', 'descargar'] },
+  { id: 'update', crud: 'update', verbs: ['update', 'edit', 'change', 'modify', 'rename', 'replace', 'patch', 'set'], cjk: ['更新', '修改', '編輯', '變更', '编辑', '变更', '重命名'], romance: ['atualizar', 'atualiza', 'atualizam', 'actualizar', 'actualiza', 'actualizan', 'editar', 'edita', 'editam', 'editan', 'alterar', 'altera', 'alteram', 'modificar', 'modifica', 'modificam', 'modifican', 'cambiar', 'cambia', 'cambian'] },
+  { id: 'delete', crud: 'delete', verbs: ['delete', 'remove', 'destroy', 'erase', 'purge'], nouns: ['deletion', 'removal'], cjk: ['刪除', '移除', '删除', '移出'], romance: ['excluir', 'exclui', 'excluem', 'remover', 'remove', 'removem', 'apagar', 'apaga', 'apagam', 'eliminar', 'elimina', 'eliminam', 'eliminan', 'borrar', 'borra', 'borran'] },
+  { id: 'issue', crud: 'create', verbs: ['issue'], nouns: ['issuance'], cjk: ['發行', '核發', '發放', '開立', '发行', '核发', '发放', '开立'] },
+  { id: 'redeem', crud: 'create', verbs: ['redeem'], nouns: ['redemption'], cjk: ['兌換', '核銷', '兑换', '核销'] },
   { id: 'cancel', crud: 'delete', verbs: ['cancel'], nouns: ['cancellation', 'cancelation'], cjk: ['取消'], romance: ['cancelar', 'cancela', 'cancelam', 'cancelan'] },
-  { id: 'revoke', crud: 'delete', verbs: ['revoke', 'withdraw', 'retract'], nouns: ['revocation', 'withdrawal'], cjk: ['撤銷', '撤回'] },
+  { id: 'revoke', crud: 'delete', verbs: ['revoke', 'withdraw', 'retract'], nouns: ['revocation', 'withdrawal'], cjk: ['撤銷', '撤回', '撤销'] },
   { id: 'approve', crud: 'update', verbs: ['approve'], nouns: ['approval'], cjk: ['核准', '批准', '同意'], romance: ['aprovar', 'aprova', 'aprovam', 'aprobar', 'aprueba', 'aprueban'] },
-  { id: 'reject', crud: 'update', verbs: ['reject', 'deny', 'decline'], nouns: ['rejection', 'denial'], cjk: ['駁回', '拒絕', '退回'], romance: ['rejeitar', 'rejeita', 'rejeitam', 'recusar', 'recusa', 'rechazar', 'rechaza', 'rechazan'] },
+  { id: 'reject', crud: 'update', verbs: ['reject', 'deny', 'decline'], nouns: ['rejection', 'denial'], cjk: ['駁回', '拒絕', '退回', '驳回', '拒绝'], romance: ['rejeitar', 'rejeita', 'rejeitam', 'recusar', 'recusa', 'rechazar', 'rechaza', 'rechazan'] },
   { id: 'refund', crud: 'create', verbs: ['refund'], nouns: ['refund'], cjk: ['退款'] },
-  { id: 'pay', crud: 'create', verbs: ['pay', 'paid'], nouns: ['payment'], cjk: ['付款', '支付', '繳費'] },
-  { id: 'charge', crud: 'create', verbs: ['charge'], nouns: ['charge'], cjk: ['扣款', '收費'] },
-  { id: 'transfer', crud: 'create', verbs: ['transfer'], nouns: ['transfer'], cjk: ['轉讓', '轉帳', '轉移'] },
+  { id: 'pay', crud: 'create', verbs: ['pay', 'paid'], nouns: ['payment'], cjk: ['付款', '支付', '繳費', '缴费'] },
+  { id: 'charge', crud: 'create', verbs: ['charge'], nouns: ['charge'], cjk: ['扣款', '收費', '收费'] },
+  { id: 'transfer', crud: 'create', verbs: ['transfer'], nouns: ['transfer'], cjk: ['轉讓', '轉帳', '轉移', '转让', '转账', '转移'] },
   { id: 'submit', crud: 'create', verbs: ['submit'], nouns: ['submission'], cjk: ['提交', '送出'] },
-  { id: 'invite', crud: 'create', verbs: ['invite'], nouns: ['invitation', 'invite'], cjk: ['邀請'], romance: ['convidar', 'convida', 'convidam', 'invitar', 'invita', 'invitan'] },
-  { id: 'export', crud: 'create', verbs: ['export'], nouns: ['export'], cjk: ['匯出'], romance: ['exportar', 'exporta', 'exportam', 'exportan'] },
-  { id: 'import', crud: 'create', verbs: ['import'], nouns: ['import'], cjk: ['匯入'] },
-  { id: 'start', crud: 'create', verbs: ['start', 'begin', 'launch', 'trigger'], cjk: ['啟動'] },
-  { id: 'subscribe', crud: 'create', verbs: ['subscribe'], nouns: ['subscription'], cjk: ['訂閱'] },
-  { id: 'register', crud: 'create', verbs: ['register', 'enroll', 'enrol'], nouns: ['registration', 'enrollment', 'enrolment', 'signup'], cjk: ['註冊', '報名'] },
-  { id: 'publish', crud: 'update', verbs: ['publish'], nouns: ['publication'], cjk: ['發布', '發佈', '上架'], romance: ['publicar', 'publica', 'publicam', 'publican'] },
-  { id: 'archive', crud: 'update', verbs: ['archive'], cjk: ['封存', '歸檔'], romance: ['arquivar', 'arquiva', 'archivar', 'archiva'] },
+  { id: 'invite', crud: 'create', verbs: ['invite'], nouns: ['invitation', 'invite'], cjk: ['邀請', '邀请'], romance: ['convidar', 'convida', 'convidam', 'invitar', 'invita', 'invitan'] },
+  { id: 'export', crud: 'create', verbs: ['export'], nouns: ['export'], cjk: ['匯出', '导出'], romance: ['exportar', 'exporta', 'exportam', 'exportan'] },
+  { id: 'import', crud: 'create', verbs: ['import'], nouns: ['import'], cjk: ['匯入', '导入'] },
+  { id: 'start', crud: 'create', verbs: ['start', 'begin', 'launch', 'trigger'], cjk: ['啟動', '启动'] },
+  { id: 'subscribe', crud: 'create', verbs: ['subscribe'], nouns: ['subscription'], cjk: ['訂閱', '订阅'] },
+  { id: 'register', crud: 'create', verbs: ['register', 'enroll', 'enrol'], nouns: ['registration', 'enrollment', 'enrolment', 'signup'], cjk: ['註冊', '報名', '注册', '报名'] },
+  { id: 'publish', crud: 'update', verbs: ['publish'], nouns: ['publication'], cjk: ['發布', '發佈', '上架', '发布'], romance: ['publicar', 'publica', 'publicam', 'publican'] },
+  { id: 'archive', crud: 'update', verbs: ['archive'], cjk: ['封存', '歸檔', '归档'], romance: ['arquivar', 'arquiva', 'archivar', 'archiva'] },
   { id: 'assign', crud: 'update', verbs: ['assign'], nouns: ['assignment'], cjk: ['指派', '分派'], romance: ['atribuir', 'atribui', 'asignar', 'asigna'] },
-  { id: 'close', crud: 'update', verbs: ['close'], nouns: ['closure'], cjk: ['關閉', '結案'], romance: ['fechar', 'fecha', 'fecham', 'cerrar', 'cierra', 'cierran'] },
-  { id: 'suspend', crud: 'update', verbs: ['suspend', 'block', 'ban'], nouns: ['suspension'], cjk: ['停權', '停用', '封鎖'], romance: ['suspender', 'suspende', 'bloquear', 'bloqueia', 'bloquea', 'banir', 'bane'] },
-  { id: 'restore', crud: 'update', verbs: ['restore', 'reactivate', 'unarchive'], nouns: ['restoration'], cjk: ['還原', '恢復'] },
-  { id: 'verify', crud: 'update', verbs: ['verify', 'confirm'], nouns: ['verification', 'confirmation'], cjk: ['驗證', '確認'] },
+  { id: 'close', crud: 'update', verbs: ['close'], nouns: ['closure'], cjk: ['關閉', '結案', '关闭'], romance: ['fechar', 'fecha', 'fecham', 'cerrar', 'cierra', 'cierran'] },
+  { id: 'suspend', crud: 'update', verbs: ['suspend', 'block', 'ban'], nouns: ['suspension'], cjk: ['停權', '停用', '封鎖', '封锁'], romance: ['suspender', 'suspende', 'bloquear', 'bloqueia', 'bloquea', 'banir', 'bane'] },
+  { id: 'restore', crud: 'update', verbs: ['restore', 'reactivate', 'unarchive'], nouns: ['restoration'], cjk: ['還原', '恢復', '还原'] },
+  { id: 'verify', crud: 'update', verbs: ['verify', 'confirm'], nouns: ['verification', 'confirmation'], cjk: ['驗證', '確認', '验证', '确认'] },
   { id: 'apply', crud: 'create', verbs: ['apply', 'use'], cjk: ['套用'] },
-  { id: 'book', crud: 'create', verbs: ['book', 'reserve'], nouns: ['booking', 'reservation'], cjk: ['預訂', '訂位'] },
+  { id: 'book', crud: 'create', verbs: ['book', 'reserve'], nouns: ['booking', 'reservation'], cjk: ['預訂', '訂位', '预订'] },
   { id: 'ship', crud: 'create', verbs: ['ship', 'dispatch', 'fulfil', 'fulfill'], nouns: ['shipment', 'fulfillment', 'fulfilment'], cjk: ['出貨', '寄送'] },
   { id: 'send', crud: 'create', verbs: ['send', 'sent', 'notify'], nouns: ['notification'], cjk: ['寄出', '發送'] },
   { id: 'upload', crud: 'create', verbs: ['upload', 'attach'], nouns: ['upload', 'attachment'], cjk: ['上傳', '附加'] },
@@ -263,7 +275,9 @@ export const ACTOR_QUALIFIERS = /^(?:signed-in|logged-in|authenticated|registere
 /** Chinese actor nouns (longest first); generic ones name who without a role. */
 export const CJK_ACTORS: ReadonlyArray<{ word: string; kind: 'role' | 'generic' }> = [
   ...['系統管理員', '管理員', '管理者', '客服人員', '客服', '店長', '主管', '經理', '員工', '會員', '顧客', '客戶', '作者', '賣家', '買家', '商家', '老師', '學生', '審核員', '營運人員', '財務', '司機', '業務'].map((word) => ({ word, kind: 'role' as const })),
-  ...['使用者', '用戶', '任何人', '所有人', '擁有者', '呼叫者', '訪客'].map((word) => ({ word, kind: 'generic' as const })),
+  // Simplified Chinese.
+  ...['系统管理员', '管理员', '客服人员', '经理', '员工', '会员', '顾客', '卖家', '买家', '审核员', '运营人员', '财务', '司机', '业务', '学生'].map((word) => ({ word, kind: 'role' as const })),
+  ...['使用者', '用戶', '任何人', '所有人', '擁有者', '呼叫者', '訪客', '用户', '拥有者', '所有者', '调用者', '访客'].map((word) => ({ word, kind: 'generic' as const })),
 ];
 
 /** Portuguese and Spanish actor nouns, singular and plural, as the role or generic caller they name. */
@@ -277,29 +291,41 @@ export const ROMANCE_MODAL = /(?<![\p{L}])(?:pode|podem|poderá|poderão|puede|p
 export const ROMANCE_DENIED = /(?<![\p{L}])(?:não|nunca|no|jamais|jamás)\s+(?:pode|podem|poderá|poderão|puede|pueden|podrá|podrán|deve|devem|debe|deben)(?![\p{L}])/iu;
 
 /** A sentence about how things are today (Context prose), not a rule for the new work. */
-export const PRESENT_DAY = /\btoday\b|\bcurrently\b|\bat the moment\b|\bat present\b|\bright now\b|\bso far\b|\bfor now\b|\bnowadays\b|\bused to\b|目前|現在|現行|現況|至今|以前/i;
+export const PRESENT_DAY = /\btoday\b|\bcurrently\b|\bat the moment\b|\bat present\b|\bright now\b|\bso far\b|\bfor now\b|\bnowadays\b|\bused to\b|目前|現在|現行|現況|现在|现行|现况|至今|以前/i;
 /** Modals that set a rule (as opposed to "can", which also describes). */
-export const NORMATIVE_MODAL = /\b(?:may|must|should|shall|will)\b|\bonly\b|必須|須|應|只有|只能|才能|僅/i;
+export const NORMATIVE_MODAL = /\b(?:may|must|should|shall|will)\b|\bonly\b|必須|須|應|必须|须|应|只有|只能|才能|僅|仅/i;
 /** The caller must hold a session (no role named). */
-export const SIGNED_IN = /\bmust be (?:logged|signed) in\b|\bmust be authenticated\b|\brequires? (?:a )?(?:login|sign-in|session|(?:an? )?(?:authenticated|signed-in|logged-in) (?:user|session|caller))\b|\b(?:signed|logged)-in (?:users?|callers?|customers?|members?) only\b|需登入|須登入|需要登入|必須登入/i;
+export const SIGNED_IN = /\bmust be (?:logged|signed) in\b|\bmust be authenticated\b|\brequires? (?:a )?(?:login|sign-in|session|(?:an? )?(?:authenticated|signed-in|logged-in) (?:user|session|caller))\b|\b(?:signed|logged)-in (?:users?|callers?|customers?|members?) only\b|需登入|須登入|需要登入|必須登入|需登录|须登录|需要登录|必须登录/i;
+
+/** The largest page a list returns: "at most 50 per page", "每页最多 50 条", "máximo 50 por página"; the number is group 1. */
+export const PAGE_SIZE_MAX: readonly RegExp[] = [
+  /\b(?:at most|up to|max(?:imum)?(?:\s+of)?|no more than)\s+(\d+)\s+(?:[a-z]+\s+){0,2}?(?:per|a|each)\s+page\b/i,
+  /\b(?:max(?:imum)?\s+page\s+size|page\s+size\s+(?:of\s+)?(?:at most|up to|max(?:imum)?))\s*(?:of|is|:|=)?\s*(\d+)\b/i,
+  /每[页頁](?:最多|至多|不超过|不超過|上限|最大)\s*(\d+)/,
+  /1?ページ(?:あたり|につき)?(?:最大|最多)\s*(\d+)/,
+  /\b(?:m[áa]ximo(?:\s+de)?|no\s+m[áa]ximo|hasta|at[ée])\s+(\d+)\s+(?:[\p{L}]+\s+){0,2}?por\s+p[áa]gina\b/iu,
+];
+
+/** Every signed-in caller, whatever their role: "any signed-in user may…", "任何已登录用户可以…". */
+export const ANY_SIGNED_IN = /\b(?:any|every|all)\s+(?:signed[- ]in|logged[- ]in|authenticated)\s+(?:users?|callers?|customers?|members?|accounts?)\b|\b(?:qualquer|todo)\s+usu[áa]rio\s+(?:autenticado|logado)|\b(?:cualquier|todo)\s+usuario\s+(?:autenticado|registrado|que\s+haya\s+iniciado\s+sesi[óo]n)|(?:任何|所有|每个|每個)(?:已)?(?:登录|登入|认证|認證)(?:的)?(?:用户|用戶|使用者)/i;
 
 export const OUT_OF_SCOPE_INLINE = /out[- ]of[- ]scope|\bnon-?goals?\b|not in scope|範圍外|不在範圍|非目標/i;
 
-export const AUTHZ_WORDS = /\bmay\b|\bcan\b|\bcannot\b|\bcan't\b|\bonly\b|\ballowed\b|\bpermitted\b|\bpermission|\broles?\b|\bscopes?\b|\bowners?\b|\bown\b|\bpublic\b|\bunauthenticated\b|\banonymous\b|\bforbidden\b|\bmust be (?:logged in|signed in|authenticated)|只有|只能|才能|可以|不可|權限|角色|擁有者|本人|公開|\bsomente\b|\bapenas\b|\bsolo\b|\bsólo\b|\bsolamente\b|\bpodem?\b|\bpueden?\b/i;
+export const AUTHZ_WORDS = /\bmay\b|\bcan\b|\bcannot\b|\bcan't\b|\bonly\b|\ballowed\b|\bpermitted\b|\bpermission|\broles?\b|\bscopes?\b|\bowners?\b|\bown\b|\bpublic\b|\bunauthenticated\b|\banonymous\b|\bforbidden\b|\bmust be (?:logged in|signed in|authenticated)|只有|只能|才能|可以|不可|不能|權限|权限|角色|擁有者|拥有者|所有者|本人|公開|公开|\bsomente\b|\bapenas\b|\bsolo\b|\bsólo\b|\bsolamente\b|\bpodem?\b|\bpueden?\b/i;
 
 /** Type words for fields (API) — the value is the JSON type; format when the word implies one. */
 export const FIELD_TYPES: ReadonlyArray<{ pattern: RegExp; type: FieldType; format?: string }> = [
-  { pattern: /^(?:integer|int|int32|int64|uint32|uint64|sint32|sint64|fixed32|fixed64|bigint|smallint|long|serial|bigserial|整數|inteiro|entero)$/i, type: 'integer' },
-  { pattern: /^(?:number|float|double|decimal|numeric|real|money|數字|數值|小數|número|numero)$/i, type: 'number' },
-  { pattern: /^(?:boolean|bool|布林|布林值|booleano)$/i, type: 'boolean' },
+  { pattern: /^(?:integer|int|int32|int64|uint32|uint64|sint32|sint64|fixed32|fixed64|bigint|smallint|long|serial|bigserial|整數|inteiro|entero|整数)$/i, type: 'integer' },
+  { pattern: /^(?:number|float|double|decimal|numeric|real|money|數字|數值|小數|número|numero|数字|数值|小数)$/i, type: 'number' },
+  { pattern: /^(?:boolean|bool|布林|布林值|booleano|布尔|布尔值|布尔型)$/i, type: 'boolean' },
   { pattern: /^(?:uuid)$/i, type: 'string', format: 'uuid' },
   { pattern: /^(?:email|e-mail)$/i, type: 'string', format: 'email' },
   { pattern: /^(?:url|uri)$/i, type: 'string', format: 'uri' },
   { pattern: /^(?:date)$/i, type: 'string', format: 'date' },
   { pattern: /^(?:datetime|date-time|timestamp|timestamptz|iso ?8601|iso-8601)$/i, type: 'string', format: 'date-time' },
-  { pattern: /^(?:string|str|text|varchar|char|character varying|citext|id|字串|文字|texto|cadena)(?:\(\d+\))?$/i, type: 'string' },
-  { pattern: /^(?:object|json|jsonb|map|dict|hash|物件)$/i, type: 'object' },
-  { pattern: /^(?:array|list|陣列|清單)$/i, type: 'array' },
+  { pattern: /^(?:string|str|text|varchar|char|character varying|citext|id|字串|文字|texto|cadena|字符串)(?:\(\d+\))?$/i, type: 'string' },
+  { pattern: /^(?:object|json|jsonb|map|dict|hash|物件|对象)$/i, type: 'object' },
+  { pattern: /^(?:array|list|陣列|清單|数组|列表)$/i, type: 'array' },
 ];
 
 /** Column type words kept as written (`varchar(255)`, `timestamptz`). */

@@ -262,6 +262,26 @@ describe('a table the repository\'s TypeORM entities already declare', () => {
   });
 });
 
+describe('GORM v1 with db.AutoMigrate and no migrations', () => {
+  let gormV1: ServiceStack;
+  beforeAll(async () => {
+    gormV1 = await detected('fit-gin-gorm-v1');
+  });
+
+  it('reads integer keys from `ID uint` and gorm.Model, and AutoMigrate as the schema source', () => {
+    expect(gormV1.layout?.primaryKey).toEqual({ type: 'integer', evidence: [{ file: 'accounts/models.go', line: 4 }] });
+    expect(gormV1.layout?.schemaSync).toEqual({ orm: 'gorm', setting: 'AutoMigrate', evidence: [{ file: 'main.go', line: 13 }] });
+  });
+
+  it('plans model changes with integer keys, not goose files', () => {
+    const spec = buildBackendSpec(refundsInput({ service: gormV1, scope: extractScope(SPEC) }));
+    expect(spec.dataModel.keyType).toBe('integer');
+    expect(spec.dataModel.schemaSync).toMatchObject({ ormLabel: 'GORM', setting: 'AutoMigrate', evidence: 'main.go:13' });
+    expect(spec.dataModel.applyCommand).toBeUndefined();
+    expect(spec.openQuestions.find((q) => q.code === 'schema-sync')).toBeDefined();
+  });
+});
+
 describe('a stated uuid key follows how the repository makes its keys', () => {
   const UUID_SPEC = '# Notes\n\n## Data model\n\nNew table `notes` (id uuid, body text NOT NULL).\n';
 

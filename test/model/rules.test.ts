@@ -93,6 +93,14 @@ describe('rule: (none) auth on a mutation needs a justification', () => {
     expect(codes(input)).not.toContain('unauthenticated-mutation');
   });
 
+  it('fills a row the spec grants to any signed-in user: auth yes, any role, no ownership rule, no question', () => {
+    const op = rest('POST', '/v1/tickets', 'createTicket', 3);
+    const input = refundsInput({ scope: scope({ operations: [op], authz: [{ text: 'Any signed-in user may create tickets.', line: 4, roles: [], operations: ['POST /v1/tickets'], anySignedIn: true }] }) });
+    const spec = buildBackendSpec(input);
+    expect(spec.authz.rows[0]).toMatchObject({ auth: 'yes', roles: 'any', ownership: 'none' });
+    expect(spec.openQuestions.map((q) => q.code)).not.toContain('authz-unknown');
+  });
+
   it('leaves unknown cells as unknown and ranks the question first for a mutation', () => {
     const spec = buildBackendSpec(nestInvoices());
     expect(spec.authz.rows[0]).toMatchObject({ auth: 'unknown', roles: 'unknown', ownership: 'unknown' });
@@ -135,6 +143,25 @@ describe('rule: SLO figures become alerts', () => {
     expect(sloAlerts([], [create], metric, '5xx / all').map((a) => a.condition)).toEqual(['p99 > 1000 ms', '5xx / all > 1%']);
     const wide = sloAlerts([{ line: 4, text: 'p99 under 150 ms', percentile: 'p99', thresholdMs: 150 }], [create, list], metric, '5xx / all');
     expect(wide.map((a) => a.condition)).toEqual(['p99 > 150 ms', 'p99 > 300 ms', '5xx / all > 1%']);
+  });
+
+  it('a target stated twice (a requirement and a success criterion) gives one alert pair, from its first line; another figure keeps its own', () => {
+    const twice = sloAlerts(
+      [
+        { line: 42, text: 'p95 under 200 ms', percentile: 'p95', thresholdMs: 200 },
+        { line: 48, text: 'p95 latency at most 200 ms', percentile: 'p95', thresholdMs: 200 },
+        { line: 50, text: 'refunds p95 under 200 ms', percentile: 'p95', thresholdMs: 200, operation: 'POST /v1/orders/{orderId}/refunds' },
+      ],
+      [create, list],
+      metric,
+      '5xx / all',
+    );
+    expect(twice.filter((a) => a.source.kind === 'slo').map((a) => [a.subject, a.condition, a.source.kind === 'slo' ? a.source.line : 0])).toEqual([
+      ['*', 'p95 > 200 ms', 42],
+      ['*', 'p95 > 400 ms', 42],
+      ['POST /v1/orders/{orderId}/refunds', 'p95 > 200 ms', 50],
+      ['POST /v1/orders/{orderId}/refunds', 'p95 > 400 ms', 50],
+    ]);
   });
 
   it('carries the SLO line into the spec', () => {

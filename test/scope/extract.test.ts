@@ -184,6 +184,14 @@ describe('extractScope: never invents', () => {
     expect(texts.some((text) => /how many rows/.test(text))).toBe(false);
   });
 
+  it('does not ask for the body of a state change on the resource the path names (favorite, archive, :pin); a create or a login still gets asked', () => {
+    const texts = extractScope(
+      '# X\n\n## API\n\n- `POST /articles/{slug}/favorite`: favorite an article.\n- `POST /shelves/{shelfId}/archive`: archive a shelf.\n- `POST /notes/{noteId}:pin`: pin a note.\n- `POST /shelves`: create a shelf.\n- `POST /auth/login`: sign in.\n',
+    ).questions.map((question) => question.text);
+    expect(texts).toContain('The request fields of `POST /shelves` and `POST /auth/login` are not stated.');
+    expect(texts.join('\n')).not.toMatch(/favorite|archive|:pin/);
+  });
+
   it('asks for operations when the document names none', () => {
     const scope = extractScope('# Faster search\n\nSearch feels slow; make it faster.\n');
     expect(scope.operations).toEqual([]);

@@ -104,6 +104,8 @@ describe('authz rules map to operations by their verbs', () => {
     expect(ruleFor('revokeInvitation')[0]).toMatchObject({ ownership: 'owner' });
     expect(ruleFor('acceptInvitation')[0]?.text).toContain('any signed-in user MAY accept');
     expect(ruleFor('acceptInvitation')[0]?.roles).toEqual([]);
+    // "any signed-in user": no role, but the rule is known (the matrix says signed-in, any role).
+    expect(ruleFor('acceptInvitation')[0]?.anySignedIn).toBe(true);
   });
 
   it('"admin-only" and "owner or auditor only" name roles', () => {
@@ -369,6 +371,33 @@ describe('attributes written in words, in any language', () => {
     const forged = structuredClone(read);
     forged.entities[0].columns[0].term = '住所';
     expect(provenanceGaps(forged, [words])).toHaveLength(1);
+  });
+});
+
+describe('a Simplified Chinese attribute list with code names in full-width parentheses (24-zh-cn-shelves.md)', () => {
+  const zh = readFileSync(new URL('../fixtures/specs/24-zh-cn-shelves.md', import.meta.url), 'utf8');
+  const read = extractScope(zh);
+  const columnsOf = (table: string) => read.entities.find((entity) => entity.table === table)?.columns.map(({ name, type, nullable, term }) => ({ name, type, nullable, term })) ?? [];
+
+  it('takes the code name after each word, with the attributes after it; words in the vocabulary still name theirs', () => {
+    expect(columnsOf('Playlist')).toEqual([
+      // "最长 80 个字符": a length in characters makes the column a string.
+      { name: 'title', type: 'string', nullable: false, term: undefined },
+      { name: 'summary', type: undefined, nullable: true, term: undefined },
+      { name: 'is_public', type: 'boolean', nullable: undefined, term: undefined },
+      { name: 'play_count', type: 'integer', nullable: undefined, term: undefined },
+      { name: 'created_at', type: undefined, nullable: undefined, term: '创建时间' },
+      { name: 'updated_at', type: undefined, nullable: undefined, term: '更新时间' },
+    ]);
+    expect(columnsOf('PlaylistTrack').map((column) => [column.name, column.type, column.nullable])).toEqual([
+      ['playlist_id', undefined, undefined],
+      ['position', 'integer', undefined],
+      ['notes', undefined, true],
+    ]);
+  });
+
+  it('every name traces to the document', () => {
+    expect(provenanceGaps(read, [zh])).toEqual([]);
   });
 });
 

@@ -110,6 +110,49 @@ describe('Chinese actor nouns in a plan (13-zh-plan-points.md)', () => {
   });
 });
 
+describe('Simplified Chinese rules (24-zh-cn-shelves.md)', () => {
+  const scope = scopeOf('24-zh-cn-shelves.md');
+  const ruleOf = (op: string) => scope.authz.filter((rule) => rule.operations.includes(op));
+
+  it('names the role written after its word, 管理员（admin）', () => {
+    expect(ruleOf('DELETE /playlists/{playlistId}').map((rule) => rule.roles)).toEqual([['admin']]);
+  });
+
+  it('公开 ending a clause opens the endpoint; 公开的 / 公开书架 / 是否公开 only describe the data', () => {
+    expect(ruleOf('GET /playlists/featured')).toMatchObject([{ public: true }]);
+    expect(scope.authz.filter((rule) => rule.public)).toHaveLength(1);
+  });
+
+  it('a denying clause after the grant keeps the grant: the owner may rename', () => {
+    expect(ruleOf('PATCH /playlists/{playlistId}')).toMatchObject([{ ownership: 'owner', roles: [] }]);
+  });
+
+  it('任何已登录用户可以… grants every signed-in caller the operations its verbs name (把 fronts the object)', () => {
+    expect(ruleOf('POST /playlists')).toMatchObject([{ roles: [], anySignedIn: true }]);
+    expect(ruleOf('POST /playlists/{playlistId}/tracks')).toMatchObject([{ roles: [], anySignedIn: true }]);
+    expect(scope.authz.filter((rule) => rule.anySignedIn).flatMap((rule) => rule.operations)).toEqual(['POST /playlists', 'POST /playlists/{playlistId}/tracks']);
+  });
+});
+
+describe('any signed-in user, in each language', () => {
+  const ops = [rest('POST', '/v1/tickets', 'Create a ticket.'), rest('GET', '/v1/tickets', 'List tickets.')];
+  it.each([
+    'Any signed-in user may create tickets.',
+    'Every authenticated user can create tickets.',
+    'Qualquer usuário autenticado pode criar tickets: `POST /v1/tickets`.',
+    'Cualquier usuario autenticado puede crear tickets: `POST /v1/tickets`.',
+    '任何已登录用户可以建立工单：`POST /v1/tickets`。',
+    '任何已登入使用者可以建立工單：`POST /v1/tickets`。',
+  ])('%s', (sentence) => {
+    expect(authzRule(sentence, 1, ops, [])).toMatchObject({ roles: [], anySignedIn: true, operations: ['POST /v1/tickets'] });
+  });
+
+  it('a named role is not "any signed-in user"; "must be signed in" alone names no one', () => {
+    expect(authzRule('Only signed-in customers may view tickets.', 1, ops, [])?.anySignedIn).toBeUndefined();
+    expect(authzRule('Callers must be signed in to list tickets.', 1, ops, [])?.anySignedIn).toBeUndefined();
+  });
+});
+
 describe('Context / background prose (17-context-invitations.md)', () => {
   const scope = scopeOf('17-context-invitations.md');
 

@@ -339,6 +339,14 @@ export const EXPECTED: Record<string, ExpectedRepo> = {
       '.': { name: 'roster', kind: 'app', language: 'go', framework: 'gin', orm: null, databases: ['postgres'], auth: ['jwt'], apiStyles: ['rest'], jobs: [], testRunner: 'go-test', packageManager: 'go', testDir: 'internal/http', appEntry: 'internal/http/router.go#NewRouter', validation: 'go-playground-validator', logger: null, migrations: null },
     },
   },
+  // GORM v1 (github.com/jinzhu/gorm): the dialect named in gorm.Open("sqlite3", …) with the driver only indirect,
+  // jwt-go's request.ParseFromRequest, tables built by db.AutoMigrate, integer keys from gorm.Model and `ID uint`.
+  'fit-gin-gorm-v1': {
+    kind: 'app',
+    services: {
+      '.': { name: 'pinboard', kind: 'app', language: 'go', framework: 'gin', orm: 'gorm', databases: ['sqlite'], auth: ['jwt'], apiStyles: ['rest'], jobs: [], testRunner: 'go-test', packageManager: 'go', testDir: 'notes', appEntry: 'main.go#main', validation: 'go-playground-validator', logger: null, migrations: null },
+    },
+  },
   // REST first: an Express app that calls one gRPC service (a client: not served) and serves one small internal gRPC service.
   'fit-express-grpc-side': {
     kind: 'app',

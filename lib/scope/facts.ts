@@ -193,7 +193,7 @@ export function authzRule(text: string, line: number, ops: Operation[], contextO
   if (possessive) roles.splice(0, roles.length, ...roles.filter((role) => !role.toLowerCase().includes(possessive[2].toLowerCase())));
   const isPublic = PUBLIC.test(prose);
   const onlyCallers = generic && (/\bonly\b|只有|僅/i.test(prose) || ROMANCE_ONLY.test(prose));
-  const modal = /\b(?:may|can|cannot|can't|must not|only|allowed|permitted)\b|只有|只能|才能|可以|不可/i.test(prose) || ROMANCE_MODAL.test(prose) || ROMANCE_ONLY.test(prose);
+  const modal = /\b(?:may|can|cannot|can't|must not|only|allowed|permitted)\b|只有|只能|才能|可以|允许|允許|不可/i.test(prose) || ROMANCE_MODAL.test(prose) || ROMANCE_ONLY.test(prose);
   if (!roles.length && !ownership && !isPublic && !signedIn && !onlyCallers) return undefined;
   if (!modal && !isPublic && !signedIn && !/\broles?\b|角色/i.test(prose)) return undefined;
   // "Customers may not delete orders" denies; the rule table lists who may, so a denial alone grants nothing.

@@ -311,7 +311,7 @@ export const ANY_SIGNED_IN = /\b(?:any|every|all)\s+(?:signed[- ]in|logged[- ]in
 
 export const OUT_OF_SCOPE_INLINE = /out[- ]of[- ]scope|\bnon-?goals?\b|not in scope|範圍外|不在範圍|非目標/i;
 
-export const AUTHZ_WORDS = /\bmay\b|\bcan\b|\bcannot\b|\bcan't\b|\bonly\b|\ballowed\b|\bpermitted\b|\bpermission|\broles?\b|\bscopes?\b|\bowners?\b|\bown\b|\bpublic\b|\bunauthenticated\b|\banonymous\b|\bforbidden\b|\bmust be (?:logged in|signed in|authenticated)|只有|只能|才能|可以|不可|不能|權限|权限|角色|擁有者|拥有者|所有者|本人|公開|公开|\bsomente\b|\bapenas\b|\bsolo\b|\bsólo\b|\bsolamente\b|\bpodem?\b|\bpueden?\b/i;
+export const AUTHZ_WORDS = /\bmay\b|\bcan\b|\bcannot\b|\bcan't\b|\bonly\b|\ballowed\b|\bpermitted\b|\bpermission|\broles?\b|\bscopes?\b|\bowners?\b|\bown\b|\bpublic\b|\bunauthenticated\b|\banonymous\b|\bforbidden\b|\bmust be (?:logged in|signed in|authenticated)|只有|只能|才能|可以|允许|允許|不可|不能|權限|权限|角色|擁有者|拥有者|所有者|本人|公開|公开|\bsomente\b|\bapenas\b|\bsolo\b|\bsólo\b|\bsolamente\b|\bpodem?\b|\bpueden?\b/i;
 
 /** Type words for fields (API) — the value is the JSON type; format when the word implies one. */
 export const FIELD_TYPES: ReadonlyArray<{ pattern: RegExp; type: FieldType; format?: string }> = [

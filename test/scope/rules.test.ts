@@ -134,6 +134,14 @@ describe('Simplified Chinese rules (24-zh-cn-shelves.md)', () => {
   });
 });
 
+describe('允许 (allow) states access in Simplified Chinese', () => {
+  const ops = [rest('GET', '/v1/playlists', 'List playlists.'), rest('POST', '/v1/playlists/{id}/archive', 'Archive a playlist.')];
+  it('"系统必须允许用户查看自己的歌单" is an ownership rule; "允许用户归档歌单" names no rule', () => {
+    expect(authzRule('系统必须允许用户查看自己的歌单：`GET /v1/playlists`。', 1, ops, [])).toMatchObject({ roles: [], ownership: '自己的歌单', operations: ['GET /v1/playlists'] });
+    expect(authzRule('系统必须允许用户归档歌单：`POST /v1/playlists/{id}/archive`。', 1, ops, [])).toBeUndefined();
+  });
+});
+
 describe('any signed-in user, in each language', () => {
   const ops = [rest('POST', '/v1/tickets', 'Create a ticket.'), rest('GET', '/v1/tickets', 'List tickets.')];
   it.each([

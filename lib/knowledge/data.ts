@@ -201,7 +201,8 @@ export const ORMS: readonly OrmEntry[] = [
     otel: 'opentelemetry-instrumentation-active_record',
     // Rails' convention: the model's name in snake case, plural.
     tableFromClass: 'snake-plural',
-    primaryKey: { uuid: [/create_table\s+:\w+\s*,[^\n]*\bid:\s*:uuid\b/, /primary_key_type\s*=\s*:uuid|primary_key_type:\s*:uuid/], bigint: [/create_table\s+:\w+\s*,[^\n]*\bid:\s*:bigint\b/] },
+    // schema.rb types each reference as the key it points to: `t.integer "author_id"` in an app whose keys are integers.
+    primaryKey: { uuid: [/create_table\s+:\w+\s*,[^\n]*\bid:\s*:uuid\b/, /primary_key_type\s*=\s*:uuid|primary_key_type:\s*:uuid/], bigint: [/create_table\s+:\w+\s*,[^\n]*\bid:\s*:bigint\b/, /\bt\.bigint\s+["']\w+_id["']/], integer: [/\bt\.integer\s+["']\w+_id["']/] },
   },
   {
     id: 'sequel',

@@ -160,6 +160,19 @@ export function fieldsIn(unit: Unit, from: number, to: number, options: { defaul
   return found;
 }
 
+/** A requirement's own label before its text: `FR-001:`, `**NFR2**：`, `REQ-12 -`. */
+const REQUIREMENT_LABEL = /^\s*\**\s*[A-Z]{1,5}-?\d+[a-z]?\s*\**\s*[:：.)\]-]\s*\**\s*/;
+
+/** The sentence a route sits in, as a summary: without the requirement's label and without the route itself ("… via `POST /tasks`"). */
+function withoutRoute(sentence: string, route: string): string {
+  const written = route.replace(/^`|`$/g, '').trim();
+  const escaped = written.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const mention = new RegExp(String.raw`(?:\s*(?:via|through|using|by calling|calling|at|on|通过|透過|經由|经由|调用|呼叫)\s*)?\s*\x60?${escaped}\x60?`);
+  const stripped = sentence.replace(REQUIREMENT_LABEL, '').replace(mention, ' ').replace(/([\u3000-\u9fff\uff00-\uffef])\s+(?=[\u3000-\u9fff\uff00-\uffef])/g, '$1');
+  // A sentence that was little more than the route keeps its words as written.
+  return /[A-Za-z\u4e00-\u9fff]{3}/.test(proseOf(stripped)) ? stripped : sentence.replace(REQUIREMENT_LABEL, '');
+}
+
 function summaryOf(unit: Unit, at: number, to: number, matchEnd: number): string | undefined {
   const leading = !proseOf(unit.text.slice(0, at)).replace(/[\s*:：`-]/g, '');
   let text: string;
@@ -167,9 +180,10 @@ function summaryOf(unit: Unit, at: number, to: number, matchEnd: number): string
     const after = unit.text.slice(matchEnd, to).replace(/^[`\s]*[:：—–,.;-]*\s*/, '');
     text = sentences(after)[0]?.text ?? '';
   } else {
-    text = sentences(unit.text).find((sentence) => sentence.at <= at && at < sentence.at + sentence.text.length)?.text ?? '';
+    const sentence = sentences(unit.text).find((candidate) => candidate.at <= at && at < candidate.at + candidate.text.length);
+    text = sentence ? withoutRoute(sentence.text, unit.text.slice(at, matchEnd)) : '';
   }
-  const clean = text.replace(/\s+/g, ' ').trim();
+  const clean = text.replace(/\s+/g, ' ').replace(/\s+([,.;:，。；：])/g, '$1').trim();
   if (!/[A-Za-z\u4e00-\u9fff]{2}/.test(proseOf(clean)) || /^[|`]/.test(clean)) return undefined;
   return clean[0].toUpperCase() + clean.slice(1);
 }

@@ -81,6 +81,8 @@ export interface RepoLayout {
   /** The primary key type the existing tables use. */
   /** `generated`: the existing uuid keys are made on insert (`@default(uuid())`, `.defaultRandom()`). */
   primaryKey?: { type: 'uuid' | 'bigint' | 'integer' | 'string'; evidence: Evidence[]; generated?: boolean };
+  /** One path prefix the app puts before every route (Nest `setGlobalPrefix('api')`, Spring `server.servlet.context-path`). */
+  basePath?: { path: string; evidence: Evidence[] };
   /** How the existing handlers page their lists: the query parameters they read (`limit`, `offset`). */
   paging?: { params: [size: string, position: string]; kind: 'offset' | 'page'; evidence: Evidence[] };
   /** The tables the repository's model classes declare (TypeORM `@Entity`), with their columns as the models type them. */

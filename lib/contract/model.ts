@@ -83,6 +83,8 @@ export interface ContractPlan {
   /** The most common version prefix in paths (`v1`), or undefined. */
   versionPrefix?: string;
   versionPrefixes: string[];
+  /** The prefix the app puts before every route, with where it is set (`src/main.ts:6`); the paths are written after it. */
+  basePath?: { path: string; from: string };
   /** The key type of the repository's tables (its models or migrations): ids and references are sent as it is. */
   keyType?: KeyType;
   questions: OpenQuestion[];
@@ -165,7 +167,11 @@ export function planContract(scope: Scope, stack: ServiceStack | undefined): Con
     questions.push({ text: `Paths use several version prefixes (${versionPrefixes.join(', ')}); which major version does this sprint ship?`, weight: 3, source: SOURCE });
   }
 
-  return { operations, resources, authSchemes, versionPrefix, versionPrefixes, ...(keyType ? { keyType } : {}), questions };
+  // The app's own prefix becomes the server's base path, unless the sprint already writes it in its paths.
+  const prefix = stack?.layout?.basePath;
+  const written = prefix && operations.some((op) => op.path && (op.path === prefix.path || op.path.startsWith(`${prefix.path}/`)));
+  const basePath = prefix && !written ? { path: prefix.path, from: `${prefix.evidence[0]?.file ?? ''}${prefix.evidence[0]?.line ? `:${prefix.evidence[0].line}` : ''}` } : undefined;
+  return { operations, resources, authSchemes, versionPrefix, versionPrefixes, ...(keyType ? { keyType } : {}), ...(basePath ? { basePath } : {}), questions };
 }
 
 function pickAuthSchemes(stack: ServiceStack | undefined): AuthSchemeEntry[] {

@@ -214,7 +214,9 @@ export function buildOpenApiDocument(plan: ContractPlan, title: string): Json {
   return {
     openapi: '3.1.0',
     info: { title, version: '1.0.0', description: `Contract for the sprint "${title}". Errors are RFC 9457 problem details.` },
-    servers: [{ url: '/', description: 'Same origin as the client; paths carry the major version.' }],
+    servers: [plan.basePath
+      ? { url: plan.basePath.path, description: `The app's global route prefix (${plan.basePath.from}); paths follow it.` }
+      : { url: '/', description: 'Same origin as the client; paths carry the major version.' }],
     tags: tags.map((name) => ({ name, description: name === 'webhooks' ? 'Calls from third parties.' : `Operations on ${name.replace(/_/g, ' ')}.` })),
     paths,
     components: {

@@ -166,6 +166,8 @@ export interface FrameworkEntry extends Technology<'framework'> {
   rawBody?: string;
   /** OpenTelemetry instrumentation for the server spans. */
   otel?: string;
+  /** Where an app sets one path prefix for every route (Nest `setGlobalPrefix('api')`): the files and the setting, its first group the prefix. */
+  globalPrefix?: { files: RegExp; setting: RegExp };
   /** API style it serves when nothing more specific is found. */
   defaultApiStyle: ApiStyle;
   /** Test folder used when the repository has none yet. */

@@ -174,6 +174,20 @@ export async function readPaging(reader: RepoReader, serviceDir: string, files: 
 
 const SCHEMA_GENERATED_UUID = /@default\(\s*uuid\(\)\s*\)|\.defaultRandom\(\)|gen_random_uuid\(\)|uuid_generate_v4\(\)/i;
 
+/** The one prefix the framework's own setting puts before every route, read from the files that set it. */
+export async function readBasePath(reader: RepoReader, serviceDir: string, files: string[], framework: string | undefined): Promise<RepoLayout['basePath'] | undefined> {
+  const prefix = knowledgeOf('framework', framework)?.globalPrefix;
+  if (!prefix) return undefined;
+  const candidates = files.filter((file) => prefix.files.test(relTo(serviceDir, file)) && !/(^|\/)(node_modules|dist|build|test|tests|__tests__)\//.test(file)).sort();
+  const texts = await reader.readMany(candidates);
+  for (const file of candidates) {
+    const text = texts.get(file);
+    const hit = text === undefined ? null : prefix.setting.exec(text);
+    if (hit?.[1]) return { path: `/${hit[1]}`, evidence: [{ file, line: lineOfIndex(text!, hit.index) }] };
+  }
+  return undefined;
+}
+
 /** Where the ORM is told to build the schema from its models at startup, read from its own configuration files. */
 export async function readSchemaSync(reader: RepoReader, serviceDir: string, files: string[], orm: string | undefined): Promise<RepoLayout['schemaSync'] | undefined> {
   const sync = knowledgeOf('orm', orm)?.schemaSync;
@@ -309,6 +323,8 @@ export async function readLayout(reader: RepoReader, serviceDir: string, files: 
     const key = await readPrimaryKey(reader, serviceDir, files);
     if (key) layout.primaryKey = key;
   }
+  const basePath = await readBasePath(reader, serviceDir, files, stack.framework?.value);
+  if (basePath) layout.basePath = basePath;
   const paging = await readPaging(reader, serviceDir, files);
   if (paging) layout.paging = paging;
   const tables = await readRepoTables(reader, serviceDir, files, stack.orm?.value);

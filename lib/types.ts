@@ -84,7 +84,7 @@ export interface RepoLayout {
   /** One path prefix the app puts before every route (Nest `setGlobalPrefix('api')`, Spring `server.servlet.context-path`). */
   basePath?: { path: string; evidence: Evidence[] };
   /** How the existing handlers page their lists: the query parameters they read (`limit`, `offset`). */
-  paging?: { params: [size: string, position: string]; kind: 'offset' | 'page'; evidence: Evidence[] };
+  paging?: RepoPaging;
   /** The tables the repository's model classes declare (TypeORM `@Entity`), with their columns as the models type them. */
   tables?: RepoTable[];
   /** The ORM alters the schema from its models at startup (TypeORM `synchronize: true`): where that is switched on. */
@@ -99,6 +99,13 @@ export interface RepoTable {
   /** The model class (`ArticleEntity`), when it is named at the line the grammar cites. */
   className?: string;
   columns: Array<{ name: string; type?: string }>;
+  evidence: Evidence[];
+}
+
+/** How the existing handlers page their lists: the query parameter pair they read, and where. */
+export interface RepoPaging {
+  params: [size: string, position: string];
+  kind: 'offset' | 'page';
   evidence: Evidence[];
 }
 

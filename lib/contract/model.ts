@@ -2,7 +2,7 @@
 // operation does (create, list, …), which resource it touches, its scope,
 // its fields with resolved types. The style builders only format this plan.
 
-import type { Column, Field, FieldType, Integration, OpenQuestion, Operation, Scope, ServiceStack } from '../types.js';
+import type { Column, Field, FieldType, Integration, OpenQuestion, Operation, RepoPaging, Scope, ServiceStack } from '../types.js';
 import { operationKey, statedPaging } from '../types.js';
 import { AUTH_SCHEMES, FALLBACK_AUTH, WEBHOOK_VENDORS, columnType, type AuthSchemeEntry, type WebhookVendor } from './catalog.js';
 import { humanize, isPlural, pascalCase, plural as pluralOf, singular, snakeCase, words } from '../naming/index.js';
@@ -94,8 +94,6 @@ export interface ContractPlan {
 export function keyWireType(keyType: KeyType): Pick<PlannedField, 'type' | 'format'> {
   return { ...KEY_WIRE_TYPES[keyType] };
 }
-
-type RepoPaging = NonNullable<NonNullable<ServiceStack['layout']>['paging']>;
 
 const SOURCE = 'contract';
 const VERSION_SEGMENT = /^v\d+(?:(?:alpha|beta)\d*)?$/;

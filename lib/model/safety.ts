@@ -1,7 +1,7 @@
 // Validation & safety: the stack's validation library, field rules from the
 // contract's operations, the attack surfaces this sprint opens, log masking.
 
-import type { Field, Operation, Scope, ServiceStack } from '../types.js';
+import type { Field, Operation, RepoPaging, Scope, ServiceStack } from '../types.js';
 import { operationKey, statedPaging } from '../types.js';
 import { AUTH, DEFAULT_VALIDATION_BY_LANGUAGE, FRAMEWORKS, RAW_QUERY, VALIDATION, VENDORS, type LanguageId } from './conventions.js';
 import type { ChecklistItem, FieldRule, ProtocolPlan, Surface, Validation } from './spec-types.js';
@@ -61,8 +61,6 @@ function keyConstraints(name: string, keyType: KeyType | undefined): string[] {
   const wire = KEY_WIRE_TYPES[keyType];
   return [wire.format === 'uuid' ? 'uuid' : wire.type];
 }
-
-type RepoPaging = NonNullable<NonNullable<ServiceStack['layout']>['paging']>;
 
 function fieldRules(op: Operation, checklist: ChecklistItem[], protocol: ProtocolPlan, keyType: KeyType | undefined, repoPaging: RepoPaging | undefined): FieldRule[] {
   const key = operationKey(op);

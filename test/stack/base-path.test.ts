@@ -1,23 +1,10 @@
 // The one prefix an app's framework setting puts before every route (Nest setGlobalPrefix, Spring's
 // context path) is the contract's server base path; a sprint that already writes it keeps its paths.
-import { rm } from 'node:fs/promises';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { buildContract } from '../../lib/contract/index.js';
 import { extractScope } from '../../lib/scope/index.js';
-import { detectStack } from '../../lib/stack/index.js';
-import { tempDir, writeTree } from '../helpers/tmp.js';
-
-const made: string[] = [];
-afterEach(async () => {
-  await Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
-});
-
-async function serviceOf(files: Record<string, string>) {
-  const root = writeTree(tempDir('magi-prefix-'), files);
-  made.push(root);
-  return (await detectStack(root)).services[0];
-}
+import { detectedService } from '../helpers/detect.js';
 
 const nest = {
   'package.json': JSON.stringify({ name: 'blog', dependencies: { '@nestjs/core': '^10', '@nestjs/common': '^10' } }),
@@ -27,7 +14,7 @@ const nest = {
 
 describe('the app’s global route prefix', () => {
   it('is read from Nest’s setGlobalPrefix and becomes the server base path', async () => {
-    const service = await serviceOf(nest);
+    const service = await detectedService(nest);
     expect(service.layout?.basePath).toEqual({ path: '/api', evidence: [{ file: 'src/main.ts', line: 6 }] });
     const scope = extractScope('# Drafts\n\n## API\n\n- `GET /articles/drafts` lists my drafts.\n');
     const { artifact } = await buildContract(scope, { apiStyle: 'rest', title: 'Drafts', stack: service, location: 'auto' });
@@ -38,14 +25,14 @@ describe('the app’s global route prefix', () => {
   });
 
   it('leaves the server at / when the sprint already writes the prefix in its paths', async () => {
-    const service = await serviceOf(nest);
+    const service = await detectedService(nest);
     const scope = extractScope('# Drafts\n\n## API\n\n- `GET /api/articles/drafts` lists my drafts.\n');
     const { artifact } = await buildContract(scope, { apiStyle: 'rest', title: 'Drafts', stack: service, location: 'auto' });
     expect(parse(artifact.text).servers[0].url).toBe('/');
   });
 
   it('is read from Spring Boot’s context path', async () => {
-    const service = await serviceOf({
+    const service = await detectedService({
       'pom.xml': '<project><dependencies><dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-web</artifactId></dependency></dependencies></project>\n',
       'src/main/java/com/x/App.java': 'package com.x;\nimport org.springframework.boot.autoconfigure.SpringBootApplication;\n@SpringBootApplication\npublic class App {}\n',
       'src/main/resources/application.properties': 'spring.application.name=x\nserver.servlet.context-path=/shop/\n',

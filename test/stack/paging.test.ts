@@ -1,26 +1,12 @@
 // A repository's lists already page one way: the pair of query parameters its handlers read.
 // New lists in the sprint page the same way, in the contract, the checklist and the validation table.
-import { rm } from 'node:fs/promises';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { buildContract } from '../../lib/contract/index.js';
 import { buildBackendSpec } from '../../lib/model/index.js';
 import { extractScope } from '../../lib/scope/index.js';
-import { detectStack } from '../../lib/stack/index.js';
-import { tempDir, writeTree } from '../helpers/tmp.js';
+import { detectedService } from '../helpers/detect.js';
 import { contract, refundsInput } from '../model/fixtures.js';
-
-const made: string[] = [];
-afterEach(async () => {
-  await Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
-});
-
-async function serviceOf(files: Record<string, string>) {
-  const root = writeTree(tempDir('magi-paging-'), files);
-  made.push(root);
-  const report = await detectStack(root);
-  return report.services[0];
-}
 
 const express = { 'package.json': JSON.stringify({ name: 'api', dependencies: { express: '^4' } }) };
 
@@ -30,19 +16,19 @@ describe('paging read from the repository', () => {
     ['gin limit/offset', { 'go.mod': 'module x\n\nrequire github.com/gin-gonic/gin v1.9.0\n', 'articles/routers.go': 'func List(c *gin.Context) {\n\tlimit := c.Query("limit")\n\toffset := c.Query("offset")\n}\n' }, ['limit', 'offset'], 'articles/routers.go:3'],
     ['Rails page/per_page', { Gemfile: "gem 'rails'\n", 'app/controllers/articles_controller.rb': 'def index\n  @articles = Article.page(params[:page]).per(params[:per_page])\nend\n' }, ['per_page', 'page'], 'app/controllers/articles_controller.rb:2'],
   ])('%s', async (_name, files, params, evidence) => {
-    const service = await serviceOf(files as Record<string, string>);
+    const service = await detectedService(files as Record<string, string>);
     expect(service.layout?.paging?.params).toEqual(params);
     const first = service.layout?.paging?.evidence[0];
     expect(`${first?.file}:${first?.line}`).toBe(evidence);
   });
 
   it('finds nothing where no handler reads a paging pair (a test file does not count)', async () => {
-    const service = await serviceOf({ ...express, 'src/routes/a.js': "router.get('/', (req, res) => res.json(req.query.limit));\n", 'test/routes/a.test.js': 'req.query.limit; req.query.offset;\n' });
+    const service = await detectedService({ ...express, 'src/routes/a.js': "router.get('/', (req, res) => res.json(req.query.limit));\n", 'test/routes/a.test.js': 'req.query.limit; req.query.offset;\n' });
     expect(service.layout?.paging).toBeUndefined();
   });
 
   it('pages the sprint’s new list with the repository’s pair, not the generic limit/cursor', async () => {
-    const service = await serviceOf({ ...express, 'src/routes/articles.js': 'const limit = req.query.limit;\nconst offset = req.query.offset;\n' });
+    const service = await detectedService({ ...express, 'src/routes/articles.js': 'const limit = req.query.limit;\nconst offset = req.query.offset;\n' });
     const scope = extractScope('# Tags\n\n## API\n\n- `GET /v1/tags` lists the tags.\n');
     const { artifact, checklist } = await buildContract(scope, { apiStyle: 'rest', title: 'Tags', stack: service, location: 'auto' });
     const doc = parse(artifact.text);

@@ -167,7 +167,7 @@ const REQUIREMENT_LABEL = /^\s*\**\s*[A-Z]{1,5}-?\d+[a-z]?\s*\**\s*[:：.)\]-]\s
 function withoutRoute(sentence: string, route: string): string {
   const written = route.replace(/^`|`$/g, '').trim();
   const escaped = written.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const mention = new RegExp(String.raw`(?:\s*(?:via|through|using|by calling|calling|at|on|通过|透過|經由|经由|调用|呼叫)\s*)?\s*\x60?${escaped}\x60?`);
+  const mention = new RegExp(String.raw`(?:\s*(?:\b(?:via|through|using|by calling|calling|at|on)\b|通过|透過|經由|经由|调用|呼叫)\s*)?\s*\x60?${escaped}\x60?`);
   const stripped = sentence.replace(REQUIREMENT_LABEL, '').replace(mention, ' ').replace(/([\u3000-\u9fff\uff00-\uffef])\s+(?=[\u3000-\u9fff\uff00-\uffef])/g, '$1');
   // A sentence that was little more than the route keeps its words as written.
   return /[A-Za-z\u4e00-\u9fff]{3}/.test(proseOf(stripped)) ? stripped : sentence.replace(REQUIREMENT_LABEL, '');

@@ -13,6 +13,7 @@ describe('operation summaries from requirement lines', () => {
     '- FR-002：用户可以通过 `GET /api/shelves` 查看自己的书架列表。',
     '- NFR-3: `GET /api/tasks` returns the tasks in due-date order.',
     '- `DELETE /api/tasks/{id}` deletes a task.',
+    '- The client reads its session `GET /api/session` for the signed-in user.',
     '',
   ].join('\n');
   const summaries = Object.fromEntries(extractScope(doc).operations.map((op) => [`${op.method} ${op.path}`, op.summary]));
@@ -23,6 +24,8 @@ describe('operation summaries from requirement lines', () => {
       'GET /api/shelves': '用户可以查看自己的书架列表。',
       'GET /api/tasks': 'Returns the tasks in due-date order.',
       'DELETE /api/tasks/{id}': 'Deletes a task.',
+      // A connector word is whole: the "on" ending "session" stays.
+      'GET /api/session': 'The client reads its session for the signed-in user.',
     });
   });
 });

@@ -85,6 +85,8 @@ export interface RepoLayout {
   basePath?: { path: string; evidence: Evidence[] };
   /** How the existing handlers page their lists: the query parameters they read (`limit`, `offset`). */
   paging?: RepoPaging;
+  /** The body the existing handlers answer errors with (`{errors}`, Nest's `{statusCode, message, error}`, problem+json). */
+  errorBody?: RepoErrorBody;
   /** The tables the repository's model classes declare (TypeORM `@Entity`), with their columns as the models type them. */
   tables?: RepoTable[];
   /** The ORM alters the schema from its models at startup (TypeORM `synchronize: true`): where that is switched on. */
@@ -106,6 +108,21 @@ export interface RepoTable {
 export interface RepoPaging {
   params: [size: string, position: string];
   kind: 'offset' | 'page';
+  evidence: Evidence[];
+}
+
+/** A JSON value's type as a literal in source shows it; absent when the value is an expression. */
+export type LiteralJsonType = 'string' | 'integer' | 'number' | 'boolean' | 'object' | 'array';
+
+/** The error body the repository's handlers write, read from their own error responses. */
+export interface RepoErrorBody {
+  /** `problem`: RFC 9457 problem details; `own`: the app's own shape, kept in new operations. */
+  kind: 'problem' | 'own';
+  mediaType: string;
+  /** Its top-level fields, each with the type its literal shows. */
+  fields: Array<{ name: string; type?: LiteralJsonType }>;
+  /** The framework writes it when a handler throws its exception (Nest's built-in exceptions), rather than the handler. */
+  framework?: string;
   evidence: Evidence[];
 }
 
@@ -362,6 +379,8 @@ export interface ContractExpectations {
   retrySafe: string[];
   /** Operation keys that return a collection and must paginate. */
   lists: string[];
+  /** The media type error responses use when it is the app's own rather than problem+json. */
+  errorMediaType?: string;
   /** JSON pointers this run generated; lint errors elsewhere (an existing file's own parts) become warnings. */
   owned?: string[];
 }

@@ -6,7 +6,7 @@ import type { ApiStyle } from '../types.js';
 import { IDEMPOTENCY_RETENTION_HOURS, PAGE_SIZE, pageSizeOf } from './catalog.js';
 import type { ContractPlan, PlannedOperation } from './model.js';
 import { scopesOf } from './model.js';
-import { errorStatuses } from './openapi.js';
+import { errorShape, errorStatuses } from './openapi.js';
 import { API_STYLES } from '../knowledge/index.js';
 
 export type ChecklistTopic = 'versioning' | 'pagination' | 'filtering' | 'errors' | 'idempotency' | 'rateLimits' | 'cors' | 'authScopes';
@@ -140,14 +140,22 @@ export function buildChecklist(plan: ContractPlan, style: ApiStyle, contractOps:
 
   // Errors
   const statuses = Object.fromEntries(ops.map((op) => [op.key, errorStatuses(op)]));
+  const perOperation = ops.map((op) => `${op.key} → ${errorStatuses(op).join('/')}`).join('; ');
+  const errors = errorShape(plan);
+  const own = style === 'rest' ? errors.own : undefined;
+  const problemFrom = style === 'rest' && plan.errorBody?.kind === 'problem' ? plan.errorBody.from : undefined;
   items.push({
     topic: 'errors',
-    decision: style === 'rest'
-      ? `Every error is ${conventions.errors.format} (shared \`Problem\` schema: type, title, status, detail, instance, code) via shared responses; statuses per operation: ${ops.map((op) => `${op.key} → ${errorStatuses(op).join('/')}`).join('; ')}.`
-      : `Errors as ${conventions.errors.format}; never a stack trace.`,
+    decision: own
+      ? `Every error keeps the app's own body, ${errors.mediaType} (shared \`${errors.schema}\` schema: ${own.fields.map((field) => field.name).join(', ')}, ${own.framework ? `as ${own.framework} writes it when a handler throws, \`${own.from}\`` : `as \`${own.from}\` writes it`}) via shared responses; statuses per operation: ${perOperation}.`
+      : style === 'rest'
+        ? `Every error is ${conventions.errors.format} (shared \`Problem\` schema: type, title, status, detail, instance, code${problemFrom ? `; the app already answers so, \`${problemFrom}\`` : ''}) via shared responses; statuses per operation: ${perOperation}.`
+        : `Errors as ${conventions.errors.format}; never a stack trace.`,
     applies: allKeys,
-    rule: conventions.errors.rule,
-    facts: { format: conventions.errors.format, ...(style === 'rest' ? { schema: 'Problem', statuses } : {}) },
+    rule: own ? 'repository convention' : conventions.errors.rule,
+    facts: own
+      ? { format: errors.mediaType, schema: errors.schema, fields: own.fields.map((field) => field.name), from: own.from, ...(own.framework ? { framework: own.framework } : {}), statuses }
+      : { format: conventions.errors.format, ...(style === 'rest' ? { schema: 'Problem', statuses, ...(problemFrom ? { from: problemFrom } : {}) } : {}) },
   });
 
   // Idempotency
@@ -172,10 +180,10 @@ export function buildChecklist(plan: ContractPlan, style: ApiStyle, contractOps:
   // Rate limits
   items.push({
     topic: 'rateLimits',
-    decision: `Every operation documents ${conventions.rateLimit.signal}${conventions.rateLimit.headers.length > 0 ? ` with ${conventions.rateLimit.headers.map((h) => `\`${h}\``).join(', ')}` : ''}; the problem type names the violated policy.`,
+    decision: `Every operation documents ${conventions.rateLimit.signal}${conventions.rateLimit.headers.length > 0 ? ` with ${conventions.rateLimit.headers.map((h) => `\`${h}\``).join(', ')}` : ''}${own ? '' : '; the problem type names the violated policy'}.`,
     applies: allKeys,
     rule: conventions.rateLimit.rule,
-    facts: { signal: conventions.rateLimit.signal, headers: conventions.rateLimit.headers },
+    facts: { signal: conventions.rateLimit.signal, headers: conventions.rateLimit.headers, ...(own ? { ownErrorBody: true } : {}) },
   });
 
   // CORS

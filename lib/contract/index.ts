@@ -11,7 +11,7 @@ import { buildSdl, validateSdl } from './graphql.js';
 import { mergeOpenApi } from './merge.js';
 import { planContract, type ContractPlan, type PlannedOperation } from './model.js';
 import { slug } from './naming.js';
-import { buildOpenApiDocument, requestSchemaName } from './openapi.js';
+import { buildOpenApiDocument, errorShape, PROBLEM_MEDIA_TYPE, requestSchemaName } from './openapi.js';
 import { lintOpenApi } from './openapi-lint.js';
 import { buildProto, protoPackage, rpcMethodName, validateProto } from './proto.js';
 import { buildTrpc, validateTrpc } from './trpc.js';
@@ -177,10 +177,12 @@ function noteSkipped(skipped: PlannedOperation[], where: string, questions: Open
   });
 }
 
-function expectationsOf(ops: PlannedOperation[]): ContractExpectations {
+function expectationsOf(ops: PlannedOperation[], plan: ContractPlan): ContractExpectations {
+  const { mediaType } = errorShape(plan);
   return {
     retrySafe: ops.filter((op) => op.idempotent && op.path).map((op) => op.key),
     lists: ops.filter((op) => op.paginated && !op.statedPaging && op.path).map((op) => op.key),
+    ...(mediaType !== PROBLEM_MEDIA_TYPE ? { errorMediaType: mediaType } : {}),
   };
 }
 
@@ -200,7 +202,7 @@ function buildRest(plan: ContractPlan, options: ContractOptions, warnings: Warni
     warnings.push(...merged.warnings);
     questions.push(...merged.questions);
     const added = new Set(merged.addedOperations);
-    const expectations = expectationsOf(restOps.filter((op) => added.has(op.key)));
+    const expectations = expectationsOf(restOps.filter((op) => added.has(op.key)), plan);
     expectations.owned = merged.owned;
     return {
       artifact: {
@@ -226,7 +228,7 @@ function buildRest(plan: ContractPlan, options: ContractOptions, warnings: Warni
       fence: 'yaml',
       operationCount: restOps.length,
       problems: [],
-      expectations: expectationsOf(restOps),
+      expectations: expectationsOf(restOps, plan),
     },
     excerpt,
     contractOps: restOps,

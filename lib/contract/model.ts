@@ -2,7 +2,7 @@
 // operation does (create, list, …), which resource it touches, its scope,
 // its fields with resolved types. The style builders only format this plan.
 
-import type { Column, Field, FieldType, Integration, OpenQuestion, Operation, RepoPaging, Scope, ServiceStack } from '../types.js';
+import type { Column, Evidence, Field, FieldType, Integration, OpenQuestion, Operation, RepoErrorBody, RepoPaging, Scope, ServiceStack } from '../types.js';
 import { operationKey, statedPaging } from '../types.js';
 import { AUTH_SCHEMES, FALLBACK_AUTH, WEBHOOK_VENDORS, columnType, type AuthSchemeEntry, type WebhookVendor } from './catalog.js';
 import { humanize, isPlural, pascalCase, plural as pluralOf, singular, snakeCase, words } from '../naming/index.js';
@@ -85,9 +85,20 @@ export interface ContractPlan {
   versionPrefixes: string[];
   /** The prefix the app puts before every route, with where it is set (`src/main.ts:6`); the paths are written after it. */
   basePath?: { path: string; from: string };
+  /** How the app's handlers already answer errors, with where (`src/routes/orders.ts:9`): new operations answer the same way. */
+  errorBody?: PlannedErrorBody;
   /** The key type of the repository's tables (its models or migrations): ids and references are sent as it is. */
   keyType?: KeyType;
   questions: OpenQuestion[];
+}
+
+export interface PlannedErrorBody {
+  kind: RepoErrorBody['kind'];
+  mediaType: string;
+  fields: RepoErrorBody['fields'];
+  from: string;
+  /** The framework that writes the body when handlers throw its exceptions. */
+  framework?: string;
 }
 
 /** How a key of the repository's type travels in JSON (knowledge: KEY_WIRE_TYPES). */
@@ -96,6 +107,12 @@ export function keyWireType(keyType: KeyType): Pick<PlannedField, 'type' | 'form
 }
 
 const SOURCE = 'contract';
+
+/** `file:line` of the first evidence, as the report cites repository facts. */
+function citation(evidence: readonly Evidence[]): string {
+  const first = evidence[0];
+  return first ? `${first.file}${first.line ? `:${first.line}` : ''}` : '';
+}
 const VERSION_SEGMENT = /^v\d+(?:(?:alpha|beta)\d*)?$/;
 const PAGINATION_PARAMS = new Set(['limit', 'cursor', 'page_size', 'page_token', 'first', 'after', 'pagesize', 'pagetoken']);
 const READ_METHODS = new Set(['GET', 'HEAD']);
@@ -168,8 +185,16 @@ export function planContract(scope: Scope, stack: ServiceStack | undefined): Con
   // The app's own prefix becomes the server's base path, unless the sprint already writes it in its paths.
   const prefix = stack?.layout?.basePath;
   const written = prefix && operations.some((op) => op.path && (op.path === prefix.path || op.path.startsWith(`${prefix.path}/`)));
-  const basePath = prefix && !written ? { path: prefix.path, from: `${prefix.evidence[0]?.file ?? ''}${prefix.evidence[0]?.line ? `:${prefix.evidence[0].line}` : ''}` } : undefined;
-  return { operations, resources, authSchemes, versionPrefix, versionPrefixes, ...(keyType ? { keyType } : {}), ...(basePath ? { basePath } : {}), questions };
+  const basePath = prefix && !written ? { path: prefix.path, from: citation(prefix.evidence) } : undefined;
+  const repoErrors = stack?.layout?.errorBody;
+  const errorBody: PlannedErrorBody | undefined = repoErrors && {
+    kind: repoErrors.kind,
+    mediaType: repoErrors.mediaType,
+    fields: repoErrors.fields,
+    from: citation(repoErrors.evidence),
+    ...(repoErrors.framework ? { framework: repoErrors.framework } : {}),
+  };
+  return { operations, resources, authSchemes, versionPrefix, versionPrefixes, ...(keyType ? { keyType } : {}), ...(basePath ? { basePath } : {}), ...(errorBody ? { errorBody } : {}), questions };
 }
 
 function pickAuthSchemes(stack: ServiceStack | undefined): AuthSchemeEntry[] {
@@ -438,7 +463,6 @@ function planOperation(op: Operation, role: OperationRole, resource: PlannedReso
   for (const name of fromRepo?.params ?? []) {
     if (!filters.some((field) => field.name === name)) filters.push({ name, type: 'integer', typeStated: true, required: false, minimum: name === 'offset' ? 0 : 1 });
   }
-  const pagingEvidence = fromRepo?.evidence[0];
   const requestFields = op.requestFields.map((field) => planField(field, resource.fields.find((known) => known.name === field.name)));
   const responseFields = op.responseFields.map((field) => planField(field, resource.fields.find((known) => known.name === field.name)));
   // Fields the resource also has are covered by the resource's own question.
@@ -481,7 +505,7 @@ function planOperation(op: Operation, role: OperationRole, resource: PlannedReso
     resource,
     paginated: role === 'list',
     ...(ownPaging.length ? { statedPaging: ownPaging } : {}),
-    ...(pagingEvidence ? { pagingFrom: `${pagingEvidence.file}${pagingEvidence.line ? `:${pagingEvidence.line}` : ''}` } : {}),
+    ...(fromRepo?.evidence.length ? { pagingFrom: citation(fromRepo.evidence) } : {}),
     ...(role === 'list' && op.pageSizeMax ? { pageSizeMax: op.pageSizeMax } : {}),
     idempotent,
     mutating,

@@ -48,19 +48,21 @@ function keyOf(method: string, path: string): string {
   return `${method.toUpperCase()} ${path}`;
 }
 
-const problemJsonErrors = forEachOperation((operation, method, _path, _item, ctx) => {
-  for (const [status, raw] of Object.entries<any>(operation.responses ?? {})) {
-    if (!/^[45]/.test(status)) continue;
-    const response = deref(raw, ctx);
-    const content = response?.content ?? {};
-    if (!Object.keys(content).some((media) => media.toLowerCase() === 'application/problem+json')) {
-      ctx.report({
-        message: `Error response ${status} must be application/problem+json (RFC 9457).`,
-        location: ctx.location.child([method, 'responses', status]),
-      });
+/** Every error response uses one media type: problem+json (RFC 9457), or the app's own when its handlers have one. */
+function errorMediaType(options: { mediaType?: string }) {
+  const expected = options.mediaType ?? 'application/problem+json';
+  const why = expected === 'application/problem+json' ? 'RFC 9457' : "the app's own error body";
+  return forEachOperation((operation, method, _path, _item, ctx) => {
+    for (const [status, raw] of Object.entries<any>(operation.responses ?? {})) {
+      if (!/^[45]/.test(status)) continue;
+      const response = deref(raw, ctx);
+      const content = response?.content ?? {};
+      if (!Object.keys(content).some((media) => media.toLowerCase() === expected)) {
+        ctx.report({ message: `Error response ${status} must be ${expected} (${why}).`, location: ctx.location.child([method, 'responses', status]) });
+      }
     }
-  }
-});
+  });
+}
 
 const rateLimit429 = forEachOperation((operation, method, _path, _item, ctx) => {
   const raw = operation.responses?.['429'];
@@ -115,7 +117,7 @@ function listPagination(options: { operations?: string[] }) {
 }
 
 const MAGI_RULES = {
-  'problem-json-errors': () => problemJsonErrors(),
+  'error-media-type': (options: Json) => errorMediaType(options)(),
   'rate-limit-429': () => rateLimit429(),
   'idempotency-key': (options: Json) => idempotencyKey(options)(),
   'list-pagination': (options: Json) => listPagination(options)(),
@@ -208,7 +210,8 @@ const configs = new Map<string, Promise<Config>>();
 function configFor(skipAmbiguousPaths: boolean, expectations?: ContractExpectations): Promise<Config> {
   const retrySafe = expectations?.retrySafe ?? [];
   const lists = expectations?.lists ?? [];
-  const key = JSON.stringify([skipAmbiguousPaths, retrySafe, lists]);
+  const errorMedia = expectations?.errorMediaType;
+  const key = JSON.stringify([skipAmbiguousPaths, retrySafe, lists, errorMedia]);
   let config = configs.get(key);
   if (!config) {
     config = import('@redocly/openapi-core').then((module) =>
@@ -218,7 +221,7 @@ function configFor(skipAmbiguousPaths: boolean, expectations?: ContractExpectati
         rules: {
           // Off only when it would report nothing: it compares every pair of paths (seconds on thousands of them).
           ...(skipAmbiguousPaths ? { 'no-ambiguous-paths': 'off' } : {}),
-          'magi/problem-json-errors': 'error',
+          'magi/error-media-type': { severity: 'error', ...(errorMedia ? { mediaType: errorMedia } : {}) },
           'magi/rate-limit-429': 'error',
           'magi/idempotency-key': { severity: 'error', operations: retrySafe },
           'magi/list-pagination': { severity: 'error', operations: lists },

@@ -2,13 +2,19 @@
 // Key order is fixed by construction, so the same plan gives the same bytes.
 
 import { IDEMPOTENCY_RETENTION_HOURS, PAGE_SIZE, pageSizeOf } from './catalog.js';
-import type { ContractPlan, PlannedField, PlannedOperation, PlannedResource } from './model.js';
+import type { ContractPlan, PlannedErrorBody, PlannedField, PlannedOperation, PlannedResource } from './model.js';
 import { keyWireType, scopesOf } from './model.js';
 import { isKeyName, pascalCase } from '../naming/index.js';
 
 type Json = Record<string, unknown>;
 
 export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
+
+/** How the contract's errors travel: the app's own body when its handlers have one, else problem details. */
+export function errorShape(plan: Pick<ContractPlan, 'errorBody'>): { mediaType: string; schema: string; own?: PlannedErrorBody } {
+  const body = plan.errorBody;
+  return body?.kind === 'own' ? { mediaType: body.mediaType, schema: 'Error', own: body } : { mediaType: PROBLEM_MEDIA_TYPE, schema: 'Problem' };
+}
 
 /** Shared error responses: status → component name and what it means here. */
 export const ERROR_RESPONSES: Record<number, { name: string; description: string }> = {
@@ -210,10 +216,12 @@ export function buildOpenApiDocument(plan: ContractPlan, title: string): Json {
     pathItem[op.method.toLowerCase()] = operation;
   }
 
-  schemas.set('Problem', problemSchema());
+  const errors = errorShape(plan);
+  schemas.set(errors.schema, errors.own ? ownErrorSchema(errors.own) : problemSchema());
+  const errorsAre = errors.own ? `Errors keep the app's own body (${errors.own.fields.map((field) => field.name).join(', ')}).` : 'Errors are RFC 9457 problem details.';
   return {
     openapi: '3.1.0',
-    info: { title, version: '1.0.0', description: `Contract for the sprint "${title}". Errors are RFC 9457 problem details.` },
+    info: { title, version: '1.0.0', description: `Contract for the sprint "${title}". ${errorsAre}` },
     servers: [plan.basePath
       ? { url: plan.basePath.path, description: `The app's global route prefix (${plan.basePath.from}); paths follow it.` }
       : { url: '/', description: 'Same origin as the client; paths carry the major version.' }],
@@ -223,7 +231,7 @@ export function buildOpenApiDocument(plan: ContractPlan, title: string): Json {
       schemas: Object.fromEntries(schemas),
       ...(usedParameters.size > 0 ? { parameters: sharedParameters(usedParameters) } : {}),
       ...(usedResponses.has(429) ? { headers: rateLimitHeaders() } : {}),
-      responses: Object.fromEntries([...usedResponses].sort((a, b) => a - b).map((code) => [ERROR_RESPONSES[code].name, errorResponse(code)])),
+      responses: Object.fromEntries([...usedResponses].sort((a, b) => a - b).map((code) => [ERROR_RESPONSES[code].name, errorResponse(code, errors)])),
       securitySchemes: securitySchemes(plan),
     },
   };
@@ -242,6 +250,17 @@ function problemSchema(): Json {
       instance: { type: 'string', format: 'uri-reference' },
       code: { type: 'string', description: 'Stable machine-readable error code.' },
     },
+  };
+}
+
+/** The error body the app's handlers already write, field by field as their literals type it. */
+function ownErrorSchema(body: PlannedErrorBody): Json {
+  const writer = body.framework ? `${body.framework} writes it when a handler throws (\`${body.from}\`)` : `as \`${body.from}\` writes it`;
+  return {
+    type: 'object',
+    description: `The app's own error body, ${writer}.`,
+    required: body.fields.map((field) => field.name),
+    properties: Object.fromEntries(body.fields.map((field) => [field.name, field.type ? { type: field.type } : {}])),
   };
 }
 
@@ -278,7 +297,7 @@ function rateLimitHeaders(): Json {
   };
 }
 
-function errorResponse(code: number): Json {
+function errorResponse(code: number, errors: ReturnType<typeof errorShape>): Json {
   const response: Json = { description: ERROR_RESPONSES[code].description };
   if (code === 429) {
     response.headers = {
@@ -287,7 +306,7 @@ function errorResponse(code: number): Json {
       'RateLimit-Policy': ref('headers', 'RateLimitPolicy'),
     };
   }
-  response.content = { [PROBLEM_MEDIA_TYPE]: { schema: ref('schemas', 'Problem') } };
+  response.content = { [errors.mediaType]: { schema: ref('schemas', errors.schema) } };
   return response;
 }
 

@@ -41,6 +41,11 @@ export const FRAMEWORKS: readonly FrameworkEntry[] = [
     logger: 'pino',
     rawBody: 'fastify-raw-body: request.rawBody',
     otel: '@fastify/otel',
+    // Its default error handler (and @fastify/sensible's reply.notFound()…) answers {statusCode, error, message}.
+    errorBody: {
+      throws: /\breply\.(?:badRequest|unauthorized|forbidden|notFound|conflict|unprocessableEntity|internalServerError)\(|\.httpErrors\.\w+\(/,
+      fields: [{ name: 'statusCode', type: 'integer' }, { name: 'error', type: 'string' }, { name: 'message', type: 'string' }],
+    },
     defaultApiStyle: 'rest',
     defaultTestDir: 'test',
     contractTest: { language: 'typescript', contract: 'openapi', alternates: { graphql: 'graphql' }, runners: ['vitest', 'jest'], testDir: 'tests/api', fileName: '{slug}.contract.test.ts', appEntry: 'src/app.ts#buildApp', dependencies: ['ajv', 'ajv-formats'], yamlDependencies: ['yaml'] },
@@ -93,6 +98,11 @@ export const FRAMEWORKS: readonly FrameworkEntry[] = [
     rawBody: 'NestFactory.create(AppModule, { rawBody: true }) + req.rawBody',
     otel: '@opentelemetry/instrumentation-nestjs-core',
     globalPrefix: { files: /(^|\/)main\.ts$/, setting: /\.setGlobalPrefix\(\s*['"`]\/?([\w./-]+?)\/?['"`]/ },
+    // Its built-in exceptions (NotFoundException…) answer {statusCode, message, error}; an object argument replaces the body.
+    errorBody: {
+      throws: /\bthrow\s+new\s+(?:BadRequest|Unauthorized|Forbidden|NotFound|Conflict|Gone|UnprocessableEntity|PreconditionFailed|PayloadTooLarge|InternalServerError|ServiceUnavailable|NotAcceptable|MethodNotAllowed)Exception\(\s*(?!\{)/,
+      fields: [{ name: 'statusCode', type: 'integer' }, { name: 'message', type: 'string' }, { name: 'error', type: 'string' }],
+    },
     defaultApiStyle: 'rest',
     defaultTestDir: 'test',
     contractTest: { language: 'typescript', contract: 'openapi', alternates: { graphql: 'graphql' }, runners: ['jest', 'vitest'], testDir: 'test', fileName: '{slug}.e2e-spec.ts', appEntry: 'src/app.module.ts#AppModule', dependencies: ['@nestjs/testing', 'supertest', '@types/supertest', 'ajv', 'ajv-formats'], yamlDependencies: ['yaml'] },
@@ -165,6 +175,8 @@ export const FRAMEWORKS: readonly FrameworkEntry[] = [
     logger: 'python-logging',
     rawBody: 'await request.body()',
     otel: 'opentelemetry-instrumentation-fastapi',
+    // raise HTTPException(status_code=404, detail=…) answers {detail}.
+    errorBody: { throws: /\braise\s+HTTPException\(/, fields: [{ name: 'detail', type: 'string' }] },
     defaultApiStyle: 'rest',
     defaultTestDir: 'tests',
     contractTest: { language: 'python', contract: 'openapi', runners: ['pytest'], testDir: 'tests/api', fileName: 'test_{snake}_contract.py', appEntry: 'app/main.py#app', dependencies: ['pytest', 'httpx', 'openapi-core'], yamlDependencies: ['pyyaml'] },
@@ -213,6 +225,8 @@ export const FRAMEWORKS: readonly FrameworkEntry[] = [
     logger: 'python-logging',
     rawBody: 'request.body',
     otel: 'opentelemetry-instrumentation-django',
+    // Its exceptions (NotFound, PermissionDenied, ValidationError…) answer {detail} (a validation error maps fields to messages).
+    errorBody: { throws: /\braise\s+(?:exceptions\.)?(?:NotFound|PermissionDenied|NotAuthenticated|AuthenticationFailed|ParseError|Throttled|APIException)\(/, fields: [{ name: 'detail', type: 'string' }] },
     defaultApiStyle: 'rest',
     defaultTestDir: 'tests',
     contractTest: 'django',
@@ -283,6 +297,8 @@ export const FRAMEWORKS: readonly FrameworkEntry[] = [
     validation: 'go-playground-validator',
     rawBody: 'io.ReadAll(c.Request().Body)',
     otel: 'otelecho',
+    // echo.NewHTTPError(http.StatusNotFound, "…") answers {message}.
+    errorBody: { throws: /\becho\.NewHTTPError\(/, fields: [{ name: 'message', type: 'string' }] },
     defaultApiStyle: 'rest',
     defaultTestDir: '.',
     contractTest: { language: 'go', contract: 'openapi', alternates: { proto: 'grpc-go' }, runners: ['go-test'], testDir: '<pkg>', fileName: '{snake}_contract_test.go', appEntry: 'internal/server/server.go#NewServer', dependencies: ['github.com/getkin/kin-openapi'] },
@@ -424,6 +440,11 @@ export const FRAMEWORKS: readonly FrameworkEntry[] = [
     rawBody: '@RequestBody String payload',
     otel: 'opentelemetry-spring-boot-starter',
     globalPrefix: { files: /(^|\/)application(?:-\w+)?\.(?:properties|ya?ml)$/, setting: /\bcontext-path\s*[=:]\s*['"]?\/([\w./-]+?)\/?['"]?\s*$/m },
+    // throw new ResponseStatusException(HttpStatus.NOT_FOUND) answers Spring Boot's error attributes (message is off by default).
+    errorBody: {
+      throws: /\bthrow\s+new\s+ResponseStatusException\(/,
+      fields: [{ name: 'timestamp', type: 'string' }, { name: 'status', type: 'integer' }, { name: 'error', type: 'string' }, { name: 'path', type: 'string' }],
+    },
     defaultApiStyle: 'rest',
     defaultTestDir: 'src/test/java',
   },

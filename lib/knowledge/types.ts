@@ -168,6 +168,11 @@ export interface FrameworkEntry extends Technology<'framework'> {
   otel?: string;
   /** Where an app sets one path prefix for every route (Nest `setGlobalPrefix('api')`): the files and the setting, its first group the prefix. */
   globalPrefix?: { files: RegExp; setting: RegExp };
+  /**
+   * The body the framework writes when a handler throws its HTTP exception (Nest `throw new NotFoundException()` gives
+   * `{statusCode, message, error}`): the throw that shows handlers rely on it, and the body's top-level fields.
+   */
+  errorBody?: { throws: RegExp; fields: Array<{ name: string; type: 'string' | 'integer' }>; mediaType?: string };
   /** API style it serves when nothing more specific is found. */
   defaultApiStyle: ApiStyle;
   /** Test folder used when the repository has none yet. */

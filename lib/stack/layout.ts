@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { Evidence, RepoLayout, RepoTable, ServiceStack } from '../types.js';
 import { entitiesFromCode } from '../scope/grammar/models.js';
 import { knowledgeOf, ORMS, PAGING_PAIRS, QUERY_PARAM_READS, SQL_PRIMARY_KEY, type KeyType } from '../knowledge/index.js';
+import { readErrorBody } from './error-body.js';
 import { globToRegExp } from './glob.js';
 import { lineOfIndex, type RepoReader } from './scan.js';
 
@@ -327,6 +328,8 @@ export async function readLayout(reader: RepoReader, serviceDir: string, files: 
   if (basePath) layout.basePath = basePath;
   const paging = await readPaging(reader, serviceDir, files);
   if (paging) layout.paging = paging;
+  const errorBody = await readErrorBody(reader, serviceDir, files, stack.framework?.value);
+  if (errorBody) layout.errorBody = errorBody;
   const tables = await readRepoTables(reader, serviceDir, files, stack.orm?.value);
   if (tables) layout.tables = tables;
   const schemaSync = await readSchemaSync(reader, serviceDir, files, stack.orm?.value);

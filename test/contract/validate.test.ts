@@ -21,7 +21,7 @@ describe('a broken OpenAPI contract is refused', () => {
       expectations: { retrySafe: ['POST /v1/things'], lists: ['GET /v1/things'] },
     };
     const messages = (await errorsOf(artifact)).map((problem) => problem.message);
-    expect(messages.some((message) => message.startsWith('magi/problem-json-errors') && message.includes('400'))).toBe(true);
+    expect(messages.some((message) => message.startsWith('magi/error-media-type') && message.includes('400'))).toBe(true);
     expect(messages.filter((message) => message.startsWith('magi/rate-limit-429'))).toHaveLength(2);
     expect(messages.some((message) => message.startsWith('magi/list-pagination') && message.includes('bare array'))).toBe(true);
     expect(messages.some((message) => message.startsWith('magi/idempotency-key') && message.includes('POST /v1/things'))).toBe(true);
@@ -47,7 +47,7 @@ describe('a broken OpenAPI contract is refused', () => {
     const artifact = await refundsArtifact();
     const edited = { ...artifact, text: artifact.text.replace(/application\/problem\+json/, 'application/json') };
     const messages = (await errorsOf(edited)).map((problem) => problem.message);
-    expect(messages.some((message) => message.startsWith('magi/problem-json-errors'))).toBe(true);
+    expect(messages.some((message) => message.startsWith('magi/error-media-type'))).toBe(true);
   });
 
   it('reports Redocly structural errors (unresolved $ref)', async () => {

@@ -123,6 +123,8 @@ export interface RepoErrorBody {
   fields: Array<{ name: string; type?: LiteralJsonType }>;
   /** The framework writes it when a handler throws its exception (Nest's built-in exceptions), rather than the handler. */
   framework?: string;
+  /** The schema component the repository's OpenAPI document names it by (`ErrorResponse`). */
+  schemaName?: string;
   evidence: Evidence[];
 }
 

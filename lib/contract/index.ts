@@ -13,6 +13,7 @@ import { planContract, type ContractPlan, type PlannedOperation } from './model.
 import { slug } from './naming.js';
 import { buildOpenApiDocument, errorShape, PROBLEM_MEDIA_TYPE, requestSchemaName } from './openapi.js';
 import { lintOpenApi } from './openapi-lint.js';
+import { openApiErrorBody } from '../stack/error-body.js';
 import { buildProto, protoPackage, rpcMethodName, validateProto } from './proto.js';
 import { buildTrpc, validateTrpc } from './trpc.js';
 
@@ -60,6 +61,12 @@ export async function buildContract(scope: Scope, options: ContractOptions): Pro
  */
 export function draftContract(scope: Scope, options: ContractOptions): { result: ContractResult; validation: Promise<Problem[]> } {
   const plan = planContract(scope, options.stack);
+  // The document merged into says how its errors travel; new operations answer the same way.
+  const merged = options.existingOpenApi && options.apiStyle === 'rest' ? openApiErrorBody(options.existingOpenApi.text, options.existingOpenApi.path) : undefined;
+  if (merged) {
+    const { evidence, ...body } = merged.body;
+    plan.errorBody = { ...body, from: `${options.existingOpenApi!.path}${evidence[0]?.line ? `:${evidence[0].line}` : ''}`, ...(merged.schema ? { schema: merged.schema } : {}) };
+  }
   // A proto has no security scheme to assume: the fallback question asks in the RPC's terms.
   const questions: OpenQuestion[] = plan.questions.map((question) =>
     options.apiStyle === 'grpc' && question.text === FALLBACK_AUTH.question ? { ...question, text: FALLBACK_AUTH_RPC_QUESTION } : question);

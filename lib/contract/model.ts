@@ -99,6 +99,10 @@ export interface PlannedErrorBody {
   from: string;
   /** The framework that writes the body when handlers throw its exceptions. */
   framework?: string;
+  /** The component name the repository's OpenAPI document gives it. */
+  schemaName?: string;
+  /** Its definition in the OpenAPI document the contract merges into, kept as it is. */
+  schema?: Record<string, unknown>;
 }
 
 /** How a key of the repository's type travels in JSON (knowledge: KEY_WIRE_TYPES). */
@@ -193,6 +197,7 @@ export function planContract(scope: Scope, stack: ServiceStack | undefined): Con
     fields: repoErrors.fields,
     from: citation(repoErrors.evidence),
     ...(repoErrors.framework ? { framework: repoErrors.framework } : {}),
+    ...(repoErrors.schemaName ? { schemaName: repoErrors.schemaName } : {}),
   };
   return { operations, resources, authSchemes, versionPrefix, versionPrefixes, ...(keyType ? { keyType } : {}), ...(basePath ? { basePath } : {}), ...(errorBody ? { errorBody } : {}), questions };
 }

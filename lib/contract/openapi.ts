@@ -13,7 +13,7 @@ export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
 /** How the contract's errors travel: the app's own body when its handlers have one, else problem details. */
 export function errorShape(plan: Pick<ContractPlan, 'errorBody'>): { mediaType: string; schema: string; own?: PlannedErrorBody } {
   const body = plan.errorBody;
-  return body?.kind === 'own' ? { mediaType: body.mediaType, schema: 'Error', own: body } : { mediaType: PROBLEM_MEDIA_TYPE, schema: 'Problem' };
+  return body?.kind === 'own' ? { mediaType: body.mediaType, schema: body.schemaName ?? 'Error', own: body } : { mediaType: PROBLEM_MEDIA_TYPE, schema: 'Problem' };
 }
 
 /** Shared error responses: status → component name and what it means here. */
@@ -255,6 +255,7 @@ function problemSchema(): Json {
 
 /** The error body the app's handlers already write, field by field as their literals type it. */
 function ownErrorSchema(body: PlannedErrorBody): Json {
+  if (body.schema) return structuredClone(body.schema);
   const writer = body.framework ? `${body.framework} writes it when a handler throws (\`${body.from}\`)` : `as \`${body.from}\` writes it`;
   return {
     type: 'object',

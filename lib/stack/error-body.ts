@@ -4,12 +4,14 @@
 // then answer errors the same way, so clients keep one error parser.
 
 import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import type { Evidence, LiteralJsonType, RepoErrorBody } from '../types.js';
 import { ERROR_BODY_WRITES, ERROR_HANDLER_CODE, ERROR_HANDLER_FILE, ERROR_STATUS, knowledgeOf, PROBLEM_DETAILS, PROBLEM_FIELDS } from '../knowledge/index.js';
 import { lineOfIndex, type RepoReader } from './scan.js';
 
 const SOURCE_FILE = /\.(py|ts|js|mjs|cjs|rb|go|java|kt)$/;
 const CONFIG_FILE = /(^|\/)application(?:-\w+)?\.(?:properties|ya?ml)$/;
+const OPENAPI_FILE = /(^|\/)(?:openapi|swagger)[\w.-]*\.(?:ya?ml|json)$/i;
 const HANDLER_FILE = /(^|\/)(routes?|routers?|controllers?|handlers?|api|views|endpoints|resolvers|app)(\/|\.|_|$)|(controller|handler|router|routes|views|endpoints?)s?\.\w+$/i;
 const EXCLUDED = /(^|\/)(node_modules|vendor|dist|build|test|tests|spec|__tests__|migrations?)\//;
 const MAX_FILES = 120;
@@ -110,11 +112,16 @@ export async function readErrorBody(reader: RepoReader, serviceDir: string, file
   const rel = (file: string): string => (serviceDir === '.' || serviceDir === '' ? file : path.posix.relative(serviceDir, file));
   const candidates = files
     .filter((file) => !EXCLUDED.test(file) && !/[._](test|spec)\.\w+$/.test(file))
-    .filter((file) => (SOURCE_FILE.test(file) && (HANDLER_FILE.test(rel(file)) || ERROR_HANDLER_FILE.test(rel(file)))) || CONFIG_FILE.test(rel(file)))
+    .filter((file) => (SOURCE_FILE.test(file) && (HANDLER_FILE.test(rel(file)) || ERROR_HANDLER_FILE.test(rel(file)))) || CONFIG_FILE.test(rel(file)) || OPENAPI_FILE.test(rel(file)))
     .sort()
     .slice(0, MAX_FILES);
   if (!candidates.length) return undefined;
   const texts = await reader.readMany(candidates);
+  // The API's own contract says how errors travel, before any handler does.
+  for (const file of candidates.filter((candidate) => OPENAPI_FILE.test(rel(candidate)))) {
+    const declared = texts.has(file) ? openApiErrorBody(texts.get(file)!, file) : undefined;
+    if (declared) return declared.body;
+  }
   const thrown = knowledgeOf('framework', framework)?.errorBody;
 
   const tallies = new Map<string, Tally>();
@@ -185,4 +192,64 @@ function mergeTypes(into: Field[], from: Field[]): void {
     if (!field.type) field.type = other.type;
     else if (field.type !== other.type) delete field.type;
   }
+}
+
+export type Json = Record<string, any>;
+
+/**
+ * How an OpenAPI document's operations answer errors: the media type and schema most of their 4xx/5xx
+ * responses use, with that schema's fields. Undefined when the text is not OpenAPI or declares no error body.
+ */
+export function openApiErrorBody(text: string, file: string): { body: RepoErrorBody; schema?: Json } | undefined {
+  let doc: Json;
+  try {
+    doc = parseYaml(text, { maxAliasCount: 100 }) as Json;
+  } catch {
+    return undefined;
+  }
+  if (!doc || typeof doc !== 'object' || typeof doc.openapi !== 'string' || typeof doc.paths !== 'object' || !doc.paths) return undefined;
+  const resolve = (node: any): any => {
+    let current = node;
+    for (let depth = 0; current && typeof current.$ref === 'string' && current.$ref.startsWith('#/') && depth < 8; depth++) {
+      current = current.$ref.slice(2).split('/').reduce((at: any, key: string) => at?.[key.replace(/~1/g, '/').replace(/~0/g, '~')], doc);
+    }
+    return current;
+  };
+  const tally = new Map<string, { mediaType: string; schema: any; count: number }>();
+  for (const item of Object.values<Json>(doc.paths)) {
+    for (const operation of Object.values<any>(item ?? {})) {
+      for (const [status, raw] of Object.entries<any>(operation?.responses ?? {})) {
+        if (!/^[45]/.test(status)) continue;
+        const content = resolve(raw)?.content;
+        const mediaType = content && typeof content === 'object' ? Object.keys(content)[0] : undefined;
+        if (!mediaType) continue;
+        const schema = content[mediaType]?.schema;
+        const key = `${mediaType} ${schema?.$ref ?? ''}`;
+        const entry = tally.get(key) ?? { mediaType, schema, count: 0 };
+        entry.count++;
+        tally.set(key, entry);
+      }
+    }
+  }
+  const best = [...tally.values()].sort((a, b) => b.count - a.count)[0];
+  if (!best) return undefined;
+  const schemaName = typeof best.schema?.$ref === 'string' && best.schema.$ref.startsWith('#/components/schemas/') ? best.schema.$ref.slice('#/components/schemas/'.length) : undefined;
+  const properties = resolve(best.schema)?.properties ?? {};
+  const fields: Field[] = Object.entries<any>(properties).map(([name, property]) => {
+    const declared = resolve(property)?.type;
+    const type = (Array.isArray(declared) ? declared.find((entry) => entry !== 'null') : declared) as LiteralJsonType | undefined;
+    return { name, ...(type && ['string', 'integer', 'number', 'boolean', 'object', 'array'].includes(type) ? { type } : {}) };
+  });
+  const problem = best.mediaType.toLowerCase() === 'application/problem+json' || (fields.some((field) => field.name === 'title') && fields.every((field) => PROBLEM_FIELDS.has(field.name)));
+  // A body without declared fields (`{type: object}`) says nothing to follow.
+  if (!problem && fields.length === 0) return undefined;
+  const at = schemaName ? new RegExp(`^[ \\t]+["']?${schemaName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?\\s*:`, 'm').exec(text) : null;
+  const body: RepoErrorBody = {
+    kind: problem ? 'problem' : 'own',
+    mediaType: problem ? 'application/problem+json' : best.mediaType,
+    fields,
+    ...(schemaName && !problem ? { schemaName } : {}),
+    evidence: [{ file, ...(at ? { line: lineOfIndex(text, at.index + at[0].search(/\S/)) } : {}) }],
+  };
+  return { body, ...(schemaName && !problem ? { schema: resolve(best.schema) } : {}) };
 }

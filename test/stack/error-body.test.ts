@@ -117,3 +117,70 @@ describe('the contract answers errors as the repository does', () => {
     expect(Object.keys(doc.components.responses.NotFound.content)).toEqual(['application/problem+json']);
   });
 });
+
+describe('the error body an OpenAPI document declares', () => {
+  const existing = `openapi: 3.1.0
+info: { title: Shop, version: 2.0.0, license: { name: MIT, identifier: MIT } }
+servers: [{ url: /api }]
+security: [{ bearerAuth: [] }]
+paths:
+  /v1/orders/{orderId}:
+    get:
+      operationId: getOrder
+      summary: One order.
+      tags: [orders]
+      parameters:
+        - { name: orderId, in: path, required: true, schema: { type: string } }
+      responses:
+        '200': { description: The order., content: { application/json: { schema: { type: object } } } }
+        '404': { $ref: '#/components/responses/Failure' }
+        '429': { $ref: '#/components/responses/Failure' }
+tags: [{ name: orders, description: Orders. }]
+components:
+  responses:
+    Failure:
+      description: Failed.
+      content:
+        application/json:
+          schema:
+            $ref: '#/components/schemas/ErrorResponse'
+  schemas:
+    ErrorResponse:
+      type: object
+      required: [code, message]
+      properties:
+        code: { type: string }
+        message: { type: string }
+  securitySchemes:
+    bearerAuth: { type: http, scheme: bearer }
+`;
+
+  it('reads the media type and the schema most error responses use, cited at the schema', async () => {
+    const { openApiErrorBody } = await import('../../lib/stack/error-body.js');
+    expect(openApiErrorBody(existing, 'api/openapi.yaml')?.body).toEqual({
+      kind: 'own', mediaType: 'application/json', schemaName: 'ErrorResponse',
+      fields: [{ name: 'code', type: 'string' }, { name: 'message', type: 'string' }],
+      evidence: [{ file: 'api/openapi.yaml', line: 27 }],
+    });
+    expect(openApiErrorBody(existing.replace(/application\/json:\n(\s+)schema:\n\s+\$ref: '#\/components\/schemas\/ErrorResponse'/, 'application/problem+json:\n$1schema: { type: object }'), 'x.yaml')?.body.kind).toBe('problem');
+    expect(openApiErrorBody('not: [openapi', 'x.yaml')).toBeUndefined();
+  });
+
+  it('the repository\'s OpenAPI file beats its handlers', async () => {
+    const service = await detectedService({ ...express, 'api/openapi.yaml': existing, 'src/routes/orders.js': "res.status(404).json({ error: 'no' });\n" });
+    expect(service.layout?.errorBody).toMatchObject({ kind: 'own', schemaName: 'ErrorResponse', evidence: [{ file: 'api/openapi.yaml', line: 27 }] });
+  });
+
+  it('merging into it: new operations reference its schema, add no second one, and lint clean', async () => {
+    const scope = extractScope('# Refunds\n\n## API\n\n- `POST /v1/orders/{orderId}/refunds` refunds an order with `amount`.\n');
+    const { artifact, warnings } = await buildContract(scope, { apiStyle: 'rest', title: 'Refunds', location: 'auto', existingOpenApi: { path: 'api/openapi.yaml', text: existing } });
+    const doc = parse(artifact.text);
+    const created = doc.paths['/v1/orders/{orderId}/refunds'].post;
+    const notFound = doc.components.responses[created.responses['404'].$ref.split('/').pop()];
+    expect(notFound.content).toEqual({ 'application/json': { schema: { $ref: '#/components/schemas/ErrorResponse' } } });
+    expect(Object.keys(doc.components.schemas)).not.toContain('Problem');
+    expect(Object.keys(doc.components.schemas)).not.toContain('Error');
+    expect(warnings.filter((warning) => warning.code === 'contract-collision')).toEqual([]);
+    expect(artifact.problems.filter((problem) => problem.severity === 'error')).toEqual([]);
+  });
+});

@@ -67,7 +67,9 @@ export default class SetupGenerator extends Generator {
     const missing = (setupQuestions as readonly QuestionSpec[]).filter((question) => question.prompt && this.inputs[question.name as keyof SetupInputs] === undefined);
     if (!missing.length || this.inputs.answers) return;
     if (!canPrompt(this)) {
-      throw new MagiError('needs-answers', `No terminal to ask on (${missing.map((question) => question.name).join(', ')}): pass --answers <file> or the matching options`, {
+      // Without a terminal only the language is needed: the defaults are optional and stay unset (the generators' own apply).
+      if (this.inputs.outputLanguage !== undefined) return;
+      throw new MagiError('needs-answers', 'No terminal to ask on (outputLanguage): pass --output-language <tag> (en, zh-TW, …) or --answers <file>', {
         exitCode: EXIT.usage,
       });
     }

@@ -58,3 +58,23 @@ describe('arguments', () => {
     expect(run.stdout).toBe('');
   });
 });
+
+describe('magi setup without a terminal', () => {
+  it('the help example works as written: the language alone is enough, the defaults stay unset', () => {
+    const fresh = copyExample();
+    const run = runMagi(fresh, ['setup', '--project', '--output-language', 'zh-TW', '--force']);
+    expect(run.status).toBe(0);
+    expect(`${run.stdout}${run.stderr}`).toBe('magi config written to .yo-rc.json\n');
+    expect(JSON.parse(fresh.read('.yo-rc.json'))['generator-magi']).toMatchObject({ outputLanguage: 'zh-TW' });
+    expect(JSON.parse(fresh.read('.yo-rc.json'))['generator-magi'].apiStyle).toBeUndefined();
+  });
+
+  it('without the language it says which option gives it, exit 2, nothing written', () => {
+    const fresh = copyExample();
+    const before = fresh.read('.yo-rc.json');
+    const run = runMagi(fresh, ['setup', '--project', '--force']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe('magi: No terminal to ask on (outputLanguage): pass --output-language <tag> (en, zh-TW, …) or --answers <file>\n');
+    expect(fresh.read('.yo-rc.json')).toBe(before);
+  });
+});

@@ -19,6 +19,9 @@ const NEW_TABLE = [
   // "Criar a tabela `reports`", "Crear la tabla `reports`", "Nova tabela `reports`".
   /(?:^|[^\p{L}])(?:criar|crie|cria|crear|cree|crea|nova|nueva|adicionar|adicione|agregar|agregue|añadir|añada)\s+(?:(?:a|uma|la|una)\s+)?(?:(?:nova|nueva)\s+)?(?:tabela|tabla)\s*[:：]?\s*`([\w.]+)`/giu,
   /\b(?:tabela|tabla)\s+`([\w.]+)`\s*\((?:nova|nueva)\)/gi,
+  // "Bảng mới `file_shares` (…)", "Tạo bảng `x`", "Thêm một bảng mới `x`", "bảng `x` (mới)".
+  /(?:^|[^\p{L}])(?:bảng\s+mới|(?:tạo|thêm)\s+(?:một\s+)?bảng(?:\s+mới)?)\s*[:：]?\s*`([\w.]+)`/giu,
+  /(?:^|[^\p{L}])bảng\s+`([\w.]+)`\s*\(mới\)/giu,
 ];
 /** "com as colunas motivo, status e resolução", "con las columnas …": the words after it list columns. */
 const WORDED_COLUMNS = /^\s*,?\s*(?:com|con|with)\s+(?:(?:as|las|the)\s+)?(?:colunas|columnas|columns|campos|fields)\s*[:：]?\s*/iu;
@@ -35,6 +38,8 @@ const COLUMN_TO_TABLE = [
 ];
 /** "Adicionar a coluna `x` na tabela `y`", "Agregar las columnas `a` y `b` a la tabla `y`". */
 const COLUMNS_TO_TABLE_ROMANCE = /(?:^|[^\p{L}])(?:adicionar|adicione|adiciona|incluir|inclua|criar|crie|agregar|agregue|añadir|añada|crear|cree)\s+(?:(?:a|as|uma|la|las|una)\s+)?(?:(?:novas?|nuevas?)\s+)?(?:colunas?|columnas?|campos?)\s+((?:`\w+`(?:\s*\([^)]*\))?(?:\s*,\s*|\s+(?:e|y)\s+)?)+)\s*(?:na|à|em|no|a|en|para)\s+(?:(?:a|la)\s+)?(?:tabela|tabla)\s+`?([A-Za-z_][\w.]*)`?/giu;
+/** "Thêm (các) cột `a`, `b` vào bảng `y`": Vietnamese puts the columns first, as Portuguese and Spanish do. */
+const COLUMNS_TO_TABLE_VI = /(?:^|[^\p{L}])thêm\s+(?:các\s+|hai\s+|\d+\s+)?(?:cột|trường)(?:\s+mới)?\s+((?:`\w+`(?:\s*\([^)]*\))?(?:\s*,\s*|\s+và\s+)?)+)\s*(?:vào|cho)\s+(?:bảng\s+)?`?([A-Za-z_][\w.]*)`?/giu;
 const COLUMNS_ON_TABLE = [/\b(?:new\s+)?columns?\s+(?:on|to|in|for)\s+(?:the\s+)?`(\w+)`(?:\s+table)?\s*[:：]?/gi, /`(\w+)`\s*(?:資料表|表)?\s*(?:新增|加入|增加)(?:以下)?\s*(?:欄位)\s*[:：]?/g];
 
 export interface EntityMention {
@@ -253,7 +258,7 @@ export function entitiesInUnit(unit: Unit, entities: Entity[]): EntityMention[] 
       addColumns(entity, columns);
       mentions.push({ entity, unit, at: after });
     }
-    for (const match of sentence.text.matchAll(COLUMNS_TO_TABLE_ROMANCE)) {
+    for (const match of [...sentence.text.matchAll(COLUMNS_TO_TABLE_ROMANCE), ...sentence.text.matchAll(COLUMNS_TO_TABLE_VI)]) {
       const at = sentence.at + match.index;
       const listAt = at + match[0].indexOf(match[1]);
       const entity = upsert(entities, match[2], 'alter-table', lineAt(unit, at));

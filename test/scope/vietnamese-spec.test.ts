@@ -1,0 +1,45 @@
+// A sprint written in Vietnamese: new tables and columns in prose, field limits in Vietnamese words.
+import { describe, expect, it } from 'vitest';
+import { extractScope } from '../../lib/scope/index.js';
+
+const spec = (body: string) => `# Sprint 9: Ghi chú sản phẩm
+
+## Yêu cầu
+
+- Người dùng tạo ghi chú qua \`POST /api/notes\`.
+
+## Mô hình dữ liệu
+
+${body}
+`;
+
+const table = (text: string, name: string) => extractScope(text).entities.find((entity) => entity.table === name);
+
+describe('Vietnamese data-model prose', () => {
+  it.each([
+    ['Bảng mới `product_notes` (id, product_id, body, created_at).'],
+    ['Tạo bảng `product_notes` (id, product_id, body, created_at).'],
+    ['Thêm một bảng mới `product_notes` (id, product_id, body, created_at).'],
+  ])('%s is a new table with its parenthesised columns', (sentence) => {
+    const notes = table(spec(sentence), 'product_notes');
+    expect(notes?.change).toBe('new-table');
+    expect(notes?.columns.map((column) => column.name)).toEqual(['id', 'product_id', 'body', 'created_at']);
+  });
+
+  it('"Thêm các cột `a`, `b` vào bảng `x`" adds those columns to an existing table', () => {
+    const products = table(spec('Thêm các cột `pinned_at`, `pin_note` vào bảng `products`.'), 'products');
+    expect(products?.change).toBe('alter-table');
+    expect(products?.columns.map((column) => column.name)).toEqual(['pinned_at', 'pin_note']);
+  });
+});
+
+describe('Vietnamese field words', () => {
+  const fields = (line: string) => extractScope(`# Ghi chú\n\n## API\n\n- \`POST /api/notes\` tạo ghi chú với ${line}.\n`).operations[0]?.requestFields;
+
+  it('bắt buộc is required, tùy chọn and không bắt buộc optional, tối đa N ký tự a length limit', () => {
+    const [title, body, tag] = fields('`title` (bắt buộc, tối đa 120 ký tự), `body` (tùy chọn) và `tag` (không bắt buộc, duy nhất)') ?? [];
+    expect(title).toMatchObject({ name: 'title', required: true, maxLength: 120 });
+    expect(body).toMatchObject({ name: 'body', required: false });
+    expect(tag).toMatchObject({ name: 'tag', required: false });
+  });
+});

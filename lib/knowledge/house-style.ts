@@ -30,6 +30,15 @@ export const QUERY_PARAM_READS: readonly string[] = [
   String.raw`\bNAME\s*:\s*[\w[\]| ]+=\s*Query\(`,
 ];
 
+/**
+ * Paging classes that read a fixed pair without the handler naming it: DRF `LimitOffsetPagination` reads
+ * `limit`/`offset` (also as `DEFAULT_PAGINATION_CLASS`), Spring Data's `Pageable` reads `page`/`size`.
+ */
+export const PAGING_CLASSES: ReadonlyArray<{ pattern: RegExp; params: readonly [size: string, position: string]; kind: 'offset' | 'page' }> = [
+  { pattern: /\bLimitOffsetPagination\b/, params: ['limit', 'offset'], kind: 'offset' },
+  { pattern: /\bPageable\s+\w+\s*[,)]/, params: ['size', 'page'], kind: 'page' },
+];
+
 // How a repository's handlers answer errors: the calls that write a response body, in each framework's idiom.
 // A write counts as an error when its statement carries an error status or it sits in an error handler.
 

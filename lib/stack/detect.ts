@@ -174,6 +174,8 @@ function dedupeWarnings(warnings: StackWarning[]): StackWarning[] {
   return warnings.filter((w) => !seen.has(w.message) && seen.add(w.message));
 }
 
+const PACKAGING_SCRIPT = /\b(?:setuptools|distutils)\b[\s\S]*\bsetup\s*\(/;
+
 async function prepareRepo(root: string, reader: RepoReader, files: string[]): Promise<Repo> {
   const roles = new Map(files.map((file) => [file, fileRole(file)] as const));
   const filesByDir = new Map<string, string[]>();
@@ -186,7 +188,10 @@ async function prepareRepo(root: string, reader: RepoReader, files: string[]): P
   const candidateSet = new Set<string>(['.']);
   for (const file of files) {
     const dir = manifestDir(file);
-    if (dir !== undefined && !isAuxOrTestDir(dir)) candidateSet.add(dir);
+    if (dir === undefined || isAuxOrTestDir(dir)) continue;
+    // A `setup.py` that packages nothing (a Django settings helper) is a module, not a service's manifest.
+    if (path.posix.basename(file) === 'setup.py' && !PACKAGING_SCRIPT.test((await reader.read(file)) ?? '')) continue;
+    candidateSet.add(dir);
   }
   const compose: ComposeFile[] = [];
   for (const file of files.filter((f) => isComposeFile(f) && roles.get(f) === 'main')) {
@@ -598,6 +603,15 @@ function pickSingle(list: Scored[]): { value?: Scored; rivals: Scored[] } {
   return { value: best, rivals };
 }
 
+/**
+ * Close candidates, one of which the framework itself brings (DRF serializers beside a few Django forms in
+ * side views): the framework's own is what its handlers validate with, so it settles the tie.
+ */
+function bundledSettles(list: Scored[], bundled: string | undefined): Scored[] {
+  const own = bundled ? list.find((s) => s.entry.id === bundled) : undefined;
+  return own && list.length > 1 && own.confidence >= list[0].confidence - AMBIGUITY_MARGIN ? [own] : list;
+}
+
 function assemble(repo: Repo, service: Service, scored: Map<string, Scored>): ServiceStack {
   const ambiguities: Ambiguity[] = [];
   const single = (dimension: SingleDimension, list: Scored[]): Detected | undefined => {
@@ -639,7 +653,7 @@ function assemble(repo: Repo, service: Service, scored: Map<string, Scored>): Se
     jobs: multi('job'),
     testRunner: single('testRunner', candidatesOf(scored, 'testRunner', primary)),
     packageManager: single('packageManager', candidatesOf(scored, 'packageManager', primary)),
-    validation: single('validation', candidatesOf(scored, 'validation', primary)) ?? fallback('validation', frameworkEntry?.validationBundled ? frameworkEntry.validation : undefined, framework),
+    validation: single('validation', bundledSettles(candidatesOf(scored, 'validation', primary), frameworkEntry?.validationBundled ? frameworkEntry.validation : undefined)) ?? fallback('validation', frameworkEntry?.validationBundled ? frameworkEntry.validation : undefined, framework),
     logger: single('logger', candidatesOf(scored, 'logger', primary)) ?? fallback('logger', frameworkEntry?.logger, framework),
     // Only with evidence of the tool itself: the ORM's standard tool is the consumers' fallback, and they say so.
     migrations: single('migrations', candidatesOf(scored, 'migrations', primary)),

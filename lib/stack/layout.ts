@@ -8,7 +8,7 @@
 import path from 'node:path';
 import type { Evidence, RepoLayout, RepoTable, ServiceStack } from '../types.js';
 import { entitiesFromCode } from '../scope/grammar/models.js';
-import { knowledgeOf, ORMS, PAGING_PAIRS, QUERY_PARAM_READS, SQL_PRIMARY_KEY, type KeyType } from '../knowledge/index.js';
+import { knowledgeOf, ORMS, PAGING_CLASSES, PAGING_PAIRS, QUERY_PARAM_READS, SQL_PRIMARY_KEY, type KeyType } from '../knowledge/index.js';
 import { readErrorBody } from './error-body.js';
 import { globToRegExp } from './glob.js';
 import { lineOfIndex, type RepoReader } from './scan.js';
@@ -138,7 +138,7 @@ export async function readPrimaryKey(reader: RepoReader, serviceDir: string, fil
   return { type, evidence: [evidence], ...(generated ? { generated } : {}) };
 }
 
-const HANDLER_FILE = /(^|\/)(routes?|routers?|controllers?|handlers?|api|views|endpoints|resolvers)(\/|\.|_|$)|(controller|handler|router|routes|views|endpoints?)s?\.\w+$/i;
+const HANDLER_FILE = /(^|\/)(routes?|routers?|controllers?|handlers?|apis?|views|endpoints|resolvers|pagination)(\/|\.|_|$)|(controller|handler|router|routes|views|endpoints?)s?\.\w+$/i;
 const HANDLER_SOURCE = /\.(py|ts|js|mjs|cjs|rb|go|java|kt)$/;
 const MAX_HANDLER_FILES = 80;
 
@@ -169,6 +169,19 @@ export async function readPaging(reader: RepoReader, serviceDir: string, files: 
       evidence ??= { file, line: lineOfIndex(text, hit.index) };
     }
     if (count && evidence && (!best || count > best.count)) best = { pair, count, evidence };
+  }
+  // A paging class reads its pair itself: each file that uses it counts as a handler reading both.
+  for (const paging of PAGING_CLASSES) {
+    let count = 0;
+    let evidence: Evidence | undefined;
+    for (const file of candidates) {
+      const text = texts.get(file);
+      const hit = text === undefined ? null : paging.pattern.exec(text);
+      if (!hit) continue;
+      count++;
+      evidence ??= { file, line: lineOfIndex(text!, hit.index) };
+    }
+    if (count && evidence && (!best || count > best.count)) best = { pair: paging, count, evidence };
   }
   return best ? { params: [...best.pair.params], kind: best.pair.kind, evidence: [best.evidence] } : undefined;
 }

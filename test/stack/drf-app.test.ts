@@ -1,0 +1,45 @@
+// A Django REST framework app: a settings helper named setup.py is not a second service, and the
+// serializers DRF brings settle a tie with a few Django forms in side views.
+import { rm } from 'node:fs/promises';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { detectStack } from '../../lib/stack/index.js';
+import { tempDir, writeTree } from '../helpers/tmp.js';
+
+const drfApp: Record<string, string> = {
+  'requirements.txt': 'Django==5.0\ndjangorestframework==3.15\n',
+  'manage.py': 'import os\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")\n',
+  'config/settings/debug_toolbar/setup.py': 'from django.urls import include, path\n\ndef show_toolbar(*args, **kwargs) -> bool:\n    return True\n',
+  'shop/orders/apis.py': 'from rest_framework import serializers\nfrom rest_framework.views import APIView\n\nclass OrderApi(APIView):\n    class Input(serializers.Serializer):\n        note = serializers.CharField()\n',
+  'shop/users/apis.py': 'from rest_framework import serializers\nfrom rest_framework.views import APIView\n\nclass UserApi(APIView):\n    class Input(serializers.Serializer):\n        email = serializers.EmailField()\n',
+  'shop/admin_login/views.py': 'from django import forms\n\nclass LoginForm(forms.Form):\n    code = forms.CharField()\n',
+  'shop/admin_otp/views.py': 'from django import forms\n\nclass OtpForm(forms.Form):\n    code = forms.CharField()\n',
+};
+
+async function detected(files: Record<string, string>) {
+  const root = writeTree(tempDir('magi-drf-'), files);
+  onTestFinished(() => rm(root, { recursive: true, force: true }));
+  return detectStack(root);
+}
+
+describe('a Django REST framework app', () => {
+  it('a setup.py that packages nothing does not make its folder a service', async () => {
+    const report = await detected(drfApp);
+    expect(report.services.map((service) => service.path)).toEqual(['.']);
+  });
+
+  it('a setup.py that calls setuptools.setup() still does', async () => {
+    const report = await detected({
+      ...drfApp,
+      'tools/hooks/setup.py': 'from setuptools import setup\n\nsetup(name="shop-hooks", install_requires=["flask"])\n',
+      'tools/hooks/app.py': 'from flask import Flask\n\napp = Flask(__name__)\n\n@app.route("/hooks", methods=["POST"])\ndef hook():\n    return ""\n',
+    });
+    expect(report.services.map((service) => service.path)).toContain('tools/hooks');
+  });
+
+  it('DRF serializers, which the framework brings, settle a close tie with Django forms', async () => {
+    const [service] = (await detected(drfApp)).services;
+    expect(service.framework?.value).toBe('drf');
+    expect(service.validation?.value).toBe('drf-serializers');
+    expect(service.ambiguities.map((ambiguity) => ambiguity.dimension)).not.toContain('validation');
+  });
+});

@@ -85,6 +85,8 @@ export interface RepoLayout {
   basePath?: { path: string; evidence: Evidence[] };
   /** How the existing handlers page their lists: the query parameters they read (`limit`, `offset`). */
   paging?: RepoPaging;
+  /** The session cookie's name: set in the repository (evidence), or the auth library's default (no evidence). */
+  sessionCookie?: { name: string; auth: string; evidence: Evidence[] };
   /** The body the existing handlers answer errors with (`{errors}`, Nest's `{statusCode, message, error}`, problem+json). */
   errorBody?: RepoErrorBody;
   /** The tables the repository's model classes declare (TypeORM `@Entity`), with their columns as the models type them. */

@@ -214,7 +214,10 @@ function pickAuthSchemes(stack: ServiceStack | undefined): AuthSchemeEntry[] {
       ?? (transport ? AUTH_SCHEMES.find((candidate) => candidate.ids.includes(transport === 'cookie' ? 'cookie' : 'bearer')) : undefined);
     if (entry && !picked.includes(entry)) picked.push(entry);
   }
-  return picked.length > 0 ? picked : [FALLBACK_AUTH];
+  const cookie = stack?.layout?.sessionCookie;
+  // The cookie's name is known (the repository's setting or the library's default): no name to ask about.
+  const named = cookie ? picked.map((entry) => (entry.schemeName === 'cookieAuth' ? { ...entry, scheme: { ...entry.scheme, name: cookie.name, description: cookie.evidence.length ? `Named in \`${citation(cookie.evidence)}\`.` : `${knowledgeOf('auth', cookie.auth)?.label ?? cookie.auth} names it so by default.` }, question: undefined } : entry)) : picked;
+  return named.length > 0 ? named : [FALLBACK_AUTH];
 }
 
 function literalSegments(path: string): string[] {

@@ -117,6 +117,8 @@ export const AUTH: readonly AuthEntry[] = [
       files: [{ glob: 'config/initializers/devise.rb', weight: 0.5 }],
     },
     transport: 'cookie',
+    // Rails names it after the app (`_shop_session`) unless the session store sets `key:`.
+    sessionCookie: { files: /(^|\/)config\/(?:initializers\/session_store\.rb|application\.rb)$/, setting: /session_store\s*(?:\(\s*)?:cookie_store\s*,\s*key:\s*['"]([\w.-]+)['"]/ },
   },
   {
     id: 'django-auth',
@@ -129,6 +131,8 @@ export const AUTH: readonly AuthEntry[] = [
     },
     within: ['django', 'drf'],
     transport: 'cookie',
+    // Django calls it `sessionid` unless SESSION_COOKIE_NAME says otherwise.
+    sessionCookie: { defaultName: 'sessionid', files: /(^|\/)(settings|base|production|common)[\w.-]*\.py$|(^|\/)settings\/[\w.-]+\.py$/, setting: /^\s*SESSION_COOKIE_NAME\s*=\s*['"]([\w.-]+)['"]/m },
   },
   {
     id: 'drf-jwt',

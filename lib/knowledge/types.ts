@@ -320,6 +320,8 @@ export interface DatabaseEntry extends Technology<'database'> {
 export interface AuthEntry extends Technology<'auth'> {
   /** Where the credential travels: decides 401 headers and CSRF exposure. Absent when the library serves both. */
   transport?: 'bearer' | 'cookie';
+  /** The session cookie's name: the library's default, and the setting (in `files`) that renames it, its first group the name. */
+  sessionCookie?: { defaultName?: string; files: RegExp; setting: RegExp };
 }
 
 export interface JobEntry extends Technology<'job'> {

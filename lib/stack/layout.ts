@@ -202,6 +202,23 @@ export async function readBasePath(reader: RepoReader, serviceDir: string, files
   return undefined;
 }
 
+/** The session cookie's name: the auth library's setting in the repository, else its documented default. */
+export async function readSessionCookie(reader: RepoReader, serviceDir: string, files: string[], auths: string[]): Promise<RepoLayout['sessionCookie'] | undefined> {
+  for (const auth of auths) {
+    const cookie = knowledgeOf('auth', auth)?.sessionCookie;
+    if (!cookie) continue;
+    const candidates = files.filter((file) => cookie.files.test(relTo(serviceDir, file)) && !/(^|\/)(node_modules|vendor|test|tests)\//.test(file)).sort();
+    const texts = await reader.readMany(candidates);
+    for (const file of candidates) {
+      const text = texts.get(file);
+      const hit = text === undefined ? null : cookie.setting.exec(text);
+      if (hit?.[1]) return { name: hit[1], auth, evidence: [{ file, line: lineOfIndex(text!, hit.index + hit[0].indexOf(hit[1])) }] };
+    }
+    if (cookie.defaultName) return { name: cookie.defaultName, auth, evidence: [] };
+  }
+  return undefined;
+}
+
 /** Where the ORM is told to build the schema from its models at startup, read from its own configuration files. */
 export async function readSchemaSync(reader: RepoReader, serviceDir: string, files: string[], orm: string | undefined): Promise<RepoLayout['schemaSync'] | undefined> {
   const sync = knowledgeOf('orm', orm)?.schemaSync;
@@ -341,6 +358,8 @@ export async function readLayout(reader: RepoReader, serviceDir: string, files: 
   if (basePath) layout.basePath = basePath;
   const paging = await readPaging(reader, serviceDir, files);
   if (paging) layout.paging = paging;
+  const sessionCookie = await readSessionCookie(reader, serviceDir, files, stack.auth.map((auth) => auth.value));
+  if (sessionCookie) layout.sessionCookie = sessionCookie;
   const errorBody = await readErrorBody(reader, serviceDir, files, stack.framework?.value);
   if (errorBody) layout.errorBody = errorBody;
   const tables = await readRepoTables(reader, serviceDir, files, stack.orm?.value);

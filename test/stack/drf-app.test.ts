@@ -43,3 +43,26 @@ describe('a Django REST framework app', () => {
     expect(service.ambiguities.map((ambiguity) => ambiguity.dimension)).not.toContain('validation');
   });
 });
+
+describe('the session cookie a Django app sets', () => {
+  const settings = (extra = '') => ({ ...drfApp, 'config/settings.py': `INSTALLED_APPS = ["django.contrib.auth", "rest_framework"]\n${extra}`, 'shop/orders/apis.py': `${drfApp['shop/orders/apis.py']}from django.contrib.auth.decorators import login_required\n` });
+
+  it('is Django\'s default, sessionid, when the settings do not rename it', async () => {
+    const [service] = (await detected(settings())).services;
+    expect(service.layout?.sessionCookie).toEqual({ name: 'sessionid', auth: 'django-auth', evidence: [] });
+  });
+
+  it('is the SESSION_COOKIE_NAME the settings give, cited', async () => {
+    const [service] = (await detected(settings('SESSION_COOKIE_NAME = "shop_session"\n'))).services;
+    expect(service.layout?.sessionCookie).toEqual({ name: 'shop_session', auth: 'django-auth', evidence: [{ file: 'config/settings.py', line: 2 }] });
+  });
+
+  it('names the contract\'s cookie scheme, with no question about it', async () => {
+    const { buildContract } = await import('../../lib/contract/index.js');
+    const { extractScope } = await import('../../lib/scope/index.js');
+    const [service] = (await detected(settings())).services;
+    const { artifact, questions } = await buildContract(extractScope('# Notes\n\n## API\n\n- `POST /api/notes` creates a note with `body`.\n'), { apiStyle: 'rest', title: 'Notes', stack: service, location: 'auto' });
+    expect(artifact.text).toMatch(/cookieAuth:\n\s+type: apiKey\n\s+in: cookie\n\s+name: sessionid/);
+    expect(questions.map((question) => question.text).join('\n')).not.toContain('cookie name');
+  });
+});

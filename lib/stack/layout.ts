@@ -93,8 +93,20 @@ export async function readMigrations(reader: RepoReader, serviceDir: string, fil
   }
   const ranked = [...byDir.entries()].sort((a, b) => b[1].files.length - a[1].files.length || a[0].split('/').length - b[0].split('/').length || a[0].localeCompare(b[0]));
   if (!ranked.length) return undefined;
-  // Django keeps one folder per app: the app is named in the plan, so only a single app's folder is a fact.
-  if (conv.dir.startsWith('<app>/') && ranked.length > 1) return undefined;
+  // Django keeps one folder per app: which app the sprint's models join is the plan's to say, so with several
+  // apps the folder stays `<app>`, under the apps' common parent, with the numbering they all share.
+  if (conv.dir.startsWith('<app>/') && ranked.length > 1) {
+    const parents = ranked.map(([dir]) => posix.dirname(posix.dirname(dir)));
+    const parent = parents.every((candidate) => candidate === parents[0]) ? parents[0] : undefined;
+    const all = ranked.flatMap(([, entry]) => entry.files).sort();
+    const base = posix.basename(ranked[0][0]);
+    return {
+      dir: parent === undefined ? conv.dir : `${parent === '.' ? '' : `${parent}/`}<app>/${base}`,
+      prefix: prefixOf(ranked.flatMap(([, entry]) => entry.prefixes)),
+      count: all.length,
+      evidence: [{ file: all[all.length - 1] }],
+    };
+  }
   const [dir, found] = ranked[0];
   const sorted = [...found.files].sort();
   return { dir, prefix: prefixOf(found.prefixes), count: found.files.length, evidence: [{ file: sorted[sorted.length - 1] }] };

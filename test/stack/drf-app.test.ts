@@ -66,3 +66,16 @@ describe('the session cookie a Django app sets', () => {
     expect(questions.map((question) => question.text).join('\n')).not.toContain('cookie name');
   });
 });
+
+describe('a Django app with several apps that each have migrations', () => {
+  it('keeps the <app> folder under their common parent, with their numbering, counted', async () => {
+    const [service] = (await detected({
+      ...drfApp,
+      'shop/orders/models.py': 'from django.db import models\n\nclass Order(models.Model):\n    note = models.TextField()\n',
+      'shop/orders/migrations/0001_initial.py': 'from django.db import migrations\n',
+      'shop/users/migrations/0001_initial.py': 'from django.db import migrations\n',
+      'shop/users/migrations/0002_user_email.py': 'from django.db import migrations\n',
+    })).services;
+    expect(service.layout?.migrations).toEqual({ dir: 'shop/<app>/migrations', prefix: '<nnnn>', count: 3, evidence: [{ file: 'shop/users/migrations/0002_user_email.py' }] });
+  });
+});

@@ -95,9 +95,33 @@ function folderFromEvidence(detected: Detected | undefined): string | undefined 
   return file ? dirOf(file) : undefined;
 }
 
+/**
+ * Where a per-app convention's apps live (`styleguide_example` for `styleguide_example/users/models.py`): the parent
+ * folder holding the most apps among the evidence files, when it holds at least two; one app's folder is not the plan's.
+ */
+function appsParent(detected: Array<Detected | undefined>): string | undefined {
+  const apps = new Map<string, Set<string>>();
+  for (const file of detected.flatMap((x) => x?.evidence.map((e) => e.file) ?? []).filter((f) => SOURCE_FILE.test(f))) {
+    const app = dirOf(file);
+    if (app === '.') continue;
+    const parent = dirOf(app);
+    (apps.get(parent) ?? apps.set(parent, new Set()).get(parent)!).add(app);
+  }
+  const [best] = [...apps.entries()].sort((a, b) => b[1].size - a[1].size || a[0].localeCompare(b[0]));
+  return best && best[1].size >= 2 ? best[0] : undefined;
+}
+
 export function buildLayers(scope: Scope, service: ServiceStack | undefined, layout: Partial<Record<LayerKind, string>> = {}): Layer[] {
   const framework = service?.framework ? FRAMEWORKS[service.framework.value] : undefined;
   const root = service?.path ?? '.';
+  const perApp = Object.values(framework?.layers ?? {}).some((folder) => folder.startsWith('<app>/'));
+  // Each layer's apps from its own evidence; services and integrations have none, so they follow the handlers' or the models'.
+  const parents: Partial<Record<LayerKind, string | undefined>> = perApp && service ? {
+    routes: appsParent([service.framework, service.validation, ...service.auth, ...service.apiStyles]),
+    data: appsParent([service.orm]),
+    jobs: appsParent(service.jobs),
+  } : {};
+  parents.services = parents.integrations = parents.routes ?? parents.data;
   const fromEvidence: Partial<Record<LayerKind, string | undefined>> = {
     routes: routesFolder(service),
     data: folderFromEvidence(service?.orm) ?? folderFromEvidence(service?.migrations),
@@ -117,10 +141,13 @@ export function buildLayers(scope: Scope, service: ServiceStack | undefined, lay
   for (const kind of ['routes', 'services', 'data', 'jobs', 'integrations'] as LayerKind[]) {
     if (items[kind].length === 0 && !(kind === 'jobs' && unnamedJobs.length)) continue;
     const given = layout[kind];
-    const seen = fromEvidence[kind];
     const conventional = framework?.layers?.[kind] ?? `src/${kind}`;
+    // Apps side by side (Django): one app's folder from the evidence is not where the sprint goes; the `<app>` is.
+    const parent = parents[kind];
+    const appsFolder = parent !== undefined && conventional.startsWith('<app>/') ? (parent === '.' ? conventional : `${parent}/${conventional}`) : undefined;
+    const seen = appsFolder ? undefined : fromEvidence[kind];
     // Evidence paths are repo-relative already (in a workspace, the ORM may live in another package).
-    const folder = given ?? seen ?? underService(root, conventional);
+    const folder = given ?? seen ?? underService(root, appsFolder ?? conventional);
     layers.push({ kind, folder, fromRepo: Boolean(given ?? seen), items: items[kind], ...(kind === 'jobs' && unnamedJobs.length ? { unnamed: unnamedJobs } : {}) });
   }
   return layers;

@@ -79,3 +79,18 @@ describe('a Django app with several apps that each have migrations', () => {
     expect(service.layout?.migrations).toEqual({ dir: 'shop/<app>/migrations', prefix: '<nnnn>', count: 3, evidence: [{ file: 'shop/users/migrations/0002_user_email.py' }] });
   });
 });
+
+describe('the layers of a Django project with apps side by side', () => {
+  it('put the sprint in <app> under the apps\' folder, not in whichever app the evidence named first', async () => {
+    const { buildLayers } = await import('../../lib/model/stack.js');
+    const { extractScope } = await import('../../lib/scope/index.js');
+    const [service] = (await detected({
+      ...drfApp,
+      'shop/orders/models.py': 'from django.db import models\n\nclass Order(models.Model):\n    note = models.TextField()\n',
+      'shop/users/models.py': 'from django.db import models\n\nclass Profile(models.Model):\n    bio = models.TextField()\n',
+    })).services;
+    const scope = extractScope('# Notes\n\n## API\n\n- `POST /api/notes` creates a note with `body`.\n\n## Data model\n\nNew table `notes` (id, body).\n');
+    const folders = Object.fromEntries(buildLayers(scope, service).map((layer) => [layer.kind, `${layer.folder}${layer.fromRepo ? '' : ' (convention)'}`]));
+    expect(folders).toMatchObject({ routes: 'shop/<app>/views.py (convention)', services: 'shop/<app>/services.py (convention)', data: 'shop/<app>/models.py (convention)' });
+  });
+});

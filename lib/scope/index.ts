@@ -15,7 +15,7 @@ import { readNestControllers, type NestParameter } from './grammar/nest.js';
 import { normalizePath } from './naming.js';
 import { barePaths, headingBase, prefixOf, settlePaths, statedBase } from './base-paths.js';
 import { pathParams, restOperationName, uniqueName } from './naming.js';
-import { camelCase, columnKindOf, singular } from '../naming/index.js';
+import { camelCase, columnKindOf, isKeyName, singular } from '../naming/index.js';
 import {
   addFields,
   emptyOperation,
@@ -417,6 +417,20 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
   const entryOf = new Map([...registry.values()].map((entry) => [entry.op, entry]));
   const before = new Map([...entryOf.keys()].map((op) => [op, op.path]));
   const folded = settlePaths([...entryOf.keys()], bases.length === 1 ? bases[0] : undefined, inScope.flatMap(barePaths), contractOps);
+  // One route takes one parameter name: a name that is not the kept one's key under another spelling (`{token}`
+  // where `{share_id}` stands) may look the row up another way, which the route cannot say.
+  const renamedParams: ScopeNote[] = [];
+  for (const [op] of entryOf) {
+    const was = before.get(op);
+    if (!was || op.path === was || folded.has(op)) continue;
+    const written = [...was.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]);
+    const kept = op.pathParams ?? [];
+    if (written.length !== kept.length) continue;
+    written.forEach((name, index) => {
+      if (name === kept[index] || (isKeyName(name) && isKeyName(kept[index]))) return;
+      renamedParams.push({ text: `\`${op.method?.toUpperCase()} ${was}\` takes \`{${name}}\` where the same route is written with \`{${kept[index]}}\`; the contract uses \`${kept[index]}\`. Does it look the row up by \`${kept[index]}\`, or does it need its own path?`, line: op.line });
+    });
+  }
   for (const [op, entry] of entryOf) {
     const was = before.get(op);
     if (op.path === was || folded.has(op)) continue;
@@ -536,7 +550,7 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
   }
   linkReferences(entities);
 
-  questions.push(...docQuestions);
+  questions.push(...docQuestions, ...renamedParams);
   questions.push(...openQuestions({ operations, entities, authz, integrations, jobs: uniqueJobs, webhookOps, chosen, registry, sources }));
 
   return {

@@ -1,0 +1,26 @@
+// Reading gaps closed together: the signed-in rule in Chinese without a quantifier,
+// EARS error statuses, ownership phrases, a table's new columns as a bullet list,
+// an SLO over several named lists, and a Chinese requirement that defines an entity.
+import { describe, expect, it } from 'vitest';
+import { authzRule } from '../../lib/scope/facts.js';
+import type { Operation } from '../../lib/types.js';
+
+function rest(method: string, path: string, summary?: string): Operation {
+  return { kind: 'rest', method, path, name: `${method} ${path}`, line: 1, pathParams: [], queryParams: [], requestFields: [], responseFields: [], list: false, retrySafe: false, ...(summary ? { summary } : {}) };
+}
+
+describe('已登录用户 / 已登入使用者: every signed-in caller, without 任何 before it', () => {
+  const ops = [rest('GET', '/v1/recipes', 'List recipes.'), rest('DELETE', '/v1/recipes/{id}', 'Delete a recipe.')];
+  it.each([
+    ['允许已登录用户查看菜谱：`GET /v1/recipes`。', 'GET /v1/recipes'],
+    ['已登录用户可以查看菜谱：`GET /v1/recipes`。', 'GET /v1/recipes'],
+    ['允許已登入使用者刪除食譜：`DELETE /v1/recipes/{id}`。', 'DELETE /v1/recipes/{id}'],
+    ['已登入用戶可以刪除食譜：`DELETE /v1/recipes/{id}`。', 'DELETE /v1/recipes/{id}'],
+  ])('%s', (sentence, key) => {
+    expect(authzRule(sentence, 1, ops, [])).toMatchObject({ roles: [], anySignedIn: true, operations: [key] });
+  });
+
+  it('登录 without 已 in front is not the rule ("登录用户的信息" is data)', () => {
+    expect(authzRule('菜谱页面显示登录用户的信息。', 1, ops, [])).toBeUndefined();
+  });
+});

@@ -265,6 +265,8 @@ export interface Slo extends SourceLine {
   thresholdMs?: number;
   /** Operation key it refers to, when it can be told. */
   operation?: string;
+  /** Operation keys, when the sentence names several ("for the list and search endpoints"); `operation` is then unset. */
+  operations?: string[];
 }
 
 export interface ScopeNote extends SourceLine {

@@ -325,12 +325,43 @@ export function slosIn(text: string, line: number, ops: Operation[], contextOps:
       const ms = toMilliseconds(duration[1], duration[2]);
       if (ms !== undefined) slo.thresholdMs = ms;
     }
-    const named = resolveOperations(text, ops);
-    const operation = named.length === 1 ? named[0] : contextOps.length === 1 ? operationKey(contextOps[0]) : undefined;
+    const resolved = resolveOperations(text, ops);
+    const named = resolved.length ? resolved : endpointGroup(prose, ops);
+    const operation = named.length === 1 ? named[0] : !named.length && contextOps.length === 1 ? operationKey(contextOps[0]) : undefined;
     if (operation) slo.operation = operation;
+    // "for the list and search endpoints": the operations the sentence names, not all of them.
+    else if (named.length > 1) slo.operations = named;
     result.push(slo);
   }
   return result;
+}
+
+/** "the list and search endpoints", "list/search APIs": kinds of operation written before a word for endpoints. */
+const ENDPOINT_GROUP = /\b((?:[a-z][\w-]*)(?:\s*(?:,|\/|&|\band\b|\bor\b)\s*(?:the\s+)?[a-z][\w-]*){0,4})\s+(?:endpoints?|operations?|routes?|apis?|calls?|requests?)\b/gi;
+/** Words of a group that say "the operations that return a collection". */
+const LIST_KIND = /^(?:list|lists|listing|listings|index|collection)$/i;
+
+/**
+ * Operation keys a group of kinds names ("the list and search endpoints"): `list` names the
+ * operations that return a collection; another word names the operations whose path has it as
+ * a segment (`/articles/search`) or, as a verb, the operations of its family. Every word must
+ * name at least one operation, or the group names none (it was not a list of kinds).
+ */
+function endpointGroup(prose: string, ops: Operation[]): string[] {
+  for (const match of prose.matchAll(ENDPOINT_GROUP)) {
+    const words = match[1].toLowerCase().split(/\s*(?:,|\/|&|\band\b|\bor\b)\s*/).map((word) => word.replace(/^the\s+/, '').trim()).filter(Boolean);
+    if (!words.length || words.every((word) => DETERMINERS.has(word))) continue;
+    const found = new Set<Operation>();
+    let every = true;
+    for (const word of words.filter((candidate) => !DETERMINERS.has(candidate))) {
+      const bySegment = ops.filter((op) => op.kind === 'rest' && (op.path ?? '').split('/').some((segment) => segment.toLowerCase() === word));
+      const named = LIST_KIND.test(word) ? ops.filter((op) => op.list) : bySegment.length ? bySegment : narrowByVerbs(word, ops);
+      if (!named.length) every = false;
+      for (const op of named) found.add(op);
+    }
+    if (every && found.size) return ops.filter((op) => found.has(op)).map(operationKey);
+  }
+  return [];
 }
 
 const SERVICE_PATTERNS = [

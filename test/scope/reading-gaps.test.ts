@@ -3,6 +3,7 @@
 // an SLO over several named lists, and a Chinese requirement that defines an entity.
 import { describe, expect, it } from 'vitest';
 import { authzRule } from '../../lib/scope/facts.js';
+import { extractScope } from '../../lib/scope/index.js';
 import type { Operation } from '../../lib/types.js';
 
 function rest(method: string, path: string, summary?: string): Operation {
@@ -22,5 +23,35 @@ describe('已登录用户 / 已登入使用者: every signed-in caller, without 
 
   it('登录 without 已 in front is not the rule ("登录用户的信息" is data)', () => {
     expect(authzRule('菜谱页面显示登录用户的信息。', 1, ops, [])).toBeUndefined();
+  });
+});
+
+describe('an SLO over a group of endpoints ("the list and search endpoints")', () => {
+  const doc = [
+    '# Recipes',
+    '',
+    '## API',
+    '',
+    '- `GET /v1/recipes` — list recipes',
+    '- `GET /v1/recipes/search` — search recipes by ingredient',
+    '- `POST /v1/recipes` — add a recipe',
+    '- `DELETE /v1/recipes/{id}` — remove a recipe',
+    '',
+    '## Performance',
+    '',
+    '- p95 latency under 200 ms for the list and search endpoints.',
+    '- p99 under 800 ms for everything else.',
+  ].join('\n');
+
+  it('applies to the two operations it names, not to all of them', () => {
+    const [group, rest] = extractScope(doc).slos;
+    expect(group).toMatchObject({ line: 12, percentile: 'p95', thresholdMs: 200, operations: ['GET /v1/recipes', 'GET /v1/recipes/search'] });
+    expect(group.operation).toBeUndefined();
+    expect(rest.operations).toBeUndefined();
+  });
+
+  it('a group with a word that names no operation names none', () => {
+    const odd = doc.replace('the list and search endpoints', 'the list and billing endpoints');
+    expect(extractScope(odd).slos[0].operations).toBeUndefined();
   });
 });

@@ -35,7 +35,13 @@ const COLUMN_TO_TABLE = [
 ];
 /** "Adicionar a coluna `x` na tabela `y`", "Agregar las columnas `a` y `b` a la tabla `y`". */
 const COLUMNS_TO_TABLE_ROMANCE = /(?:^|[^\p{L}])(?:adicionar|adicione|adiciona|incluir|inclua|criar|crie|agregar|agregue|añadir|añada|crear|cree)\s+(?:(?:a|as|uma|la|las|una)\s+)?(?:(?:novas?|nuevas?)\s+)?(?:colunas?|columnas?|campos?)\s+((?:`\w+`(?:\s*\([^)]*\))?(?:\s*,\s*|\s+(?:e|y)\s+)?)+)\s*(?:na|à|em|no|a|en|para)\s+(?:(?:a|la)\s+)?(?:tabela|tabla)\s+`?([A-Za-z_][\w.]*)`?/giu;
-const COLUMNS_ON_TABLE = [/\b(?:new\s+)?columns?\s+(?:on|to|in|for)\s+(?:the\s+)?`(\w+)`(?:\s+table)?\s*[:：]?/gi, /`(\w+)`\s*(?:資料表|表)?\s*(?:新增|加入|增加)(?:以下)?\s*(?:欄位)\s*[:：]?/g];
+const COLUMNS_ON_TABLE = [
+  /\b(?:new\s+)?columns?\s+(?:on|to|in|for)\s+(?:the\s+)?(?:existing\s+)?`(\w+)`(?:\s+table)?\s*[:：]?/gi,
+  // "The existing `articles` table gets two columns:", "`orders` gains a new column:".
+  /`(\w+)`\s+(?:table\s+|model\s+)?(?:gets|gains|receives|will\s+get|will\s+gain|will\s+receive|now\s+has|will\s+have)\s+(?:(?:a|one|two|three|four|five|six|\d+|several|some|these|the\s+following|a\s+few)\s+)?(?:new\s+|additional\s+|extra\s+)?(?:columns?|fields?)\b\s*[:：]?/gi,
+  // "Two columns are added to the `articles` table:".
+  /\b(?:columns?|fields?)\s+(?:are|is|get|gets|will\s+be)\s+added\s+(?:to|on)\s+(?:the\s+)?(?:existing\s+)?`(\w+)`(?:\s+table)?\s*[:：]?/gi,
+  /`(\w+)`\s*(?:資料表|表)?\s*(?:新增|加入|增加)(?:以下)?\s*(?:欄位)\s*[:：]?/g];
 
 export interface EntityMention {
   entity: Entity;

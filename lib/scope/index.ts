@@ -173,7 +173,10 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
 
   /** The unit just before the current one: when prose, the label of an example body (`**Request Body**:`). */
   let previous: Unit | undefined;
+  /** A paragraph that names a table and ends with a colon ("The existing `articles` table gets two columns:"): the list right after it states the columns. */
+  let listLead: { entity: Entity; heading: Unit | undefined } | undefined;
   for (const unit of units) {
+    if (unit.kind !== 'item' || (!unit.parent && listLead?.heading !== unit.heading)) listLead = undefined;
     if (unit.kind !== 'code' && mentionsFrontend(unit.text)) hasFrontendItems = true;
     const label = previous && previous.kind !== 'code' && previous.heading === unit.heading ? previous : undefined;
     previous = unit;
@@ -371,8 +374,9 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
       entityUnits.set(unit, mention.entity);
       anchors.set(unit.kind === 'heading' ? unit : unit.heading, { entity: mention.entity });
     }
+    if (unit.kind === 'paragraph' && !unit.parent && mentions.length && /[:：]\s*$/.test(unit.text)) listLead = { entity: mentions[mentions.length - 1].entity, heading: unit.heading };
     if (!mentions.length && unit.kind === 'item') {
-      const parentEntity = unit.parent ? entityUnits.get(unit.parent) : undefined;
+      const parentEntity = unit.parent ? entityUnits.get(unit.parent) : !unit.parent && listLead ? listLead.entity : undefined;
       if (parentEntity) addColumns(parentEntity, nestedColumns(unit));
       // Key Entities bullets stand right under an entities heading, not in its "Validation Rules" subsections.
       else if (unit.section === 'entities' && !unit.parent && !stated.length && ENTITIES_HEADING.test(unit.heading?.text ?? '')) {

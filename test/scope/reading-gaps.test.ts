@@ -55,3 +55,23 @@ describe('an SLO over a group of endpoints ("the list and search endpoints")', (
     expect(extractScope(odd).slos[0].operations).toBeUndefined();
   });
 });
+
+describe('a table\'s new columns as the list after "… table gets two columns:"', () => {
+  const doc = (lead: string): string =>
+    ['# Recipe ratings', '', '## API', '', '- `POST /v1/recipes/{id}/rating` — rate a recipe', '', '## Data model', '', lead, '', '- `rated_at` timestamp, nullable', '- `rating_note` varchar(140)', '', 'Nothing else changes.', '', '- `stray` text'].join('\n');
+
+  it.each([
+    'The existing `recipes` table gets two columns:',
+    '`recipes` gains two new columns:',
+    'Two columns are added to the `recipes` table:',
+    'New columns on the existing `recipes` table:',
+  ])('%s', (lead) => {
+    const [recipes, ...others] = extractScope(doc(lead)).entities;
+    expect(others).toEqual([]);
+    expect(recipes).toMatchObject({ table: 'recipes', change: 'alter-table', line: 9 });
+    expect(recipes.columns).toEqual([
+      { name: 'rated_at', line: 11, type: 'timestamp', nullable: true },
+      { name: 'rating_note', line: 12, type: 'varchar(140)' },
+    ]);
+  });
+});

@@ -75,3 +75,30 @@ describe('a table\'s new columns as the list after "… table gets two columns:"
     ]);
   });
 });
+
+describe('ownership phrases: the caller owns the row, no role named after the row or "own"', () => {
+  const ops = [
+    rest('GET', '/v1/notes', 'List notes.'),
+    rest('PATCH', '/v1/notes/{id}', 'Edit a note.'),
+    rest('GET', '/v1/boards', 'List boards.'),
+    rest('DELETE', '/v1/boards/{id}', 'Delete a board.'),
+  ];
+  it.each([
+    ['Authors can edit their notes.', [], 'own notes', ['PATCH /v1/notes/{id}']],
+    ['Note authors can only edit their own notes.', [], 'own notes', ['PATCH /v1/notes/{id}']],
+    ['Users can only see their own boards.', [], 'own boards', ['GET /v1/boards']],
+    ['Users can only see boards they own.', [], 'own boards', ['GET /v1/boards']],
+    ['Only the owner of the board may delete it.', [], 'own board', ['DELETE /v1/boards/{id}']],
+    ['Only the board owner may delete it.', [], 'own board', ['DELETE /v1/boards/{id}']],
+    ['Only the author can edit a note.', [], 'author', ['PATCH /v1/notes/{id}']],
+    ['Boards: `own` only; users can only see `own` boards.', [], 'owner', ['GET /v1/boards']],
+  ])('%s', (sentence, roles, ownership, operations) => {
+    expect(authzRule(sentence, 1, ops, [])).toMatchObject({ roles, ownership, operations });
+  });
+
+  it('a status value in code is not a role; an actor without a possessive stays a role', () => {
+    expect(authzRule('Authors can only edit notes in `draft` status.', 1, ops, [])?.roles).toEqual(['author']);
+    expect(authzRule('Only editors can edit notes whose status is `draft`.', 1, ops, [])?.roles).toEqual(['editor']);
+    expect(authzRule('Users can filter boards by their status.', 1, ops, [])).toBeUndefined();
+  });
+});

@@ -181,6 +181,13 @@ export interface Operation extends SourceLine {
   noBody?: boolean;
   /** The largest page a list returns, as the document states it ("每页最多 50 条", "at most 50 per page"). */
   pageSizeMax?: number;
+  /** Error statuses the document states for this operation ("WHEN … THEN the system SHALL return 403"), each with its line. */
+  statedErrors?: StatedError[];
+}
+
+export interface StatedError extends SourceLine {
+  status: number;
+  text: string;
 }
 
 export interface Column extends SourceLine {

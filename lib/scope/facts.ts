@@ -14,6 +14,8 @@ import {
   AUTHZ_WORDS,
   CJK_ACTORS,
   DETERMINERS,
+  ERROR_STATUS_PHRASES,
+  NOT_OWNER,
   FRONTEND_WORDS,
   JOB_WORDS,
   NO_JOBS,
@@ -427,6 +429,37 @@ function endpointGroup(prose: string, ops: Operation[]): string[] {
     if (every && found.size) return ops.filter((op) => found.has(op)).map(operationKey);
   }
   return [];
+}
+
+/**
+ * Error statuses a sentence states and the operations they answer ("WHEN a user who is not
+ * the author deletes an article THEN the system SHALL return 403"): the operations its verbs
+ * name, else the one operation the sentence sits under. A 403 for a caller who is not the
+ * row's owner also states ownership: an authz rule for those operations.
+ */
+export function statedErrorsIn(text: string, line: number, ops: Operation[], contextOps: Operation[]): { statuses: number[]; operations: string[]; rule?: AuthzRule } | undefined {
+  const prose = proseOf(text.replace(/`([45]\d\d)`/g, '$1'));
+  const statuses: number[] = [];
+  for (const pattern of ERROR_STATUS_PHRASES) {
+    for (const match of prose.matchAll(pattern)) {
+      const status = Number(match[1]);
+      if (!statuses.includes(status)) statuses.push(status);
+    }
+  }
+  if (!statuses.length) return undefined;
+  // The condition, not the response, names the operation ("… deletes an article THEN … return 403").
+  const condition = text.split(/\bTHEN\b|\bthen\b|[,，]\s*(?:the\s+)?(?:system|api|server|service|endpoint)\b|(?:则|則|那么|那麼)/)[0];
+  const named = resolveOperations(condition, ops);
+  const narrowed = named.length ? [] : narrowByVerbs(condition, contextOps);
+  const operations = named.length ? named : narrowed.length ? narrowed.map(operationKey) : contextOps.length === 1 ? [operationKey(contextOps[0])] : [];
+  const result: { statuses: number[]; operations: string[]; rule?: AuthzRule } = { statuses: statuses.sort((a, b) => a - b), operations };
+  const notOwner = NOT_OWNER.exec(proseOf(condition));
+  if (statuses.includes(403) && notOwner && operations.length) {
+    const owner = ownerPhrase(proseOf(condition).replace(/\b(?:is|are)\s+not\s+/i, 'is ').replace(/\b(?:does|do)\s+not\s+own\b/i, 'owns'));
+    const ownership = owner?.ownership ?? (/作者/.test(notOwner[0]) ? 'author' : /author/i.test(notOwner[0]) ? 'author' : 'owner');
+    result.rule = { text: oneLine(text), line, roles: [], operations, ownership };
+  }
+  return result;
 }
 
 const SERVICE_PATTERNS = [

@@ -4,7 +4,7 @@
 import { locateLine, type AuthzRule, type Entity, type ExistingModel, type Field, type Integration, type JobItem, type Operation, type Scope, type ScopeNote, type ScopeSource, type Slo } from '../types.js';
 import { operationKey } from '../types.js';
 import { addColumns, columnsAfterNouns, entitiesFromSql, entityFromHeading, entityFromLabel, codeNamedAttributes, columnsForAllEntities, extendedModelColumns, impliedJunctions, nativeOwnerKeys, subtypeKeysCased, uniquePerScope, tenantKeys, isModelLabel, junctionKeys, junctionTables, type RelationStatement, modelFilesInTree, mergeEntity, mergeShapes, entitiesInUnit, entitiesByNoun, existingModelsIn, keyEntity, linkReferences, nestedColumns, rowHints } from './entities.js';
-import { authzFromCell, authzRule, integrationsIn, jobIn, mentionsFrontend, resolveOperations, servicesIn, slosIn, verificationOf, webhookVendor } from './facts.js';
+import { authzFromCell, authzRule, integrationsIn, statedErrorsIn, jobIn, mentionsFrontend, resolveOperations, servicesIn, slosIn, verificationOf, webhookVendor } from './facts.js';
 import { toColumn, toField } from './fields.js';
 import { graphqlRowShapes, readGraphqlSchema } from './grammar/graphql.js';
 import { entitiesFromCode } from './grammar/models.js';
@@ -476,6 +476,13 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
         const rule = authzColumn ? undefined : authzRule(sentence.text, line, operations, context, { descriptive: unit.section === 'context' });
         if (rule) authz.push(rule);
         for (const slo of slosIn(sentence.text, line, operations, context)) slos.push(slo);
+        const errors = statedErrorsIn(sentence.text, line, operations, context);
+        for (const key of errors?.operations ?? []) {
+          const op = operations.find((candidate) => operationKey(candidate) === key)!;
+          for (const status of errors!.statuses) if (!op.statedErrors?.some((known) => known.status === status)) (op.statedErrors ??= []).push({ status, line, text: oneLine(sentence.text) });
+        }
+        // "WHEN a user who is not the author deletes … THEN … 403": the author may; nobody else.
+        if (errors?.rule && !rule) authz.push(errors.rule);
         const job = unit.kind === 'heading' ? undefined : jobIn(sentence.text, line);
         if (job) jobs.push({ ...job, secondary });
         if (!context.some((op) => webhookOps.has(op))) for (const integration of integrationsIn(sentence.text, line)) addIntegration(integrations, integration, secondary);

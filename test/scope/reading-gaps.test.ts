@@ -102,3 +102,46 @@ describe('ownership phrases: the caller owns the row, no role named after the ro
     expect(authzRule('Users can filter boards by their status.', 1, ops, [])).toBeUndefined();
   });
 });
+
+const EARS = [
+  '# Recipe sharing',
+  '',
+  '## API',
+  '',
+  '- `POST /v1/recipes` — add a recipe with `title` and `steps`',
+  '- `DELETE /v1/recipes/{id}` — remove a recipe',
+  '- `POST /v1/recipes/{id}/share` — share a recipe',
+  '',
+  '## Acceptance criteria',
+  '',
+  '1. WHEN a user who is not the author removes a recipe THEN the system SHALL return 403',
+  '2. WHEN a user shares a recipe that is already shared THEN the system SHALL respond with 409 Conflict',
+  '3. WHEN a user adds a recipe without a title THEN the system SHALL return 422',
+  '4. WHEN the recipe does not exist THEN the system SHALL return `404`',
+].join('\n');
+
+describe('EARS acceptance criteria that state error statuses', () => {
+  const scope = extractScope(EARS);
+  const statuses = (key: string): number[] => (scope.operations.find((op) => `${op.method} ${op.path}` === key)?.statedErrors ?? []).map((error) => error.status);
+
+  it('puts each status on the operation its condition names, with the line', () => {
+    expect(statuses('DELETE /v1/recipes/{id}')).toEqual([403]);
+    expect(statuses('POST /v1/recipes/{id}/share')).toEqual([409]);
+    expect(statuses('POST /v1/recipes')).toEqual([422]);
+    expect(scope.operations.find((op) => op.path === '/v1/recipes/{id}/share')?.statedErrors?.[0]).toMatchObject({ line: 12, text: expect.stringContaining('409 Conflict') });
+  });
+
+  it('a condition that names no operation attaches nowhere', () => {
+    expect(scope.operations.flatMap((op) => op.statedErrors ?? []).some((error) => error.status === 404)).toBe(false);
+  });
+
+  it('a 403 for "a user who is not the author" is ownership of that operation: the author', () => {
+    expect(scope.authz).toEqual([{ text: expect.stringContaining('not the author'), line: 11, roles: [], operations: ['DELETE /v1/recipes/{id}'], ownership: 'author' }]);
+  });
+
+  it('reads the status phrases of other languages', () => {
+    for (const sentence of ['当用户删除不存在的菜谱时，系统返回 404。', 'Quando o usuário exclui uma receita, o sistema retorna 404.', 'Si el usuario elimina una receta, el sistema devuelve el código 404.']) {
+      expect(extractScope(['## API', '', '- `DELETE /v1/recipes/{id}` — delete a recipe', '', `- ${sentence}`].join('\n')).operations[0].statedErrors?.map((error) => error.status), sentence).toEqual([404]);
+    }
+  });
+});

@@ -3,7 +3,7 @@
 // What the text does not say becomes an open question; nothing is invented.
 import { locateLine, type AuthzRule, type Entity, type ExistingModel, type Field, type Integration, type JobItem, type Operation, type Scope, type ScopeNote, type ScopeSource, type Slo } from '../types.js';
 import { operationKey } from '../types.js';
-import { addColumns, columnsAfterNouns, entitiesFromSql, entityFromHeading, entityFromLabel, codeNamedAttributes, columnsForAllEntities, extendedModelColumns, impliedJunctions, nativeOwnerKeys, subtypeKeysCased, uniquePerScope, tenantKeys, isModelLabel, junctionKeys, junctionTables, type RelationStatement, modelFilesInTree, mergeEntity, mergeShapes, entitiesInUnit, entitiesByNoun, existingModelsIn, keyEntity, linkReferences, nestedColumns, rowHints } from './entities.js';
+import { addColumns, cjkEntity, codeGlosses, columnsAfterNouns, entitiesFromSql, entityFromHeading, entityFromLabel, codeNamedAttributes, columnsForAllEntities, extendedModelColumns, impliedJunctions, nativeOwnerKeys, subtypeKeysCased, uniquePerScope, tenantKeys, isModelLabel, junctionKeys, junctionTables, type RelationStatement, modelFilesInTree, mergeEntity, mergeShapes, entitiesInUnit, entitiesByNoun, existingModelsIn, keyEntity, linkReferences, nestedColumns, rowHints } from './entities.js';
 import { authzFromCell, authzRule, integrationsIn, statedErrorsIn, jobIn, mentionsFrontend, resolveOperations, servicesIn, slosIn, verificationOf, webhookVendor } from './facts.js';
 import { toColumn, toField } from './fields.js';
 import { graphqlRowShapes, readGraphqlSchema } from './grammar/graphql.js';
@@ -173,6 +173,8 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
 
   /** The unit just before the current one: when prose, the label of an example body (`**Request Body**:`). */
   let previous: Unit | undefined;
+  /** Code names the documents gloss in Han script ("`addresses` (收货地址管理)"): the names of entities stated in Chinese. */
+  const glosses = codeGlosses(units);
   /** A paragraph that names a table and ends with a colon ("The existing `articles` table gets two columns:"): the list right after it states the columns. */
   let listLead: { entity: Entity; heading: Unit | undefined } | undefined;
   for (const unit of units) {
@@ -375,6 +377,11 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
       anchors.set(unit.kind === 'heading' ? unit : unit.heading, { entity: mention.entity });
     }
     if (unit.kind === 'paragraph' && !unit.parent && mentions.length && /[:：]\s*$/.test(unit.text)) listLead = { entity: mentions[mentions.length - 1].entity, heading: unit.heading };
+    if (!mentions.length && (unit.kind === 'item' || unit.kind === 'paragraph') && /\p{Script=Han}/u.test(unit.text)) {
+      const stated = cjkEntity(unit, entities, glosses);
+      if (stated?.entity) entityUnits.set(unit, stated.entity);
+      if (stated?.question) docQuestions.push(stated.question);
+    }
     if (!mentions.length && unit.kind === 'item') {
       const parentEntity = unit.parent ? entityUnits.get(unit.parent) : !unit.parent && listLead ? listLead.entity : undefined;
       if (parentEntity) addColumns(parentEntity, nestedColumns(unit));

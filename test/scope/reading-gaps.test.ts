@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { authzRule } from '../../lib/scope/facts.js';
 import { extractScope } from '../../lib/scope/index.js';
+import { readUnits } from '../../lib/scope/units.js';
 import type { Operation } from '../../lib/types.js';
 
 function rest(method: string, path: string, summary?: string): Operation {
@@ -143,5 +144,53 @@ describe('EARS acceptance criteria that state error statuses', () => {
     for (const sentence of ['当用户删除不存在的菜谱时，系统返回 404。', 'Quando o usuário exclui uma receita, o sistema retorna 404.', 'Si el usuario elimina una receta, el sistema devuelve el código 404.']) {
       expect(extractScope(['## API', '', '- `DELETE /v1/recipes/{id}` — delete a recipe', '', `- ${sentence}`].join('\n')).operations[0].statedErrors?.map((error) => error.status), sentence).toEqual([404]);
     }
+  });
+});
+
+describe('a Chinese requirement that defines an entity by what it holds', () => {
+  const doc = (gloss: string): string =>
+    [
+      '# 会员服务',
+      '',
+      `代码按模块划分，${gloss}和 \`coupons\`（优惠券）。`,
+      '',
+      '### 发票抬头',
+      '',
+      '#### 需求',
+      '',
+      '    -   R1: 会员应能新增新的发票抬头，包括联系人、手机号码、城市、邮编和是否默认。',
+      '    -   R2: 会员应能查看其发票抬头列表。',
+    ].join('\n');
+
+  it('names it by the code name the document glosses it with; its columns come from the attribute vocabulary', () => {
+    const scope = extractScope(doc('包括 `invoice_titles`（发票抬头管理）'));
+    expect(scope.entities).toEqual([
+      {
+        table: 'invoice_titles',
+        change: 'new-table',
+        line: 3,
+        columns: [
+          { name: 'contact_name', line: 9, term: '联系人' },
+          { name: 'mobile', line: 9, term: '手机号码' },
+          { name: 'city', line: 9, term: '城市' },
+          { name: 'postal_code', line: 9, term: '邮编' },
+          { name: 'is_default', line: 9, term: '是否默认' },
+        ],
+      },
+    ]);
+  });
+
+  it('without a gloss the table has no name: one question, no entity', () => {
+    const scope = extractScope(doc('包括 `billing`（账单）'));
+    expect(scope.entities).toEqual([]);
+    expect(scope.questions.map((question) => question.text)).toContain('"发票抬头" (联系人, 手机号码, 城市, 邮编, 是否默认): what is its table called in code?');
+  });
+
+  it('reads a list indented four spaces under a heading as the list its author wrote (not a code block)', () => {
+    const scope = extractScope(['# 会员', '', '## API', '', '    - `GET /v1/members` — 列出会员', '    - `DELETE /v1/members/{id}` — 删除会员'].join('\n'));
+    expect(scope.operations.map((op) => `${op.method} ${op.path}@${op.line}`)).toEqual(['GET /v1/members@5', 'DELETE /v1/members/{id}@6']);
+    // A real indented code block stays code; the indented list is a list.
+    expect(readUnits(['# x', '', '    GET /v1/members HTTP/1.1', '    Host: example.com'].join('\n')).units.map((unit) => unit.kind)).toEqual(['heading', 'code']);
+    expect(readUnits(['# x', '', '    -   R1: one', '    -   R2: two', '        more of two'].join('\n')).units.map((unit) => `${unit.kind}:${unit.line}`)).toEqual(['heading:1', 'item:3', 'item:4']);
   });
 });

@@ -486,7 +486,11 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
         const errors = statedErrorsIn(sentence.text, line, operations, context);
         for (const key of errors?.operations ?? []) {
           const op = operations.find((candidate) => operationKey(candidate) === key)!;
-          for (const status of errors!.statuses) if (!op.statedErrors?.some((known) => known.status === status)) (op.statedErrors ??= []).push({ status, line, text: oneLine(sentence.text) });
+          for (const status of errors!.statuses) {
+            // "get a non-existent config returns 404": not found answers a call that names one resource, never a collection.
+            if (status === 404 && op.kind === 'rest' && !op.pathParams.length) continue;
+            if (!op.statedErrors?.some((known) => known.status === status)) (op.statedErrors ??= []).push({ status, line, text: oneLine(sentence.text) });
+          }
         }
         // "WHEN a user who is not the author deletes … THEN … 403": the author may; nobody else.
         if (errors?.rule && !rule) authz.push(errors.rule);

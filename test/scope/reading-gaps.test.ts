@@ -194,3 +194,13 @@ describe('a Chinese requirement that defines an entity by what it holds', () => 
     expect(readUnits(['# x', '', '    -   R1: one', '    -   R2: two', '        more of two'].join('\n')).units.map((unit) => `${unit.kind}:${unit.line}`)).toEqual(['heading:1', 'item:3', 'item:4']);
   });
 });
+
+describe('a stated 404 names one resource', () => {
+  it('goes to the operations with a path parameter, never to the collection', () => {
+    const scope = extractScope(['## API', '', '- `GET /v1/tags` — list tags', '- `GET /v1/tags/{id}` — get a tag', '', '## Tests', '', '- Getting a non-existent tag returns 404.'].join('\n'));
+    expect(scope.operations.map((op) => [op.path, (op.statedErrors ?? []).map((error) => error.status)])).toEqual([
+      ['/v1/tags', []],
+      ['/v1/tags/{id}', [404]],
+    ]);
+  });
+});

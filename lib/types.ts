@@ -202,6 +202,13 @@ export interface Operation extends SourceLine {
   noBody?: boolean;
   /** The largest page a list returns, as the document states it ("每页最多 50 条", "at most 50 per page"). */
   pageSizeMax?: number;
+  /** Error statuses the document states for this operation ("WHEN … THEN the system SHALL return 403"), each with its line. */
+  statedErrors?: StatedError[];
+}
+
+export interface StatedError extends SourceLine {
+  status: number;
+  text: string;
 }
 
 export interface Column extends SourceLine {
@@ -286,6 +293,8 @@ export interface Slo extends SourceLine {
   thresholdMs?: number;
   /** Operation key it refers to, when it can be told. */
   operation?: string;
+  /** Operation keys, when the sentence names several ("for the list and search endpoints"); `operation` is then unset. */
+  operations?: string[];
 }
 
 export interface ScopeNote extends SourceLine {

@@ -85,7 +85,9 @@ export function errorStatuses(op: PlannedOperation): number[] {
   if (op.idempotent) statuses.push(409);
   if ((hasBody && op.role !== 'webhook') || op.idempotent) statuses.push(422);
   statuses.push(429);
-  return statuses;
+  // Statuses the spec states for this operation ("THEN the system SHALL return 409"), where a shared response documents them.
+  for (const stated of op.source?.statedErrors ?? []) if (ERROR_RESPONSES[stated.status] && !statuses.includes(stated.status)) statuses.push(stated.status);
+  return statuses.sort((a, b) => a - b);
 }
 
 function successResponse(op: PlannedOperation, schemas: Map<string, Json>): [string, Json] {
@@ -208,7 +210,9 @@ export function buildOpenApiDocument(plan: ContractPlan, title: string): Json {
     const responses: Json = { [status]: success };
     for (const code of errorStatuses(op)) {
       usedResponses.add(code);
-      responses[String(code)] = ref('responses', ERROR_RESPONSES[code].name);
+      // A status the spec states keeps its sentence as the description (OpenAPI 3.1 lets a reference override it).
+      const stated = op.source?.statedErrors?.find((error) => error.status === code);
+      responses[String(code)] = stated ? { ...ref('responses', ERROR_RESPONSES[code].name), description: stated.text } : ref('responses', ERROR_RESPONSES[code].name);
     }
     operation.responses = responses;
 

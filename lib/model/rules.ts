@@ -51,7 +51,8 @@ export function sloAlerts(slos: Slo[], operations: Operation[], metric: string, 
     .sort((a, b) => a.line - b.line || (PERCENTILE_RANK[a.percentile ?? 'p95'] ?? 0) - (PERCENTILE_RANK[b.percentile ?? 'p95'] ?? 0));
   const seen = new Set<string>();
   for (const slo of stated) {
-    const subject = slo.operation && keys.includes(slo.operation) ? slo.operation : slo.operation ?? '*';
+    const group = slo.operations?.filter((key) => keys.includes(key)) ?? [];
+    const subject = group.length ? group.join(', ') : slo.operation && keys.includes(slo.operation) ? slo.operation : slo.operation ?? '*';
     const percentile = slo.percentile ?? 'p95';
     const ms = slo.thresholdMs as number;
     // The same target stated again (a requirement and a success criterion) is one alert pair, from its first line.
@@ -61,7 +62,8 @@ export function sloAlerts(slos: Slo[], operations: Operation[], metric: string, 
     const source = { kind: 'slo' as const, line: slo.line, text: slo.text };
     alerts.push({ subject, metric, condition: `${percentile} > ${ms} ms`, window: DEFAULT_ALERTS.latencyWindow, severity: 'warn', source });
     alerts.push({ subject, metric, condition: `${percentile} > ${ms * DEFAULT_ALERTS.pageMultiplier} ms`, window: DEFAULT_ALERTS.pageWindow, severity: 'page', source });
-    if (subject === '*') keys.forEach((k) => covered.add(k));
+    if (group.length) group.forEach((k) => covered.add(k));
+    else if (subject === '*') keys.forEach((k) => covered.add(k));
     else covered.add(subject);
   }
   const rest = keys.filter((k) => !covered.has(k));

@@ -36,6 +36,18 @@ const VOCABULARY: readonly AttributeWord[] = [
   { column: 'price', words: ['価格', '値段', '價格', '价格', '가격', 'precio', 'preço', 'giá'] },
   { column: 'phone', words: ['電話番号', '電話', '电话', '電話號碼', '电话号码', '전화번호', 'teléfono', 'telefone', 'số điện thoại'] },
   { column: 'address', words: ['住所', '地址', '주소', 'dirección', 'endereço', 'địa chỉ'] },
+  // The parts of a postal address, as address forms name them.
+  { column: 'contact_name', words: ['联系人', '聯絡人', '聯繫人', '联系人姓名', '聯絡人姓名', '連絡先氏名', '担当者名', '담당자', '담당자명', 'persona de contacto', 'nombre de contacto', 'nome do contato', 'người liên hệ'] },
+  { column: 'mobile', words: ['手机', '手机号', '手机号码', '手機', '手機號', '手機號碼', '携帯電話', '携帯電話番号', '携帯番号', '휴대폰', '휴대폰 번호', '휴대전화', '휴대전화 번호', 'móvil', 'celular', 'teléfono móvil', 'số di động'] },
+  { column: 'province', words: ['省', '省份', '州/省', 'provincia', 'província', 'tỉnh'] },
+  { column: 'city', words: ['城市', '市', '都市', '市区町村', '도시', 'ciudad', 'cidade', 'thành phố'] },
+  { column: 'district', words: ['区', '區', '区县', '區縣', '区域', '區域', '地区', '地區', '行政区', '行政區', '구', 'distrito', 'bairro', 'quận', 'quận/huyện'] },
+  { column: 'detail_address', words: ['详细地址', '詳細地址', '详细住址', '詳細住址', '番地', '상세 주소', '상세주소', 'dirección detallada', 'endereço completo', 'địa chỉ chi tiết'] },
+  { column: 'postal_code', words: ['邮编', '邮政编码', '郵遞區號', '郵政編碼', '郵便番号', '우편번호', 'código postal', 'cep', 'mã bưu điện', 'mã bưu chính'] },
+  // "是否默认": a yes/no flag for the one row picked by default.
+  { column: 'is_default', words: ['是否默认', '默认', '是否預設', '預設', '是否為預設', '是否为默认', 'デフォルト', '既定', '기본값', '기본 여부', 'predeterminado', 'por defecto', 'padrão', 'mặc định'] },
+  { column: 'nickname', words: ['昵称', '暱稱', '昵稱', 'ニックネーム', '닉네임', 'apodo', 'apelido', 'biệt danh'] },
+  { column: 'avatar_url', words: ['头像', '頭像', 'アバター', '프로필 사진', '아바타', 'foto de perfil', 'ảnh đại diện'] },
   { column: 'type', words: ['種類', '種別', 'タイプ', '类型', '類型', '유형', '종류', 'tipo', 'loại'] },
   { column: 'notes', words: ['メモ', '備考', '備註', '备注', '메모', '비고', 'notas', 'observaciones', 'observações', 'ghi chú'] },
   { column: 'role', words: ['役割', 'ロール', '角色', '역할', 'rol', 'papel', 'função', 'vai trò'] },
@@ -96,7 +108,7 @@ export function translatedAttributes(unit: Unit, from: number): Column[] {
     // "包含标题、作者等": a list the sentence introduces as what the entity holds.
     const introduced = body !== plain.replace(LIST_TAIL, '');
     // "名称（`name`，必填，最长 60 个字符）、描述": a comma inside the parentheses belongs to the item.
-    const items = splitTopLevel(body, /[、，,;；]/u, '(（').flatMap((item) => (/[（(]/u.test(item) ? [item] : item.split(ITEM_SEPARATOR))).map((item) => item.trim()).filter(Boolean);
+    const items = splitTopLevel(body, /[、，,;；]/u, '(（').flatMap((item) => (/[（(]/u.test(item) ? [item] : item.split(ITEM_SEPARATOR))).flatMap(splitJoined).map((item) => item.trim()).filter(Boolean);
     if (items.length < 2) continue;
     const found: Column[] = [];
     for (const item of items) {
@@ -120,6 +132,15 @@ export function translatedAttributes(unit: Unit, from: number): Column[] {
     if (found.length >= 2 || (introduced && found.length === 1)) columns.push(...found.filter((column) => !columns.some((seen) => seen.name === column.name)));
   }
   return columns;
+}
+
+/** "和", "及", "与" joining the last two items without spaces ("详细地址和是否默认"). */
+const HAN_JOINER = /(?<=\p{Script=Han})(?:以及|和|及|与|與|跟)(?=\p{Script=Han})/u;
+
+/** "详细地址和是否默认" is two items when each side is a known attribute word; otherwise one. */
+function splitJoined(item: string): string[] {
+  const parts = item.split(HAN_JOINER);
+  return parts.length > 1 && parts.every((part) => attributeColumn(part.trim()) !== undefined) ? parts : [item];
 }
 
 /** Articles before an attribute word in Portuguese and Spanish ("o motivo", "la fecha de creación"). */

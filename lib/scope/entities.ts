@@ -3,7 +3,7 @@
 import type { Column, Entity } from '../types.js';
 import { listedAttributes, translatedAttributes } from './attribute-words.js';
 import { parseAttributes, splitTopLevel, toColumn } from './fields.js';
-import { ATTRIBUTE_LABEL } from './vocabulary.js';
+import { ATTRIBUTE_LABEL, VERB_FAMILIES } from './vocabulary.js';
 import { camelCase, pascalCase, singular, snakeCase } from '../naming/index.js';
 import { COUNT_PHRASE, parseCount } from './numbers.js';
 import { lineAt, proseOf, sentences, type Unit } from './units.js';
@@ -40,7 +40,13 @@ const COLUMN_TO_TABLE = [
 const COLUMNS_TO_TABLE_ROMANCE = /(?:^|[^\p{L}])(?:adicionar|adicione|adiciona|incluir|inclua|criar|crie|agregar|agregue|añadir|añada|crear|cree)\s+(?:(?:a|as|uma|la|las|una)\s+)?(?:(?:novas?|nuevas?)\s+)?(?:colunas?|columnas?|campos?)\s+((?:`\w+`(?:\s*\([^)]*\))?(?:\s*,\s*|\s+(?:e|y)\s+)?)+)\s*(?:na|à|em|no|a|en|para)\s+(?:(?:a|la)\s+)?(?:tabela|tabla)\s+`?([A-Za-z_][\w.]*)`?/giu;
 /** "Thêm (các) cột `a`, `b` vào bảng `y`": Vietnamese puts the columns first, as Portuguese and Spanish do. */
 const COLUMNS_TO_TABLE_VI = /(?:^|[^\p{L}])thêm\s+(?:các\s+|hai\s+|\d+\s+)?(?:cột|trường)(?:\s+mới)?\s+((?:`\w+`(?:\s*\([^)]*\))?(?:\s*,\s*|\s+và\s+)?)+)\s*(?:vào|cho)\s+(?:bảng\s+)?`?([A-Za-z_][\w.]*)`?/giu;
-const COLUMNS_ON_TABLE = [/\b(?:new\s+)?columns?\s+(?:on|to|in|for)\s+(?:the\s+)?`(\w+)`(?:\s+table)?\s*[:：]?/gi, /`(\w+)`\s*(?:資料表|表)?\s*(?:新增|加入|增加)(?:以下)?\s*(?:欄位)\s*[:：]?/g];
+const COLUMNS_ON_TABLE = [
+  /\b(?:new\s+)?columns?\s+(?:on|to|in|for)\s+(?:the\s+)?(?:existing\s+)?`(\w+)`(?:\s+table)?\s*[:：]?/gi,
+  // "The existing `articles` table gets two columns:", "`orders` gains a new column:".
+  /`(\w+)`\s+(?:table\s+|model\s+)?(?:gets|gains|receives|will\s+get|will\s+gain|will\s+receive|now\s+has|will\s+have)\s+(?:(?:a|one|two|three|four|five|six|\d+|several|some|these|the\s+following|a\s+few)\s+)?(?:new\s+|additional\s+|extra\s+)?(?:columns?|fields?)\b\s*[:：]?/gi,
+  // "Two columns are added to the `articles` table:".
+  /\b(?:columns?|fields?)\s+(?:are|is|get|gets|will\s+be)\s+added\s+(?:to|on)\s+(?:the\s+)?(?:existing\s+)?`(\w+)`(?:\s+table)?\s*[:：]?/gi,
+  /`(\w+)`\s*(?:資料表|表)?\s*(?:新增|加入|增加)(?:以下)?\s*(?:欄位)\s*[:：]?/g];
 
 export interface EntityMention {
   entity: Entity;
@@ -1262,4 +1268,52 @@ export function uniquePerScope(units: readonly Unit[], entities: readonly Entity
       column.uniqueLine ??= lineAt(unit, sentence.at);
     }
   }
+}
+
+/** A code name glossed in Han script: "`addresses` (收货地址管理)", "收货地址（`addresses`）". */
+export interface Gloss {
+  term: string;
+  code: string;
+  line: number;
+}
+
+/** Every code name the documents gloss with a word in Han script, in order. */
+export function codeGlosses(units: readonly Unit[]): Gloss[] {
+  const glosses: Gloss[] = [];
+  for (const unit of units) {
+    if (unit.outOfScope || unit.kind === 'code') continue;
+    for (const code of unit.codes) {
+      if (!/^[A-Za-z_][\w]*$/.test(code.value)) continue;
+      const after = /^\s*[（(]([^）)`]*\p{Script=Han}[^）)`]*)[）)]/u.exec(unit.text.slice(code.end));
+      if (after) for (const term of after[1].split(/[、，,/]/u)) if (term.trim()) glosses.push({ term: term.trim(), code: code.value, line: lineAt(unit, code.start) });
+      const before = /(\p{Script=Han}{2,12})\s*[（(]\s*$/u.exec(unit.text.slice(0, code.start));
+      if (before && /^\s*[）)]/u.test(unit.text.slice(code.end))) glosses.push({ term: before[1], code: code.value, line: lineAt(unit, code.start) });
+    }
+  }
+  return glosses;
+}
+
+/** Words after a glossed noun that name its module, not another thing ("收货地址管理" is the 收货地址 module). */
+const GLOSS_TAIL = /^(?:管理|模块|模組|功能|服务|服務|数据|資料|信息|資訊|表|数据表|資料表|列表|清單)?$/u;
+/** "添加新的收货地址，包括联系人、手机号…": a create verb, the noun it adds, then what the noun holds. */
+const CJK_CREATES = new RegExp(`(?:${(VERB_FAMILIES.find((family) => family.id === 'create')?.cjk ?? []).join('|')}|增加|登録|登記|登记)(?:一个|一個|一条|一條|一笔|一筆)?(?:新的?)?(\\p{Script=Han}{2,10}?)\\s*[，,：:]\\s*(?:包括|包含|含有|其中包括|内容包括|內容包括|需包括|须包括|須包括)`, 'gu');
+
+/**
+ * An entity a requirement in Han script defines by what it holds ("用户应能添加新的收货地址，包括
+ * 联系人、手机号、省份…"): named by the code name the documents gloss it with ("`addresses`
+ * (收货地址管理)"), its columns from the attribute vocabulary. Without a gloss the noun has no name
+ * to give the table: the statement is returned as a question instead.
+ */
+export function cjkEntity(unit: Unit, entities: Entity[], glosses: readonly Gloss[]): { entity?: Entity; question?: { text: string; line: number } } | undefined {
+  for (const match of unit.text.matchAll(CJK_CREATES)) {
+    const noun = match[1];
+    const columns = translatedAttributes(unit, match.index + match[0].length - /(?:包括|包含|含有|其中包括|内容包括|內容包括|需包括|须包括|須包括)$/u.exec(match[0])![0].length);
+    if (!columns.length) continue;
+    const gloss = glosses.find((candidate) => candidate.term.startsWith(noun) && GLOSS_TAIL.test(candidate.term.slice(noun.length)));
+    if (!gloss) return { question: { text: `"${noun}" (${columns.map((column) => column.term ?? column.name).join(', ')}): what is its table called in code?`, line: lineAt(unit, match.index) } };
+    const entity = upsert(entities, gloss.code, entityByTable(entities, gloss.code) ? 'alter-table' : 'new-table', gloss.line);
+    addColumns(entity, columns);
+    return { entity };
+  }
+  return undefined;
 }

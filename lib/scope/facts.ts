@@ -14,6 +14,8 @@ import {
   AUTHZ_WORDS,
   CJK_ACTORS,
   DETERMINERS,
+  ERROR_STATUS_PHRASES,
+  NOT_OWNER,
   FRONTEND_WORDS,
   JOB_WORDS,
   NO_JOBS,
@@ -69,6 +71,9 @@ const NOT_ROLE_CODE = /(?:^|[_.:-])(?:id|changed|created|updated|deleted|added|r
 /** A word not preceded by a letter of any script ("đổi role" names nothing). */
 const WORD_START = String.raw`(?<![\p{L}\p{N}_])`;
 const NAMED_ONLY = new Set(['service', 'bot']);
+/** Words around a code span that make it a field's value, not a role ("status is `draft`", "`draft` status"). */
+const VALUE_BEFORE = /\b(?:status|state|stage|phase|mode|kind|type)\s*(?:is|=|:|of|equals?|set to)?\s*$/i;
+const VALUE_AFTER = /^\s*(?:status|state|stage|phase|mode)\b/i;
 const DENIED = /\b(?:cannot|can't|can not|may not|must not|mustn't|is not allowed|are not allowed|is not permitted|are not permitted)\b|不可|不得|不能/i;
 
 /** Who a sentence grants access to: roles, and whether it names a generic caller ("only users…"). */
@@ -78,6 +83,10 @@ function whoIn(text: string, ops: Operation[]): { roles: string[]; generic: bool
   const roleContext = /\broles?\b|\bscopes?\b|\bonly\b|\bpermission|角色|權限|权限|只有|僅|仅/i.test(prose);
   if (roleContext) {
     for (const code of text.matchAll(/`([^`]+)`/g)) {
+      // "in `draft` status", "whose status is `draft`": a value of a field; "`own` lists": a determiner.
+      const before = text.slice(Math.max(0, code.index - 24), code.index);
+      const after = text.slice(code.index + code[0].length, code.index + code[0].length + 16);
+      if (VALUE_BEFORE.test(before) || VALUE_AFTER.test(after) || DETERMINERS.has(code[1].toLowerCase())) continue;
       if (ROLE_CODE.test(code[1]) && !NOT_ROLE_CODE.test(code[1]) && !ops.some((op) => op.name === code[1])) roles.add(code[1]);
     }
   }
@@ -151,12 +160,56 @@ function romanceActors(prose: string, roles: Set<string>): boolean {
   return generic;
 }
 
+/** Nouns for the person a row belongs to: "the author", "its owner", "draft authors … their drafts". */
+const OWNER_NOUNS = 'author|owner|creator|poster|uploader|sender|submitter';
+const OWNER_NOUN = new RegExp(`^(?:${OWNER_NOUNS})s?$`, 'i');
 /** "the comment's author", "a post's owner": the owner of one resource. */
-const POSSESSIVE_OWNER = /\b(?:the|a|an|each|every)\s+([a-z][\w-]*)['’]s\s+(author|owner|creator|poster|uploader|sender|submitter)\b/i;
+const POSSESSIVE_OWNER = new RegExp(`\\b(?:the|a|an|each|every)\\s+([a-z][\\w-]*)['’]s\\s+(${OWNER_NOUNS})\\b`, 'i');
+/** "the owner of the list", "the author of an article": the owner of one resource. */
+const OWNER_OF = new RegExp(`\\b(?:the|a|an|each|every|its|their)\\s+(${OWNER_NOUNS})\\s+of\\s+(?:the|a|an|this|that|each|every|their|its)\\s+([a-z][\\w-]*)`, 'i');
+/** "the list owner", "the article's author" without the apostrophe: the noun before names the resource. */
+const NOUN_OWNER = new RegExp(`\\b(?:the|a|an|each|every)\\s+([a-z][\\w-]*)\\s+(${OWNER_NOUNS})\\b`, 'i');
+/** "the author may…", "edited by their author", "who is not the owner": the caller is the row's owner. */
+const BARE_OWNER = new RegExp(`\\b(?:the|their|its|his|her)\\s+(${OWNER_NOUNS})\\b(?!\\s+(?:role|of)\\b)`, 'i');
+/** "lists they own", "recipes the user created": the rows the caller owns. */
+const OWNED_BY_CALLER = /\b([a-z][\w-]*)\s+(?:they|he|she|you|(?:the\s+)?(?:user|caller|member|customer)s?)\s+(?:own|owns|created|create|creates|wrote|write|authored)\b/i;
+
+/** Words that follow "own" without naming a resource ("own only", "own and shared"). */
+const NOT_OWNED_NOUN = /^(?:only|and|or|ones?|rows?|records?|data|items?|resources?)$/i;
+
+/** The singular nouns of the resources an operation acts on (its path's literal segments). */
+function resourceNouns(ops: Operation[], keys: string[]): Set<string> {
+  const nouns = new Set<string>();
+  for (const op of ops) {
+    if (!keys.includes(operationKey(op)) || op.kind !== 'rest') continue;
+    for (const segment of (op.path ?? '').split('/')) if (segment && !segment.startsWith('{')) nouns.add(singular(segment.toLowerCase()));
+  }
+  return nouns;
+}
+
+/**
+ * Who owns the rows a sentence grants: `own X` when it names the resource ("the owner of the list",
+ * "the list owner", "lists they own"), the bare noun when it does not ("only the author may…").
+ * `noun`: the resource, for a pronoun that stands for it ("… may delete it").
+ */
+function ownerPhrase(prose: string): { ownership: string; noun?: string; owner: string } | undefined {
+  const possessive = POSSESSIVE_OWNER.exec(prose);
+  if (possessive) return { ownership: `own ${possessive[1].toLowerCase()}`, noun: possessive[1].toLowerCase(), owner: possessive[2].toLowerCase() };
+  const of = OWNER_OF.exec(prose);
+  if (of) return { ownership: `own ${singular(of[2].toLowerCase())}`, noun: of[2].toLowerCase(), owner: of[1].toLowerCase() };
+  const before = NOUN_OWNER.exec(prose);
+  if (before && !DETERMINERS.has(before[1].toLowerCase()) && !/^(?:only|same|original|current|actual|real|sole|rightful)$/i.test(before[1])) return { ownership: `own ${singular(before[1].toLowerCase())}`, noun: before[1].toLowerCase(), owner: before[2].toLowerCase() };
+  const owned = OWNED_BY_CALLER.exec(prose);
+  if (owned && !DETERMINERS.has(owned[1].toLowerCase())) return { ownership: `own ${owned[1].toLowerCase()}`, noun: owned[1].toLowerCase(), owner: 'owner' };
+  const bare = BARE_OWNER.exec(prose);
+  if (bare) return { ownership: bare[1].toLowerCase(), owner: bare[1].toLowerCase() };
+  return undefined;
+}
 
 function ownershipOf(text: string): string | undefined {
-  const own = /\b(?:their|his|her|its|your|my)?\s*own\s+([A-Za-z][\w-]*)/i.exec(proseOf(text));
-  if (own) return `own ${own[1]}`;
+  const own = /\b(?:their|his|her|its|your|my)?\s*own\s+([A-Za-z][\w-]*)/i.exec(proseOf(text.replace(/`(own)`/gi, "$1")));
+  // "own only": the caller's own rows, whatever they are called.
+  if (own) return NOT_OWNED_NOUN.test(own[1]) ? 'owner' : `own ${own[1]}`;
   if (/\bself\b|本人/i.test(text)) return 'self';
   // "书架的所有者可以修改": the owner of the resource, as the subject of a modal.
   if (/(?:所有者|拥有者|擁有者)\s*(?:才|也)?\s*(?:可以|能|才能|可)/.test(text)) return 'owner';
@@ -188,9 +241,13 @@ export function authzRule(text: string, line: number, ops: Operation[], contextO
   const { roles, generic } = whoIn(granting, ops);
   const ownerSubject = /\bowners?\b\s+(?:may|can|only)|\bonly\s+(?:the\s+)?(?:[\w']+\s+)?owners?\b|\bowners?\b(?:\s*(?:,|\bor\b|\/)\s*[a-z][\w-]*){0,3}\s+only\b/i.test(prose);
   // "Only the comment's author may delete it": an ownership rule on the comment, not a role.
-  const possessive = POSSESSIVE_OWNER.exec(prose);
-  const ownership = ownershipOf(text) ?? (possessive ? `own ${possessive[1].toLowerCase()}` : ownerSubject ? 'owner' : undefined);
-  if (possessive) roles.splice(0, roles.length, ...roles.filter((role) => !role.toLowerCase().includes(possessive[2].toLowerCase())));
+  const possessive = ownerPhrase(prose);
+  let ownership = ownershipOf(text) ?? (possessive && (possessive.noun || !ownerSubject) ? possessive.ownership : ownerSubject ? 'owner' : undefined);
+  // "Authors can edit their drafts", "the list's owner": the owner is who the row belongs to, not a role.
+  if (ownership || /\btheir\s+[a-z]/i.test(prose)) {
+    const owners = roles.filter((role) => OWNER_NOUN.test(role.split(' ').at(-1) ?? ''));
+    if (ownership && owners.length) roles.splice(0, roles.length, ...roles.filter((role) => !owners.includes(role)));
+  }
   const isPublic = PUBLIC.test(prose);
   const onlyCallers = generic && (/\bonly\b|只有|僅/i.test(prose) || ROMANCE_ONLY.test(prose));
   const modal = /\b(?:may|can|cannot|can't|must not|only|allowed|permitted)\b|只有|只能|才能|可以|允许|允許|不可/i.test(prose) || ROMANCE_MODAL.test(prose) || ROMANCE_ONLY.test(prose);
@@ -202,10 +259,20 @@ export function authzRule(text: string, line: number, ops: Operation[], contextO
   if (options.descriptive && (PRESENT_DAY.test(text) || (!named.length && !NORMATIVE_MODAL.test(text)))) return undefined;
   // "… may delete it": the pronoun stands for the resource the owner was named by.
   const resolved = named.length ? named : resolveOperations(text, ops);
-  let operations = resolved.length || !possessive ? resolved : resolveOperations(text.replace(/\b(?:it|them)\b/i, possessive[1]), ops);
+  let operations = resolved.length || !possessive?.noun ? resolved : resolveOperations(text.replace(/\b(?:it|them)\b/i, possessive.noun), ops);
   if (!operations.length && contextOps.length) {
     const narrowed = narrowByVerbs(text, contextOps);
     operations = (narrowed.length ? narrowed : contextOps).map(operationKey);
+  }
+  // "Authors can edit their drafts": a possessive before the resource the rule acts on is ownership of it.
+  if (!ownership) {
+    const nouns = resourceNouns(ops, operations);
+    const their = [...prose.matchAll(/\btheir\s+([a-z][\w-]*)/gi)].find((match) => nouns.has(singular(match[1].toLowerCase())));
+    if (their) {
+      ownership = `own ${their[1].toLowerCase()}`;
+      const kept = roles.filter((role) => !OWNER_NOUN.test(role.split(' ').at(-1) ?? ''));
+      roles.splice(0, roles.length, ...kept);
+    }
   }
   const rule: AuthzRule = { text: oneLine(text), line, roles, operations };
   if (ownership) rule.ownership = ownership;
@@ -325,10 +392,72 @@ export function slosIn(text: string, line: number, ops: Operation[], contextOps:
       const ms = toMilliseconds(duration[1], duration[2]);
       if (ms !== undefined) slo.thresholdMs = ms;
     }
-    const named = resolveOperations(text, ops);
-    const operation = named.length === 1 ? named[0] : contextOps.length === 1 ? operationKey(contextOps[0]) : undefined;
+    const resolved = resolveOperations(text, ops);
+    const named = resolved.length ? resolved : endpointGroup(prose, ops);
+    const operation = named.length === 1 ? named[0] : !named.length && contextOps.length === 1 ? operationKey(contextOps[0]) : undefined;
     if (operation) slo.operation = operation;
+    // "for the list and search endpoints": the operations the sentence names, not all of them.
+    else if (named.length > 1) slo.operations = named;
     result.push(slo);
+  }
+  return result;
+}
+
+/** "the list and search endpoints", "list/search APIs": kinds of operation written before a word for endpoints. */
+const ENDPOINT_GROUP = /\b((?:[a-z][\w-]*)(?:\s*(?:,|\/|&|\band\b|\bor\b)\s*(?:the\s+)?[a-z][\w-]*){0,4})\s+(?:endpoints?|operations?|routes?|apis?|calls?|requests?)\b/gi;
+/** Words of a group that say "the operations that return a collection". */
+const LIST_KIND = /^(?:list|lists|listing|listings|index|collection)$/i;
+
+/**
+ * Operation keys a group of kinds names ("the list and search endpoints"): `list` names the
+ * operations that return a collection; another word names the operations whose path has it as
+ * a segment (`/articles/search`) or, as a verb, the operations of its family. Every word must
+ * name at least one operation, or the group names none (it was not a list of kinds).
+ */
+function endpointGroup(prose: string, ops: Operation[]): string[] {
+  for (const match of prose.matchAll(ENDPOINT_GROUP)) {
+    const words = match[1].toLowerCase().split(/\s*(?:,|\/|&|\band\b|\bor\b)\s*/).map((word) => word.replace(/^the\s+/, '').trim()).filter(Boolean);
+    if (!words.length || words.every((word) => DETERMINERS.has(word))) continue;
+    const found = new Set<Operation>();
+    let every = true;
+    for (const word of words.filter((candidate) => !DETERMINERS.has(candidate))) {
+      const bySegment = ops.filter((op) => op.kind === 'rest' && (op.path ?? '').split('/').some((segment) => segment.toLowerCase() === word));
+      const named = LIST_KIND.test(word) ? ops.filter((op) => op.list) : bySegment.length ? bySegment : narrowByVerbs(word, ops);
+      if (!named.length) every = false;
+      for (const op of named) found.add(op);
+    }
+    if (every && found.size) return ops.filter((op) => found.has(op)).map(operationKey);
+  }
+  return [];
+}
+
+/**
+ * Error statuses a sentence states and the operations they answer ("WHEN a user who is not
+ * the author deletes an article THEN the system SHALL return 403"): the operations its verbs
+ * name, else the one operation the sentence sits under. A 403 for a caller who is not the
+ * row's owner also states ownership: an authz rule for those operations.
+ */
+export function statedErrorsIn(text: string, line: number, ops: Operation[], contextOps: Operation[]): { statuses: number[]; operations: string[]; rule?: AuthzRule } | undefined {
+  const prose = proseOf(text.replace(/`([45]\d\d)`/g, '$1'));
+  const statuses: number[] = [];
+  for (const pattern of ERROR_STATUS_PHRASES) {
+    for (const match of prose.matchAll(pattern)) {
+      const status = Number(match[1]);
+      if (!statuses.includes(status)) statuses.push(status);
+    }
+  }
+  if (!statuses.length) return undefined;
+  // The condition, not the response, names the operation ("… deletes an article THEN … return 403").
+  const condition = text.split(/\bTHEN\b|\bthen\b|[,，]\s*(?:the\s+)?(?:system|api|server|service|endpoint)\b|(?:则|則|那么|那麼)/)[0];
+  const named = resolveOperations(condition, ops);
+  const narrowed = named.length ? [] : narrowByVerbs(condition, contextOps);
+  const operations = named.length ? named : narrowed.length ? narrowed.map(operationKey) : contextOps.length === 1 ? [operationKey(contextOps[0])] : [];
+  const result: { statuses: number[]; operations: string[]; rule?: AuthzRule } = { statuses: statuses.sort((a, b) => a - b), operations };
+  const notOwner = NOT_OWNER.exec(proseOf(condition));
+  if (statuses.includes(403) && notOwner && operations.length) {
+    const owner = ownerPhrase(proseOf(condition).replace(/\b(?:is|are)\s+not\s+/i, 'is ').replace(/\b(?:does|do)\s+not\s+own\b/i, 'owns'));
+    const ownership = owner?.ownership ?? (/作者/.test(notOwner[0]) ? 'author' : /author/i.test(notOwner[0]) ? 'author' : 'owner');
+    result.rule = { text: oneLine(text), line, roles: [], operations, ownership };
   }
   return result;
 }

@@ -3,8 +3,8 @@
 // What the text does not say becomes an open question; nothing is invented.
 import { locateLine, type AuthzRule, type Entity, type ExistingModel, type Field, type Integration, type JobItem, type Operation, type Scope, type ScopeNote, type ScopeSource, type Slo } from '../types.js';
 import { operationKey } from '../types.js';
-import { addColumns, columnsAfterNouns, entitiesFromSql, entityFromHeading, entityFromLabel, codeNamedAttributes, columnsForAllEntities, extendedModelColumns, impliedJunctions, nativeOwnerKeys, subtypeKeysCased, uniquePerScope, tenantKeys, isModelLabel, junctionKeys, junctionTables, type RelationStatement, modelFilesInTree, mergeEntity, mergeShapes, entitiesInUnit, entitiesByNoun, existingModelsIn, keyEntity, linkReferences, nestedColumns, rowHints } from './entities.js';
-import { authzFromCell, authzRule, integrationsIn, jobIn, mentionsFrontend, resolveOperations, servicesIn, slosIn, verificationOf, webhookVendor } from './facts.js';
+import { addColumns, cjkEntity, codeGlosses, columnsAfterNouns, entitiesFromSql, entityFromHeading, entityFromLabel, codeNamedAttributes, columnsForAllEntities, extendedModelColumns, impliedJunctions, nativeOwnerKeys, subtypeKeysCased, uniquePerScope, tenantKeys, isModelLabel, junctionKeys, junctionTables, type RelationStatement, modelFilesInTree, mergeEntity, mergeShapes, entitiesInUnit, entitiesByNoun, existingModelsIn, keyEntity, linkReferences, nestedColumns, rowHints } from './entities.js';
+import { authzFromCell, authzRule, integrationsIn, statedErrorsIn, jobIn, mentionsFrontend, resolveOperations, servicesIn, slosIn, verificationOf, webhookVendor } from './facts.js';
 import { toColumn, toField } from './fields.js';
 import { graphqlRowShapes, readGraphqlSchema } from './grammar/graphql.js';
 import { entitiesFromCode } from './grammar/models.js';
@@ -173,7 +173,12 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
 
   /** The unit just before the current one: when prose, the label of an example body (`**Request Body**:`). */
   let previous: Unit | undefined;
+  /** Code names the documents gloss in Han script ("`addresses` (收货地址管理)"): the names of entities stated in Chinese. */
+  const glosses = codeGlosses(units);
+  /** A paragraph that names a table and ends with a colon ("The existing `articles` table gets two columns:"): the list right after it states the columns. */
+  let listLead: { entity: Entity; heading: Unit | undefined } | undefined;
   for (const unit of units) {
+    if (unit.kind !== 'item' || (!unit.parent && listLead?.heading !== unit.heading)) listLead = undefined;
     if (unit.kind !== 'code' && mentionsFrontend(unit.text)) hasFrontendItems = true;
     const label = previous && previous.kind !== 'code' && previous.heading === unit.heading ? previous : undefined;
     previous = unit;
@@ -371,8 +376,14 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
       entityUnits.set(unit, mention.entity);
       anchors.set(unit.kind === 'heading' ? unit : unit.heading, { entity: mention.entity });
     }
+    if (unit.kind === 'paragraph' && !unit.parent && mentions.length && /[:：]\s*$/.test(unit.text)) listLead = { entity: mentions[mentions.length - 1].entity, heading: unit.heading };
+    if (!mentions.length && (unit.kind === 'item' || unit.kind === 'paragraph') && /\p{Script=Han}/u.test(unit.text)) {
+      const stated = cjkEntity(unit, entities, glosses);
+      if (stated?.entity) entityUnits.set(unit, stated.entity);
+      if (stated?.question) docQuestions.push(stated.question);
+    }
     if (!mentions.length && unit.kind === 'item') {
-      const parentEntity = unit.parent ? entityUnits.get(unit.parent) : undefined;
+      const parentEntity = unit.parent ? entityUnits.get(unit.parent) : !unit.parent && listLead ? listLead.entity : undefined;
       if (parentEntity) addColumns(parentEntity, nestedColumns(unit));
       // Key Entities bullets stand right under an entities heading, not in its "Validation Rules" subsections.
       else if (unit.section === 'entities' && !unit.parent && !stated.length && ENTITIES_HEADING.test(unit.heading?.text ?? '')) {
@@ -486,6 +497,17 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
         const rule = authzColumn ? undefined : authzRule(sentence.text, line, operations, context, { descriptive: unit.section === 'context' });
         if (rule) authz.push(rule);
         for (const slo of slosIn(sentence.text, line, operations, context)) slos.push(slo);
+        const errors = statedErrorsIn(sentence.text, line, operations, context);
+        for (const key of errors?.operations ?? []) {
+          const op = operations.find((candidate) => operationKey(candidate) === key)!;
+          for (const status of errors!.statuses) {
+            // "get a non-existent config returns 404": not found answers a call that names one resource, never a collection.
+            if (status === 404 && op.kind === 'rest' && !op.pathParams.length) continue;
+            if (!op.statedErrors?.some((known) => known.status === status)) (op.statedErrors ??= []).push({ status, line, text: oneLine(sentence.text) });
+          }
+        }
+        // "WHEN a user who is not the author deletes … THEN … 403": the author may; nobody else.
+        if (errors?.rule && !rule) authz.push(errors.rule);
         const job = unit.kind === 'heading' ? undefined : jobIn(sentence.text, line);
         if (job) jobs.push({ ...job, secondary });
         if (!context.some((op) => webhookOps.has(op))) for (const integration of integrationsIn(sentence.text, line)) addIntegration(integrations, integration, secondary);

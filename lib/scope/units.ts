@@ -106,7 +106,7 @@ function buildInline(
 
 /** Reads the document into units, skipping any `Backend` section (our own output). */
 export function readUnits(markdown: string): { units: Unit[]; title?: string } {
-  const root = parseMarkdown(markdown);
+  const root = parseMarkdown(indentedListsAsLists(markdown));
   const units: Unit[] = [];
   let title: string | undefined;
   const stack: Array<{ depth: number; kind: SectionKind; text: string; unit: Unit }> = [];
@@ -245,6 +245,32 @@ export function readUnits(markdown: string): { units: Unit[]; title?: string } {
     onBlock(node, current());
   }
   return { units, title };
+}
+
+/** A list marker at the start of a line ("-   FR1: …", "1. …"). */
+const LIST_LINE = /^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+\S/;
+
+/**
+ * The text with every list that CommonMark reads as an indented code block (a list indented
+ * by four spaces under a heading: "#### 功能需求\n    -   FR1: …") moved back to the margin, so it
+ * reads as the list its author wrote. Only blocks whose every line is a list item or its
+ * continuation, and no fence, change; lines keep their numbers (only leading spaces go).
+ */
+export function indentedListsAsLists(markdown: string): string {
+  const root = parseMarkdown(markdown);
+  const spans: Array<{ from: number; to: number }> = [];
+  for (const node of root.children) {
+    if (node.type !== 'code' || node.lang || !node.position) continue;
+    const raw = markdown.slice(node.position.start.offset ?? 0, node.position.end.offset ?? 0);
+    if (/^ {0,3}(?:```|~~~)/.test(raw)) continue;
+    const lines = node.value.split(/\r?\n/);
+    if (!LIST_LINE.test(lines[0]) || !lines.every((line) => !line.trim() || LIST_LINE.test(line) || /^[ \t]+\S/.test(line))) continue;
+    spans.push({ from: node.position.start.line, to: node.position.end.line });
+  }
+  if (!spans.length) return markdown;
+  const lines = markdown.split(/(?<=\n)/);
+  for (const { from, to } of spans) for (let index = from - 1; index < to && index < lines.length; index++) lines[index] = lines[index].replace(/^(?: {1,4}|\t)/, '');
+  return lines.join('');
 }
 
 /** Text for output: one line, single spaces. */

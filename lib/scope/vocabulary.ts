@@ -306,8 +306,21 @@ export const PAGE_SIZE_MAX: readonly RegExp[] = [
   /\b(?:m[áa]ximo(?:\s+de)?|no\s+m[áa]ximo|hasta|at[ée])\s+(\d+)\s+(?:[\p{L}]+\s+){0,2}?por\s+p[áa]gina\b/iu,
 ];
 
-/** Every signed-in caller, whatever their role: "any signed-in user may…", "任何已登录用户可以…". */
-export const ANY_SIGNED_IN = /\b(?:any|every|all)\s+(?:signed[- ]in|logged[- ]in|authenticated)\s+(?:users?|callers?|customers?|members?|accounts?)\b|\b(?:qualquer|todo)\s+usu[áa]rio\s+(?:autenticado|logado)|\b(?:cualquier|todo)\s+usuario\s+(?:autenticado|registrado|que\s+haya\s+iniciado\s+sesi[óo]n)|(?:任何|所有|每个|每個)(?:已)?(?:登录|登入|认证|認證)(?:的)?(?:用户|用戶|使用者)/i;
+/** Every signed-in caller, whatever their role: "any signed-in user may…", "任何已登录用户可以…", "允许已登录用户…", "已登入使用者可以…". */
+export const ANY_SIGNED_IN = /\b(?:any|every|all)\s+(?:signed[- ]in|logged[- ]in|authenticated)\s+(?:users?|callers?|customers?|members?|accounts?)\b|\b(?:qualquer|todo)\s+usu[áa]rio\s+(?:autenticado|logado)|\b(?:cualquier|todo)\s+usuario\s+(?:autenticado|registrado|que\s+haya\s+iniciado\s+sesi[óo]n)|(?:(?:任何|所有|每个|每個)(?:已)?|已)(?:登录|登入|认证|認證|验证|驗證)(?:过|過)?(?:的)?(?:用户|用戶|使用者|会员|會員)/i;
+
+/**
+ * A stated error status ("THEN the system SHALL return 403", "respond with 409 Conflict", "返回 422",
+ * "retorna 404", "devuelve el código 409"); the status is group 1. English, Chinese, Portuguese and Spanish.
+ */
+export const ERROR_STATUS_PHRASES: readonly RegExp[] = [
+  /\b(?:return|returns|returned|returning|respond|responds|responding|reply|replies|answer|answers|fail|fails|reject|rejects|rejected|rejecting)\s+(?:with\s+)?(?:an?\s+)?(?:http\s+)?(?:status\s+)?(?:code\s+)?[`"']?([45]\d\d)\b/gi,
+  /\b(?:with|an?|the)\s+(?:http\s+)?status(?:\s+code)?\s*(?:of\s+)?[`"']?([45]\d\d)\b/gi,
+  /(?:返回|回傳|傳回|回应|回應|响应|響應)\s*(?:HTTP\s*)?(?:状态码|狀態碼|狀態|状态)?\s*[`"']?([45]\d\d)(?!\d)/gi,
+  /(?<![\p{L}])(?:retorna|retornar|retornará|devolve|devolver|devolverá|devuelve|responde|responder|responderá)\s+(?:com\s+|con\s+)?(?:(?:o|el|um|un)\s+)?(?:(?:c[óo]digo|status|estado)\s+)?(?:(?:de\s+)?(?:status|estado)\s+)?(?:HTTP\s+)?[`"']?([45]\d\d)(?!\d)/giu,
+];
+/** A clause that says the caller is not the row's owner ("a user who is not the author", "does not own the list", "不是作者"). */
+export const NOT_OWNER = /\b(?:is|are)\s+not\s+(?:the|its|their)\s+(?:author|owner|creator)\b|\b(?:does|do)\s+not\s+own\b|\bnon-?(?:owner|author)s?\b|\bsomeone\s+other\s+than\s+the\s+(?:author|owner|creator)\b|(?:不是|非)(?:作者|所有者|拥有者|擁有者|建立者|创建者)/i;
 
 export const OUT_OF_SCOPE_INLINE = /out[- ]of[- ]scope|\bnon-?goals?\b|not in scope|範圍外|不在範圍|非目標/i;
 

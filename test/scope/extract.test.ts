@@ -125,10 +125,10 @@ describe('extractScope: other styles', () => {
     expect(scope.operations[0].summary).toBe('List tickets, newest first');
   });
 
-  it('narrows prose authz to the operations its verb names', () => {
+  it('narrows prose authz to the operations its verb names ("the account owner" owns the account)', () => {
     const scope = scopeOf('06-plain-prose-users.md');
     expect(scope.authz.map(({ roles, ownership, operations }) => ({ roles, ownership, operations }))).toEqual([
-      { roles: [], ownership: 'owner', operations: ['DELETE /api/users/{id}', 'PATCH /api/users/{id}'] },
+      { roles: [], ownership: 'own account', operations: ['DELETE /api/users/{id}', 'PATCH /api/users/{id}'] },
       { roles: ['support staff'], ownership: undefined, operations: ['DELETE /api/users/{id}'] },
     ]);
   });

@@ -30,6 +30,15 @@ import {
   ROMANCE_DENIED,
   ROMANCE_MODAL,
   ROMANCE_ONLY,
+  VI_ACTORS,
+  VI_ANY_SIGNED_IN,
+  VI_AUTHZ_WORDS,
+  VI_DENIED,
+  VI_MODAL,
+  VI_ONLY,
+  VI_OWNER,
+  VI_PUBLIC,
+  VI_SIGNED_IN,
   SIGNED_IN,
   VERIFICATIONS,
   WEBHOOK_WORD,
@@ -111,6 +120,7 @@ function whoIn(text: string, ops: Operation[]): { roles: string[]; generic: bool
   }
   if (roles.size) return { roles: [...roles], generic: false };
   let generic = romanceActors(prose, roles);
+  generic = vietnameseActors(prose, roles) || generic;
   if (roles.size) return { roles: [...roles], generic: false };
   // The subject of the first modal, after the last clause break ("…, which cannot" has no actor).
   // The first modal whose subject names an actor: "Creation MUST respect…: managers can create…".
@@ -163,6 +173,28 @@ function romanceActors(prose: string, roles: Set<string>): boolean {
 /** Nouns for the person a row belongs to: "the author", "its owner", "draft authors … their drafts". */
 const OWNER_NOUNS = 'author|owner|creator|poster|uploader|sender|submitter';
 const OWNER_NOUN = new RegExp(`^(?:${OWNER_NOUNS})s?$`, 'i');
+/**
+ * The subject of a Vietnamese modal ("Chỉ quản trị viên (admin) mới có thể …"): its actor phrases as roles
+ * (the code name written after one wins); true when it names a generic caller ("người dùng").
+ */
+function vietnameseActors(prose: string, roles: Set<string>): boolean {
+  const modal = VI_MODAL.exec(prose);
+  if (!modal) return false;
+  const subject = (prose.slice(0, modal.index).split(/[,;:]/).pop() ?? '').toLowerCase();
+  let generic = false;
+  for (const actor of VI_ACTORS) {
+    const at = subject.indexOf(actor.phrase);
+    if (at < 0 || [...roles].some((role) => role.includes(actor.phrase))) continue;
+    if (!actor.role) {
+      generic = true;
+      continue;
+    }
+    const named = /^\s*\(\s*`?([A-Za-z][\w:.-]*)`?\s*\)/.exec(prose.slice(prose.toLowerCase().indexOf(actor.phrase) + actor.phrase.length));
+    roles.add(named && ROLE_CODE.test(named[1]) ? named[1] : actor.role);
+  }
+  return generic;
+}
+
 /** "the comment's author", "a post's owner": the owner of one resource. */
 const POSSESSIVE_OWNER = new RegExp(`\\b(?:the|a|an|each|every)\\s+([a-z][\\w-]*)['’]s\\s+(${OWNER_NOUNS})\\b`, 'i');
 /** "the owner of the list", "the author of an article": the owner of one resource. */
@@ -211,6 +243,7 @@ function ownershipOf(text: string): string | undefined {
   // "own only": the caller's own rows, whatever they are called.
   if (own) return NOT_OWNED_NOUN.test(own[1]) ? 'owner' : `own ${own[1]}`;
   if (/\bself\b|本人/i.test(text)) return 'self';
+  if (VI_OWNER.test(text)) return 'owner';
   // "书架的所有者可以修改": the owner of the resource, as the subject of a modal.
   if (/(?:所有者|拥有者|擁有者)\s*(?:才|也)?\s*(?:可以|能|才能|可)/.test(text)) return 'owner';
   const cjk = /自己的\s*([\u4e00-\u9fff]+|`[^`]+`)/.exec(text);
@@ -231,11 +264,11 @@ const PUBLIC = /\bpublic\b|\bno auth|\bunauthenticated\b|\banonymous\b|no (?:use
 export function authzRule(text: string, line: number, ops: Operation[], contextOps: Operation[], options: { descriptive?: boolean } = {}): AuthzRule | undefined {
   const prose = proseOf(text);
   // "any signed-in user may accept": a qualified caller with a modal grants access to every signed-in user.
-  const anySignedIn = ANY_SIGNED_IN.test(prose);
-  const signedIn = anySignedIn || SIGNED_IN.test(prose) || /\b(?:any|every|all)?\s*(?:signed[- ]in|logged[- ]in|authenticated)\s+(?:users?|callers?|customers?|members?)\s+(?:may|can|is allowed|are allowed)\b/i.test(prose);
-  if (!AUTHZ_WORDS.test(prose) && !PUBLIC.test(prose) && !signedIn) return undefined;
+  const anySignedIn = ANY_SIGNED_IN.test(prose) || VI_ANY_SIGNED_IN.test(prose);
+  const signedIn = anySignedIn || SIGNED_IN.test(prose) || VI_SIGNED_IN.test(prose) || /\b(?:any|every|all)?\s*(?:signed[- ]in|logged[- ]in|authenticated)\s+(?:users?|callers?|customers?|members?)\s+(?:may|can|is allowed|are allowed)\b/i.test(prose);
+  if (!AUTHZ_WORDS.test(prose) && !VI_AUTHZ_WORDS.test(prose) && !PUBLIC.test(prose) && !VI_PUBLIC.test(prose) && !signedIn) return undefined;
   // "所有者可以修改书架，其他用户不能修改": the denying clause grants nothing; the others still say who may.
-  const isDenial = (clause: string): boolean => DENIED.test(clause) || ROMANCE_DENIED.test(clause);
+  const isDenial = (clause: string): boolean => DENIED.test(clause) || ROMANCE_DENIED.test(clause) || VI_DENIED.test(clause);
   const denied = isDenial(prose);
   const granting = denied ? text.split(/(?<=[，,；;])|\bbut\b|\bmas\b|\bpero\b/).filter((clause) => !isDenial(proseOf(clause))).join('') : text;
   const { roles, generic } = whoIn(granting, ops);
@@ -248,13 +281,13 @@ export function authzRule(text: string, line: number, ops: Operation[], contextO
     const owners = roles.filter((role) => OWNER_NOUN.test(role.split(' ').at(-1) ?? ''));
     if (ownership && owners.length) roles.splice(0, roles.length, ...roles.filter((role) => !owners.includes(role)));
   }
-  const isPublic = PUBLIC.test(prose);
-  const onlyCallers = generic && (/\bonly\b|只有|僅/i.test(prose) || ROMANCE_ONLY.test(prose));
-  const modal = /\b(?:may|can|cannot|can't|must not|only|allowed|permitted)\b|只有|只能|才能|可以|允许|允許|不可/i.test(prose) || ROMANCE_MODAL.test(prose) || ROMANCE_ONLY.test(prose);
+  const isPublic = PUBLIC.test(prose) || VI_PUBLIC.test(prose);
+  const onlyCallers = generic && (/\bonly\b|只有|僅/i.test(prose) || ROMANCE_ONLY.test(prose) || VI_ONLY.test(prose));
+  const modal = /\b(?:may|can|cannot|can't|must not|only|allowed|permitted)\b|只有|只能|才能|可以|允许|允許|不可/i.test(prose) || ROMANCE_MODAL.test(prose) || ROMANCE_ONLY.test(prose) || VI_MODAL.test(prose) || VI_ONLY.test(prose);
   if (!roles.length && !ownership && !isPublic && !signedIn && !onlyCallers) return undefined;
   if (!modal && !isPublic && !signedIn && !/\broles?\b|角色/i.test(prose)) return undefined;
   // "Customers may not delete orders" denies; the rule table lists who may, so a denial alone grants nothing.
-  if (denied && !isPublic && !signedIn && !((granting.trim() && CJK_MODAL.test(granting)) || /\b(?:may|can|only)\b(?!\s+not)/i.test(proseOf(granting)) || (granting.trim() && ROMANCE_MODAL.test(proseOf(granting))))) return undefined;
+  if (denied && !isPublic && !signedIn && !((granting.trim() && CJK_MODAL.test(granting)) || /\b(?:may|can|only)\b(?!\s+not)/i.test(proseOf(granting)) || (granting.trim() && (ROMANCE_MODAL.test(proseOf(granting)) || VI_MODAL.test(proseOf(granting)))))) return undefined;
   const named = namedOperations(text, ops);
   if (options.descriptive && (PRESENT_DAY.test(text) || (!named.length && !NORMATIVE_MODAL.test(text)))) return undefined;
   // "… may delete it": the pronoun stands for the resource the owner was named by.

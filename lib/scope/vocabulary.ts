@@ -350,3 +350,23 @@ export const CJK_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000,
 export const ENGLISH_MULTIPLIERS: Record<string, number> = {
   k: 1e3, thousand: 1e3, m: 1e6, mm: 1e6, million: 1e6, millions: 1e6, b: 1e9, bn: 1e9, billion: 1e9, billions: 1e9,
 };
+
+// Vietnamese access rules ("Chỉ quản trị viên (admin) mới có thể …", "Chủ sở hữu tệp có thể …",
+// "Bất kỳ ai … mà không cần đăng nhập", "Người dùng đã đăng nhập có thể …").
+/** Actor phrases and the role they name (none: a generic caller). A `(code)` written after one names the role as the code does. */
+export const VI_ACTORS: ReadonlyArray<{ phrase: string; role?: string }> = [
+  { phrase: 'quản trị viên', role: 'admin' }, { phrase: 'người quản trị', role: 'admin' },
+  { phrase: 'kiểm duyệt viên', role: 'moderator' }, { phrase: 'người kiểm duyệt', role: 'moderator' },
+  { phrase: 'biên tập viên', role: 'editor' }, { phrase: 'nhân viên hỗ trợ', role: 'support' }, { phrase: 'nhân viên', role: 'staff' },
+  { phrase: 'người quản lý', role: 'manager' },
+  { phrase: 'người dùng' }, { phrase: 'bất kỳ ai' }, { phrase: 'mọi người' }, { phrase: 'khách' },
+];
+export const VI_ONLY = /(?<![\p{L}])chỉ(?![\p{L}])/iu;
+export const VI_MODAL = /(?<![\p{L}])(?:có thể|được phép|được quyền|mới được)(?![\p{L}])/iu;
+export const VI_DENIED = /(?<![\p{L}])không\s+(?:được|thể)(?![\p{L}])/iu;
+/** The owner of the row as the subject ("Chủ sở hữu tệp có thể …"). */
+export const VI_OWNER = /(?<![\p{L}])chủ sở hữu(?![\p{L}])/iu;
+export const VI_PUBLIC = /(?<![\p{L}])không\s+(?:cần|yêu cầu)\s+(?:đăng nhập|xác thực)(?![\p{L}])/iu;
+export const VI_SIGNED_IN = /(?<![\p{L}])(?:phải|cần)\s+đăng nhập(?![\p{L}])/iu;
+export const VI_ANY_SIGNED_IN = /(?<![\p{L}])(?:(?:bất kỳ|mọi|tất cả)\s+)?người dùng\s+đã\s+đăng nhập(?![\p{L}])/iu;
+export const VI_AUTHZ_WORDS = /(?<![\p{L}])(?:có thể|chỉ|được phép|được quyền|chủ sở hữu|quản trị viên|đăng nhập|không được)(?![\p{L}])/iu;

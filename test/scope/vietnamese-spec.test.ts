@@ -43,3 +43,25 @@ describe('Vietnamese field words', () => {
     expect(tag).toMatchObject({ name: 'tag', required: false });
   });
 });
+
+describe('Vietnamese access rules', () => {
+  const rules = (lines: string) => extractScope(`# Chia sẻ\n\n## Yêu cầu\n\n${lines}\n`).authz;
+
+  it('the owner, an admin-only rule with the role\'s code name, a public read and any signed-in user', () => {
+    const found = rules([
+      '- Chủ sở hữu tệp có thể tạo liên kết qua `POST /api/shares`.',
+      '- Chỉ quản trị viên (admin) mới có thể xóa liên kết qua `DELETE /api/shares/{share_id}`.',
+      '- Bất kỳ ai có mã liên kết đều có thể xem qua `GET /api/links/{token}` mà không cần đăng nhập.',
+      '- Người dùng đã đăng nhập có thể xem danh sách qua `GET /api/shares`.',
+    ].join('\n'));
+    const of = (key: string) => found.find((rule) => rule.operations.includes(key));
+    expect(of('POST /api/shares')).toMatchObject({ ownership: 'owner', roles: [] });
+    expect(of('DELETE /api/shares/{share_id}')).toMatchObject({ roles: ['admin'] });
+    expect(of('GET /api/links/{token}')).toMatchObject({ public: true });
+    expect(of('GET /api/shares')).toMatchObject({ anySignedIn: true, roles: [] });
+  });
+
+  it('a denial grants nothing', () => {
+    expect(rules('- Khách không được xóa liên kết qua `DELETE /api/shares/{share_id}`.')).toEqual([]);
+  });
+});

@@ -177,8 +177,11 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
   const glosses = codeGlosses(units);
   /** A paragraph that names a table and ends with a colon ("The existing `articles` table gets two columns:"): the list right after it states the columns. */
   let listLead: { entity: Entity; heading: Unit | undefined } | undefined;
+  /** A sentence that states a table ("New table `t` (id, token, …)."): the bullets right after may constrain its columns. */
+  let constraintLead: { entity: Entity; heading: Unit | undefined } | undefined;
   for (const unit of units) {
     if (unit.kind !== 'item' || (!unit.parent && listLead?.heading !== unit.heading)) listLead = undefined;
+    if (unit.kind !== 'item' || (!unit.parent && constraintLead?.heading !== unit.heading)) constraintLead = undefined;
     if (unit.kind !== 'code' && mentionsFrontend(unit.text)) hasFrontendItems = true;
     const label = previous && previous.kind !== 'code' && previous.heading === unit.heading ? previous : undefined;
     previous = unit;
@@ -377,6 +380,7 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
       anchors.set(unit.kind === 'heading' ? unit : unit.heading, { entity: mention.entity });
     }
     if (unit.kind === 'paragraph' && !unit.parent && mentions.length && /[:：]\s*$/.test(unit.text)) listLead = { entity: mentions[mentions.length - 1].entity, heading: unit.heading };
+    else if (unit.kind === 'paragraph' && !unit.parent && mentions.length) constraintLead = { entity: mentions[mentions.length - 1].entity, heading: unit.heading };
     if (!mentions.length && (unit.kind === 'item' || unit.kind === 'paragraph') && /\p{Script=Han}/u.test(unit.text)) {
       const stated = cjkEntity(unit, entities, glosses);
       if (stated?.entity) entityUnits.set(unit, stated.entity);
@@ -385,6 +389,11 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
     if (!mentions.length && unit.kind === 'item') {
       const parentEntity = unit.parent ? entityUnits.get(unit.parent) : !unit.parent && listLead ? listLead.entity : undefined;
       if (parentEntity) addColumns(parentEntity, nestedColumns(unit));
+      // "- `token` is unique, 32 characters": only columns the table already has; a bullet adds none.
+      else if (constraintLead && !unit.parent) {
+        const lead = constraintLead.entity;
+        addColumns(lead, nestedColumns(unit).filter((column) => lead.columns.some((known) => known.name === column.name)));
+      }
       // Key Entities bullets stand right under an entities heading, not in its "Validation Rules" subsections.
       else if (unit.section === 'entities' && !unit.parent && !stated.length && ENTITIES_HEADING.test(unit.heading?.text ?? '')) {
         const mention = keyEntity(unit, entities);

@@ -65,3 +65,22 @@ describe('Vietnamese access rules', () => {
     expect(rules('- Khách không được xóa liên kết qua `DELETE /api/shares/{share_id}`.')).toEqual([]);
   });
 });
+
+describe('bullets after a table sentence constrain its columns', () => {
+  const columns = (intro: string, bullets: string[]) =>
+    extractScope(`# X\n\n## Data model\n\n${intro}\n\n${bullets.map((bullet) => `- ${bullet}`).join('\n')}\n`).entities[0]?.columns;
+
+  it.each([
+    ['English', 'New table `file_shares` (id, token, note).', ['`token` is unique.', '`note` is optional, at most 200 characters.']],
+    ['Vietnamese', 'Bảng mới `file_shares` (id, token, note).', ['`token` là duy nhất.', '`note` không bắt buộc, tối đa 200 ký tự.']],
+  ])('%s', (_language, intro, bullets) => {
+    const found = columns(intro, bullets);
+    expect(found?.map((column) => column.name)).toEqual(['id', 'token', 'note']);
+    expect(found?.find((column) => column.name === 'token')?.unique).toBe(true);
+    expect(found?.find((column) => column.name === 'note')).toMatchObject({ nullable: true, type: 'string' });
+  });
+
+  it('a bullet that names a column the table does not have adds nothing', () => {
+    expect(columns('New table `file_shares` (id, token).', ['`owner_email` is shown in the UI.'])?.map((column) => column.name)).toEqual(['id', 'token']);
+  });
+});

@@ -19,6 +19,11 @@ const NEW_TABLE = [
   // "Criar a tabela `reports`", "Crear la tabla `reports`", "Nova tabela `reports`".
   /(?:^|[^\p{L}])(?:criar|crie|cria|crear|cree|crea|nova|nueva|adicionar|adicione|agregar|agregue|añadir|añada)\s+(?:(?:a|uma|la|una)\s+)?(?:(?:nova|nueva)\s+)?(?:tabela|tabla)\s*[:：]?\s*`([\w.]+)`/giu,
   /\b(?:tabela|tabla)\s+`([\w.]+)`\s*\((?:nova|nueva)\)/gi,
+  // Korean: "새 테이블 `reports`를 만든다", "신규 테이블: `reports`", "`reports` 테이블을 새로 만든다", "새 `reports` 테이블".
+  // The particle and the verb are part of the match, so a column list in parentheses after them still follows it.
+  /(?:새|신규|새로운)\s*테이블\s*[:：]?\s*`([\w.]+)`(?:\s*(?:을|를)\s*(?:새로\s*)?(?:만들|만든|생성|추가)[가-힣]*)?/gu,
+  /(?:새|신규|새로운)\s+`([\w.]+)`\s*테이블(?:\s*(?:을|를)\s*(?:만들|만든|생성|추가)[가-힣]*)?/gu,
+  /`([\w.]+)`\s*테이블(?:을|를)\s*(?:새로\s*|신규로\s*)?(?:만들|만든|생성|추가)[가-힣]*/gu,
 ];
 /** "com as colunas motivo, status e resolução", "con las columnas …": the words after it list columns. */
 const WORDED_COLUMNS = /^\s*,?\s*(?:com|con|with)\s+(?:(?:as|las|the)\s+)?(?:colunas|columnas|columns|campos|fields)\s*[:：]?\s*/iu;
@@ -35,6 +40,12 @@ const COLUMN_TO_TABLE = [
 ];
 /** "Adicionar a coluna `x` na tabela `y`", "Agregar las columnas `a` y `b` a la tabla `y`". */
 const COLUMNS_TO_TABLE_ROMANCE = /(?:^|[^\p{L}])(?:adicionar|adicione|adiciona|incluir|inclua|criar|crie|agregar|agregue|añadir|añada|crear|cree)\s+(?:(?:a|as|uma|la|las|una)\s+)?(?:(?:novas?|nuevas?)\s+)?(?:colunas?|columnas?|campos?)\s+((?:`\w+`(?:\s*\([^)]*\))?(?:\s*,\s*|\s+(?:e|y)\s+)?)+)\s*(?:na|à|em|no|a|en|para)\s+(?:(?:a|la)\s+)?(?:tabela|tabla)\s+`?([A-Za-z_][\w.]*)`?/giu;
+/**
+ * Korean: "`comments` 테이블에 `hidden_at` 컬럼(TIMESTAMP, null 허용)을 추가한다",
+ * "`orders`에 `a`, `b` 컬럼을 추가": the table, then the columns with their attributes, then the verb.
+ */
+const COLUMNS_TO_TABLE_KOREAN = /`(\w+)`\s*(?:테이블)?\s*에\s*((?:`\w+`\s*(?:(?:컬럼|칼럼|열|필드)\s*)?(?:[(（][^)）]*[)）])?\s*(?:[,，、]|와|과|및)?\s*)+)(?:(?:컬럼|칼럼|열|필드)(?:들)?\s*)?(?:을|를)?\s*(?:새로\s*)?(?:추가|만든|생성)/gu;
+const KOREAN_LISTED_COLUMN = /`(\w+)`\s*(?:(?:컬럼|칼럼|열|필드)\s*)?(?:[(（]([^)）]*)[)）])?/gu;
 const COLUMNS_ON_TABLE = [/\b(?:new\s+)?columns?\s+(?:on|to|in|for)\s+(?:the\s+)?`(\w+)`(?:\s+table)?\s*[:：]?/gi, /`(\w+)`\s*(?:資料表|表)?\s*(?:新增|加入|增加)(?:以下)?\s*(?:欄位)\s*[:：]?/g];
 
 export interface EntityMention {
@@ -258,6 +269,13 @@ export function entitiesInUnit(unit: Unit, entities: Entity[]): EntityMention[] 
       const listAt = at + match[0].indexOf(match[1]);
       const entity = upsert(entities, match[2], 'alter-table', lineAt(unit, at));
       addColumns(entity, columnsIn(unit, listAt, listAt + match[1].length));
+    }
+    for (const match of sentence.text.matchAll(COLUMNS_TO_TABLE_KOREAN)) {
+      const at = sentence.at + match.index;
+      const entity = upsert(entities, match[1], 'alter-table', lineAt(unit, at));
+      for (const column of match[2].matchAll(KOREAN_LISTED_COLUMN)) {
+        addColumns(entity, [toColumn(column[1], column[2] ? parseAttributes(column[2]) : {}, lineAt(unit, at + match[0].indexOf(match[2]) + column.index))]);
+      }
     }
     for (const match of sentence.text.matchAll(NEW_TABLE_LIST)) {
       const listAt = sentence.at + match.index + match[0].indexOf(match[1]);

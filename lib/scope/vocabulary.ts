@@ -24,14 +24,14 @@ export const ENTITIES_HEADING = ENTITIES_HEADING_PATTERN;
 export const SECTION_PATTERNS: ReadonlyArray<{ kind: SectionKind; pattern: RegExp }> = [
   { kind: 'backend', pattern: /^backend$/i },
   { kind: 'goalsMixed', pattern: /\bgoals?\b.*\bnon-?goals?\b|目標.*非目標/i },
-  { kind: 'outOfScope', pattern: /out[- ]of[- ]scope|\bnon-?goals?\b|not in scope|\bexclusions?\b|範圍外|不在範圍|非目標|不做|不包含/i },
-  { kind: 'openQuestions', pattern: /open questions?|unresolved|open issues|待釐清|待確認|未決|開放問題|待解決/i },
+  { kind: 'outOfScope', pattern: /out[- ]of[- ]scope|\bnon-?goals?\b|not in scope|\bexclusions?\b|範圍外|不在範圍|非目標|不做|不包含|범위\s*(?:밖|외)|제외\s*(?:범위|항목|사항)|비목표/i },
+  { kind: 'openQuestions', pattern: /open questions?|unresolved|open issues|待釐清|待確認|未決|開放問題|待解決|미해결|열린 질문|미결/i },
   { kind: 'alternatives', pattern: /design options?|alternatives|options considered|方案比較|設計選項|替代方案/i },
-  { kind: 'context', pattern: /^(context|background|problem|motivation|overview)\b|背景|動機|脈絡/i },
-  { kind: 'stories', pattern: /user stor|use cases?|scenarios?|使用者故事|使用案例|情境/i },
-  { kind: 'acceptance', pattern: /acceptance|驗收/i },
+  { kind: 'context', pattern: /^(context|background|problem|motivation|overview)\b|背景|動機|脈絡|^(?:배경|동기|개요)$/i },
+  { kind: 'stories', pattern: /user stor|use cases?|scenarios?|使用者故事|使用案例|情境|사용자 스토리|사용 사례|시나리오/i },
+  { kind: 'acceptance', pattern: /acceptance|驗收|인수 조건|수용 기준|완료 조건/i },
   { kind: 'decisions', pattern: /architecture decisions?|\badr\b|decisions?\b|決策/i },
-  { kind: 'verification', pattern: /verification|test plan|testing|驗證|測試/i },
+  { kind: 'verification', pattern: /verification|test plan|testing|驗證|測試|검증|테스트 계획/i },
   { kind: 'entities', pattern: ENTITIES_HEADING_PATTERN },
 ];
 
@@ -42,10 +42,10 @@ export const ATTRIBUTE_LABEL = /(?:key\s+)?(?:attributes|fields|columns|properti
 export const SECONDARY_SECTIONS: ReadonlySet<SectionKind> = new Set(['context', 'decisions', 'stories', 'verification']);
 
 /** A short paragraph or list item that opens an out-of-scope (or in-scope) run inside a section. */
-export const OUT_OF_SCOPE_MARKER = /^\s*(out[- ]of[- ]scope|non-?goals?|not in scope|excluded|範圍外|不在範圍內?|非目標|不做)\s*[:：]?\s*$/i;
-export const IN_SCOPE_MARKER = /^\s*(goals?|in scope|目標|範圍內)\s*[:：]?\s*$/i;
+export const OUT_OF_SCOPE_MARKER = /^\s*(out[- ]of[- ]scope|non-?goals?|not in scope|excluded|範圍外|不在範圍內?|非目標|不做|범위\s*(?:밖|외)|비목표)\s*[:：]?\s*$/i;
+export const IN_SCOPE_MARKER = /^\s*(goals?|in scope|目標|範圍內|범위\s*안|범위 내)\s*[:：]?\s*$/i;
 /** A list item that starts with "Out of scope:" is out of scope by itself. */
-export const OUT_OF_SCOPE_PREFIX = /^\s*(out[- ]of[- ]scope|non-?goals?|not in scope|範圍外|不在範圍內?|非目標)\s*[:：]\s*/i;
+export const OUT_OF_SCOPE_PREFIX = /^\s*(out[- ]of[- ]scope|non-?goals?|not in scope|範圍外|不在範圍內?|非目標|범위\s*(?:밖|외)|비목표)\s*[:：]\s*/i;
 
 export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;
 
@@ -315,17 +315,17 @@ export const AUTHZ_WORDS = /\bmay\b|\bcan\b|\bcannot\b|\bcan't\b|\bonly\b|\ballo
 
 /** Type words for fields (API) — the value is the JSON type; format when the word implies one. */
 export const FIELD_TYPES: ReadonlyArray<{ pattern: RegExp; type: FieldType; format?: string }> = [
-  { pattern: /^(?:integer|int|int32|int64|uint32|uint64|sint32|sint64|fixed32|fixed64|bigint|smallint|long|serial|bigserial|整數|inteiro|entero|整数)$/i, type: 'integer' },
-  { pattern: /^(?:number|float|double|decimal|numeric|real|money|數字|數值|小數|número|numero|数字|数值|小数)$/i, type: 'number' },
-  { pattern: /^(?:boolean|bool|布林|布林值|booleano|布尔|布尔值|布尔型)$/i, type: 'boolean' },
+  { pattern: /^(?:integer|int|int32|int64|uint32|uint64|sint32|sint64|fixed32|fixed64|bigint|smallint|long|serial|bigserial|整數|inteiro|entero|整数|정수)$/i, type: 'integer' },
+  { pattern: /^(?:number|float|double|decimal|numeric|real|money|數字|數值|小數|número|numero|数字|数值|小数|숫자|실수)$/i, type: 'number' },
+  { pattern: /^(?:boolean|bool|布林|布林值|booleano|布尔|布尔值|布尔型|불리언|불린|참거짓)$/i, type: 'boolean' },
   { pattern: /^(?:uuid)$/i, type: 'string', format: 'uuid' },
   { pattern: /^(?:email|e-mail)$/i, type: 'string', format: 'email' },
   { pattern: /^(?:url|uri)$/i, type: 'string', format: 'uri' },
   { pattern: /^(?:date)$/i, type: 'string', format: 'date' },
   { pattern: /^(?:datetime|date-time|timestamp|timestamptz|iso ?8601|iso-8601)$/i, type: 'string', format: 'date-time' },
-  { pattern: /^(?:string|str|text|varchar|char|character varying|citext|id|字串|文字|texto|cadena|字符串)(?:\(\d+\))?$/i, type: 'string' },
-  { pattern: /^(?:object|json|jsonb|map|dict|hash|物件|对象)$/i, type: 'object' },
-  { pattern: /^(?:array|list|陣列|清單|数组|列表)$/i, type: 'array' },
+  { pattern: /^(?:string|str|text|varchar|char|character varying|citext|id|字串|文字|texto|cadena|字符串|문자열|텍스트)(?:\(\d+\))?$/i, type: 'string' },
+  { pattern: /^(?:object|json|jsonb|map|dict|hash|物件|对象|객체)$/i, type: 'object' },
+  { pattern: /^(?:array|list|陣列|清單|数组|列表|배열|목록)$/i, type: 'array' },
 ];
 
 /** Column type words kept as written (`varchar(255)`, `timestamptz`). */

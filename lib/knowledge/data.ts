@@ -745,6 +745,8 @@ export const SQL_PRIMARY_KEY: Partial<Record<KeyType, RegExp[]>> = {
   uuid: [/\bid\s+uuid\b[^,\n]*primary\s+key/i, /\bid\s+uuid\b[^,\n]*default\s+(gen_random_uuid|uuid_generate_v4)\(/i, /\bid\s+(char\(36\)|binary\(16\))[^,\n]*primary\s+key/i],
   bigint: [/\bid\s+(bigserial|bigint)\b[^,\n]*primary\s+key/i, /\bid\s+bigserial\b/i],
   integer: [/\bid\s+(serial|integer|int)\b[^,\n]*primary\s+key/i],
+  // `id varchar(255) primary key`: keys the application makes itself (a UUID string, a slug), typed as text.
+  string: [/\bid\s+(varchar2?|nvarchar|character\s+varying|text)\b(?!\s*\(\s*36\s*\))[^,\n]*primary\s+key/i],
 };
 
 /** Column type of a key, per database family (the key type the repository uses). */

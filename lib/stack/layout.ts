@@ -234,6 +234,44 @@ export async function readRepoTables(reader: RepoReader, serviceDir: string, fil
   return tables.length ? tables : undefined;
 }
 
+const MAX_MIGRATION_FILES = 200;
+
+/**
+ * The tables the repository's SQL migrations create (Flyway `V1__create_tables.sql`, golang-migrate, goose…),
+ * for ORMs whose models say nothing about tables (MyBatis mappers, sqlc queries): CREATE TABLE gives a table
+ * and its columns, a later ALTER TABLE … ADD COLUMN adds to it.
+ */
+export async function readMigrationTables(reader: RepoReader, serviceDir: string, files: string[], tool: string | undefined, migrations: RepoLayout['migrations'] | undefined): Promise<RepoTable[] | undefined> {
+  if (!migrations || knowledgeOf('migrations', tool)?.body !== 'sql') return undefined;
+  const dir = migrations.dir === '.' || migrations.dir === '' ? '' : `${migrations.dir}/`;
+  const candidates = files
+    .filter((file) => file.endsWith('.sql') && relTo(serviceDir, file).startsWith(dir) && !/(^|\/)(down|rollback)[^/]*$|\.down\.sql$/i.test(file))
+    .sort((a, b) => a.localeCompare(b, undefined, { numeric: true }))
+    .slice(0, MAX_MIGRATION_FILES);
+  const texts = await reader.readMany(candidates);
+  const tables: RepoTable[] = [];
+  for (const file of candidates) {
+    const text = texts.get(file);
+    if (!text || !/\bcreate\s+table\b|\balter\s+table\b/i.test(text)) continue;
+    let entities;
+    try {
+      entities = entitiesFromCode('sql', text, 1);
+    } catch {
+      continue;
+    }
+    for (const entity of entities) {
+      const known = tables.find((table) => table.table === entity.table);
+      const columns = entity.columns.map((column) => ({ name: column.name, ...(column.type ? { type: column.type } : {}) }));
+      if (known) {
+        for (const column of columns) if (!known.columns.some((existing) => existing.name === column.name)) known.columns.push(column);
+      } else if (entity.change === 'new-table') {
+        tables.push({ table: entity.table, columns, evidence: [{ file, line: entity.line }] });
+      }
+    }
+  }
+  return tables.length ? tables : undefined;
+}
+
 const JEST_CONFIGS = ['jest.config.ts', 'jest.config.js', 'jest.config.mjs', 'jest.config.cjs', 'jest.config.json'];
 
 function stringsOf(raw: string): string[] {
@@ -327,7 +365,7 @@ export async function readLayout(reader: RepoReader, serviceDir: string, files: 
   if (basePath) layout.basePath = basePath;
   const paging = await readPaging(reader, serviceDir, files);
   if (paging) layout.paging = paging;
-  const tables = await readRepoTables(reader, serviceDir, files, stack.orm?.value);
+  const tables = (await readRepoTables(reader, serviceDir, files, stack.orm?.value)) ?? (await readMigrationTables(reader, serviceDir, files, migrationToolOfStack(stack), migrations));
   if (tables) layout.tables = tables;
   const schemaSync = await readSchemaSync(reader, serviceDir, files, stack.orm?.value);
   if (schemaSync) layout.schemaSync = schemaSync;

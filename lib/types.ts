@@ -85,6 +85,8 @@ export interface RepoLayout {
   basePath?: { path: string; evidence: Evidence[] };
   /** How the existing handlers page their lists: the query parameters they read (`limit`, `offset`). */
   paging?: RepoPaging;
+  /** Per layer, the folder holding most of the files the framework names for it (`*Service.java`), with one of them. */
+  layers?: Partial<Record<'routes' | 'services' | 'data' | 'jobs' | 'integrations', { dir: string; count: number; evidence: Evidence[] }>>;
   /** The tables the repository's model classes declare (TypeORM `@Entity`), with their columns as the models type them. */
   tables?: RepoTable[];
   /** The ORM alters the schema from its models at startup (TypeORM `synchronize: true`): where that is switched on. */

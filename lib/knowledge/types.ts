@@ -156,6 +156,12 @@ export interface FrameworkEntry extends Technology<'framework'> {
   language: LanguageId;
   /** Conventional folders per layer, relative to the service root. */
   layers?: Record<LayerKind, string>;
+  /**
+   * How the framework's apps mark the files of each layer (Spring's `@Service`): among the source files
+   * `files` matches, the folder holding most files with a layer's marker is that layer's folder in this
+   * repository, whatever the convention above says.
+   */
+  layerFiles?: { files: RegExp; markers: Partial<Record<LayerKind, RegExp>> };
   /** The validation library its apps use (a validation entry's id). */
   validation?: string;
   /** The framework's standard setup brings that library: detection reports it, with the framework's evidence, when the repository shows no other. */

@@ -95,13 +95,30 @@ function folderFromEvidence(detected: Detected | undefined): string | undefined 
   return file ? dirOf(file) : undefined;
 }
 
+/**
+ * `src/main/java/<pkg>/service` with the package of the app entry (`src/main/java/io/spring/App.java` → `io/spring`);
+ * left as written when the entry is not under the convention's source root.
+ */
+function withPackage(conventional: string, service: ServiceStack | undefined): string {
+  const at = conventional.indexOf('<pkg>');
+  const entry = service?.appEntry?.value.split('#')[0];
+  if (at < 0 || !entry) return conventional;
+  const root = service?.path && service.path !== '.' ? `${service.path.replace(/\/$/, '')}/` : '';
+  const dir = dirOf(entry.startsWith(root) ? entry.slice(root.length) : entry);
+  const prefix = conventional.slice(0, at);
+  return dir.startsWith(prefix) && dir.length > prefix.length ? conventional.replace('<pkg>', dir.slice(prefix.length)) : conventional;
+}
+
 export function buildLayers(scope: Scope, service: ServiceStack | undefined, layout: Partial<Record<LayerKind, string>> = {}): Layer[] {
   const framework = service?.framework ? FRAMEWORKS[service.framework.value] : undefined;
   const root = service?.path ?? '.';
+  const named = service?.layout?.layers ?? {};
   const fromEvidence: Partial<Record<LayerKind, string | undefined>> = {
-    routes: routesFolder(service),
-    data: folderFromEvidence(service?.orm) ?? folderFromEvidence(service?.migrations),
-    jobs: folderFromEvidence(service?.jobs[0]),
+    routes: routesFolder(service) ?? named.routes?.dir,
+    services: named.services?.dir,
+    data: folderFromEvidence(service?.orm) ?? folderFromEvidence(service?.migrations) ?? named.data?.dir,
+    jobs: folderFromEvidence(service?.jobs[0]) ?? named.jobs?.dir,
+    integrations: named.integrations?.dir,
   };
   const items: Record<LayerKind, string[]> = {
     routes: scope.operations.map((op) => operationKey(op)),
@@ -118,7 +135,7 @@ export function buildLayers(scope: Scope, service: ServiceStack | undefined, lay
     if (items[kind].length === 0 && !(kind === 'jobs' && unnamedJobs.length)) continue;
     const given = layout[kind];
     const seen = fromEvidence[kind];
-    const conventional = framework?.layers?.[kind] ?? `src/${kind}`;
+    const conventional = withPackage(framework?.layers?.[kind] ?? `src/${kind}`, service);
     // Evidence paths are repo-relative already (in a workspace, the ORM may live in another package).
     const folder = given ?? seen ?? underService(root, conventional);
     layers.push({ kind, folder, fromRepo: Boolean(given ?? seen), items: items[kind], ...(kind === 'jobs' && unnamedJobs.length ? { unnamed: unnamedJobs } : {}) });

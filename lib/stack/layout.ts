@@ -10,7 +10,7 @@ import type { Evidence, RepoLayout, RepoTable, ServiceStack } from '../types.js'
 import { entitiesFromCode } from '../scope/grammar/models.js';
 import { knowledgeOf, ORMS, PAGING_PAIRS, QUERY_PARAM_READS, SQL_PRIMARY_KEY, type KeyType } from '../knowledge/index.js';
 import { globToRegExp } from './glob.js';
-import { lineOfIndex, type RepoReader } from './scan.js';
+import { fileRole, lineOfIndex, type RepoReader } from './scan.js';
 
 const posix = path.posix;
 
@@ -272,6 +272,36 @@ export async function readMigrationTables(reader: RepoReader, serviceDir: string
   return tables.length ? tables : undefined;
 }
 
+const MAX_LAYER_FILES = 400;
+
+/** Per layer, the folder holding most of the main-code files that carry the framework's marker for it (`@Service`). */
+export async function readLayers(reader: RepoReader, serviceDir: string, files: string[], framework: string | undefined): Promise<RepoLayout['layers'] | undefined> {
+  const named = knowledgeOf('framework', framework)?.layerFiles;
+  if (!named) return undefined;
+  const candidates = files
+    .filter((file) => (serviceDir === '.' || serviceDir === '' || file.startsWith(`${serviceDir}/`)) && named.files.test(file) && fileRole(relTo(serviceDir, file)) === 'main')
+    .sort()
+    .slice(0, MAX_LAYER_FILES);
+  const texts = await reader.readMany(candidates);
+  const layers: NonNullable<RepoLayout['layers']> = {};
+  for (const [kind, marker] of Object.entries(named.markers) as [keyof NonNullable<RepoLayout['layers']>, RegExp][]) {
+    const byDir = new Map<string, string[]>();
+    for (const file of candidates) {
+      const text = texts.get(file);
+      if (!text || !marker.test(text)) continue;
+      const dir = posix.dirname(file);
+      (byDir.get(dir) ?? byDir.set(dir, []).get(dir)!).push(file);
+    }
+    const ranked = [...byDir.entries()].sort((a, b) => b[1].length - a[1].length || a[0].split('/').length - b[0].split('/').length || a[0].localeCompare(b[0]));
+    if (!ranked.length) continue;
+    const [dir, found] = ranked[0];
+    const first = found[0];
+    const text = texts.get(first)!;
+    layers[kind] = { dir, count: found.length, evidence: [{ file: first, line: lineOfIndex(text, marker.exec(text)!.index) }] };
+  }
+  return Object.keys(layers).length ? layers : undefined;
+}
+
 const JEST_CONFIGS = ['jest.config.ts', 'jest.config.js', 'jest.config.mjs', 'jest.config.cjs', 'jest.config.json'];
 
 function stringsOf(raw: string): string[] {
@@ -367,6 +397,8 @@ export async function readLayout(reader: RepoReader, serviceDir: string, files: 
   if (paging) layout.paging = paging;
   const tables = (await readRepoTables(reader, serviceDir, files, stack.orm?.value)) ?? (await readMigrationTables(reader, serviceDir, files, migrationToolOfStack(stack), migrations));
   if (tables) layout.tables = tables;
+  const layers = await readLayers(reader, serviceDir, files, stack.framework?.value);
+  if (layers) layout.layers = layers;
   const schemaSync = await readSchemaSync(reader, serviceDir, files, stack.orm?.value);
   if (schemaSync) layout.schemaSync = schemaSync;
   const testPattern = await readTestPattern(reader, serviceDir, files, stack.testRunner?.value);

@@ -76,6 +76,8 @@ export interface RepoLayout {
     prefix?: string;
     /** Migration files found there. */
     count: number;
+    /** The highest sequence number among them (`3` for V1, V2, V3), when they are numbered in sequence. */
+    last?: string;
     evidence: Evidence[];
   };
   /** The primary key type the existing tables use. */

@@ -34,6 +34,12 @@ export function prefixOf(prefixes: string[]): string | undefined {
   return median >= 8 ? '<timestamp>' : `<${'n'.repeat(median)}>`;
 }
 
+/** The highest numeric prefix, as written (`0007`). */
+function lastInSequence(prefixes: string[]): string | undefined {
+  const numeric = prefixes.filter((prefix) => /^\d+$/.test(prefix));
+  return numeric.length ? numeric.reduce((a, b) => (Number(b) > Number(a) ? b : a)) : undefined;
+}
+
 async function alembicVersions(reader: RepoReader, serviceDir: string, files: string[]): Promise<RepoLayout['migrations'] | undefined> {
   for (const ini of files.filter((file) => posix.basename(file) === 'alembic.ini').sort((a, b) => a.length - b.length)) {
     const text = await reader.read(ini);
@@ -96,7 +102,9 @@ export async function readMigrations(reader: RepoReader, serviceDir: string, fil
   if (conv.dir.startsWith('<app>/') && ranked.length > 1) return undefined;
   const [dir, found] = ranked[0];
   const sorted = [...found.files].sort();
-  return { dir, prefix: prefixOf(found.prefixes), count: found.files.length, evidence: [{ file: sorted[sorted.length - 1] }] };
+  const prefix = prefixOf(found.prefixes);
+  const last = prefix && prefix !== '<timestamp>' ? lastInSequence(found.prefixes) : undefined;
+  return { dir, prefix, count: found.files.length, ...(last ? { last } : {}), evidence: [{ file: sorted[sorted.length - 1] }] };
 }
 
 /** How raw SQL and each ORM declare a primary key, per key type. */

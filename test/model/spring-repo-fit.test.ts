@@ -63,4 +63,18 @@ describe('a Spring Boot repository’s own folders and files', () => {
     const sql = JSON.stringify(spec.dataModel);
     expect(sql).toMatch(/book_id text REFERENCES books \(id\)/);
   });
+
+  it('numbers Flyway files after the repository’s last version (V1, V2 → V3), since `touch` numbers nothing', () => {
+    expect(shelf.layout?.migrations).toMatchObject({ prefix: '<n>', last: '2', count: 2 });
+    const spec = buildBackendSpec(refundsInput({ service: shelf, scope: extractScope(SPEC), sprint: { dir: 'docs/04-book-notes', num: '04', slug: 'book-notes' } }));
+    expect(spec.dataModel.migrations.map((migration) => migration.file)).toEqual(['src/main/resources/db/migration/V3__create_book_notes.sql']);
+    expect(spec.dataModel.numberedBy).toBe('author');
+  });
+
+  it('applies them the way Spring Boot does, at startup, with the repository’s build tool', () => {
+    const spec = buildBackendSpec(refundsInput({ service: shelf, scope: extractScope(SPEC), sprint: { dir: 'docs/04-book-notes', num: '04', slug: 'book-notes' } }));
+    expect(spec.dataModel.applyCommand).toBe('./gradlew bootRun  # Spring Boot applies pending migrations at startup');
+    const maven = buildBackendSpec(refundsInput({ service: { ...shelf, packageManager: { value: 'maven', confidence: 0.9, evidence: [{ file: 'pom.xml' }] } }, scope: extractScope(SPEC), sprint: { dir: 'docs/04-book-notes', num: '04', slug: 'book-notes' } }));
+    expect(maven.dataModel.applyCommand).toMatch(/^\.\/mvnw spring-boot:run/);
+  });
 });

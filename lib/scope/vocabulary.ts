@@ -98,7 +98,7 @@ export const MONEY_RESOURCES = new Set(['payment', 'refund', 'charge', 'payout',
 
 export const RETRY_SAFE = /safe to retry|retry-safe|\bidempoten|never (?:\w+ ){0,3}twice|\bretr(?:y|ies|ied|ying)\b|idempotency-key|重試|冪等|不會重複|不可重複/i;
 export const RETRY_NEGATED = /\bno retries\b|\bnot (?:be )?retried\b|不重試/i;
-export const LIST_WORDS = /\blists?\b|\blisting\b|\bpaginat|\bpaged\b|\bcursor\b|\bsearch(?:es)?\b|列出|清單|列表|分頁/i;
+export const LIST_WORDS = /\blists?\b|\blisting\b|\bpaginat|\bpaged\b|\bcursor\b|\bsearch(?:es)?\b|列出|清單|列表|分頁|목록|페이지네이션|페이징/i;
 export const NO_SESSION = /no (?:user )?session|without (?:a )?(?:user )?session|unauthenticated|no auth|without auth|not authenticated|signed by|\bsigns?\b|\bsigned\b|public endpoint|is public|無需登入|不需登入|免登入|沒有使用者 ?session|無 ?session/i;
 export const WEBHOOK_WORD = /webhooks?|callback|回呼|回調/i;
 
@@ -295,7 +295,7 @@ export const PRESENT_DAY = /\btoday\b|\bcurrently\b|\bat the moment\b|\bat prese
 /** Modals that set a rule (as opposed to "can", which also describes). */
 export const NORMATIVE_MODAL = /\b(?:may|must|should|shall|will)\b|\bonly\b|必須|須|應|必须|须|应|只有|只能|才能|僅|仅/i;
 /** The caller must hold a session (no role named). */
-export const SIGNED_IN = /\bmust be (?:logged|signed) in\b|\bmust be authenticated\b|\brequires? (?:a )?(?:login|sign-in|session|(?:an? )?(?:authenticated|signed-in|logged-in) (?:user|session|caller))\b|\b(?:signed|logged)-in (?:users?|callers?|customers?|members?) only\b|需登入|須登入|需要登入|必須登入|需登录|须登录|需要登录|必须登录/i;
+export const SIGNED_IN = /\bmust be (?:logged|signed) in\b|\bmust be authenticated\b|\brequires? (?:a )?(?:login|sign-in|session|(?:an? )?(?:authenticated|signed-in|logged-in) (?:user|session|caller))\b|\b(?:signed|logged)-in (?:users?|callers?|customers?|members?) only\b|需登入|須登入|需要登入|必須登入|需登录|须登录|需要登录|必须登录|로그인이\s*필요|로그인해야|로그인한\s*(?:사용자|회원)만|인증된\s*(?:사용자|회원)만/i;
 
 /** The largest page a list returns: "at most 50 per page", "每页最多 50 条", "máximo 50 por página"; the number is group 1. */
 export const PAGE_SIZE_MAX: readonly RegExp[] = [
@@ -303,11 +303,12 @@ export const PAGE_SIZE_MAX: readonly RegExp[] = [
   /\b(?:max(?:imum)?\s+page\s+size|page\s+size\s+(?:of\s+)?(?:at most|up to|max(?:imum)?))\s*(?:of|is|:|=)?\s*(\d+)\b/i,
   /每[页頁](?:最多|至多|不超过|不超過|上限|最大)\s*(\d+)/,
   /1?ページ(?:あたり|につき)?(?:最大|最多)\s*(\d+)/,
+  /(?:한\s*번에|페이지당|한\s*페이지에)\s*(?:최대|많아야)\s*(\d+)\s*(?:건|개)/,
   /\b(?:m[áa]ximo(?:\s+de)?|no\s+m[áa]ximo|hasta|at[ée])\s+(\d+)\s+(?:[\p{L}]+\s+){0,2}?por\s+p[áa]gina\b/iu,
 ];
 
 /** Every signed-in caller, whatever their role: "any signed-in user may…", "任何已登录用户可以…". */
-export const ANY_SIGNED_IN = /\b(?:any|every|all)\s+(?:signed[- ]in|logged[- ]in|authenticated)\s+(?:users?|callers?|customers?|members?|accounts?)\b|\b(?:qualquer|todo)\s+usu[áa]rio\s+(?:autenticado|logado)|\b(?:cualquier|todo)\s+usuario\s+(?:autenticado|registrado|que\s+haya\s+iniciado\s+sesi[óo]n)|(?:任何|所有|每个|每個)(?:已)?(?:登录|登入|认证|認證)(?:的)?(?:用户|用戶|使用者)/i;
+export const ANY_SIGNED_IN = /\b(?:any|every|all)\s+(?:signed[- ]in|logged[- ]in|authenticated)\s+(?:users?|callers?|customers?|members?|accounts?)\b|\b(?:qualquer|todo)\s+usu[áa]rio\s+(?:autenticado|logado)|\b(?:cualquier|todo)\s+usuario\s+(?:autenticado|registrado|que\s+haya\s+iniciado\s+sesi[óo]n)|(?:任何|所有|每个|每個)(?:已)?(?:登录|登入|认证|認證)(?:的)?(?:用户|用戶|使用者)|(?:로그인한|로그인된|인증된)\s*(?:사용자|회원|유저)(?:는|은|라면|이면)?\s*누구나|모든\s*(?:로그인한|로그인된|인증된)\s*(?:사용자|회원|유저)/i;
 
 export const OUT_OF_SCOPE_INLINE = /out[- ]of[- ]scope|\bnon-?goals?\b|not in scope|範圍外|不在範圍|非目標/i;
 

@@ -73,3 +73,31 @@ describe('Korean attribute words', () => {
     expect(parseAttributes('null 불가, 유일')).toMatchObject({ nullable: false, unique: true });
   });
 });
+
+describe('Korean access rules and page sizes', () => {
+  const scope = extractScope([
+    '# 태그 구독',
+    '',
+    '## API',
+    '- `POST /tags/{name}/subscriptions` 태그를 구독한다. 로그인한 사용자는 누구나 호출할 수 있다.',
+    '- `GET /tags/{name}/articles` 태그의 글 목록. 로그인 없이 누구나 볼 수 있고, 한 번에 최대 20건씩 돌려준다.',
+    '- `DELETE /tags/{name}/subscriptions` 구독 해지. 로그인이 필요하다.',
+    '',
+  ].join('\n'));
+  const ruleOf = (key: string) => scope.authz.find((rule) => rule.operations.includes(key));
+
+  it('"로그인한 사용자는 누구나 … 수 있다" lets every signed-in caller in', () => {
+    expect(ruleOf('POST /tags/{name}/subscriptions')).toMatchObject({ anySignedIn: true, roles: [] });
+  });
+
+  it('"로그인 없이 누구나" is public, "로그인이 필요하다" needs a session', () => {
+    expect(ruleOf('GET /tags/{name}/articles')?.public).toBe(true);
+    const signedIn = ruleOf('DELETE /tags/{name}/subscriptions');
+    expect(signedIn).toBeDefined();
+    expect(signedIn?.public).toBeUndefined();
+  });
+
+  it('"한 번에 최대 20건씩" caps the page size of the list', () => {
+    expect(scope.operations.find((op) => op.path === '/tags/{name}/articles')?.pageSizeMax).toBe(20);
+  });
+});

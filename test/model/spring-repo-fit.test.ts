@@ -77,4 +77,14 @@ describe('a Spring Boot repository’s own folders and files', () => {
     const maven = buildBackendSpec(refundsInput({ service: { ...shelf, packageManager: { value: 'maven', confidence: 0.9, evidence: [{ file: 'pom.xml' }] } }, scope: extractScope(SPEC), sprint: { dir: 'docs/04-book-notes', num: '04', slug: 'book-notes' } }));
     expect(maven.dataModel.applyCommand).toMatch(/^\.\/mvnw spring-boot:run/);
   });
+
+  it('a `<table>_id` column the spec leaves bare references the repository’s own table, and is no longer asked about', () => {
+    const scope = extractScope('# Loans\n\n## Data model\n- New table `loans` (`id`, `book_id`, `borrower`, `due_on`).\n');
+    expect(scope.questions.map((note) => note.text)).toContain('`loans`: the types of `book_id`, `borrower`, `due_on` are not stated.');
+    const spec = buildBackendSpec(refundsInput({ service: shelf, scope, sprint: { dir: 'docs/05-loans', num: '05', slug: 'loans' } }));
+    expect(JSON.stringify(spec.dataModel)).toMatch(/book_id text REFERENCES books \(id\)/);
+    const asked = spec.openQuestions.map((question) => question.text);
+    expect(asked).toContain('`loans`: the types of `borrower`, `due_on` are not stated.');
+    expect(asked.join('\n')).not.toContain('`book_id`');
+  });
 });

@@ -26,7 +26,7 @@ export interface Attributes {
 }
 
 const NUMBER = String.raw`(-?\d+(?:\.\d+)?)`;
-const CHARS = String.raw`\s*(chars?|characters?|字元?|個字元?|字符|个字符?|letters?|caracteres|caractere|car[áa]cter|letras|글자|자)?`;
+const CHARS = String.raw`\s*(characters?|chars?|字元?|個字元?|字符|个字符?|letters?|caracteres|caractere|car[áa]cter|letras|글자|자)?`;
 /** Portuguese and Spanish words end at a letter of any script ("até" is not the start of "atém"). */
 const END = String.raw`(?![A-Za-zÀ-ÿ])`;
 const unquote = (value: string): string => value.trim().replace(/^[`'"]|[`'"]$/g, '');

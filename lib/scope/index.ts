@@ -73,6 +73,8 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
   const registry = new Map<string, Entry>();
   const unitOps = new Map<Unit, Operation[]>();
   const anchors = new Map<Unit | undefined, Anchor>();
+  /** The operations an endpoint table lists, per heading: a paragraph after it may state one's request body. */
+  const tableOps = new Map<Unit | undefined, Operation[]>();
   /** A bold label paragraph (`**Project**:`) that may name the model of the field table below it. */
   const tableLabels = new Map<Unit | undefined, Unit>();
   const junctions: Entity[] = [];
@@ -270,6 +272,8 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
       for (const mention of found) {
         const op = register(mention.op, unit, mention.webhook);
         anchors.set(unit.heading, { op });
+        const listed = tableOps.get(unit.heading) ?? [];
+        if (!listed.includes(op)) tableOps.set(unit.heading, [...listed, op]);
         if (mention.authText) tableAuthz.push(authzFromCell(mention.authText, unit.line, op));
       }
       if (found.length) continue;
@@ -327,7 +331,10 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
         continue;
       }
       const referenced = unit.section === 'verification' && REFERENCED_AFTER.test(unit.text.slice(Math.max(0, mention.at - 24), mention.at));
-      stated.push(register(mention.op, unit, mention.webhook, unit.text.slice(mention.from, mention.to), referenced));
+      const op = register(mention.op, unit, mention.webhook, unit.text.slice(mention.from, mention.to), referenced);
+      // "called without a body", "본문 없이 호출하면": no request fields to ask for.
+      if (NO_BODY.test(proseOf(unit.text.slice(mention.from, mention.to))) && !op.requestFields.length) op.noBody = true;
+      stated.push(op);
     }
     if (!rest.length) {
       for (const { op } of graphqlSpans(unit, defs)) stated.push(register(op, unit));
@@ -350,7 +357,13 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
 
     // Fields of an operation stated above (parent item or heading).
     if (!stated.length && unit.kind !== 'heading') {
-      const context = contextOps(unit);
+      let context = contextOps(unit);
+      // "The report's request body holds `reason` …" after an endpoint table: the one operation of the table
+      // that takes a body and has no fields yet.
+      if (!context.length && unit.kind === 'paragraph' && REQUEST_BODY.test(proseOf(unit.text))) {
+        const takers = (tableOps.get(unit.heading) ?? []).filter((op) => op.kind === 'rest' && ['POST', 'PUT', 'PATCH'].includes(op.method ?? '') && !op.requestFields.length);
+        if (takers.length === 1) context = takers;
+      }
       if (context.length === 1 && unit.codes.length) {
         const op = context[0];
         const role = fieldRole(unit, op);
@@ -612,6 +625,12 @@ export function selectedColumns(code: string, line: number): Array<{ table: stri
   }
   return found;
 }
+
+/** Words that say a call takes no request body. */
+const NO_BODY = /\b(?:without|with no|no) (?:a |any )?(?:request )?body\b|\bempty (?:request )?body\b|본문\s*없이|바디\s*없이|본문이\s*없|不帶(?:請求)?(?:主體|內容)|无需请求体|ボディなし/i;
+
+/** Words that say a paragraph states a request body. */
+const REQUEST_BODY = /\brequest body\b|\brequest payload\b|\bbody\s*[:：]|요청\s*본문|요청\s*바디|請求(?:主體|內容|本文)|请求体|リクエストボディ|corpo da requisição|cuerpo de la solicitud/i;
 
 const ERROR_EXAMPLE = /\b(?:error|fail(?:ure|ed)?|4\d\d|5\d\d)\b|錯誤|失敗|エラー|오류|에러|errores?|erros?|falha/i;
 const REQUEST_EXAMPLE = /\b(?:request|body|payload|input|params?)\b|請求|要求|リクエスト|요청|solicitud|requisição|corpo/i;

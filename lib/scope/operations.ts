@@ -144,9 +144,10 @@ export function fieldsIn(unit: Unit, from: number, to: number, options: { defaul
       name = name.slice(0, -2);
       attrs.type ??= 'array';
     }
-    const flag = /(optional|選填|可選|required|必填)\s*$/i.exec(before);
+    // "an optional `note`", "選填 `note`", "선택 항목인 `note`", "필수인 `reason`".
+    const flag = /(optional|選填|可選|required|必填|(?:선택|필수)\s*(?:항목|사항|값)?\s*(?:인|의)?)\s*$/i.exec(before);
     if (flag) {
-      attrs.required = /required|必填/i.test(flag[1]);
+      attrs.required = /required|必填|필수/i.test(flag[1]);
       stated = true;
     }
     const role = roleAt(text, from, code.start, stated ? options.defaultRole ?? 'request' : undefined);

@@ -101,3 +101,45 @@ describe('Korean access rules and page sizes', () => {
     expect(scope.operations.find((op) => op.path === '/tags/{name}/articles')?.pageSizeMax).toBe(20);
   });
 });
+
+describe('a request body stated in a paragraph after the endpoint table', () => {
+  const doc = (table: string[], paragraph: string) => extractScope(['# Reports', '', '## API', '', ...table, '', paragraph, ''].join('\n'));
+  const TABLE = ['| Method | Path | Description |', '|---|---|---|', '| POST | `/comments/{id}/reports` | report a comment |', '| GET | `/reports` | list reports |'];
+  const body = (scope: ReturnType<typeof extractScope>, method: string) => scope.operations.find((op) => op.method === method)?.requestFields;
+
+  it('goes to the one operation of the table that takes a body (English)', () => {
+    const scope = doc(TABLE, 'The request body holds `reason` (one of `spam`, `abuse`) and an optional `note` (string, at most 500 characters).');
+    expect(body(scope, 'POST')).toEqual([
+      expect.objectContaining({ name: 'reason', enum: ['spam', 'abuse'], required: true }),
+      expect.objectContaining({ name: 'note', type: 'string', maxLength: 500, required: false }),
+    ]);
+    expect(body(scope, 'POST')?.[1].description).toBeUndefined();
+    expect(body(scope, 'GET')).toEqual([]);
+  });
+
+  it('goes there in Korean too: "요청 본문에는 `reason`(… 중 하나)과 선택 항목인 `note`(…)"', () => {
+    const korean = ['| 메서드 | 경로 | 설명 |', '|---|---|---|', '| POST | `/comments/{id}/reports` | 댓글 신고 |', '| GET | `/reports` | 신고 목록 |'];
+    const scope = doc(korean, '신고 요청 본문에는 `reason`(`spam`, `abuse` 중 하나)과 선택 항목인 `note`(문자열, 최대 500자)를 담는다.');
+    expect(body(scope, 'POST')).toEqual([
+      expect.objectContaining({ name: 'reason', enum: ['spam', 'abuse'], required: true }),
+      expect.objectContaining({ name: 'note', type: 'string', maxLength: 500, required: false }),
+    ]);
+  });
+
+  it('is not guessed when two operations of the table take a body', () => {
+    const two = [...TABLE, '| PUT | `/reports/{id}` | edit a report |'];
+    const scope = doc(two, 'The request body holds `reason`.');
+    expect(body(scope, 'POST')).toEqual([]);
+    expect(body(scope, 'PUT')).toEqual([]);
+  });
+});
+
+describe('a call stated without a body', () => {
+  it('"본문 없이 호출하면" and "called without a body" ask no request fields', () => {
+    for (const sentence of ['`PUT /comments/{id}/hidden`으로 숨긴다. 본문 없이 호출하면 댓글이 숨겨진다.', '`PUT /comments/{id}/hidden` hides the comment; it is called without a body.']) {
+      const scope = extractScope(`# Hide\n\n## API\n\n${sentence}\n`);
+      expect(scope.operations[0]?.noBody).toBe(true);
+      expect(scope.questions.map((note) => note.text).join('\n')).not.toContain('request fields');
+    }
+  });
+});

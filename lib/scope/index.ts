@@ -75,6 +75,8 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
   const anchors = new Map<Unit | undefined, Anchor>();
   /** The operations an endpoint table lists, per heading: a paragraph after it may state one's request body. */
   const tableOps = new Map<Unit | undefined, Operation[]>();
+  /** Paragraphs read as the request body of one operation of the table above them. */
+  const bodyOf = new Map<Unit, Operation>();
   /** A bold label paragraph (`**Project**:`) that may name the model of the field table below it. */
   const tableLabels = new Map<Unit | undefined, Unit>();
   const junctions: Entity[] = [];
@@ -362,7 +364,10 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
       // that takes a body and has no fields yet.
       if (!context.length && unit.kind === 'paragraph' && REQUEST_BODY.test(proseOf(unit.text))) {
         const takers = (tableOps.get(unit.heading) ?? []).filter((op) => op.kind === 'rest' && ['POST', 'PUT', 'PATCH'].includes(op.method ?? '') && !op.requestFields.length);
-        if (takers.length === 1) context = takers;
+        if (takers.length === 1) {
+          context = takers;
+          bodyOf.set(unit, takers[0]);
+        }
       }
       if (context.length === 1 && unit.codes.length) {
         const op = context[0];
@@ -489,7 +494,9 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
         if (job) jobs.push({ ...job, secondary });
         if (!context.some((op) => webhookOps.has(op))) for (const integration of integrationsIn(sentence.text, line)) addIntegration(integrations, integration, secondary);
         if (RETRY_SAFE.test(proseOf(sentence.text)) && !RETRY_NEGATED.test(sentence.text) && !context.length) {
-          for (const op of retryTargets(sentence.text, operations)) if (!webhookOps.has(op)) op.retrySafe = true;
+          // The request-body paragraph of an operation speaks of that operation.
+          const owner = bodyOf.get(unit);
+          for (const op of owner ? [owner] : retryTargets(sentence.text, operations)) if (!webhookOps.has(op)) op.retrySafe = true;
         }
       }
     }

@@ -96,8 +96,8 @@ export const SINGLETON_SEGMENTS = new Set([
 /** POSTs that move money are retried by clients and must never run twice. */
 export const MONEY_RESOURCES = new Set(['payment', 'refund', 'charge', 'payout', 'transfer', 'capture', 'disbursement']);
 
-export const RETRY_SAFE = /safe to retry|retry-safe|\bidempoten|never (?:\w+ ){0,3}twice|\bretr(?:y|ies|ied|ying)\b|idempotency-key|重試|冪等|不會重複|不可重複/i;
-export const RETRY_NEGATED = /\bno retries\b|\bnot (?:be )?retried\b|不重試/i;
+export const RETRY_SAFE = /safe to retry|retry-safe|\bidempoten|never (?:\w+ ){0,3}twice|\bretr(?:y|ies|ied|ying)\b|idempotency-key|重試|冪等|不會重複|不可重複|멱등|재시도|두\s*번[^.。!?]{0,40}(?:만들지\s*않|생성하지\s*않|기존)|중복\s*(?:생성|처리)(?:되지|하지)\s*않/i;
+export const RETRY_NEGATED = /\bno retries\b|\bnot (?:be )?retried\b|不重試|재시도(?:하지|되지)\s*않|재시도\s*(?:불가|금지)/i;
 export const LIST_WORDS = /\blists?\b|\blisting\b|\bpaginat|\bpaged\b|\bcursor\b|\bsearch(?:es)?\b|列出|清單|列表|分頁|목록|페이지네이션|페이징/i;
 export const NO_SESSION = /no (?:user )?session|without (?:a )?(?:user )?session|unauthenticated|no auth|without auth|not authenticated|signed by|\bsigns?\b|\bsigned\b|public endpoint|is public|無需登入|不需登入|免登入|沒有使用者 ?session|無 ?session/i;
 export const WEBHOOK_WORD = /webhooks?|callback|回呼|回調/i;

@@ -143,3 +143,17 @@ describe('a call stated without a body', () => {
     }
   });
 });
+
+describe('a Korean duplicate rule makes the create retry-safe', () => {
+  const TABLE = ['| 메서드 | 경로 | 설명 |', '|---|---|---|', '| POST | `/comments/{id}/reports` | 댓글 신고 |', '| GET | `/reports` | 신고 목록 |'];
+  const scope = (paragraph: string) => extractScope(['# 신고', '', '## API', '', ...TABLE, '', paragraph, ''].join('\n'));
+  const post = (paragraph: string) => scope(paragraph).operations.find((op) => op.method === 'POST');
+
+  it('"두 번 신고하면 새 신고를 만들지 않고 기존 신고를 돌려준다" in the body paragraph is about that operation', () => {
+    expect(post('요청 본문에는 `reason`을 담는다. 같은 사용자가 같은 댓글을 두 번 신고하면 새 신고를 만들지 않고 기존 신고를 돌려준다.')?.retrySafe).toBe(true);
+  });
+
+  it('"재시도하지 않는다" does not', () => {
+    expect(post('요청 본문에는 `reason`을 담는다. 실패하면 재시도하지 않는다.')?.retrySafe).toBe(false);
+  });
+});

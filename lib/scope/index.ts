@@ -332,7 +332,11 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
         outOfScope.push({ text: oneLine(sentence.text.replace(OUT_OF_SCOPE_PREFIX, '')), line: lineAt(unit, sentence.at) });
         continue;
       }
-      const referenced = unit.section === 'verification' && REFERENCED_AFTER.test(unit.text.slice(Math.max(0, mention.at - 24), mention.at));
+      const before = unit.text.slice(Math.max(0, mention.at - 24), mention.at);
+      // "drops out of the existing `GET /items` list", "기존 댓글 목록 API(`GET …`)": an operation the app has, named, not designed.
+      // It stays designed when the text around it names something of it (a field, a parameter): a change to it.
+      const namesMore = unit.codes.some((code) => code.start >= mention.from && code.start < mention.to && (code.end <= mention.at || code.start > mention.at + 1) && !/^(?:GET|POST|PUT|PATCH|DELETE)\s/.test(code.value));
+      const referenced = (unit.section === 'verification' && REFERENCED_AFTER.test(before)) || (EXISTING_BEFORE.test(proseOf(before)) && !namesMore);
       const op = register(mention.op, unit, mention.webhook, unit.text.slice(mention.from, mention.to), referenced);
       // "called without a body", "본문 없이 호출하면": no request fields to ask for.
       if (NO_BODY.test(proseOf(unit.text.slice(mention.from, mention.to))) && !op.requestFields.length) op.noBody = true;
@@ -660,6 +664,8 @@ function exampleRole(op: Operation, label: Unit | undefined): 'request' | 'respo
 }
 
 /** "excluded from `GET /x`", "shown in GET /x": a test names the endpoint where it looks. */
+/** Words right before a route that say the app already has it. */
+const EXISTING_BEFORE = /\b(?:the\s+)?(?:existing|current)\s*[`*]*$|기존(?:의)?\s*[^\s`]*(?:\s+[^\s`]+){0,2}\s*[(（]?\s*[`*]*$|既存の?\s*\S{0,12}[(（]?\s*$/i;
 const REFERENCED_AFTER = /\b(?:from|in|of|against|via|through|by)\s*[`*]*$/i;
 
 /** A REST operation moved to its full path: its name and parameters follow. */

@@ -157,3 +157,16 @@ describe('a Korean duplicate rule makes the create retry-safe', () => {
     expect(post('요청 본문에는 `reason`을 담는다. 실패하면 재시도하지 않는다.')?.retrySafe).toBe(false);
   });
 });
+
+describe('an operation the app already has, named in passing', () => {
+  const ops = (text: string) => extractScope(`# Hide\n\n## API\n- \`POST /a\` creates an a. Body: \`name\`.\n\n${text}\n`).operations.map((op) => `${op.method} ${op.path}`);
+
+  it('"the existing `GET /items`" and "기존 … API(`GET …`)" are references, not new operations', () => {
+    expect(ops('Hidden items drop out of the existing `GET /items` list.')).toEqual(['POST /a']);
+    expect(ops('숨겨진 댓글은 기존 댓글 목록 API(`GET /items`)에서 빠진다.')).toEqual(['POST /a']);
+  });
+
+  it('stays in the contract when the sentence changes it (names a field or parameter)', () => {
+    expect(ops('Extend the existing `GET /items` with a `tag` query parameter.')).toEqual(['POST /a', 'GET /items']);
+  });
+});

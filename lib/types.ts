@@ -76,6 +76,8 @@ export interface RepoLayout {
     prefix?: string;
     /** Migration files found there. */
     count: number;
+    /** The highest sequence number among them (`3` for V1, V2, V3), when they are numbered in sequence. */
+    last?: string;
     evidence: Evidence[];
   };
   /** The primary key type the existing tables use. */
@@ -89,6 +91,8 @@ export interface RepoLayout {
   sessionCookie?: { name: string; auth: string; evidence: Evidence[] };
   /** The body the existing handlers answer errors with (`{errors}`, Nest's `{statusCode, message, error}`, problem+json). */
   errorBody?: RepoErrorBody;
+  /** Per layer, the folder holding most of the files the framework names for it (`*Service.java`), with one of them. */
+  layers?: Partial<Record<'routes' | 'services' | 'data' | 'jobs' | 'integrations', { dir: string; count: number; evidence: Evidence[] }>>;
   /** The tables the repository's model classes declare (TypeORM `@Entity`), with their columns as the models type them. */
   tables?: RepoTable[];
   /** The ORM alters the schema from its models at startup (TypeORM `synchronize: true`): where that is switched on. */

@@ -543,7 +543,12 @@ export const MIGRATION_TOOLS: readonly MigrationToolEntry[] = [
     file: '{dir}/V<n>__{name}.sql',
     nameCase: 'snake',
     create: 'touch {dir}/V<n>__{name}.sql',
+    numberedBy: 'author',
     apply: 'flyway migrate',
+    runByFramework: {
+      framework: 'spring-boot',
+      apply: { gradle: './gradlew bootRun  # Spring Boot applies pending migrations at startup', maven: './mvnw spring-boot:run  # Spring Boot applies pending migrations at startup', default: 'start the application: Spring Boot applies pending migrations at startup' },
+    },
     rollback: 'flyway migrate  # with a forward V<n+1>__revert_{name}.sql',
     dependencyStyle: 'version-order',
     nonTransactional: 'executeInTransaction=false  # V<n>__{name}.sql.conf',
@@ -560,7 +565,12 @@ export const MIGRATION_TOOLS: readonly MigrationToolEntry[] = [
     file: '{dir}/<nnn>-{name}.yaml',
     nameCase: 'kebab',
     create: 'touch {dir}/<nnn>-{name}.yaml',
+    numberedBy: 'author',
     apply: 'liquibase update',
+    runByFramework: {
+      framework: 'spring-boot',
+      apply: { gradle: './gradlew bootRun  # Spring Boot applies pending migrations at startup', maven: './mvnw spring-boot:run  # Spring Boot applies pending migrations at startup', default: 'start the application: Spring Boot applies pending migrations at startup' },
+    },
     rollback: 'liquibase rollback-count --count=1',
     dependencyStyle: 'file-order',
     nonTransactional: 'runInTransaction: false  # on the changeSet',
@@ -745,6 +755,8 @@ export const SQL_PRIMARY_KEY: Partial<Record<KeyType, RegExp[]>> = {
   uuid: [/\bid\s+uuid\b[^,\n]*primary\s+key/i, /\bid\s+uuid\b[^,\n]*default\s+(gen_random_uuid|uuid_generate_v4)\(/i, /\bid\s+(char\(36\)|binary\(16\))[^,\n]*primary\s+key/i],
   bigint: [/\bid\s+(bigserial|bigint)\b[^,\n]*primary\s+key/i, /\bid\s+bigserial\b/i],
   integer: [/\bid\s+(serial|integer|int)\b[^,\n]*primary\s+key/i],
+  // `id varchar(255) primary key`: keys the application makes itself (a UUID string, a slug), typed as text.
+  string: [/\bid\s+(varchar2?|nvarchar|character\s+varying|text)\b(?!\s*\(\s*36\s*\))[^,\n]*primary\s+key/i],
 };
 
 /** Column type of a key, per database family (the key type the repository uses). */

@@ -434,6 +434,10 @@ export const FRAMEWORKS: readonly FrameworkEntry[] = [
     construct: [/@SpringBootApplication[\s\S]{0,300}?class\s+(?<name>\w+)/],
     language: 'java',
     layers: { routes: 'src/main/java/<pkg>/web', services: 'src/main/java/<pkg>/service', data: 'src/main/java/<pkg>/repository', jobs: 'src/main/java/<pkg>/jobs', integrations: 'src/main/java/<pkg>/client' },
+    layerFiles: {
+      files: /\.(?:java|kt)$/,
+      markers: { routes: /@(?:Rest)?Controller\b/, services: /@Service\b/, data: /@Repository\b|@Mapper\b/, jobs: /@Scheduled\b/, integrations: /@FeignClient\b|@HttpExchange\b/ },
+    },
     validation: 'jakarta-validation',
     validationBundled: true,
     logger: 'logback',

@@ -557,7 +557,19 @@ export const VALIDATION: readonly ValidationEntry[] = [
     ecosystems: ['jvm'],
     signals: {
       deps: { jvm: ['org.springframework.boot:spring-boot-starter-validation', 'jakarta.validation:jakarta.validation-api'] },
-      imports: { jvm: ['jakarta.validation', 'javax.validation'] },
+      imports: { jvm: ['jakarta.validation'] },
+    },
+    strict: 'spring.jackson.deserialization.fail-on-unknown-properties=true',
+  },
+  {
+    // The same API under its Java EE package, as Spring Boot before 3.0 ships it: the code imports javax.validation.
+    id: 'javax-validation',
+    kind: 'validation',
+    label: 'Bean Validation (javax.validation, @Valid)',
+    ecosystems: ['jvm'],
+    signals: {
+      deps: { jvm: ['org.springframework.boot:spring-boot-starter-validation', 'javax.validation:validation-api'] },
+      imports: { jvm: ['javax.validation'] },
     },
     strict: 'spring.jackson.deserialization.fail-on-unknown-properties=true',
   },

@@ -261,11 +261,11 @@ export const TEST_RUNNERS: readonly TestRunnerEntry[] = [
     },
     command: './mvnw test -Dtest={class}',
     byPackageManager: { maven: './mvnw test -Dtest={class}', gradle: './gradlew test --tests {class}' },
-    unitFile: 'src/test/java/<pkg>/{Pascal}ServiceTest.java',
-    integrationFile: 'src/test/java/<pkg>/{Pascal}IT.java',
+    unitFile: '{dir}/{Pascal}ServiceTest.java',
+    integrationFile: '{dir}/{Pascal}IT.java',
     defaultDir: 'src/test/java',
     contractTool: 'swagger-request-validator (OpenApiInteractionValidator)',
-    contractFile: 'src/test/java/<pkg>/{Pascal}ContractTest.java',
+    contractFile: '{dir}/{Pascal}ContractTest.java',
   },
 ];
 

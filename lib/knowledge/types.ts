@@ -156,6 +156,12 @@ export interface FrameworkEntry extends Technology<'framework'> {
   language: LanguageId;
   /** Conventional folders per layer, relative to the service root. */
   layers?: Record<LayerKind, string>;
+  /**
+   * How the framework's apps mark the files of each layer (Spring's `@Service`): among the source files
+   * `files` matches, the folder holding most files with a layer's marker is that layer's folder in this
+   * repository, whatever the convention above says.
+   */
+  layerFiles?: { files: RegExp; markers: Partial<Record<LayerKind, RegExp>> };
   /** The validation library its apps use (a validation entry's id). */
   validation?: string;
   /** The framework's standard setup brings that library: detection reports it, with the framework's evidence, when the repository shows no other. */
@@ -297,6 +303,16 @@ export interface MigrationToolEntry extends Technology<'migrations'> {
   body: 'sql' | 'code';
   /** The form the plan shows the change in (lib/model/migration-forms has one renderer per form). */
   changeForm: ChangeForm;
+  /**
+   * 'author' when the create command does not number the file (`touch V<n>__x.sql`): the plan then names the
+   * next versions after the repository's last one. Default: the tool numbers it.
+   */
+  numberedBy?: 'tool' | 'author';
+  /**
+   * Where a framework runs the tool itself (Spring Boot runs Flyway and Liquibase at startup): the apply
+   * command under that framework, per package manager (`default` otherwise).
+   */
+  runByFramework?: { framework: string; apply: Record<string, string> & { default: string } };
   /** Lines that open the up and the down part of one SQL migration file (goose's annotations). */
   sqlMarkers?: { up: string; down: string };
   /** The commands under older versions of the framework the tool comes with (Rails before 5.0 ran its tasks with rake). */

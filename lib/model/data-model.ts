@@ -104,6 +104,14 @@ function referenceOf(column: Column): { table: string; column: string } | undefi
   return { table, column: col ?? 'id' };
 }
 
+/** The apply command when the service's framework runs the migration tool itself, by the service's package manager. */
+function runByFramework(conv: MigrationConvention, service: ServiceStack | undefined): string | undefined {
+  const run = conv.runByFramework;
+  if (!run || service?.framework?.value !== run.framework) return undefined;
+  const pm = service.packageManager?.value;
+  return (pm && run.apply[pm]) ?? run.apply.default;
+}
+
 /** The migrations folder and file prefix: the repository's own when it has migrations, else the tool's standard. */
 export interface MigrationPlace {
   dir: string;
@@ -111,6 +119,8 @@ export interface MigrationPlace {
   prefix?: string;
   /** The Django app owning the folder (fills `<app>`). */
   app?: string;
+  /** The last existing sequence number, when the author numbers files (Flyway's `touch V<n>__…`): the plan counts on from it. */
+  last?: string;
   from: 'repository' | 'standard';
 }
 
@@ -118,7 +128,8 @@ export function migrationPlace(conv: MigrationConvention, service: ServiceStack 
   const found = service?.layout?.migrations;
   if (!found) return { dir: conv.dir, from: 'standard' };
   const app = conv.dir.startsWith('<app>/') && found.dir.includes('/') ? found.dir.slice(0, found.dir.lastIndexOf('/')).split('/').pop() : undefined;
-  return { dir: found.dir, prefix: found.prefix, app, from: 'repository' };
+  const last = conv.numberedBy === 'author' ? found.last : undefined;
+  return { dir: found.dir, prefix: found.prefix, app, ...(last ? { last } : {}), from: 'repository' };
 }
 
 /** A catalog string with the place filled: `{dir}`, the first `<…>` prefix placeholder, `<app>`. */
@@ -132,11 +143,18 @@ function placed(pattern: string, place: MigrationPlace | undefined): string {
   return place.app ? out.replace(/<app>/g, place.app) : out;
 }
 
-function migrationFile(conv: MigrationConvention | undefined, name: string, place?: MigrationPlace): { file: string; extra: string[] } {
+function migrationFile(conv: MigrationConvention | undefined, name: string, place?: MigrationPlace, order?: number): { file: string; extra: string[] } {
   if (!conv) return { file: name, extra: [] };
   const cased = conv.nameCase === 'kebab' ? kebabCase(name) : conv.nameCase === 'pascal' ? pascalCase(name) : snakeCase(name);
   const values = { name: cased, Name: pascalCase(name) };
-  return { file: fill(placed(conv.file, place), values), extra: (conv.extraFiles ?? []).map((f) => fill(placed(f, place), values)) };
+  // The author numbers the files: the plan's nth migration is the repository's last version plus n, as wide as it.
+  const numbered = (file: string): string => {
+    if (!place?.last || !order) return file;
+    const version = String(Number(place.last) + order).padStart(place.last.length, '0');
+    const at = file.indexOf(place.dir) >= 0 ? file.indexOf(place.dir) + place.dir.length : 0;
+    return file.slice(0, at) + file.slice(at).replace(/<(?:n+|version)>/, version);
+  };
+  return { file: numbered(fill(placed(conv.file, place), values)), extra: (conv.extraFiles ?? []).map((f) => numbered(fill(placed(f, place), values))) };
 }
 
 /** A command of the tool with the folder and, for a rollback, the plan's last migration filled in. */
@@ -503,7 +521,7 @@ export function buildDataModel(
   // In a workspace the schema and its migrations live with the ORM's package (`packages/db`).
   const root = service?.dataPath ?? service?.path ?? '.';
   const push = (m: Omit<Migration, 'order' | 'file' | 'extraFiles'>) => {
-    const { file, extra } = migrationFile(conv, m.name, place);
+    const { file, extra } = migrationFile(conv, m.name, place, migrations.length + 1);
     migrations.push({ ...m, order: migrations.length + 1, file: underService(root, file), extraFiles: extra.map((f) => underService(root, f)) });
   };
 
@@ -602,12 +620,13 @@ export function buildDataModel(
     migrationsEvidence: service?.layout?.migrations?.evidence[0]?.file,
     keyType: key,
     keyEvidence: service?.layout?.primaryKey?.evidence[0],
-    applyCommand: conv && place && !schemaSync ? toolCommand(conv, older?.apply ?? conv.apply, place, undefined) : undefined,
+    applyCommand: conv && place && !schemaSync ? toolCommand(conv, older?.apply ?? runByFramework(conv, service) ?? conv.apply, place, undefined) : undefined,
     rollbackCommand: conv && place && !schemaSync ? toolCommand(conv, older?.rollback ?? conv.rollback, place, migrations[migrations.length - 1]?.name) : undefined,
     createCommand: conv && place && !schemaSync ? toolCommand(conv, conv.create, place, undefined) : undefined,
     // A schema synchronised from the entities has no migration to write the change into.
     ...(change && !schemaSync ? { change } : {}),
     dependencyStyle: conv?.dependencyStyle,
+    ...(conv?.numberedBy === 'author' ? { numberedBy: 'author' as const } : {}),
     nonTransactionalCode: conv?.nonTransactional,
     migrations,
     populated: plans,

@@ -351,6 +351,8 @@ export interface BackendSpec {
     /** `file`: a long change goes to this file beside the document (the section links it), like a large contract. */
     change?: { form: ChangeForm; language: string; code: string; lines: number; file?: string };
     dependencyStyle?: string;
+    /** 'author' when the create command leaves the version to whoever writes the file (Flyway's `touch V<n>__…`). */
+    numberedBy?: 'tool' | 'author';
     nonTransactionalCode?: string;
     migrations: Migration[];
     populated: PopulatedTablePlan[];

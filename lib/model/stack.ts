@@ -111,6 +111,20 @@ function appsParent(detected: Array<Detected | undefined>): string | undefined {
   return best && best[1].size >= 2 ? best[0] : undefined;
 }
 
+/**
+ * `src/main/java/<pkg>/service` with the package of the app entry (`src/main/java/io/spring/App.java` → `io/spring`);
+ * left as written when the entry is not under the convention's source root.
+ */
+function withPackage(conventional: string, service: ServiceStack | undefined): string {
+  const at = conventional.indexOf('<pkg>');
+  const entry = service?.appEntry?.value.split('#')[0];
+  if (at < 0 || !entry) return conventional;
+  const root = service?.path && service.path !== '.' ? `${service.path.replace(/\/$/, '')}/` : '';
+  const dir = dirOf(entry.startsWith(root) ? entry.slice(root.length) : entry);
+  const prefix = conventional.slice(0, at);
+  return dir.startsWith(prefix) && dir.length > prefix.length ? conventional.replace('<pkg>', dir.slice(prefix.length)) : conventional;
+}
+
 export function buildLayers(scope: Scope, service: ServiceStack | undefined, layout: Partial<Record<LayerKind, string>> = {}): Layer[] {
   const framework = service?.framework ? FRAMEWORKS[service.framework.value] : undefined;
   const root = service?.path ?? '.';
@@ -122,10 +136,13 @@ export function buildLayers(scope: Scope, service: ServiceStack | undefined, lay
     jobs: appsParent(service.jobs),
   } : {};
   parents.services = parents.integrations = parents.routes ?? parents.data;
+  const named = service?.layout?.layers ?? {};
   const fromEvidence: Partial<Record<LayerKind, string | undefined>> = {
-    routes: routesFolder(service),
-    data: folderFromEvidence(service?.orm) ?? folderFromEvidence(service?.migrations),
-    jobs: folderFromEvidence(service?.jobs[0]),
+    routes: routesFolder(service) ?? named.routes?.dir,
+    services: named.services?.dir,
+    data: folderFromEvidence(service?.orm) ?? folderFromEvidence(service?.migrations) ?? named.data?.dir,
+    jobs: folderFromEvidence(service?.jobs[0]) ?? named.jobs?.dir,
+    integrations: named.integrations?.dir,
   };
   const items: Record<LayerKind, string[]> = {
     routes: scope.operations.map((op) => operationKey(op)),
@@ -141,7 +158,7 @@ export function buildLayers(scope: Scope, service: ServiceStack | undefined, lay
   for (const kind of ['routes', 'services', 'data', 'jobs', 'integrations'] as LayerKind[]) {
     if (items[kind].length === 0 && !(kind === 'jobs' && unnamedJobs.length)) continue;
     const given = layout[kind];
-    const conventional = framework?.layers?.[kind] ?? `src/${kind}`;
+    const conventional = withPackage(framework?.layers?.[kind] ?? `src/${kind}`, service);
     // Apps side by side (Django): one app's folder from the evidence is not where the sprint goes; the `<app>` is.
     const parent = parents[kind];
     const appsFolder = parent !== undefined && conventional.startsWith('<app>/') ? (parent === '.' ? conventional : `${parent}/${conventional}`) : undefined;

@@ -26,6 +26,21 @@ function integrationDatabase(service: ServiceStack | undefined): TestPlan['datab
   return module ? { kind: 'testcontainers', module } : undefined;
 }
 
+/**
+ * A JVM runner's tests live in a package: without a detected test folder, the app entry's package mirrored
+ * under the test root (`src/main/java/com/acme/App.java` → `src/test/java/com/acme`), else `<pkg>` left for
+ * the reader to fill, never the default package.
+ */
+function packagedTestDir(defaultDir: string | undefined, service: ServiceStack | undefined): string | undefined {
+  const root = /^src\/test\/(java|kotlin|scala|groovy)$/.exec(defaultDir ?? '');
+  if (!root) return undefined;
+  const entry = service?.appEntry?.value.split('#')[0] ?? '';
+  const base = service?.path && service.path !== '.' ? `${service.path.replace(/\/$/, '')}/` : '';
+  const rel = entry.startsWith(base) ? entry.slice(base.length) : entry;
+  const pkg = new RegExp(`^src/main/${root[1]}/(.+)/[^/]+$`).exec(rel)?.[1];
+  return `${defaultDir}/${pkg ?? '<pkg>'}`;
+}
+
 export function buildTestPlan(
   scope: Scope,
   service: ServiceStack | undefined,
@@ -48,7 +63,7 @@ export function buildTestPlan(
   if (!pm) missing.push('package-manager');
 
   const framework = service?.framework ? FRAMEWORKS[service.framework.value] : undefined;
-  const dir = service?.testDir?.value ?? runner?.defaultDir ?? 'test';
+  const dir = service?.testDir?.value ?? packagedTestDir(runner?.defaultDir, service) ?? runner?.defaultDir ?? 'test';
   const pkg = service?.testDir?.value ?? framework?.layers?.services ?? runner?.defaultDir ?? '.';
   const values = { dir, pkg, slug: kebabCase(slug), snake: snakeCase(slug), Pascal: pascalCase(slug) };
   const jsRunner = runnerId === 'vitest' || runnerId === 'jest' || runnerId === 'mocha';

@@ -22,6 +22,11 @@ const NEW_TABLE = [
   // "Bảng mới `file_shares` (…)", "Tạo bảng `x`", "Thêm một bảng mới `x`", "bảng `x` (mới)".
   /(?:^|[^\p{L}])(?:bảng\s+mới|(?:tạo|thêm)\s+(?:một\s+)?bảng(?:\s+mới)?)\s*[:：]?\s*`([\w.]+)`/giu,
   /(?:^|[^\p{L}])bảng\s+`([\w.]+)`\s*\(mới\)/giu,
+  // Korean: "새 테이블 `reports`를 만든다", "신규 테이블: `reports`", "`reports` 테이블을 새로 만든다", "새 `reports` 테이블".
+  // The particle and the verb are part of the match, so a column list in parentheses after them still follows it.
+  /(?:새|신규|새로운)\s*테이블\s*[:：]?\s*`([\w.]+)`(?:\s*(?:을|를)\s*(?:새로\s*)?(?:만들|만든|생성|추가)[가-힣]*)?/gu,
+  /(?:새|신규|새로운)\s+`([\w.]+)`\s*테이블(?:\s*(?:을|를)\s*(?:만들|만든|생성|추가)[가-힣]*)?/gu,
+  /`([\w.]+)`\s*테이블(?:을|를)\s*(?:새로\s*|신규로\s*)?(?:만들|만든|생성|추가)[가-힣]*/gu,
 ];
 /** "com as colunas motivo, status e resolução", "con las columnas …": the words after it list columns. */
 const WORDED_COLUMNS = /^\s*,?\s*(?:com|con|with)\s+(?:(?:as|las|the)\s+)?(?:colunas|columnas|columns|campos|fields)\s*[:：]?\s*/iu;
@@ -47,6 +52,12 @@ const COLUMNS_ON_TABLE = [
   // "Two columns are added to the `articles` table:".
   /\b(?:columns?|fields?)\s+(?:are|is|get|gets|will\s+be)\s+added\s+(?:to|on)\s+(?:the\s+)?(?:existing\s+)?`(\w+)`(?:\s+table)?\s*[:：]?/gi,
   /`(\w+)`\s*(?:資料表|表)?\s*(?:新增|加入|增加)(?:以下)?\s*(?:欄位)\s*[:：]?/g];
+/**
+ * Korean: "`comments` 테이블에 `hidden_at` 컬럼(TIMESTAMP, null 허용)을 추가한다",
+ * "`orders`에 `a`, `b` 컬럼을 추가": the table, then the columns with their attributes, then the verb.
+ */
+const COLUMNS_TO_TABLE_KOREAN = /`(\w+)`\s*(?:테이블)?\s*에\s*((?:`\w+`\s*(?:(?:컬럼|칼럼|열|필드)\s*)?(?:[(（][^)）]*[)）])?\s*(?:[,，、]|와|과|및)?\s*)+)(?:(?:컬럼|칼럼|열|필드)(?:들)?\s*)?(?:을|를)?\s*(?:새로\s*)?(?:추가|만든|생성)/gu;
+const KOREAN_LISTED_COLUMN = /`(\w+)`\s*(?:(?:컬럼|칼럼|열|필드)\s*)?(?:[(（]([^)）]*)[)）])?/gu;
 
 export interface EntityMention {
   entity: Entity;
@@ -269,6 +280,13 @@ export function entitiesInUnit(unit: Unit, entities: Entity[]): EntityMention[] 
       const listAt = at + match[0].indexOf(match[1]);
       const entity = upsert(entities, match[2], 'alter-table', lineAt(unit, at));
       addColumns(entity, columnsIn(unit, listAt, listAt + match[1].length));
+    }
+    for (const match of sentence.text.matchAll(COLUMNS_TO_TABLE_KOREAN)) {
+      const at = sentence.at + match.index;
+      const entity = upsert(entities, match[1], 'alter-table', lineAt(unit, at));
+      for (const column of match[2].matchAll(KOREAN_LISTED_COLUMN)) {
+        addColumns(entity, [toColumn(column[1], column[2] ? parseAttributes(column[2]) : {}, lineAt(unit, at + match[0].indexOf(match[2]) + column.index))]);
+      }
     }
     for (const match of sentence.text.matchAll(NEW_TABLE_LIST)) {
       const listAt = sentence.at + match.index + match[0].indexOf(match[1]);

@@ -252,7 +252,7 @@ function ownershipOf(text: string): string | undefined {
 
 // 公开 says the endpoint is open when it ends a clause ("该接口公开，…") or is followed by access ("公开访问");
 // "公开的书架列表", "浏览公开书架", "是否公开（`is_public`）" use it as an adjective of the data.
-const PUBLIC = /\bpublic\b|\bno auth|\bunauthenticated\b|\banonymous\b|no (?:user )?session|without (?:a )?(?:user )?session|無需登入|不需登入|免登入|无需登录|不需登录|不需要登录|免登录|公[開开](?=\s*(?:[，,。.；;：:]|$|访问|訪問|存取|可见|可見|调用|呼叫))/i;
+const PUBLIC = /\bpublic\b|로그인\s*없이|비로그인|로그인하지\s*않은|\bno auth|\bunauthenticated\b|\banonymous\b|no (?:user )?session|without (?:a )?(?:user )?session|無需登入|不需登入|免登入|无需登录|不需登录|不需要登录|免登录|公[開开](?=\s*(?:[，,。.；;：:]|$|访问|訪問|存取|可见|可見|调用|呼叫))/i;
 
 /**
  * An authz rule for a sentence, or undefined when it says nothing about access. A rule
@@ -283,7 +283,7 @@ export function authzRule(text: string, line: number, ops: Operation[], contextO
   }
   const isPublic = PUBLIC.test(prose) || VI_PUBLIC.test(prose);
   const onlyCallers = generic && (/\bonly\b|只有|僅/i.test(prose) || ROMANCE_ONLY.test(prose) || VI_ONLY.test(prose));
-  const modal = /\b(?:may|can|cannot|can't|must not|only|allowed|permitted)\b|只有|只能|才能|可以|允许|允許|不可/i.test(prose) || ROMANCE_MODAL.test(prose) || ROMANCE_ONLY.test(prose) || VI_MODAL.test(prose) || VI_ONLY.test(prose);
+  const modal = /\b(?:may|can|cannot|can't|must not|only|allowed|permitted)\b|只有|只能|才能|可以|允许|允許|不可|수\s*있|수\s*없/i.test(prose) || ROMANCE_MODAL.test(prose) || ROMANCE_ONLY.test(prose) || VI_MODAL.test(prose) || VI_ONLY.test(prose);
   if (!roles.length && !ownership && !isPublic && !signedIn && !onlyCallers) return undefined;
   if (!modal && !isPublic && !signedIn && !/\broles?\b|角色/i.test(prose)) return undefined;
   // "Customers may not delete orders" denies; the rule table lists who may, so a denial alone grants nothing.

@@ -26,7 +26,7 @@ export interface Attributes {
 }
 
 const NUMBER = String.raw`(-?\d+(?:\.\d+)?)`;
-const CHARS = String.raw`\s*(chars?|characters?|字元?|個字元?|字符|个字符?|letters?|caracteres|caractere|car[áa]cter|letras|k[ýí] t[ựu])?`;
+const CHARS = String.raw`\s*(characters?|chars?|字元?|個字元?|字符|个字符?|letters?|caracteres|caractere|car[áa]cter|letras|k[ýí] t[ựu]|글자|자)?`;
 /** Portuguese and Spanish words end at a letter of any script ("até" is not the start of "atém"). */
 const END = String.raw`(?![A-Za-zÀ-ÿ])`;
 const unquote = (value: string): string => value.trim().replace(/^[`'"]|[`'"]$/g, '');
@@ -80,12 +80,14 @@ export function parseAttributes(input: string): Attributes {
       take(new RegExp(`\`${piped.replace(/[|.*+?^${}()[\]\\]/g, '\\$&')}\``), () => undefined);
     }
   }
-  take(/\bunique\b|唯一|duy nhất/iu, () => (attrs.unique = true));
-  take(/\bnot null\b|\bnon-?null(?:able)?\b|\bnot nullable\b|不可為空|不得為空|不可为空|不得为空|非空值?|không được (?:để )?(?:trống|rỗng)/iu, () => (attrs.nullable = false));
-  take(/\bnullable\b|\bnull\b|可為空|可为空|可空/i, () => (attrs.nullable = true));
-  // Vietnamese: "bắt buộc" is required, "không bắt buộc" (not required) optional.
-  take(/\boptional\b|選填|选填|可選|可选|非必填|\bopcional\b|tùy chọn|tuỳ chọn|không bắt buộc/iu, () => (attrs.required = false));
-  take(/\brequired\b|\bmandatory\b|必填|必要|\bobrigat[óo]ri[oa](?![A-Za-zÀ-ÿ])|\bobligatori[oa]\b|\brequerid[oa]\b|bắt buộc/iu, () => (attrs.required = true));
+  // Korean: "`spam`, `abuse`, `other` 중 하나" (one of).
+  take(new RegExp(String.raw`${codeList}\s*중\s*(?:의\s*)?하나`), setEnum);
+  take(/\bunique\b|唯一|유일|고유|중복\s*불가|duy nhất/iu, () => (attrs.unique = true));
+  take(/\bnot null\b|\bnon-?null(?:able)?\b|\bnot nullable\b|不可為空|不得為空|不可为空|不得为空|非空值?|null\s*(?:불가|비허용|허용\s*안\s*함)|빈\s*값\s*불가|không được (?:để )?(?:trống|rỗng)/iu, () => (attrs.nullable = false));
+  take(/\bnullable\b|\bnull\b|可為空|可为空|可空|null\s*허용/i, () => (attrs.nullable = true));
+  // Vietnamese: "bắt buộc" is required, "không bắt buộc" (not required) optional: the optional words go first.
+  take(/\boptional\b|選填|选填|可選|可选|非必填|\bopcional\b|선택(?:\s*항목|적)?|tùy chọn|tuỳ chọn|không bắt buộc/iu, () => (attrs.required = false));
+  take(/\brequired\b|\bmandatory\b|必填|必要|\bobrigat[óo]ri[oa](?![A-Za-zÀ-ÿ])|\bobligatori[oa]\b|\brequerid[oa]\b|필수|bắt buộc/iu, () => (attrs.required = true));
   take(/\bnon-?empty\b|\bnot empty\b/i, () => (attrs.minLength = 1));
   take(/\bpositive\b|正數|正数/i, () => (attrs.exclusiveMinimum = 0));
   take(/\bnon-?negative\b|非負|非负/i, () => (attrs.minimum = 0));
@@ -103,13 +105,22 @@ export function parseAttributes(input: string): Attributes {
     if (m[3]) [length.min, length.max, charLength] = [Number(m[1]), Number(m[2]), true];
     else [bounds.min, bounds.max] = [Number(m[1]), Number(m[2])];
   });
-  take(new RegExp(String.raw`(?:>=|≥|=>|\bat least\b|\bmin(?:imum)?\b\s*[:=]?|\bm[íi]n(?:\.|imo|ima|${END})\s*[:=]?|\bpelo menos\b|\bal menos\b|\bno m[íi]nimo${END}|tối thiểu|ít nhất|不少於|不少于|至少|最短|最小|大於等於|大于等于)\s*${NUMBER}${CHARS}`, 'i'), (m) => {
+  take(new RegExp(String.raw`(?:>=|≥|=>|\bat least\b|\bmin(?:imum)?\b\s*[:=]?|\bm[íi]n(?:\.|imo|ima|${END})\s*[:=]?|\bpelo menos\b|\bal menos\b|\bno m[íi]nimo${END}|tối thiểu|ít nhất|不少於|不少于|至少|最短|最小|大於等於|大于等于|최소)\s*${NUMBER}${CHARS}`, 'i'), (m) => {
     if (m[2]) [length.min, charLength] = [Number(m[1]), true];
     else bounds.min = Number(m[1]);
   });
-  take(new RegExp(String.raw`(?:<=|≤|=<|\bat most\b|\bmax(?:imum)?\b\s*[:=]?|\bm[áa]x(?:\.|imo|ima|${END})\s*[:=]?|\bat[ée]${END}|\bhasta\b|\bno m[áa]ximo${END}|\bcomo m[áa]ximo${END}|\bup to\b|\bno more than\b|tối đa|không quá|不超過|不超过|最多|至多|最長|最长|最大|小於等於|小于等于|上限)\s*${NUMBER}${CHARS}`, 'i'), (m) => {
+  take(new RegExp(String.raw`(?:<=|≤|=<|\bat most\b|\bmax(?:imum)?\b\s*[:=]?|\bm[áa]x(?:\.|imo|ima|${END})\s*[:=]?|\bat[ée]${END}|\bhasta\b|\bno m[áa]ximo${END}|\bcomo m[áa]ximo${END}|\bup to\b|\bno more than\b|tối đa|không quá|不超過|不超过|最多|至多|最長|最长|最大|小於等於|小于等于|上限|최대)\s*${NUMBER}${CHARS}`, 'i'), (m) => {
     if (m[2]) [length.max, charLength] = [Number(m[1]), true];
     else bounds.max = Number(m[1]);
+  });
+  // Korean writes the bound after the number: "500자 이하", "1 이상".
+  take(new RegExp(String.raw`(?<![\w.])${NUMBER}${CHARS}\s*이하`), (m) => {
+    if (m[2]) [length.max, charLength] = [Number(m[1]), true];
+    else bounds.max = Number(m[1]);
+  });
+  take(new RegExp(String.raw`(?<![\w.])${NUMBER}${CHARS}\s*이상`), (m) => {
+    if (m[2]) [length.min, charLength] = [Number(m[1]), true];
+    else bounds.min = Number(m[1]);
   });
   take(new RegExp(String.raw`(?:>|\bgreater than\b|\bmore than\b|大於|大于)\s*${NUMBER}`, 'i'), (m) => (bounds.exMin = Number(m[1])));
   take(new RegExp(String.raw`(?:<|\bless than\b|\bunder\b|\bbelow\b|小於|小于)\s*${NUMBER}`, 'i'), (m) => (bounds.exMax = Number(m[1])));

@@ -73,6 +73,10 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
   const registry = new Map<string, Entry>();
   const unitOps = new Map<Unit, Operation[]>();
   const anchors = new Map<Unit | undefined, Anchor>();
+  /** The operations an endpoint table lists, per heading: a paragraph after it may state one's request body. */
+  const tableOps = new Map<Unit | undefined, Operation[]>();
+  /** Paragraphs read as the request body of one operation of the table above them. */
+  const bodyOf = new Map<Unit, Operation>();
   /** A bold label paragraph (`**Project**:`) that may name the model of the field table below it. */
   const tableLabels = new Map<Unit | undefined, Unit>();
   const junctions: Entity[] = [];
@@ -278,6 +282,8 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
       for (const mention of found) {
         const op = register(mention.op, unit, mention.webhook);
         anchors.set(unit.heading, { op });
+        const listed = tableOps.get(unit.heading) ?? [];
+        if (!listed.includes(op)) tableOps.set(unit.heading, [...listed, op]);
         if (mention.authText) tableAuthz.push(authzFromCell(mention.authText, unit.line, op));
       }
       if (found.length) continue;
@@ -334,8 +340,15 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
         outOfScope.push({ text: oneLine(sentence.text.replace(OUT_OF_SCOPE_PREFIX, '')), line: lineAt(unit, sentence.at) });
         continue;
       }
-      const referenced = unit.section === 'verification' && REFERENCED_AFTER.test(unit.text.slice(Math.max(0, mention.at - 24), mention.at));
-      stated.push(register(mention.op, unit, mention.webhook, unit.text.slice(mention.from, mention.to), referenced));
+      const before = unit.text.slice(Math.max(0, mention.at - 24), mention.at);
+      // "drops out of the existing `GET /items` list", "기존 댓글 목록 API(`GET …`)": an operation the app has, named, not designed.
+      // It stays designed when the text around it names something of it (a field, a parameter): a change to it.
+      const namesMore = unit.codes.some((code) => code.start >= mention.from && code.start < mention.to && (code.end <= mention.at || code.start > mention.at + 1) && !/^(?:GET|POST|PUT|PATCH|DELETE)\s/.test(code.value));
+      const referenced = (unit.section === 'verification' && REFERENCED_AFTER.test(before)) || (EXISTING_BEFORE.test(proseOf(before)) && !namesMore);
+      const op = register(mention.op, unit, mention.webhook, unit.text.slice(mention.from, mention.to), referenced);
+      // "called without a body", "본문 없이 호출하면": no request fields to ask for.
+      if (NO_BODY.test(proseOf(unit.text.slice(mention.from, mention.to))) && !op.requestFields.length) op.noBody = true;
+      stated.push(op);
     }
     if (!rest.length) {
       for (const { op } of graphqlSpans(unit, defs)) stated.push(register(op, unit));
@@ -358,7 +371,16 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
 
     // Fields of an operation stated above (parent item or heading).
     if (!stated.length && unit.kind !== 'heading') {
-      const context = contextOps(unit);
+      let context = contextOps(unit);
+      // "The report's request body holds `reason` …" after an endpoint table: the one operation of the table
+      // that takes a body and has no fields yet.
+      if (!context.length && unit.kind === 'paragraph' && REQUEST_BODY.test(proseOf(unit.text))) {
+        const takers = (tableOps.get(unit.heading) ?? []).filter((op) => op.kind === 'rest' && ['POST', 'PUT', 'PATCH'].includes(op.method ?? '') && !op.requestFields.length);
+        if (takers.length === 1) {
+          context = takers;
+          bodyOf.set(unit, takers[0]);
+        }
+      }
       if (context.length === 1 && unit.codes.length) {
         const op = context[0];
         const role = fieldRole(unit, op);
@@ -521,7 +543,9 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
         if (job) jobs.push({ ...job, secondary });
         if (!context.some((op) => webhookOps.has(op))) for (const integration of integrationsIn(sentence.text, line)) addIntegration(integrations, integration, secondary);
         if (RETRY_SAFE.test(proseOf(sentence.text)) && !RETRY_NEGATED.test(sentence.text) && !context.length) {
-          for (const op of retryTargets(sentence.text, operations)) if (!webhookOps.has(op)) op.retrySafe = true;
+          // The request-body paragraph of an operation speaks of that operation.
+          const owner = bodyOf.get(unit);
+          for (const op of owner ? [owner] : retryTargets(sentence.text, operations)) if (!webhookOps.has(op)) op.retrySafe = true;
         }
       }
     }
@@ -658,6 +682,12 @@ export function selectedColumns(code: string, line: number): Array<{ table: stri
   return found;
 }
 
+/** Words that say a call takes no request body. */
+const NO_BODY = /\b(?:without|with no|no) (?:a |any )?(?:request )?body\b|\bempty (?:request )?body\b|본문\s*없이|바디\s*없이|본문이\s*없|不帶(?:請求)?(?:主體|內容)|无需请求体|ボディなし/i;
+
+/** Words that say a paragraph states a request body. */
+const REQUEST_BODY = /\brequest body\b|\brequest payload\b|\bbody\s*[:：]|요청\s*본문|요청\s*바디|請求(?:主體|內容|本文)|请求体|リクエストボディ|corpo da requisição|cuerpo de la solicitud/i;
+
 const ERROR_EXAMPLE = /\b(?:error|fail(?:ure|ed)?|4\d\d|5\d\d)\b|錯誤|失敗|エラー|오류|에러|errores?|erros?|falha/i;
 const REQUEST_EXAMPLE = /\b(?:request|body|payload|input|params?)\b|請求|要求|リクエスト|요청|solicitud|requisição|corpo/i;
 const RESPONSE_EXAMPLE = /\b(?:respon\w*|returns?|output|result)\b|回應|回傳|響應|レスポンス|응답|respuesta|resposta|retorno/i;
@@ -679,6 +709,8 @@ function exampleRole(op: Operation, label: Unit | undefined): 'request' | 'respo
 }
 
 /** "excluded from `GET /x`", "shown in GET /x": a test names the endpoint where it looks. */
+/** Words right before a route that say the app already has it. */
+const EXISTING_BEFORE = /\b(?:the\s+)?(?:existing|current)\s*[`*]*$|기존(?:의)?\s*[^\s`]*(?:\s+[^\s`]+){0,2}\s*[(（]?\s*[`*]*$|既存の?\s*\S{0,12}[(（]?\s*$/i;
 const REFERENCED_AFTER = /\b(?:from|in|of|against|via|through|by)\s*[`*]*$/i;
 
 /** A REST operation moved to its full path: its name and parameters follow. */

@@ -144,9 +144,10 @@ export function fieldsIn(unit: Unit, from: number, to: number, options: { defaul
       name = name.slice(0, -2);
       attrs.type ??= 'array';
     }
-    const flag = /(optional|選填|可選|required|必填)\s*$/i.exec(before);
+    // "an optional `note`", "選填 `note`", "선택 항목인 `note`", "필수인 `reason`".
+    const flag = /(optional|選填|可選|required|必填|(?:선택|필수)\s*(?:항목|사항|값)?\s*(?:인|의)?)\s*$/i.exec(before);
     if (flag) {
-      attrs.required = /required|必填/i.test(flag[1]);
+      attrs.required = /required|必填|필수/i.test(flag[1]);
       stated = true;
     }
     const role = roleAt(text, from, code.start, stated ? options.defaultRole ?? 'request' : undefined);
@@ -279,16 +280,16 @@ export function restMentions(unit: Unit): Mention[] {
 const column = (header: string[], pattern: RegExp): number => header.findIndex((cell) => pattern.test(cell.trim()));
 
 export const TABLE_COLUMNS = {
-  method: /^(?:method|verb|http method|http|方法)$/i,
-  path: /^(?:path|endpoint|route|url|uri|resource|路徑|端點|路由|api)$/i,
-  description: /description|summary|purpose|notes?|what|behaviou?r|說明|描述|用途|備註/i,
-  auth: /^(?:auth|authz|roles?|who|permissions?|access|scopes?|權限|角色|授權)/i,
+  method: /^(?:method|verb|http method|http|方法|메서드|메소드)$/i,
+  path: /^(?:path|endpoint|route|url|uri|resource|路徑|端點|路由|api|경로|엔드포인트)$/i,
+  description: /description|summary|purpose|notes?|what|behaviou?r|說明|描述|用途|備註|설명|요약|비고/i,
+  auth: /^(?:auth|authz|roles?|who|permissions?|access|scopes?|權限|角色|授權|권한|역할|인증)/i,
   name: /^(?:name|field|field name|param|parameter|column|column name|attribute|property|名稱|欄位|參數|屬性|字段|字段名|フィールド|フィールド名|カラム|カラム名|項目|필드|필드명|컬럼|컬럼명|속성|campo|atributo|columna|propiedad|propriedade|coluna|trường|thuộc tính|cột)$/i,
   type: /^(?:type|data type|kind|型別|類型|種類|类型|数据类型|型|データ型|타입|자료형|유형|tipo|tipo de dato|tipo de dado|kiểu|kiểu dữ liệu)$/i,
-  required: /^(?:required|mandatory|optional|必填|必要)(?:\s*\/\s*(?:optional|required))?\??$/i,
-  operation: /^(?:operation|procedure|query|mutation|rpc|操作|程序)$/i,
-  input: /^(?:input|inputs|args|arguments|request|輸入|參數)$/i,
-  location: /^(?:in|location|where|位置)$/i,
+  required: /^(?:required|mandatory|optional|必填|必要|필수|필수 여부)(?:\s*\/\s*(?:optional|required))?\??$/i,
+  operation: /^(?:operation|procedure|query|mutation|rpc|操作|程序|작업)$/i,
+  input: /^(?:input|inputs|args|arguments|request|輸入|參數|입력)$/i,
+  location: /^(?:in|location|where|位置|위치)$/i,
 };
 
 export interface TableOperation extends Mention {
@@ -347,7 +348,7 @@ export function fieldFromRow(row: Unit): { name: string; attrs: Attributes; role
     if (TABLE_COLUMNS.required.test(title)) {
       // "Required (default: Created)", "Optional (single owner)": the word decides, the rest may add a default.
       const [, word, more] = /^(\S+)\s*(.*)$/.exec(text) ?? ['', text, ''];
-      parts.push(/^(?:yes|y|true|✓|✔|x|是|必填|required|mandatory)$/i.test(word) ? 'required' : /^(?:no|n|false|否|選填|optional)$/i.test(word) ? 'optional' : '');
+      parts.push(/^(?:yes|y|true|✓|✔|x|是|必填|필수|예|required|mandatory)$/i.test(word) ? 'required' : /^(?:no|n|false|否|選填|선택|아니요|optional)$/i.test(word) ? 'optional' : '');
       if (/\bdefault\b/i.test(more)) parts.push(more.replace(/^[(（]|[)）]$/g, ''));
     }
     else if (/^(?:nullable|null)\??$/i.test(title)) parts.push(/^(?:yes|y|true|✓|是)$/i.test(text) ? 'nullable' : 'not null');

@@ -24,14 +24,14 @@ export const ENTITIES_HEADING = ENTITIES_HEADING_PATTERN;
 export const SECTION_PATTERNS: ReadonlyArray<{ kind: SectionKind; pattern: RegExp }> = [
   { kind: 'backend', pattern: /^backend$/i },
   { kind: 'goalsMixed', pattern: /\bgoals?\b.*\bnon-?goals?\b|目標.*非目標/i },
-  { kind: 'outOfScope', pattern: /out[- ]of[- ]scope|\bnon-?goals?\b|not in scope|\bexclusions?\b|範圍外|不在範圍|非目標|不做|不包含/i },
-  { kind: 'openQuestions', pattern: /open questions?|unresolved|open issues|待釐清|待確認|未決|開放問題|待解決/i },
+  { kind: 'outOfScope', pattern: /out[- ]of[- ]scope|\bnon-?goals?\b|not in scope|\bexclusions?\b|範圍外|不在範圍|非目標|不做|不包含|범위\s*(?:밖|외)|제외\s*(?:범위|항목|사항)|비목표/i },
+  { kind: 'openQuestions', pattern: /open questions?|unresolved|open issues|待釐清|待確認|未決|開放問題|待解決|미해결|열린 질문|미결/i },
   { kind: 'alternatives', pattern: /design options?|alternatives|options considered|方案比較|設計選項|替代方案/i },
-  { kind: 'context', pattern: /^(context|background|problem|motivation|overview)\b|背景|動機|脈絡/i },
-  { kind: 'stories', pattern: /user stor|use cases?|scenarios?|使用者故事|使用案例|情境/i },
-  { kind: 'acceptance', pattern: /acceptance|驗收/i },
+  { kind: 'context', pattern: /^(context|background|problem|motivation|overview)\b|背景|動機|脈絡|^(?:배경|동기|개요)$/i },
+  { kind: 'stories', pattern: /user stor|use cases?|scenarios?|使用者故事|使用案例|情境|사용자 스토리|사용 사례|시나리오/i },
+  { kind: 'acceptance', pattern: /acceptance|驗收|인수 조건|수용 기준|완료 조건/i },
   { kind: 'decisions', pattern: /architecture decisions?|\badr\b|decisions?\b|決策/i },
-  { kind: 'verification', pattern: /verification|test plan|testing|驗證|測試/i },
+  { kind: 'verification', pattern: /verification|test plan|testing|驗證|測試|검증|테스트 계획/i },
   { kind: 'entities', pattern: ENTITIES_HEADING_PATTERN },
 ];
 
@@ -42,10 +42,10 @@ export const ATTRIBUTE_LABEL = /(?:key\s+)?(?:attributes|fields|columns|properti
 export const SECONDARY_SECTIONS: ReadonlySet<SectionKind> = new Set(['context', 'decisions', 'stories', 'verification']);
 
 /** A short paragraph or list item that opens an out-of-scope (or in-scope) run inside a section. */
-export const OUT_OF_SCOPE_MARKER = /^\s*(out[- ]of[- ]scope|non-?goals?|not in scope|excluded|範圍外|不在範圍內?|非目標|不做)\s*[:：]?\s*$/i;
-export const IN_SCOPE_MARKER = /^\s*(goals?|in scope|目標|範圍內)\s*[:：]?\s*$/i;
+export const OUT_OF_SCOPE_MARKER = /^\s*(out[- ]of[- ]scope|non-?goals?|not in scope|excluded|範圍外|不在範圍內?|非目標|不做|범위\s*(?:밖|외)|비목표)\s*[:：]?\s*$/i;
+export const IN_SCOPE_MARKER = /^\s*(goals?|in scope|目標|範圍內|범위\s*안|범위 내)\s*[:：]?\s*$/i;
 /** A list item that starts with "Out of scope:" is out of scope by itself. */
-export const OUT_OF_SCOPE_PREFIX = /^\s*(out[- ]of[- ]scope|non-?goals?|not in scope|範圍外|不在範圍內?|非目標)\s*[:：]\s*/i;
+export const OUT_OF_SCOPE_PREFIX = /^\s*(out[- ]of[- ]scope|non-?goals?|not in scope|範圍外|不在範圍內?|非目標|범위\s*(?:밖|외)|비목표)\s*[:：]\s*/i;
 
 export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;
 
@@ -96,9 +96,9 @@ export const SINGLETON_SEGMENTS = new Set([
 /** POSTs that move money are retried by clients and must never run twice. */
 export const MONEY_RESOURCES = new Set(['payment', 'refund', 'charge', 'payout', 'transfer', 'capture', 'disbursement']);
 
-export const RETRY_SAFE = /safe to retry|retry-safe|\bidempoten|never (?:\w+ ){0,3}twice|\bretr(?:y|ies|ied|ying)\b|idempotency-key|重試|冪等|不會重複|不可重複/i;
-export const RETRY_NEGATED = /\bno retries\b|\bnot (?:be )?retried\b|不重試/i;
-export const LIST_WORDS = /\blists?\b|\blisting\b|\bpaginat|\bpaged\b|\bcursor\b|\bsearch(?:es)?\b|列出|清單|列表|分頁/i;
+export const RETRY_SAFE = /safe to retry|retry-safe|\bidempoten|never (?:\w+ ){0,3}twice|\bretr(?:y|ies|ied|ying)\b|idempotency-key|重試|冪等|不會重複|不可重複|멱등|재시도|두\s*번[^.。!?]{0,40}(?:만들지\s*않|생성하지\s*않|기존)|중복\s*(?:생성|처리)(?:되지|하지)\s*않/i;
+export const RETRY_NEGATED = /\bno retries\b|\bnot (?:be )?retried\b|不重試|재시도(?:하지|되지)\s*않|재시도\s*(?:불가|금지)/i;
+export const LIST_WORDS = /\blists?\b|\blisting\b|\bpaginat|\bpaged\b|\bcursor\b|\bsearch(?:es)?\b|列出|清單|列表|分頁|목록|페이지네이션|페이징/i;
 export const NO_SESSION = /no (?:user )?session|without (?:a )?(?:user )?session|unauthenticated|no auth|without auth|not authenticated|signed by|\bsigns?\b|\bsigned\b|public endpoint|is public|無需登入|不需登入|免登入|沒有使用者 ?session|無 ?session/i;
 export const WEBHOOK_WORD = /webhooks?|callback|回呼|回調/i;
 
@@ -295,7 +295,7 @@ export const PRESENT_DAY = /\btoday\b|\bcurrently\b|\bat the moment\b|\bat prese
 /** Modals that set a rule (as opposed to "can", which also describes). */
 export const NORMATIVE_MODAL = /\b(?:may|must|should|shall|will)\b|\bonly\b|必須|須|應|必须|须|应|只有|只能|才能|僅|仅/i;
 /** The caller must hold a session (no role named). */
-export const SIGNED_IN = /\bmust be (?:logged|signed) in\b|\bmust be authenticated\b|\brequires? (?:a )?(?:login|sign-in|session|(?:an? )?(?:authenticated|signed-in|logged-in) (?:user|session|caller))\b|\b(?:signed|logged)-in (?:users?|callers?|customers?|members?) only\b|需登入|須登入|需要登入|必須登入|需登录|须登录|需要登录|必须登录/i;
+export const SIGNED_IN = /\bmust be (?:logged|signed) in\b|\bmust be authenticated\b|\brequires? (?:a )?(?:login|sign-in|session|(?:an? )?(?:authenticated|signed-in|logged-in) (?:user|session|caller))\b|\b(?:signed|logged)-in (?:users?|callers?|customers?|members?) only\b|需登入|須登入|需要登入|必須登入|需登录|须登录|需要登录|必须登录|로그인이\s*필요|로그인해야|로그인한\s*(?:사용자|회원)만|인증된\s*(?:사용자|회원)만/i;
 
 /** The largest page a list returns: "at most 50 per page", "每页最多 50 条", "máximo 50 por página"; the number is group 1. */
 export const PAGE_SIZE_MAX: readonly RegExp[] = [
@@ -303,11 +303,12 @@ export const PAGE_SIZE_MAX: readonly RegExp[] = [
   /\b(?:max(?:imum)?\s+page\s+size|page\s+size\s+(?:of\s+)?(?:at most|up to|max(?:imum)?))\s*(?:of|is|:|=)?\s*(\d+)\b/i,
   /每[页頁](?:最多|至多|不超过|不超過|上限|最大)\s*(\d+)/,
   /1?ページ(?:あたり|につき)?(?:最大|最多)\s*(\d+)/,
+  /(?:한\s*번에|페이지당|한\s*페이지에)\s*(?:최대|많아야)\s*(\d+)\s*(?:건|개)/,
   /\b(?:m[áa]ximo(?:\s+de)?|no\s+m[áa]ximo|hasta|at[ée])\s+(\d+)\s+(?:[\p{L}]+\s+){0,2}?por\s+p[áa]gina\b/iu,
 ];
 
 /** Every signed-in caller, whatever their role: "any signed-in user may…", "任何已登录用户可以…", "允许已登录用户…", "已登入使用者可以…". */
-export const ANY_SIGNED_IN = /\b(?:any|every|all)\s+(?:signed[- ]in|logged[- ]in|authenticated)\s+(?:users?|callers?|customers?|members?|accounts?)\b|\b(?:qualquer|todo)\s+usu[áa]rio\s+(?:autenticado|logado)|\b(?:cualquier|todo)\s+usuario\s+(?:autenticado|registrado|que\s+haya\s+iniciado\s+sesi[óo]n)|(?:(?:任何|所有|每个|每個)(?:已)?|已)(?:登录|登入|认证|認證|验证|驗證)(?:过|過)?(?:的)?(?:用户|用戶|使用者|会员|會員)/i;
+export const ANY_SIGNED_IN = /\b(?:any|every|all)\s+(?:signed[- ]in|logged[- ]in|authenticated)\s+(?:users?|callers?|customers?|members?|accounts?)\b|\b(?:qualquer|todo)\s+usu[áa]rio\s+(?:autenticado|logado)|\b(?:cualquier|todo)\s+usuario\s+(?:autenticado|registrado|que\s+haya\s+iniciado\s+sesi[óo]n)|(?:(?:任何|所有|每个|每個)(?:已)?|已)(?:登录|登入|认证|認證|验证|驗證)(?:过|過)?(?:的)?(?:用户|用戶|使用者|会员|會員)|(?:로그인한|로그인된|인증된)\s*(?:사용자|회원|유저)(?:는|은|라면|이면)?\s*누구나|모든\s*(?:로그인한|로그인된|인증된)\s*(?:사용자|회원|유저)/i;
 
 /**
  * A stated error status ("THEN the system SHALL return 403", "respond with 409 Conflict", "返回 422",
@@ -328,17 +329,17 @@ export const AUTHZ_WORDS = /\bmay\b|\bcan\b|\bcannot\b|\bcan't\b|\bonly\b|\ballo
 
 /** Type words for fields (API) — the value is the JSON type; format when the word implies one. */
 export const FIELD_TYPES: ReadonlyArray<{ pattern: RegExp; type: FieldType; format?: string }> = [
-  { pattern: /^(?:integer|int|int32|int64|uint32|uint64|sint32|sint64|fixed32|fixed64|bigint|smallint|long|serial|bigserial|整數|inteiro|entero|整数)$/i, type: 'integer' },
-  { pattern: /^(?:number|float|double|decimal|numeric|real|money|數字|數值|小數|número|numero|数字|数值|小数)$/i, type: 'number' },
-  { pattern: /^(?:boolean|bool|布林|布林值|booleano|布尔|布尔值|布尔型)$/i, type: 'boolean' },
+  { pattern: /^(?:integer|int|int32|int64|uint32|uint64|sint32|sint64|fixed32|fixed64|bigint|smallint|long|serial|bigserial|整數|inteiro|entero|整数|정수)$/i, type: 'integer' },
+  { pattern: /^(?:number|float|double|decimal|numeric|real|money|數字|數值|小數|número|numero|数字|数值|小数|숫자|실수)$/i, type: 'number' },
+  { pattern: /^(?:boolean|bool|布林|布林值|booleano|布尔|布尔值|布尔型|불리언|불린|참거짓)$/i, type: 'boolean' },
   { pattern: /^(?:uuid)$/i, type: 'string', format: 'uuid' },
   { pattern: /^(?:email|e-mail)$/i, type: 'string', format: 'email' },
   { pattern: /^(?:url|uri)$/i, type: 'string', format: 'uri' },
   { pattern: /^(?:date)$/i, type: 'string', format: 'date' },
   { pattern: /^(?:datetime|date-time|timestamp|timestamptz|iso ?8601|iso-8601)$/i, type: 'string', format: 'date-time' },
-  { pattern: /^(?:string|str|text|varchar|char|character varying|citext|id|字串|文字|texto|cadena|字符串)(?:\(\d+\))?$/i, type: 'string' },
-  { pattern: /^(?:object|json|jsonb|map|dict|hash|物件|对象)$/i, type: 'object' },
-  { pattern: /^(?:array|list|陣列|清單|数组|列表)$/i, type: 'array' },
+  { pattern: /^(?:string|str|text|varchar|char|character varying|citext|id|字串|文字|texto|cadena|字符串|문자열|텍스트)(?:\(\d+\))?$/i, type: 'string' },
+  { pattern: /^(?:object|json|jsonb|map|dict|hash|物件|对象|객체)$/i, type: 'object' },
+  { pattern: /^(?:array|list|陣列|清單|数组|列表|배열|목록)$/i, type: 'array' },
 ];
 
 /** Column type words kept as written (`varchar(255)`, `timestamptz`). */

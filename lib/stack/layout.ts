@@ -11,7 +11,7 @@ import { entitiesFromCode } from '../scope/grammar/models.js';
 import { knowledgeOf, ORMS, PAGING_CLASSES, PAGING_PAIRS, QUERY_PARAM_READS, SQL_PRIMARY_KEY, type KeyType } from '../knowledge/index.js';
 import { readErrorBody } from './error-body.js';
 import { globToRegExp } from './glob.js';
-import { lineOfIndex, type RepoReader } from './scan.js';
+import { fileRole, lineOfIndex, type RepoReader } from './scan.js';
 
 const posix = path.posix;
 
@@ -33,6 +33,12 @@ export function prefixOf(prefixes: string[]): string | undefined {
   const lengths = numeric.map((prefix) => prefix.length).sort((a, b) => a - b);
   const median = lengths[Math.floor(lengths.length / 2)];
   return median >= 8 ? '<timestamp>' : `<${'n'.repeat(median)}>`;
+}
+
+/** The highest numeric prefix, as written (`0007`). */
+function lastInSequence(prefixes: string[]): string | undefined {
+  const numeric = prefixes.filter((prefix) => /^\d+$/.test(prefix));
+  return numeric.length ? numeric.reduce((a, b) => (Number(b) > Number(a) ? b : a)) : undefined;
 }
 
 async function alembicVersions(reader: RepoReader, serviceDir: string, files: string[]): Promise<RepoLayout['migrations'] | undefined> {
@@ -109,7 +115,9 @@ export async function readMigrations(reader: RepoReader, serviceDir: string, fil
   }
   const [dir, found] = ranked[0];
   const sorted = [...found.files].sort();
-  return { dir, prefix: prefixOf(found.prefixes), count: found.files.length, evidence: [{ file: sorted[sorted.length - 1] }] };
+  const prefix = prefixOf(found.prefixes);
+  const last = prefix && prefix !== '<timestamp>' ? lastInSequence(found.prefixes) : undefined;
+  return { dir, prefix, count: found.files.length, ...(last ? { last } : {}), evidence: [{ file: sorted[sorted.length - 1] }] };
 }
 
 /** How raw SQL and each ORM declare a primary key, per key type. */
@@ -277,6 +285,74 @@ export async function readRepoTables(reader: RepoReader, serviceDir: string, fil
   return tables.length ? tables : undefined;
 }
 
+const MAX_MIGRATION_FILES = 200;
+
+/**
+ * The tables the repository's SQL migrations create (Flyway `V1__create_tables.sql`, golang-migrate, goose…),
+ * for ORMs whose models say nothing about tables (MyBatis mappers, sqlc queries): CREATE TABLE gives a table
+ * and its columns, a later ALTER TABLE … ADD COLUMN adds to it.
+ */
+export async function readMigrationTables(reader: RepoReader, serviceDir: string, files: string[], tool: string | undefined, migrations: RepoLayout['migrations'] | undefined): Promise<RepoTable[] | undefined> {
+  if (!migrations || knowledgeOf('migrations', tool)?.body !== 'sql') return undefined;
+  const dir = migrations.dir === '.' || migrations.dir === '' ? '' : `${migrations.dir}/`;
+  const candidates = files
+    .filter((file) => file.endsWith('.sql') && relTo(serviceDir, file).startsWith(dir) && !/(^|\/)(down|rollback)[^/]*$|\.down\.sql$/i.test(file))
+    .sort((a, b) => a.localeCompare(b, undefined, { numeric: true }))
+    .slice(0, MAX_MIGRATION_FILES);
+  const texts = await reader.readMany(candidates);
+  const tables: RepoTable[] = [];
+  for (const file of candidates) {
+    const text = texts.get(file);
+    if (!text || !/\bcreate\s+table\b|\balter\s+table\b/i.test(text)) continue;
+    let entities;
+    try {
+      entities = entitiesFromCode('sql', text, 1);
+    } catch {
+      continue;
+    }
+    for (const entity of entities) {
+      const known = tables.find((table) => table.table === entity.table);
+      const columns = entity.columns.map((column) => ({ name: column.name, ...(column.type ? { type: column.type } : {}) }));
+      if (known) {
+        for (const column of columns) if (!known.columns.some((existing) => existing.name === column.name)) known.columns.push(column);
+      } else if (entity.change === 'new-table') {
+        tables.push({ table: entity.table, columns, evidence: [{ file, line: entity.line }] });
+      }
+    }
+  }
+  return tables.length ? tables : undefined;
+}
+
+const MAX_LAYER_FILES = 400;
+
+/** Per layer, the folder holding most of the main-code files that carry the framework's marker for it (`@Service`). */
+export async function readLayers(reader: RepoReader, serviceDir: string, files: string[], framework: string | undefined): Promise<RepoLayout['layers'] | undefined> {
+  const named = knowledgeOf('framework', framework)?.layerFiles;
+  if (!named) return undefined;
+  const candidates = files
+    .filter((file) => (serviceDir === '.' || serviceDir === '' || file.startsWith(`${serviceDir}/`)) && named.files.test(file) && fileRole(relTo(serviceDir, file)) === 'main')
+    .sort()
+    .slice(0, MAX_LAYER_FILES);
+  const texts = await reader.readMany(candidates);
+  const layers: NonNullable<RepoLayout['layers']> = {};
+  for (const [kind, marker] of Object.entries(named.markers) as [keyof NonNullable<RepoLayout['layers']>, RegExp][]) {
+    const byDir = new Map<string, string[]>();
+    for (const file of candidates) {
+      const text = texts.get(file);
+      if (!text || !marker.test(text)) continue;
+      const dir = posix.dirname(file);
+      (byDir.get(dir) ?? byDir.set(dir, []).get(dir)!).push(file);
+    }
+    const ranked = [...byDir.entries()].sort((a, b) => b[1].length - a[1].length || a[0].split('/').length - b[0].split('/').length || a[0].localeCompare(b[0]));
+    if (!ranked.length) continue;
+    const [dir, found] = ranked[0];
+    const first = found[0];
+    const text = texts.get(first)!;
+    layers[kind] = { dir, count: found.length, evidence: [{ file: first, line: lineOfIndex(text, marker.exec(text)!.index) }] };
+  }
+  return Object.keys(layers).length ? layers : undefined;
+}
+
 const JEST_CONFIGS = ['jest.config.ts', 'jest.config.js', 'jest.config.mjs', 'jest.config.cjs', 'jest.config.json'];
 
 function stringsOf(raw: string): string[] {
@@ -374,8 +450,10 @@ export async function readLayout(reader: RepoReader, serviceDir: string, files: 
   if (sessionCookie) layout.sessionCookie = sessionCookie;
   const errorBody = await readErrorBody(reader, serviceDir, files, stack.framework?.value);
   if (errorBody) layout.errorBody = errorBody;
-  const tables = await readRepoTables(reader, serviceDir, files, stack.orm?.value);
+  const tables = (await readRepoTables(reader, serviceDir, files, stack.orm?.value)) ?? (await readMigrationTables(reader, serviceDir, files, migrationToolOfStack(stack), migrations));
   if (tables) layout.tables = tables;
+  const layers = await readLayers(reader, serviceDir, files, stack.framework?.value);
+  if (layers) layout.layers = layers;
   const schemaSync = await readSchemaSync(reader, serviceDir, files, stack.orm?.value);
   if (schemaSync) layout.schemaSync = schemaSync;
   const testPattern = await readTestPattern(reader, serviceDir, files, stack.testRunner?.value);

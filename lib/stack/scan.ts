@@ -26,10 +26,23 @@ export type FileRole = 'main' | 'test' | 'aux';
 
 const roleOfDir = new Map<string, FileRole | undefined>();
 
+/** A JVM source root (`src/main/java`, `src/test/kotlin`): the folders below it are a package name. */
+const JVM_SOURCE_ROOT = new Set(['java', 'kotlin', 'scala', 'groovy']);
+
+/**
+ * The folders of a path that say what it holds: a package name under a JVM source root is not a folder
+ * role (`src/main/java/com/example/demo` is Spring Initializr's default package, not an example).
+ */
+function roleParts(dir: string): string[] {
+  const parts = dir === '' ? [] : dir.split('/');
+  const root = parts.findIndex((part, index) => JVM_SOURCE_ROOT.has(part) && index >= 2 && parts[index - 2] === 'src');
+  return root < 0 ? parts : parts.slice(0, root + 1);
+}
+
 /** Role a folder gives its files; undefined when the file name decides. */
 function dirRole(dir: string): FileRole | undefined {
   if (roleOfDir.has(dir)) return roleOfDir.get(dir);
-  const parts = dir === '' ? [] : dir.split('/');
+  const parts = roleParts(dir);
   const role = parts.some((part) => AUX_DIRS.has(part)) ? 'aux' : parts.some((part) => TEST_DIRS.has(part)) ? 'test' : undefined;
   if (roleOfDir.size > 50_000) roleOfDir.clear();
   roleOfDir.set(dir, role);
@@ -43,7 +56,7 @@ export function fileRole(rel: string): FileRole {
 
 export function isAuxOrTestDir(dir: string): boolean {
   if (dir === '.') return false;
-  return dir.split('/').some((part) => AUX_DIRS.has(part) || TEST_DIRS.has(part));
+  return roleParts(dir).some((part) => AUX_DIRS.has(part) || TEST_DIRS.has(part));
 }
 
 /** `.env` and its variants hold secrets: only the example/sample/template copies are ever read. */

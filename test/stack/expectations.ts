@@ -332,6 +332,14 @@ export const EXPECTED: Record<string, ExpectedRepo> = {
       '.': { name: 'fit-spring-h2', kind: 'app', language: 'java', framework: 'spring-boot', orm: 'jpa', databases: ['h2'], auth: [], apiStyles: ['rest'], jobs: [], testRunner: 'junit', packageManager: 'gradle', testDir: 'src/test/java/com/acme/notes', appEntry: 'src/main/java/com/acme/notes/NotesApplication.java#NotesApplication', validation: 'jakarta-validation', logger: 'logback', migrations: null },
     },
   },
+  // Spring Boot 2 with MyBatis and Flyway in the package org.example.shelf (a package named `example` is no demo
+  // folder): javax.validation imports, tables and string keys only in the SQL migrations.
+  'fit-spring-mybatis-flyway': {
+    kind: 'app',
+    services: {
+      '.': { name: 'fit-spring-mybatis-flyway', kind: 'app', language: 'java', framework: 'spring-boot', orm: 'mybatis', databases: ['postgres'], auth: [], apiStyles: ['rest'], jobs: [], testRunner: 'junit', packageManager: 'gradle', testDir: 'src/test/java/org/example/shelf/api', appEntry: 'src/main/java/org/example/shelf/ShelfApplication.java#ShelfApplication', validation: 'javax-validation', logger: 'logback', migrations: 'flyway' },
+    },
+  },
   // golang-jwt v5 under an alias, verified through its Parser.
   'fit-gin-golang-jwt': {
     kind: 'app',

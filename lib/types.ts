@@ -319,6 +319,11 @@ export function locateLine(sources: readonly ScopeSource[] | undefined, line: nu
 
 const PAGING_PARAM = /^(?:offset|skip|take|page|page_?number|per_?page|page_?size|size|limit|cursor|after|before|first|last|page_?token|next_?token)$/i;
 
+/** The position parameter of an offset pair (`offset`, `skip`) counts rows from 0; a size or a page number starts at 1. */
+export function startsAtZero(paging: Pick<RepoPaging, 'params' | 'kind'>, name: string): boolean {
+  return paging.kind === 'offset' && name === paging.params[1];
+}
+
 /** Paging parameters the document states for an operation (`limit` + `offset`, `page` + `per_page`…): they win over any default style. */
 export function statedPaging(op: Pick<Operation, 'queryParams' | 'requestFields'>): string[] {
   const names = [...op.queryParams, ...op.requestFields].map((field) => field.name).filter((name) => PAGING_PARAM.test(name));

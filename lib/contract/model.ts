@@ -3,7 +3,7 @@
 // its fields with resolved types. The style builders only format this plan.
 
 import type { Column, Field, FieldType, Integration, OpenQuestion, Operation, RepoPaging, Scope, ServiceStack } from '../types.js';
-import { operationKey, statedPaging } from '../types.js';
+import { operationKey, startsAtZero, statedPaging } from '../types.js';
 import { AUTH_SCHEMES, FALLBACK_AUTH, WEBHOOK_VENDORS, columnType, type AuthSchemeEntry, type WebhookVendor } from './catalog.js';
 import { humanize, isPlural, pascalCase, plural as pluralOf, singular, snakeCase, words } from '../naming/index.js';
 import { isIdentifierName } from './naming.js';
@@ -435,8 +435,9 @@ function planOperation(op: Operation, role: OperationRole, resource: PlannedReso
   const fromRepo = role === 'list' && !statedByDoc.length && op.kind === 'rest' && repoPaging ? repoPaging : undefined;
   const ownPaging = fromRepo ? [...fromRepo.params] : statedByDoc;
   const filters = op.queryParams.filter((field) => ownPaging.length > 0 || !PAGINATION_PARAMS.has(field.name.toLowerCase())).map((field) => planField(field));
-  for (const name of fromRepo?.params ?? []) {
-    if (!filters.some((field) => field.name === name)) filters.push({ name, type: 'integer', typeStated: true, required: false, minimum: name === 'offset' ? 0 : 1 });
+  // The position of an offset pair (`offset`, `skip`) starts at 0; a size and a page number at 1.
+  for (const name of fromRepo ? fromRepo.params : []) {
+    if (fromRepo && !filters.some((field) => field.name === name)) filters.push({ name, type: 'integer', typeStated: true, required: false, minimum: startsAtZero(fromRepo, name) ? 0 : 1 });
   }
   const pagingEvidence = fromRepo?.evidence[0];
   const requestFields = op.requestFields.map((field) => planField(field, resource.fields.find((known) => known.name === field.name)));

@@ -4,6 +4,9 @@
 /** The query parameter pairs lists page with; a repository pages with the pair its handlers read most. */
 export const PAGING_PAIRS: ReadonlyArray<{ params: readonly [size: string, position: string]; kind: 'offset' | 'page' }> = [
   { params: ['limit', 'offset'], kind: 'offset' },
+  // FastAPI's tutorials and templates (`skip: int = 0, limit: int = 100`), Prisma/TypeORM-style handlers (`take`, `skip`).
+  { params: ['limit', 'skip'], kind: 'offset' },
+  { params: ['take', 'skip'], kind: 'offset' },
   { params: ['per_page', 'page'], kind: 'page' },
   { params: ['page_size', 'page'], kind: 'page' },
   { params: ['pageSize', 'page'], kind: 'page' },
@@ -15,7 +18,9 @@ export const PAGING_PAIRS: ReadonlyArray<{ params: readonly [size: string, posit
 /**
  * How handlers read one query parameter, by framework idiom (`NAME` stands for the parameter): Express/Koa
  * `req.query.offset`, Nest `@Query('offset')` or `query.offset`, gin `c.Query("offset")`, Rails `params[:offset]`,
- * Flask/Django/DRF `request.args.get('offset')`, Spring `@RequestParam("offset")`, FastAPI `offset: int = Query(…)`.
+ * Flask/Django/DRF `request.args.get('offset')`, Spring `@RequestParam("offset")`, FastAPI `offset: int = Query(…)`,
+ * or a FastAPI handler's plain typed parameter with a default (`skip: int = 0`, `limit: int | None = None`,
+ * `limit: Annotated[int, Query(le=100)] = 100`): FastAPI reads such a parameter from the query string.
  */
 export const QUERY_PARAM_READS: readonly string[] = [
   String.raw`\b(?:req|request|ctx|c)\.query\.NAME\b`,
@@ -28,4 +33,6 @@ export const QUERY_PARAM_READS: readonly string[] = [
   String.raw`@Query\(\s*['"]NAME['"]`,
   String.raw`@RequestParam\([^)]*["']NAME["']`,
   String.raw`\bNAME\s*:\s*[\w[\]| ]+=\s*Query\(`,
+  String.raw`\bNAME\s*:\s*(?:int|Optional\[int\]|int\s*\|\s*None)\s*=\s*(?:\d+|None)\s*[,)]`,
+  String.raw`\bNAME\s*:\s*Annotated\[\s*int\b[^\]]*\bQuery\(`,
 ];

@@ -26,7 +26,7 @@ export interface Attributes {
 }
 
 const NUMBER = String.raw`(-?\d+(?:\.\d+)?)`;
-const CHARS = String.raw`\s*(chars?|characters?|字元?|個字元?|字符|个字符?|letters?|caracteres|caractere|car[áa]cter|letras)?`;
+const CHARS = String.raw`\s*(chars?|characters?|字元?|個字元?|字符|个字符?|文字|letters?|caracteres|caractere|car[áa]cter|letras)?`;
 /** Portuguese and Spanish words end at a letter of any script ("até" is not the start of "atém"). */
 const END = String.raw`(?![A-Za-zÀ-ÿ])`;
 const unquote = (value: string): string => value.trim().replace(/^[`'"]|[`'"]$/g, '');
@@ -73,6 +73,10 @@ export function parseAttributes(input: string): Attributes {
   take(/(?:\bFK\b|foreign key|references|refs|外鍵|外键)\s*(?:to|→|->|:|：|指向|參照|参照)?\s*(`[^`]*`|[\w.]+(?:\(\w+\))?)/i, (match) => {
     attrs.references = unquote(match[1]).replace(/\((\w+)\)$/, '.$1');
   });
+  // "対象アイテム (Item) への参照", "`users` を参照": the referenced model written as code or in parentheses before the Japanese word.
+  take(/(?:[（(]\s*([A-Za-z_]\w*)\s*[）)]|`([A-Za-z_][\w.]*)`)\s*(?:への参照|を参照)/, (match) => {
+    attrs.references ??= match[1] ?? match[2];
+  });
   if (!attrs.enum) {
     const piped = codeValues(text).find((value) => value.includes('|'));
     if (piped) {
@@ -83,8 +87,8 @@ export function parseAttributes(input: string): Attributes {
   take(/\bunique\b|唯一/i, () => (attrs.unique = true));
   take(/\bnot null\b|\bnon-?null(?:able)?\b|\bnot nullable\b|不可為空|不得為空|不可为空|不得为空|非空值?/i, () => (attrs.nullable = false));
   take(/\bnullable\b|\bnull\b|可為空|可为空|可空/i, () => (attrs.nullable = true));
-  take(/\brequired\b|\bmandatory\b|必填|必要|\bobrigat[óo]ri[oa](?![A-Za-zÀ-ÿ])|\bobligatori[oa]\b|\brequerid[oa]\b/i, () => (attrs.required = true));
-  take(/\boptional\b|選填|选填|可選|可选|非必填|\bopcional\b/i, () => (attrs.required = false));
+  take(/\brequired\b|\bmandatory\b|必填|必要|必須|\bobrigat[óo]ri[oa](?![A-Za-zÀ-ÿ])|\bobligatori[oa]\b|\brequerid[oa]\b/i, () => (attrs.required = true));
+  take(/\boptional\b|選填|选填|可選|可选|非必填|任意|\bopcional\b/i, () => (attrs.required = false));
   take(/\bnon-?empty\b|\bnot empty\b/i, () => (attrs.minLength = 1));
   take(/\bpositive\b|正數|正数/i, () => (attrs.exclusiveMinimum = 0));
   take(/\bnon-?negative\b|非負|非负/i, () => (attrs.minimum = 0));
@@ -109,6 +113,15 @@ export function parseAttributes(input: string): Attributes {
   take(new RegExp(String.raw`(?:<=|≤|=<|\bat most\b|\bmax(?:imum)?\b\s*[:=]?|\bm[áa]x(?:\.|imo|ima|${END})\s*[:=]?|\bat[ée]${END}|\bhasta\b|\bno m[áa]ximo${END}|\bcomo m[áa]ximo${END}|\bup to\b|\bno more than\b|不超過|不超过|最多|至多|最長|最长|最大|小於等於|小于等于|上限)\s*${NUMBER}${CHARS}`, 'i'), (m) => {
     if (m[2]) [length.max, charLength] = [Number(m[1]), true];
     else bounds.max = Number(m[1]);
+  });
+  // Bounds written after the number, as Japanese does: "1 文字以上", "500 文字以内", "100 件まで", "0 以上".
+  take(new RegExp(String.raw`(?<![\w.])${NUMBER}${CHARS}\s*(?:件|個|つ)?\s*(以上|以下|以内|まで)`), (m) => {
+    const bound = Number(m[1]);
+    if (m[3] === '以上') {
+      if (m[2]) [length.min, charLength] = [bound, true];
+      else bounds.min = bound;
+    } else if (m[2]) [length.max, charLength] = [bound, true];
+    else bounds.max = bound;
   });
   take(new RegExp(String.raw`(?:>|\bgreater than\b|\bmore than\b|大於|大于)\s*${NUMBER}`, 'i'), (m) => (bounds.exMin = Number(m[1])));
   take(new RegExp(String.raw`(?:<|\bless than\b|\bunder\b|\bbelow\b|小於|小于)\s*${NUMBER}`, 'i'), (m) => (bounds.exMax = Number(m[1])));

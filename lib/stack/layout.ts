@@ -172,6 +172,20 @@ export async function readPaging(reader: RepoReader, serviceDir: string, files: 
   return best ? { params: [...best.pair.params], kind: best.pair.kind, evidence: [best.evidence] } : undefined;
 }
 
+/** Where the migration tool's own configuration hands it the models (Alembic env.py `target_metadata = SQLModel.metadata`). */
+export async function readAutogenerate(reader: RepoReader, serviceDir: string, files: string[], tool: string | undefined): Promise<Evidence | undefined> {
+  const auto = knowledgeOf('migrations', tool)?.autogenerate;
+  if (!auto) return undefined;
+  const candidates = files.filter((file) => auto.files.test(relTo(serviceDir, file)) && !/(^|\/)(node_modules|venv|\.venv|site-packages|test|tests)\//.test(file)).sort();
+  const texts = await reader.readMany(candidates);
+  for (const file of candidates) {
+    const text = texts.get(file);
+    const hit = text === undefined ? null : auto.setting.exec(text);
+    if (hit) return { file, line: lineOfIndex(text!, hit.index) };
+  }
+  return undefined;
+}
+
 const SCHEMA_GENERATED_UUID = /@default\(\s*uuid\(\)\s*\)|\.defaultRandom\(\)|gen_random_uuid\(\)|uuid_generate_v4\(\)/i;
 
 /** The one prefix the framework's own setting puts before every route, read from the files that set it. */
@@ -317,8 +331,12 @@ export function pickedUp(pattern: RepoLayout['testPattern'], serviceRelative: st
 
 export async function readLayout(reader: RepoReader, serviceDir: string, files: string[], stack: ServiceStack): Promise<RepoLayout | undefined> {
   const layout: RepoLayout = {};
-  const migrations = await readMigrations(reader, serviceDir, files, migrationToolOfStack(stack));
-  if (migrations) layout.migrations = migrations;
+  const tool = migrationToolOfStack(stack);
+  const migrations = await readMigrations(reader, serviceDir, files, tool);
+  if (migrations) {
+    const autogenerate = await readAutogenerate(reader, serviceDir, files, tool);
+    layout.migrations = autogenerate ? { ...migrations, autogenerate } : migrations;
+  }
   if (stack.orm || stack.migrations || stack.databases.length) {
     const key = await readPrimaryKey(reader, serviceDir, files);
     if (key) layout.primaryKey = key;

@@ -36,3 +36,14 @@ export const QUERY_PARAM_READS: readonly string[] = [
   String.raw`\bNAME\s*:\s*(?:int|Optional\[int\]|int\s*\|\s*None)\s*=\s*(?:\d+|None)\s*[,)]`,
   String.raw`\bNAME\s*:\s*Annotated\[\s*int\b[^\]]*\bQuery\(`,
 ];
+
+/**
+ * Where a repository already keeps its service layer, in the names apps give it: a `services/` folder, or one
+ * module (`services.py`, `crud.py`, `repositories.py`). A folder is the layer's folder; a module is the file itself.
+ * Earlier patterns win; within one, the path nearest the service root.
+ */
+export const SERVICE_LAYER_MODULES: ReadonlyArray<{ pattern: RegExp; holds: 'folder' | 'file' }> = [
+  { pattern: /(?:^|\/)(?:services?|usecases?|use_cases)\/[^/]+\.(?:py|ts|js|mjs|rb|go|java|kt|rs)$/, holds: 'folder' },
+  { pattern: /(?:^|\/)(?:services?|crud|repositor(?:y|ies))\.py$/, holds: 'file' },
+  { pattern: /(?:^|\/)(?:crud|repositor(?:y|ies))\/[^/]+\.py$/, holds: 'folder' },
+];

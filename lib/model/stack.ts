@@ -94,6 +94,11 @@ function routesFolder(service: ServiceStack | undefined): string | undefined {
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0].split('/').length - a[0].split('/').length)[0]?.[0];
 }
 
+/** One module holding every model (`app/models.py`): the data layer is that file, not the whole package around it. */
+function modelsModule(detected: Detected | undefined): string | undefined {
+  return detected?.evidence.map((e) => e.file).find((file) => /(^|\/)models?\.py$/.test(file));
+}
+
 /** A folder the repo really has, read from a detected value's evidence. */
 function folderFromEvidence(detected: Detected | undefined): string | undefined {
   const file = detected?.evidence.map((e) => e.file).find((f) => SOURCE_FILE.test(f));
@@ -105,7 +110,8 @@ export function buildLayers(scope: Scope, service: ServiceStack | undefined, lay
   const root = service?.path ?? '.';
   const fromEvidence: Partial<Record<LayerKind, string | undefined>> = {
     routes: routesFolder(service),
-    data: folderFromEvidence(service?.orm) ?? folderFromEvidence(service?.migrations),
+    services: service?.layout?.services?.path,
+    data: modelsModule(service?.orm) ?? folderFromEvidence(service?.orm) ?? folderFromEvidence(service?.migrations),
     jobs: folderFromEvidence(service?.jobs[0]),
   };
   const items: Record<LayerKind, string[]> = {

@@ -8,7 +8,7 @@
 import path from 'node:path';
 import type { Evidence, RepoLayout, RepoTable, ServiceStack } from '../types.js';
 import { entitiesFromCode } from '../scope/grammar/models.js';
-import { knowledgeOf, ORMS, PAGING_PAIRS, QUERY_PARAM_READS, SQL_PRIMARY_KEY, type KeyType } from '../knowledge/index.js';
+import { knowledgeOf, ORMS, PAGING_PAIRS, QUERY_PARAM_READS, SERVICE_LAYER_MODULES, SQL_PRIMARY_KEY, type KeyType } from '../knowledge/index.js';
 import { globToRegExp } from './glob.js';
 import { lineOfIndex, type RepoReader } from './scan.js';
 
@@ -170,6 +170,16 @@ export async function readPaging(reader: RepoReader, serviceDir: string, files: 
     if (count && evidence && (!best || count > best.count)) best = { pair, count, evidence };
   }
   return best ? { params: [...best.pair.params], kind: best.pair.kind, evidence: [best.evidence] } : undefined;
+}
+
+/** The folder or module the service layer already lives in, by the names apps give it (knowledge: SERVICE_LAYER_MODULES). */
+export function readServiceLayer(serviceDir: string, files: string[]): RepoLayout['services'] | undefined {
+  const sources = files.filter((file) => !/(^|\/)(node_modules|vendor|dist|build|venv|\.venv|site-packages|test|tests|spec|__tests__|migrations?|alembic)\//.test(relTo(serviceDir, file)) && !/(^|\/)__init__\.py$/.test(file));
+  for (const { pattern, holds } of SERVICE_LAYER_MODULES) {
+    const hits = sources.filter((file) => pattern.test(relTo(serviceDir, file))).sort((a, b) => a.split('/').length - b.split('/').length || a.localeCompare(b));
+    if (hits.length) return { path: holds === 'file' ? hits[0] : posix.dirname(hits[0]), evidence: [{ file: hits[0] }] };
+  }
+  return undefined;
 }
 
 /** Where the migration tool's own configuration hands it the models (Alembic env.py `target_metadata = SQLModel.metadata`). */
@@ -345,6 +355,8 @@ export async function readLayout(reader: RepoReader, serviceDir: string, files: 
   if (basePath) layout.basePath = basePath;
   const paging = await readPaging(reader, serviceDir, files);
   if (paging) layout.paging = paging;
+  const services = readServiceLayer(serviceDir, files);
+  if (services) layout.services = services;
   const tables = await readRepoTables(reader, serviceDir, files, stack.orm?.value);
   if (tables) layout.tables = tables;
   const schemaSync = await readSchemaSync(reader, serviceDir, files, stack.orm?.value);

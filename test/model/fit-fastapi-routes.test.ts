@@ -22,9 +22,20 @@ describe('a FastAPI repository in the full-stack template’s layout', () => {
     service = (await detectStack(REPO)).services[0];
   });
 
-  it('routes go in the folder the routers live in, not the package that includes them', () => {
+  it('routes go in the folder the routers live in, not the package that includes them; services and data in the modules the app has', () => {
     const spec = buildBackendSpec(refundsInput({ service, scope: extractScope(SPEC) }));
-    expect(spec.layers.find((layer) => layer.kind === 'routes')).toMatchObject({ folder: 'app/api/routes', fromRepo: true });
+    const folders = Object.fromEntries(spec.layers.map((layer) => [layer.kind, [layer.folder, layer.fromRepo]]));
+    expect(folders).toMatchObject({ routes: ['app/api/routes', true], services: ['app/crud.py', true], data: ['app/models.py', true] });
+  });
+
+  it('a services/ folder is the service layer; without one, nor a module, the convention stays and says so', async () => {
+    const app = { 'pyproject.toml': '[project]\nname = "x"\ndependencies = ["fastapi"]\n', 'app/main.py': 'from fastapi import FastAPI\n\napp = FastAPI()\n' };
+    const withFolder = await detectedService({ ...app, 'app/services/__init__.py': '', 'app/services/billing.py': 'def charge():\n    pass\n', 'tests/services/test_billing.py': 'def test_x():\n    pass\n' });
+    expect(withFolder.layout?.services).toEqual({ path: 'app/services', evidence: [{ file: 'app/services/billing.py' }] });
+    const bare = await detectedService(app);
+    expect(bare.layout?.services).toBeUndefined();
+    const spec = buildBackendSpec(refundsInput({ service: bare, scope: extractScope(SPEC) }));
+    expect(spec.layers.find((layer) => layer.kind === 'services')).toMatchObject({ folder: 'app/services', fromRepo: false });
   });
 
   it('tests go beside the existing route tests, with no folder the repository does not have', () => {

@@ -200,6 +200,9 @@ export interface Column extends SourceLine {
   /** `orders` or `orders.id` for a foreign key. */
   references?: string;
   enum?: string[];
+  /** Length bounds the spec states for a text column ("最大 500 文字", "max 200 chars"): the contract's field keeps them. */
+  minLength?: number;
+  maxLength?: number;
   /** The word the spec wrote when the name comes from the fixed attribute vocabulary ("登録日時" → `created_at`). */
   term?: string;
   /** The table has it already: the spec states it (a subtype's attributes) but the sprint does not add it. */

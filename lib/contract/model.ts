@@ -309,6 +309,9 @@ function fieldFromColumn(column: Column, known: Map<string, PlannedField>, keyTy
   if (format) planned.format = format;
   const enumValues = column.enum ?? borrowed?.enum;
   if (enumValues) planned.enum = enumValues;
+  // The lengths stated with the column ("body: 文字列、最大 500 文字") hold for the field too.
+  if (column.minLength !== undefined && planned.type === 'string') planned.minLength = column.minLength;
+  if (column.maxLength !== undefined && planned.type === 'string') planned.maxLength = column.maxLength;
   if (borrowed) {
     for (const key of ['minimum', 'maximum', 'exclusiveMinimum', 'minLength', 'maxLength'] as const) {
       if (borrowed[key] !== undefined) planned[key] = borrowed[key];

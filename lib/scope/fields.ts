@@ -200,6 +200,8 @@ export function toColumn(name: string, attrs: Attributes, line: number): Column 
   if (attrs.unique) column.unique = true;
   if (attrs.references) column.references = attrs.references;
   if (attrs.enum) column.enum = attrs.enum;
+  if (attrs.minLength !== undefined) column.minLength = attrs.minLength;
+  if (attrs.maxLength !== undefined) column.maxLength = attrs.maxLength;
   return column;
 }
 

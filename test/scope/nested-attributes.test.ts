@@ -3,6 +3,8 @@
 // for types, required/optional, lengths, references and an existing entity.
 // Example documents written for this suite.
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { buildContract } from '../../lib/contract/index.js';
 import { parseAttributes } from '../../lib/scope/fields.js';
 import { extractScope } from '../../lib/scope/index.js';
 import { provenanceGaps } from '../../lib/scope/provenance.js';
@@ -37,7 +39,16 @@ describe('nested attribute bullets under a Key Entities item', () => {
       ['color', 'string', true, undefined, 11],
       ['pinned_at', 'timestamp', true, undefined, 12],
     ]);
+    expect(columns.find((column) => column.name === 'label')).toMatchObject({ minLength: 1, maxLength: 40 });
     expect(provenanceGaps(scope, [japanese])).toEqual([]);
+  });
+
+  it('the stated lengths reach the contract’s schema', async () => {
+    const doc = `${japanese}\n## API\n\n- \`GET /v1/stickers/{id}\` で付箋を取得する。\n`;
+    const { artifact } = await buildContract(extractScope(doc), { apiStyle: 'rest', title: 'Stickers', location: 'auto' });
+    const sticker = parse(artifact.text).components.schemas.Sticker;
+    expect(sticker.properties.label).toEqual({ type: 'string', minLength: 1, maxLength: 40 });
+    expect(sticker.required).toEqual(expect.arrayContaining(['id', 'note_id', 'label']));
   });
 
   it('the same in English, with the attributes in parentheses; a label bullet still lists names', () => {

@@ -87,6 +87,8 @@ export interface RepoLayout {
   basePath?: { path: string; evidence: Evidence[] };
   /** How the existing handlers page their lists: the query parameters they read (`limit`, `offset`). */
   paging?: RepoPaging;
+  /** How the existing list responses wrap a page: the rows' field and the whole list's count (`data` + `count`). */
+  listEnvelope?: { items: string; total: string; evidence: Evidence[] };
   /** Where the service layer already lives: a `services/` folder or one module (`app/crud.py`), repo-relative. */
   services?: { path: string; evidence: Evidence[] };
   /** The tables the repository's model classes declare (TypeORM `@Entity`), with their columns as the models type them. */

@@ -87,6 +87,8 @@ export interface ContractPlan {
   basePath?: { path: string; from: string };
   /** The key type of the repository's tables (its models or migrations): ids and references are sent as it is. */
   keyType?: KeyType;
+  /** How the repository's list responses wrap a page (`data` + `count`), with where (`app/models.py:70`): offset and page lists use it. */
+  listEnvelope?: { items: string; total: string; from: string };
   questions: OpenQuestion[];
 }
 
@@ -169,7 +171,9 @@ export function planContract(scope: Scope, stack: ServiceStack | undefined): Con
   const prefix = stack?.layout?.basePath;
   const written = prefix && operations.some((op) => op.path && (op.path === prefix.path || op.path.startsWith(`${prefix.path}/`)));
   const basePath = prefix && !written ? { path: prefix.path, from: `${prefix.evidence[0]?.file ?? ''}${prefix.evidence[0]?.line ? `:${prefix.evidence[0].line}` : ''}` } : undefined;
-  return { operations, resources, authSchemes, versionPrefix, versionPrefixes, ...(keyType ? { keyType } : {}), ...(basePath ? { basePath } : {}), questions };
+  const envelope = stack?.layout?.listEnvelope;
+  const listEnvelope = envelope ? { items: envelope.items, total: envelope.total, from: `${envelope.evidence[0]?.file ?? ''}${envelope.evidence[0]?.line ? `:${envelope.evidence[0].line}` : ''}` } : undefined;
+  return { operations, resources, authSchemes, versionPrefix, versionPrefixes, ...(keyType ? { keyType } : {}), ...(basePath ? { basePath } : {}), ...(listEnvelope ? { listEnvelope } : {}), questions };
 }
 
 function pickAuthSchemes(stack: ServiceStack | undefined): AuthSchemeEntry[] {

@@ -47,3 +47,29 @@ export const SERVICE_LAYER_MODULES: ReadonlyArray<{ pattern: RegExp; holds: 'fol
   { pattern: /(?:^|\/)(?:services?|crud|repositor(?:y|ies))\.py$/, holds: 'file' },
   { pattern: /(?:^|\/)(?:crud|repositor(?:y|ies))\/[^/]+\.py$/, holds: 'folder' },
 ];
+
+/**
+ * How a repository's list responses wrap a page: a model holding only the page's rows and the whole list's
+ * count (`class ItemsPublic(SQLModel): data: list[ItemPublic]; count: int`, `interface Page { items: Item[]; total: number }`).
+ * Per language: a class or interface body, the list field in it, the count field in it. Other fields of the body
+ * may only be paging words (`PAGE_WORDS`); anything else (an order's `total` beside its `items` and `customer`) is no envelope.
+ */
+export const LIST_ENVELOPES: ReadonlyArray<{ files: RegExp; block: RegExp; field: RegExp; list: RegExp; total: RegExp }> = [
+  {
+    files: /\.py$/,
+    block: /^class\s+\w+\s*\([^)]*\)\s*:[ \t]*\r?\n((?:[ \t]+\S[^\n]*\r?\n?|[ \t]*\r?\n)+)/gm,
+    field: /^[ \t]+(\w+)\s*:/gm,
+    list: /^[ \t]+(\w+)\s*:\s*(?:list|List|Sequence)\[\s*["']?[A-Z]\w*["']?\s*\]/m,
+    total: /^[ \t]+(count|total|total_count|totalCount)\s*:\s*int\b/m,
+  },
+  {
+    files: /\.[cm]?ts$/,
+    block: /\b(?:interface|class|type)\s+\w+(?:<[^>{}]*>)?[^{=]*=?\s*\{([^{}]*)\}/g,
+    field: /(?:^|[;,\n{])\s*(?:readonly\s+|public\s+)?(\w+)\s*[?!]?\s*:/g,
+    list: /(?:^|[;,\n{])\s*(?:readonly\s+|public\s+)?(\w+)\s*[?!]?\s*:\s*(?:[A-Z]\w*\[\]|Array<[A-Z]\w*>)/,
+    total: /(?:^|[;,\n{])\s*(?:readonly\s+|public\s+)?(count|total|total_count|totalCount)\s*[?!]?\s*:\s*number\b/,
+  },
+];
+
+/** Fields a list envelope may hold besides its rows and count. */
+export const PAGE_WORDS = /^(?:page|pages|per_?page|page_?size|pageSize|perPage|limit|offset|skip|take|next|prev|previous|next_?cursor|nextCursor|has_?more|hasMore|has_?next|hasNext|total_?pages|totalPages)$/;

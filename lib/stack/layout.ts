@@ -8,7 +8,7 @@
 import path from 'node:path';
 import type { Evidence, RepoLayout, RepoTable, ServiceStack } from '../types.js';
 import { entitiesFromCode } from '../scope/grammar/models.js';
-import { knowledgeOf, ORMS, PAGING_PAIRS, QUERY_PARAM_READS, SERVICE_LAYER_MODULES, SQL_PRIMARY_KEY, type KeyType } from '../knowledge/index.js';
+import { knowledgeOf, LIST_ENVELOPES, ORMS, PAGE_WORDS, PAGING_PAIRS, QUERY_PARAM_READS, SERVICE_LAYER_MODULES, SQL_PRIMARY_KEY, type KeyType } from '../knowledge/index.js';
 import { globToRegExp } from './glob.js';
 import { lineOfIndex, type RepoReader } from './scan.js';
 
@@ -170,6 +170,36 @@ export async function readPaging(reader: RepoReader, serviceDir: string, files: 
     if (count && evidence && (!best || count > best.count)) best = { pair, count, evidence };
   }
   return best ? { params: [...best.pair.params], kind: best.pair.kind, evidence: [best.evidence] } : undefined;
+}
+
+const ENVELOPE_FILE = /(^|\/)(models?|schemas?|dtos?|types|entit(y|ies)|responses?|serializers?)(\/|\.|_|$)/i;
+
+/** The list envelope the most of the repository's response models share (`data` + `count`), with the first one's place. */
+export async function readListEnvelope(reader: RepoReader, serviceDir: string, files: string[]): Promise<RepoLayout['listEnvelope'] | undefined> {
+  const candidates = files
+    .filter((file) => ENVELOPE_FILE.test(relTo(serviceDir, file)) && LIST_ENVELOPES.some((lang) => lang.files.test(file)) && !/(^|\/)(node_modules|dist|build|venv|\.venv|site-packages|test|tests|__tests__|migrations?|alembic)\//.test(file) && !/[._](test|spec)\.\w+$/.test(file))
+    .sort()
+    .slice(0, MAX_MODEL_FILES);
+  const texts = await reader.readMany(candidates);
+  const found = new Map<string, { items: string; total: string; count: number; evidence: Evidence }>();
+  for (const file of candidates) {
+    const text = texts.get(file);
+    const lang = LIST_ENVELOPES.find((entry) => entry.files.test(file));
+    if (!text || !lang) continue;
+    for (const block of text.matchAll(new RegExp(lang.block.source, lang.block.flags))) {
+      const body = block[1];
+      const items = lang.list.exec(body)?.[1];
+      const total = lang.total.exec(body)?.[1];
+      if (!items || !total || items === total) continue;
+      const fields = [...body.matchAll(new RegExp(lang.field.source, lang.field.flags))].map((match) => match[1]);
+      if (fields.some((name) => name !== items && name !== total && !PAGE_WORDS.test(name))) continue;
+      const key = `${items} ${total}`;
+      const entry = found.get(key) ?? found.set(key, { items, total, count: 0, evidence: { file, line: lineOfIndex(text, block.index) } }).get(key)!;
+      entry.count++;
+    }
+  }
+  const best = [...found.values()].sort((a, b) => b.count - a.count)[0];
+  return best ? { items: best.items, total: best.total, evidence: [best.evidence] } : undefined;
 }
 
 /** The folder or module the service layer already lives in, by the names apps give it (knowledge: SERVICE_LAYER_MODULES). */
@@ -355,6 +385,8 @@ export async function readLayout(reader: RepoReader, serviceDir: string, files: 
   if (basePath) layout.basePath = basePath;
   const paging = await readPaging(reader, serviceDir, files);
   if (paging) layout.paging = paging;
+  const listEnvelope = await readListEnvelope(reader, serviceDir, files);
+  if (listEnvelope) layout.listEnvelope = listEnvelope;
   const services = readServiceLayer(serviceDir, files);
   if (services) layout.services = services;
   const tables = await readRepoTables(reader, serviceDir, files, stack.orm?.value);

@@ -5,6 +5,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { buildContract } from '../../lib/contract/index.js';
 import { buildBackendSpec } from '../../lib/model/index.js';
 import { extractScope } from '../../lib/scope/index.js';
 import { detectStack } from '../../lib/stack/index.js';
@@ -70,7 +72,28 @@ describe('a FastAPI repository in the full-stack template’s layout', () => {
     expect(spec.dataModel.createCommand).toBe('alembic revision -m "<migration>"');
   });
 
-  it('lists page with the handlers’ skip/limit', () => {
+  it('lists page with the handlers’ skip/limit, wrapped as the repository’s list models are (data + count)', async () => {
     expect(service.layout?.paging).toEqual({ params: ['limit', 'skip'], kind: 'offset', evidence: [{ file: 'app/api/routes/notes.py', line: 10 }] });
+    expect(service.layout?.listEnvelope).toEqual({ items: 'data', total: 'count', evidence: [{ file: 'app/models.py', line: 16 }] });
+    const { artifact, checklist } = await buildContract(extractScope(SPEC), { apiStyle: 'rest', title: 'Tags', stack: service, location: 'auto' });
+    const doc = parse(artifact.text);
+    const list = doc.components.schemas[doc.paths['/api/v1/notes/{id}/tags'].get.responses['200'].content['application/json'].schema.$ref.split('/').pop()];
+    expect(list.required).toEqual(['data', 'count']);
+    expect(Object.keys(list.properties)).toEqual(['data', 'count']);
+    expect(checklist.find((item) => item.topic === 'pagination')?.decision).toContain('`data` with the whole list\'s `count`, like the repository\'s list responses (`app/models.py:16`)');
+  });
+
+  it('a model with rows, a total and other fields is no list envelope; a TypeScript page interface is one', async () => {
+    const order = await detectedService({
+      'pyproject.toml': '[project]\nname = "x"\ndependencies = ["fastapi"]\n',
+      'app/main.py': 'from fastapi import FastAPI\n\napp = FastAPI()\n',
+      'app/schemas.py': 'class Order(BaseModel):\n    items: list[OrderLine]\n    total: int\n    customer: str\n',
+    });
+    expect(order.layout?.listEnvelope).toBeUndefined();
+    const page = await detectedService({
+      'package.json': JSON.stringify({ name: 'api', dependencies: { express: '^4' } }),
+      'src/types/page.ts': 'export interface ArticlePage {\n  results: Article[];\n  total: number;\n  page: number;\n}\n',
+    });
+    expect(page.layout?.listEnvelope).toMatchObject({ items: 'results', total: 'total', evidence: [{ file: 'src/types/page.ts', line: 1 }] });
   });
 });

@@ -113,6 +113,8 @@ export interface RepoPaging {
   params: [size: string, position: string];
   kind: 'offset' | 'page';
   evidence: Evidence[];
+  /** The page size the handlers default to (`limit: int = 100`), when they state one. */
+  sizeDefault?: number;
 }
 
 export interface Ambiguity {

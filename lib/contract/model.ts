@@ -28,6 +28,8 @@ export interface PlannedField {
   maxLength?: number;
   format?: string;
   description?: string;
+  /** The value the server takes when the field is absent (the repository's page size). */
+  default?: number;
 }
 
 export interface PlannedResource {
@@ -444,7 +446,8 @@ function planOperation(op: Operation, role: OperationRole, resource: PlannedReso
   const filters = op.queryParams.filter((field) => ownPaging.length > 0 || !PAGINATION_PARAMS.has(field.name.toLowerCase())).map((field) => planField(field));
   // The position of an offset pair (`offset`, `skip`) starts at 0; a size and a page number at 1.
   for (const name of fromRepo ? fromRepo.params : []) {
-    if (fromRepo && !filters.some((field) => field.name === name)) filters.push({ name, type: 'integer', typeStated: true, required: false, minimum: startsAtZero(fromRepo, name) ? 0 : 1 });
+    const sizeDefault = name === fromRepo?.params[0] ? fromRepo.sizeDefault : undefined;
+    if (fromRepo && !filters.some((field) => field.name === name)) filters.push({ name, type: 'integer', typeStated: true, required: false, minimum: startsAtZero(fromRepo, name) ? 0 : 1, ...(sizeDefault ? { default: sizeDefault } : {}) });
   }
   const pagingEvidence = fromRepo?.evidence[0];
   const requestFields = op.requestFields.map((field) => planField(field, resource.fields.find((known) => known.name === field.name)));

@@ -32,6 +32,7 @@ export function fieldSchema(field: PlannedField): Json {
   if (field.maximum !== undefined) schema.maximum = field.maximum;
   if (field.minLength !== undefined) schema.minLength = field.minLength;
   if (field.maxLength !== undefined) schema.maxLength = field.maxLength;
+  if (field.default !== undefined) schema.default = field.default;
   if (field.description) schema.description = field.description;
   return schema;
 }

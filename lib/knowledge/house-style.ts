@@ -38,6 +38,23 @@ export const QUERY_PARAM_READS: readonly string[] = [
 ];
 
 /**
+ * Where handlers give a query parameter its default (`NAME` stands for the parameter, the group is the value):
+ * FastAPI `limit: int = 100` / `Query(100)`, gin `c.DefaultQuery("limit", "20")`, Spring `defaultValue = "20"`,
+ * Flask `request.args.get('limit', 20)`, Express `req.query.limit || 20`, Rails `params.fetch(:limit, 20)`.
+ */
+export const QUERY_PARAM_DEFAULTS: readonly string[] = [
+  String.raw`\bNAME\s*:\s*(?:int|Optional\[int\]|int\s*\|\s*None)\s*=\s*(\d+)\s*[,)]`,
+  String.raw`\bNAME\s*:\s*Annotated\[\s*int\b[^\]]*\]\s*=\s*(\d+)`,
+  String.raw`\bNAME\s*:\s*[\w[\]| ]+=\s*Query\(\s*(?:default\s*=\s*)?(\d+)`,
+  String.raw`DefaultQuery\(\s*"NAME"\s*,\s*"(\d+)"`,
+  String.raw`@RequestParam\([^)]*"NAME"[^)]*defaultValue\s*=\s*"(\d+)"`,
+  String.raw`@RequestParam\([^)]*defaultValue\s*=\s*"(\d+)"[^)]*"NAME"`,
+  String.raw`\.(?:args|query_params|GET)\.get\(\s*['"]NAME['"]\s*,\s*['"]?(\d+)`,
+  String.raw`\b(?:req|request|ctx|c)\.query\.NAME\)?\s*(?:\|\||\?\?)\s*['"]?(\d+)`,
+  String.raw`\bparams\.fetch\(:NAME\s*,\s*(\d+)`,
+];
+
+/**
  * Where a repository already keeps its service layer, in the names apps give it: a `services/` folder, or one
  * module (`services.py`, `crud.py`, `repositories.py`). A folder is the layer's folder; a module is the file itself.
  * Earlier patterns win; within one, the path nearest the service root.

@@ -13,7 +13,7 @@ export { API_STYLES, FRAMEWORKS } from './frameworks.js';
 export { DATABASES, KEY_SQL_TYPES, KEY_WIRE_TYPES, MIGRATION_TOOLS, ORMS, SQL_PRIMARY_KEY } from './data.js';
 export { LANGUAGES, PACKAGE_MANAGERS, TEST_RUNNERS } from './tooling.js';
 export { BACKFILL, DEFAULT_ALERTS, DEFAULT_REPLAY_WINDOW, SCHEDULES } from './defaults.js';
-export { LIST_ENVELOPES, PAGE_WORDS, PAGING_PAIRS, QUERY_PARAM_READS, SERVICE_LAYER_MODULES } from './house-style.js';
+export { LIST_ENVELOPES, PAGE_WORDS, PAGING_PAIRS, QUERY_PARAM_DEFAULTS, QUERY_PARAM_READS, SERVICE_LAYER_MODULES } from './house-style.js';
 
 /** Every entry, in the order detection weighs them (languages first, migration tools last). */
 export const KNOWLEDGE: readonly KnowledgeEntry[] = [

@@ -8,7 +8,7 @@
 import path from 'node:path';
 import type { Evidence, RepoLayout, RepoTable, ServiceStack } from '../types.js';
 import { entitiesFromCode } from '../scope/grammar/models.js';
-import { knowledgeOf, LIST_ENVELOPES, ORMS, PAGE_WORDS, PAGING_PAIRS, QUERY_PARAM_READS, SERVICE_LAYER_MODULES, SQL_PRIMARY_KEY, type KeyType } from '../knowledge/index.js';
+import { knowledgeOf, LIST_ENVELOPES, ORMS, PAGE_WORDS, PAGING_PAIRS, QUERY_PARAM_DEFAULTS, QUERY_PARAM_READS, SERVICE_LAYER_MODULES, SQL_PRIMARY_KEY, type KeyType } from '../knowledge/index.js';
 import { globToRegExp } from './glob.js';
 import { lineOfIndex, type RepoReader } from './scan.js';
 
@@ -169,7 +169,12 @@ export async function readPaging(reader: RepoReader, serviceDir: string, files: 
     }
     if (count && evidence && (!best || count > best.count)) best = { pair, count, evidence };
   }
-  return best ? { params: [...best.pair.params], kind: best.pair.kind, evidence: [best.evidence] } : undefined;
+  if (!best) return undefined;
+  // The page size the handlers default to, where the one that pages first states it.
+  const size = new RegExp(QUERY_PARAM_DEFAULTS.map((read) => read.replace('NAME', best!.pair.params[0])).join('|'));
+  const hit = size.exec(texts.get(best.evidence.file) ?? '');
+  const value = hit ? Number(hit.slice(1).find((group) => group !== undefined)) : undefined;
+  return { params: [...best.pair.params], kind: best.pair.kind, evidence: [best.evidence], ...(value && value > 0 ? { sizeDefault: value } : {}) };
 }
 
 const ENVELOPE_FILE = /(^|\/)(models?|schemas?|dtos?|types|entit(y|ies)|responses?|serializers?)(\/|\.|_|$)/i;

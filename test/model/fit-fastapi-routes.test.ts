@@ -73,7 +73,7 @@ describe('a FastAPI repository in the full-stack template’s layout', () => {
   });
 
   it('lists page with the handlers’ skip/limit, wrapped as the repository’s list models are (data + count)', async () => {
-    expect(service.layout?.paging).toEqual({ params: ['limit', 'skip'], kind: 'offset', evidence: [{ file: 'app/api/routes/notes.py', line: 10 }] });
+    expect(service.layout?.paging).toEqual({ params: ['limit', 'skip'], kind: 'offset', evidence: [{ file: 'app/api/routes/notes.py', line: 10 }], sizeDefault: 50 });
     expect(service.layout?.listEnvelope).toEqual({ items: 'data', total: 'count', evidence: [{ file: 'app/models.py', line: 16 }] });
     const { artifact, checklist } = await buildContract(extractScope(SPEC), { apiStyle: 'rest', title: 'Tags', stack: service, location: 'auto' });
     const doc = parse(artifact.text);

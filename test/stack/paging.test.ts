@@ -35,11 +35,22 @@ describe('paging read from the repository', () => {
     const { artifact, checklist } = await buildContract(scope, { apiStyle: 'rest', title: 'Tags', stack: service, location: 'auto' });
     const list = parse(artifact.text).paths['/v1/tags'].get;
     expect(list.parameters.map((p: { name: string; schema: unknown }) => [p.name, p.schema])).toEqual([
-      ['limit', { type: 'integer', minimum: 1 }],
+      // The handlers' own default page size.
+      ['limit', { type: 'integer', minimum: 1, default: 100 }],
       ['skip', { type: 'integer', minimum: 0 }],
     ]);
     const spec = buildBackendSpec(refundsInput({ service, scope, contract: contract('openapi', '', checklist, 'file') }));
-    expect(spec.validation.rules.filter((rule) => rule.location === 'query').map((rule) => [rule.field, rule.constraints])).toEqual([['limit', ['integer', '≥ 1']], ['skip', ['integer', '≥ 0']]]);
+    expect(spec.validation.rules.filter((rule) => rule.location === 'query').map((rule) => [rule.field, rule.constraints])).toEqual([['limit', ['integer', '≥ 1', 'default 100']], ['skip', ['integer', '≥ 0']]]);
+  });
+
+  it.each([
+    ['gin DefaultQuery', { 'go.mod': 'module x\n\nrequire github.com/gin-gonic/gin v1.9.0\n', 'articles/routers.go': 'func List(c *gin.Context) {\n\tlimit := c.DefaultQuery("limit", "25")\n\toffset := c.Query("offset")\n}\n' }, 25],
+    ['Flask args.get with a default', { 'requirements.txt': 'flask\n', 'app/routes.py': 'def index():\n    limit = request.args.get("limit", 30, type=int)\n    offset = request.args.get("offset", 0, type=int)\n' }, 30],
+    ['no default stated', { ...express, 'src/routes/articles.js': 'const limit = Number(req.query.limit);\nconst offset = Number(req.query.offset);\n' }, undefined],
+  ])('the default page size the handlers state: %s', async (_name, files, size) => {
+    const service = await detectedService(files as Record<string, string>);
+    expect(service.layout?.paging?.params[0]).toBe('limit');
+    expect(service.layout?.paging?.sizeDefault).toBe(size);
   });
 
   it('finds nothing where no handler reads a paging pair (a test file does not count)', async () => {

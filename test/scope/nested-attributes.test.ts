@@ -80,3 +80,10 @@ describe('Japanese attribute words', () => {
     expect(parseAttributes(text)).toMatchObject(expected);
   });
 });
+
+describe('a latency objective written in Japanese', () => {
+  it('"95 パーセンタイルで 300 ミリ秒以内" is a p95 of 300 ms, on the list its line names', () => {
+    const doc = ['# 付箋', '', '## API', '', '- `GET /v1/stickers` で付箋の一覧を返す。95 パーセンタイルで 300 ミリ秒以内に応答する。', ''].join('\n');
+    expect(extractScope(doc).slos).toEqual([expect.objectContaining({ percentile: 'p95', thresholdMs: 300, line: 5 })]);
+  });
+});

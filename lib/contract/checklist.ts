@@ -109,12 +109,16 @@ export function buildChecklist(plan: ContractPlan, style: ApiStyle, contractOps:
     ...ownPaging.filter((op) => !op.pagingFrom).map((op) => `${op.key} keeps the spec's own paging (${pagingOf(op)})`),
     ...(repoPaged.length ? [`${list(repoPaged.map((op) => op.key))} page${repoPaged.length === 1 ? 's' : ''} as the repository's handlers already do (${pagingOf(repoPaged[0])}, \`${repoPaged[0].pagingFrom}\`)`] : []),
   ].join('; ');
+  // The page is wrapped as the repository's own list responses are (openapi.ts does the same for offset and page lists).
+  const envelopeNote = plan.listEnvelope && ownPaging.some((op) => !op.statedPaging!.some((name) => /cursor|token|after/i.test(name)))
+    ? `, each page as \`${plan.listEnvelope.items}\` with the whole list's \`${plan.listEnvelope.total}\`, like the repository's list responses (\`${plan.listEnvelope.from}\`)`
+    : '';
   items.push({
     topic: 'pagination',
     decision: lists.length === 0
       ? 'No operation returns a collection in this sprint.'
       : defaultLists.length === 0
-      ? `${ownDecision}.`
+      ? `${ownDecision}${envelopeNote}.`
       : `${ownDecision ? `${ownDecision}; ` : ''}${list(defaultLists)} ${defaultLists.length === 1 ? 'is' : 'are'} paginated with ${conventions.pagination.params.map((p) => `\`${p}\``).join(' and ')} (default ${PAGE_SIZE.default}, maximum ${PAGE_SIZE.max}${sizeNote}; larger values are clamped), returning ${conventions.pagination.response.map((p) => `\`${p}\``).join(' and ')}; cursors are opaque and the last page has no next cursor; no total counts.`,
     applies: lists,
     rule: conventions.pagination.rule,

@@ -3,7 +3,7 @@
 // its fields with resolved types. The style builders only format this plan.
 
 import type { Column, Evidence, Field, FieldType, Integration, OpenQuestion, Operation, RepoErrorBody, RepoPaging, Scope, ServiceStack } from '../types.js';
-import { operationKey, statedPaging } from '../types.js';
+import { operationKey, startsAtZero, statedPaging } from '../types.js';
 import { AUTH_SCHEMES, FALLBACK_AUTH, WEBHOOK_VENDORS, columnType, type AuthSchemeEntry, type WebhookVendor } from './catalog.js';
 import { humanize, isPlural, pascalCase, plural as pluralOf, singular, snakeCase, words } from '../naming/index.js';
 import { isIdentifierName } from './naming.js';
@@ -28,6 +28,8 @@ export interface PlannedField {
   maxLength?: number;
   format?: string;
   description?: string;
+  /** The value the server takes when the field is absent (the repository's page size). */
+  default?: number;
 }
 
 export interface PlannedResource {
@@ -89,6 +91,8 @@ export interface ContractPlan {
   errorBody?: PlannedErrorBody;
   /** The key type of the repository's tables (its models or migrations): ids and references are sent as it is. */
   keyType?: KeyType;
+  /** How the repository's list responses wrap a page (`data` + `count`), with where (`app/models.py:70`): offset and page lists use it. */
+  listEnvelope?: { items: string; total: string; from: string };
   questions: OpenQuestion[];
 }
 
@@ -199,7 +203,9 @@ export function planContract(scope: Scope, stack: ServiceStack | undefined): Con
     ...(repoErrors.framework ? { framework: repoErrors.framework } : {}),
     ...(repoErrors.schemaName ? { schemaName: repoErrors.schemaName } : {}),
   };
-  return { operations, resources, authSchemes, versionPrefix, versionPrefixes, ...(keyType ? { keyType } : {}), ...(basePath ? { basePath } : {}), ...(errorBody ? { errorBody } : {}), questions };
+  const envelope = stack?.layout?.listEnvelope;
+  const listEnvelope = envelope ? { items: envelope.items, total: envelope.total, from: citation(envelope.evidence) } : undefined;
+  return { operations, resources, authSchemes, versionPrefix, versionPrefixes, ...(keyType ? { keyType } : {}), ...(basePath ? { basePath } : {}), ...(errorBody ? { errorBody } : {}), ...(listEnvelope ? { listEnvelope } : {}), questions };
 }
 
 function pickAuthSchemes(stack: ServiceStack | undefined): AuthSchemeEntry[] {
@@ -342,6 +348,9 @@ function fieldFromColumn(column: Column, known: Map<string, PlannedField>, keyTy
   if (format) planned.format = format;
   const enumValues = column.enum ?? borrowed?.enum;
   if (enumValues) planned.enum = enumValues;
+  // The lengths stated with the column ("body: 文字列、最大 500 文字") hold for the field too.
+  if (column.minLength !== undefined && planned.type === 'string') planned.minLength = column.minLength;
+  if (column.maxLength !== undefined && planned.type === 'string') planned.maxLength = column.maxLength;
   if (borrowed) {
     for (const key of ['minimum', 'maximum', 'exclusiveMinimum', 'minLength', 'maxLength'] as const) {
       if (borrowed[key] !== undefined) planned[key] = borrowed[key];
@@ -468,8 +477,10 @@ function planOperation(op: Operation, role: OperationRole, resource: PlannedReso
   const fromRepo = role === 'list' && !statedByDoc.length && op.kind === 'rest' && repoPaging ? repoPaging : undefined;
   const ownPaging = fromRepo ? [...fromRepo.params] : statedByDoc;
   const filters = op.queryParams.filter((field) => ownPaging.length > 0 || !PAGINATION_PARAMS.has(field.name.toLowerCase())).map((field) => planField(field));
-  for (const name of fromRepo?.params ?? []) {
-    if (!filters.some((field) => field.name === name)) filters.push({ name, type: 'integer', typeStated: true, required: false, minimum: name === 'offset' ? 0 : 1 });
+  // The position of an offset pair (`offset`, `skip`) starts at 0; a size and a page number at 1.
+  for (const name of fromRepo ? fromRepo.params : []) {
+    const sizeDefault = name === fromRepo?.params[0] ? fromRepo.sizeDefault : undefined;
+    if (fromRepo && !filters.some((field) => field.name === name)) filters.push({ name, type: 'integer', typeStated: true, required: false, minimum: startsAtZero(fromRepo, name) ? 0 : 1, ...(sizeDefault ? { default: sizeDefault } : {}) });
   }
   const requestFields = op.requestFields.map((field) => planField(field, resource.fields.find((known) => known.name === field.name)));
   const responseFields = op.responseFields.map((field) => planField(field, resource.fields.find((known) => known.name === field.name)));

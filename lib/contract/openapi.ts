@@ -38,6 +38,7 @@ export function fieldSchema(field: PlannedField): Json {
   if (field.maximum !== undefined) schema.maximum = field.maximum;
   if (field.minLength !== undefined) schema.minLength = field.minLength;
   if (field.maxLength !== undefined) schema.maxLength = field.maxLength;
+  if (field.default !== undefined) schema.default = field.default;
   if (field.description) schema.description = field.description;
   return schema;
 }
@@ -175,6 +176,19 @@ export function buildOpenApiDocument(plan: ContractPlan, title: string): Json {
       } else if (!op.statedPaging) {
         parameters.push(ref('parameters', 'Limit'), ref('parameters', 'Cursor'));
         usedParameters.add('Limit').add('Cursor');
+      }
+      // Offset and page lists wrap their page as the repository's own list responses do (`data` + `count`).
+      const envelope = plan.listEnvelope && op.statedPaging && !op.statedPaging.some((name) => /cursor|token|after/i.test(name)) ? plan.listEnvelope : undefined;
+      if (envelope && !schemas.has(listSchemaName(op.resource))) {
+        schemas.set(listSchemaName(op.resource), {
+          type: 'object',
+          description: `Wrapped as the repository's list responses are (${envelope.from}).`,
+          required: [envelope.items, envelope.total],
+          properties: {
+            [envelope.items]: { type: 'array', items: ref('schemas', op.resource.typeName) },
+            [envelope.total]: { type: 'integer', minimum: 0, description: 'Rows in the whole list, not only this page.' },
+          },
+        });
       }
       if (!schemas.has(listSchemaName(op.resource))) {
         const properties: Json = { items: { type: 'array', items: ref('schemas', op.resource.typeName) } };

@@ -606,10 +606,10 @@ export const LOGGERS: readonly LoggerEntry[] = [
     ecosystems: ['python'],
     signals: { deps: { python: ['structlog'] }, imports: { python: ['structlog'] } },
     bind: 'structlog.contextvars.bind_contextvars(...)',
-    redact: 'lambda _, __, event: {k: v for k, v in event.items() if k not in ({fields})}',
+    redact: 'lambda _, __, event: {k: v for k, v in event.items() if k not in [{fields}]}',
   },
-  { id: 'loguru', kind: 'logger', label: 'loguru', ecosystems: ['python'], signals: { deps: { python: ['loguru'] }, imports: { python: ['loguru'] } }, bind: 'logger.bind(...)', redact: 'logger.patch(lambda record: [record["extra"].pop(k, None) for k in ({fields})])' },
-  { id: 'python-logging', kind: 'logger', label: 'logging (stdlib)', ecosystems: ['python'], signals: { usage: [/^import logging\b|logging\.getLogger\(/m] }, bind: 'logging.LoggerAdapter(logger, {...})', redact: 'class Redact(logging.Filter): filter = lambda self, r: not [r.__dict__.pop(k, None) for k in ({fields})] or True' },
+  { id: 'loguru', kind: 'logger', label: 'loguru', ecosystems: ['python'], signals: { deps: { python: ['loguru'] }, imports: { python: ['loguru'] } }, bind: 'logger.bind(...)', redact: 'logger.patch(lambda record: [record["extra"].pop(k, None) for k in [{fields}]])' },
+  { id: 'python-logging', kind: 'logger', label: 'logging (stdlib)', ecosystems: ['python'], signals: { usage: [/^import logging\b|logging\.getLogger\(/m] }, bind: 'logging.LoggerAdapter(logger, {...})', redact: 'class Redact(logging.Filter): filter = lambda self, r: not [r.__dict__.pop(k, None) for k in [{fields}]] or True' },
   {
     id: 'zap',
     kind: 'logger',

@@ -170,9 +170,11 @@ export const TEST_RUNNERS: readonly TestRunnerEntry[] = [
     },
     command: '{exec}pytest {path}',
     unitFile: '{dir}/test_{snake}.py',
-    integrationFile: '{dir}/integration/test_{snake}.py',
+    // Beside the repository's own tests, named for what it is: no folder the repository does not have.
+    integrationFile: '{dir}/test_{snake}_integration.py',
     defaultDir: 'tests',
-    contractTool: 'schemathesis',
+    // What the generated Python contract tests validate with (templates/contract-test/_shared/py-openapi.ejs).
+    contractTool: 'openapi-core',
     contractFile: '{dir}/api/test_{snake}_contract.py',
   },
   {
@@ -184,7 +186,7 @@ export const TEST_RUNNERS: readonly TestRunnerEntry[] = [
     command: 'python -m unittest {path}',
     byFramework: { django: 'python manage.py test {dir}', drf: 'python manage.py test {dir}' },
     unitFile: '{dir}/test_{snake}.py',
-    integrationFile: '{dir}/integration/test_{snake}.py',
+    integrationFile: '{dir}/test_{snake}_integration.py',
     defaultDir: 'tests',
     contractTool: 'openapi-core',
     contractFile: '{dir}/api/test_{snake}_contract.py',

@@ -292,6 +292,11 @@ export interface MigrationToolEntry extends Technology<'migrations'> {
   nameCase: 'snake' | 'kebab' | 'pascal';
   /** Command that creates one migration. */
   create: string;
+  /**
+   * The tool writes the migration from the models when the repository's own configuration points it at them
+   * (Alembic's `target_metadata = SQLModel.metadata` in env.py): `create` is then this command instead.
+   */
+  autogenerate?: { files: RegExp; setting: RegExp; create: string; label: string };
   apply: string;
   /** Undo the last applied migration (or the tool's equivalent); {name} is the last migration of the plan. */
   rollback: string;

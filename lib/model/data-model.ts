@@ -622,7 +622,8 @@ export function buildDataModel(
     keyEvidence: service?.layout?.primaryKey?.evidence[0],
     applyCommand: conv && place && !schemaSync ? toolCommand(conv, older?.apply ?? runByFramework(conv, service) ?? conv.apply, place, undefined) : undefined,
     rollbackCommand: conv && place && !schemaSync ? toolCommand(conv, older?.rollback ?? conv.rollback, place, migrations[migrations.length - 1]?.name) : undefined,
-    createCommand: conv && place && !schemaSync ? toolCommand(conv, conv.create, place, undefined) : undefined,
+    // The repository autogenerates its revisions from the models (`target_metadata` in env.py): the create command says so.
+    createCommand: conv && place && !schemaSync ? toolCommand(conv, (service?.layout?.migrations?.autogenerate && conv.autogenerate?.create) || conv.create, place, undefined) : undefined,
     // A schema synchronised from the entities has no migration to write the change into.
     ...(change && !schemaSync ? { change } : {}),
     dependencyStyle: conv?.dependencyStyle,

@@ -2,7 +2,7 @@
 // contract's operations, the attack surfaces this sprint opens, log masking.
 
 import type { Field, Operation, RepoPaging, Scope, ServiceStack } from '../types.js';
-import { operationKey, statedPaging } from '../types.js';
+import { operationKey, startsAtZero, statedPaging } from '../types.js';
 import { AUTH, DEFAULT_VALIDATION_BY_LANGUAGE, FRAMEWORKS, RAW_QUERY, VALIDATION, VENDORS, type LanguageId } from './conventions.js';
 import type { ChecklistItem, FieldRule, ProtocolPlan, Surface, Validation } from './spec-types.js';
 import type { Findings } from './findings.js';
@@ -81,7 +81,7 @@ function fieldRules(op: Operation, checklist: ChecklistItem[], protocol: Protoco
     // The repository's own paging pair, as its handlers read it (the contract takes the same pair).
     for (const name of repoPaging.params) {
       if (op.queryParams.some((f) => f.name === name)) continue;
-      rules.push({ operation: key, field: name, location: at.query, type: 'integer', required: false, constraints: ['integer', name === 'offset' ? '≥ 0' : '≥ 1'], unboundedText: false });
+      rules.push({ operation: key, field: name, location: at.query, type: 'integer', required: false, constraints: ['integer', startsAtZero(repoPaging, name) ? '≥ 0' : '≥ 1', ...(name === repoPaging.params[0] && repoPaging.sizeDefault ? [`default ${repoPaging.sizeDefault}`] : [])], unboundedText: false });
     }
   } else if (op.list && !statedPaging(op).length) {
     const location = at.query;

@@ -81,12 +81,22 @@ function dirOf(file: string): string {
 
 const ROUTE_DIR = /(^|\/)(routes|routers|controllers|handlers|api|views|resolvers|http|grpc|server)$/;
 
-/** The routes folder seen in any evidence (a validation or auth import inside src/routes). */
+/**
+ * The routes folder seen in the evidence (a validation or auth import inside src/routes): the one the most
+ * evidence files sit in, the deeper one on a tie (`app/api/main.py` only includes the routers of `app/api/routes`).
+ */
 function routesFolder(service: ServiceStack | undefined): string | undefined {
   if (!service) return undefined;
   const all = [service.appEntry, service.framework, service.validation, ...service.auth, ...service.apiStyles].filter((x): x is Detected => Boolean(x));
-  const dirs = all.flatMap((x) => x.evidence.map((e) => e.file)).filter((f) => SOURCE_FILE.test(f)).map(dirOf);
-  return dirs.find((dir) => ROUTE_DIR.test(dir));
+  const files = [...new Set(all.flatMap((x) => x.evidence.map((e) => e.file)).filter((f) => SOURCE_FILE.test(f)))];
+  const counts = new Map<string, number>();
+  for (const dir of files.map(dirOf).filter((dir) => ROUTE_DIR.test(dir))) counts.set(dir, (counts.get(dir) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0].split('/').length - a[0].split('/').length)[0]?.[0];
+}
+
+/** One module holding every model (`app/models.py`): the data layer is that file, not the whole package around it. */
+function modelsModule(detected: Detected | undefined): string | undefined {
+  return detected?.evidence.map((e) => e.file).find((file) => /(^|\/)models?\.py$/.test(file));
 }
 
 /** A folder the repo really has, read from a detected value's evidence. */
@@ -139,8 +149,8 @@ export function buildLayers(scope: Scope, service: ServiceStack | undefined, lay
   const named = service?.layout?.layers ?? {};
   const fromEvidence: Partial<Record<LayerKind, string | undefined>> = {
     routes: routesFolder(service) ?? named.routes?.dir,
-    services: named.services?.dir,
-    data: folderFromEvidence(service?.orm) ?? folderFromEvidence(service?.migrations) ?? named.data?.dir,
+    services: service?.layout?.services?.path ?? named.services?.dir,
+    data: modelsModule(service?.orm) ?? folderFromEvidence(service?.orm) ?? folderFromEvidence(service?.migrations) ?? named.data?.dir,
     jobs: folderFromEvidence(service?.jobs[0]) ?? named.jobs?.dir,
     integrations: named.integrations?.dir,
   };

@@ -108,8 +108,9 @@ export function buildTestPlan(
   if (contractTest) commands.push({ layer: 'contract', file: contractTest.path, command: contractTest.command, covers: ['contract-conformance'] });
   else if (plannedContractTest) commands.push({ layer: 'contract', file: plannedContractTest.path, command: plannedContractTest.command, covers: ['contract-conformance'] });
   else if (runner) {
-    // No template for this framework: the runner's pattern, without doubling a folder the repo's test dir already ends in.
-    const file = fill(runner.contractFile, values).replace(/(^|\/)([^/]+)\/\2\//, '$1$2/');
+    // No template for this framework: the runner's pattern, without a folder the repo's test dir already has (tests/api/routes + api/).
+    const pattern = runner.contractFile.replace(/^\{dir\}\/([^/{}]+)\//, (whole, folder: string) => (dir.split('/').includes(folder) ? '{dir}/' : whole));
+    const file = fill(pattern, values);
     commands.push({ layer: 'contract', file: underService(root, file), command: commandFor(file, 'contract'), covers: ['contract-conformance'] });
   }
   return {

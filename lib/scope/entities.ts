@@ -368,7 +368,7 @@ export function entityFromLabel(unit: Unit, entities: Entity[]): Entity | undefi
   if (!unit.lead) return undefined;
   const name = modelName(unit.lead.replace(/[:：]$/, '').trim(), unit.codes);
   if (!name) return undefined;
-  const existing = /\bexisting\b|\bextends?\b|既有|現有|已存在/i.test(unit.text);
+  const existing = /\bexisting\b|\bextends?\b|既有|現有|已存在|既存/i.test(unit.text);
   return upsert(entities, name, existing ? 'alter-table' : 'new-table', unit.line);
 }
 
@@ -393,7 +393,7 @@ export function keyEntity(unit: Unit, entities: Entity[]): EntityMention | undef
   const written = unit.lead?.replace(/[:：]$/, '').trim() || leadingCode?.value;
   const name = written ? modelName(written, []) : undefined;
   if (!written || !name || name.split(' ').length > 3) return undefined;
-  const existing = /\bexisting\b|\balready\b|\bextends?\b|既有|現有|已存在/i.test(proseOf(unit.text));
+  const existing = /\bexisting\b|\balready\b|\bextends?\b|既有|現有|已存在|既存/i.test(proseOf(unit.text));
   const start = leadingCode ? leadingCode.end : unit.text.indexOf(written) + written.length;
   // "**Bookmark**: …" defines an entity; "**User** has many **Accounts**" only relates two.
   if (!/[:：]$/.test(unit.lead ?? '') && !/^\**\s*(?:[（(][^）)]*[）)]\s*)?[:：—–-]/.test(unit.text.slice(start))) return undefined;
@@ -641,12 +641,27 @@ const EVENT_COLUMNS: Record<string, string> = {
   completion: 'completed_at',
 };
 
-/** Columns from a list item nested under an entity statement: `- \`status\` (text, not null)`. */
+/**
+ * Columns from a list item nested under an entity statement: `- \`status\` (text, not null)`,
+ * `- Attributes: name, email`, or an attribute name written bare before what is said of it:
+ * `- body: 文字列、必須、最大 500 文字`, `- title (string, required, max 200 chars)`.
+ */
 export function nestedColumns(unit: Unit): Column[] {
   const first = unit.codes[0];
-  if (!first || unit.text.slice(0, first.start).trim()) return attributeList(unit, 0);
-  return columnsIn(unit, 0, unit.text.length, true);
+  if (first && !unit.text.slice(0, first.start).trim()) return columnsIn(unit, 0, unit.text.length, true);
+  const listed = attributeList(unit, 0);
+  if (listed.length) return listed;
+  const bare = BARE_ATTRIBUTE.exec(unit.text);
+  if (!bare || ATTRIBUTE_LABEL_ONLY.test(bare[1])) return [];
+  const said = bare[2].trim();
+  // "(string, required)": the parentheses hold the attributes; otherwise the whole rest does.
+  const paren = /^[（(]([^）)]*)[）)]/.exec(said);
+  return [toColumn(bare[1], parseAttributes(paren ? paren[1] : said), unit.line)];
 }
+
+/** `name: …`, `name — …`, `name (…)`: an attribute name in code style, then what the item says of it. */
+const BARE_ATTRIBUTE = /^([a-z_][A-Za-z0-9_]*)\s*(?:[:：]\s*|\s[—–-]\s+|(?=[（(]))(\S[\s\S]*)$/;
+const ATTRIBUTE_LABEL_ONLY = new RegExp(`^(?:${ATTRIBUTE_LABEL.source})$`, 'i');
 
 /** CREATE TABLE / ALTER TABLE … ADD COLUMN in a SQL fence. */
 export function entitiesFromSql(raw: string, line: number, entities: Entity[]): void {

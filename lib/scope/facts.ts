@@ -409,8 +409,8 @@ function jobName(prose: string): string | undefined {
 }
 
 
-const PERCENTILE = /\b(p50|p90|p95|p99)\b|\b(50|90|95|99)(?:th)?[ -]percentile\b|第?\s*(50|90|95|99)\s*百分位/gi;
-const DURATION = /(\d+(?:\.\d+)?)\s*(ms|msec|milliseconds?|s|sec|secs|seconds?|毫秒|秒)(?![A-Za-z])/i;
+const PERCENTILE = /\b(p50|p90|p95|p99)\b|\b(50|90|95|99)(?:th)?[ -]percentile\b|第?\s*(50|90|95|99)\s*(?:百分位|パーセンタイル)/gi;
+const DURATION = /(\d+(?:\.\d+)?)\s*(ms|msec|milliseconds?|s|sec|secs|seconds?|毫秒|ミリ秒|秒)(?![A-Za-z])/i;
 
 export function slosIn(text: string, line: number, ops: Operation[], contextOps: Operation[]): Slo[] {
   const result: Slo[] = [];

@@ -26,7 +26,7 @@ export interface Attributes {
 }
 
 const NUMBER = String.raw`(-?\d+(?:\.\d+)?)`;
-const CHARS = String.raw`\s*(characters?|chars?|字元?|個字元?|字符|个字符?|letters?|caracteres|caractere|car[áa]cter|letras|k[ýí] t[ựu]|글자|자)?`;
+const CHARS = String.raw`\s*(characters?|chars?|字元?|個字元?|字符|个字符?|文字|letters?|caracteres|caractere|car[áa]cter|letras|k[ýí] t[ựu]|글자|자)?`;
 /** Portuguese and Spanish words end at a letter of any script ("até" is not the start of "atém"). */
 const END = String.raw`(?![A-Za-zÀ-ÿ])`;
 const unquote = (value: string): string => value.trim().replace(/^[`'"]|[`'"]$/g, '');
@@ -73,6 +73,10 @@ export function parseAttributes(input: string): Attributes {
   take(/(?:\bFK\b|foreign key|references|refs|外鍵|外键)\s*(?:to|→|->|:|：|指向|參照|参照)?\s*(`[^`]*`|[\w.]+(?:\(\w+\))?)/i, (match) => {
     attrs.references = unquote(match[1]).replace(/\((\w+)\)$/, '.$1');
   });
+  // "対象アイテム (Item) への参照", "`users` を参照": the referenced model written as code or in parentheses before the Japanese word.
+  take(/(?:[（(]\s*([A-Za-z_]\w*)\s*[）)]|`([A-Za-z_][\w.]*)`)\s*(?:への参照|を参照)/, (match) => {
+    attrs.references ??= match[1] ?? match[2];
+  });
   if (!attrs.enum) {
     const piped = codeValues(text).find((value) => value.includes('|'));
     if (piped) {
@@ -86,8 +90,8 @@ export function parseAttributes(input: string): Attributes {
   take(/\bnot null\b|\bnon-?null(?:able)?\b|\bnot nullable\b|不可為空|不得為空|不可为空|不得为空|非空值?|null\s*(?:불가|비허용|허용\s*안\s*함)|빈\s*값\s*불가|không được (?:để )?(?:trống|rỗng)/iu, () => (attrs.nullable = false));
   take(/\bnullable\b|\bnull\b|可為空|可为空|可空|null\s*허용/i, () => (attrs.nullable = true));
   // Vietnamese: "bắt buộc" is required, "không bắt buộc" (not required) optional: the optional words go first.
-  take(/\boptional\b|選填|选填|可選|可选|非必填|\bopcional\b|선택(?:\s*항목|적)?|tùy chọn|tuỳ chọn|không bắt buộc/iu, () => (attrs.required = false));
-  take(/\brequired\b|\bmandatory\b|必填|必要|\bobrigat[óo]ri[oa](?![A-Za-zÀ-ÿ])|\bobligatori[oa]\b|\brequerid[oa]\b|필수|bắt buộc/iu, () => (attrs.required = true));
+  take(/\boptional\b|選填|选填|可選|可选|非必填|\bopcional\b|선택(?:\s*항목|적)?|任意|tùy chọn|tuỳ chọn|không bắt buộc/iu, () => (attrs.required = false));
+  take(/\brequired\b|\bmandatory\b|必填|必要|\bobrigat[óo]ri[oa](?![A-Za-zÀ-ÿ])|\bobligatori[oa]\b|\brequerid[oa]\b|필수|必須|bắt buộc/iu, () => (attrs.required = true));
   take(/\bnon-?empty\b|\bnot empty\b/i, () => (attrs.minLength = 1));
   take(/\bpositive\b|正數|正数/i, () => (attrs.exclusiveMinimum = 0));
   take(/\bnon-?negative\b|非負|非负/i, () => (attrs.minimum = 0));
@@ -121,6 +125,15 @@ export function parseAttributes(input: string): Attributes {
   take(new RegExp(String.raw`(?<![\w.])${NUMBER}${CHARS}\s*이상`), (m) => {
     if (m[2]) [length.min, charLength] = [Number(m[1]), true];
     else bounds.min = Number(m[1]);
+  });
+  // Bounds written after the number, as Japanese does: "1 文字以上", "500 文字以内", "100 件まで", "0 以上".
+  take(new RegExp(String.raw`(?<![\w.])${NUMBER}${CHARS}\s*(?:件|個|つ)?\s*(以上|以下|以内|まで)`), (m) => {
+    const bound = Number(m[1]);
+    if (m[3] === '以上') {
+      if (m[2]) [length.min, charLength] = [bound, true];
+      else bounds.min = bound;
+    } else if (m[2]) [length.max, charLength] = [bound, true];
+    else bounds.max = bound;
   });
   take(new RegExp(String.raw`(?:>|\bgreater than\b|\bmore than\b|大於|大于)\s*${NUMBER}`, 'i'), (m) => (bounds.exMin = Number(m[1])));
   take(new RegExp(String.raw`(?:<|\bless than\b|\bunder\b|\bbelow\b|小於|小于)\s*${NUMBER}`, 'i'), (m) => (bounds.exMax = Number(m[1])));
@@ -199,6 +212,8 @@ export function toColumn(name: string, attrs: Attributes, line: number): Column 
   if (attrs.unique) column.unique = true;
   if (attrs.references) column.references = attrs.references;
   if (attrs.enum) column.enum = attrs.enum;
+  if (attrs.minLength !== undefined) column.minLength = attrs.minLength;
+  if (attrs.maxLength !== undefined) column.maxLength = attrs.maxLength;
   return column;
 }
 

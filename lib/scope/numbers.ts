@@ -40,7 +40,7 @@ export const COUNT_PHRASE =
 export function toMilliseconds(amount: string, unit: string): number | undefined {
   const value = Number(amount);
   if (!Number.isFinite(value)) return undefined;
-  if (/^(?:ms|msec|millis|milliseconds?|毫秒)$/i.test(unit)) return value;
+  if (/^(?:ms|msec|millis|milliseconds?|毫秒|ミリ秒)$/i.test(unit)) return value;
   if (/^(?:s|sec|secs|seconds?|秒)$/i.test(unit)) return Math.round(value * 1000);
   if (/^(?:m|min|mins|minutes?|分鐘)$/i.test(unit)) return Math.round(value * 60_000);
   return undefined;

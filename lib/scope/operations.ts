@@ -168,10 +168,12 @@ const REQUIREMENT_LABEL = /^\s*\**\s*[A-Z]{1,5}-?\d+[a-z]?\s*\**\s*[:：.)\]-]\s
 function withoutRoute(sentence: string, route: string): string {
   const written = route.replace(/^`|`$/g, '').trim();
   const escaped = written.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const mention = new RegExp(String.raw`(?:\s*(?:\b(?:via|through|using|by calling|calling|at|on)\b|通过|透過|經由|经由|调用|呼叫)\s*)?\s*\x60?${escaped}\x60?`);
+  // Japanese puts the connector after the route: "`POST /items` でコメントを追加する", "`GET /x` を使って".
+  const after = new RegExp(String.raw`\s*\x60?${escaped}\x60?\s*(?:を通じて|を通して|を使って|を用いて|によって|により|で)`);
+  const mention = after.test(sentence) ? after : new RegExp(String.raw`(?:\s*(?:\b(?:via|through|using|by calling|calling|at|on)\b|通过|透過|經由|经由|调用|呼叫)\s*)?\s*\x60?${escaped}\x60?`);
   const stripped = sentence.replace(REQUIREMENT_LABEL, '').replace(mention, ' ').replace(/([\u3000-\u9fff\uff00-\uffef])\s+(?=[\u3000-\u9fff\uff00-\uffef])/g, '$1');
   // A sentence that was little more than the route keeps its words as written.
-  return /[A-Za-z\u4e00-\u9fff]{3}/.test(proseOf(stripped)) ? stripped : sentence.replace(REQUIREMENT_LABEL, '');
+  return /[A-Za-z\u3040-\u30ff\u4e00-\u9fff]{3}/.test(proseOf(stripped)) ? stripped : sentence.replace(REQUIREMENT_LABEL, '');
 }
 
 function summaryOf(unit: Unit, at: number, to: number, matchEnd: number): string | undefined {
@@ -185,7 +187,7 @@ function summaryOf(unit: Unit, at: number, to: number, matchEnd: number): string
     text = sentence ? withoutRoute(sentence.text, unit.text.slice(at, matchEnd)) : '';
   }
   const clean = text.replace(/\s+/g, ' ').replace(/\s+([,.;:，。；：])/g, '$1').trim();
-  if (!/[A-Za-z\u4e00-\u9fff]{2}/.test(proseOf(clean)) || /^[|`]/.test(clean)) return undefined;
+  if (!/[A-Za-z\u3040-\u30ff\u4e00-\u9fff]{2}/.test(proseOf(clean)) || /^[|`]/.test(clean)) return undefined;
   return clean[0].toUpperCase() + clean.slice(1);
 }
 

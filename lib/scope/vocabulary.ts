@@ -330,14 +330,14 @@ export const AUTHZ_WORDS = /\bmay\b|\bcan\b|\bcannot\b|\bcan't\b|\bonly\b|\ballo
 /** Type words for fields (API) — the value is the JSON type; format when the word implies one. */
 export const FIELD_TYPES: ReadonlyArray<{ pattern: RegExp; type: FieldType; format?: string }> = [
   { pattern: /^(?:integer|int|int32|int64|uint32|uint64|sint32|sint64|fixed32|fixed64|bigint|smallint|long|serial|bigserial|整數|inteiro|entero|整数|정수)$/i, type: 'integer' },
-  { pattern: /^(?:number|float|double|decimal|numeric|real|money|數字|數值|小數|número|numero|数字|数值|小数|숫자|실수)$/i, type: 'number' },
-  { pattern: /^(?:boolean|bool|布林|布林值|booleano|布尔|布尔值|布尔型|불리언|불린|참거짓)$/i, type: 'boolean' },
+  { pattern: /^(?:number|float|double|decimal|numeric|real|money|數字|數值|小數|número|numero|数字|数值|小数|숫자|실수|数値)$/i, type: 'number' },
+  { pattern: /^(?:boolean|bool|布林|布林值|booleano|布尔|布尔值|布尔型|불리언|불린|참거짓|真偽値)$/i, type: 'boolean' },
   { pattern: /^(?:uuid)$/i, type: 'string', format: 'uuid' },
   { pattern: /^(?:email|e-mail)$/i, type: 'string', format: 'email' },
   { pattern: /^(?:url|uri)$/i, type: 'string', format: 'uri' },
-  { pattern: /^(?:date)$/i, type: 'string', format: 'date' },
-  { pattern: /^(?:datetime|date-time|timestamp|timestamptz|iso ?8601|iso-8601)$/i, type: 'string', format: 'date-time' },
-  { pattern: /^(?:string|str|text|varchar|char|character varying|citext|id|字串|文字|texto|cadena|字符串|문자열|텍스트)(?:\(\d+\))?$/i, type: 'string' },
+  { pattern: /^(?:date|日付)$/i, type: 'string', format: 'date' },
+  { pattern: /^(?:datetime|date-time|timestamp|timestamptz|iso ?8601|iso-8601|日時)$/i, type: 'string', format: 'date-time' },
+  { pattern: /^(?:string|str|text|varchar|char|character varying|citext|id|字串|文字|texto|cadena|字符串|문자열|텍스트|文字列)(?:\(\d+\))?$/i, type: 'string' },
   { pattern: /^(?:object|json|jsonb|map|dict|hash|物件|对象|객체)$/i, type: 'object' },
   { pattern: /^(?:array|list|陣列|清單|数组|列表|배열|목록)$/i, type: 'array' },
 ];

@@ -721,10 +721,17 @@ function detectTestDir(service: Service, primary: Ecosystem, framework: Framewor
   // Where all the tests sit (src/test/java/com/acme), else the contract-like subfolder (spec/requests, tests/api).
   const common = commonDir(files.map((file) => path.posix.dirname(relTo(service.dir, file))));
   const sub = CONTRACT_SUBDIRS.find((name) => files.some((file) => relTo(service.dir, file).startsWith(`${root}/${name}/`)));
-  const value = common.length > root.length && common.startsWith(`${root}/`) ? common : sub ? `${root}/${sub}` : root;
-  const example = files.find((file) => relTo(service.dir, file).startsWith(`${value}/`)) ?? files[0];
+  const chosen = common.length > root.length && common.startsWith(`${root}/`) ? common : sub ? `${root}/${sub}` : root;
+  // tests/api holding only tests/api/routes/test_items.py: the tests sit one folder deeper, and new ones go beside them.
+  const named = files.map((file) => relTo(service.dir, file)).filter((file) => file.startsWith(`${chosen}/`) && TEST_NAMED.test(path.posix.basename(file)));
+  const deeper = named.length ? commonDir(named.map((file) => path.posix.dirname(file))) : chosen;
+  const value = deeper.startsWith(`${chosen}/`) ? deeper : chosen;
+  const example = files.find((file) => relTo(service.dir, file).startsWith(`${value}/`) && TEST_NAMED.test(path.posix.basename(file))) ?? files.find((file) => relTo(service.dir, file).startsWith(`${value}/`)) ?? files[0];
   return { value, confidence: round(Math.min(0.95, 0.6 + 0.05 * files.length)), evidence: [{ file: example }] };
 }
+
+/** A file named as a test (`test_items.py`, `items.test.ts`, `items_spec.rb`), not a helper or an `__init__.py` beside the tests. */
+const TEST_NAMED = /^test_.*\.py$|_test\.(?:go|py|rb)$|\.(?:test|spec)\.[cm]?[jt]sx?$|_spec\.rb$|Tests?\.(?:java|kt)$/;
 
 function commonDir(dirs: string[]): string {
   const split = dirs.map((dir) => dir.split('/'));

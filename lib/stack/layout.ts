@@ -8,7 +8,7 @@
 import path from 'node:path';
 import type { Evidence, RepoLayout, RepoTable, ServiceStack } from '../types.js';
 import { entitiesFromCode } from '../scope/grammar/models.js';
-import { knowledgeOf, ORMS, PAGING_CLASSES, PAGING_PAIRS, QUERY_PARAM_READS, SQL_PRIMARY_KEY, type KeyType } from '../knowledge/index.js';
+import { knowledgeOf, LIST_ENVELOPES, ORMS, PAGE_WORDS, PAGING_CLASSES, PAGING_PAIRS, QUERY_PARAM_DEFAULTS, QUERY_PARAM_READS, SERVICE_LAYER_MODULES, SQL_PRIMARY_KEY, type KeyType } from '../knowledge/index.js';
 import { readErrorBody } from './error-body.js';
 import { globToRegExp } from './glob.js';
 import { fileRole, lineOfIndex, type RepoReader } from './scan.js';
@@ -203,7 +203,66 @@ export async function readPaging(reader: RepoReader, serviceDir: string, files: 
     }
     if (count && evidence && (!best || count > best.count)) best = { pair: paging, count, evidence };
   }
-  return best ? { params: [...best.pair.params], kind: best.pair.kind, evidence: [best.evidence] } : undefined;
+  if (!best) return undefined;
+  // The page size the handlers default to, where the one that pages first states it.
+  const size = new RegExp(QUERY_PARAM_DEFAULTS.map((read) => read.replace('NAME', best!.pair.params[0])).join('|'));
+  const hit = size.exec(texts.get(best.evidence.file) ?? '');
+  const value = hit ? Number(hit.slice(1).find((group) => group !== undefined)) : undefined;
+  return { params: [...best.pair.params], kind: best.pair.kind, evidence: [best.evidence], ...(value && value > 0 ? { sizeDefault: value } : {}) };
+}
+
+const ENVELOPE_FILE = /(^|\/)(models?|schemas?|dtos?|types|entit(y|ies)|responses?|serializers?)(\/|\.|_|$)/i;
+
+/** The list envelope the most of the repository's response models share (`data` + `count`), with the first one's place. */
+export async function readListEnvelope(reader: RepoReader, serviceDir: string, files: string[]): Promise<RepoLayout['listEnvelope'] | undefined> {
+  const candidates = files
+    .filter((file) => ENVELOPE_FILE.test(relTo(serviceDir, file)) && LIST_ENVELOPES.some((lang) => lang.files.test(file)) && !/(^|\/)(node_modules|dist|build|venv|\.venv|site-packages|test|tests|__tests__|migrations?|alembic)\//.test(file) && !/[._](test|spec)\.\w+$/.test(file))
+    .sort()
+    .slice(0, MAX_MODEL_FILES);
+  const texts = await reader.readMany(candidates);
+  const found = new Map<string, { items: string; total: string; count: number; evidence: Evidence }>();
+  for (const file of candidates) {
+    const text = texts.get(file);
+    const lang = LIST_ENVELOPES.find((entry) => entry.files.test(file));
+    if (!text || !lang) continue;
+    for (const block of text.matchAll(new RegExp(lang.block.source, lang.block.flags))) {
+      const body = block[1];
+      const items = lang.list.exec(body)?.[1];
+      const total = lang.total.exec(body)?.[1];
+      if (!items || !total || items === total) continue;
+      const fields = [...body.matchAll(new RegExp(lang.field.source, lang.field.flags))].map((match) => match[1]);
+      if (fields.some((name) => name !== items && name !== total && !PAGE_WORDS.test(name))) continue;
+      const key = `${items} ${total}`;
+      const entry = found.get(key) ?? found.set(key, { items, total, count: 0, evidence: { file, line: lineOfIndex(text, block.index) } }).get(key)!;
+      entry.count++;
+    }
+  }
+  const best = [...found.values()].sort((a, b) => b.count - a.count)[0];
+  return best ? { items: best.items, total: best.total, evidence: [best.evidence] } : undefined;
+}
+
+/** The folder or module the service layer already lives in, by the names apps give it (knowledge: SERVICE_LAYER_MODULES). */
+export function readServiceLayer(serviceDir: string, files: string[]): RepoLayout['services'] | undefined {
+  const sources = files.filter((file) => !/(^|\/)(node_modules|vendor|dist|build|venv|\.venv|site-packages|test|tests|spec|__tests__|migrations?|alembic)\//.test(relTo(serviceDir, file)) && !/(^|\/)__init__\.py$/.test(file));
+  for (const { pattern, holds } of SERVICE_LAYER_MODULES) {
+    const hits = sources.filter((file) => pattern.test(relTo(serviceDir, file))).sort((a, b) => a.split('/').length - b.split('/').length || a.localeCompare(b));
+    if (hits.length) return { path: holds === 'file' ? hits[0] : posix.dirname(hits[0]), evidence: [{ file: hits[0] }] };
+  }
+  return undefined;
+}
+
+/** Where the migration tool's own configuration hands it the models (Alembic env.py `target_metadata = SQLModel.metadata`). */
+export async function readAutogenerate(reader: RepoReader, serviceDir: string, files: string[], tool: string | undefined): Promise<Evidence | undefined> {
+  const auto = knowledgeOf('migrations', tool)?.autogenerate;
+  if (!auto) return undefined;
+  const candidates = files.filter((file) => auto.files.test(relTo(serviceDir, file)) && !/(^|\/)(node_modules|venv|\.venv|site-packages|test|tests)\//.test(file)).sort();
+  const texts = await reader.readMany(candidates);
+  for (const file of candidates) {
+    const text = texts.get(file);
+    const hit = text === undefined ? null : auto.setting.exec(text);
+    if (hit) return { file, line: lineOfIndex(text!, hit.index) };
+  }
+  return undefined;
 }
 
 const SCHEMA_GENERATED_UUID = /@default\(\s*uuid\(\)\s*\)|\.defaultRandom\(\)|gen_random_uuid\(\)|uuid_generate_v4\(\)/i;
@@ -436,8 +495,12 @@ export function pickedUp(pattern: RepoLayout['testPattern'], serviceRelative: st
 
 export async function readLayout(reader: RepoReader, serviceDir: string, files: string[], stack: ServiceStack): Promise<RepoLayout | undefined> {
   const layout: RepoLayout = {};
-  const migrations = await readMigrations(reader, serviceDir, files, migrationToolOfStack(stack));
-  if (migrations) layout.migrations = migrations;
+  const tool = migrationToolOfStack(stack);
+  const migrations = await readMigrations(reader, serviceDir, files, tool);
+  if (migrations) {
+    const autogenerate = await readAutogenerate(reader, serviceDir, files, tool);
+    layout.migrations = autogenerate ? { ...migrations, autogenerate } : migrations;
+  }
   if (stack.orm || stack.migrations || stack.databases.length) {
     const key = await readPrimaryKey(reader, serviceDir, files);
     if (key) layout.primaryKey = key;
@@ -450,6 +513,10 @@ export async function readLayout(reader: RepoReader, serviceDir: string, files: 
   if (sessionCookie) layout.sessionCookie = sessionCookie;
   const errorBody = await readErrorBody(reader, serviceDir, files, stack.framework?.value);
   if (errorBody) layout.errorBody = errorBody;
+  const listEnvelope = await readListEnvelope(reader, serviceDir, files);
+  if (listEnvelope) layout.listEnvelope = listEnvelope;
+  const services = readServiceLayer(serviceDir, files);
+  if (services) layout.services = services;
   const tables = (await readRepoTables(reader, serviceDir, files, stack.orm?.value)) ?? (await readMigrationTables(reader, serviceDir, files, migrationToolOfStack(stack), migrations));
   if (tables) layout.tables = tables;
   const layers = await readLayers(reader, serviceDir, files, stack.framework?.value);

@@ -14,6 +14,8 @@ describe('operation summaries from requirement lines', () => {
     '- NFR-3: `GET /api/tasks` returns the tasks in due-date order.',
     '- `DELETE /api/tasks/{id}` deletes a task.',
     '- The client reads its session `GET /api/session` for the signed-in user.',
+    '- **FR-006**: システムは `POST /api/notes/{id}/pins` でメモをピン留めできなければならない。',
+    '- FR-007: `GET /api/pins` を使ってピンのいちらんをみる。',
     '',
   ].join('\n');
   const summaries = Object.fromEntries(extractScope(doc).operations.map((op) => [`${op.method} ${op.path}`, op.summary]));
@@ -26,6 +28,9 @@ describe('operation summaries from requirement lines', () => {
       'DELETE /api/tasks/{id}': 'Deletes a task.',
       // A connector word is whole: the "on" ending "session" stays.
       'GET /api/session': 'The client reads its session for the signed-in user.',
+      // Japanese writes the connector after the route (で, を使って): both go, the sentence stays.
+      'POST /api/notes/{id}/pins': 'システムはメモをピン留めできなければならない。',
+      'GET /api/pins': 'ピンのいちらんをみる。',
     });
   });
 });

@@ -265,6 +265,12 @@ export const EXPECTED: Record<string, ExpectedRepo> = {
       backend: { name: 'fit-backend', kind: 'app', language: 'python', framework: 'fastapi', orm: 'sqlmodel', databases: ['postgres'], auth: [], apiStyles: ['rest'], jobs: [], testRunner: 'pytest', packageManager: 'uv', testDir: 'tests/api', appEntry: 'app/main.py#app', validation: 'pydantic', logger: 'python-logging', migrations: 'alembic' },
     },
   },
+  'fit-fastapi-routes-folder': {
+    kind: 'app',
+    services: {
+      '.': { name: 'notes-api', kind: 'app', language: 'python', framework: 'fastapi', orm: 'sqlmodel', databases: ['postgres'], auth: [], apiStyles: ['rest'], jobs: [], testRunner: 'pytest', packageManager: 'uv', testDir: 'tests/api/routes', appEntry: 'app/main.py#app', validation: 'pydantic', logger: 'python-logging', migrations: 'alembic' },
+    },
+  },
   'fit-go-migrate-seq': {
     kind: 'app',
     services: {

@@ -30,6 +30,13 @@ import {
   ROMANCE_DENIED,
   ROMANCE_MODAL,
   ROMANCE_ONLY,
+  JA_ACTORS,
+  JA_ANY_SIGNED_IN,
+  JA_AUTHZ_WORDS,
+  JA_MODAL,
+  JA_ONLY,
+  JA_OWNER,
+  JA_PUBLIC,
   VI_ACTORS,
   VI_ANY_SIGNED_IN,
   VI_AUTHZ_WORDS,
@@ -121,6 +128,7 @@ function whoIn(text: string, ops: Operation[]): { roles: string[]; generic: bool
   if (roles.size) return { roles: [...roles], generic: false };
   let generic = romanceActors(prose, roles);
   generic = vietnameseActors(prose, roles) || generic;
+  generic = japaneseActors(prose, roles) || generic;
   if (roles.size) return { roles: [...roles], generic: false };
   // The subject of the first modal, after the last clause break ("…, which cannot" has no actor).
   // The first modal whose subject names an actor: "Creation MUST respect…: managers can create…".
@@ -134,7 +142,8 @@ function whoIn(text: string, ops: Operation[]): { roles: string[]; generic: bool
   // Passive: "may only be issued by support agents".
   const passive = /\bbe\s+[a-z]+(?:ed|en|wn)\s+(?:only\s+)?by\s+([a-z][\w\s,&/-]*)/i.exec(prose);
   if (passive) generic = actorsIn(passive[1].split(/\s+(?:to|for|in|on|at|with|within|when|if|before|after)\s+/)[0], roles) || generic;
-  const cjkModal = CJK_MODAL.exec(text);
+  // Japanese (kana in the sentence) names its actors in its own words, above.
+  const cjkModal = /[\u3040-\u30ff]/.test(text) ? null : CJK_MODAL.exec(text);
   if (cjkModal) {
     // The subject of the modal, after the last clause break ("身為員工，我可以…" names no actor).
     const before = text.slice(0, cjkModal.index).split(/[，,；;：:]/).pop() ?? '';
@@ -195,6 +204,22 @@ function vietnameseActors(prose: string, roles: Set<string>): boolean {
   return generic;
 }
 
+/** The subject of a Japanese modal ("スーパーユーザーのみが削除できる"): its actor words as roles; true for a generic caller. */
+function japaneseActors(prose: string, roles: Set<string>): boolean {
+  const modal = JA_MODAL.exec(prose);
+  if (!modal) return false;
+  let subject = prose.slice(0, modal.index).split(/[。；;]/).pop() ?? '';
+  let generic = false;
+  for (const actor of JA_ACTORS) {
+    if (!subject.includes(actor.word)) continue;
+    // "システム管理者" names the admin once, not also as "管理者".
+    subject = subject.split(actor.word).join(' ');
+    if (actor.role) roles.add(actor.role);
+    else generic = true;
+  }
+  return generic;
+}
+
 /** "the comment's author", "a post's owner": the owner of one resource. */
 const POSSESSIVE_OWNER = new RegExp(`\\b(?:the|a|an|each|every)\\s+([a-z][\\w-]*)['’]s\\s+(${OWNER_NOUNS})\\b`, 'i');
 /** "the owner of the list", "the author of an article": the owner of one resource. */
@@ -243,7 +268,7 @@ function ownershipOf(text: string): string | undefined {
   // "own only": the caller's own rows, whatever they are called.
   if (own) return NOT_OWNED_NOUN.test(own[1]) ? 'owner' : `own ${own[1]}`;
   if (/\bself\b|本人/i.test(text)) return 'self';
-  if (VI_OWNER.test(text)) return 'owner';
+  if (VI_OWNER.test(text) || JA_OWNER.test(text)) return 'owner';
   // "书架的所有者可以修改": the owner of the resource, as the subject of a modal.
   if (/(?:所有者|拥有者|擁有者)\s*(?:才|也)?\s*(?:可以|能|才能|可)/.test(text)) return 'owner';
   const cjk = /自己的\s*([\u4e00-\u9fff]+|`[^`]+`)/.exec(text);
@@ -264,11 +289,11 @@ const PUBLIC = /\bpublic\b|로그인\s*없이|비로그인|로그인하지\s*않
 export function authzRule(text: string, line: number, ops: Operation[], contextOps: Operation[], options: { descriptive?: boolean } = {}): AuthzRule | undefined {
   const prose = proseOf(text);
   // "any signed-in user may accept": a qualified caller with a modal grants access to every signed-in user.
-  const anySignedIn = ANY_SIGNED_IN.test(prose) || VI_ANY_SIGNED_IN.test(prose);
+  const anySignedIn = ANY_SIGNED_IN.test(prose) || VI_ANY_SIGNED_IN.test(prose) || JA_ANY_SIGNED_IN.test(prose);
   const signedIn = anySignedIn || SIGNED_IN.test(prose) || VI_SIGNED_IN.test(prose) || /\b(?:any|every|all)?\s*(?:signed[- ]in|logged[- ]in|authenticated)\s+(?:users?|callers?|customers?|members?)\s+(?:may|can|is allowed|are allowed)\b/i.test(prose);
-  if (!AUTHZ_WORDS.test(prose) && !VI_AUTHZ_WORDS.test(prose) && !PUBLIC.test(prose) && !VI_PUBLIC.test(prose) && !signedIn) return undefined;
+  if (!AUTHZ_WORDS.test(prose) && !VI_AUTHZ_WORDS.test(prose) && !JA_AUTHZ_WORDS.test(prose) && !PUBLIC.test(prose) && !VI_PUBLIC.test(prose) && !JA_PUBLIC.test(prose) && !signedIn) return undefined;
   // "所有者可以修改书架，其他用户不能修改": the denying clause grants nothing; the others still say who may.
-  const isDenial = (clause: string): boolean => DENIED.test(clause) || ROMANCE_DENIED.test(clause) || VI_DENIED.test(clause);
+  const isDenial = (clause: string): boolean => DENIED.test(clause) || ROMANCE_DENIED.test(clause) || VI_DENIED.test(clause) || /でき(?:ない|ません)|禁止/.test(clause);
   const denied = isDenial(prose);
   const granting = denied ? text.split(/(?<=[，,；;])|\bbut\b|\bmas\b|\bpero\b/).filter((clause) => !isDenial(proseOf(clause))).join('') : text;
   const { roles, generic } = whoIn(granting, ops);
@@ -281,9 +306,9 @@ export function authzRule(text: string, line: number, ops: Operation[], contextO
     const owners = roles.filter((role) => OWNER_NOUN.test(role.split(' ').at(-1) ?? ''));
     if (ownership && owners.length) roles.splice(0, roles.length, ...roles.filter((role) => !owners.includes(role)));
   }
-  const isPublic = PUBLIC.test(prose) || VI_PUBLIC.test(prose);
-  const onlyCallers = generic && (/\bonly\b|只有|僅/i.test(prose) || ROMANCE_ONLY.test(prose) || VI_ONLY.test(prose));
-  const modal = /\b(?:may|can|cannot|can't|must not|only|allowed|permitted)\b|只有|只能|才能|可以|允许|允許|不可|수\s*있|수\s*없/i.test(prose) || ROMANCE_MODAL.test(prose) || ROMANCE_ONLY.test(prose) || VI_MODAL.test(prose) || VI_ONLY.test(prose);
+  const isPublic = PUBLIC.test(prose) || VI_PUBLIC.test(prose) || JA_PUBLIC.test(prose);
+  const onlyCallers = generic && (/\bonly\b|只有|僅/i.test(prose) || ROMANCE_ONLY.test(prose) || VI_ONLY.test(prose) || JA_ONLY.test(prose));
+  const modal = /\b(?:may|can|cannot|can't|must not|only|allowed|permitted)\b|只有|只能|才能|可以|允许|允許|不可|수\s*있|수\s*없/i.test(prose) || ROMANCE_MODAL.test(prose) || ROMANCE_ONLY.test(prose) || VI_MODAL.test(prose) || VI_ONLY.test(prose) || JA_MODAL.test(prose) || JA_ONLY.test(prose);
   if (!roles.length && !ownership && !isPublic && !signedIn && !onlyCallers) return undefined;
   if (!modal && !isPublic && !signedIn && !/\broles?\b|角色/i.test(prose)) return undefined;
   // "Customers may not delete orders" denies; the rule table lists who may, so a denial alone grants nothing.

@@ -371,3 +371,18 @@ export const VI_PUBLIC = /(?<![\p{L}])không\s+(?:cần|yêu cầu)\s+(?:đăng 
 export const VI_SIGNED_IN = /(?<![\p{L}])(?:phải|cần)\s+đăng nhập(?![\p{L}])/iu;
 export const VI_ANY_SIGNED_IN = /(?<![\p{L}])(?:(?:bất kỳ|mọi|tất cả)\s+)?người dùng\s+đã\s+đăng nhập(?![\p{L}])/iu;
 export const VI_AUTHZ_WORDS = /(?<![\p{L}])(?:có thể|chỉ|được phép|được quyền|chủ sở hữu|quản trị viên|đăng nhập|không được)(?![\p{L}])/iu;
+
+// Japanese access rules ("投稿者またはスーパーユーザーのみが削除できる", "ログインユーザーは誰でも投稿できる", "ログイン不要").
+/** Actor words and the role they name (none: a generic caller). */
+export const JA_ACTORS: ReadonlyArray<{ word: string; role?: string }> = [
+  { word: 'スーパーユーザー', role: 'superuser' }, { word: 'システム管理者', role: 'admin' }, { word: '管理者', role: 'admin' },
+  { word: 'モデレーター', role: 'moderator' }, { word: '編集者', role: 'editor' }, { word: 'スタッフ', role: 'staff' },
+  { word: 'ユーザー' }, { word: '利用者' }, { word: '誰でも' },
+];
+export const JA_MODAL = /できる|できます|でき(?:ない|ません)|可能|行える|行えます|許可/;
+export const JA_ONLY = /のみ|だけ|に限り|に限る/;
+/** The row's owner as who may act ("所有者のみ", "投稿者またはスーパーユーザー"). */
+export const JA_OWNER = /(?:所有者|オーナー|投稿者|作成者)(?:本人)?(?=\s*(?:また|と|か|、|・|および|及び|のみ|だけ|は|が|に限り))/;
+export const JA_ANY_SIGNED_IN = /(?:ログイン(?:済み|した|している)?|認証済み)(?:の)?\s*(?:ユーザー|会員|利用者)(?:であれば|なら)?(?:は|が)?\s*(?:誰でも|だれでも|全員)|(?:すべて|全て)の\s*(?:ログイン(?:済み)?|認証済み)(?:の)?\s*(?:ユーザー|会員)/;
+export const JA_PUBLIC = /(?:ログイン|認証)(?:は)?不要|ログイン(?:なし|せず)で|未ログインでも/;
+export const JA_AUTHZ_WORDS = /のみ|だけ|できる|できます|可能|権限|ログイン|認証|所有者|投稿者|スーパーユーザー|管理者/;

@@ -378,6 +378,11 @@ export function statedPaging(op: Pick<Operation, 'queryParams' | 'requestFields'
 const OWN_STYLE = /^(?:offset|skip|take|page|page_?number|per_?page)$/i;
 
 /** Operation key used in matrices and answers: `POST /v1/x` or the operation name. */
+/** `file:line` of one piece of evidence (`file` alone without a line), as reports and contracts cite the repository. */
+export function cite(evidence: Evidence | undefined): string {
+  return evidence ? `${evidence.file}${evidence.line ? `:${evidence.line}` : ''}` : '';
+}
+
 export function operationKey(op: Pick<Operation, 'kind' | 'method' | 'path' | 'name'>): string {
   return op.kind === 'rest' && op.method && op.path ? `${op.method} ${op.path}` : op.name;
 }

@@ -5,6 +5,7 @@
 import { Document, isScalar, visit } from 'yaml';
 import { YAML_OPTIONS, stringifyYaml } from './yaml-emit.js';
 import type { ApiStyle, ContractArtifact, ContractExpectations, OpenQuestion, Problem, Scope, ServiceStack, Warning } from '../types.js';
+import { cite } from '../types.js';
 import { FALLBACK_AUTH, FALLBACK_AUTH_RPC_QUESTION } from './catalog.js';
 import { buildChecklist, type ChecklistItem } from './checklist.js';
 import { buildSdl, validateSdl } from './graphql.js';
@@ -65,7 +66,7 @@ export function draftContract(scope: Scope, options: ContractOptions): { result:
   const merged = options.existingOpenApi && options.apiStyle === 'rest' ? openApiErrorBody(options.existingOpenApi.text, options.existingOpenApi.path) : undefined;
   if (merged) {
     const { evidence, ...body } = merged.body;
-    plan.errorBody = { ...body, from: `${options.existingOpenApi!.path}${evidence[0]?.line ? `:${evidence[0].line}` : ''}`, ...(merged.schema ? { schema: merged.schema } : {}) };
+    plan.errorBody = { ...body, from: cite(evidence[0]), ...(merged.schema ? { schema: merged.schema } : {}) };
   }
   // A proto has no security scheme to assume: the fallback question asks in the RPC's terms.
   const questions: OpenQuestion[] = plan.questions.map((question) =>

@@ -2,8 +2,8 @@
 // operation does (create, list, …), which resource it touches, its scope,
 // its fields with resolved types. The style builders only format this plan.
 
-import type { Column, Evidence, Field, FieldType, Integration, OpenQuestion, Operation, RepoErrorBody, RepoPaging, Scope, ServiceStack } from '../types.js';
-import { operationKey, startsAtZero, statedPaging } from '../types.js';
+import type { Column, Field, FieldType, Integration, OpenQuestion, Operation, RepoErrorBody, RepoPaging, Scope, ServiceStack } from '../types.js';
+import { cite, operationKey, startsAtZero, statedPaging } from '../types.js';
 import { AUTH_SCHEMES, FALLBACK_AUTH, WEBHOOK_VENDORS, columnType, type AuthSchemeEntry, type WebhookVendor } from './catalog.js';
 import { humanize, isPlural, pascalCase, plural as pluralOf, singular, snakeCase, words } from '../naming/index.js';
 import { isIdentifierName } from './naming.js';
@@ -115,12 +115,6 @@ export function keyWireType(keyType: KeyType): Pick<PlannedField, 'type' | 'form
 }
 
 const SOURCE = 'contract';
-
-/** `file:line` of the first evidence, as the report cites repository facts. */
-function citation(evidence: readonly Evidence[]): string {
-  const first = evidence[0];
-  return first ? `${first.file}${first.line ? `:${first.line}` : ''}` : '';
-}
 const VERSION_SEGMENT = /^v\d+(?:(?:alpha|beta)\d*)?$/;
 const PAGINATION_PARAMS = new Set(['limit', 'cursor', 'page_size', 'page_token', 'first', 'after', 'pagesize', 'pagetoken']);
 const READ_METHODS = new Set(['GET', 'HEAD']);
@@ -193,18 +187,18 @@ export function planContract(scope: Scope, stack: ServiceStack | undefined): Con
   // The app's own prefix becomes the server's base path, unless the sprint already writes it in its paths.
   const prefix = stack?.layout?.basePath;
   const written = prefix && operations.some((op) => op.path && (op.path === prefix.path || op.path.startsWith(`${prefix.path}/`)));
-  const basePath = prefix && !written ? { path: prefix.path, from: citation(prefix.evidence) } : undefined;
+  const basePath = prefix && !written ? { path: prefix.path, from: cite(prefix.evidence[0]) } : undefined;
   const repoErrors = stack?.layout?.errorBody;
   const errorBody: PlannedErrorBody | undefined = repoErrors && {
     kind: repoErrors.kind,
     mediaType: repoErrors.mediaType,
     fields: repoErrors.fields,
-    from: citation(repoErrors.evidence),
+    from: cite(repoErrors.evidence[0]),
     ...(repoErrors.framework ? { framework: repoErrors.framework } : {}),
     ...(repoErrors.schemaName ? { schemaName: repoErrors.schemaName } : {}),
   };
   const envelope = stack?.layout?.listEnvelope;
-  const listEnvelope = envelope ? { items: envelope.items, total: envelope.total, from: citation(envelope.evidence) } : undefined;
+  const listEnvelope = envelope ? { items: envelope.items, total: envelope.total, from: cite(envelope.evidence[0]) } : undefined;
   return { operations, resources, authSchemes, versionPrefix, versionPrefixes, ...(keyType ? { keyType } : {}), ...(basePath ? { basePath } : {}), ...(errorBody ? { errorBody } : {}), ...(listEnvelope ? { listEnvelope } : {}), questions };
 }
 
@@ -222,7 +216,7 @@ function pickAuthSchemes(stack: ServiceStack | undefined): AuthSchemeEntry[] {
   }
   const cookie = stack?.layout?.sessionCookie;
   // The cookie's name is known (the repository's setting or the library's default): no name to ask about.
-  const named = cookie ? picked.map((entry) => (entry.schemeName === 'cookieAuth' ? { ...entry, scheme: { ...entry.scheme, name: cookie.name, description: cookie.evidence.length ? `Named in \`${citation(cookie.evidence)}\`.` : `${knowledgeOf('auth', cookie.auth)?.label ?? cookie.auth} names it so by default.` }, question: undefined } : entry)) : picked;
+  const named = cookie ? picked.map((entry) => (entry.schemeName === 'cookieAuth' ? { ...entry, scheme: { ...entry.scheme, name: cookie.name, description: cookie.evidence.length ? `Named in \`${cite(cookie.evidence[0])}\`.` : `${knowledgeOf('auth', cookie.auth)?.label ?? cookie.auth} names it so by default.` }, question: undefined } : entry)) : picked;
   return named.length > 0 ? named : [FALLBACK_AUTH];
 }
 
@@ -524,7 +518,7 @@ function planOperation(op: Operation, role: OperationRole, resource: PlannedReso
     resource,
     paginated: role === 'list',
     ...(ownPaging.length ? { statedPaging: ownPaging } : {}),
-    ...(fromRepo?.evidence.length ? { pagingFrom: citation(fromRepo.evidence) } : {}),
+    ...(fromRepo?.evidence.length ? { pagingFrom: cite(fromRepo.evidence[0]) } : {}),
     ...(role === 'list' && op.pageSizeMax ? { pageSizeMax: op.pageSizeMax } : {}),
     idempotent,
     mutating,

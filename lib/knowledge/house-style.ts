@@ -1,6 +1,9 @@
 // How a repository's existing handlers already page their lists, read from the
 // query parameters they take: a sprint's new lists page the same way.
 
+/** Files that hold an app's handlers, by the names frameworks and apps give them (`routes/`, `users/apis.py`, `OrderController.java`). */
+export const HANDLER_FILE = /(^|\/)(routes?|routers?|controllers?|handlers?|apis?|views|endpoints|resolvers|pagination)(\/|\.|_|$)|(controller|handler|router|routes|views|endpoints?)s?\.\w+$/i;
+
 /** The query parameter pairs lists page with; a repository pages with the pair its handlers read most. */
 export const PAGING_PAIRS: ReadonlyArray<{ params: readonly [size: string, position: string]; kind: 'offset' | 'page' }> = [
   { params: ['limit', 'offset'], kind: 'offset' },

@@ -60,7 +60,7 @@ export function buildBackendSpec(input: ModelInput): BackendSpec {
   const dataModel = buildDataModel(scope, service, answers.populatedTables, supportTables(idempotency.rows), findings);
   const authz = buildAuthz(scope, service, answers.authz ?? {}, findings, protocol, contract.operationNames);
   const validation = buildValidation(scope, service, contract.checklist, findings, protocol);
-  const observability = buildObservability(scope, service, validation, protocol, contract.operationNames, idempotency.rows.filter((row) => row.mechanism === 'idempotency-key'));
+  const observability = buildObservability(scope, service, validation, protocol, contract.operationNames, idempotency.rows.some((row) => row.mechanism === 'idempotency-key'));
   const testPlan = buildTestPlan(scope, service, sprint.slug, idempotency.rows, input.contractTest, findings, input.plannedContractTest, protocol);
 
   for (const note of scope.questions) findings.ask('', note.text, WEIGHTS.scope, {}, 'scope');

@@ -2,6 +2,7 @@
 
 import { snakeCase, words } from '../naming/index.js';
 import type { Operation } from '../types.js';
+import { cite } from '../types.js';
 
 export function isMutating(op: Pick<Operation, 'kind' | 'method' | 'name'>): boolean {
   switch (op.kind) {
@@ -47,7 +48,7 @@ export function methodOf(op: Pick<Operation, 'kind' | 'method'>): string {
 }
 
 export function formatEvidence(evidence: Array<{ file: string; line?: number }>): string[] {
-  return evidence.map((e) => (e.line ? `${e.file}:${e.line}` : e.file));
+  return evidence.map(cite);
 }
 
 /** Join a service root and a repo folder without `./` noise. */

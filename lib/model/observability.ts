@@ -47,7 +47,8 @@ function databaseInstrumentation(service: ServiceStack | undefined): string | un
   return (orm ? ORM_OTEL[orm] : undefined) ?? (language && db ? DRIVER_OTEL[language]?.[db] : undefined);
 }
 
-export function buildObservability(scope: Scope, service: ServiceStack | undefined, validation: Validation, protocol: ProtocolPlan, names?: Record<string, string>, keyed?: readonly unknown[]): Observability {
+/** `takesKeys`: some operation takes an Idempotency-Key (the idempotency plan says so); only then is the key a log field. */
+export function buildObservability(scope: Scope, service: ServiceStack | undefined, validation: Validation, protocol: ProtocolPlan, names: Record<string, string> | undefined, takesKeys: boolean): Observability {
   const language = languageOf(service);
   const detected = service?.logger?.value;
   // Without a detected logger or a known language there is no logger to name.
@@ -56,8 +57,6 @@ export function buildObservability(scope: Scope, service: ServiceStack | undefin
   const framework = service?.framework ? FRAMEWORKS[service.framework.value] : undefined;
   const hooks = scope.operations.filter((op) => isWebhook(op, scope));
   const mutating = scope.operations.filter((op) => isMutating(op) && !isWebhook(op, scope));
-  // The key is logged only where an operation takes one (the idempotency plan's rows), not for every write.
-  const hasKeys = keyed ? keyed.length > 0 : mutating.some((op) => (op.kind === 'rest' && protocol.family !== 'grpc') || op.retrySafe);
 
   const logFields = [
     'request_id',
@@ -67,7 +66,7 @@ export function buildObservability(scope: Scope, service: ServiceStack | undefin
     ...validation.logged,
     protocol.statusLogField,
     'duration_ms',
-    ...(hasKeys ? ['idempotency_key'] : []),
+    ...(takesKeys ? ['idempotency_key'] : []),
     ...(hooks.length ? ['event_id', 'event_type'] : []),
     ...(scope.jobs.length ? ['job', 'attempt'] : []),
   ];

@@ -352,37 +352,57 @@ export const ENGLISH_MULTIPLIERS: Record<string, number> = {
   k: 1e3, thousand: 1e3, m: 1e6, mm: 1e6, million: 1e6, millions: 1e6, b: 1e9, bn: 1e9, billion: 1e9, billions: 1e9,
 };
 
-// Vietnamese access rules ("Chỉ quản trị viên (admin) mới có thể …", "Chủ sở hữu tệp có thể …",
-// "Bất kỳ ai … mà không cần đăng nhập", "Người dùng đã đăng nhập có thể …").
-/** Actor phrases and the role they name (none: a generic caller). A `(code)` written after one names the role as the code does. */
-export const VI_ACTORS: ReadonlyArray<{ phrase: string; role?: string }> = [
-  { phrase: 'quản trị viên', role: 'admin' }, { phrase: 'người quản trị', role: 'admin' },
-  { phrase: 'kiểm duyệt viên', role: 'moderator' }, { phrase: 'người kiểm duyệt', role: 'moderator' },
-  { phrase: 'biên tập viên', role: 'editor' }, { phrase: 'nhân viên hỗ trợ', role: 'support' }, { phrase: 'nhân viên', role: 'staff' },
-  { phrase: 'người quản lý', role: 'manager' },
-  { phrase: 'người dùng' }, { phrase: 'bất kỳ ai' }, { phrase: 'mọi người' }, { phrase: 'khách' },
-];
-export const VI_ONLY = /(?<![\p{L}])chỉ(?![\p{L}])/iu;
-export const VI_MODAL = /(?<![\p{L}])(?:có thể|được phép|được quyền|mới được)(?![\p{L}])/iu;
-export const VI_DENIED = /(?<![\p{L}])không\s+(?:được|thể)(?![\p{L}])/iu;
-/** The owner of the row as the subject ("Chủ sở hữu tệp có thể …"). */
-export const VI_OWNER = /(?<![\p{L}])chủ sở hữu(?![\p{L}])/iu;
-export const VI_PUBLIC = /(?<![\p{L}])không\s+(?:cần|yêu cầu)\s+(?:đăng nhập|xác thực)(?![\p{L}])/iu;
-export const VI_SIGNED_IN = /(?<![\p{L}])(?:phải|cần)\s+đăng nhập(?![\p{L}])/iu;
-export const VI_ANY_SIGNED_IN = /(?<![\p{L}])(?:(?:bất kỳ|mọi|tất cả)\s+)?người dùng\s+đã\s+đăng nhập(?![\p{L}])/iu;
-export const VI_AUTHZ_WORDS = /(?<![\p{L}])(?:có thể|chỉ|được phép|được quyền|chủ sở hữu|quản trị viên|đăng nhập|không được)(?![\p{L}])/iu;
+/**
+ * Access-rule words of a language read with its own table, one entry per language: its actor words (a role
+ * each, or none for a generic caller; a `(code)` after one names the role as the code does), the modal that
+ * grants, "only", a denial, the row's owner as who acts, public, must sign in, any signed-in user, and the
+ * words that make a sentence worth reading for access at all.
+ */
+export interface AccessWords {
+  actors: ReadonlyArray<{ word: string; role?: string }>;
+  modal: RegExp;
+  only: RegExp;
+  denied: RegExp;
+  owner: RegExp;
+  public: RegExp;
+  signedIn?: RegExp;
+  anySignedIn: RegExp;
+  words: RegExp;
+}
 
-// Japanese access rules ("投稿者またはスーパーユーザーのみが削除できる", "ログインユーザーは誰でも投稿できる", "ログイン不要").
-/** Actor words and the role they name (none: a generic caller). */
-export const JA_ACTORS: ReadonlyArray<{ word: string; role?: string }> = [
-  { word: 'スーパーユーザー', role: 'superuser' }, { word: 'システム管理者', role: 'admin' }, { word: '管理者', role: 'admin' },
-  { word: 'モデレーター', role: 'moderator' }, { word: '編集者', role: 'editor' }, { word: 'スタッフ', role: 'staff' },
-  { word: 'ユーザー' }, { word: '利用者' }, { word: '誰でも' },
+export const ACCESS_LANGUAGES: readonly AccessWords[] = [
+  // Vietnamese: "Chỉ quản trị viên (admin) mới có thể …", "Chủ sở hữu tệp có thể …",
+  // "Bất kỳ ai … mà không cần đăng nhập", "Người dùng đã đăng nhập có thể …".
+  {
+    actors: [
+      { word: 'quản trị viên', role: 'admin' }, { word: 'người quản trị', role: 'admin' },
+      { word: 'kiểm duyệt viên', role: 'moderator' }, { word: 'người kiểm duyệt', role: 'moderator' },
+      { word: 'biên tập viên', role: 'editor' }, { word: 'nhân viên hỗ trợ', role: 'support' }, { word: 'nhân viên', role: 'staff' },
+      { word: 'người quản lý', role: 'manager' },
+      { word: 'người dùng' }, { word: 'bất kỳ ai' }, { word: 'mọi người' }, { word: 'khách' },
+    ],
+    modal: /(?<![\p{L}])(?:có thể|được phép|được quyền|mới được)(?![\p{L}])/iu,
+    only: /(?<![\p{L}])chỉ(?![\p{L}])/iu,
+    denied: /(?<![\p{L}])không\s+(?:được|thể)(?![\p{L}])/iu,
+    owner: /(?<![\p{L}])chủ sở hữu(?![\p{L}])/iu,
+    public: /(?<![\p{L}])không\s+(?:cần|yêu cầu)\s+(?:đăng nhập|xác thực)(?![\p{L}])/iu,
+    signedIn: /(?<![\p{L}])(?:phải|cần)\s+đăng nhập(?![\p{L}])/iu,
+    anySignedIn: /(?<![\p{L}])(?:(?:bất kỳ|mọi|tất cả)\s+)?người dùng\s+đã\s+đăng nhập(?![\p{L}])/iu,
+    words: /(?<![\p{L}])(?:có thể|chỉ|được phép|được quyền|chủ sở hữu|quản trị viên|đăng nhập|không được)(?![\p{L}])/iu,
+  },
+  // Japanese: "投稿者またはスーパーユーザーのみが削除できる", "ログインユーザーは誰でも投稿できる", "ログイン不要".
+  {
+    actors: [
+      { word: 'スーパーユーザー', role: 'superuser' }, { word: 'システム管理者', role: 'admin' }, { word: '管理者', role: 'admin' },
+      { word: 'モデレーター', role: 'moderator' }, { word: '編集者', role: 'editor' }, { word: 'スタッフ', role: 'staff' },
+      { word: 'ユーザー' }, { word: '利用者' }, { word: '誰でも' },
+    ],
+    modal: /できる|できます|でき(?:ない|ません)|可能|行える|行えます|許可/,
+    only: /のみ|だけ|に限り|に限る/,
+    denied: /でき(?:ない|ません)|禁止/,
+    owner: /(?:所有者|オーナー|投稿者|作成者)(?:本人)?(?=\s*(?:また|と|か|、|・|および|及び|のみ|だけ|は|が|に限り))/,
+    public: /(?:ログイン|認証)(?:は)?不要|ログイン(?:なし|せず)で|未ログインでも/,
+    anySignedIn: /(?:ログイン(?:済み|した|している)?|認証済み)(?:の)?\s*(?:ユーザー|会員|利用者)(?:であれば|なら)?(?:は|が)?\s*(?:誰でも|だれでも|全員)|(?:すべて|全て)の\s*(?:ログイン(?:済み)?|認証済み)(?:の)?\s*(?:ユーザー|会員)/,
+    words: /のみ|だけ|できる|できます|可能|権限|ログイン|認証|所有者|投稿者|スーパーユーザー|管理者/,
+  },
 ];
-export const JA_MODAL = /できる|できます|でき(?:ない|ません)|可能|行える|行えます|許可/;
-export const JA_ONLY = /のみ|だけ|に限り|に限る/;
-/** The row's owner as who may act ("所有者のみ", "投稿者またはスーパーユーザー"). */
-export const JA_OWNER = /(?:所有者|オーナー|投稿者|作成者)(?:本人)?(?=\s*(?:また|と|か|、|・|および|及び|のみ|だけ|は|が|に限り))/;
-export const JA_ANY_SIGNED_IN = /(?:ログイン(?:済み|した|している)?|認証済み)(?:の)?\s*(?:ユーザー|会員|利用者)(?:であれば|なら)?(?:は|が)?\s*(?:誰でも|だれでも|全員)|(?:すべて|全て)の\s*(?:ログイン(?:済み)?|認証済み)(?:の)?\s*(?:ユーザー|会員)/;
-export const JA_PUBLIC = /(?:ログイン|認証)(?:は)?不要|ログイン(?:なし|せず)で|未ログインでも/;
-export const JA_AUTHZ_WORDS = /のみ|だけ|できる|できます|可能|権限|ログイン|認証|所有者|投稿者|スーパーユーザー|管理者/;

@@ -8,7 +8,7 @@
 import path from 'node:path';
 import type { Evidence, RepoLayout, RepoTable, ServiceStack } from '../types.js';
 import { entitiesFromCode } from '../scope/grammar/models.js';
-import { knowledgeOf, LIST_ENVELOPES, ORMS, PAGE_WORDS, PAGING_CLASSES, PAGING_PAIRS, QUERY_PARAM_DEFAULTS, QUERY_PARAM_READS, SERVICE_LAYER_MODULES, SQL_PRIMARY_KEY, type KeyType } from '../knowledge/index.js';
+import { HANDLER_FILE, knowledgeOf, LIST_ENVELOPES, ORMS, PAGE_WORDS, PAGING_CLASSES, PAGING_PAIRS, QUERY_PARAM_DEFAULTS, QUERY_PARAM_READS, SERVICE_LAYER_MODULES, SQL_PRIMARY_KEY, type KeyType } from '../knowledge/index.js';
 import { readErrorBody } from './error-body.js';
 import { globToRegExp } from './glob.js';
 import { fileRole, lineOfIndex, type RepoReader } from './scan.js';
@@ -158,7 +158,6 @@ export async function readPrimaryKey(reader: RepoReader, serviceDir: string, fil
   return { type, evidence: [evidence], ...(generated ? { generated } : {}) };
 }
 
-const HANDLER_FILE = /(^|\/)(routes?|routers?|controllers?|handlers?|apis?|views|endpoints|resolvers|pagination)(\/|\.|_|$)|(controller|handler|router|routes|views|endpoints?)s?\.\w+$/i;
 const HANDLER_SOURCE = /\.(py|ts|js|mjs|cjs|rb|go|java|kt)$/;
 const MAX_HANDLER_FILES = 80;
 
@@ -175,33 +174,27 @@ export async function readPaging(reader: RepoReader, serviceDir: string, files: 
     .slice(0, MAX_HANDLER_FILES);
   if (!candidates.length) return undefined;
   const texts = await reader.readMany(candidates);
+  // A pair counts in a file that reads both parameters; a paging class (DRF `LimitOffsetPagination`) reads its pair
+  // itself, so a file that uses it counts as reading both.
+  const readers = [
+    ...PAGING_PAIRS.map((pair) => {
+      const [size, position] = pair.params.map(queryRead);
+      return { pair, find: (text: string) => (size.test(text) ? position.exec(text) : null) };
+    }),
+    ...PAGING_CLASSES.map((pair) => ({ pair, find: (text: string) => pair.pattern.exec(text) })),
+  ];
   let best: { pair: (typeof PAGING_PAIRS)[number]; count: number; evidence: Evidence } | undefined;
-  for (const pair of PAGING_PAIRS) {
-    const [size, position] = pair.params.map(queryRead);
+  for (const { pair, find } of readers) {
     let count = 0;
     let evidence: Evidence | undefined;
     for (const file of candidates) {
       const text = texts.get(file);
-      if (text === undefined || !size.test(text)) continue;
-      const hit = position.exec(text);
-      if (!hit) continue;
-      count++;
-      evidence ??= { file, line: lineOfIndex(text, hit.index) };
-    }
-    if (count && evidence && (!best || count > best.count)) best = { pair, count, evidence };
-  }
-  // A paging class reads its pair itself: each file that uses it counts as a handler reading both.
-  for (const paging of PAGING_CLASSES) {
-    let count = 0;
-    let evidence: Evidence | undefined;
-    for (const file of candidates) {
-      const text = texts.get(file);
-      const hit = text === undefined ? null : paging.pattern.exec(text);
+      const hit = text === undefined ? null : find(text);
       if (!hit) continue;
       count++;
       evidence ??= { file, line: lineOfIndex(text!, hit.index) };
     }
-    if (count && evidence && (!best || count > best.count)) best = { pair: paging, count, evidence };
+    if (count && evidence && (!best || count > best.count)) best = { pair, count, evidence };
   }
   if (!best) return undefined;
   // The page size the handlers default to, where the one that pages first states it.

@@ -8,6 +8,7 @@ import { Findings } from '../../lib/model/findings.js';
 import { sloAlerts } from '../../lib/model/index.js';
 import { protocolFor } from '../../lib/model/protocol.js';
 import { extractScope } from '../../lib/scope/index.js';
+import { RECIPE_SHARING_EARS } from '../helpers/specs.js';
 import { rest } from './fixtures.js';
 
 describe('an SLO for a group of operations', () => {
@@ -28,21 +29,7 @@ describe('an SLO for a group of operations', () => {
 });
 
 describe('stated error statuses in the authz matrix and the contract', () => {
-  const doc = [
-    '# Recipe sharing',
-    '',
-    '## API',
-    '',
-    '- `POST /v1/recipes` — add a recipe with `title` and `steps`',
-    '- `DELETE /v1/recipes/{id}` — remove a recipe',
-    '- `POST /v1/recipes/{id}/share` — share a recipe',
-    '',
-    '## Acceptance criteria',
-    '',
-    '1. WHEN a user who is not the author removes a recipe THEN the system SHALL return 403',
-    '2. WHEN a user shares a recipe that is already shared THEN the system SHALL respond with 409 Conflict',
-  ].join('\n');
-  const scope = extractScope(doc);
+  const scope = extractScope(RECIPE_SHARING_EARS);
 
   it('the "not the author" 403 makes the author the ownership rule of that row', () => {
     const findings = new Findings();

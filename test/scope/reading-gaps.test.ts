@@ -6,6 +6,7 @@ import { authzRule } from '../../lib/scope/facts.js';
 import { extractScope } from '../../lib/scope/index.js';
 import { readUnits } from '../../lib/scope/units.js';
 import type { Operation } from '../../lib/types.js';
+import { RECIPE_SHARING_EARS as EARS } from '../helpers/specs.js';
 
 function rest(method: string, path: string, summary?: string): Operation {
   return { kind: 'rest', method, path, name: `${method} ${path}`, line: 1, pathParams: [], queryParams: [], requestFields: [], responseFields: [], list: false, retrySafe: false, ...(summary ? { summary } : {}) };
@@ -104,22 +105,6 @@ describe('ownership phrases: the caller owns the row, no role named after the ro
   });
 });
 
-const EARS = [
-  '# Recipe sharing',
-  '',
-  '## API',
-  '',
-  '- `POST /v1/recipes` — add a recipe with `title` and `steps`',
-  '- `DELETE /v1/recipes/{id}` — remove a recipe',
-  '- `POST /v1/recipes/{id}/share` — share a recipe',
-  '',
-  '## Acceptance criteria',
-  '',
-  '1. WHEN a user who is not the author removes a recipe THEN the system SHALL return 403',
-  '2. WHEN a user shares a recipe that is already shared THEN the system SHALL respond with 409 Conflict',
-  '3. WHEN a user adds a recipe without a title THEN the system SHALL return 422',
-  '4. WHEN the recipe does not exist THEN the system SHALL return `404`',
-].join('\n');
 
 describe('EARS acceptance criteria that state error statuses', () => {
   const scope = extractScope(EARS);

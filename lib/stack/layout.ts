@@ -244,18 +244,29 @@ export function readServiceLayer(serviceDir: string, files: string[]): RepoLayou
   return undefined;
 }
 
-/** Where the migration tool's own configuration hands it the models (Alembic env.py `target_metadata = SQLModel.metadata`). */
-export async function readAutogenerate(reader: RepoReader, serviceDir: string, files: string[], tool: string | undefined): Promise<Evidence | undefined> {
-  const auto = knowledgeOf('migrations', tool)?.autogenerate;
-  if (!auto) return undefined;
-  const candidates = files.filter((file) => auto.files.test(relTo(serviceDir, file)) && !/(^|\/)(node_modules|venv|\.venv|site-packages|test|tests)\//.test(file)).sort();
+/** Folders and file names that are not the app's own configuration (dependencies, builds, tests). */
+const NOT_OWN_FILE = /(^|\/)(node_modules|vendor|dist|build|venv|\.venv|site-packages|test|tests|spec|__tests__)\/|[._](test|spec)\.\w+$/;
+
+/**
+ * The first of the app's own files named by `where.files` in which `where.setting` matches, in path order:
+ * how knowledge that names a setting (a global prefix, a cookie name, `synchronize: true`) is read.
+ */
+async function firstSetting(reader: RepoReader, serviceDir: string, files: string[], where: { files: RegExp; setting: RegExp }): Promise<{ file: string; text: string; hit: RegExpExecArray } | undefined> {
+  const candidates = files.filter((file) => where.files.test(relTo(serviceDir, file)) && !NOT_OWN_FILE.test(file)).sort();
   const texts = await reader.readMany(candidates);
   for (const file of candidates) {
     const text = texts.get(file);
-    const hit = text === undefined ? null : auto.setting.exec(text);
-    if (hit) return { file, line: lineOfIndex(text!, hit.index) };
+    const hit = text === undefined ? null : where.setting.exec(text);
+    if (hit) return { file, text: text!, hit };
   }
   return undefined;
+}
+
+/** Where the migration tool's own configuration hands it the models (Alembic env.py `target_metadata = SQLModel.metadata`). */
+export async function readAutogenerate(reader: RepoReader, serviceDir: string, files: string[], tool: string | undefined): Promise<Evidence | undefined> {
+  const auto = knowledgeOf('migrations', tool)?.autogenerate;
+  const found = auto && (await firstSetting(reader, serviceDir, files, auto));
+  return found ? { file: found.file, line: lineOfIndex(found.text, found.hit.index) } : undefined;
 }
 
 const SCHEMA_GENERATED_UUID = /@default\(\s*uuid\(\)\s*\)|\.defaultRandom\(\)|gen_random_uuid\(\)|uuid_generate_v4\(\)/i;
@@ -263,15 +274,8 @@ const SCHEMA_GENERATED_UUID = /@default\(\s*uuid\(\)\s*\)|\.defaultRandom\(\)|ge
 /** The one prefix the framework's own setting puts before every route, read from the files that set it. */
 export async function readBasePath(reader: RepoReader, serviceDir: string, files: string[], framework: string | undefined): Promise<RepoLayout['basePath'] | undefined> {
   const prefix = knowledgeOf('framework', framework)?.globalPrefix;
-  if (!prefix) return undefined;
-  const candidates = files.filter((file) => prefix.files.test(relTo(serviceDir, file)) && !/(^|\/)(node_modules|dist|build|test|tests|__tests__)\//.test(file)).sort();
-  const texts = await reader.readMany(candidates);
-  for (const file of candidates) {
-    const text = texts.get(file);
-    const hit = text === undefined ? null : prefix.setting.exec(text);
-    if (hit?.[1]) return { path: `/${hit[1]}`, evidence: [{ file, line: lineOfIndex(text!, hit.index) }] };
-  }
-  return undefined;
+  const found = prefix && (await firstSetting(reader, serviceDir, files, prefix));
+  return found?.hit[1] ? { path: `/${found.hit[1]}`, evidence: [{ file: found.file, line: lineOfIndex(found.text, found.hit.index) }] } : undefined;
 }
 
 /** The session cookie's name: the auth library's setting in the repository, else its documented default. */
@@ -279,13 +283,8 @@ export async function readSessionCookie(reader: RepoReader, serviceDir: string, 
   for (const auth of auths) {
     const cookie = knowledgeOf('auth', auth)?.sessionCookie;
     if (!cookie) continue;
-    const candidates = files.filter((file) => cookie.files.test(relTo(serviceDir, file)) && !/(^|\/)(node_modules|vendor|test|tests)\//.test(file)).sort();
-    const texts = await reader.readMany(candidates);
-    for (const file of candidates) {
-      const text = texts.get(file);
-      const hit = text === undefined ? null : cookie.setting.exec(text);
-      if (hit?.[1]) return { name: hit[1], auth, evidence: [{ file, line: lineOfIndex(text!, hit.index + hit[0].indexOf(hit[1])) }] };
-    }
+    const found = await firstSetting(reader, serviceDir, files, cookie);
+    if (found?.hit[1]) return { name: found.hit[1], auth, evidence: [{ file: found.file, line: lineOfIndex(found.text, found.hit.index + found.hit[0].indexOf(found.hit[1])) }] };
     if (cookie.defaultName) return { name: cookie.defaultName, auth, evidence: [] };
   }
   return undefined;
@@ -295,16 +294,8 @@ export async function readSessionCookie(reader: RepoReader, serviceDir: string, 
 export async function readSchemaSync(reader: RepoReader, serviceDir: string, files: string[], orm: string | undefined): Promise<RepoLayout['schemaSync'] | undefined> {
   const sync = knowledgeOf('orm', orm)?.schemaSync;
   if (!orm || !sync) return undefined;
-  const candidates = files
-    .filter((file) => sync.files.test(relTo(serviceDir, file)) && !/(^|\/)(node_modules|dist|build|test|tests|spec|__tests__)\//.test(file) && !/\.(test|spec)\.[cm]?[jt]s$/.test(file))
-    .sort();
-  const texts = await reader.readMany(candidates);
-  for (const file of candidates) {
-    const text = texts.get(file);
-    const hit = text === undefined ? null : sync.setting.exec(text);
-    if (hit) return { orm, setting: sync.label, evidence: [{ file, line: lineOfIndex(text!, hit.index) }] };
-  }
-  return undefined;
+  const found = await firstSetting(reader, serviceDir, files, sync);
+  return found ? { orm, setting: sync.label, evidence: [{ file: found.file, line: lineOfIndex(found.text, found.hit.index) }] } : undefined;
 }
 
 const MAX_MODEL_FILES = 200;

@@ -6,14 +6,15 @@
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { Evidence, LiteralJsonType, RepoErrorBody } from '../types.js';
-import { ERROR_BODY_WRITES, ERROR_HANDLER_CODE, ERROR_HANDLER_FILE, ERROR_STATUS, HANDLER_FILE, knowledgeOf, PROBLEM_DETAILS, PROBLEM_FIELDS } from '../knowledge/index.js';
+import { ERROR_BODY_WRITES, ERROR_HANDLER_CODE, ERROR_HANDLER_FILE, ERROR_STATUS, knowledgeOf, PROBLEM_DETAILS, PROBLEM_FIELDS } from '../knowledge/index.js';
 import { lineOfIndex, type RepoReader } from './scan.js';
 
 const SOURCE_FILE = /\.(py|ts|js|mjs|cjs|rb|go|java|kt)$/;
 const CONFIG_FILE = /(^|\/)application(?:-\w+)?\.(?:properties|ya?ml)$/;
 const OPENAPI_FILE = /(^|\/)(?:openapi|swagger)[\w.-]*\.(?:ya?ml|json)$/i;
-/** FastAPI and Flask apps keep handlers and their helpers in an `app/` package. */
-const APP_PACKAGE = /(^|\/)app(\/|\.|_|$)/;
+// Where handlers write error bodies. Kept apart from the paging reader's HANDLER_FILE (which also reads
+// `apis.py` and `pagination`): widening it changes which bodies are counted, so it changes with a trial.
+const HANDLER_FILE = /(^|\/)(routes?|routers?|controllers?|handlers?|api|views|endpoints|resolvers|app)(\/|\.|_|$)|(controller|handler|router|routes|views|endpoints?)s?\.\w+$/i;
 const EXCLUDED = /(^|\/)(node_modules|vendor|dist|build|test|tests|spec|__tests__|migrations?)\//;
 const MAX_FILES = 120;
 /** How far after an error handler's signature (`@Catch(`, `rescue_from`) a written body still belongs to it. */
@@ -113,7 +114,7 @@ export async function readErrorBody(reader: RepoReader, serviceDir: string, file
   const rel = (file: string): string => (serviceDir === '.' || serviceDir === '' ? file : path.posix.relative(serviceDir, file));
   const candidates = files
     .filter((file) => !EXCLUDED.test(file) && !/[._](test|spec)\.\w+$/.test(file))
-    .filter((file) => (SOURCE_FILE.test(file) && (HANDLER_FILE.test(rel(file)) || APP_PACKAGE.test(rel(file)) || ERROR_HANDLER_FILE.test(rel(file)))) || CONFIG_FILE.test(rel(file)) || OPENAPI_FILE.test(rel(file)))
+    .filter((file) => (SOURCE_FILE.test(file) && (HANDLER_FILE.test(rel(file)) || ERROR_HANDLER_FILE.test(rel(file)))) || CONFIG_FILE.test(rel(file)) || OPENAPI_FILE.test(rel(file)))
     .sort()
     .slice(0, MAX_FILES);
   if (!candidates.length) return undefined;

@@ -208,6 +208,8 @@ export interface Operation extends SourceLine {
   list: boolean;
   /** The spec says it must be safe to retry (or it creates money/side effects). */
   retrySafe: boolean;
+  /** A retry-safe create whose table the spec makes unique over these columns: a repeat finds the existing row by them. */
+  naturalKey?: { columns: string[]; line: number };
   /** No user session: a webhook, a vendor callback. */
   unauthenticated?: boolean;
   /** The document's code shows the handler takes no request body (a NestJS handler without `@Body()`). */

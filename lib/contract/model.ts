@@ -497,7 +497,8 @@ function planOperation(op: Operation, role: OperationRole, resource: PlannedReso
   // PUT and DELETE are idempotent by definition (RFC 9110 §9.2.2); only POST/PATCH need a key. An rpc has no method:
   // it is keyed when the spec asks for safe retries or its request message already declares the key (AIP-155).
   const rpc = op.kind === 'grpc' && mutating;
-  const idempotent = role !== 'webhook' && ((op.retrySafe && (rpc || method === 'POST' || method === 'PATCH')) || (rpc && statedRequestId(op) !== undefined));
+  // A create the spec makes unique over its request's columns (op.naturalKey) finds a repeat by them, without a key.
+  const idempotent = role !== 'webhook' && ((op.retrySafe && !op.naturalKey && (rpc || method === 'POST' || method === 'PATCH')) || (rpc && statedRequestId(op) !== undefined));
   const segments = op.path?.split('/').filter(Boolean) ?? [];
   const versionPrefix = segments.find((segment) => VERSION_SEGMENT.test(segment));
   const roles = [...new Set(rules.flatMap((rule) => rule.roles))];

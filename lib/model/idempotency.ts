@@ -35,6 +35,10 @@ function rowFor(op: Operation, scope: Scope, service: ServiceStack | undefined, 
   if (!rpc && op.kind === 'rest' && (method === 'PUT' || method === 'DELETE') && !op.retrySafe) {
     return { key, mechanism: 'natural-key', keyName: op.pathParams.join(', ') || 'id', window: '', storage: { kind: 'row', name: 'row' } };
   }
+  // A create into a table the spec makes unique over the request's columns: the row itself answers a repeat.
+  if (op.naturalKey && !rpc) {
+    return { key, mechanism: 'unique-key', keyName: op.naturalKey.columns.join(', '), keyLine: op.naturalKey.line, window: '', storage: { kind: 'row', name: 'row' } };
+  }
   // A key field the spec's own rpc message declares (`string request_id = 3;`) is the key, as the contract keeps it.
   const statedPattern = protocol.idempotencyKey.stated;
   const stated = rpc && op.kind === 'grpc' && statedPattern ? op.requestFields.find((field) => statedPattern.test(field.name)) : undefined;

@@ -224,9 +224,11 @@ export interface Validation {
 export interface IdempotencyRow {
   key: string;
   /** What makes a retry recognisable. */
-  mechanism: 'idempotency-key' | 'request-id' | 'event-id' | 'natural-key' | 'none';
-  /** Header/field/column holding it (`Idempotency-Key`, `event.id`, `request_id`). */
+  mechanism: 'idempotency-key' | 'request-id' | 'event-id' | 'natural-key' | 'unique-key' | 'none';
+  /** Header/field/column holding it (`Idempotency-Key`, `event.id`, `request_id`; a unique key's columns). */
   keyName: string;
+  /** The spec's line that makes a `unique-key` unique. */
+  keyLine?: number;
   /** Replay/dedupe window (`24h`, `3 days`); empty for natural keys. */
   window: string;
   storage: { kind: 'table' | 'collection-ttl' | 'redis' | 'row' | 'unknown' | 'none'; name: string; database?: string };

@@ -100,6 +100,7 @@ export function buildTestPlan(
         ...(mutating && scope.entities.length ? ['transaction'] : []),
         ...(idempotency.some((r) => r.mechanism === 'idempotency-key' || r.mechanism === 'request-id') ? ['idempotency-replay'] : []),
         ...(idempotency.some((r) => r.mechanism === 'event-id') ? ['webhook-replay'] : []),
+        ...(idempotency.some((r) => r.mechanism === 'unique-key') ? ['duplicate-create'] : []),
         ...(scope.jobs.length ? ['job'] : []),
         ...(scope.authz.length ? ['authz-denials'] : []),
       ],

@@ -3,7 +3,7 @@
 import type { Column, Entity } from '../types.js';
 import { listedAttributes, translatedAttributes } from './attribute-words.js';
 import { parseAttributes, splitTopLevel, toColumn } from './fields.js';
-import { ATTRIBUTE_LABEL, VERB_FAMILIES } from './vocabulary.js';
+import { ATTRIBUTE_LABEL, UNIQUE_WORD, VERB_FAMILIES } from './vocabulary.js';
 import { camelCase, pascalCase, singular, snakeCase } from '../naming/index.js';
 import { COUNT_PHRASE, parseCount } from './numbers.js';
 import { lineAt, proseOf, sentences, type Unit } from './units.js';
@@ -1247,8 +1247,14 @@ export function tenantKeys(units: readonly Unit[], entities: readonly Entity[]):
  * (the only one that has them all), make one unique key; the last column carries it.
  */
 function uniqueTuples(text: string, line: number, entities: readonly Entity[]): void {
-  for (const match of text.matchAll(COLUMN_TUPLE)) {
-    const names = match[1].split(/[,，]/).map((name) => name.replace(/`/g, '').trim());
+  const tuples = [...text.matchAll(COLUMN_TUPLE)].map((match) => match[1].split(/[,，]/));
+  // "`comment_id` + `user_id`", "`comment_id`와 `user_id`의 조합": code spans joined without parentheses, when the
+  // sentence makes them one key; "`email` and `username` are unique" is two keys.
+  for (const match of text.matchAll(CODE_SPAN_JOIN)) {
+    if (match[0].includes('+') || COMBINATION_WORD.test(proseOf(text))) tuples.push([...match[0].matchAll(/`([A-Za-z_]\w*)`/g)].map((span) => span[1]));
+  }
+  for (const tuple of tuples) {
+    const names = tuple.map((name) => name.replace(/`/g, '').trim());
     if (new Set(names).size !== names.length) continue;
     const owners = entities.filter((entity) => names.every((name) => entity.columns.some((column) => column.name === name)));
     if (owners.length !== 1) continue;
@@ -1263,8 +1269,11 @@ function uniqueTuples(text: string, line: number, entities: readonly Entity[]): 
 /** "unique per owner", "unique within a workspace", "unique for each project": the scope the uniqueness holds in. */
 const UNIQUE_PER = /(?:\bunique|(?<![\p{L}])[úu]nic[oa]s?)\s+(?:per|within|for\s+each|in\s+each|inside|por|em\s+cada|en\s+cada|dentro\s+de)\s+(?:an?\s+|the\s+|each\s+|its\s+|their\s+|cada\s+|(?:o|a|el|la|um|uma|un|una|seu|sua|su)\s+)?`?([A-Za-z_]\w*)`?/iu;
 /** "(`comment_id`, `user_id`) is unique", "o par (comment_id, user_id) é único": a unique key over the listed columns. */
-const UNIQUE_WORD = /\bunique\b|(?<![\p{L}])[úu]nic[oa]s?(?![\p{L}])/iu;
 const COLUMN_TUPLE = /[(（]\s*((?:`?[A-Za-z_]\w*`?\s*[,，]\s*)+`?[A-Za-z_]\w*`?)\s*[)）]/gu;
+/** Words that make listed columns one key: a pair, a combination, together. */
+const COMBINATION_WORD = /\b(?:pair|combination|together|tuple)\b|(?<![\p{L}])(?:par|combinaci[óo]n|combina[çc][ãa]o)(?![\p{L}])|조합|쌍|組み合わせ|组合|組合|cặp|tổ hợp/iu;
+/** Code spans joined by `+`, a comma or "and" in the languages read (와/과, 및, と, 和, y, e, và). */
+const CODE_SPAN_JOIN = /`[A-Za-z_]\w*`(?:\s*(?:\+|[,，、]|\band\b|와|과|및|と|和|\by\b|\be\b|và)\s*`[A-Za-z_]\w*`)+/gu;
 
 /**
  * "The name is unique per owner": a column unique among the rows that share

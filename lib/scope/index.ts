@@ -4,6 +4,7 @@
 import { locateLine, type AuthzRule, type Entity, type ExistingModel, type Field, type Integration, type JobItem, type Operation, type Scope, type ScopeNote, type ScopeSource, type Slo } from '../types.js';
 import { operationKey } from '../types.js';
 import { addColumns, cjkEntity, codeGlosses, columnsAfterNouns, entitiesFromSql, entityFromHeading, entityFromLabel, codeNamedAttributes, columnsForAllEntities, extendedModelColumns, impliedJunctions, nativeOwnerKeys, subtypeKeysCased, uniquePerScope, tenantKeys, isModelLabel, junctionKeys, junctionTables, type RelationStatement, modelFilesInTree, mergeEntity, mergeShapes, entitiesInUnit, entitiesByNoun, existingModelsIn, keyEntity, linkReferences, nestedColumns, rowHints } from './entities.js';
+import { naturalKeys } from './natural-keys.js';
 import { authzFromCell, authzRule, integrationsIn, statedErrorsIn, jobIn, mentionsFrontend, resolveOperations, servicesIn, slosIn, verificationOf, webhookVendor } from './facts.js';
 import { toColumn, toField } from './fields.js';
 import { graphqlRowShapes, readGraphqlSchema } from './grammar/graphql.js';
@@ -604,6 +605,8 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
     columnsAfterNouns(unit, nouns);
   }
   linkReferences(entities);
+  // A retry-safe create into a table unique over its request's columns finds the repeat by that key.
+  naturalKeys(operations, entities);
 
   questions.push(...docQuestions, ...renamedParams);
   questions.push(...openQuestions({ operations, entities, authz, integrations, jobs: uniqueJobs, webhookOps, chosen, registry, sources }));
@@ -750,7 +753,11 @@ function retryTargets(text: string, operations: Operation[]): Operation[] {
         }
         return op.kind.endsWith('mutation') && [...words].some((word) => word.length > 3 && op.name.toLowerCase().includes(word));
       });
-  return candidates.filter((op) => op.kind !== 'rest' || ['POST', 'PUT', 'PATCH', 'DELETE'].includes(op.method ?? ''));
+  const mutating = candidates.filter((op) => op.kind !== 'rest' || ['POST', 'PUT', 'PATCH', 'DELETE'].includes(op.method ?? ''));
+  if (mutating.length || /[a-z]{3}/i.test(proseOf(text))) return mutating;
+  // A rule in a language whose nouns the paths do not spell ("두 번 신고하면 기존 신고를 반환"): the document's one create.
+  const creates = operations.filter((op) => op.kind === 'rest' && op.method === 'POST');
+  return creates.length === 1 ? creates : [];
 }
 
 /** Final names: REST names are derived, then made unique (PUT beside PATCH becomes `replaceX`). */

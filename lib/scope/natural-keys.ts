@@ -1,0 +1,36 @@
+// A create the spec asks to be retry-safe needs no Idempotency-Key when the
+// table it writes is unique over columns the request carries: a repeat finds
+// the existing row by that key ("one report per comment and user").
+
+import type { Entity, Operation } from '../types.js';
+import { singular, snakeCase, words } from '../naming/index.js';
+
+/** The composite unique keys an entity's columns state, each with the line that states it. */
+function compositeKeys(entity: Entity): Array<{ columns: string[]; line: number }> {
+  return entity.columns.filter((column) => column.uniqueWith?.length).map((column) => ({ columns: [...column.uniqueWith!, column.name], line: column.uniqueLine ?? column.line }));
+}
+
+/** `report` for `/comments/{id}/reports`: the path's last literal segment, singular, in snake case. */
+function createdNoun(op: Operation): string | undefined {
+  const literal = op.path?.split('/').filter((segment) => segment && !segment.startsWith('{') && !segment.startsWith(':')).pop();
+  return literal ? snakeCase(singular(literal)) : undefined;
+}
+
+/** The one entity a path's noun names: `reports`, or `comment_reports` whose last word is the noun. */
+function entityNamed(noun: string, entities: readonly Entity[]): Entity | undefined {
+  const table = (entity: Entity): string[] => words(entity.table.split('.').pop() ?? '').map((word) => singular(word).toLowerCase());
+  const exact = entities.filter((entity) => table(entity).join('_') === noun);
+  if (exact.length === 1) return exact[0];
+  const last = entities.filter((entity) => table(entity).at(-1) === noun);
+  return last.length === 1 ? last[0] : undefined;
+}
+
+export function naturalKeys(operations: readonly Operation[], entities: readonly Entity[]): void {
+  for (const op of operations) {
+    if (!op.retrySafe || op.kind !== 'rest' || op.method?.toUpperCase() !== 'POST') continue;
+    const noun = createdNoun(op);
+    const entity = noun ? entityNamed(noun, entities) : undefined;
+    const keys = entity ? compositeKeys(entity) : [];
+    if (keys.length === 1) op.naturalKey = keys[0];
+  }
+}

@@ -39,11 +39,15 @@ function contractKeys(truth) {
 export function statedOperations(truth, inputText) {
   const base = truth.base_path ?? '';
   const written = new Set();
-  for (const match of inputText.matchAll(new RegExp(`\\b(${METHODS})\\b[\\s\`*]*(/[\\w{}:<>./-]*)`, 'g'))) {
-    const key = normalizeKey(`${match[1]} ${match[2]}`);
-    written.add(key);
-    if (base && !match[2].startsWith(base)) written.add(normalizeKey(`${match[1]} ${base}${match[2]}`));
-  }
+  const add = (method, path) => {
+    written.add(normalizeKey(`${method} ${path}`));
+    if (base && !path.startsWith(base)) written.add(normalizeKey(`${method} ${base}${path}`));
+  };
+  const PATH = '(/[\\w{}:<>./-]*)';
+  // `POST /x`, a table row `| POST | \`/x\` |`, and the EARS form "a POST request is received at `/x`".
+  for (const match of inputText.matchAll(new RegExp(`\\b(${METHODS})\\b(?:[\\s\`*|]*|\\s+requests?\\s+(?:is\\s+|are\\s+)?(?:received|sent|made|issued)\\s+(?:at|to|on)\\s+\`?)${PATH}`, 'g'))) add(match[1], match[2]);
+  // Path first: `` `/x` `POST` ``, `| /x | POST |`.
+  for (const match of inputText.matchAll(new RegExp(`\`${PATH}\`[\\s*|]*\`?\\b(${METHODS})\\b`, 'g'))) add(match[2], match[1]);
   return (truth.operations ?? []).filter((key) => {
     if (/^(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) /.test(key)) return written.has(normalizeKey(key));
     // Namespaced names (`task.list`) count only when written whole.

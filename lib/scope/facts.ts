@@ -78,11 +78,18 @@ const VALUE_BEFORE = /\b(?:status|state|stage|phase|mode|kind|type)\s*(?:is|=|:|
 const VALUE_AFTER = /^\s*(?:status|state|stage|phase|mode)\b/i;
 const DENIED = /\b(?:cannot|can't|can not|may not|must not|mustn't|is not allowed|are not allowed|is not permitted|are not permitted)\b|不可|不得|不能/i;
 
+/** The sprint manages roles as data: an operation on a `roles` path or named for roles (`assignRole`). */
+function rolesAreResource(ops: readonly Operation[]): boolean {
+  return ops.some((op) => (op.kind === 'rest' ? /(?:^|\/)roles?(?:\/|$)/i.test(op.path ?? '') : /role/i.test(op.name)));
+}
+
 /** Who a sentence grants access to: roles, and whether it names a generic caller ("only users…"). */
 function whoIn(text: string, ops: Operation[]): { roles: string[]; generic: boolean } {
   const roles = new Set<string>();
   const prose = proseOf(text);
-  const roleContext = /\broles?\b|\bscopes?\b|\bonly\b|\bpermission|角色|權限|权限|只有|僅|仅/i.test(prose);
+  // Where roles are the sprint's own resource (`POST /roles`), "role" names that resource, not who may act.
+  const roleWord = rolesAreResource(ops) ? /\bscopes?\b/i : /\broles?\b|\bscopes?\b/i;
+  const roleContext = roleWord.test(prose) || /\bonly\b|\bpermission|角色|權限|权限|只有|僅|仅/i.test(prose);
   if (roleContext) {
     for (const code of text.matchAll(/`([^`]+)`/g)) {
       // "in `draft` status", "whose status is `draft`": a value of a field; "`own` lists": a determiner.
@@ -92,9 +99,9 @@ function whoIn(text: string, ops: Operation[]): { roles: string[]; generic: bool
       if (ROLE_CODE.test(code[1]) && !NOT_ROLE_CODE.test(code[1]) && !ops.some((op) => op.name === code[1])) roles.add(code[1]);
     }
   }
-  for (const quoted of text.matchAll(/["“']([A-Za-z][\w:-]*)["”']/g)) if (/\brole|\bscope/i.test(text) && ROLE_CODE.test(quoted[1]) && !NOT_ROLE_CODE.test(quoted[1])) roles.add(quoted[1]);
-  // "the auditor role"; not "role-based", not "đổi role" (a word of another script).
-  for (const named of prose.matchAll(new RegExp(`${WORD_START}([a-z][\\w-]*)\\s+role\\b(?!-)`, 'giu'))) {
+  for (const quoted of text.matchAll(/["“']([A-Za-z][\w:-]*)["”']/g)) if (roleWord.test(text) && ROLE_CODE.test(quoted[1]) && !NOT_ROLE_CODE.test(quoted[1])) roles.add(quoted[1]);
+  // "the auditor role"; not "role-based", not "đổi role" (a word of another script), not "create a role" where roles are data.
+  for (const named of rolesAreResource(ops) ? [] : prose.matchAll(new RegExp(`${WORD_START}([a-z][\\w-]*)\\s+role\\b(?!-)`, 'giu'))) {
     const word = named[1].toLowerCase();
     // In a sentence with other scripts' letters the word may be a word of that language ("khi role thay đổi").
     const foreign = /[^\x00-\x7F]/.test(prose.replace(/[—–→“”’‘…]/g, '')) && ACTOR_NOUNS.get(singular(word)) !== 'role';
@@ -283,7 +290,7 @@ export function authzRule(text: string, line: number, ops: Operation[], contextO
   const onlyCallers = generic && (/\bonly\b|只有|僅/i.test(prose) || ROMANCE_ONLY.test(prose) || ACCESS_LANGUAGES.some((language) => language.only.test(prose)));
   const modal = /\b(?:may|can|cannot|can't|must not|only|allowed|permitted)\b|只有|只能|才能|可以|允许|允許|不可|수\s*있|수\s*없/i.test(prose) || ROMANCE_MODAL.test(prose) || ROMANCE_ONLY.test(prose) || ACCESS_LANGUAGES.some((language) => language.modal.test(prose) || language.only.test(prose));
   if (!roles.length && !ownership && !isPublic && !signedIn && !onlyCallers) return undefined;
-  if (!modal && !isPublic && !signedIn && !/\broles?\b|角色/i.test(prose)) return undefined;
+  if (!modal && !isPublic && !signedIn && !((!rolesAreResource(ops) && /\broles?\b/i.test(prose)) || /角色/.test(prose))) return undefined;
   // "Customers may not delete orders" denies; the rule table lists who may, so a denial alone grants nothing.
   if (denied && !isPublic && !signedIn && !((granting.trim() && CJK_MODAL.test(granting)) || /\b(?:may|can|only)\b(?!\s+not)/i.test(proseOf(granting)) || (granting.trim() && (ROMANCE_MODAL.test(proseOf(granting)) || ACCESS_LANGUAGES.some((language) => language.modal.test(proseOf(granting))))))) return undefined;
   const named = namedOperations(text, ops);

@@ -63,7 +63,7 @@ describe('a retry-safe create keyed by the table’s unique columns', () => {
   it('plans the row as the key: no Idempotency-Key header, no idempotency_keys table, a duplicate-create test', async () => {
     const context = sprintIn('spring-boot-jpa', KOREAN);
     const prepared = await prepareBackendSpec(context, { skipPreflight: true }, { lock: false });
-    const plan = await planBackendSpec(prepared, { apiStyle: 'rest', conflict: 'merge' });
+    const plan = await planBackendSpec(prepared, { apiStyle: 'rest', conflict: 'merge', scaffoldTest: false });
     const section = plan.documentAfter.slice(plan.documentAfter.indexOf('## Backend'));
     expect(section).toContain('the unique key (`comment_id, user_id`, line 11): a repeat returns the existing row');
     expect(section).toContain('a repeated create returns the existing row');
@@ -76,7 +76,7 @@ describe('a retry-safe create keyed by the table’s unique columns', () => {
     const spec = ENGLISH.replace('- (`comment_id`, `user_id`) is unique.\n', '');
     const context = sprintIn('spring-boot-jpa', spec);
     const prepared = await prepareBackendSpec(context, { skipPreflight: true }, { lock: false });
-    const plan = await planBackendSpec(prepared, { apiStyle: 'rest', conflict: 'merge' });
+    const plan = await planBackendSpec(prepared, { apiStyle: 'rest', conflict: 'merge', scaffoldTest: false });
     expect(plan.documentAfter).toContain('Idempotency-Key');
     expect(plan.documentAfter).toContain('idempotency_keys');
   });

@@ -75,7 +75,7 @@ const WORD_START = String.raw`(?<![\p{L}\p{N}_])`;
 const NAMED_ONLY = new Set(['service', 'bot']);
 /** Words around a code span that make it a field's value, not a role ("status is `draft`", "`draft` status"). */
 const VALUE_BEFORE = /\b(?:status|state|stage|phase|mode|kind|type)\s*(?:is|=|:|of|equals?|set to)?\s*$/i;
-const VALUE_AFTER = /^\s*(?:status|state|stage|phase|mode)\b/i;
+const VALUE_AFTER = /^\s*(?:status|state|stage|phase|mode|array|field|column|attribute|property|parameter|flag|cookie|header|commit|branch|tag|key|value)s?\b/i;
 const DENIED = /\b(?:cannot|can't|can not|may not|must not|mustn't|is not allowed|are not allowed|is not permitted|are not permitted)\b|不可|不得|不能/i;
 
 /** The sprint manages roles as data: an operation on a `roles` path or named for roles (`assignRole`). */
@@ -83,19 +83,28 @@ function rolesAreResource(ops: readonly Operation[]): boolean {
   return ops.some((op) => (op.kind === 'rest' ? /(?:^|\/)roles?(?:\/|$)/i.test(op.path ?? '') : /role/i.test(op.name)));
 }
 
+/** Words around a code span that put it where a caller stands: "only `admin` may", "limited to `support`". */
+const CALLER_BEFORE = /\b(?:only|to|by|for|with)\s+(?:the\s+|a\s+|an\s+)?$/i;
+const CALLER_AFTER = /^\s*(?:users?\b|may\b|can\b|must\b|is allowed|are allowed|has access|have access|only\s+(?:may|can)\b|及|和|或|可以|才能|只能)/i;
+
 /** Who a sentence grants access to: roles, and whether it names a generic caller ("only users…"). */
 function whoIn(text: string, ops: Operation[]): { roles: string[]; generic: boolean } {
   const roles = new Set<string>();
   const prose = proseOf(text);
   // Where roles are the sprint's own resource (`POST /roles`), "role" names that resource, not who may act.
   const roleWord = rolesAreResource(ops) ? /\bscopes?\b/i : /\broles?\b|\bscopes?\b/i;
-  const roleContext = roleWord.test(prose) || /\bonly\b|\bpermission|角色|權限|权限|只有|僅|仅/i.test(prose);
+  const namesAccess = roleWord.test(prose) || /\bpermission|角色|權限|权限/i.test(prose);
+  const roleContext = namesAccess || /\bonly\b|只有|僅|仅/i.test(prose);
   if (roleContext) {
     for (const code of text.matchAll(/`([^`]+)`/g)) {
       // "in `draft` status", "whose status is `draft`": a value of a field; "`own` lists": a determiner.
       const before = text.slice(Math.max(0, code.index - 24), code.index);
-      const after = text.slice(code.index + code[0].length, code.index + code[0].length + 16);
+      // "a `Secure`, `HttpOnly` cookie": what follows a list of code spans describes each of them.
+      const after = text.slice(code.index + code[0].length, code.index + code[0].length + 80).replace(/^(?:\s*(?:[,，、]|\band\b|\bor\b)\s*`[^`]*`)+/, '').slice(0, 16);
       if (VALUE_BEFORE.test(before) || VALUE_AFTER.test(after) || DETERMINERS.has(code[1].toLowerCase())) continue;
+      // With only "only" to go by, a code span names who when it stands where a caller does ("only `admin` may",
+      // "restricted to `support`"), not anywhere ("omit `Secure` only on local HTTP").
+      if (!namesAccess && ACTOR_NOUNS.get(singular(code[1].toLowerCase())) !== 'role' && !CALLER_BEFORE.test(before) && !CALLER_AFTER.test(after)) continue;
       if (ROLE_CODE.test(code[1]) && !NOT_ROLE_CODE.test(code[1]) && !ops.some((op) => op.name === code[1])) roles.add(code[1]);
     }
   }
@@ -229,6 +238,9 @@ function resourceNouns(ops: Operation[], keys: string[]): Set<string> {
  * "the list owner", "lists they own"), the bare noun when it does not ("only the author may…").
  * `noun`: the resource, for a pronoun that stands for it ("… may delete it").
  */
+/** "two users create": a count of callers, not the rows they own. */
+const COUNT_WORDS = /^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|many|multiple|some|both|all|other|different)$/i;
+
 function ownerPhrase(prose: string): { ownership: string; noun?: string; owner: string } | undefined {
   const possessive = POSSESSIVE_OWNER.exec(prose);
   if (possessive) return { ownership: `own ${possessive[1].toLowerCase()}`, noun: possessive[1].toLowerCase(), owner: possessive[2].toLowerCase() };
@@ -237,21 +249,23 @@ function ownerPhrase(prose: string): { ownership: string; noun?: string; owner: 
   const before = NOUN_OWNER.exec(prose);
   if (before && !DETERMINERS.has(before[1].toLowerCase()) && !/^(?:only|same|original|current|actual|real|sole|rightful)$/i.test(before[1])) return { ownership: `own ${singular(before[1].toLowerCase())}`, noun: before[1].toLowerCase(), owner: before[2].toLowerCase() };
   const owned = OWNED_BY_CALLER.exec(prose);
-  if (owned && !DETERMINERS.has(owned[1].toLowerCase())) return { ownership: `own ${owned[1].toLowerCase()}`, noun: owned[1].toLowerCase(), owner: 'owner' };
+  if (owned && !DETERMINERS.has(owned[1].toLowerCase()) && !COUNT_WORDS.test(owned[1])) return { ownership: `own ${owned[1].toLowerCase()}`, noun: owned[1].toLowerCase(), owner: 'owner' };
   const bare = BARE_OWNER.exec(prose);
   if (bare) return { ownership: bare[1].toLowerCase(), owner: bare[1].toLowerCase() };
   return undefined;
 }
 
 function ownershipOf(text: string): string | undefined {
-  const own = /\b(?:their|his|her|its|your|my)?\s*own\s+([A-Za-z][\w-]*)/i.exec(proseOf(text.replace(/`(own)`/gi, "$1")));
+  // "its own expires_at", "its own tax rate": a thing's own value, not a caller's rows.
+  const own = /\b(?:(their|his|her|its|your|my)\s+)?own\s+([A-Za-z][\w-]*)/i.exec(proseOf(text.replace(/`(own)`/gi, "$1")));
   // "own only": the caller's own rows, whatever they are called.
-  if (own) return NOT_OWNED_NOUN.test(own[1]) ? 'owner' : `own ${own[1]}`;
+  if (own && own[1]?.toLowerCase() !== 'its') return NOT_OWNED_NOUN.test(own[2]) ? 'owner' : `own ${own[2]}`;
   if (/\bself\b|本人/i.test(text)) return 'self';
   if (ACCESS_LANGUAGES.some((language) => language.owner.test(text))) return 'owner';
   // "书架的所有者可以修改": the owner of the resource, as the subject of a modal.
   if (/(?:所有者|拥有者|擁有者)\s*(?:才|也)?\s*(?:可以|能|才能|可)/.test(text)) return 'owner';
-  const cjk = /自己的\s*([\u4e00-\u9fff]+|`[^`]+`)/.exec(text);
+  // "自己的密碼和姓名", "自己的資訊是…": the noun right after 自己的, up to a conjunction, a copula or a clause end.
+  const cjk = /自己的\s*((?:(?![是和及与與或的，,。、；;：:])[\u4e00-\u9fff]){1,6}|`[^`]+`)/.exec(text);
   return cjk ? `自己的${cjk[1]}` : undefined;
 }
 

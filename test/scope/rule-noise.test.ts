@@ -1,0 +1,42 @@
+// Sentences that mention access words without stating an access rule, seen in
+// real spec-kit and Kiro documents: none of them may name a role or an owner.
+import { describe, expect, it } from 'vitest';
+import { extractScope } from '../../lib/scope/index.js';
+
+/** The authz rules a one-rule document yields for `sentence`. */
+function rulesFor(sentence: string) {
+  const doc = `# S\n\n## API / Data contracts\n\n- \`GET /v1/notes\` lists notes.\n- \`PATCH /v1/notes/{noteId}\` edits a note.\n\n## Rules\n\n- ${sentence}\n`;
+  return extractScope(doc).authz.map(({ roles, ownership }) => ({ roles, ownership }));
+}
+
+describe('no rule from words that only look like one', () => {
+  it.each([
+    ['a cookie’s attributes', 'Send the session secret only in a `Secure`, `HttpOnly`, `SameSite=Lax` cookie (omit `Secure` only on local HTTP).'],
+    ['a branch name', 'CI deploys only a passing `main` commit.'],
+    ['a field named in code', 'The list shows only notes whose `tags` array contains the selected tag.'],
+  ])('%s', (_what, sentence) => {
+    expect(rulesFor(sentence).flatMap((rule) => rule.roles)).toEqual([]);
+  });
+
+  it('"its own" is a thing’s own value, and "two users create" counts callers', () => {
+    expect(rulesFor('A supplementary note can expire according to its own expires_at timestamp.').map((rule) => rule.ownership)).not.toContain('own expires_at');
+    expect(rulesFor('Tested by having two users create notes; neither can access the other’s notes.').map((rule) => rule.ownership)).not.toContain('own two');
+  });
+
+  it('自己的 takes the noun, not the rest of the clause', () => {
+    expect(rulesFor('允許使用者更改自己的密碼和姓名').map((rule) => rule.ownership)).toContain('自己的密碼');
+  });
+});
+
+describe('rules stated with a code span or "own" still read', () => {
+  it.each([
+    ['Only `support` may list notes.', ['support']],
+    ['Editing notes is restricted to `auditor` only.', ['auditor']],
+  ])('%s', (sentence, roles) => {
+    expect(rulesFor(sentence).flatMap((rule) => rule.roles)).toEqual(roles);
+  });
+
+  it('"their own notes" is ownership', () => {
+    expect(rulesFor('Members can edit their own notes.').map((rule) => rule.ownership)).toContain('own notes');
+  });
+});

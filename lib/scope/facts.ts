@@ -69,6 +69,8 @@ const CONJUNCTIONS = new Set(['but', 'and', 'or', 'yet', 'so', 'then', 'also', '
 const NOT_ROLE_WORDS = /^(?:backend|frontend|server|database|db|api|ui|system|worker|cli|app|respect|check|verify|assign|change|update|require|have|has|grant|revoke|set|get|read|store|new|user|default|their|its)$/;
 /** A code span that can name a role or scope (`admin`, `org:admin`, `billing.write`, `ROLE_ADMIN`), not a class, constant, event or key. */
 const ROLE_CODE = /^(?:[a-z][a-z0-9]*(?:[_:.-][a-z0-9]+){0,2}|ROLE_[A-Z_]+|[A-Z][a-z]+)$/;
+const UPPER_ROLE_CODE = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+){0,2}$/;
+const HTTP_METHOD = /^(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/;
 const NOT_ROLE_CODE = /(?:^|[_.:-])(?:id|changed|created|updated|deleted|added|removed|role|roles|email|token)$|Id$|_[a-z]+s$/;
 /** A word not preceded by a letter of any script ("đổi role" names nothing). */
 const WORD_START = String.raw`(?<![\p{L}\p{N}_])`;
@@ -86,6 +88,22 @@ function rolesAreResource(ops: readonly Operation[]): boolean {
 /** Words around a code span that put it where a caller stands: "only `admin` may", "limited to `support`". */
 const CALLER_BEFORE = /\b(?:only|to|by|for|with)\s+(?:the\s+|a\s+|an\s+)?$/i;
 const CALLER_AFTER = /^\s*(?:users?\b|may\b|can\b|must\b|is allowed|are allowed|has access|have access|only\s+(?:may|can)\b|及|和|或|可以|才能|只能)/i;
+
+/** "Read operations (`GET`)", "write operations on `/api/tags`": a class of operations by method, optionally under a path. */
+const READ_CLASS = /\bread(?:-only)?\s+(?:operations|endpoints|requests|calls|access)\b|\bGET\s+(?:requests|endpoints|operations|calls)\b|\(\s*`?GET`?\s*\)/i;
+const WRITE_CLASS = /\bwrite\s+(?:operations|endpoints|requests|calls|access)\b|\bmutating\s+(?:operations|endpoints|requests|calls)\b/i;
+
+function methodClassOps(text: string, ops: readonly Operation[]): string[] {
+  const read = READ_CLASS.test(text);
+  const write = WRITE_CLASS.test(text);
+  if (read === write) return [];
+  // A bare path in code ("on `/api/tags`") narrows the class to that resource and the items under it.
+  const bases = [...text.matchAll(/`(\/[^`\s]*)`/g)].map((match) => match[1].replace(/\/$/, ''));
+  const under = (op: Operation): boolean => !bases.length || bases.some((base) => op.path === base || Boolean(op.path?.startsWith(`${base}/`)));
+  return ops
+    .filter((op) => (op.kind === 'rest' ? (op.method === 'GET') === read && under(op) : read ? op.kind === 'graphql-query' : op.kind === 'graphql-mutation'))
+    .map(operationKey);
+}
 
 /** Who a sentence grants access to: roles, and whether it names a generic caller ("only users…"). */
 function whoIn(text: string, ops: Operation[]): { roles: string[]; generic: boolean } {
@@ -105,7 +123,9 @@ function whoIn(text: string, ops: Operation[]): { roles: string[]; generic: bool
       // With only "only" to go by, a code span names who when it stands where a caller does ("only `admin` may",
       // "restricted to `support`"), not anywhere ("omit `Secure` only on local HTTP").
       if (!namesAccess && ACTOR_NOUNS.get(singular(code[1].toLowerCase())) !== 'role' && !CALLER_BEFORE.test(before) && !CALLER_AFTER.test(after)) continue;
-      if (ROLE_CODE.test(code[1]) && !NOT_ROLE_CODE.test(code[1]) && !ops.some((op) => op.name === code[1])) roles.add(code[1]);
+      // `ADMIN`, `SUPPORT_AGENT`: upper-case names count only where the sentence speaks of roles, not of values.
+      const upper = namesAccess && UPPER_ROLE_CODE.test(code[1]) && !HTTP_METHOD.test(code[1]);
+      if ((ROLE_CODE.test(code[1]) || upper) && !NOT_ROLE_CODE.test(code[1]) && !ops.some((op) => op.name === code[1])) roles.add(code[1]);
     }
   }
   for (const quoted of text.matchAll(/["“']([A-Za-z][\w:-]*)["”']/g)) if (roleWord.test(text) && ROLE_CODE.test(quoted[1]) && !NOT_ROLE_CODE.test(quoted[1])) roles.add(quoted[1]);
@@ -307,7 +327,7 @@ export function authzRule(text: string, line: number, ops: Operation[], contextO
   if (!modal && !isPublic && !signedIn && !((!rolesAreResource(ops) && /\broles?\b/i.test(prose)) || /角色/.test(prose))) return undefined;
   // "Customers may not delete orders" denies; the rule table lists who may, so a denial alone grants nothing.
   if (denied && !isPublic && !signedIn && !((granting.trim() && CJK_MODAL.test(granting)) || /\b(?:may|can|only)\b(?!\s+not)/i.test(proseOf(granting)) || (granting.trim() && (ROMANCE_MODAL.test(proseOf(granting)) || ACCESS_LANGUAGES.some((language) => language.modal.test(proseOf(granting))))))) return undefined;
-  const named = namedOperations(text, ops);
+  const named = [...new Set([...namedOperations(text, ops), ...methodClassOps(text, ops)])];
   if (options.descriptive && (PRESENT_DAY.test(text) || (!named.length && !NORMATIVE_MODAL.test(text)))) return undefined;
   // "… may delete it": the pronoun stands for the resource the owner was named by.
   const resolved = named.length ? named : resolveOperations(text, ops);

@@ -40,3 +40,20 @@ describe('rules stated with a code span or "own" still read', () => {
     expect(rulesFor('Members can edit their own notes.').map((rule) => rule.ownership)).toContain('own notes');
   });
 });
+
+describe('rules over a class of operations and upper-case role names', () => {
+  const doc = (rule: string) => `# S\n\n## API\n\n- \`POST /v1/tags\` creates a tag.\n- \`GET /v1/tags\` lists tags.\n- \`GET /v1/tags/{id}\` returns a tag.\n- \`DELETE /v1/tags/{id}\` deletes a tag.\n- \`PUT /v1/notes/{id}/tags\` replaces a note's tags.\n\n## Security\n\n${rule}\n`;
+
+  it('"write operations on `/v1/tags` … require `ADMIN` or `EDITOR` role. Read operations (`GET`) are public."', () => {
+    const rules = extractScope(doc('Write operations on `/v1/tags` and `PUT /v1/notes/{id}/tags` require `ADMIN` or `EDITOR` role. Read operations (`GET`) are public.')).authz;
+    const writers = rules.find((rule) => rule.roles.length);
+    expect(writers?.roles).toEqual(['ADMIN', 'EDITOR']);
+    expect(writers?.operations.sort()).toEqual(['DELETE /v1/tags/{id}', 'POST /v1/tags', 'PUT /v1/notes/{id}/tags']);
+    const readers = rules.find((rule) => rule.public);
+    expect(readers?.operations.sort()).toEqual(['GET /v1/tags', 'GET /v1/tags/{id}']);
+  });
+
+  it('an upper-case value in a sentence that names no role is not a role', () => {
+    expect(extractScope(doc('Only `PENDING` tags can be deleted.')).authz.flatMap((rule) => rule.roles)).toEqual([]);
+  });
+});

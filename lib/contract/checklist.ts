@@ -153,13 +153,13 @@ export function buildChecklist(plan: ContractPlan, style: ApiStyle, contractOps:
     decision: own
       ? `Every error keeps the app's own body, ${errors.mediaType} (shared \`${errors.schema}\` schema: ${own.fields.map((field) => field.name).join(', ')}, ${own.framework ? `as ${own.framework} writes it when a handler throws, \`${own.from}\`` : `as \`${own.from}\` writes it`}) via shared responses; statuses per operation: ${perOperation}.`
       : style === 'rest'
-        ? `Every error is ${conventions.errors.format} (shared \`Problem\` schema: type, title, status, detail, instance, code${problemFrom ? `; the app already answers so, \`${problemFrom}\`` : ''}) via shared responses; statuses per operation: ${perOperation}.`
+        ? `Every error is ${conventions.errors.format} (shared \`${errors.schema}\` schema: type, title, status, detail, instance, code${problemFrom ? `; the app already answers so, \`${problemFrom}\`` : ''}) via shared responses; statuses per operation: ${perOperation}.`
         : `Errors as ${conventions.errors.format}; never a stack trace.`,
     applies: allKeys,
     rule: own ? 'repository convention' : conventions.errors.rule,
     facts: own
       ? { format: errors.mediaType, schema: errors.schema, fields: own.fields.map((field) => field.name), from: own.from, ...(own.framework ? { framework: own.framework } : {}), statuses }
-      : { format: conventions.errors.format, ...(style === 'rest' ? { schema: 'Problem', statuses, ...(problemFrom ? { from: problemFrom } : {}) } : {}) },
+      : { format: conventions.errors.format, ...(style === 'rest' ? { schema: errors.schema, statuses, ...(problemFrom ? { from: problemFrom } : {}) } : {}) },
   });
 
   // Idempotency

@@ -3,6 +3,7 @@
 
 import type { FieldType, Problem } from '../types.js';
 import type { ContractPlan, PlannedField, PlannedOperation, PlannedResource } from './model.js';
+import { statedKeyField } from './model.js';
 import { camelCase, pascalCase, upperSnakeCase } from '../naming/index.js';
 import { enumTypeName } from './naming.js';
 import { pageSizeOf } from './catalog.js';
@@ -46,6 +47,13 @@ function fieldLine(field: PlannedField, owner: string, ctx: SdlContext, required
   return `  ${name}: ${typeOf(field, owner, ctx)}${requiredMark && field.required ? '!' : ''}`;
 }
 
+/** A type's field lines, one per SDL name: `created_at` and `createdAt`, or `_id` and `id`, are one field. */
+function fieldLines(fields: PlannedField[], owner: string, ctx: SdlContext): string[] {
+  const byName = new Map<string, string>();
+  for (const field of fields) if (!byName.has(camelCase(field.name))) byName.set(camelCase(field.name), fieldLine(field, owner, ctx, true));
+  return [...byName.values()];
+}
+
 function connectionTypes(resource: PlannedResource): string {
   const name = resource.typeName;
   return [
@@ -56,10 +64,19 @@ function connectionTypes(resource: PlannedResource): string {
 
 function argumentList(op: PlannedOperation, ctx: SdlContext): string {
   const args = op.pathParams.map((name) => `${camelCase(name)}: ID!`);
-  // A query's stated arguments (`entries(limit: Int, offset: Int)`) are its filters too.
-  const stated = op.mutating ? op.filters : [...op.filters, ...op.requestFields.filter((field) => !op.filters.some((filter) => filter.name === field.name))];
-  for (const filter of stated) args.push(fieldLine(filter, pascalCase(op.name), ctx, true).trim());
-  if (op.paginated && !op.statedPaging) args.push(`first: Int = ${pageSizeOf(op).default}`, 'after: String');
+  const named = new Set(op.pathParams.map((name) => camelCase(name)));
+  // A query's stated arguments (`entries(limit: Int, offset: Int)`) are its filters too; each name once.
+  const stated = op.mutating ? op.filters : [...op.filters, ...op.requestFields];
+  for (const filter of stated) {
+    if (named.has(camelCase(filter.name))) continue;
+    named.add(camelCase(filter.name));
+    args.push(fieldLine(filter, pascalCase(op.name), ctx, true).trim());
+  }
+  // Relay's arguments, where the query does not already state them (`members(first: Int, after: String)`).
+  if (op.paginated && !op.statedPaging) {
+    if (!named.has('first')) args.push(`first: Int = ${pageSizeOf(op).default}`);
+    if (!named.has('after')) args.push('after: String');
+  }
   return args.length > 0 ? `(${args.join(', ')})` : '';
 }
 
@@ -80,7 +97,7 @@ export function buildSdl(plan: ContractPlan): { text: string; skipped: PlannedOp
 
   const resourceNames = new Set(included.map((op) => op.resource.typeName));
   for (const resource of plan.resources.filter((item) => resourceNames.has(item.typeName))) {
-    const lines = resource.fields.map((field) => fieldLine(field, resource.typeName, ctx, true));
+    const lines = fieldLines(resource.fields, resource.typeName, ctx);
     blocks.set(resource.typeName, `type ${resource.typeName} {\n${lines.join('\n')}\n}`);
   }
   const opBlocks = new Map<PlannedOperation, string[]>();
@@ -99,7 +116,7 @@ export function buildSdl(plan: ContractPlan): { text: string; skipped: PlannedOp
     if (!op.paginated && op.role !== 'get') {
       const owner = `${pascalCase(op.name)}Result`;
       const fields = op.responseFields.length > 0 ? op.responseFields : op.resource.fields;
-      blocks.set(owner, `type ${owner} {\n${fields.map((field) => fieldLine(field, owner, ctx, true)).join('\n')}\n}`);
+      blocks.set(owner, `type ${owner} {\n${fieldLines(fields, owner, ctx).join('\n')}\n}`);
       names.push(owner);
     }
     const line = `${description(op.summary, '  ')}  ${queryFieldName(op)}${argumentList(op, ctx)}: ${result}`;
@@ -110,9 +127,12 @@ export function buildSdl(plan: ContractPlan): { text: string; skipped: PlannedOp
   const mutationLines: string[] = [];
   for (const op of mutations) {
     const base = pascalCase(op.name);
-    const inputFields: string[] = op.pathParams.map((name) => `  ${camelCase(name)}: ID!`);
-    for (const field of op.requestFields) inputFields.push(fieldLine(field, `${base}Input`, ctx, true));
-    if (op.idempotent) inputFields.push(`${description('Unique per intended request; a retry with the same key returns the first result.', '  ')}  idempotencyKey: String!`);
+    // One field per SDL name: a request field the arguments already give (`eventId`) and a key the input already
+    // declares (`idempotencyKey: ID!`, which keys the mutation) are not written twice.
+    const inputByName = new Map<string, string>(op.pathParams.map((name) => [camelCase(name), `  ${camelCase(name)}: ID!`]));
+    for (const field of op.requestFields) if (!inputByName.has(camelCase(field.name))) inputByName.set(camelCase(field.name), fieldLine(field, `${base}Input`, ctx, true));
+    if (op.idempotent && !statedKeyField(op.source) && !inputByName.has('idempotencyKey')) inputByName.set('idempotencyKey', `${description('Unique per intended request; a retry with the same key returns the first result.', '  ')}  idempotencyKey: String!`);
+    const inputFields = [...inputByName.values()];
     const names: string[] = [];
     if (inputFields.length > 0) {
       blocks.set(`${base}Input`, `input ${base}Input {\n${inputFields.join('\n')}\n}`);

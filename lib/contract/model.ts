@@ -38,6 +38,8 @@ export interface PlannedResource {
   /** Type name: `Refund`. */
   typeName: string;
   fields: PlannedField[];
+  /** Only third parties' calls in (webhooks) touch it: nothing returns it, so no contract writes its type. */
+  receiversOnly?: boolean;
 }
 
 export interface PlannedOperation {
@@ -140,10 +142,17 @@ const METHOD_BY_ROLE: Record<OperationRole, string> = {
   webhook: 'POST',
 };
 
-/** The request field a spec's rpc message declares as its idempotency key (`string request_id = 3;`). */
-export function statedRequestId(op: Pick<Operation, 'kind' | 'requestFields'>): string | undefined {
-  const stated = knowledgeOf('apiStyle', 'grpc')?.protocol.idempotencyKey.stated;
-  return op.kind === 'grpc' && stated ? op.requestFields.find((field) => stated.test(field.name))?.name : undefined;
+/** The API style whose protocol carries an operation's idempotency key in a request field (a REST key is a header). */
+const FIELD_KEYED_STYLE: Partial<Record<Operation['kind'], string>> = { grpc: 'grpc', 'graphql-mutation': 'graphql', 'trpc-mutation': 'trpc' };
+
+/**
+ * The request field the spec's own request declares as its idempotency key (`string request_id = 3;`,
+ * `input RegisterInput { idempotencyKey: ID! }`): that field is the key, and no second one is added.
+ */
+export function statedKeyField(op: Pick<Operation, 'kind' | 'requestFields'>): string | undefined {
+  const style = FIELD_KEYED_STYLE[op.kind];
+  const stated = style ? knowledgeOf('apiStyle', style)?.protocol.idempotencyKey.stated : undefined;
+  return stated ? op.requestFields.find((field) => stated.test(field.name))?.name : undefined;
 }
 
 export function planContract(scope: Scope, stack: ServiceStack | undefined): ContractPlan {
@@ -168,7 +177,8 @@ export function planContract(scope: Scope, stack: ServiceStack | undefined): Con
 
   const entities = indexEntities(scope.entities);
   const keyType = stack?.layout?.primaryKey?.type;
-  const resources = [...opsByPlural].map(([plural, ops]) => buildResource(plural, entities, ops, questions, keyType));
+  const roles = new Map(drafts.map(({ op, role }) => [op, role]));
+  const resources = [...opsByPlural].map(([plural, ops]) => buildResource(plural, entities, ops, questions, keyType, ops.every((op) => roles.get(op) === 'webhook')));
   const byPlural = new Map(resources.map((resource) => [resource.plural, resource]));
 
   const repoPaging = stack?.layout?.paging;
@@ -355,7 +365,12 @@ function fieldFromColumn(column: Column, known: Map<string, PlannedField>, keyTy
   return enumAsString(planned);
 }
 
-function buildResource(plural: string, entities: EntityIndex, ops: Operation[], questions: OpenQuestion[], keyType: KeyType | undefined): PlannedResource {
+/**
+ * `receiversOnly`: every operation is a third party's call in (a webhook), which answers with no body, so the
+ * resource has no fields and no schema. A list or read on the same path (`GET /webhooks/failed`) is the app's own
+ * resource and is planned as any other: from its table, else `id` and a question.
+ */
+function buildResource(plural: string, entities: EntityIndex, ops: Operation[], questions: OpenQuestion[], keyType: KeyType | undefined, receiversOnly: boolean): PlannedResource {
   const known = new Map<string, PlannedField>();
   for (const op of ops) {
     for (const field of [...op.responseFields, ...op.requestFields]) {
@@ -364,10 +379,10 @@ function buildResource(plural: string, entities: EntityIndex, ops: Operation[], 
   }
   const entity = entityFor(plural, entities, ops);
   // The type is the entity's name when the path leads to one (`/shelves/{id}/items` → ShelfItem, not an invented Item).
-  const typeWords = words(entity && plural !== 'webhooks' ? entity.table.split('.').pop()! : plural);
+  const typeWords = words(entity && !receiversOnly ? entity.table.split('.').pop()! : plural);
   const typeName = pascalCase([...typeWords.slice(0, -1), singular(typeWords[typeWords.length - 1] ?? 'item')].join(' '));
   let fields: PlannedField[];
-  if (plural === 'webhooks') {
+  if (receiversOnly) {
     fields = [];
   } else if (entity && entity.columns.length > 0) {
     fields = entity.columns.map((column) => fieldFromColumn(column, known, keyType));
@@ -384,7 +399,7 @@ function buildResource(plural: string, entities: EntityIndex, ops: Operation[], 
   // Columns without a type are already asked about once for the whole data model.
   const columnNames = new Set(entity?.columns.map((column) => column.name) ?? []);
   noteUntyped(typeName, fields.filter((field) => !columnNames.has(field.name)), questions);
-  return { plural, typeName, fields };
+  return { plural, typeName, fields, ...(receiversOnly ? { receiversOnly } : {}) };
 }
 
 type Entity = Scope['entities'][number];
@@ -495,10 +510,11 @@ function planOperation(op: Operation, role: OperationRole, resource: PlannedReso
   }
 
   // PUT and DELETE are idempotent by definition (RFC 9110 §9.2.2); only POST/PATCH need a key. An rpc has no method:
-  // it is keyed when the spec asks for safe retries or its request message already declares the key (AIP-155).
+  // it is keyed when the spec asks for safe retries. A mutation whose request already declares the key
+  // (an rpc's `request_id`, AIP-155; a GraphQL input's `idempotencyKey`) is keyed by that field.
   const rpc = op.kind === 'grpc' && mutating;
   // A create the spec makes unique over its request's columns (op.naturalKey) finds a repeat by them, without a key.
-  const idempotent = role !== 'webhook' && ((op.retrySafe && !op.naturalKey && (rpc || method === 'POST' || method === 'PATCH')) || (rpc && statedRequestId(op) !== undefined));
+  const idempotent = role !== 'webhook' && ((op.retrySafe && !op.naturalKey && (rpc || method === 'POST' || method === 'PATCH')) || (mutating && statedKeyField(op) !== undefined));
   const segments = op.path?.split('/').filter(Boolean) ?? [];
   const versionPrefix = segments.find((segment) => VERSION_SEGMENT.test(segment));
   const roles = [...new Set(rules.flatMap((rule) => rule.roles))];

@@ -10,10 +10,16 @@ type Json = Record<string, unknown>;
 
 export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
 
-/** How the contract's errors travel: the app's own body when its handlers have one, else problem details. */
-export function errorShape(plan: Pick<ContractPlan, 'errorBody'>): { mediaType: string; schema: string; own?: PlannedErrorBody } {
+/**
+ * How the contract's errors travel: the app's own body when its handlers have one, else problem details.
+ * Its schema's name is the longer one (`ProblemDetails`, `ErrorBody`) where a resource of the sprint is already
+ * called `Problem` or `Error` (`POST /problems`), so neither schema replaces the other.
+ */
+export function errorShape(plan: Pick<ContractPlan, 'errorBody' | 'resources'>): { mediaType: string; schema: string; own?: PlannedErrorBody } {
   const body = plan.errorBody;
-  return body?.kind === 'own' ? { mediaType: body.mediaType, schema: body.schemaName ?? 'Error', own: body } : { mediaType: PROBLEM_MEDIA_TYPE, schema: 'Problem' };
+  const taken = (name: string): boolean => plan.resources.some((resource) => !resource.receiversOnly && resource.typeName === name);
+  if (body?.kind === 'own') return { mediaType: body.mediaType, schema: body.schemaName ?? (taken('Error') ? 'ErrorBody' : 'Error'), own: body };
+  return { mediaType: PROBLEM_MEDIA_TYPE, schema: taken('Problem') ? 'ProblemDetails' : 'Problem' };
 }
 
 /** Shared error responses: status → component name and what it means here. */
@@ -145,8 +151,9 @@ export function buildOpenApiDocument(plan: ContractPlan, title: string): Json {
   const tags: string[] = [];
   const paths: Record<string, Json> = {};
 
+  // Every resource an operation may return has its schema, so each `$ref` below (resource, list items) resolves.
   for (const resource of plan.resources) {
-    if (resource.plural === 'webhooks') continue;
+    if (resource.receiversOnly) continue;
     schemas.set(resource.typeName, objectSchema(resource.fields));
   }
 
@@ -243,7 +250,7 @@ export function buildOpenApiDocument(plan: ContractPlan, title: string): Json {
     servers: [plan.basePath
       ? { url: plan.basePath.path, description: `The app's global route prefix (${plan.basePath.from}); paths follow it.` }
       : { url: '/', description: 'Same origin as the client; paths carry the major version.' }],
-    tags: tags.map((name) => ({ name, description: name === 'webhooks' ? 'Calls from third parties.' : `Operations on ${name.replace(/_/g, ' ')}.` })),
+    tags: tags.map((name) => ({ name, description: plan.resources.some((resource) => resource.plural === name && resource.receiversOnly) ? 'Calls from third parties.' : `Operations on ${name.replace(/_/g, ' ')}.` })),
     paths,
     components: {
       schemas: Object.fromEntries(schemas),

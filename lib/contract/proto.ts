@@ -3,7 +3,7 @@
 
 import type { FieldType, Problem } from '../types.js';
 import type { ContractPlan, PlannedField, PlannedOperation, PlannedResource } from './model.js';
-import { statedRequestId } from './model.js';
+import { statedKeyField } from './model.js';
 import { pascalCase, snakeCase, upperSnakeCase } from '../naming/index.js';
 import { enumTypeName } from './naming.js';
 import { pageSizeOf } from './catalog.js';
@@ -35,7 +35,10 @@ function protoType(field: PlannedField, owner: string, ctx: ProtoContext): strin
 }
 
 function message(name: string, fields: Array<{ type: string; name: string; comment?: string }>, comment?: string): string {
-  const lines = fields.map((field, index) => `${field.comment ? `  // ${field.comment}\n` : ''}  ${field.type} ${field.name} = ${index + 1};`);
+  // Each field name once (proto3 refuses a second): `created_at` and `createdAt`, or a path parameter the request
+  // also lists, are one field; the first written (path, then stated fields, then added ones) is kept.
+  const unique = fields.filter((field, index) => fields.findIndex((other) => other.name === field.name) === index);
+  const lines = unique.map((field, index) => `${field.comment ? `  // ${field.comment}\n` : ''}  ${field.type} ${field.name} = ${index + 1};`);
   return `${comment ? `// ${comment}\n` : ''}message ${name} {\n${lines.join('\n')}${lines.length > 0 ? '\n' : ''}}`;
 }
 
@@ -78,7 +81,7 @@ export function buildProto(plan: ContractPlan, serviceName: string): { text: str
         { type: 'string', name: 'page_token', comment: 'From next_page_token of the previous page.' },
       );
     }
-    if (op.idempotent && !statedRequestId(op.source)) requestFields.push({ type: 'string', name: 'request_id', comment: 'A UUID; a retry with the same request_id returns the first result (AIP-155).' });
+    if (op.idempotent && !statedKeyField(op.source)) requestFields.push({ type: 'string', name: 'request_id', comment: 'A UUID; a retry with the same request_id returns the first result (AIP-155).' });
     messages.set(requestName, message(requestName, requestFields));
     const names = [requestName];
     let responseName: string;

@@ -4,6 +4,7 @@
 import { Script } from 'node:vm';
 import type { Problem } from '../types.js';
 import type { ContractPlan, PlannedField, PlannedOperation } from './model.js';
+import { statedKeyField } from './model.js';
 import { camelCase } from '../naming/index.js';
 import { pageSizeOf } from './catalog.js';
 
@@ -28,7 +29,13 @@ function zodOf(field: PlannedField): string {
 
 function inputEntries(op: PlannedOperation): string[] {
   const entries = op.pathParams.map((name) => `${name}: z.string()`);
-  for (const field of [...op.filters, ...op.requestFields]) entries.push(`${/^[A-Za-z_$][\w$]*$/.test(field.name) ? field.name : JSON.stringify(field.name)}: ${zodOf(field)}`);
+  // One key per name: a field the path already gives, or that both filters and body state, is written once.
+  const named = new Set(op.pathParams);
+  for (const field of [...op.filters, ...op.requestFields]) {
+    if (named.has(field.name)) continue;
+    named.add(field.name);
+    entries.push(`${/^[A-Za-z_$][\w$]*$/.test(field.name) ? field.name : JSON.stringify(field.name)}: ${zodOf(field)}`);
+  }
   // Paging the spec states (its own `limit`, `cursor`) wins; the default adds only what is missing, never a second key.
   if (op.paginated && !op.statedPaging) {
     const stated = new Set([...op.filters, ...op.requestFields].map((field) => field.name));
@@ -36,7 +43,8 @@ function inputEntries(op: PlannedOperation): string[] {
     if (!stated.has('limit')) entries.push(`limit: z.number().int().min(1).max(${size.max}).default(${size.default})`);
     if (!stated.has('cursor')) entries.push('cursor: z.string().optional()');
   }
-  if (op.idempotent) entries.push('idempotencyKey: z.string().min(1).max(255)');
+  // A key the input already declares keys the procedure; no second `idempotencyKey`.
+  if (op.idempotent && !statedKeyField(op.source) && !named.has('idempotencyKey')) entries.push('idempotencyKey: z.string().min(1).max(255)');
   return entries;
 }
 

@@ -559,7 +559,8 @@ export const API_STYLES: readonly ApiStyleEntry[] = [
       errorRate: '5xx / all',
       statusLogField: 'status_code',
       fieldLocation: { body: 'input', query: 'input' },
-      idempotencyKey: { name: 'idempotencyKey', carrier: 'field', rule: 'AIP-155' },
+      // An input that already declares the key (`idempotencyKey: ID!`) is keyed by it; no second field is added.
+      idempotencyKey: { name: 'idempotencyKey', carrier: 'field', rule: 'AIP-155', stated: /^idempotency_?key$/i },
     },
   },
   {
@@ -617,6 +618,6 @@ export const API_STYLES: readonly ApiStyleEntry[] = [
     ecosystems: ['node'],
     signals: { deps: { node: ['@trpc/server'] }, imports: { node: ['@trpc/server'] }, usage: [/initTRPC\b|createTRPCRouter\(|\.procedure\b/] },
     contractTest: { language: 'typescript', contract: 'openapi', runners: ['vitest', 'jest'], testDir: 'tests/api', fileName: '{slug}.contract.test.ts', appEntry: 'src/server/router.ts#appRouter', dependencies: ['ajv', 'ajv-formats'], yamlDependencies: ['yaml'] },
-    protocol: { ...HTTP_PROTOCOL, fieldLocation: { body: 'input', query: 'input' }, idempotencyKey: { name: 'idempotencyKey', carrier: 'field', rule: 'draft-ietf-httpapi-idempotency-key-header' } },
+    protocol: { ...HTTP_PROTOCOL, fieldLocation: { body: 'input', query: 'input' }, idempotencyKey: { name: 'idempotencyKey', carrier: 'field', rule: 'draft-ietf-httpapi-idempotency-key-header', stated: /^idempotency_?key$/i } },
   },
 ];

@@ -39,9 +39,10 @@ function rowFor(op: Operation, scope: Scope, service: ServiceStack | undefined, 
   if (op.naturalKey && !rpc) {
     return { key, mechanism: 'unique-key', keyName: op.naturalKey.columns.join(', '), keyLine: op.naturalKey.line, window: '', storage: { kind: 'row', name: 'row' } };
   }
-  // A key field the spec's own rpc message declares (`string request_id = 3;`) is the key, as the contract keeps it.
+  // A key field the spec's own request declares (an rpc's `string request_id = 3;`, a GraphQL input's
+  // `idempotencyKey: ID!`) is the key, as the contract keeps it. A REST key travels in a header, not the body.
   const statedPattern = protocol.idempotencyKey.stated;
-  const stated = rpc && op.kind === 'grpc' && statedPattern ? op.requestFields.find((field) => statedPattern.test(field.name)) : undefined;
+  const stated = protocol.idempotencyKey.carrier === 'field' && op.kind !== 'rest' && statedPattern ? op.requestFields.find((field) => statedPattern.test(field.name)) : undefined;
   // Keys only where the spec asks for safe retries (or states the field): no key store is planned for work nobody said is retried.
   if (!op.retrySafe && !stated) return { key, mechanism: 'none', keyName: '', window: '', storage: { kind: 'none', name: '' } };
   const outboundVendor = scope.integrations.map((i) => vendorId(i.name)).find((v) => v && VENDORS[v].outboundIdempotency);
@@ -50,7 +51,7 @@ function rowFor(op: Operation, scope: Scope, service: ServiceStack | undefined, 
   const required = stated ? Boolean(stated.required) : op.retrySafe;
   const base = { key, window: DEFAULT_REPLAY_WINDOW, storage: storageFor(service, 'idempotency_keys'), inFlight: status.inFlight, mismatch: status.keyMismatch, missing: required ? status.invalid : undefined, outbound };
   if (rpc) return { ...base, mechanism: 'request-id', keyName: stated?.name ?? protocol.idempotencyKey.name };
-  return { ...base, mechanism: 'idempotency-key', keyName: protocol.idempotencyKey.name };
+  return { ...base, mechanism: 'idempotency-key', keyName: stated?.name ?? protocol.idempotencyKey.name };
 }
 
 function jobPlans(scope: Scope, service: ServiceStack | undefined, findings: Findings): JobPlan[] {

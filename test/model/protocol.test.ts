@@ -58,6 +58,14 @@ describe('the model speaks the decided style', () => {
     expect(buildBackendSpec(input).idempotency.rows.find((r) => r.key === 'CancelShipment')).toMatchObject({ mechanism: 'none' });
   });
 
+  it('GraphQL: an input that declares `idempotency_key` is keyed by that field, even without a word about retries', () => {
+    const input = springReviews();
+    input.scope.operations[0].requestFields.push(field('idempotency_key', 9, { type: 'string', required: true }));
+    expect(buildBackendSpec(input).idempotency.rows[0]).toMatchObject({ key: 'addReview', mechanism: 'idempotency-key', keyName: 'idempotency_key', missing: 'BAD_USER_INPUT' });
+    input.scope.operations[0].requestFields.pop();
+    expect(buildBackendSpec(input).idempotency.rows[0]).toMatchObject({ key: 'addReview', mechanism: 'none' });
+  });
+
   it('the decided style wins over how the operations are written', () => {
     const input = grpcShipments();
     const spec = buildBackendSpec({ ...input, apiStyle: 'rest' });

@@ -186,7 +186,8 @@ function summaryOf(unit: Unit, at: number, to: number, matchEnd: number): string
     const sentence = sentences(unit.text).find((candidate) => candidate.at <= at && at < candidate.at + candidate.text.length);
     text = sentence ? withoutRoute(sentence.text, unit.text.slice(at, matchEnd)) : '';
   }
-  const clean = text.replace(/\s+/g, ' ').replace(/\s+([,.;:，。；：])/g, '$1').trim();
+  // "Create Tag (POST /api/tags)" leaves "Create Tag ( )" once the route is out: empty brackets go too.
+  const clean = text.replace(/\s+/g, ' ').replace(/\s*[(（[]\s*[)）\]]/g, '').replace(/\s+([,.;:，。；：])/g, '$1').trim();
   if (!/[A-Za-z\u3040-\u30ff\u4e00-\u9fff]{2}/.test(proseOf(clean)) || /^[|`]/.test(clean)) return undefined;
   return clean[0].toUpperCase() + clean.slice(1);
 }

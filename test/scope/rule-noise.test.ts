@@ -57,3 +57,14 @@ describe('rules over a class of operations and upper-case role names', () => {
     expect(extractScope(doc('Only `PENDING` tags can be deleted.')).authz.flatMap((rule) => rule.roles)).toEqual([]);
   });
 });
+
+describe('an operation’s inputs against its own path', () => {
+  it('drops a query or body field that repeats a path parameter, and empty brackets from a summary', () => {
+    const scope = extractScope('# S\n\n## API\n\n### Create Tag (POST /v1/tags)\n\nCreates one.\n\n- `PUT /v1/tags/{id}` renames a tag. Body: `id`, `name`.\n- `DELETE /v1/tags/{id}` deletes a tag; query: `id`.\n');
+    const rename = scope.operations.find((op) => op.method === 'PUT')!;
+    expect(rename.requestFields.map((field) => field.name)).toEqual(['name']);
+    expect(scope.operations.find((op) => op.method === 'POST')!.summary).toBe('Create Tag');
+    expect(scope.operations.find((op) => op.method === 'DELETE')!.queryParams).toEqual([]);
+    expect(scope.operations.every((op) => !op.summary?.includes('( )'))).toBe(true);
+  });
+});

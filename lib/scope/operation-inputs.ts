@@ -1,3 +1,5 @@
+// Settling an operation's inputs against the tables and its own path.
+//
 // A create the spec asks to be retry-safe needs no Idempotency-Key when the
 // table it writes is unique over columns the request carries: a repeat finds
 // the existing row by that key ("one report per comment and user").
@@ -32,5 +34,17 @@ export function naturalKeys(operations: readonly Operation[], entities: readonly
     const entity = noun ? entityNamed(noun, entities) : undefined;
     const keys = entity ? compositeKeys(entity) : [];
     if (keys.length === 1) op.naturalKey = keys[0];
+  }
+}
+
+/** `id` as a query or body field of `/tags/{id}`: the path already carries it, so the echo goes. */
+export function dropPathParamEchoes(operations: readonly Operation[]): void {
+  const squash = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]/g, '');
+  for (const op of operations) {
+    if (op.kind !== 'rest') continue;
+    const params = new Set([...(op.path ?? '').matchAll(/\{([^}]+)\}/g)].map((match) => squash(match[1])));
+    if (!params.size) continue;
+    op.queryParams = op.queryParams.filter((field) => !params.has(squash(field.name)));
+    op.requestFields = op.requestFields.filter((field) => !params.has(squash(field.name)));
   }
 }

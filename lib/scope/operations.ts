@@ -56,19 +56,25 @@ function isReplaced(text: string, at: number, end: number): boolean {
   return Boolean(chosen && new RegExp(REST_MENTION.source).test(after.slice(chosen[0].length, chosen[0].length + 80)));
 }
 
-/** Is the route at `at` someone else's: labelled with a vendor's name, or called on an external API the sentence names? */
-function isOutbound(text: string, at: number): boolean {
+/**
+ * Is the route at `at` someone else's? Labelled with a vendor's name ("Stripe: POST …", or any name after
+ * "gateway-specific APIs (Xendit: POST …"), written as "<Vendor> API `POST …`" / "Acme's API `POST …`",
+ * or called on an external API named just before it or a vendor named just after it ("calls POST /v1/x on Stripe").
+ * The vendor must stand beside the route: "calls `POST /checkout`, which charges via Stripe" is our own.
+ */
+function isOutbound(text: string, at: number, end: number): boolean {
   const sentence = sentences(text).find((candidate) => candidate.at <= at && at < candidate.at + candidate.text.length);
-  const start = sentence?.at ?? 0;
-  const before = text.slice(start, at);
-  const said = proseOf(sentence?.text ?? text);
+  const before = text.slice(sentence?.at ?? 0, at);
+  const near = proseOf(before.slice(-80));
   const vendorNamed = (name: string): boolean => VENDORS.some((vendor) => vendor.pattern.test(name));
-  const external = EXTERNAL_API.test(said) || VENDORS.some((vendor) => vendor.pattern.test(said));
   const label = /([A-Z][\w.-]*)\s*[:：]\s*[`*]*$/.exec(before);
-  if (label && !ROUTE_LABELS.test(label[1]) && (vendorNamed(label[1]) || EXTERNAL_API.test(said))) return true;
-  const api = /\b([A-Z][\w-]*)(?:'s)?\s+(?:API|endpoint)s?\s*[:：(]?\s*[`*]*$/.exec(before);
-  if (api && !ROUTE_LABELS.test(api[1])) return true;
-  return CALL_BEFORE.test(before) && external;
+  if (label && !ROUTE_LABELS.test(label[1]) && (vendorNamed(label[1]) || EXTERNAL_API.test(near))) return true;
+  const api = /\b([A-Z][\w-]*)('s)?\s+(?:API|endpoint)s?\s*[:：(]?\s*[`*]*$/.exec(before);
+  if (api && !ROUTE_LABELS.test(api[1]) && (api[2] || vendorNamed(api[1]))) return true;
+  if (!CALL_BEFORE.test(before)) return false;
+  const after = proseOf(text.slice(end, end + 40));
+  const vendorAfter = /^[`*]*\s*(?:on|at|of|from)\s+(?:the\s+)?(\S+)/.exec(after);
+  return EXTERNAL_API.test(near) || Boolean(vendorAfter && vendorNamed(vendorAfter[1]));
 }
 
 /** A slash list of methods applied to one path: "GET/POST/DELETE on /x", "(GET/PUT `/x`)". */
@@ -312,7 +318,7 @@ export function restMentions(unit: Unit): Mention[] {
       // Fields start after the code span the route is written in: its closing backtick is no prose.
       const after = unit.codes.find((code) => code.start <= match.index && code.end >= matchEnd)?.end ?? matchEnd;
       if (isSummaryList(unit.text, match)) mention.summaryList = true;
-      if (isOutbound(unit.text, match.index)) mention.outbound = true;
+      if (isOutbound(unit.text, match.index, matchEnd)) mention.outbound = true;
       if (isReplaced(unit.text, match.index, matchEnd)) mention.replaced = true;
       addFields(mention.op, fieldsIn(unit, Math.min(after, to), to, { defaultRole, skip: codesOfMatch }));
       if (index === 0 && match.index > 0) addFields(mention.op, fieldsIn(unit, 0, match.index, { defaultRole }));

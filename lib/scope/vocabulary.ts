@@ -155,7 +155,7 @@ export const EXTERNAL_API = /\b(?:external|third[- ]party|vendor|provider|partne
 export const ROUTE_LABELS = /^(?:the|our|this|that|a|an|api|rest|http|endpoint|endpoints|route|routes|request|call|example|e\.g|i\.e|note|new|existing|public|internal|admin|user|users|client|server|backend|frontend|create|read|update|delete|list|get|add|remove|see|via|method|path|url|response|body|fr-?\d+|req-?\d+)$/i;
 /** Right before a route the document sets aside: "instead of `PUT /x`", "use `PUT /x`, not `PATCH /x`", "而不是 `GET /x`". */
 export const REPLACED_BEFORE = /(?:\binstead of|\brather than|\bin place of|\breplaces|\breplacing|\bnot|\bno longer|而不是|而非|取代|代替|ではなく)\s*(?:the\s+)?[`*]*$/i;
-/** Right after it: "`PUT /x` is replaced by …", "`GET /x` (deprecated)". */
+/** Right after it: "`PUT /x` is replaced by …", "`GET /x` (v1) is deprecated". */
 export const REPLACED_AFTER = /^[`*]*\s*(?:\([^)]*\)\s*)?(?:(?:is|are|was|were|gets?|has been)\s+)?(?:replaced|superseded|deprecated|not used|unused|dropped)\b/i;
 /** "Architecture specifies `A` (…), Story uses `B`": what one source says, set against what the document does. */
 export const SPECIFIED_BEFORE = /\b(?:specifies|specified|proposes|proposed|suggests|suggested|originally|described)\s*(?:the\s+)?[`*]*$/i;

@@ -92,6 +92,16 @@ describe("a vendor's route we call is not ours", () => {
     const doc = ['# Refunds', '', '## API', '', '- `POST /refunds` records a refund and calls Stripe\'s API `POST /v1/refunds`.'].join('\n');
     expect(keys(doc)).toEqual(['POST /refunds']);
   });
+
+  it('"calls `POST /v1/payouts` on Stripe" is outbound; a call to our route that later charges via Stripe is ours', () => {
+    const doc = ['# Payouts', '', '## API', '', '- `POST /payouts` queues a payout; the worker calls `POST /v1/payouts` on Stripe.', '- The frontend calls `POST /checkout`, which charges the card via Stripe.'].join('\n');
+    expect(keys(doc)).toEqual(['POST /payouts', 'POST /checkout']);
+  });
+
+  it('"the Tasks API: `POST /tasks`" names our own API', () => {
+    const doc = ['# Tasks', '', '## API', '', '- The Tasks API `POST /tasks` creates a task.'].join('\n');
+    expect(keys(doc)).toEqual(['POST /tasks']);
+  });
 });
 
 describe('a test step calls routes to check them; it adds none', () => {

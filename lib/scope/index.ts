@@ -174,8 +174,8 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
     for (let current: Unit | undefined = unit; current && !unitOps.get(current)?.length; current = current.parent) {
       const prefix = proseOf(current === unit && current.codes[0] ? current.text.slice(0, current.codes[0].start) : current.text).toLowerCase();
       if (/\bquery\b|查詢參數/.test(prefix)) return 'query';
-      if (/\brespon|\breturn|回傳|回應/.test(prefix)) return 'response';
-      if (/\bbody\b|\brequest\b|\binput|請求|輸入/.test(prefix)) return 'request';
+      if (/\brespon|\breturn|^\s*res\s*[:：]|回傳|回應/.test(prefix)) return 'response';
+      if (/\bbody\b|\brequest\b|\binput|^\s*req\s*[:：]|請求|輸入/.test(prefix)) return 'request';
     }
     return fallback;
   };

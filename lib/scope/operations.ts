@@ -87,8 +87,9 @@ function isSummaryList(text: string, match: RegExpMatchArray): boolean {
 type Role = 'request' | 'query' | 'response';
 const ROLE_MARKERS: ReadonlyArray<{ role: Role; pattern: RegExp }> = [
   { role: 'query', pattern: /\bquery(?: string| params?| parameters?)?\b|\bfilters?(?: by)?\b|\bsort(?:ed)? by\b|查詢參數|篩選/gi },
-  { role: 'response', pattern: /\breturns?\b|\bresponds? with\b|\bresponses?\b|\boutput\b|回傳|回應|傳回/gi },
-  { role: 'request', pattern: /\b(?:request )?body\b|\bpayload\b|\binputs?\b|\bfields?\b|\bparams\b|\bparameters?\b|\barguments?\b|\bargs\b|\baccepts?\b|\btakes?\b|\bwith\b|\bcontaining\b|\bsends?\b|請求|欄位|參數|輸入|帶入|\bcorpo\b|\bcuerpo\b|\brecebe\b|\brecibe\b|\bpar[âáa]metros?\b/gi },
+  // "req: `email`" / "res: …" under a route: the short labels of a request/response summary.
+  { role: 'response', pattern: /\bres\s*[:：]|\breturns?\b|\bresponds? with\b|\bresponses?\b|\boutput\b|回傳|回應|傳回/gi },
+  { role: 'request', pattern: /\breq\s*[:：]|\b(?:request )?body\b|\bpayload\b|\binputs?\b|\bfields?\b|\bparams\b|\bparameters?\b|\barguments?\b|\bargs\b|\baccepts?\b|\btakes?\b|\bwith\b|\bcontaining\b|\bsends?\b|請求|欄位|參數|輸入|帶入|\bcorpo\b|\bcuerpo\b|\brecebe\b|\brecibe\b|\bpar[âáa]metros?\b/gi },
 ];
 
 const IDENTIFIER = /^[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)*(?:\[\])?\??$/;

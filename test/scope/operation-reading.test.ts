@@ -152,13 +152,17 @@ describe('a route the document sets aside is not reported', () => {
   });
 });
 
-describe('"query:" under a REST route labels its query string', () => {
+describe('"query:" / "req:" under a REST route label its query string and body', () => {
   const doc = ['# Auth', '', '## Requests', '', '- `GET /confirm-email`', '  - query: `code`', '  - res: the account is confirmed', '- `POST /login`', '  - req: `email`, `password`'].join('\n');
 
   it('is no GraphQL query, and `code` is a query parameter of the route', () => {
     const ops = extractScope(doc).operations;
     expect(ops.map(operationKey)).toEqual(['GET /confirm-email', 'POST /login']);
     expect(ops[0].queryParams.map((field) => field.name)).toEqual(['code']);
+  });
+
+  it('"req:" lists the request fields', () => {
+    expect(extractScope(doc).operations[1].requestFields.map((field) => field.name)).toEqual(['email', 'password']);
   });
 });
 

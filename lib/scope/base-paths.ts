@@ -125,9 +125,14 @@ export function settlePaths(ops: Operation[], stated: string | undefined, bare: 
   return folded;
 }
 
+/**
+ * Does `path` end with `tail` under a mount it adds (`/api/v1/logs` + `/retention`)? Not when the segments it
+ * adds hold a parameter: `/users/{userId}/roles/{roleId}` is a nested route, another one than `/roles/{id}`.
+ */
 function endsWithSegments(path: string, tail: string[]): boolean {
   const segments = path.split('/').filter(Boolean);
   if (segments.length <= tail.length) return false;
+  if (segments.slice(0, -tail.length).some((segment) => segment.startsWith('{'))) return false;
   return segments.slice(-tail.length).every((segment, index) => segment === tail[index] || (segment.startsWith('{') && tail[index].startsWith('{')));
 }
 

@@ -24,6 +24,7 @@ import {
   fieldsIn,
   graphqlSpans,
   grpcOperations,
+  grpcSpans,
   readGraphqlFence,
   readProtoDefinitions,
   readTrpcFence,
@@ -32,11 +33,12 @@ import {
   restOperation,
   TABLE_COLUMNS,
   trpcSpans,
+  type Mention,
   type TypeDefs,
 } from './operations.js';
 import { lineAt, oneLine, proseOf, readSources, readUnits, sentences, type SourceDocument, type Unit } from './units.js';
 import { whileSettled } from './verbs.js';
-import { BODILESS_ACTIONS, ENTITIES_HEADING, OUT_OF_SCOPE_INLINE, OUT_OF_SCOPE_MARKER, OUT_OF_SCOPE_PREFIX, PAGE_SIZE_MAX, RETRY_NEGATED, RETRY_SAFE, SCHEDULES, SECONDARY_SECTIONS } from './vocabulary.js';
+import { BODILESS_ACTIONS, ENTITIES_HEADING, EXPECTATION, OUT_OF_SCOPE_INLINE, OUT_OF_SCOPE_MARKER, OUT_OF_SCOPE_PREFIX, PAGE_SIZE_MAX, RETRY_NEGATED, RETRY_SAFE, SCHEDULES, SECONDARY_SECTIONS } from './vocabulary.js';
 
 export { findSections, parseMarkdown } from './markdown.js';
 
@@ -95,6 +97,8 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
   /** Operations a contract (OpenAPI) states: their paths are final. */
   const contractOps = new Set<Operation>();
   let hasFrontendItems = false;
+  /** "(GET/POST/DELETE on /users/{id}/roles)": read once every statement is known (see summaryLists below). */
+  const summaryLists: Array<{ mention: Mention; unit: Unit }> = [];
 
   const register = (op: Operation, unit: Unit, webhook = false, text = unit.text, referenced = false): Operation => {
     const base = op.kind === 'rest' && op.path ? headingBase(unit) : undefined;
@@ -170,8 +174,8 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
     for (let current: Unit | undefined = unit; current && !unitOps.get(current)?.length; current = current.parent) {
       const prefix = proseOf(current === unit && current.codes[0] ? current.text.slice(0, current.codes[0].start) : current.text).toLowerCase();
       if (/\bquery\b|查詢參數/.test(prefix)) return 'query';
-      if (/\brespon|\breturn|回傳|回應/.test(prefix)) return 'response';
-      if (/\bbody\b|\brequest\b|\binput|請求|輸入/.test(prefix)) return 'request';
+      if (/\brespon|\breturn|^\s*res\s*[:：]|回傳|回應/.test(prefix)) return 'response';
+      if (/\bbody\b|\brequest\b|\binput|^\s*req\s*[:：]|請求|輸入/.test(prefix)) return 'request';
     }
     return fallback;
   };
@@ -335,6 +339,14 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
     const stated: Operation[] = [];
     const rest = restMentions(unit);
     for (const mention of rest) {
+      // "(Xendit: POST /v2/invoices)": a vendor's route the app calls, not one it serves.
+      if (mention.outbound) continue;
+      // "instead of `PUT /x`", "Architecture specifies `A`, Story uses `B`": a route the document does not take.
+      if (mention.replaced) continue;
+      if (mention.summaryList) {
+        summaryLists.push({ mention, unit });
+        continue;
+      }
       // "… Out of scope: `GET /v1/x` …" inside an in-scope item.
       const sentence = sentences(unit.text).find((candidate) => candidate.at <= mention.at && mention.at < candidate.at + candidate.text.length);
       if (sentence && OUT_OF_SCOPE_INLINE.test(proseOf(unit.text.slice(sentence.at, mention.at)))) {
@@ -345,13 +357,17 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
       // "drops out of the existing `GET /items` list", "기존 댓글 목록 API(`GET …`)": an operation the app has, named, not designed.
       // It stays designed when the text around it names something of it (a field, a parameter): a change to it.
       const namesMore = unit.codes.some((code) => code.start >= mention.from && code.start < mention.to && (code.end <= mention.at || code.start > mention.at + 1) && !/^(?:GET|POST|PUT|PATCH|DELETE)\s/.test(code.value));
-      const referenced = (unit.section === 'verification' && REFERENCED_AFTER.test(before)) || (EXISTING_BEFORE.test(proseOf(before)) && !namesMore);
+      // A test step calls operations to check them ("calling `PUT /x` and then `GET /x/{id}` should return …"): it names, it does not add.
+      const checks = unit.section === 'verification' && (REFERENCED_AFTER.test(before) || (sentence !== undefined && EXPECTATION.test(proseOf(sentence.text))));
+      const referenced = checks || (EXISTING_BEFORE.test(proseOf(before)) && !namesMore);
       const op = register(mention.op, unit, mention.webhook, unit.text.slice(mention.from, mention.to), referenced);
       // "called without a body", "본문 없이 호출하면": no request fields to ask for.
       if (NO_BODY.test(proseOf(unit.text.slice(mention.from, mention.to))) && !op.requestFields.length) op.noBody = true;
       stated.push(op);
     }
-    if (!rest.length) {
+    // "- `GET /verify-email`" / "  - query: `token`": under a REST operation, "query:" labels its query string, no GraphQL query.
+    const underRest = Boolean(unit.parent) && contextOps(unit).some((op) => op.kind === 'rest');
+    if (!rest.length && !underRest) {
       for (const { op } of graphqlSpans(unit, defs)) stated.push(register(op, unit));
       for (const { op } of trpcSpans(unit)) stated.push(register(op, unit));
     }
@@ -361,6 +377,8 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
       const read = readRpcSignature(code.value, lineAt(unit, code.start), defs.types);
       if (read) stated.push(register(read.op, unit));
     }
+    // "implement unary `Publish` RPC": the method by name; a proto stated elsewhere gives it its messages.
+    if (!rest.length) for (const { op } of grpcSpans(unit)) stated.push(register(op, unit));
     for (const { op, request, response, at } of grpcOperations(unit.text, (index) => lineAt(unit, index))) {
       op.requestFields = (defs.types.get(request) ?? []).map((field) => ({ ...field }));
       op.responseFields = (defs.types.get(response) ?? []).map((field) => ({ ...field }));
@@ -430,6 +448,18 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
         }
       }
     }
+  }
+
+  // A slash list of methods on a path sums up the operations stated elsewhere: when any operation on that path
+  // (or under it) is stated, it adds none; otherwise it states the pairs a route can have (no PUT, PATCH or
+  // DELETE on a collection without an id).
+  const statedShapes = [...registry.values()].flatMap(({ op }) => (op.kind === 'rest' && op.path ? [routeShape(op.path)] : []));
+  for (const { mention, unit } of summaryLists) {
+    const family = routeShape(mention.op.path!);
+    if (statedShapes.some((shape) => shape === family || shape.startsWith(`${family}/`))) continue;
+    const collection = !/^\{[^}]*\}$/.test(mention.op.path!.split('/').pop() ?? '');
+    if (collection && ['PUT', 'PATCH', 'DELETE'].includes(mention.op.method ?? '')) continue;
+    register(mention.op, unit, mention.webhook, unit.text.slice(mention.from, mention.to));
   }
 
   // Interfaces add their fields to the models they mirror (`interface Cart` beside `CREATE TABLE carts`).
@@ -686,6 +716,13 @@ export function selectedColumns(code: string, line: number): Array<{ table: stri
   return found;
 }
 
+/** `/api/v1/users/{userId}/roles` → `/users/{}/roles`: one route however its prefix and parameters are written. */
+function routeShape(path: string): string {
+  return prefixOf(path).rest.replace(/\{[^}]*\}/g, '{}').replace(/\/+$/, '');
+}
+
+const REFERENCED_AFTER = /\b(?:from|in|of|against|via|through|by)\s*[`*]*$/i;
+
 /** Words that say a call takes no request body. */
 const NO_BODY = /\b(?:without|with no|no) (?:a |any )?(?:request )?body\b|\bempty (?:request )?body\b|본문\s*없이|바디\s*없이|본문이\s*없|不帶(?:請求)?(?:主體|內容)|无需请求体|ボディなし/i;
 
@@ -715,7 +752,6 @@ function exampleRole(op: Operation, label: Unit | undefined): 'request' | 'respo
 /** "excluded from `GET /x`", "shown in GET /x": a test names the endpoint where it looks. */
 /** Words right before a route that say the app already has it. */
 const EXISTING_BEFORE = /\b(?:the\s+)?(?:existing|current)\s*[`*]*$|기존(?:의)?\s*[^\s`]*(?:\s+[^\s`]+){0,2}\s*[(（]?\s*[`*]*$|既存の?\s*\S{0,12}[(（]?\s*$/i;
-const REFERENCED_AFTER = /\b(?:from|in|of|against|via|through|by)\s*[`*]*$/i;
 
 /** A REST operation moved to its full path: its name and parameters follow. */
 function rebase(op: Operation, path: string, webhook: boolean): void {

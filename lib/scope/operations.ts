@@ -14,7 +14,7 @@ import {
 import { isConnectionType, readGraphqlSignature } from './grammar/graphql.js';
 import { readTypeLiteral } from './grammar/typescript.js';
 import { lineAt, proseOf, sentences, type Unit } from './units.js';
-import { LIST_WORDS, MONEY_RESOURCES, NO_SESSION, RETRY_NEGATED, RETRY_SAFE, WEBHOOK_WORD } from './vocabulary.js';
+import { CALL_BEFORE, CHOSEN_AFTER, EXTERNAL_API, LIST_WORDS, MONEY_RESOURCES, NO_SESSION, REPLACED_AFTER, REPLACED_BEFORE, RETRY_NEGATED, RETRY_SAFE, ROUTE_LABELS, SPECIFIED_BEFORE, VENDORS, WEBHOOK_WORD } from './vocabulary.js';
 import { singular } from '../naming/index.js';
 
 const METHOD = '(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)';
@@ -34,13 +34,62 @@ export interface Mention {
   webhook: boolean;
   /** Index of the mention in the unit text. */
   at: number;
+  /**
+   * "(POST/GET/PUT/DELETE on /roles)": a slash list of methods on one path sums up
+   * operations stated elsewhere; it confirms them and is no statement of its own.
+   */
+  summaryList?: boolean;
+  /** "(Xendit: POST /v2/invoices)", "Stripe's API `POST /v1/charges`": a call we make to someone else's API, not ours. */
+  outbound?: boolean;
+  /** "Architecture specifies `A`, Story uses `B`", "instead of `A`": a route the document does not use. */
+  replaced?: boolean;
+}
+
+/** Does the document set the route at [at, end) aside for another ("instead of A", "X specifies A, Story uses B")? */
+function isReplaced(text: string, at: number, end: number): boolean {
+  const before = proseOf(text.slice(Math.max(0, at - 40), at));
+  const after = text.slice(end);
+  if (REPLACED_BEFORE.test(before) || REPLACED_AFTER.test(after)) return true;
+  if (!SPECIFIED_BEFORE.test(before)) return false;
+  const chosen = CHOSEN_AFTER.exec(after);
+  // The other route must follow the verb that picks it.
+  return Boolean(chosen && new RegExp(REST_MENTION.source).test(after.slice(chosen[0].length, chosen[0].length + 80)));
+}
+
+/**
+ * Is the route at `at` someone else's? Labelled with a vendor's name ("Stripe: POST …", or any name after
+ * "gateway-specific APIs (Xendit: POST …"), written as "<Vendor> API `POST …`" / "Acme's API `POST …`",
+ * or called on an external API named just before it or a vendor named just after it ("calls POST /v1/x on Stripe").
+ * The vendor must stand beside the route: "calls `POST /checkout`, which charges via Stripe" is our own.
+ */
+function isOutbound(text: string, at: number, end: number): boolean {
+  const sentence = sentences(text).find((candidate) => candidate.at <= at && at < candidate.at + candidate.text.length);
+  const before = text.slice(sentence?.at ?? 0, at);
+  const near = proseOf(before.slice(-80));
+  const vendorNamed = (name: string): boolean => VENDORS.some((vendor) => vendor.pattern.test(name));
+  const label = /([A-Z][\w.-]*)\s*[:：]\s*[`*]*$/.exec(before);
+  if (label && !ROUTE_LABELS.test(label[1]) && (vendorNamed(label[1]) || EXTERNAL_API.test(near))) return true;
+  const api = /\b([A-Z][\w-]*)('s)?\s+(?:API|endpoint)s?\s*[:：(]?\s*[`*]*$/.exec(before);
+  if (api && !ROUTE_LABELS.test(api[1]) && (api[2] || vendorNamed(api[1]))) return true;
+  if (!CALL_BEFORE.test(before)) return false;
+  const after = proseOf(text.slice(end, end + 40));
+  const vendorAfter = /^[`*]*\s*(?:on|at|of|from)\s+(?:the\s+)?(\S+)/.exec(after);
+  return EXTERNAL_API.test(near) || Boolean(vendorAfter && vendorNamed(vendorAfter[1]));
+}
+
+/** A slash list of methods applied to one path: "GET/POST/DELETE on /x", "(GET/PUT `/x`)". */
+function isSummaryList(text: string, match: RegExpMatchArray): boolean {
+  if (!/\//.test(match[1]) || match[1].split('/').length < 2) return false;
+  const between = match[0].slice(match[1].length, match[0].length - match[2].length);
+  return /\bon\b/i.test(between) || parenDepth(text, 0, match.index ?? 0) > 0;
 }
 
 type Role = 'request' | 'query' | 'response';
 const ROLE_MARKERS: ReadonlyArray<{ role: Role; pattern: RegExp }> = [
   { role: 'query', pattern: /\bquery(?: string| params?| parameters?)?\b|\bfilters?(?: by)?\b|\bsort(?:ed)? by\b|查詢參數|篩選/gi },
-  { role: 'response', pattern: /\breturns?\b|\bresponds? with\b|\bresponses?\b|\boutput\b|回傳|回應|傳回/gi },
-  { role: 'request', pattern: /\b(?:request )?body\b|\bpayload\b|\binputs?\b|\bfields?\b|\bparams\b|\bparameters?\b|\barguments?\b|\bargs\b|\baccepts?\b|\btakes?\b|\bwith\b|\bcontaining\b|\bsends?\b|請求|欄位|參數|輸入|帶入|\bcorpo\b|\bcuerpo\b|\brecebe\b|\brecibe\b|\bpar[âáa]metros?\b/gi },
+  // "req: `email`" / "res: …" under a route: the short labels of a request/response summary.
+  { role: 'response', pattern: /\bres\s*[:：]|\breturns?\b|\bresponds? with\b|\bresponses?\b|\boutput\b|回傳|回應|傳回/gi },
+  { role: 'request', pattern: /\breq\s*[:：]|\b(?:request )?body\b|\bpayload\b|\binputs?\b|\bfields?\b|\bparams\b|\bparameters?\b|\barguments?\b|\bargs\b|\baccepts?\b|\btakes?\b|\bwith\b|\bcontaining\b|\bsends?\b|請求|欄位|參數|輸入|帶入|\bcorpo\b|\bcuerpo\b|\brecebe\b|\brecibe\b|\bpar[âáa]metros?\b/gi },
 ];
 
 const IDENTIFIER = /^[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)*(?:\[\])?\??$/;
@@ -270,6 +319,9 @@ export function restMentions(unit: Unit): Mention[] {
       const defaultRole = method === 'GET' ? 'query' : 'request';
       // Fields start after the code span the route is written in: its closing backtick is no prose.
       const after = unit.codes.find((code) => code.start <= match.index && code.end >= matchEnd)?.end ?? matchEnd;
+      if (isSummaryList(unit.text, match)) mention.summaryList = true;
+      if (isOutbound(unit.text, match.index, matchEnd)) mention.outbound = true;
+      if (isReplaced(unit.text, match.index, matchEnd)) mention.replaced = true;
       addFields(mention.op, fieldsIn(unit, Math.min(after, to), to, { defaultRole, skip: codesOfMatch }));
       if (index === 0 && match.index > 0) addFields(mention.op, fieldsIn(unit, 0, match.index, { defaultRole }));
       mentions.push(mention);
@@ -283,10 +335,11 @@ export function restMentions(unit: Unit): Mention[] {
 const column = (header: string[], pattern: RegExp): number => header.findIndex((cell) => pattern.test(cell.trim()));
 
 export const TABLE_COLUMNS = {
-  method: /^(?:method|verb|http method|http|方法|메서드|메소드)$/i,
-  path: /^(?:path|endpoint|route|url|uri|resource|路徑|端點|路由|api|경로|엔드포인트)$/i,
-  description: /description|summary|purpose|notes?|what|behaviou?r|說明|描述|用途|備註|설명|요약|비고/i,
-  auth: /^(?:auth|authz|roles?|who|permissions?|access|scopes?|權限|角色|授權|권한|역할|인증)/i,
+  // Spanish/Portuguese "Método", French "Méthode", German "Methode", Vietnamese "Phương thức" head the same column.
+  method: /^(?:method|verb|http method|http|方法|메서드|메소드|m[ée]todo|m[ée]todo http|verbo|m[ée]thode|methode|phương thức)$/i,
+  path: /^(?:path|endpoint|route|url|uri|resource|路徑|端點|路由|api|경로|엔드포인트|ruta|rota|caminho|chemin|pfad|đường dẫn)$/i,
+  description: /description|summary|purpose|notes?|what|behaviou?r|說明|描述|用途|備註|설명|요약|비고|descripci[oó]n|descri[çc][ãa]o|mô tả/i,
+  auth: /^(?:auth|authz|roles?|who|permissions?|access|scopes?|權限|角色|授權|권한|역할|인증|autoriza[cç]|permisos?|permiss[õo]es|acceso|acesso|quyền)/i,
   name: /^(?:name|field|field name|param|parameter|column|column name|attribute|property|名稱|欄位|參數|屬性|字段|字段名|フィールド|フィールド名|カラム|カラム名|項目|필드|필드명|컬럼|컬럼명|속성|campo|atributo|columna|propiedad|propriedade|coluna|trường|thuộc tính|cột)$/i,
   type: /^(?:type|data type|kind|型別|類型|種類|类型|数据类型|型|データ型|타입|자료형|유형|tipo|tipo de dato|tipo de dado|kiểu|kiểu dữ liệu)$/i,
   required: /^(?:required|mandatory|optional|必填|必要|필수|필수 여부)(?:\s*\/\s*(?:optional|required))?\??$/i,
@@ -513,6 +566,22 @@ export function grpcOperations(text: string, lineOfIndex: (index: number) => num
     op.summary = `rpc ${match[1]}(${match[2] ?? ''}${match[3]}) returns (${match[4] ?? ''}${match[5]})`;
     return { op, at: match.index, request: match[3], response: match[5] };
   });
+}
+
+/** "implement unary `Publish` RPC", "the `ListTopics` rpc method": a gRPC method named in prose, the word RPC right beside it. */
+export function grpcSpans(unit: Unit): Array<{ op: Operation; at: number }> {
+  const found: Array<{ op: Operation; at: number }> = [];
+  for (const code of unit.codes) {
+    if (!/^[A-Z][A-Za-z0-9]*$/.test(code.value)) continue;
+    const after = unit.text.slice(code.end, code.end + 24);
+    const before = unit.text.slice(Math.max(0, code.start - 24), code.start);
+    if (!/^\s*(?:RPCs?|rpc(?:\s+(?:method|call))?)\b/.test(after) && !/\b(?:RPC|rpc)(?:\s+(?:method|call))?\s*$/.test(before)) continue;
+    const op = emptyOperation('grpc', code.value, lineAt(unit, code.start));
+    op.list = /^List[A-Z]/.test(code.value) || /\b(?:server[- ]streaming|bidirectional|bidi|streaming)\s*[`*]*$/i.test(before);
+    op.summary = `rpc ${code.value}`;
+    found.push({ op, at: code.start });
+  }
+  return found;
 }
 
 // ---- tRPC -------------------------------------------------------------------

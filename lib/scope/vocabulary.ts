@@ -31,7 +31,8 @@ export const SECTION_PATTERNS: ReadonlyArray<{ kind: SectionKind; pattern: RegEx
   { kind: 'stories', pattern: /user stor|use cases?|scenarios?|使用者故事|使用案例|情境|사용자 스토리|사용 사례|시나리오/i },
   { kind: 'acceptance', pattern: /acceptance|驗收|인수 조건|수용 기준|완료 조건/i },
   { kind: 'decisions', pattern: /architecture decisions?|\badr\b|decisions?\b|決策/i },
-  { kind: 'verification', pattern: /verification|test plan|testing|驗證|測試|검증|테스트 계획/i },
+  // Kiro designs state what tests check as "Correctness Properties" / "Property 3: …".
+  { kind: 'verification', pattern: /verification|test plan|testing|correctness propert|property-based|^property \d+\b|驗證|測試|검증|테스트 계획/i },
   { kind: 'entities', pattern: ENTITIES_HEADING_PATTERN },
 ];
 
@@ -148,6 +149,21 @@ export const VENDORS: ReadonlyArray<{ name: string; pattern: RegExp }> = [
 
 /** We call them (outbound); matched right before a vendor name, or `<Vendor> API`. */
 export const OUTBOUND_BEFORE = /\b(?:call|calls|calling|ask|asks|asking|query|queries|querying|notify|notifies|fetch(?:es)? from|send(?:s)? (?:\w+ )?to|push(?:es)? (?:\w+ )?to|sync(?:s)? (?:\w+ )?(?:with|to)|request(?:s)? (?:\w+ )?from|upload(?:s)? (?:\w+ )?to|poll(?:s|ing)?|(?:send|push|upload|write|post|publish|forward|store|save)s?(?:\s+\w+){0,3}\s+(?:to|in|into)|via|through|using|呼叫|詢問|查詢|通知|傳送到|上傳到|同步到)\s+(?:the\s+)?$/i;
+/** Someone else's API named around a route: "gateway-specific APIs", "the vendor's API", "third-party endpoint". */
+export const EXTERNAL_API = /\b(?:external|third[- ]party|vendor|provider|partner|gateway|upstream|remote)(?:-specific|'s)?\s+(?:APIs?|endpoints?|services?)\b|\b[A-Z][\w-]*'s\s+(?:API|endpoint)s?\b/;
+/** Capitalised words that label a route without naming whose it is ("Endpoint: POST /x", "Admin: DELETE /x"). */
+export const ROUTE_LABELS = /^(?:the|our|this|that|a|an|api|rest|http|endpoint|endpoints|route|routes|request|call|example|e\.g|i\.e|note|new|existing|public|internal|admin|user|users|client|server|backend|frontend|create|read|update|delete|list|get|add|remove|see|via|method|path|url|response|body|fr-?\d+|req-?\d+)$/i;
+/** Right before a route the document sets aside: "instead of `PUT /x`", "use `PUT /x`, not `PATCH /x`", "而不是 `GET /x`". */
+export const REPLACED_BEFORE = /(?:\binstead of|\brather than|\bin place of|\breplaces|\breplacing|\bnot|\bno longer|而不是|而非|取代|代替|ではなく)\s*(?:the\s+)?[`*]*$/i;
+/** Right after it: "`PUT /x` is replaced by …", "`GET /x` (v1) is deprecated". */
+export const REPLACED_AFTER = /^[`*]*\s*(?:\([^)]*\)\s*)?(?:(?:is|are|was|were|gets?|has been)\s+)?(?:replaced|superseded|deprecated|not used|unused|dropped)\b/i;
+/** "Architecture specifies `A` (…), Story uses `B`": what one source says, set against what the document does. */
+export const SPECIFIED_BEFORE = /\b(?:specifies|specified|proposes|proposed|suggests|suggested|originally|described)\s*(?:the\s+)?[`*]*$/i;
+export const CHOSEN_AFTER = /^[^.;]*?,\s*(?:but\s+)?(?:the\s+)?(?:\w+\s+){0,2}(?:uses|use|adopts|chose|chooses|implements|opts for|goes with)\b/i;
+/** A test step's expectation: the calls in its sentence are examples that check operations ("… then `GET /x/{id}` should return …"). */
+export const EXPECTATION = /\bshould\s+(?:return|respond|yield|give|contain|fail|succeed|be\s+rejected)\b|\bmust\s+(?:return|respond\s+with)\b|\bis\s+expected\s+to\b|应(?:该|當|当)?返回|應(?:該|當)?(?:回傳|返回)|を返すこと|を返す必要|반환해야/i;
+/** A verb of calling right before the route: "calls POST /v1/charges". */
+export const CALL_BEFORE = /\b(?:call|calls|calling|called|invoke|invokes|invoking|hit|hits|hitting)\s*[`*]*$/i;
 export const OUTBOUND_AFTER = /^(?:'s)?\s*(?:API|SDK|client|endpoint)s?\b|^\s*(?:的)?\s*API/;
 
 /**

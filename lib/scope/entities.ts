@@ -743,8 +743,9 @@ export function proseColumnNames(written: string, paren?: string): { names: stri
   // "expires_at timestamp", "original_invoice_id field": a name written as code, then what kind of thing it is.
   const kind = CODE_NAME_THEN_KIND.exec(words);
   if (kind) return { names: [kind[1]], optional, unique };
-  // "items snapshot with current prices": the noun phrase before "with" names it; the rest describes it.
-  words = words.replace(/\s+(?:with|containing|including)\s+.*$/i, '');
+  // "items snapshot with current prices", "transaction reference when paid": the noun phrase before
+  // "with" or "when" names it; the rest describes it.
+  words = words.replace(/\s+(?:with|containing|including|when|once|if|until)\s+.*$/i, '');
   // "the user who owns it", "owning user": a key to the owner.
   const owner = OWNER_PHRASE.exec(words);
   if (owner) return { names: [`${snakeCase(owner[1] ?? owner[2])}_id`], optional, unique };
@@ -755,8 +756,9 @@ export function proseColumnNames(written: string, paren?: string): { names: stri
     if (named.length) return { names: [`${named.join('_')}_id`], optional, unique, refersTo: named };
   }
   const lower = words.toLowerCase().split(/[\s-]+/);
-  // "unique token value": "value" says nothing the name does not.
+  // "unique token value": "value" says nothing the name does not; nor does "address" after "email".
   if (lower.length > 1 && /^(?:value|field|attribute)$/.test(lower[lower.length - 1])) lower.pop();
+  if (lower.join(' ') === 'email address') lower.pop();
   const last = lower[lower.length - 1];
   const head = lower.slice(0, -1);
   let names: string[];

@@ -78,14 +78,14 @@ describe('Key Entities prose bullets', () => {
       '',
       '- **Booking Plan**: A repeating booking. Contains room size, status (active, paused), reference to saved card, and the member who owns it.',
       '- **Booking Draft**: Awaits confirmation. Contains seats snapshot with current fares, start date, and reference to parent plan.',
-      '- **Pass Token**: A credential. Attributes: unique token value, owning member, valid_until timestamp, renewed_from_id field, desk assignment (desk_id foreign key), fees (base, tax, service charge), city/town, and postcode/zipcode.',
+      '- **Pass Token**: A credential. Attributes: unique token value, email address, locker reference when booked, owning member, valid_until timestamp, renewed_from_id field, desk assignment (desk_id foreign key), fees (base, tax, service charge), city/town, and postcode/zipcode.',
       '',
     ].join('\n');
     const scope = extractScope(doc);
     expect(names(scope, 'BookingPlan')).toEqual(['room_size', 'status', 'member_id']);
     expect(names(scope, 'BookingDraft')).toEqual(['seats_snapshot', 'start_date', 'booking_plan_id']);
     expect(table(scope, 'BookingDraft').columns.find((column) => column.name === 'booking_plan_id')?.references).toBe('BookingPlan');
-    expect(names(scope, 'PassToken')).toEqual(['token', 'member_id', 'valid_until', 'renewed_from_id', 'desk_id', 'base', 'tax', 'service_charge', 'city', 'postcode']);
+    expect(names(scope, 'PassToken')).toEqual(['token', 'email', 'locker_id', 'member_id', 'valid_until', 'renewed_from_id', 'desk_id', 'base', 'tax', 'service_charge', 'city', 'postcode']);
     // No entity is named by "saved card": the document is asked instead of a column being made up.
     expect(scope.questions.some((question) => question.text.includes('reference to saved card') && question.line === 3)).toBe(true);
     expect(provenanceGaps(scope, [doc])).toEqual([]);

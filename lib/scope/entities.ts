@@ -1,10 +1,10 @@
 // Entities: new tables with their columns, new columns on existing tables,
 // "Key Entities" lists, SQL fences, and hints that a table already holds data.
-import type { Column, Entity } from '../types.js';
+import type { Column, Entity, ScopeNote } from '../types.js';
 import { listedAttributes, translatedAttributes } from './attribute-words.js';
 import { parseAttributes, splitTopLevel, toColumn } from './fields.js';
-import { ATTRIBUTE_LABEL, UNIQUE_WORD, VERB_FAMILIES } from './vocabulary.js';
-import { camelCase, pascalCase, singular, snakeCase } from '../naming/index.js';
+import { ATTRIBUTE_LABEL, EXAMPLE_MARKER, JOIN_PHRASES, NOT_STORED_ENTITY, UI_NOUN, UNIQUE_WORD, VERB_FAMILIES } from './vocabulary.js';
+import { camelCase, isPlural, pascalCase, singular, snakeCase } from '../naming/index.js';
 import { COUNT_PHRASE, parseCount } from './numbers.js';
 import { lineAt, proseOf, sentences, type Unit } from './units.js';
 
@@ -178,6 +178,7 @@ export function addColumns(entity: Entity, columns: Column[]): void {
 /** Code-span columns in text[from, to): `name` (attrs) at paren depth 0; `leading` reads "`name`: attrs". */
 function columnsIn(unit: Unit, from: number, to: number, leading = false): Column[] {
   const columns: Column[] = [];
+  const values = new Set<string>();
   let depth = 0;
   let cursor = from;
   for (const code of unit.codes) {
@@ -191,7 +192,15 @@ function columnsIn(unit: Unit, from: number, to: number, leading = false): Colum
     // "with a foreign key to `repository_configs`": the table it points at, not a column.
     if (/\b(?:to|references?|referencing|into|from|of|on)\s*$/i.test(proseOf(unit.text.slice(Math.max(from, code.start - 16), code.start)))) continue;
     // "a transaction with type `REFUND`": a value of a field, not a column.
-    if (/^[A-Z][A-Z0-9_]+$/.test(code.value) && /\b(?:type|status|state|kind|role|mode|value|set to|equals?)\s*[:=]?\s*$/i.test(proseOf(unit.text.slice(Math.max(from, code.start - 16), code.start)))) continue;
+    // "roles such as `ADMIN`, `EDITOR`", "el rol de `DOCENTE`": values too; so is a value met again.
+    if (/^[A-Z][A-Z0-9_]+$/.test(code.value)) {
+      const before = proseOf(unit.text.slice(from, code.start));
+      const sentence = before.slice(before.search(/[^.;!?。]*$/));
+      if (/(?:\b(?:type|status|state|kind|role|mode|value|set to|equals?)|(?<![\p{L}])(?:rol|tipo|estado|papel|perfil))(?:\s+(?:de|do|da|del|of|is|es|é))?\s*[:=]?\s*$/iu.test(before.slice(-20)) || EXAMPLE_MARKER.test(sentence) || values.has(code.value)) {
+        values.add(code.value);
+        continue;
+      }
+    }
     const paren = /^\s*[(（]([^)）]*(?:\([^)]*\)[^)）]*)*)[)）]/.exec(unit.text.slice(code.end, to));
     const rest = leading ? unit.text.slice(code.end, to).replace(/^\s*[:：—–-]\s*/, '') : '';
     const attrs = paren ? (valueList(paren[1]) ? { enum: valueList(paren[1]) } : parseAttributes(paren[1])) : rest.trim() ? parseAttributes(rest) : {};
@@ -387,19 +396,33 @@ function modelName(text: string, codes: Unit['codes']): string | undefined {
   return name;
 }
 
+/**
+ * Names a heading uses for request shapes and topics ("Domain Events", "Create Request") that a
+ * Key Entities item uses for what it stores: "**Event**", "**Audit Event**", "**Refund Request**".
+ */
+const KEY_ENTITY_NOUN = /^(?:[A-Z][A-Za-z0-9]*[ -]){0,2}(?:Event|Request|Response)$/;
+
 /** A "Key Entities" item: `**Bookmark**: … attributes: url, title`, `**Cookbook (레시피북)**`, or `` `bookmarks` — … ``. */
 export function keyEntity(unit: Unit, entities: Entity[]): EntityMention | undefined {
   const leadingCode = unit.codes[0] && !unit.text.slice(0, unit.codes[0].start).trim() ? unit.codes[0] : undefined;
   const written = unit.lead?.replace(/[:：]$/, '').trim() || leadingCode?.value;
-  const name = written ? modelName(written, []) : undefined;
+  // "Institución Educativa": a table name is written without accents (`InstitucionEducativa`).
+  const plain = written?.normalize('NFD').replace(/\p{M}/gu, '');
+  const name = plain ? modelName(plain, []) ?? (KEY_ENTITY_NOUN.test(plain) ? plain : undefined) : undefined;
   if (!written || !name || name.split(' ').length > 3) return undefined;
   const existing = /\bexisting\b|\balready\b|\bextends?\b|既有|現有|已存在|既存/i.test(proseOf(unit.text));
   const start = leadingCode ? leadingCode.end : unit.text.indexOf(written) + written.length;
   // "**Bookmark**: …" defines an entity; "**User** has many **Accounts**" only relates two.
   if (!/[:：]$/.test(unit.lead ?? '') && !/^\**\s*(?:[（(][^）)]*[）)]\s*)?[:：—–-]/.test(unit.text.slice(start))) return undefined;
+  // "**Home Page**: …" is a part of the interface; "**Access Token**: … Not persisted" is never stored.
+  const words = name.split(' ');
+  if (words.length > 1 && UI_NOUN.test(words[words.length - 1])) return undefined;
+  const description = proseOf(unit.text.slice(start)).replace(/^[\s*]*(?:[（(][^）)]*[）)]\s*)?[:：—–-]\s*/, '').replace(/\s+/g, ' ');
+  if (NOT_STORED_ENTITY.test(description)) return undefined;
   const columns = columnsIn(unit, start, unit.text.length);
   if (!columns.length) columns.push(...attributeList(unit, start, true));
   if (!columns.length) columns.push(...translatedAttributes(unit, start));
+  if (!columns.length) columns.push(...joinedKeys(unit, start, written, description, entities));
   columns.unshift(...ownerKeys(unit, start, columns));
   // An existing entity the sprint does not change is context, not a data-model change.
   if (existing && !columns.length) return { entity: { table: name, change: 'alter-table', columns: [], line: unit.line }, unit, at: start, context: true };
@@ -460,6 +483,26 @@ function subtypeOf(unit: Unit, start: number, name: string, columns: Column[], e
   return { entity: parent, unit, at: start, subtype: true };
 }
 
+/** "**UserRole (Join)**", "(junction table)": the item names a table that joins two others. */
+const JOIN_MARK = /[（(]\s*(?:join|junction|pivot|link|linking|association)(?:\s+(?:table|entity))?\s*[)）]/i;
+/** "the many-to-many relationship between User and Role". */
+const RELATIONSHIP_BETWEEN = /\brelationship\s+between\s+(?:an?\s+|the\s+)?`?([A-Za-z]\w*)`?\s+and\s+(?:an?\s+|the\s+)?`?([A-Za-z]\w*)`?/i;
+
+/**
+ * A row that joins two entities holds a key to each: "Links a user ID to a role ID" names them;
+ * so does "the relationship between User and Role" in an item marked as a join. Never a new entity.
+ */
+function joinedKeys(unit: Unit, from: number, written: string, prose: string, entities: readonly Entity[]): Column[] {
+  const sides = JOIN_PHRASES.map((phrase) => phrase.exec(prose)).find(Boolean) ?? (JOIN_MARK.test(written) || /\b(?:join|junction|pivot)\b|many[\s-]+to[\s-]+many/i.test(prose) ? RELATIONSHIP_BETWEEN.exec(prose) : null);
+  if (!sides) return [];
+  const camel = writesCamelColumns(entities);
+  const line = lineAt(unit, from);
+  return [sides[1], sides[2]].map((side) => {
+    const noun = singular(side.normalize('NFD').replace(/\p{M}/gu, '').replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase());
+    return { name: camel ? `${camelCase(noun)}Id` : `${snakeCase(noun)}_id`, nullable: false, line };
+  });
+}
+
 const BELONGS_TO = /\bbelongs?\s+to\s+(?:(?:a|an|the|one|exactly\s+one|its|their)\s+)?([A-Za-z][a-z]+)\b/gi;
 
 /** "Belongs to a child": the row holds its owner's key (`child_id`, or `childId` beside camelCase columns). */
@@ -472,6 +515,39 @@ function ownerKeys(unit: Unit, from: number, columns: readonly Column[]): Column
     if (!columns.some((column) => sameColumn(column.name, name)) && !keys.some((key) => key.name === name)) keys.push({ name, nullable: false, line: lineAt(unit, from + match.index) });
   }
   return keys;
+}
+
+/**
+ * "reference to parent schedule", once every entity is read: a key to the one entity the words
+ * name (its whole name, or its last word: "schedule" → `ReorderSchedule`, `reorder_schedule_id`).
+ * No such entity, or several: the column is left out and the document is asked.
+ */
+export function settleProseReferences(entities: readonly Entity[]): ScopeNote[] {
+  const questions: ScopeNote[] = [];
+  const camel = writesCamelColumns(entities);
+  for (const entity of entities) {
+    entity.columns = entity.columns.filter((column) => {
+      const reference = proseReferences.get(column);
+      if (!reference) return true;
+      proseReferences.delete(column);
+      const whole = entityKey(reference.words.join(''));
+      const noun = reference.words[reference.words.length - 1];
+      const named = entities.filter((candidate) => candidate !== entity && entityKey(candidate.table) === whole);
+      const byLastWord = entities.filter((candidate) => candidate !== entity && entityKey(candidate.table.replace(/([a-z0-9])([A-Z])/g, '$1 $2').split(/[\s_]+/).pop() ?? '') === entityKey(noun));
+      const target = named.length === 1 ? named[0] : !named.length && byLastWord.length === 1 ? byLastWord[0] : undefined;
+      if (!target) {
+        questions.push({ text: `${entity.table}: "${reference.written}" — which table does it point at, and what is the key column called?`, line: column.line });
+        return false;
+      }
+      const key = singular(target.table.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase());
+      column.name = camel ? `${camelCase(key)}Id` : `${snakeCase(key)}_id`;
+      column.references = target.table;
+      // The word the line writes for the entity, also in the entity's own name (provenance).
+      column.term = noun;
+      return !entity.columns.some((other) => other !== column && other.name === column.name);
+    });
+  }
+  return questions;
 }
 
 /**
@@ -541,7 +617,8 @@ function childTables(unit: Unit, from: number, parent: Entity, entities: Entity[
 export function attributeList(unit: Unit, from: number, bare = false): Column[] {
   const prose = unit.text.slice(from);
   const label =
-    new RegExp(`(?:^|[\\s.;:：(（—–-])(?:${ATTRIBUTE_LABEL.source})\\s*[:：]\\s*`, 'i').exec(prose) ??
+    // "Attributes: …", and "Contains: …" (a listing word made a label by its colon).
+    new RegExp(`(?:^|[\\s.;:：(（—–-])(?:${ATTRIBUTE_LABEL.source}|${LISTING_WORD.source})\\s*[:：]\\s*`, 'i').exec(prose) ??
     // "**Invitation**: id, workspace, email, role": a list right after the name is the attribute list.
     (bare && /^\s*[:：]\s*(?:[\w`][\w` ]{0,30}(?:\([^)]*\))?\s*[,，、]\s*){2,}/.test(prose) ? /^\s*[:：]\s*/.exec(prose) : null) ??
     // "… user account with email, hashed password, creation date", "Has a title, optional description, tags".
@@ -550,8 +627,10 @@ export function attributeList(unit: Unit, from: number, bare = false): Column[] 
   let listStart = from + label.index + label[0].length;
   // "**Tasks**: Core entity with user_id, title": the list starts after the intro in its first item.
   const firstItem = /^[^,，、;.。]*/.exec(unit.text.slice(listStart))![0];
-  const intro = /(?:^|\s)(?:with|has(?:\s+an?)?|having|contains|includes|including)\s+/i.exec(firstItem);
-  if (intro && !LIST_INTRO.test(label[0])) listStart += intro.index + intro[0].length;
+  // A label that is itself a listing word ("Contains items snapshot with current prices, …") starts the list:
+  // a "with" inside its first item belongs to that item.
+  const intro = new RegExp(`(?:^|\\s)(?:${LISTING_WORD.source})\\s+`, 'i').exec(firstItem);
+  if (intro && !new RegExp(`(?:${LISTING_WORD.source})\\s*[:：]?\\s*$`, 'i').test(label[0])) listStart += intro.index + intro[0].length;
   const rest = unit.text.slice(listStart);
   const stop = /[.。](?:\s|$)|\n\s*\n/.exec(rest);
   const list = rest.slice(0, stop ? stop.index : rest.length);
@@ -560,31 +639,75 @@ export function attributeList(unit: Unit, from: number, bare = false): Column[] 
   for (const raw of splitTopLevel(list, /[,，、;]/, '(（[{')) {
     const at = list.indexOf(raw, offset);
     offset = at >= 0 ? at + raw.length : offset;
-    const paren = /[（(]([^）)]*)[）)]/.exec(raw);
-    const words = raw.replace(/[（(][^）)]*[）)]/g, ' ').replace(/`/g, '').replace(/^\s*(?:and|y|e|và|및|和|及)\s+/i, '').trim();
-    if (!words || /^(?:etc\.?|…|\.\.\.)$/i.test(words) || /\bcomputed\b|\bderived\b|計算|계산|calculad/i.test(paren?.[1] ?? '')) continue;
+    const paren = firstParenthesis(raw);
+    const words = withoutParentheses(raw).replace(/`/g, '').replace(/\s+/g, ' ').replace(/^\s*(?:and|or|y|e|và|및|和|及)\s+/i, '').trim();
+    if (!words || /^(?:etc\.?|…|\.\.\.)$/i.test(words) || /\bcomputed\b|\bderived\b|計算|계산|calculad/i.test(paren?.inner ?? '')) continue;
+    // "tales como `PRESIDENTE`": a value in capitals, not an attribute.
+    if (/`[A-Z][A-Z0-9_]+`/.test(raw)) continue;
     // "pickup/return dates", "first/last name": two attributes sharing the noun after them.
     const shared = /^([A-Za-z]\w*)\s*\/\s*([A-Za-z]\w*)\s+((?:[A-Za-z_]\w*\s+){0,2}[A-Za-z_]\w*)$/.exec(words);
-    const nouns = shared ? [shared[1], shared[2]].map((word) => `${word} ${shared[3].replace(/[A-Za-z_]\w*$/, (noun) => singular(noun))}`) : [words];
+    // "city/town", "postcode/zipcode": one attribute under two spellings; the first one names it.
+    const spellings = /^([A-Za-z]\w*)\s*\/\s*[A-Za-z]\w*$/.exec(words);
+    const nouns = shared ? [shared[1], shared[2]].map((word) => `${word} ${shared[3].replace(/[A-Za-z_]\w*$/, (noun) => singular(noun))}`) : spellings ? [spellings[1]] : [words];
     if (!nouns.every((noun) => /^[A-Za-z_][\w]*(?:[ -][A-Za-z_]\w*){0,4}$/.test(noun))) continue;
-    const each = nouns.map((noun) => proseColumnNames(noun, paren?.[1]));
+    const each = nouns.map((noun) => proseColumnNames(noun, paren?.inner));
     if (each.some((named) => !named)) continue;
     const named = { ...each[0]!, names: each.flatMap((item) => item!.names) };
-    const attrs = paren && !named.fromParen ? parseAttributes(paren[1].includes('/') && !/\s/.test(paren[1].trim()) ? paren[1].split('/').map((value) => `\`${value.trim()}\``).join(', ') : paren[1]) : {};
-    if (paren && !named.fromParen && /^\s*[\w-]+(?:\s*\/\s*[\w-]+)+\s*$/.test(paren[1])) attrs.enum = paren[1].split('/').map((value) => value.trim());
-    if ((paren && /\boptional\b|opcional|선택|任意|可选|可選/i.test(paren[1])) || named.optional) attrs.nullable = true;
+    // An item broken over lines ("optional\n  venue") is cited at the line of its last words, where its noun is.
+    const lastBreak = raw.slice(0, paren ? paren.index : raw.length).trimEnd().lastIndexOf('\n');
+    const line = lineAt(unit, listStart + Math.max(0, at) + lastBreak + 1);
+    if (named.refersTo) {
+      // "reference to parent schedule": a key to the entity the words name, settled once all are read.
+      const column: Column = { name: named.names[0], line };
+      proseReferences.set(column, { words: named.refersTo, written: words });
+      columns.push(column);
+      continue;
+    }
+    const attrs = paren && !named.fromParen ? parseAttributes(paren.inner.includes('/') && !/\s/.test(paren.inner.trim()) ? paren.inner.split('/').map((value) => `\`${value.trim()}\``).join(', ') : paren.inner) : {};
+    if (paren && !named.fromParen && /^\s*[\w-]+(?:\s*\/\s*[\w-]+)+\s*$/.test(paren.inner)) attrs.enum = paren.inner.split('/').map((value) => value.trim());
+    if ((paren && /\boptional\b|opcional|선택|任意|可选|可選/i.test(paren.inner)) || named.optional) attrs.nullable = true;
     if (named.unique) attrs.unique = true;
-    for (const name of named.names) columns.push(toColumn(name, attrs, lineAt(unit, listStart + Math.max(0, at))));
+    for (const name of named.names) columns.push(toColumn(name, attrs, line));
   }
   // "with token and expiry" is a phrase, not a list: an introduced list has at least three items.
   return label[0].trim() && LIST_INTRO.test(label[0]) && columns.length < 3 ? [] : columns;
 }
 
 /** Words that open an attribute list in an entity's description. */
-const LIST_INTRO = /(?:^|[\s.;:])(?:with|has(?:\s+an?)?|having|contains|includes|including)\s+(?=(?:[^,.。]{1,40},){2})/i;
+const LISTING_WORD = /with|has(?:\s+an?)?|having|contains|includes|including/;
+const LIST_INTRO = new RegExp(`(?:^|[\\s.;:])(?:${LISTING_WORD.source})\\s+(?=(?:[^,.。]{1,40},){2})`, 'i');
+
+/**
+ * Where an item's first parenthesis opens, and what it holds, nested ones kept inside it
+ * ("(TIMESTAMP NULL, set per FR-046(a), …)"); an unclosed one runs to the end of the item.
+ */
+function firstParenthesis(raw: string): { index: number; inner: string } | undefined {
+  const open = raw.search(/[（(]/);
+  if (open < 0) return undefined;
+  let depth = 0;
+  for (let index = open; index < raw.length; index++) {
+    if (raw[index] === '(' || raw[index] === '（') depth++;
+    else if ((raw[index] === ')' || raw[index] === '）') && --depth === 0) return { index: open, inner: raw.slice(open + 1, index) };
+  }
+  return { index: open, inner: raw.slice(open + 1) };
+}
+
+/** An item's words without what it says in parentheses, nested ones included. */
+function withoutParentheses(raw: string): string {
+  let text = raw;
+  for (let previous = ''; previous !== text; ) {
+    previous = text;
+    text = text.replace(/[（(][^（()）]*[）)]/g, ' ');
+  }
+  // An unclosed parenthesis runs to the end of the item.
+  return text.replace(/[（(].*$/s, ' ');
+}
+
+/** "reference to parent schedule": columns whose key names an entity the sprint may define further down. */
+const proseReferences = new WeakMap<Column, { words: string[]; written: string }>();
 
 /** Words before an attribute's name that describe it rather than name it. */
-const QUALIFIERS = /^(?:(optional|nullable)|(unique)|single|multiple|auto-?set|auto-?generated|associated|its|the|an?)\s+/i;
+const QUALIFIERS = /^(?:(optional|nullable)|(unique)|required|mandatory|immutable|single|multiple|auto-?set|auto-?generated|associated|its|the|an?)\s+/i;
 
 /**
  * An attribute written in prose, as the column names a schema would use:
@@ -593,7 +716,7 @@ const QUALIFIERS = /^(?:(optional|nullable)|(unique)|single|multiple|auto-?set|a
  * (created, updated)" → `created_at`, `updated_at`; other words joined in
  * snake_case. Names written as code stay as written.
  */
-export function proseColumnNames(written: string, paren?: string): { names: string[]; optional?: boolean; unique?: boolean; fromParen?: boolean } | undefined {
+export function proseColumnNames(written: string, paren?: string): { names: string[]; optional?: boolean; unique?: boolean; fromParen?: boolean; refersTo?: string[] } | undefined {
   let words = written.trim();
   let optional = false;
   let unique = false;
@@ -602,6 +725,9 @@ export function proseColumnNames(written: string, paren?: string): { names: stri
     if (match[2]) unique = true;
     words = words.slice(match[0].length);
   }
+  // "gateway assignment (gateway_id foreign key)": the code name in parentheses is the column's name.
+  const coded = paren !== undefined ? PAREN_CODE_NAME.exec(paren) : null;
+  if (coded) return { names: [coded[1]], optional, unique, fromParen: true };
   if (!/\s|-/.test(words)) {
     if (/^(?:identifier|id)$/i.test(words)) return { names: ['id'], optional, unique };
     if (/^timestamps$/i.test(words)) {
@@ -609,19 +735,58 @@ export function proseColumnNames(written: string, paren?: string): { names: stri
       const names = parts.map((part) => EVENT_COLUMNS[part]).filter((name): name is string => Boolean(name));
       return names.length === parts.length ? { names, fromParen: Boolean(paren) } : undefined;
     }
+    // "amounts (subtotal, tax, service fee, total)": a plural names a group; the words in parentheses its columns.
+    const members = paren !== undefined && isPlural(words) ? groupMembers(paren) : undefined;
+    if (members) return { names: members, optional, fromParen: true };
     return { names: [words], optional, unique };
   }
+  // "expires_at timestamp", "original_invoice_id field": a name written as code, then what kind of thing it is.
+  const kind = CODE_NAME_THEN_KIND.exec(words);
+  if (kind) return { names: [kind[1]], optional, unique };
+  // "items snapshot with current prices", "transaction reference when paid": the noun phrase before
+  // "with" or "when" names it; the rest describes it.
+  words = words.replace(/\s+(?:with|containing|including|when|once|if|until)\s+.*$/i, '');
+  // "the user who owns it", "owning user": a key to the owner.
+  const owner = OWNER_PHRASE.exec(words);
+  if (owner) return { names: [`${snakeCase(owner[1] ?? owner[2])}_id`], optional, unique };
+  // "reference to parent schedule": a key to an entity the words name, or a question when none does.
+  const target = REFERENCE_TO.exec(words);
+  if (target) {
+    const named = target[1].toLowerCase().split(/\s+/).filter((word) => !REFERENCE_ADJECTIVE.test(word));
+    if (named.length) return { names: [`${named.join('_')}_id`], optional, unique, refersTo: named };
+  }
   const lower = words.toLowerCase().split(/[\s-]+/);
+  // "unique token value": "value" says nothing the name does not; nor does "address" after "email".
+  if (lower.length > 1 && /^(?:value|field|attribute)$/.test(lower[lower.length - 1])) lower.pop();
+  if (lower.join(' ') === 'email address') lower.pop();
   const last = lower[lower.length - 1];
   const head = lower.slice(0, -1);
   let names: string[];
-  if (lower.join(' ') === 'unique identifier') names = ['id'];
+  if (lower.length === 1) names = [lower[0]];
+  else if (lower.join(' ') === 'unique identifier') names = ['id'];
   else if (/^(?:reference|ref|id|identifier|association)$/.test(last)) names = [last === 'association' ? head.join('_') : `${head.join('_')}_id`];
   else if (lower.length === 2 && lower[0] === 'hashed') names = [`${lower[1]}_hash`];
   else if (/^(?:date|time|timestamp|datetime)$/.test(last) && head.length === 1 && EVENT_COLUMNS[head[0]]) names = [EVENT_COLUMNS[head[0]]];
   else if (last === 'timestamp') names = [`${head.join('_')}_at`];
   else names = [lower.join('_')];
   return { names, optional, unique };
+}
+
+/** "(gateway_id foreign key)", "(`owner_id`)": one name written as code, perhaps with what kind of column it is. */
+const PAREN_CODE_NAME = /^\s*`?([a-z][a-z0-9]*(?:_[a-z0-9]+)+|[a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)+)`?\s*(?:(?:foreign\s+key|fk|column|field|key|reference|ref)\s*)?$/;
+const CODE_NAME_THEN_KIND = /^([a-z][a-z0-9]*(?:_[a-z0-9]+)+|[a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)+)\s+(?:timestamp|datetime|date|time|field|column|attribute|flag|value|key)$/;
+/** "the user who owns it", "user that created it", "owning user". */
+const OWNER_PHRASE = /^(?:the\s+|an?\s+)?([a-z]+)\s+(?:who|that|which)\s+(?:owns|created|placed|submitted|wrote|made)\s+(?:it|them|this)$|^owning\s+([a-z]+)$/i;
+const REFERENCE_TO = /^(?:an?\s+|the\s+)?(?:reference|ref|link|pointer|foreign\s+key)\s+to\s+((?:[a-z]+\s+){0,3}[a-z]+)$/i;
+/** Words before the referenced entity's name that say how it relates, not which it is. */
+const REFERENCE_ADJECTIVE = /^(?:the|an?|its|their|parent|saved|associated|related|owning|linked|corresponding|current)$/;
+
+/** "subtotal, tax, service fee, total": the members of a group, as columns; undefined for values or anything else. */
+function groupMembers(paren: string): string[] | undefined {
+  if (/\b(?:e\.g\.|i\.e\.|such as|like|for example|etc)\b/i.test(paren)) return undefined;
+  const items = paren.split(/\s*[,、]\s*|\s+and\s+/).map((item) => item.replace(/^and\s+/i, '').trim()).filter(Boolean);
+  if (items.length < 2 || !items.every((item) => /^[a-z][a-z]*(?: [a-z]+){0,2}$/.test(item))) return undefined;
+  return items.map((item) => item.split(' ').join('_'));
 }
 
 /** Event words as the timestamp column that records them. */
@@ -963,6 +1128,8 @@ export function impliedJunctions(statements: readonly RelationStatement[], entit
       const line = lineAt(unit, at);
       if (MANY_TO_MANY.test(clause)) {
         const others = [...new Set(mentions.map((mention) => mention.entity))];
+        // "**UserRole**: the many-to-many relationship between User and Role": the item is the junction, not a side.
+        if (subject && !others.includes(subject) && /\bbetween\b/i.test(clause)) continue;
         const pair = subject && !others.includes(subject) ? [subject, ...others] : others;
         if (pair.length === 2) {
           state(pair[0], pair[1], line);

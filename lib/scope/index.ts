@@ -3,7 +3,7 @@
 // What the text does not say becomes an open question; nothing is invented.
 import { locateLine, type AuthzRule, type Entity, type ExistingModel, type Field, type Integration, type JobItem, type Operation, type Scope, type ScopeNote, type ScopeSource, type Slo } from '../types.js';
 import { operationKey } from '../types.js';
-import { addColumns, cjkEntity, codeGlosses, columnsAfterNouns, entitiesFromSql, entityFromHeading, entityFromLabel, codeNamedAttributes, columnsForAllEntities, extendedModelColumns, impliedJunctions, nativeOwnerKeys, subtypeKeysCased, uniquePerScope, tenantKeys, isModelLabel, junctionKeys, junctionTables, type RelationStatement, modelFilesInTree, mergeEntity, mergeShapes, entitiesInUnit, entitiesByNoun, existingModelsIn, keyEntity, linkReferences, nestedColumns, rowHints } from './entities.js';
+import { addColumns, cjkEntity, codeGlosses, columnsAfterNouns, entitiesFromSql, entityFromHeading, entityFromLabel, codeNamedAttributes, columnsForAllEntities, extendedModelColumns, impliedJunctions, nativeOwnerKeys, subtypeKeysCased, uniquePerScope, tenantKeys, isModelLabel, junctionKeys, junctionTables, type RelationStatement, modelFilesInTree, mergeEntity, mergeShapes, entitiesInUnit, entitiesByNoun, existingModelsIn, keyEntity, linkReferences, nestedColumns, rowHints, settleProseReferences } from './entities.js';
 import { dropPathParamEchoes, naturalKeys } from './operation-inputs.js';
 import { authzFromCell, authzRule, integrationsIn, statedErrorsIn, jobIn, mentionsFrontend, resolveOperations, servicesIn, slosIn, verificationOf, webhookVendor } from './facts.js';
 import { toColumn, toField } from './fields.js';
@@ -634,6 +634,8 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
     rowHints(unit, entities, nouns);
     columnsAfterNouns(unit, nouns);
   }
+  // "reference to parent schedule": a key to the entity the words name, now that all are read.
+  docQuestions.push(...settleProseReferences(entities));
   linkReferences(entities);
   // A retry-safe create into a table unique over its request's columns finds the repeat by that key.
   naturalKeys(operations, entities);

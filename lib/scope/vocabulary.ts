@@ -192,6 +192,39 @@ export const FRONTEND_WORDS: readonly RegExp[] = [
   /前端|頁面|按鈕|畫面|介面|表單/,
 ];
 
+/**
+ * The last word of a Key Entities name that makes it a part of the user interface ("Home Page",
+ * "Login Screen", "Settings View"), not something stored. Only for names of several words:
+ * a "Page", "Form" or "View" alone is often what an app keeps (a wiki page, a survey form).
+ */
+export const UI_NOUN = /^(?:page|screen|view|modal|dialog|form|button|widget)$/i;
+
+/**
+ * A Key Entities description saying its thing is never stored: "Not persisted; …",
+ * "Runtime state (not persisted) …", "In-memory only", "Computed from …" (but "Calculated charges with
+ * amount, …" are stored). At the start of the description or of one of its sentences, or said of "it":
+ * "the password is not stored" speaks of an attribute.
+ */
+export const NOT_STORED_ENTITY = /(?:^|[.;!]\s+|\b(?:it|this|which|that|they)\s+(?:is|are)\s+(?:only\s+)?)(?:(?:not|never)\s+(?:persisted|stored|saved)\b(?!\s+(?:in\s+(?:plain|clear)|as\s+plain|unencrypted|unhashed|in\s+(?:the\s+)?(?:clear|logs?)))|(?:kept\s+)?in-?memory\b|runtime(?:\s+only)?\b|transient\b|ephemeral\b|(?:computed|derived|calculated)\s+(?:from|on|at|by|when|per|dynamically)\b)|^(?:an?\s+)?(?:in-?memory|runtime|transient|ephemeral|computed|derived)\s+(?:only\s+)?(?:state|value|object|view|data|record|structure|aggregate)\b/i;
+
+/**
+ * Words that introduce examples: the code spans after them are values of something
+ * ("roles such as `ADMIN`, `EDITOR`", "tales como `DOCENTE`"), not its attributes.
+ */
+export const EXAMPLE_MARKER = /\b(?:such\s+as|e\.\s?g\.|for\s+(?:example|instance)|like|including|tales\s+como|tal\s+como|como\s+por\s+ejemplo|por\s+ejemplo|p\.\s?ej\.|como|por\s+exemplo|ví\s+dụ|như)(?![\p{L}])|例えば|例如|比如|예를\s*들어/iu;
+
+/**
+ * A Key Entities item that joins two others, naming both sides: "Links a user ID to a role ID",
+ * "Assigns a role to a user", "la asignación de un rol a un usuario", "a atribuição de um papel a um usuário".
+ * Groups 1 and 2 are the sides, each getting a key.
+ */
+export const JOIN_PHRASES: readonly RegExp[] = [
+  /\blinks?\s+(?:an?\s+|the\s+|each\s+|one\s+)?([A-Za-z]+)\s+(?:ID|id|Id|identifier|key)\s+(?:to|with|and)\s+(?:an?\s+|the\s+|one\s+)?([A-Za-z]+)\s+(?:ID|id|Id|identifier|key)\b/,
+  // The item is the assignment: the description starts with it ("**UserRole**: Assigns a role to a user").
+  /^(?:(?:represents|records)\s+(?:the\s+|an?\s+)?)?(?:assigns|assignment\s+of)\s+(?:an?\s+|the\s+|one\s+)?([A-Za-z]+)\s+to\s+(?:an?\s+|the\s+|one\s+)?([A-Za-z]+)\b/i,
+  /^(?:(?:representa|registra)\s+(?:el\s+|la\s+|o\s+|a\s+)?)?(?:asigna|asignación\s+de|vincula|vinculación\s+de|atribui|atribuição\s+de|associa|associação\s+de)\s+(?:una?|el|la|um|uma|o|a)\s+(\p{L}+)\s+(?:a|con|com|ao|à)\s+(?:una?|el|la|um|uma|o|a)\s+(\p{L}+)/iu,
+];
+
 export type CrudAction = 'create' | 'read' | 'update' | 'delete';
 
 /**

@@ -336,6 +336,8 @@ export function entitiesInUnit(unit: Unit, entities: Entity[]): EntityMention[] 
 export function mergeEntity(entities: Entity[], found: Entity): void {
   const entity = upsert(entities, found.table, found.change, found.line);
   addColumns(entity, found.columns);
+  // A composite key the code states (`PRIMARY KEY (product_id, tag_id)`) makes the table a junction wherever it was first named.
+  if (found.joins && !entity.joins) entity.joins = found.joins;
 }
 
 /** Adds each shape's columns to the entity it mirrors; shapes that mirror none are left out. */
@@ -343,6 +345,7 @@ export function mergeShapes(entities: Entity[], shapes: readonly Entity[]): void
   for (const shape of shapes) {
     const target = entityByKey(entities, shape.table);
     if (target) addColumns(target, shape.columns);
+    if (target && shape.joins && !target.joins) target.joins = shape.joins;
   }
 }
 
@@ -843,7 +846,10 @@ export function entitiesFromSql(raw: string, line: number, entities: Entity[]): 
     for (const definition of splitTopLevel(value.slice(open + 1, close), /,/, '(')) {
       const at = value.indexOf(definition, offset);
       offset = at >= 0 ? at + definition.length : offset;
-      if (/^(?:constraint|primary\s+key|unique|foreign\s+key|check|index|key)\b/i.test(definition)) continue;
+      if (/^(?:constraint|primary\s+key|unique|foreign\s+key|check|index|key)\b/i.test(definition)) {
+        compositePrimaryKey(entity, definition);
+        continue;
+      }
       addColumns(entity, [sqlColumn(definition, at >= 0 ? lineOf(at) : entity.line)]);
     }
   }
@@ -853,6 +859,14 @@ export function entitiesFromSql(raw: string, line: number, entities: Entity[]): 
       addColumns(entity, [sqlColumn(add[1], lineOf(match.index + match[0].indexOf(add[0])))]);
     }
   }
+}
+
+/** `PRIMARY KEY (product_id, tag_id)` over two foreign keys: a junction of the two tables, keyed by the pair. */
+function compositePrimaryKey(entity: Entity, definition: string): void {
+  const listed = /^primary\s+key\s*\(([^)]*)\)/i.exec(definition.trim())?.[1].split(',').map((name) => name.trim().replace(/["`]/g, ''));
+  if (listed?.length !== 2 || entity.joins) return;
+  const tables = listed.map((name) => entity.columns.find((column) => column.name === name)?.references?.split(/[.(]/)[0]);
+  if (tables[0] && tables[1] && tables[0] !== tables[1]) entity.joins = [tables[0], tables[1]];
 }
 
 /** Index of the `)` that closes the `(` at `open`, or -1. */
@@ -1350,6 +1364,9 @@ const NOT_STORED = /\b(?:request|response|payload|body|query|queries|param(?:ete
  * rows it keeps; a sentence naming several entities, or about requests, responses or computed
  * values, adds nothing. "existing"/"already" marks the column as one the table has.
  */
+/** Class names of a request or response body. */
+const PAYLOAD_NAME = /(?:Request|Response|Dto|DTO|Input|Payload)$/;
+
 export function codeNamedAttributes(units: readonly Unit[], entities: readonly Entity[]): void {
   const names = entities.filter((entity) => !entity.joins).map((entity) => ({ entity, words: [entity.table, ...(entity.subtypes ?? []).map((subtype) => subtype.name)].map(nameWords) }));
   for (const unit of units) {
@@ -1358,9 +1375,13 @@ export function codeNamedAttributes(units: readonly Unit[], entities: readonly E
       if (NOT_STORED.test(prose)) continue;
       const attributes = [...sentence.text.matchAll(CODE_ATTRIBUTE)];
       if (!attributes.length) continue;
+      // "THE `ProductResponse` SHALL include a `tags` field": the attribute of a payload, not of a table.
+      if ([...sentence.text.matchAll(/`([A-Z]\w*)`/g)].some((code) => PAYLOAD_NAME.test(code[1]))) continue;
       const spoken = names.filter(({ words }) => words.some((pattern) => pattern.test(prose)));
       if (spoken.length !== 1) continue;
       const { entity } = spoken[0];
+      // "`tags`" beside the `tags` table names the rows themselves, not a column of theirs.
+      attributes.splice(0, attributes.length, ...attributes.filter((match) => snakeCase(match[1]) !== snakeCase(entity.table)));
       const existing = /\b(?:existing|already)\b/i.test(prose);
       addColumns(
         entity,

@@ -236,7 +236,8 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
         // Models written as code (Prisma, Drizzle, SQLAlchemy, Django, GORM, JPA, Mermaid ER…).
         const found = entitiesFromCode(unit.lang ?? '', value, unit.line + 1);
         // Plain TypeScript interfaces are API shapes unless they describe a model stated elsewhere.
-        const apiShapes = /^(?:ts|typescript|tsx|js|javascript)?$/.test(unit.lang ?? '') && !/@Entity\b|\b(?:pg|sqlite|mysql)Table\s*\(/.test(value);
+        // A schema drawn as a text tree (`├── id BIGSERIAL PK`) is tables, whatever the fence says.
+        const apiShapes = /^(?:ts|typescript|tsx|js|javascript)?$/.test(unit.lang ?? '') && !/@Entity\b|\b(?:pg|sqlite|mysql)Table\s*\(|^[ \t│|]*[├└]──/m.test(value);
         for (const entity of found) {
           if (apiShapes) shapes.push(entity);
           else mergeEntity(entities, entity);

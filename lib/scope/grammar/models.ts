@@ -48,6 +48,7 @@ const READERS: Reader[] = [
   { name: 'python', langs: /^(?:py|python|python3)$/, looks: /^[ \t]*class\s+\w+(?:\([^)\n]*\))?\s*:[ \t]*(?:#.*)?$/m, read: readPython },
   { name: 'kotlin', langs: /^(?:kt|kotlin|kts)$/, looks: /\b(?:val|var)\s+\w+\s*:\s*\w/, read: readKotlin },
   { name: 'java', langs: /^java$/, looks: /\b(?:private|protected|public)\s+(?:final\s+)?[\w.<>[\], ]+?\s+\w+\s*(?:=[^;\n]*)?;/, read: readJava },
+  { name: 'tree', langs: /^(?:text|txt|plain|plaintext|tree)$/, looks: /^[ \t│|]*[├└]──\s*\w+/m, read: readTree },
   { name: 'typescript', langs: TS_LANGS, looks: /\binterface\s+\w+[^{]*\{|\btype\s+\w+\s*=\s*\{|@Entity\s*\(/, read: readTypeScript },
 ];
 
@@ -167,6 +168,58 @@ function readSql(code: string, firstLine: number): Entity[] {
   // entitiesFromSql counts lines from the fence line, one before the first code line.
   entitiesFromSql(code, firstLine - 1, entities);
   return entities;
+}
+
+/* -------------------------------------------------------------- text tree */
+
+/** `├── product_id  BIGINT  FK → products(id)  NOT NULL`: a column line of a drawn table tree. */
+const TREE_COLUMN = /^[ \t│|]*[├└]──\s*([A-Za-z_]\w*)\s*(.*)$/;
+/** `tags`, `product_tag (join)`: the table a tree's column lines hang from. */
+const TREE_TABLE = /^([A-Za-z_][\w.]*)\s*(?:\(.*\))?\s*$/;
+
+/**
+ * A schema drawn as a text tree (a table name, then `├──`/`└──` column lines with
+ * SQL-ish types and flags), read as the DDL it stands for, line for line, so every
+ * column keeps its own line.
+ */
+function readTree(code: string, firstLine: number): Entity[] {
+  const lines = code.split('\n');
+  const ddl: string[] = [];
+  let open = -1;
+  const close = (): void => {
+    if (open < 0) return;
+    let last = ddl.length - 1;
+    while (last > open && !ddl[last].trim()) last--;
+    ddl[last] = `${ddl[last].replace(/,\s*$/, '')});`;
+    open = -1;
+  };
+  for (const line of lines) {
+    const column = TREE_COLUMN.exec(line);
+    const table = column ? undefined : TREE_TABLE.exec(line.trim());
+    if (column) {
+      if (open < 0) {
+        ddl.push('');
+        continue;
+      }
+      const flags = column[2]
+        .replace(/\bFK\s*(?:→|->|=>)\s*([\w.]+)\s*\(\s*(\w+)\s*\)/gi, 'REFERENCES $1($2)')
+        .replace(/\bFK\s*(?:→|->|=>)\s*([\w.]+)/gi, 'REFERENCES $1')
+        .replace(/\bPK\b/g, 'PRIMARY KEY')
+        .replace(/\s+#.*$|\s+--.*$/, '');
+      ddl.push(`  ${column[1]} ${flags},`);
+    } else if (table && !/^(?:PK|UK|FK|INDEX|UNIQUE)\b/.test(line.trim())) {
+      close();
+      ddl.push(`CREATE TABLE ${table[1]} (`);
+      open = ddl.length - 1;
+    } else if (open >= 0 && /^\s*PK\s*\(/.test(line)) {
+      ddl.push(`  ${line.trim().replace(/^PK/, 'PRIMARY KEY')},`);
+    } else {
+      if (!line.trim()) close();
+      ddl.push('');
+    }
+  }
+  close();
+  return readSql(ddl.join('\n'), firstLine);
 }
 
 /* ------------------------------------------------------------------ Prisma */

@@ -344,6 +344,8 @@ export function fieldFromRow(row: Unit): { name: string; attrs: Attributes; role
   else if (!code && name && /^[A-Z][a-z]+$/.test(name) && column(header, TABLE_COLUMNS.type) < 0) name = name.toLowerCase();
   if (!name || !/^[A-Za-z_][\w.-]*\??$/.test(name)) return undefined;
   const parts: string[] = [];
+  // "PK: `tagId`": the key written beside the name in its own cell.
+  if (code && /^PK\s*[:：]?$/i.test(nameCell!.text.replace(/`[^`]*`/g, '').trim())) parts.push('PK');
   header.forEach((title, index) => {
     if (index === nameIndex || TABLE_COLUMNS.location.test(title)) return;
     const text = cellText(row, index);

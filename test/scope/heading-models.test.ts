@@ -3,6 +3,7 @@
 // under a model heading, and Chinese table headings ("… 表（新增）", "… 表扩展").
 // Example documents written for this suite.
 import { describe, expect, it } from 'vitest';
+import { schemaChange } from '../../lib/model/data-model.js';
 import { extractScope } from '../../lib/scope/index.js';
 
 const tables = (text: string) => extractScope(text).entities.map((entity) => [entity.table, entity.change, entity.columns.map((column) => column.name)]);
@@ -100,5 +101,13 @@ describe('Chinese table headings', () => {
       '### Members 表扩展', '', '| 新增属性 | 类型 | 说明 |', '|---|---|---|', '| `badgeIds` | List<String> | 已获得的徽章 |', '',
     ].join('\n');
     expect(tables(doc)).toEqual([['Badges', 'new-table', ['badgeId', 'title']], ['Members', 'alter-table', ['badgeIds']]]);
+  });
+
+  it('"PK: `badgeId`" is the table\'s key: the plan adds no `id` beside it', () => {
+    const doc = ['# 设计', '', '## 数据模型', '', '### Badges 表（新增）', '', '| 属性 | 类型 | 说明 |', '|---|---|---|', '| PK: `badgeId` | String | 徽章 ID |', '| `title` | String | 名称 |', ''].join('\n');
+    const { entities } = extractScope(doc);
+    expect(entities[0].columns.map((column) => [column.name, column.primaryKey])).toEqual([['badgeId', true], ['title', undefined]]);
+    const [table] = schemaChange(entities, [], new Set(), 'postgresql', 'uuid').tables;
+    expect(table.columns.map((column) => [column.name, column.primaryKey, column.nullable])).toEqual([['badgeId', true, false], ['title', false, true]]);
   });
 });

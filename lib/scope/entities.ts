@@ -428,8 +428,10 @@ function modelName(text: string, codes: Unit['codes'], amongModels = false): str
     // "Entity: Event", "New Model: Project": a label, then a colon, then the name.
     if (parts.length && !parts.join(':').trim().replace(/\s+definition$/i, '').replace(HEADING_LABEL, '')) labelled = true;
     const bare = last.replace(HEADING_LABEL, '').trim();
-    // "ContentTags 表（新增）": the table word after the name.
-    const outside = bare.replace(/[（(][^）)]*[）)]/g, ' ').replace(/\s[-–—]\s.*$/, '').trim().replace(TABLE_WORD_AFTER, (word) => ((labelled ||= Boolean(word)), '')).trim();
+    const written = bare.replace(/[（(][^）)]*[）)]/g, ' ').replace(/\s[-–—]\s.*$/, '').trim();
+    // "ContentTags 表（新增）": the table word after the name says it is a model.
+    if (TABLE_WORD_AFTER.test(written) && written.replace(TABLE_WORD_AFTER, '')) labelled = true;
+    const outside = written.replace(TABLE_WORD_AFTER, '').trim();
     // A translation in parentheses names it only when the heading itself is not in Latin letters ("ユーザー（User）").
     const inside = /[A-Za-z]/.test(outside) ? undefined : /[（(]\s*([A-Za-z_][\w ]*?)\s*[）)]/.exec(bare)?.[1];
     name = /^[A-Za-z_][\w]*(?: [A-Za-z_]\w*){0,2}$/.test(outside) ? outside : inside;

@@ -245,6 +245,8 @@ export interface Column extends SourceLine {
   term?: string;
   /** The table has it already: the spec states it (a subtype's attributes) but the sprint does not add it. */
   existing?: boolean;
+  /** The spec states it is the table's key ("PK: `tagId`", "`token_hash` (PK, text)"). */
+  primaryKey?: boolean;
 }
 
 /** Rows of another kind kept in the table, told apart by a column's value ("Refund: a transaction with type `REFUND`"). */

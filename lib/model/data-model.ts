@@ -418,7 +418,7 @@ function erDiagram(entities: Entity[], db: string | undefined, indexes: IndexPla
     if (lacksKey(entity)) lines.push(`        ${keySqlType(key, db).replace(/[^A-Za-z0-9_]/g, '_')} id PK`);
     for (const column of entity.columns) {
       const unique = indexes.some((i) => i.kind === 'unique' && i.table === entity.table && i.columns.length === 1 && i.columns[0] === column.name);
-      const keys = [column.name === 'id' || compositeKey(entity)?.includes(column.name) ? 'PK' : '', referenceOf(column) ? 'FK' : '', unique ? 'UK' : ''].filter(Boolean).join(', ');
+      const keys = [isKey(entity, column) || compositeKey(entity)?.includes(column.name) ? 'PK' : '', referenceOf(column) ? 'FK' : '', unique ? 'UK' : ''].filter(Boolean).join(', ');
       const type = sqlType(column, db, key).replace(/[^A-Za-z0-9_]/g, '_');
       lines.push(`        ${type} ${column.name}${keys ? ` ${keys}` : ''}`);
     }
@@ -432,13 +432,17 @@ function erDiagram(entities: Entity[], db: string | undefined, indexes: IndexPla
  * pair of keys to the tables it joins (one row per pair). Undefined for any other table.
  */
 export function compositeKey(entity: Entity): string[] | undefined {
-  if (!entity.joins || entity.change !== 'new-table' || entity.columns.some((column) => /^id$/i.test(column.name))) return undefined;
+  if (!entity.joins || entity.change !== 'new-table' || entity.columns.some((column) => isKey(entity, column))) return undefined;
   const keys = entity.joins.map((table) => entity.columns.find((column) => referenceOf(column)?.table === table)?.name);
   return keys.every(Boolean) && new Set(keys).size === 2 ? (keys as string[]) : undefined;
 }
 
-/** A new table the spec gives no `id`: the plan adds one of the repository's key type (diagram and change block alike). */
-const lacksKey = (entity: Entity): boolean => entity.change === 'new-table' && !compositeKey(entity) && !entity.columns.some((column) => /^id$/i.test(column.name));
+/** The table's key: the one column the spec calls its key ("PK: `tagId`"), else `id`. */
+const isKey = (entity: Entity, column: Column): boolean =>
+  entity.columns.filter((candidate) => candidate.primaryKey).length === 1 ? Boolean(column.primaryKey) : /^id$/i.test(column.name);
+
+/** A new table the spec gives no key: the plan adds `id` of the repository's key type (diagram and change block alike). */
+const lacksKey = (entity: Entity): boolean => entity.change === 'new-table' && !compositeKey(entity) && !entity.columns.some((column) => isKey(entity, column));
 
 /** What the sprint adds to a table: columns a subtype's rows use are the table's already. */
 function addedColumns(entity: Entity): Entity {
@@ -463,8 +467,8 @@ export function schemaChange(entities: Entity[], indexes: IndexPlan[], populated
         kind,
         sqlType: sqlType(column, db, key),
         precision: precisionOf(column),
-        primaryKey: column.name === 'id' && entity.change === 'new-table',
-        nullable: column.nullable !== false && column.name !== 'id',
+        primaryKey: (keyed === entity.columns ? isKey(entity, column) : column.name === 'id') && entity.change === 'new-table',
+        nullable: column.nullable !== false && column.name !== 'id' && !column.primaryKey,
         // A uuid key this plan adds, or a stated one where the repository makes its keys on insert, gets the same default.
         default: defaultOf(column.default, kind) ?? (kind === 'uuid' && (keyed !== entity.columns || keysGenerated) && column.name === 'id' && entity.change === 'new-table' && db !== 'sqlite' ? { kind: 'uuid' } : undefined),
         unique: Boolean(column.unique),

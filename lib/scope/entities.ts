@@ -3,7 +3,7 @@
 import type { Column, Entity, ScopeNote } from '../types.js';
 import { listedAttributes, translatedAttributes } from './attribute-words.js';
 import { parseAttributes, splitTopLevel, toColumn } from './fields.js';
-import { ATTRIBUTE_LABEL, EXAMPLE_MARKER, JOIN_PHRASES, NOT_STORED_ENTITY, UI_NOUN, UNIQUE_WORD, VERB_FAMILIES } from './vocabulary.js';
+import { ADDED_COLUMNS_LABEL, ATTRIBUTE_LABEL, ENTITIES_HEADING, EXAMPLE_MARKER, EXTENDED_TABLE_WORD, JOIN_PHRASES, MESSAGE_FIELDS_HEADING, NOT_STORED_ENTITY, TABLE_WORD_AFTER, UI_NOUN, UNIQUE_WORD, VERB_FAMILIES } from './vocabulary.js';
 import { camelCase, isPlural, pascalCase, singular, snakeCase } from '../naming/index.js';
 import { COUNT_PHRASE, parseCount } from './numbers.js';
 import { lineAt, proseOf, sentences, type Unit } from './units.js';
@@ -354,18 +354,58 @@ const HEADING_LABEL = /^(?:(?:new|extended|modified|updated|existing)\s+)?(?:mod
 /** Headings that describe request/response shapes or other non-stored things. */
 const NOT_A_MODEL = /\b(?:schemas?|dto|request|response|input|payload|params|filters?|create|update|read|errors?|pagination|enums?|events?|overview|relationships?|indexes|rules?|migrations?|diagram|constraints?|summary|transitions?|states?|fields|columns|attributes|properties|details|definitions?|structure|changes|notes|examples?|types|rationale|decisions?|purpose|reasons?|descriptions?|alternatives?)$|^(?:index|context|goals?|scope|background)$/i;
 const EXISTING_HEADING = /\b(?:existing|extended|modified|updated|changes? to)\b|既有|現有|已有|đã có|existente/i;
+/**
+ * Nouns NOT_A_MODEL keeps out as section words ("Domain Events", "Validation Rules", "States") that, in the singular,
+ * also name a stored thing: a model where the document says models stand (a Key Entities item, `## Event` under "# Data Model").
+ */
+const MODEL_NOUN = /(?:^|\s)(?:event|rule|state|filter)$/i;
 
 /** The model a heading names, for the field table below it; undefined for DTOs and topical headings. */
 export function entityFromHeading(heading: Unit, entities: Entity[]): Entity | undefined {
   // "### New fields:" under "## Extended Model: Task" names the model one level up.
   const texts = heading.headings.slice(-2).reverse();
+  // "### Campos de Entrada" under a contract: an operation's message, not the model above it.
+  if (texts.length && isMessageFields(texts[0])) return undefined;
   for (const [index, text] of texts.entries()) {
-    const name = modelName(text.trim(), index === 0 ? heading.codes : []);
+    // "## Event" right under "# Data Model" names a model; "### State" under "## Entity: Order" does not.
+    const underModels = index === 0 && texts.length > 1 && ENTITIES_HEADING.test(texts[1]) && /^\S+$/.test(text.trim());
+    const name = modelName(text.trim(), index === 0 ? heading.codes : [], underModels);
     if (!name) continue;
-    const existing = texts.slice(index).some((candidate) => EXISTING_HEADING.test(candidate));
+    const existing = texts.slice(index).some((candidate) => EXISTING_HEADING.test(candidate) || EXTENDED_TABLE_WORD.test(candidate));
     return upsert(entities, name, existing ? 'alter-table' : 'new-table', (index === 0 ? heading : heading.above ?? heading).line);
   }
   return undefined;
+}
+
+/** A list of columns opened by a label: the model is the one the heading names, or the one the label names. */
+export interface FieldList {
+  heading: Unit | undefined;
+  entity?: Entity;
+}
+
+/**
+ * A paragraph that only opens a list of attributes ("Key columns:", "Fields:", "Add:") under the heading that names
+ * the model, or names the model in code before the label ("`SystemSetting` key fields:").
+ */
+export function fieldListLead(unit: Unit, entities: Entity[]): FieldList | undefined {
+  if (unit.kind !== 'paragraph' || unit.parent || !/[:：]\s*$/.test(unit.text)) return undefined;
+  const label = (text: string): boolean => {
+    const bare = text.replace(/\*/g, '').replace(/[:：]\s*$/, '').trim();
+    return ATTRIBUTE_LABEL_ONLY.test(bare) || ADDED_COLUMNS_LABEL.test(bare);
+  };
+  if (unit.heading && label(unit.text)) return { heading: unit.heading };
+  const code = unit.codes.length === 1 && !unit.text.slice(0, unit.codes[0].start).replace(/\*/g, '').trim() ? unit.codes[0] : undefined;
+  const name = code && label(unit.text.slice(code.end)) ? modelName(code.value, unit.codes) : undefined;
+  return name ? { heading: unit.heading, entity: upsert(entities, name, 'new-table', unit.line) } : undefined;
+}
+
+/** A bullet in such a list: `- \`id\` (PK, text)`, or only names (`- \`createdAt\`, \`updatedAt\``), one column each. */
+export function fieldListColumns(item: Unit, list: FieldList, entities: Entity[]): void {
+  const onlyNames = item.codes.length > 1 && !item.text.replace(/`[^`]*`/g, '').replace(/,|\band\b/g, '').trim() && item.codes.every((code) => /^[A-Za-z_]\w*$/.test(code.value));
+  const columns = onlyNames ? item.codes.map((code) => toColumn(code.value, {}, item.line)) : nestedColumns(item);
+  if (!columns.length) return;
+  const entity = list.entity ?? (list.heading && entityFromHeading(list.heading, entities));
+  if (entity) addColumns(entity, columns);
 }
 
 /** A paragraph that is only a bold name, perhaps with a note in parentheses: `**Task** (extends existing Task entity):`. */
@@ -384,19 +424,39 @@ export function entityFromLabel(unit: Unit, entities: Entity[]): Entity | undefi
   return upsert(entities, name, existing ? 'alter-table' : 'new-table', unit.line);
 }
 
-function modelName(text: string, codes: Unit['codes']): string | undefined {
+/**
+ * The model a heading or label names. A label before it ("Entity: Event", "ContentTags 表") or a code span says it is
+ * a model whatever its word; `amongModels` (it stands where models are listed) lets only a MODEL_NOUN through.
+ */
+function modelName(text: string, codes: Unit['codes'], amongModels = false): string | undefined {
   let name = codes.find((span) => /^[A-Za-z_][\w.]*$/.test(span.value))?.value;
+  const coded = Boolean(name);
+  let labelled = coded;
   if (!name) {
     const numbered = text.replace(/^\d+(?:\.\d+)*\.?\s*/, '').replace(/`/g, '');
     // "Entity Definition: Transaction (Extended)", "Tabla: carts": the name follows the label.
-    const bare = (numbered.includes(':') || numbered.includes('：') ? numbered.split(/[:：]/).pop()! : numbered).replace(HEADING_LABEL, '').trim();
-    const outside = bare.replace(/[（(][^）)]*[）)]/g, ' ').replace(/\s[-–—]\s.*$/, '').trim();
+    const parts = numbered.split(/[:：]/);
+    const last = parts.pop()!;
+    // "Entity: Event", "New Model: Project": a label, then a colon, then the name.
+    if (parts.length && !parts.join(':').trim().replace(/\s+definition$/i, '').replace(HEADING_LABEL, '')) labelled = true;
+    const bare = last.replace(HEADING_LABEL, '').trim();
+    const written = bare.replace(/[（(][^）)]*[）)]/g, ' ').replace(/\s[-–—]\s.*$/, '').trim();
+    // "ContentTags 表（新增）": the table word after the name says it is a model.
+    if (TABLE_WORD_AFTER.test(written) && written.replace(TABLE_WORD_AFTER, '')) labelled = true;
+    const outside = written.replace(TABLE_WORD_AFTER, '').trim();
     // A translation in parentheses names it only when the heading itself is not in Latin letters ("ユーザー（User）").
     const inside = /[A-Za-z]/.test(outside) ? undefined : /[（(]\s*([A-Za-z_][\w ]*?)\s*[）)]/.exec(bare)?.[1];
     name = /^[A-Za-z_][\w]*(?: [A-Za-z_]\w*){0,2}$/.test(outside) ? outside : inside;
   }
-  if (!name || NOT_A_MODEL.test(name) || !/^[A-Za-z_][\w.]*(?: [A-Za-z_]\w*){0,2}$/.test(name)) return undefined;
-  return name;
+  if (!name || !/^[A-Za-z_][\w.]*(?: [A-Za-z_]\w*){0,2}$/.test(name)) return undefined;
+  // "Data Model", "Key Entities": the heading over the models, never one of them; "Atributos", "Campos de Entrada": parts of one.
+  if ((!coded && ENTITIES_HEADING.test(name)) || ATTRIBUTE_LABEL_ONLY.test(name) || isMessageFields(name)) return undefined;
+  return labelled || !NOT_A_MODEL.test(name) || (amongModels && MODEL_NOUN.test(name)) ? name : undefined;
+}
+
+/** A heading or label over a request's or response's fields ("Request fields", "2. Campos de Entrada"). */
+function isMessageFields(text: string): boolean {
+  return MESSAGE_FIELDS_HEADING.test(text.replace(/^\d+(?:\.\d+)*[.)]?\s*/, '').replace(/[*`]/g, '').replace(/[（(][^）)]*[）)]/g, ' ').replace(/[:：]\s*$/, '').trim());
 }
 
 /**
@@ -411,7 +471,8 @@ export function keyEntity(unit: Unit, entities: Entity[]): EntityMention | undef
   const written = unit.lead?.replace(/[:：]$/, '').trim() || leadingCode?.value;
   // "Institución Educativa": a table name is written without accents (`InstitucionEducativa`).
   const plain = written?.normalize('NFD').replace(/\p{M}/gu, '');
-  const name = plain ? modelName(plain, []) ?? (KEY_ENTITY_NOUN.test(plain) ? plain : undefined) : undefined;
+  // A Key Entities item is a model by where it stands: "**Event**: A scheduled activity …".
+  const name = plain ? modelName(plain, [], true) ?? (KEY_ENTITY_NOUN.test(plain) ? plain : undefined) : undefined;
   if (!written || !name || name.split(' ').length > 3) return undefined;
   const existing = /\bexisting\b|\balready\b|\bextends?\b|既有|現有|已存在|既存/i.test(proseOf(unit.text));
   const start = leadingCode ? leadingCode.end : unit.text.indexOf(written) + written.length;

@@ -23,6 +23,7 @@ export interface Attributes {
   minLength?: number;
   maxLength?: number;
   description?: string;
+  primaryKey?: boolean;
 }
 
 const NUMBER = String.raw`(-?\d+(?:\.\d+)?)`;
@@ -86,6 +87,7 @@ export function parseAttributes(input: string): Attributes {
   }
   // Korean: "`spam`, `abuse`, `other` 중 하나" (one of).
   take(new RegExp(String.raw`${codeList}\s*중\s*(?:의\s*)?하나`), setEnum);
+  take(/\bPK\b|\bprimary key\b|主键|主鍵|기본\s*키|clave primaria|chave prim[áa]ria/iu, () => (attrs.primaryKey = true));
   take(/\bunique\b|唯一|유일|고유|중복\s*불가|duy nhất/iu, () => (attrs.unique = true));
   take(/\bnot null\b|\bnon-?null(?:able)?\b|\bnot nullable\b|不可為空|不得為空|不可为空|不得为空|非空值?|null\s*(?:불가|비허용|허용\s*안\s*함)|빈\s*값\s*불가|không được (?:để )?(?:trống|rỗng)/iu, () => (attrs.nullable = false));
   take(/\bnullable\b|\bnull\b|可為空|可为空|可空|null\s*허용/i, () => (attrs.nullable = true));
@@ -210,6 +212,7 @@ export function toColumn(name: string, attrs: Attributes, line: number): Column 
   else if (attrs.required !== undefined) column.nullable = !attrs.required;
   if (attrs.default !== undefined) column.default = attrs.default;
   if (attrs.unique) column.unique = true;
+  if (attrs.primaryKey) column.primaryKey = true;
   if (attrs.references) column.references = attrs.references;
   if (attrs.enum) column.enum = attrs.enum;
   if (attrs.minLength !== undefined) column.minLength = attrs.minLength;

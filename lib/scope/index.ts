@@ -3,7 +3,7 @@
 // What the text does not say becomes an open question; nothing is invented.
 import { locateLine, type AuthzRule, type Entity, type ExistingModel, type Field, type Integration, type JobItem, type Operation, type Scope, type ScopeNote, type ScopeSource, type Slo } from '../types.js';
 import { operationKey } from '../types.js';
-import { addColumns, cjkEntity, codeGlosses, columnsAfterNouns, entitiesFromSql, entityFromHeading, entityFromLabel, codeNamedAttributes, columnsForAllEntities, extendedModelColumns, impliedJunctions, nativeOwnerKeys, subtypeKeysCased, uniquePerScope, tenantKeys, isModelLabel, junctionKeys, junctionTables, type RelationStatement, modelFilesInTree, mergeEntity, mergeShapes, entitiesInUnit, entitiesByNoun, existingModelsIn, keyEntity, linkReferences, nestedColumns, rowHints, settleProseReferences } from './entities.js';
+import { addColumns, cjkEntity, fieldListColumns, fieldListLead, type FieldList, codeGlosses, columnsAfterNouns, entitiesFromSql, entityFromHeading, entityFromLabel, codeNamedAttributes, columnsForAllEntities, extendedModelColumns, impliedJunctions, nativeOwnerKeys, subtypeKeysCased, uniquePerScope, tenantKeys, isModelLabel, junctionKeys, junctionTables, type RelationStatement, modelFilesInTree, mergeEntity, mergeShapes, entitiesInUnit, entitiesByNoun, existingModelsIn, keyEntity, linkReferences, nestedColumns, rowHints, settleProseReferences } from './entities.js';
 import { dropPathParamEchoes, naturalKeys } from './operation-inputs.js';
 import { authzFromCell, authzRule, integrationsIn, statedErrorsIn, jobIn, mentionsFrontend, resolveOperations, servicesIn, slosIn, verificationOf, webhookVendor } from './facts.js';
 import { toColumn, toField } from './fields.js';
@@ -188,8 +188,11 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
   let listLead: { entity: Entity; heading: Unit | undefined } | undefined;
   /** A sentence that states a table ("New table `t` (id, token, …)."): the bullets right after may constrain its columns. */
   let constraintLead: { entity: Entity; heading: Unit | undefined } | undefined;
+  /** "Key columns:" under a heading that names a model (`### \`users\``), or "`t` key fields:": the bullets right after are its columns. */
+  let fieldList: FieldList | undefined;
   for (const unit of units) {
     if (unit.kind !== 'item' || (!unit.parent && listLead?.heading !== unit.heading)) listLead = undefined;
+    if (unit.kind !== 'item' || (!unit.parent && fieldList?.heading !== unit.heading)) fieldList = undefined;
     if (unit.kind !== 'item' || (!unit.parent && constraintLead?.heading !== unit.heading)) constraintLead = undefined;
     if (unit.kind !== 'code' && mentionsFrontend(unit.text)) hasFrontendItems = true;
     const label = previous && previous.kind !== 'code' && previous.heading === unit.heading ? previous : undefined;
@@ -423,6 +426,7 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
     }
     if (unit.kind === 'paragraph' && !unit.parent && mentions.length && /[:：]\s*$/.test(unit.text)) listLead = { entity: mentions[mentions.length - 1].entity, heading: unit.heading };
     else if (unit.kind === 'paragraph' && !unit.parent && mentions.length) constraintLead = { entity: mentions[mentions.length - 1].entity, heading: unit.heading };
+    else if (!mentions.length && unit.kind === 'paragraph') fieldList = fieldListLead(unit, entities);
     if (!mentions.length && (unit.kind === 'item' || unit.kind === 'paragraph') && /\p{Script=Han}/u.test(unit.text)) {
       const stated = cjkEntity(unit, entities, glosses);
       if (stated?.entity) entityUnits.set(unit, stated.entity);
@@ -431,6 +435,7 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
     if (!mentions.length && unit.kind === 'item') {
       const parentEntity = unit.parent ? entityUnits.get(unit.parent) : !unit.parent && listLead ? listLead.entity : undefined;
       if (parentEntity) addColumns(parentEntity, nestedColumns(unit));
+      else if (fieldList && !unit.parent) fieldListColumns(unit, fieldList, entities);
       // "- `token` is unique, 32 characters": only columns the table already has; a bullet adds none.
       else if (constraintLead && !unit.parent) {
         const lead = constraintLead.entity;

@@ -340,7 +340,8 @@ export const TABLE_COLUMNS = {
   path: /^(?:path|endpoint|route|url|uri|resource|路徑|端點|路由|api|경로|엔드포인트|ruta|rota|caminho|chemin|pfad|đường dẫn)$/i,
   description: /description|summary|purpose|notes?|what|behaviou?r|說明|描述|用途|備註|설명|요약|비고|descripci[oó]n|descri[çc][ãa]o|mô tả/i,
   auth: /^(?:auth|authz|roles?|who|permissions?|access|scopes?|權限|角色|授權|권한|역할|인증|autoriza[cç]|permisos?|permiss[õo]es|acceso|acesso|quyền)/i,
-  name: /^(?:name|field|field name|param|parameter|column|column name|attribute|property|名稱|欄位|參數|屬性|字段|字段名|フィールド|フィールド名|カラム|カラム名|項目|필드|필드명|컬럼|컬럼명|속성|campo|atributo|columna|propiedad|propriedade|coluna|trường|thuộc tính|cột)$/i,
+  // "新增属性" (added attribute): the field column of a table that extends one.
+  name: /^(?:新增|新)?(?:name|field|field name|param|parameter|column|column name|attribute|property|名稱|欄位|參數|屬性|属性|字段|字段名|フィールド|フィールド名|カラム|カラム名|項目|필드|필드명|컬럼|컬럼명|속성|campo|atributo|columna|propiedad|propriedade|coluna|trường|thuộc tính|cột)$/i,
   type: /^(?:type|data type|kind|型別|類型|種類|类型|数据类型|型|データ型|타입|자료형|유형|tipo|tipo de dato|tipo de dado|kiểu|kiểu dữ liệu)$/i,
   required: /^(?:required|mandatory|optional|必填|必要|필수|필수 여부)(?:\s*\/\s*(?:optional|required))?\??$/i,
   operation: /^(?:operation|procedure|query|mutation|rpc|操作|程序|작업)$/i,
@@ -397,6 +398,8 @@ export function fieldFromRow(row: Unit): { name: string; attrs: Attributes; role
   else if (!code && name && /^[A-Z][a-z]+$/.test(name) && column(header, TABLE_COLUMNS.type) < 0) name = name.toLowerCase();
   if (!name || !/^[A-Za-z_][\w.-]*\??$/.test(name)) return undefined;
   const parts: string[] = [];
+  // "PK: `tagId`": the key written beside the name in its own cell.
+  if (code && /^PK\s*[:：]?$/i.test(nameCell!.text.replace(/`[^`]*`/g, '').trim())) parts.push('PK');
   header.forEach((title, index) => {
     if (index === nameIndex || TABLE_COLUMNS.location.test(title)) return;
     const text = cellText(row, index);

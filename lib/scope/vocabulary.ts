@@ -40,6 +40,20 @@ export const SECTION_PATTERNS: ReadonlyArray<{ kind: SectionKind; pattern: RegEx
 /** Labels that open an attribute list in a Key Entities item ("Attributes: name, target amount"). */
 export const ATTRIBUTE_LABEL = /(?:key\s+)?(?:attributes|fields|columns|properties)(?:\s+include|\s+are)?|atributos(?:\s+clave)?|campos|propriedades|属性|屬性|字段|欄位|속성|필드|thuộc tính|trường/i;
 
+/**
+ * Headings over the fields of a request or response ("Request fields", "Campos de Entrada", "请求参数"):
+ * an operation's message, never a stored model, and not a part of the model heading above it.
+ */
+export const MESSAGE_FIELDS_HEADING = /^(?:(?:request|response|input|output)(?:\s+(?:body|fields|parameters|params|payload|schema))?|(?:campos|par[áa]metros|datos|atributos)\s+de\s+(?:entrada|salida|la\s+solicitud|la\s+respuesta|consulta)|cuerpo\s+de\s+la\s+(?:solicitud|respuesta)|(?:campos|par[âa]metros|dados)\s+de\s+(?:entrada|sa[íi]da|requisi[çc][ãa]o|resposta)|corpo\s+da\s+(?:requisi[çc][ãa]o|resposta)|(?:trường|tham số)\s+(?:đầu vào|đầu ra|yêu cầu|phản hồi)|(?:请求|請求|响应|響應|回應|输入|輸入|输出|輸出)(?:参数|參數|字段|欄位|体|體)?|(?:リクエスト|レスポンス)(?:パラメータ|フィールド|ボディ)?|(?:요청|응답)\s*(?:파라미터|필드|본문)?)$/i;
+
+/** Words after a table's name in a heading: "ContentTags 表（新增）", "users テーブル", "orders 테이블". */
+export const TABLE_WORD_AFTER = /\s*(?:表|資料表|テーブル|테이블)\s*(?:扩展|擴展|扩充|擴充|拡張|확장|变更|變更|修改|追加|新增)?$/;
+/** Words in a model heading that say the table exists and is being extended ("ContentItems 表扩展"). */
+export const EXTENDED_TABLE_WORD = /扩展|擴展|扩充|擴充|拡張|확장|变更|變更|修改/;
+
+/** A label that opens the columns added to the model its heading names ("### `Customer` (existing)" / "Add:"). */
+export const ADDED_COLUMNS_LABEL = /^(?:add|adds|added|new\s+(?:fields|columns|attributes|properties)|added\s+(?:fields|columns)|agregar|añadir|adicionar|新增|追加|추가)$/i;
+
 export const SECONDARY_SECTIONS: ReadonlySet<SectionKind> = new Set(['context', 'decisions', 'stories', 'verification']);
 
 /** A short paragraph or list item that opens an out-of-scope (or in-scope) run inside a section. */

@@ -622,7 +622,7 @@ export const EXPECTED: Record<string, { operations: OperationView[]; entities: E
         change: 'new-table',
         line: 16,
         columns: [
-          { name: 'id', type: 'uuid' },
+          { name: 'id', type: 'uuid', primaryKey: true },
           { name: 'requested_by', type: 'uuid', nullable: false, references: 'users' },
           { name: 'status', type: 'text', enum: ['queued', 'done'] },
         ],

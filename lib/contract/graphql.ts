@@ -21,6 +21,8 @@ const SCALARS: Record<FieldType, string> = {
 interface SdlContext {
   enums: Map<string, string[]>;
   usesJson: boolean;
+  /** Object and input type names the SDL defines: no enum may take one. */
+  typeNames: Set<string>;
 }
 
 function description(text: string, indent = ''): string {
@@ -35,7 +37,7 @@ function enumValueName(value: string): string {
 
 function typeOf(field: PlannedField, owner: string, ctx: SdlContext): string {
   if (field.name === 'id' || /Id$|_id$/.test(field.name)) return 'ID';
-  if (field.enum) return enumTypeName(field.name, field.enum, owner, ctx.enums);
+  if (field.enum) return enumTypeName(field.name, field.enum, owner, ctx.enums, ctx.typeNames);
   if (field.type === 'array' && field.items && field.items !== 'object' && field.items !== 'array') return `[${SCALARS[field.items]}!]`;
   const scalar = SCALARS[field.type];
   if (scalar === 'JSON') ctx.usesJson = true;
@@ -88,7 +90,6 @@ export function queryFieldName(op: PlannedOperation): string {
 
 /** Build SDL text; operations that stay plain HTTP (webhooks) are left out and returned separately. */
 export function buildSdl(plan: ContractPlan): { text: string; skipped: PlannedOperation[]; excerptOf: (op: PlannedOperation) => string } {
-  const ctx: SdlContext = { enums: new Map(), usesJson: false };
   const included = plan.operations.filter((op) => op.role !== 'webhook');
   const skipped = plan.operations.filter((op) => op.role === 'webhook');
   const queries = included.filter((op) => !op.mutating);
@@ -96,6 +97,10 @@ export function buildSdl(plan: ContractPlan): { text: string; skipped: PlannedOp
   const blocks = new Map<string, string>();
 
   const resourceNames = new Set(included.map((op) => op.resource.typeName));
+  // Every object and input type this SDL may define, known before the first enum is named.
+  const typeNames = new Set(['PageInfo', 'UserError', ...[...resourceNames].flatMap((name) => [name, `${name}Connection`, `${name}Edge`])]);
+  for (const op of included) for (const suffix of ['Result', 'Input', 'Payload']) typeNames.add(`${pascalCase(op.name)}${suffix}`);
+  const ctx: SdlContext = { enums: new Map(), usesJson: false, typeNames };
   for (const resource of plan.resources.filter((item) => resourceNames.has(item.typeName))) {
     const lines = fieldLines(resource.fields, resource.typeName, ctx);
     blocks.set(resource.typeName, `type ${resource.typeName} {\n${lines.join('\n')}\n}`);

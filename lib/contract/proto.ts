@@ -20,10 +20,12 @@ const SCALARS: Record<FieldType, string> = {
 interface ProtoContext {
   enums: Map<string, string[]>;
   imports: Set<string>;
+  /** Message names the file defines: no enum may take one. */
+  messageNames: Set<string>;
 }
 
 function protoType(field: PlannedField, owner: string, ctx: ProtoContext): string {
-  if (field.enum) return enumTypeName(field.name, field.enum, owner, ctx.enums);
+  if (field.enum) return enumTypeName(field.name, field.enum, owner, ctx.enums, ctx.messageNames);
   if (field.format === 'date-time') {
     ctx.imports.add('google/protobuf/timestamp.proto');
     return 'google.protobuf.Timestamp';
@@ -57,13 +59,14 @@ export function rpcMethodName(op: Pick<PlannedOperation, 'name'>): string {
 
 /** Build proto3 text; webhook operations stay plain HTTP and are returned as skipped. */
 export function buildProto(plan: ContractPlan, serviceName: string): { text: string; skipped: PlannedOperation[]; excerptOf: (op: PlannedOperation) => string } {
-  const ctx: ProtoContext = { enums: new Map(), imports: new Set() };
   const included = plan.operations.filter((op) => op.role !== 'webhook');
   const skipped = plan.operations.filter((op) => op.role === 'webhook');
   const messages = new Map<string, string>();
   const rpcs = new Map<PlannedOperation, { line: string; names: string[] }>();
 
   const usedResources = new Set(included.map((op) => op.resource.typeName));
+  const messageNames = new Set([...usedResources, ...included.flatMap((op) => ['Request', 'Response'].map((suffix) => `${rpcMethodName(op)}${suffix}`))]);
+  const ctx: ProtoContext = { enums: new Map(), imports: new Set(), messageNames };
   const resources: PlannedResource[] = plan.resources.filter((resource) => usedResources.has(resource.typeName));
   for (const resource of resources) messages.set(resource.typeName, message(resource.typeName, fieldEntries(resource.fields, resource.typeName, ctx)));
 

@@ -202,3 +202,18 @@ describe('GraphQL: a key the input already declares is the key', () => {
     expect(request).not.toContain('request_id');
   });
 });
+
+describe('an enum never takes the name of a type the contract defines', () => {
+  it('`Parcel.status` values beside a `ParcelStatus` resource: one definition per name in SDL and proto', async () => {
+    const doc = '# Parcels\n\n## API\n\n- `PUT /parcels/{parcelId}/status`: set the status of a parcel. Fields: `status` (string, required).\n- `GET /parcels/{parcelId}`: read a parcel.\n\n## Key Entities\n\n- **Parcel**: Attributes: `status` (one of `PENDING`, `SENT`), `weight_grams` (integer).\n- **ParcelStatus**: Attributes: `code` (string).\n';
+    const scope = extractScope(doc);
+    for (const style of ['graphql', 'grpc'] as const) {
+      const { artifact } = await contract(scope, style);
+      expect({ style, errors: errorsOf(artifact.problems) }).toEqual({ style, errors: [] });
+    }
+    const { artifact } = await contract(scope, 'graphql');
+    expect(() => buildSchema(artifact.text)).not.toThrow();
+    const names = [...artifact.text.matchAll(/^(?:type|enum|input) (\w+)/gm)].map((match) => match[1]);
+    expect(names.length).toBe(new Set(names).size);
+  });
+});

@@ -399,6 +399,11 @@ function rollbackFor(kind: Migration['kind'], table: string, columns: string[], 
 }
 
 /** The ER diagram; tables whose columns the change block already shows keep only their relationships. */
+/** A SQL type as an erDiagram attribute type, one word: `varchar(100)` → `varchar_100`, `decimal(19,4)` → `decimal_19_4`. */
+function diagramType(sqlTypeText: string): string {
+  return sqlTypeText.trim().replace(/[^A-Za-z0-9_]+/g, '_').replace(/^_+|_+$/g, '') || 'text';
+}
+
 function erDiagram(entities: Entity[], db: string | undefined, indexes: IndexPlan[], key?: KeyType, shown: Set<string> = new Set()): string | undefined {
   if (!entities.some((entity) => entity.columns.length)) return undefined;
   // The change block already states every table and its relations: a diagram of the same would only repeat it.
@@ -415,11 +420,11 @@ function erDiagram(entities: Entity[], db: string | undefined, indexes: IndexPla
     if (!entity.columns.length || shown.has(entity.table)) continue;
     lines.push(`    ${entity.table} {`);
     // A new table needs a primary key; unstated, it is the repository's key type under the conventional name.
-    if (lacksKey(entity)) lines.push(`        ${keySqlType(key, db).replace(/[^A-Za-z0-9_]/g, '_')} id PK`);
+    if (lacksKey(entity)) lines.push(`        ${diagramType(keySqlType(key, db))} id PK`);
     for (const column of entity.columns) {
       const unique = indexes.some((i) => i.kind === 'unique' && i.table === entity.table && i.columns.length === 1 && i.columns[0] === column.name);
       const keys = [isKey(entity, column) || compositeKey(entity)?.includes(column.name) ? 'PK' : '', referenceOf(column) ? 'FK' : '', unique ? 'UK' : ''].filter(Boolean).join(', ');
-      const type = sqlType(column, db, key).replace(/[^A-Za-z0-9_]/g, '_');
+      const type = diagramType(sqlType(column, db, key));
       lines.push(`        ${type} ${column.name}${keys ? ` ${keys}` : ''}`);
     }
     lines.push('    }');

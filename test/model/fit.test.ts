@@ -170,7 +170,7 @@ New table \`refunds\` (id, order_id, amount, refund_fee, quantity, note).
     const postgres = buildBackendSpec(refundsInput({ service: service('api', { databases: [d('postgres', 'docker-compose.yml', 1)] }), scope: extractScope(MONEY_SPEC) }));
     expect(postgres.dataModel.erDiagram).toMatch(/numeric amount\n\s+numeric refund_fee\n\s+integer quantity\n\s+text note/);
     const mysql = buildBackendSpec(refundsInput({ service: service('api', { databases: [d('mysql', 'docker-compose.yml', 1)] }), scope: extractScope(MONEY_SPEC) }));
-    expect(mysql.dataModel.erDiagram).toMatch(/decimal_19_4_ amount/);
+    expect(mysql.dataModel.erDiagram).toMatch(/decimal_19_4 amount/);
   });
 });
 

@@ -485,7 +485,8 @@ export function keyEntity(unit: Unit, entities: Entity[]): EntityMention | undef
   if (NOT_STORED_ENTITY.test(description)) return undefined;
   const columns = columnsIn(unit, start, unit.text.length);
   if (!columns.length) columns.push(...attributeList(unit, start, true));
-  if (!columns.length) columns.push(...translatedAttributes(unit, start));
+  // "`id`、`title`（タイトル）、作成日時、更新日時": code names and vocabulary words in one list; each names a column.
+  columns.push(...translatedAttributes(unit, start).filter((word) => !columns.some((seen) => sameColumn(seen.name, word.name))));
   if (!columns.length) columns.push(...joinedKeys(unit, start, written, description, entities));
   columns.unshift(...ownerKeys(unit, start, columns));
   // An existing entity the sprint does not change is context, not a data-model change.

@@ -1,0 +1,38 @@
+// Fields the documents a user hands over state in ways the readers missed: a Key Entities
+// item mixing code-named attributes with vocabulary words ("`title`（…）、作成日時").
+// Example documents written for this suite.
+import { describe, expect, it } from 'vitest';
+import { extractScope } from '../../lib/scope/index.js';
+import { provenanceGaps } from '../../lib/scope/provenance.js';
+import type { Entity, Scope } from '../../lib/types.js';
+
+const table = (scope: Scope, name: string): Entity => {
+  const found = scope.entities.find((entity) => entity.table === name);
+  if (!found) throw new Error(`no entity ${name}; have ${scope.entities.map((entity) => entity.table).join(', ')}`);
+  return found;
+};
+const names = (scope: Scope, name: string): string[] => table(scope, name).columns.map((column) => column.name);
+const lineOf = (text: string, needle: string): number => text.split('\n').findIndex((line) => line.includes(needle)) + 1;
+
+describe('a Key Entities item with code names and vocabulary words in one list', () => {
+  const spec = [
+    '# 機能仕様: 読書メモ',
+    '',
+    '## Key Entities',
+    '',
+    '- **Note**: 利用者が書く 1 件のメモ。主な属性: 識別子（`id`、UUID）、`body`（本文・必須）、`pinned`（固定フラグ）、作成日時、更新日時。',
+    '- **Shelf**: 本棚。属性: `label`、`position`。',
+    '',
+  ].join('\n');
+
+  it('reads the vocabulary words beside the code names, each cited at its line', () => {
+    const scope = extractScope(spec);
+    // `id` in the parentheses of a word is read too.
+    expect(names(scope, 'Note').sort()).toEqual(['body', 'created_at', 'id', 'pinned', 'updated_at']);
+    const created = table(scope, 'Note').columns.find((column) => column.name === 'created_at');
+    expect(created).toMatchObject({ term: '作成日時', line: lineOf(spec, '**Note**') });
+    // Nothing is added where the list has only code names.
+    expect(names(scope, 'Shelf')).toEqual(['label', 'position']);
+    expect(provenanceGaps(scope, [spec])).toEqual([]);
+  });
+});

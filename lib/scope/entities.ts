@@ -408,6 +408,40 @@ export function fieldListColumns(item: Unit, list: FieldList, entities: Entity[]
   if (entity) addColumns(entity, columns);
 }
 
+/** "Minimum fields", "최소 필드", "Campos obligatorios": an attribute label, perhaps with one qualifying word beside it. */
+const INLINE_FIELDS_LABEL = new RegExp(`^(?:[\\p{L}]+\\s+)?(?:${ATTRIBUTE_LABEL.source})(?:\\s+[\\p{L}]+)?$`, 'iu');
+/** "## Audit Log Schema", "## Audit Log Minimum Schema": the model's name, then a word for its shape. */
+const SHAPE_AFTER_NAME = /\s+(?:(?:minimum|minimal|required|core|base)\s+)?(?:schema|shape|record)$/i;
+/** Words before "Schema" that name a store or a format, not a model ("Database Schema"). */
+const NOT_A_SCHEMA_OWNER = /^(?:database|db|data|api|graphql|json|sql|storage|persistence|payload|message|event)$/i;
+
+/**
+ * A bullet or paragraph that labels and lists a model's fields at once, under the heading that names the model:
+ * "- 최소 필드: `eventId`, `userId?`, `occurredAt`" under "## Audit Log Minimum Schema". Only code names
+ * follow the label (a "?" marks one optional); the columns are added to that model and returned.
+ */
+export function inlineFieldList(unit: Unit, entities: Entity[]): Column[] {
+  if ((unit.kind !== 'item' && unit.kind !== 'paragraph') || unit.parent || !unit.heading || unit.codes.length < 2) return [];
+  const colon = /[:：]/.exec(unit.text);
+  if (!colon || !INLINE_FIELDS_LABEL.test(unit.text.slice(0, colon.index).replace(/\*/g, '').trim())) return [];
+  const codes = unit.codes.filter((code) => code.start > colon.index);
+  const between = unit.text.slice(colon.index + 1).replace(/`[^`]*`/g, '').replace(/,|，|、|\band\b|\bor\b|및|和/g, '').replace(/[.。]\s*$/, '').trim();
+  if (between || codes.length < 2 || !codes.every((code) => /^[A-Za-z_]\w*\??$/.test(code.value))) return [];
+  const entity = schemaHeadingEntity(unit.heading, entities);
+  if (!entity) return [];
+  const columns = codes.map((code) => toColumn(code.value.replace(/\?$/, ''), code.value.endsWith('?') ? { nullable: true } : {}, lineAt(unit, code.start)));
+  addColumns(entity, columns);
+  return columns;
+}
+
+/** The model the nearest heading names, as a model heading does ("## Audit Log") or as "<Name> [Minimum] Schema". */
+function schemaHeadingEntity(heading: Unit, entities: Entity[]): Entity | undefined {
+  const text = heading.text.replace(/^#+\s*/, '').replace(/^\d+(?:\.\d+)*\.?\s*/, '').trim();
+  const owner = text.replace(SHAPE_AFTER_NAME, '').trim();
+  const name = NOT_A_SCHEMA_OWNER.test(owner) || isMessageFields(text) ? undefined : modelName(owner, heading.codes);
+  return name ? upsert(entities, name, 'new-table', heading.line) : undefined;
+}
+
 /** A paragraph that is only a bold name, perhaps with a note in parentheses: `**Task** (extends existing Task entity):`. */
 export function isModelLabel(unit: Unit): boolean {
   if (unit.kind !== 'paragraph' || !unit.lead) return false;

@@ -36,3 +36,30 @@ describe('a Key Entities item with code names and vocabulary words in one list',
     expect(provenanceGaps(scope, [spec])).toEqual([]);
   });
 });
+
+describe('a bullet that labels and lists a model’s fields at once', () => {
+  const spec = [
+    '# Spec: Sign-in',
+    '',
+    '## Login History Minimum Schema',
+    '',
+    '- 필수 필드: `attemptId`, `accountId?`, `ipAddress`, `succeededAt`.',
+    '- 이벤트 종류는 `LOGIN_OK`, `LOGIN_FAILED`를 포함한다.',
+    '',
+    '## Database Schema',
+    '',
+    '- Fields: `schemaVersion`, `migratedAt`',
+    '',
+  ].join('\n');
+
+  it('gives the code names to the model the heading names before "Schema"; a "?" marks one optional', () => {
+    const scope = extractScope(spec);
+    expect(names(scope, 'LoginHistory')).toEqual(['attemptId', 'accountId', 'ipAddress', 'succeededAt']);
+    const history = table(scope, 'LoginHistory');
+    expect(history.columns.find((column) => column.name === 'accountId')?.nullable).toBe(true);
+    expect(history.columns.every((column) => column.line === lineOf(spec, '필수 필드'))).toBe(true);
+    // "Database Schema" names a store, not a model; the values in the next bullet are no fields.
+    expect(scope.entities.map((entity) => entity.table)).toEqual(['LoginHistory']);
+    expect(provenanceGaps(scope, [spec])).toEqual([]);
+  });
+});

@@ -1432,7 +1432,7 @@ export function columnsForAllEntities(units: readonly Unit[], entities: readonly
       const listed = /`[A-Za-z_]\w*`(?:\s*(?:,|and|&)\s*`[A-Za-z_]\w*`)+\s+(?:fields|columns|attributes|flags)\b/.exec(sentence.text);
       if (listed) for (const code of listed[0].matchAll(/`([A-Za-z_]\w*)`/g)) push(code[1], sentence.at + listed.index + code.index);
       for (const match of sentence.text.matchAll(NAMED_ATTRIBUTE)) {
-        const name = match[1] ?? match[2];
+        const name = match[1] ?? match[2] ?? match[3];
         if (!match[1] && NOT_A_NAME.test(name)) continue;
         push(name, sentence.at + match.index + match[0].indexOf(name));
       }
@@ -1498,8 +1498,11 @@ function nameWords(name: string): RegExp {
 
 /** "all data is scoped by `workspaceId`", "every row is partitioned by `tenant_id`". */
 const ISOLATED_BY = /\b(?:all|every|each)\s+(?:the\s+)?(?:data|records?|rows?|tables?|entities|entity)\s+(?:is\s+|are\s+)?(?:isolated|scoped|partitioned|segregated|separated|keyed)\s+(?:by|on|per)\s+(?:the\s+)?`([A-Za-z_]\w*)`/i;
-/** "multi-tenant, with an account FK everywhere", "multi-tenancy through the `tenant_id` column". */
-const TENANT_VIA = /\bmulti-?tenan(?:t|cy)\b[^.;]*?\b(?:via|by|through|using|with)\s+(?:an?\s+|the\s+)?(?:`([A-Za-z_]\w*)`|([a-z][a-z0-9_]*))\s+(?:FK|foreign\s+key|column|key|field)\b/i;
+/**
+ * "multi-tenant, with an account FK everywhere", "multi-tenancy through the `tenant_id` column", and a name shaped
+ * as a key needing no such noun: "multi-tenant isolation via tenant_id query filtering".
+ */
+const TENANT_VIA = /\bmulti-?tenan(?:t|cy)\b[^.;]*?\b(?:via|by|through|using|with)\s+(?:an?\s+|the\s+)?(?:`([A-Za-z_]\w*)`|([a-z][a-z0-9_]*)\s+(?:FK|foreign\s+key|column|key|field)\b|([a-z][a-z0-9]*_id|[a-z][a-z0-9]*Id)\b)/i;
 
 /**
  * The key that isolates tenants' data, when a sentence names it for all the data
@@ -1513,7 +1516,7 @@ export function tenantKeys(units: readonly Unit[], entities: readonly Entity[]):
     for (const sentence of sentences(unit.text)) {
       const match = ISOLATED_BY.exec(sentence.text) ?? TENANT_VIA.exec(sentence.text);
       if (!match || /\b(?:no|not|never|without)\b|n't\b/i.test(proseOf(sentence.text))) continue;
-      const name = match[1] ?? match[2];
+      const name = match[1] ?? match[2] ?? match[3];
       const line = lineAt(unit, sentence.at + match.index + match[0].indexOf(name));
       const fresh = new Set(entities.filter((entity) => entity.change === 'new-table').map((entity) => entity.table));
       for (const entity of entities) {

@@ -63,3 +63,20 @@ describe('a bullet that labels and lists a model’s fields at once', () => {
     expect(provenanceGaps(scope, [spec])).toEqual([]);
   });
 });
+
+describe('a tenant key named as a key, without a noun after it', () => {
+  const plan = (constraint: string): string =>
+    ['# Plan: Rentals', '', '## Technical Context', '', `- ${constraint}`, '', '## Key Entities', '', '- **Rental**: Attributes: start date, end date, price.', '- **Bike**: Attributes: frame size, colour.', ''].join('\n');
+
+  it('"multi-tenant isolation via shop_id query filtering" gives each new model the key, cited at that line', () => {
+    const text = plan('Multi-tenant isolation via shop_id query filtering');
+    const scope = extractScope(text);
+    for (const model of ['Rental', 'Bike']) expect(table(scope, model).columns.find((column) => column.name === 'shop_id')).toMatchObject({ nullable: false, line: lineOf(text, 'Multi-tenant') });
+    expect(provenanceGaps(scope, [text])).toEqual([]);
+  });
+
+  it('a plain word there is no key', () => {
+    const scope = extractScope(plan('Multi-tenant isolation via query filtering'));
+    expect(names(scope, 'Rental')).toEqual(['start_date', 'end_date', 'price']);
+  });
+});

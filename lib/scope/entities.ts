@@ -499,10 +499,13 @@ function isMessageFields(text: string): boolean {
  */
 const KEY_ENTITY_NOUN = /^(?:[A-Z][A-Za-z0-9]*[ -]){0,2}(?:Event|Request|Response)$/;
 
+/** "- Customer: `defaultMessagingLanguage` (ISO code), `optIn`": a model's name unmarked, then only code-named fields. */
+const PLAIN_NAME_BEFORE_FIELDS = /^([A-Z][A-Za-z0-9]*(?: [A-Z][A-Za-z0-9]*){0,2})\s*[:：]\s*(?=`[A-Za-z_]\w*`\s*(?:[(（][^)）]*[)）])?\s*(?:[,，、]\s*`[A-Za-z_]\w*`\s*(?:[(（][^)）]*[)）])?\s*)*[.。]?\s*$)/;
+
 /** A "Key Entities" item: `**Bookmark**: … attributes: url, title`, `**Cookbook (레시피북)**`, or `` `bookmarks` — … ``. */
 export function keyEntity(unit: Unit, entities: Entity[]): EntityMention | undefined {
   const leadingCode = unit.codes[0] && !unit.text.slice(0, unit.codes[0].start).trim() ? unit.codes[0] : undefined;
-  const written = unit.lead?.replace(/[:：]$/, '').trim() || leadingCode?.value;
+  const written = unit.lead?.replace(/[:：]$/, '').trim() || leadingCode?.value || PLAIN_NAME_BEFORE_FIELDS.exec(unit.text)?.[1];
   // "Institución Educativa": a table name is written without accents (`InstitucionEducativa`).
   const plain = written?.normalize('NFD').replace(/\p{M}/gu, '');
   // A Key Entities item is a model by where it stands: "**Event**: A scheduled activity …".

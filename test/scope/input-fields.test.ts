@@ -80,3 +80,25 @@ describe('a tenant key named as a key, without a noun after it', () => {
     expect(names(scope, 'Rental')).toEqual(['start_date', 'end_date', 'price']);
   });
 });
+
+describe('a data-model bullet led by a plain model name', () => {
+  const plan = [
+    '# Plan: Reminders',
+    '',
+    '## Data Model',
+    '',
+    '- Reminder: `remindAt` (timestamp), `channel`',
+    '- Note: `body` is trimmed before it is stored.',
+    '- New tables: reminders, deliveries.',
+    '',
+  ].join('\n');
+
+  it('names the model when only code-named fields follow the colon', () => {
+    const scope = extractScope(plan);
+    expect(names(scope, 'Reminder')).toEqual(['remindAt', 'channel']);
+    expect(table(scope, 'Reminder').columns[0]).toMatchObject({ type: 'timestamp', line: lineOf(plan, '- Reminder') });
+    // A sentence after the label, or words without code, name no model.
+    expect(scope.entities.map((entity) => entity.table)).not.toContain('Note');
+    expect(provenanceGaps(scope, [plan])).toEqual([]);
+  });
+});

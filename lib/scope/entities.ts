@@ -437,6 +437,10 @@ export function inlineFieldList(unit: Unit, entities: Entity[]): Column[] {
 /** The model the nearest heading names, as a model heading does ("## Audit Log") or as "<Name> [Minimum] Schema". */
 function schemaHeadingEntity(heading: Unit, entities: Entity[]): Entity | undefined {
   const text = heading.text.replace(/^#+\s*/, '').replace(/^\d+(?:\.\d+)*\.?\s*/, '').trim();
+  // Only a heading that says it names a model: "… Schema", "Entity: …", a code span, or one right under "Data Model";
+  // "## Validation" over "- Required fields: `email`, `password`" names none.
+  const underModels = heading.headings.length > 1 && ENTITIES_HEADING.test(heading.headings[heading.headings.length - 2]);
+  if (!SHAPE_AFTER_NAME.test(text) && !HEADING_LABEL.test(text) && !heading.codes.length && !underModels) return undefined;
   const owner = text.replace(SHAPE_AFTER_NAME, '').trim();
   const name = NOT_A_SCHEMA_OWNER.test(owner) || isMessageFields(text) ? undefined : modelName(owner, heading.codes);
   return name ? upsert(entities, name, 'new-table', heading.line) : undefined;

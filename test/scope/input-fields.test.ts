@@ -62,6 +62,12 @@ describe('a bullet that labels and lists a model’s fields at once', () => {
     expect(scope.entities.map((entity) => entity.table)).toEqual(['LoginHistory']);
     expect(provenanceGaps(scope, [spec])).toEqual([]);
   });
+
+  it('only under a heading that says it names a model', () => {
+    const scope = extractScope(['# Spec', '', '## Validation', '', '- Required fields: `email`, `password`', '', '## Data Model', '', '### Audit Entry', '', '- Fields: `actorId`, `action`', ''].join('\n'));
+    expect(scope.entities.map((entity) => entity.table)).toEqual(['AuditEntry']);
+    expect(names(scope, 'AuditEntry')).toEqual(['actorId', 'action']);
+  });
 });
 
 describe('a tenant key named as a key, without a noun after it', () => {

@@ -1,5 +1,7 @@
 // Fields the documents a user hands over state in ways the readers missed: a Key Entities
-// item mixing code-named attributes with vocabulary words ("`title`（…）、作成日時").
+// item mixing code-named attributes with vocabulary words ("`title`（…）、作成日時"), a bullet
+// that labels and lists a model's fields at once under "## <Model> Schema", a tenant key
+// written as a key ("isolation via shop_id"), a data-model bullet led by a plain model name.
 // Example documents written for this suite.
 import { describe, expect, it } from 'vitest';
 import { extractScope } from '../../lib/scope/index.js';

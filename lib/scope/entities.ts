@@ -408,6 +408,44 @@ export function fieldListColumns(item: Unit, list: FieldList, entities: Entity[]
   if (entity) addColumns(entity, columns);
 }
 
+/** "Minimum fields", "최소 필드", "Campos obligatorios": an attribute label, perhaps with one qualifying word beside it. */
+const INLINE_FIELDS_LABEL = new RegExp(`^(?:[\\p{L}]+\\s+)?(?:${ATTRIBUTE_LABEL.source})(?:\\s+[\\p{L}]+)?$`, 'iu');
+/** "## Audit Log Schema", "## Audit Log Minimum Schema": the model's name, then a word for its shape. */
+const SHAPE_AFTER_NAME = /\s+(?:(?:minimum|minimal|required|core|base)\s+)?(?:schema|shape|record)$/i;
+/** Words before "Schema" that name a store or a format, not a model ("Database Schema"). */
+const NOT_A_SCHEMA_OWNER = /^(?:database|db|data|api|graphql|json|sql|storage|persistence|payload|message|event)$/i;
+
+/**
+ * A bullet or paragraph that labels and lists a model's fields at once, under the heading that names the model:
+ * "- 최소 필드: `eventId`, `userId?`, `occurredAt`" under "## Audit Log Minimum Schema". Only code names
+ * follow the label (a "?" marks one optional); the columns are added to that model and returned.
+ */
+export function inlineFieldList(unit: Unit, entities: Entity[]): Column[] {
+  if ((unit.kind !== 'item' && unit.kind !== 'paragraph') || unit.parent || !unit.heading || unit.codes.length < 2) return [];
+  const colon = /[:：]/.exec(unit.text);
+  if (!colon || !INLINE_FIELDS_LABEL.test(unit.text.slice(0, colon.index).replace(/\*/g, '').trim())) return [];
+  const codes = unit.codes.filter((code) => code.start > colon.index);
+  const between = unit.text.slice(colon.index + 1).replace(/`[^`]*`/g, '').replace(/,|，|、|\band\b|\bor\b|및|和/g, '').replace(/[.。]\s*$/, '').trim();
+  if (between || codes.length < 2 || !codes.every((code) => /^[A-Za-z_]\w*\??$/.test(code.value))) return [];
+  const entity = schemaHeadingEntity(unit.heading, entities);
+  if (!entity) return [];
+  const columns = codes.map((code) => toColumn(code.value.replace(/\?$/, ''), code.value.endsWith('?') ? { nullable: true } : {}, lineAt(unit, code.start)));
+  addColumns(entity, columns);
+  return columns;
+}
+
+/** The model the nearest heading names, as a model heading does ("## Audit Log") or as "<Name> [Minimum] Schema". */
+function schemaHeadingEntity(heading: Unit, entities: Entity[]): Entity | undefined {
+  const text = heading.text.replace(/^#+\s*/, '').replace(/^\d+(?:\.\d+)*\.?\s*/, '').trim();
+  // Only a heading that says it names a model: "… Schema", "Entity: …", a code span, or one right under "Data Model";
+  // "## Validation" over "- Required fields: `email`, `password`" names none.
+  const underModels = heading.headings.length > 1 && ENTITIES_HEADING.test(heading.headings[heading.headings.length - 2]);
+  if (!SHAPE_AFTER_NAME.test(text) && !HEADING_LABEL.test(text) && !heading.codes.length && !underModels) return undefined;
+  const owner = text.replace(SHAPE_AFTER_NAME, '').trim();
+  const name = NOT_A_SCHEMA_OWNER.test(owner) || isMessageFields(text) ? undefined : modelName(owner, heading.codes);
+  return name ? upsert(entities, name, 'new-table', heading.line) : undefined;
+}
+
 /** A paragraph that is only a bold name, perhaps with a note in parentheses: `**Task** (extends existing Task entity):`. */
 export function isModelLabel(unit: Unit): boolean {
   if (unit.kind !== 'paragraph' || !unit.lead) return false;
@@ -465,10 +503,13 @@ function isMessageFields(text: string): boolean {
  */
 const KEY_ENTITY_NOUN = /^(?:[A-Z][A-Za-z0-9]*[ -]){0,2}(?:Event|Request|Response)$/;
 
+/** "- Customer: `defaultMessagingLanguage` (ISO code), `optIn`": a model's name unmarked, then only code-named fields. */
+const PLAIN_NAME_BEFORE_FIELDS = /^([A-Z][A-Za-z0-9]*(?: [A-Z][A-Za-z0-9]*){0,2})\s*[:：]\s*(?=`[A-Za-z_]\w*`\s*(?:[(（][^)）]*[)）])?\s*(?:[,，、]\s*`[A-Za-z_]\w*`\s*(?:[(（][^)）]*[)）])?\s*)*[.。]?\s*$)/;
+
 /** A "Key Entities" item: `**Bookmark**: … attributes: url, title`, `**Cookbook (레시피북)**`, or `` `bookmarks` — … ``. */
 export function keyEntity(unit: Unit, entities: Entity[]): EntityMention | undefined {
   const leadingCode = unit.codes[0] && !unit.text.slice(0, unit.codes[0].start).trim() ? unit.codes[0] : undefined;
-  const written = unit.lead?.replace(/[:：]$/, '').trim() || leadingCode?.value;
+  const written = unit.lead?.replace(/[:：]$/, '').trim() || leadingCode?.value || PLAIN_NAME_BEFORE_FIELDS.exec(unit.text)?.[1];
   // "Institución Educativa": a table name is written without accents (`InstitucionEducativa`).
   const plain = written?.normalize('NFD').replace(/\p{M}/gu, '');
   // A Key Entities item is a model by where it stands: "**Event**: A scheduled activity …".
@@ -485,7 +526,8 @@ export function keyEntity(unit: Unit, entities: Entity[]): EntityMention | undef
   if (NOT_STORED_ENTITY.test(description)) return undefined;
   const columns = columnsIn(unit, start, unit.text.length);
   if (!columns.length) columns.push(...attributeList(unit, start, true));
-  if (!columns.length) columns.push(...translatedAttributes(unit, start));
+  // "`id`、`title`（タイトル）、作成日時、更新日時": code names and vocabulary words in one list; each names a column.
+  columns.push(...translatedAttributes(unit, start).filter((word) => !columns.some((seen) => sameColumn(seen.name, word.name))));
   if (!columns.length) columns.push(...joinedKeys(unit, start, written, description, entities));
   columns.unshift(...ownerKeys(unit, start, columns));
   // An existing entity the sprint does not change is context, not a data-model change.
@@ -1397,7 +1439,7 @@ export function columnsForAllEntities(units: readonly Unit[], entities: readonly
       const listed = /`[A-Za-z_]\w*`(?:\s*(?:,|and|&)\s*`[A-Za-z_]\w*`)+\s+(?:fields|columns|attributes|flags)\b/.exec(sentence.text);
       if (listed) for (const code of listed[0].matchAll(/`([A-Za-z_]\w*)`/g)) push(code[1], sentence.at + listed.index + code.index);
       for (const match of sentence.text.matchAll(NAMED_ATTRIBUTE)) {
-        const name = match[1] ?? match[2];
+        const name = match[1] ?? match[2] ?? match[3];
         if (!match[1] && NOT_A_NAME.test(name)) continue;
         push(name, sentence.at + match.index + match[0].indexOf(name));
       }
@@ -1463,8 +1505,11 @@ function nameWords(name: string): RegExp {
 
 /** "all data is scoped by `workspaceId`", "every row is partitioned by `tenant_id`". */
 const ISOLATED_BY = /\b(?:all|every|each)\s+(?:the\s+)?(?:data|records?|rows?|tables?|entities|entity)\s+(?:is\s+|are\s+)?(?:isolated|scoped|partitioned|segregated|separated|keyed)\s+(?:by|on|per)\s+(?:the\s+)?`([A-Za-z_]\w*)`/i;
-/** "multi-tenant, with an account FK everywhere", "multi-tenancy through the `tenant_id` column". */
-const TENANT_VIA = /\bmulti-?tenan(?:t|cy)\b[^.;]*?\b(?:via|by|through|using|with)\s+(?:an?\s+|the\s+)?(?:`([A-Za-z_]\w*)`|([a-z][a-z0-9_]*))\s+(?:FK|foreign\s+key|column|key|field)\b/i;
+/**
+ * "multi-tenant, with an account FK everywhere", "multi-tenancy through the `tenant_id` column", and a name shaped
+ * as a key needing no such noun: "multi-tenant isolation via tenant_id query filtering".
+ */
+const TENANT_VIA = /\bmulti-?tenan(?:t|cy)\b[^.;]*?\b(?:via|by|through|using|with)\s+(?:an?\s+|the\s+)?(?:`([A-Za-z_]\w*)`|([a-z][a-z0-9_]*)\s+(?:FK|foreign\s+key|column|key|field)\b|([a-z][a-z0-9]*_id|[a-z][a-z0-9]*Id)\b)/i;
 
 /**
  * The key that isolates tenants' data, when a sentence names it for all the data
@@ -1478,7 +1523,7 @@ export function tenantKeys(units: readonly Unit[], entities: readonly Entity[]):
     for (const sentence of sentences(unit.text)) {
       const match = ISOLATED_BY.exec(sentence.text) ?? TENANT_VIA.exec(sentence.text);
       if (!match || /\b(?:no|not|never|without)\b|n't\b/i.test(proseOf(sentence.text))) continue;
-      const name = match[1] ?? match[2];
+      const name = match[1] ?? match[2] ?? match[3];
       const line = lineAt(unit, sentence.at + match.index + match[0].indexOf(name));
       const fresh = new Set(entities.filter((entity) => entity.change === 'new-table').map((entity) => entity.table));
       for (const entity of entities) {

@@ -392,8 +392,10 @@ function buildResource(plural: string, entities: EntityIndex, ops: Operation[], 
     // An `id` the spec lists without a type is the row's key.
     fields = stated.length > 0 ? dedupe(stated.map((field) => planField(field, field.name === 'id' && !field.type ? { ...known.get(field.name), ...key, typeStated: true } : known.get(field.name)))) : [];
     if (!fields.some((field) => field.name === 'id')) fields.unshift({ name: 'id', ...key, typeStated: true, required: true });
-    if (stated.length === 0) {
-      questions.push({ text: `The fields of ${typeName} are not stated (no response fields, no \`${plural}\` table); the contract shows only \`id\`. What does a ${typeName} contain?`, weight: 4, source: SOURCE });
+    // One question per type: `/usuarios` and `/instituciones/usuario` both name a Usuario.
+    const asked = questions.some((question) => question.text.startsWith(`The fields of ${typeName} are not stated`));
+    if (stated.length === 0 && !asked) {
+      questions.push({ text: `The fields of ${typeName} are not stated (no response fields, no \`${plural}\` table); the contract shows only \`id\`. What fields does ${typeName} have?`, weight: 4, source: SOURCE });
     }
   }
   // Columns without a type are already asked about once for the whole data model.

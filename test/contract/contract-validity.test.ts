@@ -81,7 +81,7 @@ describe('webhooks: a receiver has no schema, a list of deliveries does', () => 
     const document = parse(artifact.text);
     expect(document.components.schemas.WebhookList.properties.items.items).toEqual({ $ref: '#/components/schemas/Webhook' });
     expect(document.components.schemas.Webhook.properties).toHaveProperty('id');
-    expect(questions.map((question) => question.text)).toContain('The fields of Webhook are not stated (no response fields, no `webhooks` table); the contract shows only `id`. What does a Webhook contain?');
+    expect(questions.map((question) => question.text)).toContain('The fields of Webhook are not stated (no response fields, no `webhooks` table); the contract shows only `id`. What fields does Webhook have?');
     // The tag holds the app's own list too: not only calls from third parties.
     expect(document.tags.find((tag: { name: string }) => tag.name === 'webhooks').description).toBe('Operations on webhooks.');
   });

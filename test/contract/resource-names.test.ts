@@ -28,6 +28,11 @@ describe('resource types named by the document, not by a path segment', () => {
 
   it('a path whose collection the document names nowhere still asks, under the path’s own name', async () => {
     const { questions } = await buildContract(extractScope('# X\n\n## API\n\n- `GET /gadgets`: list gadgets.\n'), { apiStyle: 'rest', title: 'X', serviceName: 'x', stack: jwtStack(), location: 'auto' });
-    expect(questions.map((question) => question.text)).toContain('The fields of Gadget are not stated (no response fields, no `gadgets` table); the contract shows only `id`. What does a Gadget contain?');
+    expect(questions.map((question) => question.text)).toContain('The fields of Gadget are not stated (no response fields, no `gadgets` table); the contract shows only `id`. What fields does Gadget have?');
+  });
+
+  it('two paths that name one type ask about it once', async () => {
+    const { questions } = await buildContract(extractScope('# X\n\n## API\n\n- `GET /usuarios`: listar usuarios.\n- `GET /instituciones/usuario`: el usuario de la institución.\n'), { apiStyle: 'rest', title: 'X', serviceName: 'x', stack: jwtStack(), location: 'auto' });
+    expect(questions.filter((question) => question.text.startsWith('The fields of Usuario are not stated'))).toHaveLength(1);
   });
 });

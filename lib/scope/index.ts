@@ -631,7 +631,9 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
   const primaryJobs = jobs.filter((job) => !job.secondary);
   const sameSchedule = (job: JobItem, other: JobItem): boolean =>
     other.schedule === job.schedule || SCHEDULES.some((entry) => entry.value !== undefined && entry.value === job.schedule && entry.pattern.test(other.text));
-  const keptJobs = jobs.filter((job) => !job.secondary || !primaryJobs.some((other) => sameSchedule(job, other)));
+  // A mention in the setting with neither a name nor a schedule ("background jobs for async work", "job
+  // infrastructure exists") describes the stack, not work of this sprint.
+  const keptJobs = jobs.filter((job) => !job.secondary || (!primaryJobs.some((other) => sameSchedule(job, other)) && Boolean(job.name || job.schedule)));
   const seenJobTexts = new Set<string>();
   const uniqueJobs = keptJobs.filter((job) => !seenJobTexts.has(job.text) && Boolean(seenJobTexts.add(job.text))).map(({ secondary: _secondary, ...job }) => job);
 

@@ -27,7 +27,9 @@ export const SECTION_PATTERNS: ReadonlyArray<{ kind: SectionKind; pattern: RegEx
   { kind: 'outOfScope', pattern: /out[- ]of[- ]scope|\bnon-?goals?\b|not in scope|\bexclusions?\b|範圍外|不在範圍|非目標|不做|不包含|범위\s*(?:밖|외)|제외\s*(?:범위|항목|사항)|비목표/i },
   { kind: 'openQuestions', pattern: /open questions?|unresolved|open issues|待釐清|待確認|未決|開放問題|待解決|미해결|열린 질문|미결/i },
   { kind: 'alternatives', pattern: /design options?|alternatives|options considered|方案比較|設計選項|替代方案/i },
-  { kind: 'context', pattern: /^(context|background|problem|motivation|overview)\b|背景|動機|脈絡|^(?:배경|동기|개요)$/i },
+  // spec-kit plans state what already holds ("Assumptions", "Technical Context") and check the plan against the
+  // project's rules ("Constitution Check"): descriptions of the setting, not new work.
+  { kind: 'context', pattern: /^(context|background|problem|motivation|overview|assumptions?|technical context|constitution check)\b|背景|動機|脈絡|^(?:배경|동기|개요)$/i },
   { kind: 'stories', pattern: /user stor|use cases?|scenarios?|使用者故事|使用案例|情境|사용자 스토리|사용 사례|시나리오/i },
   { kind: 'acceptance', pattern: /acceptance|驗收|인수 조건|수용 기준|완료 조건/i },
   { kind: 'decisions', pattern: /architecture decisions?|\badr\b|decisions?\b|決策/i },

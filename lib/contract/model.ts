@@ -163,12 +163,14 @@ export function planContract(scope: Scope, stack: ServiceStack | undefined): Con
     if (entry.question) questions.push({ text: entry.question, weight: 3, source: SOURCE });
   }
 
+  // The tables the document names, by their singular (`user_status` for `UserStatus` / `user_statuses`).
+  const entityNouns = new Set(scope.entities.map((entity) => snakeCase(singular(entity.table.split('.').pop() ?? entity.table))));
   // Each resource's operations, in line order; a Map keeps the order resources are first met (linear in the operations).
   const opsByPlural = new Map<string, Operation[]>();
   const sorted = [...scope.operations].sort((a, b) => a.line - b.line);
   const drafts = sorted.map((op) => {
     const role = roleOf(op, scope);
-    const plural = resourcePlural(op, role);
+    const plural = resourcePlural(op, role, entityNouns);
     const ops = opsByPlural.get(plural);
     if (ops) ops.push(op);
     else opsByPlural.set(plural, [op]);
@@ -273,7 +275,7 @@ function roleOf(op: Operation, scope: Scope): OperationRole {
 }
 
 /** The collection an operation works on: from the path, else from its name minus the verb. */
-function resourcePlural(op: Operation, role: OperationRole): string {
+function resourcePlural(op: Operation, role: OperationRole, entityNouns: ReadonlySet<string>): string {
   if (role === 'webhook') return 'webhooks';
   if (op.kind === 'rest' && op.path) {
     const segments = op.path.split('/').filter(Boolean);
@@ -282,6 +284,9 @@ function resourcePlural(op: Operation, role: OperationRole): string {
     let name = literals[literals.length - 1];
     // `/orders/{id}/cancel`: an action verb on the collection before it.
     if (role === 'action' && name === last && literals.length > 1 && !isPlural(last)) name = literals[literals.length - 2];
+    // `PATCH /users/{id}/status`: one attribute of the row the path names, unless the document has a table by that name.
+    const underItem = segments.length > 2 && /^\{|^:/.test(segments[segments.length - 2]);
+    if ((role === 'update' || role === 'replace') && name === last && underItem && literals.length > 1 && !isPlural(last) && !entityNouns.has(snakeCase(singular(last)))) name = literals[literals.length - 2];
     // `/wishlists/shared/{token}`: a participle names a view of the collection before it, not a resource.
     if (name && /ed$/.test(name) && literals.length > 1 && isPlural(literals[literals.length - 2])) name = literals[literals.length - 2];
     if (name) return snakeCase(name);

@@ -50,13 +50,22 @@ function segmentsOf(path: string): { segments: Segment[]; customMethod?: string 
   return { segments, customMethod };
 }
 
+/**
+ * A path segment that does something rather than names something: an action word (`cancel`), or words led by
+ * one (`reset-password`, `send_invite`), or a bulk form (`batch-status`, `bulk-delete`).
+ */
+export function isActionSegment(segment: string): boolean {
+  const words = segment.toLowerCase().split(/[-_]/).filter(Boolean);
+  return ACTION_WORDS.has(words.join('')) || ACTION_WORDS.has(segment.toLowerCase()) || (words.length > 1 && (ACTION_WORDS.has(words[0]) || /^(?:batch|bulk)$/.test(words[0])));
+}
+
 /** GET on a collection: the last segment is a plural noun, not a parameter, an action or a singleton. */
 export function isCollectionPath(path: string): boolean {
   const { segments, customMethod } = segmentsOf(path);
   const last = segments[segments.length - 1];
   if (!last || last.param || customMethod) return false;
   const word = last.text.toLowerCase();
-  return !SINGLETON_SEGMENTS.has(word) && !ACTION_WORDS.has(word) && isPlural(word.split(/[-_]/).pop() ?? word);
+  return !SINGLETON_SEGMENTS.has(word) && !isActionSegment(word) && isPlural(word.split(/[-_]/).pop() ?? word);
 }
 
 function resourceName(segments: Segment[], lastPlural: boolean): string {
@@ -86,7 +95,7 @@ export function restOperationName(method: string, path: string, options: { webho
     return `receive${source ? pascalCase(source) : ''}Webhook`;
   }
   const last = segments[segments.length - 1];
-  const action = customMethod ?? (method === 'POST' && last && !last.param && ACTION_WORDS.has(last.text.toLowerCase()) ? last.text : undefined);
+  const action = customMethod ?? (method === 'POST' && last && !last.param && isActionSegment(last.text) ? last.text : undefined);
   if (action) {
     const rest = customMethod ? segments : segments.slice(0, -1);
     return camelCase(action) + resourceName(rest, false);

@@ -35,4 +35,13 @@ describe('resource types named by the document, not by a path segment', () => {
     const { questions } = await buildContract(extractScope('# X\n\n## API\n\n- `GET /usuarios`: listar usuarios.\n- `GET /instituciones/usuario`: el usuario de la institución.\n'), { apiStyle: 'rest', title: 'X', serviceName: 'x', stack: jwtStack(), location: 'auto' });
     expect(questions.filter((question) => question.text.startsWith('The fields of Usuario are not stated'))).toHaveLength(1);
   });
+
+  it('an action or one attribute under an item is the row the path names: no ResetPassword, Status or BatchStatus type', async () => {
+    const doc = '# X\n\n## API\n\n- `GET /v1/users/{id}`: get a user.\n- `POST /v1/users/{id}/reset-password`: reset the password.\n- `PATCH /v1/users/{id}/status`: enable or disable a user.\n- `POST /v1/users/batch-status`: enable or disable users in bulk.\n- `PUT /v1/users/{id}/profile`: replace the profile.\n\n## Key Entities\n\n- **User**: Attributes: `username` (string), `is_active` (boolean).\n- **Profile**: Attributes: `bio` (string).\n';
+    const { artifact, questions } = await buildContract(extractScope(doc), { apiStyle: 'rest', title: 'X', serviceName: 'x', stack: jwtStack(), location: 'auto' });
+    expect(artifact.text).not.toMatch(/\n {4}(?:ResetPassword|Status|BatchStatus):\n/);
+    expect(artifact.text).toMatch(/\n {4}Profile:\n/);
+    expect(questions.map((question) => question.text).join('\n')).not.toMatch(/fields of (?:ResetPassword|Status|BatchStatus)/);
+  });
 });
+

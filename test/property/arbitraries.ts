@@ -205,8 +205,9 @@ function documentModel(withSection: boolean): fc.Arbitrary<DocumentModel> {
     // blankFrontMatter (lib/scope/markdown.ts) only knows `\n` and `\r\n`: with a lone `\r` the
     // front matter is read as Markdown (a `## Backend` in it becomes a heading). Reported, not ours.
     .map((model) => (model.eols.includes('\r') ? { ...model, frontMatter: undefined } : model))
-    // A document that opens with `---` has front matter up to the next `---` line, by convention.
-    .filter((model) => model.frontMatter !== undefined || model.prefix[0]?.lines[0] !== '---');
+    // A document that opens with `---` has front matter up to the next `---` line, by convention: the first
+    // block may be the suffix's when there is no prefix and no section.
+    .filter((model) => model.frontMatter !== undefined || (model.prefix[0] ?? (model.section ? undefined : model.suffix[0]))?.lines[0] !== '---');
 }
 
 export const documentWithoutSection = documentModel(false);

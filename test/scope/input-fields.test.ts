@@ -6,15 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { extractScope } from '../../lib/scope/index.js';
 import { provenanceGaps } from '../../lib/scope/provenance.js';
-import type { Entity, Scope } from '../../lib/types.js';
+import { columnNames as names, lineOf, table } from '../helpers/scope.js';
 
-const table = (scope: Scope, name: string): Entity => {
-  const found = scope.entities.find((entity) => entity.table === name);
-  if (!found) throw new Error(`no entity ${name}; have ${scope.entities.map((entity) => entity.table).join(', ')}`);
-  return found;
-};
-const names = (scope: Scope, name: string): string[] => table(scope, name).columns.map((column) => column.name);
-const lineOf = (text: string, needle: string): number => text.split('\n').findIndex((line) => line.includes(needle)) + 1;
 
 describe('a Key Entities item with code names and vocabulary words in one list', () => {
   const spec = [

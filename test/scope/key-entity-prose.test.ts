@@ -5,14 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { extractScope } from '../../lib/scope/index.js';
 import { provenanceGaps } from '../../lib/scope/provenance.js';
-import type { Entity, Scope } from '../../lib/types.js';
+import type { Scope } from '../../lib/types.js';
+import { columnNames as names, table } from '../helpers/scope.js';
 
-const table = (scope: Scope, name: string): Entity => {
-  const found = scope.entities.find((entity) => entity.table === name);
-  if (!found) throw new Error(`no entity ${name}; have ${scope.entities.map((entity) => entity.table).join(', ')}`);
-  return found;
-};
-const names = (scope: Scope, name: string): string[] => table(scope, name).columns.map((column) => column.name);
 const tables = (scope: Scope): string[] => scope.entities.map((entity) => entity.table);
 
 describe('Key Entities prose bullets', () => {

@@ -7,15 +7,10 @@ import { extractScope } from '../../lib/scope/index.js';
 import { provenanceGaps } from '../../lib/scope/provenance.js';
 import { buildDataModel } from '../../lib/model/data-model.js';
 import { Findings } from '../../lib/model/findings.js';
-import type { Entity, Scope } from '../../lib/types.js';
+import type { Scope } from '../../lib/types.js';
+import { lineOf, table } from '../helpers/scope.js';
 
 const entitiesOf = (text: string): Scope => extractScope(text);
-const table = (scope: Scope, name: string): Entity => {
-  const found = scope.entities.find((entity) => entity.table === name);
-  if (!found) throw new Error(`no entity ${name}; have ${scope.entities.map((entity) => entity.table).join(', ')}`);
-  return found;
-};
-const lineOf = (text: string, needle: string): number => text.split('\n').findIndex((line) => line.includes(needle)) + 1;
 
 describe('a kind of rows kept in an existing table by its type', () => {
   const doc = [

@@ -87,6 +87,7 @@ for (const mode of modes) {
       const section = plan.documentAfter.slice(plan.documentBefore.length);
       result = scoreCase({ truth, scope: prepared.scope, section, stated: statedOperations(truth, inputText) });
       result.fieldsNamed = fieldsNamedIn(truth, givenText);
+      result.namedWords = namedWords(givenText);
       result.unsourced = provenanceGaps(prepared.scope, [prepared.document.text, ...readCompanionTexts(prepared)]);
     } catch (error) {
       sum.failed++;
@@ -111,6 +112,8 @@ for (const mode of modes) {
       if (result.notInContract.length) console.log(`  not in contract: ${result.notInContract.join('; ')}`);
       if (result.missedEntities.length) console.log(`  entities missed: ${result.missedEntities.join('; ')}`);
       if (result.missedFields.length) console.log(`  fields missed: ${result.missedFields.slice(0, 30).join(', ')}`);
+      const missedNamed = result.missedFields.filter((field) => result.namedWords.has(squashWord(field.split('.').pop())));
+      if (missedNamed.length) console.log(`  missed, though the documents name them: ${missedNamed.join(', ')}`);
       if (result.unsourced.length) console.log(`  unsourced: ${result.unsourced.slice(0, 10).join('; ')}`);
     }
   }
@@ -131,10 +134,19 @@ function readCompanionTexts(prepared) {
   return (prepared.scope.sources ?? []).slice(1).map((source) => readFileSync(path.join(prepared.context.root, source.path), 'utf8'));
 }
 
+function squashWord(word) {
+  return word.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+/** Every word of the text, squashed, to tell which fields the documents name at all. */
+function namedWords(text) {
+  return new Set((text.match(/[A-Za-z0-9_]+/g) ?? []).map(squashWord));
+}
+
 /** How many of the authors' fields the given documents name at all (as a word, any case or separator). */
 function fieldsNamedIn(truth, text) {
-  const squash = (word) => word.toLowerCase().replace(/[^a-z0-9]/g, '');
-  const words = new Set((text.match(/[A-Za-z0-9_]+/g) ?? []).map(squash));
+  const squash = squashWord;
+  const words = namedWords(text);
   const singular = (name) => name.replace(/(?:ies)$/, 'y').replace(/(?:ses|xes|ches|shes)$/, (end) => end.slice(0, -2)).replace(/s$/, '');
   const optional = new Set((truth.optional_entities ?? []).map((name) => singular(squash(name))));
   let named = 0;

@@ -38,8 +38,8 @@ const NEW_COLUMN_DOTTED = /`([A-Za-z_]\w*)\.([A-Za-z_]\w*)`/g;
 const COLUMN_WORD = /\bcolumns?\b|欄位/i;
 const ADD_WORD = /\bnew\b|\badd(?:s|ed|ing)?\b|\bintroduce|新增|加入|增加|新/i;
 const COLUMN_TO_TABLE = [
-  /\bcolumns?\s+`(\w+)`(\s*\([^)]*\))?\s+(?:to|on|in|into)\s+(?:the\s+)?`(\w+)`/gi,
-  /\badd(?:s|ing)?\s+(?:a\s+)?(?:nullable\s+|optional\s+)?`(\w+)`(\s*\([^)]*\))?\s+(?:column\s+)?(?:to|on)\s+(?:the\s+)?`(\w+)`/gi,
+  /\bcolumns?\s+`(\w+)`(\s*\([^)]*\))?\s+(?:to|on|in|into)\s+(?:the\s+)?(?:existing\s+)?`(\w+)`/gi,
+  /\badd(?:s|ing)?\s+(?:a\s+)?(?:nullable\s+|optional\s+)?`(\w+)`(\s*\([^)]*\))?\s+(?:column\s+)?(?:to|on)\s+(?:the\s+)?(?:existing\s+)?`(\w+)`/gi,
 ];
 /** "Adicionar a coluna `x` na tabela `y`", "Agregar las columnas `a` y `b` a la tabla `y`". */
 const COLUMNS_TO_TABLE_ROMANCE = /(?:^|[^\p{L}])(?:adicionar|adicione|adiciona|incluir|inclua|criar|crie|agregar|agregue|añadir|añada|crear|cree)\s+(?:(?:a|as|uma|la|las|una)\s+)?(?:(?:novas?|nuevas?)\s+)?(?:colunas?|columnas?|campos?)\s+((?:`\w+`(?:\s*\([^)]*\))?(?:\s*,\s*|\s+(?:e|y)\s+)?)+)\s*(?:na|à|em|no|a|en|para)\s+(?:(?:a|la)\s+)?(?:tabela|tabla)\s+`?([A-Za-z_][\w.]*)`?/giu;
@@ -673,8 +673,15 @@ export function linkReferences(entities: readonly Entity[]): void {
     const words = entity.table.replace(/([a-z0-9])([A-Z])/g, '$1_$2').split(/[_\s]+/).filter(Boolean);
     if (words.length > 1) add(entityKey(words[words.length - 1]), entity);
   }
+  const tables = new Set(entities.map((entity) => entity.table));
   for (const entity of entities) {
     for (const column of entity.columns) {
+      // "foreign key reference to parent invoice": the word names the sprint's `Invoice`, itself included.
+      // Only a lower-case word: a name as written (`Book`) may be a model of the repository's.
+      if (column.references && /^[a-z]+$/.test(column.references) && !tables.has(column.references)) {
+        const named = entities.filter((candidate) => !candidate.joins && entityKey(candidate.table) === entityKey(column.references!));
+        if (named.length === 1) column.references = named[0].table;
+      }
       if (column.references || (column.type && !/^(?:uuid|bigint|int|integer|int8|bigserial|serial)$/i.test(column.type))) continue;
       // `goal_id` or `goalId`: the entity name before the key suffix.
       const owner = /^(.+)_id$/.exec(column.name)?.[1] ?? /^(.*[a-z0-9])Id$/.exec(column.name)?.[1];
@@ -1496,6 +1503,79 @@ export function codeNamedAttributes(units: readonly Unit[], entities: readonly E
   }
 }
 
+/** "MUST store", "MUST record", "fields recorded on the delivery record": the sentence says what a row keeps. */
+const STORE_STATEMENT = /\b(?:must|shall|should|will)\s+(?:also\s+)?(?:store|record|persist|keep|save)\b|\b(?:fields?|columns?|attributes?)\s+(?:recorded|stored|kept|persisted|saved)\s+(?:on|in)\b/i;
+/** What travels elsewhere: to monitoring, logs, events, a response. */
+const ELSEWHERE = /\b(?:request|response|payload|monitoring|metrics?|logs?|logged|telemetry|events?|headers?|returns?|returned|computed|derived|cache[sd]?)\b/i;
+
+/**
+ * "each delivery MUST record `attemptCount`", "the following fields recorded on the
+ * delivery record:" followed by `- \`errorMessage\`: …` items: names written as code
+ * that a sentence says one entity's rows keep. The entity is the one the sentence names
+ * by its words; the names are the code spans after the verb, or, when the sentence
+ * ends in a colon, the code span each nested item opens with. A name that is the
+ * entity's own key (`deliveryId` on Delivery) adds nothing.
+ */
+export function storedAttributes(units: readonly Unit[], entities: readonly Entity[]): void {
+  const names = entities.filter((entity) => !entity.joins).map((entity) => ({ entity, words: nameWords(entity.table) }));
+  const children = new Map<Unit, Unit[]>();
+  for (const unit of units) if (unit.parent) children.set(unit.parent, [...(children.get(unit.parent) ?? []), unit]);
+  for (const unit of units) {
+    for (const sentence of sentences(unit.text)) {
+      const prose = proseOf(sentence.text);
+      const verb = STORE_STATEMENT.exec(prose);
+      if (!verb || ELSEWHERE.test(prose)) continue;
+      const spoken = names.filter(({ words }) => words.test(prose));
+      if (spoken.length !== 1) continue;
+      const { entity } = spoken[0];
+      const found: Array<{ name: string; line: number }> = [];
+      // Code spans after the verb (proseOf keeps offsets, so the verb's index holds in the sentence too).
+      // A span the sentence calls a table (`users_by_email` table) names rows, not an attribute.
+      for (const code of sentence.text.slice(verb.index).matchAll(/`([A-Za-z_]\w*)`(?!\s+(?:tables?|tabelas?|tablas?|collections?|models?|entit(?:y|ies))\b)/g)) found.push({ name: code[1], line: lineAt(unit, sentence.at + verb.index + code.index) });
+      if (/[:：]\s*$/.test(sentence.text) && sentence.at + sentence.text.length >= unit.text.trimEnd().length) {
+        for (const child of children.get(unit) ?? []) {
+          const lead = /^`([A-Za-z_]\w*)`/.exec(child.text);
+          if (lead) found.push({ name: lead[1], line: child.line });
+        }
+      }
+      const ownKey = (name: string): boolean => columnKey(name) === `${entityKey(entity.table)}id`;
+      addColumns(
+        entity,
+        found.filter((item) => !ownKey(item.name) && snakeCase(item.name) !== snakeCase(entity.table) && !entity.columns.some((column) => sameColumn(column.name, item.name))).map((item) => ({ ...item, ...(entity.change === 'new-table' ? {} : { existing: true }) })),
+      );
+    }
+  }
+}
+
+/** `invoice.total_amount`, "webhook_events table.original_payload": a table's name, a dot, one of its columns. */
+const DOTTED_ATTRIBUTE = /(?<![\w.])([A-Za-z_]\w*)(?:\s+table)?\.([a-z_][A-Za-z0-9_]*)(?![\w.(])(?!`?\s+(?:relationship|relation|association|list|connection|resolver)s?\b)/g;
+/** After a dot, what a file name or a host has, not a column. */
+const NOT_A_COLUMN_AFTER_DOT = /^(?:md|ts|tsx|js|mjs|json|ya?ml|py|rs|go|rb|java|kt|cs|sql|html?|xml|csv|txt|com|org|io|net|dev|env|toml|lock|proto|graphql)$/i;
+
+/**
+ * A sprint entity's name, a dot and an attribute, in prose or code ("invoice.created_at →
+ * CreationDateTime", "in webhook_events table.original_payload field"): a column of that
+ * entity. Said of a table the sprint only alters, it is a column the table has.
+ */
+export function dottedAttributes(units: readonly Unit[], entities: readonly Entity[]): void {
+  const byKey = new Map<string, Entity[]>();
+  for (const entity of entities) if (!entity.joins) byKey.set(entityKey(entity.table), [...(byKey.get(entityKey(entity.table)) ?? []), entity]);
+  // `Transaction.refunds` names related rows, not a column.
+  const related = new Set(entities.flatMap((entity) => [entity.table, ...(entity.subtypes ?? []).map((subtype) => subtype.name)]).map(entityKey));
+  for (const unit of units) {
+    for (const match of unit.text.matchAll(DOTTED_ATTRIBUTE)) {
+      const owners = byKey.get(entityKey(match[1])) ?? [];
+      const name = match[2];
+      // `Tag.products` on a class: a collection the ORM navigates, not a column.
+      const navigation = /^[A-Z]/.test(match[1]) && isPlural(name);
+      if (owners.length !== 1 || NOT_A_COLUMN_AFTER_DOT.test(name) || related.has(entityKey(name)) || navigation) continue;
+      const entity = owners[0];
+      if (entity.columns.some((column) => sameColumn(column.name, name))) continue;
+      addColumns(entity, [{ name, line: lineAt(unit, match.index + match[0].length - name.length), ...(entity.change === 'new-table' ? {} : { existing: true }) }]);
+    }
+  }
+}
+
 /** `DeliveryNote` → /\bdelivery\s+notes?\b/i: the name as words in a sentence. */
 function nameWords(name: string): RegExp {
   const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').split(/[\s_-]+/).filter(Boolean).map((word) => word.toLowerCase());
@@ -1541,15 +1621,7 @@ export function tenantKeys(units: readonly Unit[], entities: readonly Entity[]):
  * (the only one that has them all), make one unique key; the last column carries it.
  */
 function uniqueTuples(text: string, line: number, entities: readonly Entity[]): void {
-  const tuples = [...text.matchAll(COLUMN_TUPLE)].map((match) => match[1].split(/[,，]/));
-  // "`comment_id` + `user_id`", "`comment_id`와 `user_id`의 조합": code spans joined without parentheses, when the
-  // sentence makes them one key; "`email` and `username` are unique" is two keys.
-  for (const match of text.matchAll(CODE_SPAN_JOIN)) {
-    if (match[0].includes('+') || COMBINATION_WORD.test(proseOf(text))) tuples.push([...match[0].matchAll(/`([A-Za-z_]\w*)`/g)].map((span) => span[1]));
-  }
-  for (const tuple of tuples) {
-    const names = tuple.map((name) => name.replace(/`/g, '').trim());
-    if (new Set(names).size !== names.length) continue;
+  for (const names of columnTuples(text)) {
     const owners = entities.filter((entity) => names.every((name) => entity.columns.some((column) => column.name === name)));
     if (owners.length !== 1) continue;
     const last = owners[0].columns.find((column) => column.name === names.at(-1))!;
@@ -1558,6 +1630,43 @@ function uniqueTuples(text: string, line: number, entities: readonly Entity[]): 
     last.uniqueWith = [...new Set([...(last.uniqueWith ?? []), ...others])];
     last.uniqueLine ??= line;
   }
+}
+
+/** The column lists a sentence about uniqueness makes one key of, each name once. */
+function columnTuples(text: string): string[][] {
+  const tuples = [...text.matchAll(COLUMN_TUPLE)].map((match) => match[1].split(/[,，]/));
+  // "`comment_id` + `user_id`", "`comment_id`와 `user_id`의 조합": code spans joined without parentheses, when the
+  // sentence makes them one key; "`email` and `username` are unique" is two keys.
+  for (const match of text.matchAll(CODE_SPAN_JOIN)) {
+    if (match[0].includes('+') || COMBINATION_WORD.test(proseOf(text))) tuples.push([...match[0].matchAll(/`([A-Za-z_]\w*)`/g)].map((span) => span[1]));
+  }
+  return tuples.map((tuple) => tuple.map((name) => name.replace(/`/g, '').trim())).filter((names) => new Set(names).size === names.length);
+}
+
+/**
+ * "`webhook_events` - deduplication via unique(gateway_id, event_id, tenant_id)": the columns of the one table
+ * the sentence names, stated by the key they make, when nothing else states that table's columns. Run before
+ * other readers add a column, so a tuple stated for a bare table is read whole.
+ */
+export function uniqueTupleColumns(units: readonly Unit[], entities: readonly Entity[]): void {
+  for (const unit of units) {
+    for (const sentence of sentences(unit.text)) {
+      if (!UNIQUE_WORD.test(proseOf(sentence.text))) continue;
+      for (const names of columnTuples(sentence.text)) {
+        if (entities.some((entity) => names.every((name) => entity.columns.some((column) => column.name === name)))) continue;
+        const named = entities.filter((entity) => !entity.joins && namesTable(sentence.text, entity.table));
+        // A table whose columns are stated keeps them: a tuple naming others contradicts it, and adds nothing.
+        if (named.length !== 1 || named[0].columns.length) continue;
+        addColumns(named[0], names.map((name) => ({ name, line: lineAt(unit, sentence.at + sentence.text.indexOf(name)) })));
+      }
+    }
+  }
+}
+
+/** The table written as code (`webhook_events`) or by its name and the word "table". */
+function namesTable(text: string, table: string): boolean {
+  const escaped = table.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`\`${escaped}\`|(?<![\\w.])${escaped}\\s+table\\b`).test(text);
 }
 
 /** "unique per owner", "unique within a workspace", "unique for each project": the scope the uniqueness holds in. */

@@ -71,7 +71,8 @@ export function parseAttributes(input: string): Attributes {
   take(/(?:default(?:s)?(?: to| value| is)?|預設(?:值)?(?:為|是)?|默认(?:值)?(?:为|是)?)\s*[:：=]?\s*(`[^`]*`|'[^']*'|"[^"]*"|[\w.-]+(?:\(\))?)/i, (match) => {
     attrs.default = unquote(match[1]);
   });
-  take(/(?:\bFK\b|foreign key|references|refs|外鍵|外键)\s*(?:to|→|->|:|：|指向|參照|参照)?\s*(`[^`]*`|[\w.]+(?:\(\w+\))?)/i, (match) => {
+  // "foreign key reference to parent invoice": the words between the key and the target say how it relates, not which.
+  take(/(?:\bFK\b|foreign key|references|refs|外鍵|外键)\s*(?:(?:reference|ref)\s+)?(?:to|→|->|:|：|指向|參照|参照)?\s*(?:(?:the|an?|its|their|parent|owning|related|linked)\s+)*(`[^`]*`|[\w.]+(?:\(\w+\))?)/i, (match) => {
     attrs.references = unquote(match[1]).replace(/\((\w+)\)$/, '.$1');
   });
   // "対象アイテム (Item) への参照", "`users` を参照": the referenced model written as code or in parentheses before the Japanese word.

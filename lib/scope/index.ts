@@ -3,7 +3,7 @@
 // What the text does not say becomes an open question; nothing is invented.
 import { locateLine, type AuthzRule, type Entity, type ExistingModel, type Field, type Integration, type JobItem, type Operation, type Scope, type ScopeNote, type ScopeSource, type Slo } from '../types.js';
 import { operationKey } from '../types.js';
-import { addColumns, cjkEntity, inlineFieldList, fieldListColumns, fieldListLead, type FieldList, codeGlosses, columnsAfterNouns, entitiesFromSql, entityFromHeading, entityFromLabel, codeNamedAttributes, columnsForAllEntities, extendedModelColumns, impliedJunctions, nativeOwnerKeys, subtypeKeysCased, uniquePerScope, tenantKeys, isModelLabel, junctionKeys, junctionTables, type RelationStatement, modelFilesInTree, mergeEntity, mergeShapes, entitiesInUnit, entitiesByNoun, existingModelsIn, keyEntity, linkReferences, nestedColumns, rowHints, settleProseReferences } from './entities.js';
+import { addColumns, cjkEntity, inlineFieldList, fieldListColumns, fieldListLead, type FieldList, codeGlosses, columnsAfterNouns, entitiesFromSql, entityFromHeading, entityFromLabel, codeNamedAttributes, columnsForAllEntities, dottedAttributes, storedAttributes, uniqueTupleColumns, extendedModelColumns, impliedJunctions, nativeOwnerKeys, subtypeKeysCased, uniquePerScope, tenantKeys, isModelLabel, junctionKeys, junctionTables, type RelationStatement, modelFilesInTree, mergeEntity, mergeShapes, entitiesInUnit, entitiesByNoun, existingModelsIn, keyEntity, linkReferences, nestedColumns, rowHints, settleProseReferences } from './entities.js';
 import { dropPathParamEchoes, naturalKeys } from './operation-inputs.js';
 import { authzFromCell, authzRule, integrationsIn, statedErrorsIn, jobIn, mentionsFrontend, resolveOperations, servicesIn, slosIn, verificationOf, webhookVendor } from './facts.js';
 import { toColumn, toField } from './fields.js';
@@ -478,6 +478,8 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
   const relations: RelationStatement[] = units
     .filter((unit) => !unit.outOfScope && unit.kind !== 'code' && unit.kind !== 'heading' && unit.section !== 'openQuestions' && unit.section !== 'alternatives')
     .map((unit) => ({ unit, subject: keyItems.get(unit), explicitOnly: !keyItems.has(unit) && unit.section !== 'entities' && !RELATIONS_HEADING.test(unit.heading?.text ?? '') }));
+  // "`webhook_events` - unique(gateway_id, event_id, tenant_id)": a bare table's columns, stated by its key.
+  uniqueTupleColumns(relations.map((relation) => relation.unit), entities);
   // "extends the existing Book model with (`shelf_id` FK …)": new attributes of a model named in a sentence.
   extendedModelColumns(relations.map((relation) => relation.unit), entities);
   impliedJunctions(relations, entities, contextEntities);
@@ -485,6 +487,10 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
   columnsForAllEntities(relations.map((relation) => relation.unit), entities);
   // "hidden through the `isHidden` flag": a code-named attribute of the one entity the sentence speaks of.
   codeNamedAttributes(relations.map((relation) => relation.unit), entities);
+  // "each delivery MUST record `attemptCount`": code-named attributes a sentence says the rows keep.
+  storedAttributes(relations.map((relation) => relation.unit), entities);
+  // "invoice.created_at": an attribute written after its entity's name and a dot.
+  dottedAttributes(relations.map((relation) => relation.unit), entities);
   // "all data is scoped by `workspaceId`": the tenant key of every new table.
   tenantKeys(relations.map((relation) => relation.unit), entities);
   // "会員に属する": the owner's key, in the languages the English "belongs to" reading does not cover.

@@ -3,7 +3,7 @@
 
 import type { FieldType, Problem } from '../types.js';
 import type { ContractPlan, PlannedField, PlannedOperation, PlannedResource } from './model.js';
-import { statedKeyField } from './model.js';
+import { isNumericEnum, statedKeyField } from './model.js';
 import { camelCase, pascalCase, upperSnakeCase } from '../naming/index.js';
 import { enumTypeName } from './naming.js';
 import { pageSizeOf } from './catalog.js';
@@ -37,7 +37,8 @@ function enumValueName(value: string): string {
 
 function typeOf(field: PlannedField, owner: string, ctx: SdlContext): string {
   if (field.name === 'id' || /Id$|_id$/.test(field.name)) return 'ID';
-  if (field.enum) return enumTypeName(field.name, field.enum, owner, ctx.enums, ctx.typeNames);
+  // An enum holds names; allowed numbers stay the number type they are.
+  if (field.enum && !isNumericEnum(field)) return enumTypeName(field.name, field.enum, owner, ctx.enums, ctx.typeNames);
   if (field.type === 'array' && field.items && field.items !== 'object' && field.items !== 'array') return `[${SCALARS[field.items]}!]`;
   const scalar = SCALARS[field.type];
   if (scalar === 'JSON') ctx.usesJson = true;

@@ -337,6 +337,11 @@ function planField(field: Field, fallback?: Partial<PlannedField>): PlannedField
 }
 
 /** Named values (`low`, `high`) are strings, whatever number-ish type was borrowed for the field. */
+/** Allowed values that are numbers on a number field (`deal_tier`: 1, 2, 3): written as numbers, never as names. */
+export function isNumericEnum(field: Pick<PlannedField, 'type' | 'enum'>): boolean {
+  return (field.type === 'integer' || field.type === 'number') && Boolean(field.enum?.length) && field.enum!.every((value) => /^-?\d+(?:\.\d+)?$/.test(value));
+}
+
 function enumAsString(planned: PlannedField): PlannedField {
   if (planned.enum?.some((value) => !/^-?\d+(?:\.\d+)?$/.test(value)) && (planned.type === 'integer' || planned.type === 'number')) planned.type = 'string';
   return planned;

@@ -3,7 +3,7 @@
 
 import { IDEMPOTENCY_RETENTION_HOURS, PAGE_SIZE, pageSizeOf } from './catalog.js';
 import type { ContractPlan, PlannedErrorBody, PlannedField, PlannedOperation, PlannedResource } from './model.js';
-import { keyWireType, scopesOf } from './model.js';
+import { isNumericEnum, keyWireType, scopesOf } from './model.js';
 import { isKeyName, pascalCase } from '../naming/index.js';
 
 type Json = Record<string, unknown>;
@@ -38,7 +38,7 @@ export function fieldSchema(field: PlannedField): Json {
   schema.type = field.nullable ? [field.type, 'null'] : field.type;
   if (field.type === 'array') schema.items = { type: field.items ?? 'string' };
   if (field.format) schema.format = field.format;
-  if (field.enum) schema.enum = [...field.enum];
+  if (field.enum) schema.enum = isNumericEnum(field) ? field.enum.map(Number) : [...field.enum];
   if (field.minimum !== undefined) schema.minimum = field.minimum;
   if (field.exclusiveMinimum !== undefined) schema.exclusiveMinimum = field.exclusiveMinimum;
   if (field.maximum !== undefined) schema.maximum = field.maximum;

@@ -3,7 +3,7 @@
 
 import type { FieldType, Problem } from '../types.js';
 import type { ContractPlan, PlannedField, PlannedOperation, PlannedResource } from './model.js';
-import { statedKeyField } from './model.js';
+import { isNumericEnum, statedKeyField } from './model.js';
 import { pascalCase, snakeCase, upperSnakeCase } from '../naming/index.js';
 import { enumTypeName } from './naming.js';
 import { pageSizeOf } from './catalog.js';
@@ -25,7 +25,8 @@ interface ProtoContext {
 }
 
 function protoType(field: PlannedField, owner: string, ctx: ProtoContext): string {
-  if (field.enum) return enumTypeName(field.name, field.enum, owner, ctx.enums, ctx.messageNames);
+  // An enum holds names; allowed numbers stay the number type they are.
+  if (field.enum && !isNumericEnum(field)) return enumTypeName(field.name, field.enum, owner, ctx.enums, ctx.messageNames);
   if (field.format === 'date-time') {
     ctx.imports.add('google/protobuf/timestamp.proto');
     return 'google.protobuf.Timestamp';

@@ -4,13 +4,15 @@
 import { Script } from 'node:vm';
 import type { Problem } from '../types.js';
 import type { ContractPlan, PlannedField, PlannedOperation } from './model.js';
-import { statedKeyField } from './model.js';
+import { isNumericEnum, statedKeyField } from './model.js';
 import { camelCase } from '../naming/index.js';
 import { pageSizeOf } from './catalog.js';
 
 function zodOf(field: PlannedField): string {
   let expression: string;
-  if (field.enum) expression = `z.enum([${field.enum.map((value) => `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`).join(', ')}])`;
+  // `deal_tier: 1 | 2 | 3`: literal numbers, which z.enum (strings only) cannot hold.
+  if (field.enum && isNumericEnum(field)) expression = field.enum.length === 1 ? `z.literal(${Number(field.enum[0])})` : `z.union([${field.enum.map((value) => `z.literal(${Number(value)})`).join(', ')}])`;
+  else if (field.enum) expression = `z.enum([${field.enum.map((value) => `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`).join(', ')}])`;
   else if (field.type === 'integer') expression = 'z.number().int()';
   else if (field.type === 'number') expression = 'z.number()';
   else if (field.type === 'boolean') expression = 'z.boolean()';

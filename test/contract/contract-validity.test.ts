@@ -21,6 +21,8 @@ const REST_LINES = {
   problems: '- `POST /problems`: report a problem. Fields: `summary` (string, required).',
   errors: '- `GET /errors`: list recorded errors.',
   retrySafeCreate: '- `POST /parcels`: create a parcel. Must be safe to retry. Fields: `weight_grams` (integer, required).',
+  numberedTiers: '- `GET /lockers`: list lockers. Query: `tier` (integer, one of `1`, `2`, `3`).',
+  exampleCount: '- `POST /parcels/{id}/like`: toggle a like. Response: `{ "liked": true/false, "count": 10 }`',
 };
 
 const ENTITIES = '## Key Entities\n\n- **Parcel**: Attributes: `weight_grams` (integer), `status` (string).\n';
@@ -215,5 +217,26 @@ describe('an enum never takes the name of a type the contract defines', () => {
     expect(() => buildSchema(artifact.text)).not.toThrow();
     const names = [...artifact.text.matchAll(/^(?:type|enum|input) (\w+)/gm)].map((match) => match[1]);
     expect(names.length).toBe(new Set(names).size);
+  });
+});
+
+describe('numbers a field allows stay numbers', () => {
+  const scope = extractScope(restDoc([REST_LINES.numberedTiers, REST_LINES.exampleCount]));
+
+  it('OpenAPI lists them as numbers, tRPC as literals, GraphQL and proto keep the number type', async () => {
+    const rest = parse((await contract(scope, 'rest')).artifact.text) as { paths: Record<string, Record<string, { parameters?: Array<{ name: string; schema: { type: string; enum?: unknown[] } }> }>> };
+    const tier = rest.paths['/lockers'].get.parameters!.find((parameter) => parameter.name === 'tier')!;
+    expect(tier.schema).toMatchObject({ type: 'integer', enum: [1, 2, 3] });
+    expect((await contract(scope, 'trpc')).artifact.text).toContain('z.union([z.literal(1), z.literal(2), z.literal(3)])');
+    const sdl = (await contract(scope, 'graphql')).artifact.text;
+    expect(sdl).toMatch(/tier: Int\b/);
+    expect(sdl).not.toMatch(/enum \w*Tier/);
+    expect((await contract(scope, 'grpc')).artifact.text).not.toMatch(/enum \w*Tier/);
+  });
+
+  it('an example value (`"count": 10`) gives the type, not the one value allowed', () => {
+    const like = scope.operations.find((op) => op.path === '/parcels/{id}/like')!;
+    expect(like.responseFields.find((field) => field.name === 'count')).toMatchObject({ type: 'integer' });
+    expect(like.responseFields.find((field) => field.name === 'count')?.enum).toBeUndefined();
   });
 });

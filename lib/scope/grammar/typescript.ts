@@ -857,7 +857,9 @@ export function typeShape(node: TypeNode | undefined): Shape {
     }
     case 'literal':
       if (node.literal === 'boolean') return { type: 'boolean' };
-      return { type: node.literal === 'string' ? 'string' : Number.isInteger(Number(node.value)) ? 'integer' : 'number', enum: [node.value] };
+      // `count: 10` in a body written as an example states the type, not the one value allowed; a union of numbers does.
+      if (node.literal === 'number') return { type: Number.isInteger(Number(node.value)) ? 'integer' : 'number' };
+      return { type: 'string', enum: [node.value] };
     case 'union':
       return unionShape(node.types);
     default:
@@ -883,7 +885,7 @@ function unionShape(parts: TypeNode[]): Shape {
   else if (shapes.length > 1 && (types.size === 1 || [...types].every((type) => type === 'integer' || type === 'number'))) {
     const type = types.size === 1 ? shapes[0].type : 'number';
     if (type) shape = { type };
-    if (type && type !== 'boolean' && shapes.every((one) => one.enum)) shape.enum = [...new Set(shapes.flatMap((one) => one.enum ?? []))];
+    if (type && type !== 'boolean' && rest.every((part) => part.kind === 'literal')) shape.enum = [...new Set(rest.map((part) => (part.kind === 'literal' ? part.value : '')))];
   }
   if (nullable) shape.nullable = true;
   if (undefinedable) shape.undefinedable = true;

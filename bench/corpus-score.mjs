@@ -88,7 +88,8 @@ export function scoreCase({ truth, scope, section, stated }) {
     fields += truthFields.length;
     // Existing models the sprint uses unchanged count too: the section lists them with their fields.
     const existing = (scope.existingModels ?? []).map((model) => ({ table: model.name, columns: model.fields }));
-    const ours = [...scope.entities, ...existing].find((entity) => entityKey(entity.table) === entityKey(name));
+    // A table the documents name apart from its class (`@Table(name = "sys_user")` on `User`) answers to either name.
+    const ours = [...scope.entities, ...existing].find((entity) => [entity.table, entity.model].some((written) => written && entityKey(written) === entityKey(name)));
     // Found means: read from the documents, and shown in the Data model section.
     if (!ours || !modelText.includes(squash(ours.table))) {
       missedEntities.push(name);

@@ -263,6 +263,8 @@ export interface Subtype extends SourceLine {
 export interface Entity extends SourceLine {
   /** Table name as the spec writes it. */
   table: string;
+  /** The class the document declares for the table, when named otherwise (`User` for `@Table(name = "sys_user")`). */
+  model?: string;
   change: 'new-table' | 'alter-table';
   columns: Column[];
   /** Spec says the table holds data ("about 2 million rows"). */

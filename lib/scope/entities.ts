@@ -338,6 +338,7 @@ export function mergeEntity(entities: Entity[], found: Entity): void {
   addColumns(entity, found.columns);
   // A composite key the code states (`PRIMARY KEY (product_id, tag_id)`) makes the table a junction wherever it was first named.
   if (found.joins && !entity.joins) entity.joins = found.joins;
+  if (found.model && !entity.model) entity.model = found.model;
 }
 
 /** Adds each shape's columns to the entity it mirrors; shapes that mirror none are left out. */
@@ -482,14 +483,21 @@ function modelName(text: string, codes: Unit['codes'], amongModels = false): str
     // "ContentTags 表（新增）": the table word after the name says it is a model.
     if (TABLE_WORD_AFTER.test(written) && written.replace(TABLE_WORD_AFTER, '')) labelled = true;
     const outside = written.replace(TABLE_WORD_AFTER, '').trim();
-    // A translation in parentheses names it only when the heading itself is not in Latin letters ("ユーザー（User）").
-    const inside = /[A-Za-z]/.test(outside) ? undefined : /[（(]\s*([A-Za-z_][\w ]*?)\s*[）)]/.exec(bare)?.[1];
+    // A translation in parentheses names it only when the heading itself is not in Latin letters ("ユーザー（User）"),
+    // or is a word of the document's language with letters code does not use ("Usuário (User)").
+    const inside = /[A-Za-z]/.test(outside) ? codeNameBeside(outside, bare) : /[（(]\s*([A-Za-z_][\w ]*?)\s*[）)]/.exec(bare)?.[1];
     name = /^[A-Za-z_][\w]*(?: [A-Za-z_]\w*){0,2}$/.test(outside) ? outside : inside;
   }
   if (!name || !/^[A-Za-z_][\w.]*(?: [A-Za-z_]\w*){0,2}$/.test(name)) return undefined;
   // "Data Model", "Key Entities": the heading over the models, never one of them; "Atributos", "Campos de Entrada": parts of one.
   if ((!coded && ENTITIES_HEADING.test(name)) || ATTRIBUTE_LABEL_ONLY.test(name) || isMessageFields(name)) return undefined;
   return labelled || !NOT_A_MODEL.test(name) || (amongModels && MODEL_NOUN.test(name)) ? name : undefined;
+}
+
+/** "Usuário (User)": one PascalCase word in parentheses beside a name with accented letters is the name code uses. */
+function codeNameBeside(outside: string, whole: string): string | undefined {
+  if (!/[^\x00-\x7F]/.test(outside)) return undefined;
+  return /[（(]\s*([A-Z][A-Za-z0-9]*)\s*[）)]/.exec(whole)?.[1];
 }
 
 /** A heading or label over a request's or response's fields ("Request fields", "2. Campos de Entrada"). */
@@ -510,8 +518,10 @@ const PLAIN_NAME_BEFORE_FIELDS = /^([A-Z][A-Za-z0-9]*(?: [A-Z][A-Za-z0-9]*){0,2}
 export function keyEntity(unit: Unit, entities: Entity[]): EntityMention | undefined {
   const leadingCode = unit.codes[0] && !unit.text.slice(0, unit.codes[0].start).trim() ? unit.codes[0] : undefined;
   const written = unit.lead?.replace(/[:：]$/, '').trim() || leadingCode?.value || PLAIN_NAME_BEFORE_FIELDS.exec(unit.text)?.[1];
-  // "Institución Educativa": a table name is written without accents (`InstitucionEducativa`).
-  const plain = written?.normalize('NFD').replace(/\p{M}/gu, '');
+  // "Institución Educativa": a table name is written without accents (`InstitucionEducativa`); "Usuário (User)" names
+  // the model as code does in parentheses.
+  const alias = written ? codeNameBeside(written.replace(/[（(][^）)]*[）)]/g, ''), written) : undefined;
+  const plain = alias ?? written?.normalize('NFD').replace(/\p{M}/gu, '');
   // A Key Entities item is a model by where it stands: "**Event**: A scheduled activity …".
   const name = plain ? modelName(plain, [], true) ?? (KEY_ENTITY_NOUN.test(plain) ? plain : undefined) : undefined;
   if (!written || !name || name.split(' ').length > 3) return undefined;
@@ -753,7 +763,9 @@ export function attributeList(unit: Unit, from: number, bare = false): Column[] 
     const at = list.indexOf(raw, offset);
     offset = at >= 0 ? at + raw.length : offset;
     const paren = firstParenthesis(raw);
-    const words = withoutParentheses(raw).replace(/`/g, '').replace(/\s+/g, ' ').replace(/^\s*(?:and|or|y|e|và|및|和|及)\s+/i, '').trim();
+    const written = withoutParentheses(raw).replace(/`/g, '').replace(/\s+/g, ' ').replace(/^\s*(?:and|or|y|e|và|및|和|及)\s+/i, '').trim();
+    // A capitalised word ("Status", "CRC") names a column in lower case.
+    const words = /^(?:[A-Z][a-z]+|[A-Z]{2,5})$/.test(written) ? written.toLowerCase() : written;
     if (!words || /^(?:etc\.?|…|\.\.\.)$/i.test(words) || /\bcomputed\b|\bderived\b|計算|계산|calculad/i.test(paren?.inner ?? '')) continue;
     // "tales como `PRESIDENTE`": a value in capitals, not an attribute.
     if (/`[A-Z][A-Z0-9_]+`/.test(raw)) continue;

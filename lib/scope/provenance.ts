@@ -7,7 +7,8 @@ import { prefixOf } from './base-paths.js';
 import { singular } from '../naming/index.js';
 
 /** Lower-case letters and digits only: `target_cents`, `targetCents` and "target cents" compare equal. */
-const squash = (text: string): string => text.toLowerCase().normalize('NFKC').replace(/[^\p{L}\p{N}]/gu, '');
+// Accents are folded: a name is written without them (`Usuario` for "Usuário", `nome_do_escritorio`).
+const squash = (text: string): string => text.toLowerCase().normalize('NFKC').normalize('NFD').replace(/\p{M}/gu, '').replace(/[^\p{L}\p{N}]/gu, '').normalize('NFC');
 /** A word's stem, so "invitations" supports "invitation" and "expires" supports "expire". */
 const stem = (word: string): string => squash(word).replace(/(?:ies|es|s|ed|ing)$/, '').slice(0, Math.max(4, squash(word).length - 3));
 
@@ -33,8 +34,9 @@ export function provenanceGaps(scope: Scope, texts: readonly string[]): string[]
   const at = (line: number): string => squash(lines[line - 1] ?? '');
   const gaps: string[] = [];
   /** Every word of the name is at the line (or, for `anywhere`, somewhere in the documents). */
-  const check = (what: string, name: string, line: number, anywhere: string[] = []): void => {
-    const here = at(line);
+  const check = (what: string, name: string, line: number, anywhere: string[] = [], brokenOver = false): void => {
+    // A column's words may run over a line break ("… issues\n  found count"): it is cited at its last words' line.
+    const here = brokenOver && splitWords(name).length > 1 ? at(line - 1) + at(line) : at(line);
     const words = splitWords(name);
     for (const [index, word] of words.entries()) {
       const key = squash(word);
@@ -66,6 +68,8 @@ export function provenanceGaps(scope: Scope, texts: readonly string[]): string[]
     if (joins) {
       if (!joinedName(entity.table, joins)) gaps.push(`entity ${entity.table} (line ${entity.line}, joins ${joins.join(', ')})`);
     } else check('entity', entity.table, entity.line);
+    // The class is declared a line or two below the table's name (`@Table(name = "sys_user")`, then `class User`).
+    if (entity.model && ![0, 1, 2, 3].some((offset) => at(entity.line + offset).includes(squash(entity.model!)))) gaps.push(`entity model ${entity.model} (line ${entity.line})`);
     for (const subtype of entity.subtypes ?? []) for (const name of [subtype.name, subtype.column, subtype.value]) check(`subtype ${entity.table}`, name, subtype.line);
     for (const column of entity.columns) {
       // A junction's key to one of the entities it joins: that entity's name and the vocabulary's `id`.
@@ -83,7 +87,7 @@ export function provenanceGaps(scope: Scope, texts: readonly string[]): string[]
       if (TIMESTAMP_PAIR.has(column.name) && at(column.line).includes('timestamps')) continue;
       if (column.term !== undefined) {
         if (!at(column.line).includes(squash(column.term)) || attributeColumn(column.term) !== column.name) gaps.push(`column ${entity.table} ${column.name} (line ${column.line}, "${column.term}")`);
-      } else check(`column ${entity.table}`, column.name, column.line);
+      } else check(`column ${entity.table}`, column.name, column.line, [], true);
     }
   }
   for (const model of scope.existingModels ?? []) {

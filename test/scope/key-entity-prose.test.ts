@@ -120,3 +120,35 @@ describe('Key Entities prose bullets', () => {
     expect(provenanceGaps(scope, [doc])).toEqual([]);
   });
 });
+
+describe('names in the document\'s own language', () => {
+  it('"Matrícula (Enrollment)" is the model code names `Enrollment`; its capitalised attribute words are columns in lower case', () => {
+    const doc = [
+      '### Entidades Principais',
+      '',
+      '- **Matrícula (Enrollment)**: Representa a matrícula de um aluno.',
+      '  - *Atributos:* Id, Turno, Status, CPF.',
+      '- **Turma (Class Group)**: Um grupo de alunos.',
+      '- **Secretária**: Quem atende os alunos.',
+      '',
+    ].join('\n');
+    const scope = extractScope(doc);
+    expect(tables(scope)).toContain('Enrollment');
+    expect(tables(scope)).not.toContain('Matricula');
+    // Two words in parentheses are a description, not the code's name.
+    expect(tables(scope)).toContain('Turma');
+    // An accented name is written without its accents, and provenance reads it so.
+    expect(tables(scope)).toContain('Secretaria');
+    expect(names(scope, 'Enrollment')).toEqual(['id', 'turno', 'status', 'cpf']);
+    expect(provenanceGaps(scope, [doc])).toEqual([]);
+  });
+});
+
+describe('an attribute broken over lines', () => {
+  it('is cited at its last words and traced across the break', () => {
+    const doc = ['## Key Entities', '', '- **Scan Result**: The outcome of a scan. Attributes:', '  job reference, notes scanned count, issues', '  found count, timestamp.', ''].join('\n');
+    const scope = extractScope(doc);
+    expect(table(scope, 'ScanResult').columns.find((column) => column.name === 'issues_found_count')?.line).toBe(5);
+    expect(provenanceGaps(scope, [doc])).toEqual([]);
+  });
+});

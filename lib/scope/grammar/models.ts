@@ -344,7 +344,7 @@ function readMermaid(code: string, firstLine: number): Entity[] {
 /* ------------------------------------------------------ Mermaid classDiagram */
 
 /** Classes that hold behaviour or wiring, not stored rows. */
-const NOT_STORED_CLASS = /(?:Service|Controller|Repository|Handler|Manager|Client|Gateway|Factory|Provider|Resolver|Module|Router|Adapter|Facade|Helper|Util|Utils)$/;
+const NOT_STORED_CLASS = /(?:Service|Controller|Repository|Handler|Manager|Client|Gateway|Factory|Provider|Resolver|Module|Router|Adapter|Facade|Helper|Util|Utils|Exception|Error)$/;
 
 /**
  * `class Account { +String id  +balance: Decimal  +deposit() void }` and
@@ -1219,7 +1219,7 @@ function classEntities(code: string, firstLine: number, dialect: Dialect): Entit
   const marked = classes.filter((cls) => cls.annotations.some((annotation) => annotation.name === 'Entity'));
   const entities: Entity[] = [];
   for (const cls of marked.length ? marked : classes) {
-    if (isDtoName(cls.name.value)) continue;
+    if (isDtoName(cls.name.value) || NOT_STORED_CLASS.test(cls.name.value)) continue;
     const columns: Column[] = [];
     for (const field of cls.fields) {
       const type = typeParts(field.type);
@@ -1240,7 +1240,11 @@ function classEntities(code: string, firstLine: number, dialect: Dialect): Entit
     const table = cls.annotations.find((annotation) => annotation.name === 'Table');
     const tableName = annotationArg(table, 'name') ?? annotationArg(table, 'Name') ?? table?.args[0];
     if (!columns.length && !marked.includes(cls) && !table) continue;
-    addEntity(entities, tableName?.kind === 'string' ? tableName.value : cls.name.value, firstLine + cls.name.line, columns);
+    if (tableName?.kind === 'string' && tableName.value !== cls.name.value) {
+      // The table is named on the annotation's line; the class keeps its own name beside it.
+      addEntity(entities, tableName.value, firstLine + (code.slice(0, tableName.start).match(/\n/g)?.length ?? 0), columns);
+      entityByTable(entities, tableName.value)!.model ??= cls.name.value;
+    } else addEntity(entities, cls.name.value, firstLine + cls.name.line, columns);
   }
   return entities;
 }

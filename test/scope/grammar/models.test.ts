@@ -567,7 +567,8 @@ describe('entitiesFromCode: Java, Kotlin, C#', () => {
       {
         table: 'invoices',
         change: 'new-table',
-        line: 7,
+        line: 6,
+        model: 'Invoice',
         columns: [
           { name: 'id', line: 10, type: 'Long', nullable: false },
           { name: 'number', line: 13, type: 'String', nullable: false, unique: true },
@@ -584,7 +585,8 @@ describe('entitiesFromCode: Java, Kotlin, C#', () => {
       {
         table: 'warehouses',
         change: 'new-table',
-        line: 3,
+        line: 2,
+        model: 'Warehouse',
         columns: [
           { name: 'id', line: 5, type: 'Long', nullable: false, default: '0' },
           { name: 'code', line: 7, type: 'String', nullable: false, unique: true },
@@ -657,4 +659,23 @@ describe('isDtoName', () => {
   );
 
   it.each(['Invoice', 'Warehouse', 'Thread', 'Bookmark'])('%s does not', (name) => expect(isDtoName(name)).toBe(false));
+});
+
+describe('classes that are not tables', () => {
+  it('an exception class beside an @Entity is no table, and the table is cited at its @Table line', () => {
+    const code = lines(
+      '@Entity',
+      '@Table(name = "app_user")',
+      'public class AppUser {',
+      '    @Id',
+      '    private UUID id;',
+      '    private String login;',
+      '}',
+    );
+    const entities = entitiesFromCode('java', code, 10);
+    expect(entities.map((entity) => [entity.table, entity.model, entity.line])).toEqual([['app_user', 'AppUser', 11]]);
+    // A fence of its own, with no @Entity beside it to mark the tables.
+    const exception = lines('public class AppUserException extends RuntimeException {', '    private final String errorCode;', '    private final Object[] args;', '}');
+    expect(entitiesFromCode('java', exception, 30)).toEqual([]);
+  });
 });

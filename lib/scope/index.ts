@@ -28,6 +28,7 @@ import {
   readGraphqlFence,
   readProtoDefinitions,
   readTrpcFence,
+  commentRoutes,
   restFromRow,
   restMentions,
   restOperation,
@@ -251,8 +252,12 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
         let requestOp: Operation | undefined;
         value.split(/\r?\n/).forEach((text, index) => {
           const match = /^\s*(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+(\/\S*)/.exec(text);
-          if (!match) return;
           const lineUnit: Unit = { ...unit, kind: 'paragraph', text, codes: [], pieces: [], line: unit.line + 1 + index };
+          if (!match) {
+            // A plan's file tree: `├── zones.go   # GET /v1/zones  GET /v1/zones/{id}`.
+            for (const route of commentRoutes(text)) register(restOperation(route.method, route.path, lineUnit, route.at, text.length, route.at, route.at).op, unit);
+            return;
+          }
           requestOp = register(restOperation(match[1], match[2], lineUnit, 0, text.length, 0, match[0].length).op, unit);
         });
         // `POST /x`, headers, a blank line, then the body: the request's fields.

@@ -20,7 +20,8 @@ import { singular } from '../naming/index.js';
 const METHOD = '(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)';
 /** `POST /v1/x`, "a DELETE on /api/users/:id", "GET and DELETE `/v1/x/{id}`". */
 export const REST_MENTION = new RegExp(
-  String.raw`\b(${METHOD}(?:\s*(?:,|\/|&|\band\b|\bor\b|和|與|或)\s*${METHOD})*)\b[\s\`*]+(?:(?:on|to|at|request|requests|call|calls|for|against|of|endpoint|route|請求)\s+)*(?:the\s+)?\`?(\/(?:[A-Za-z0-9_{}:<>\[\].~*-]|\/|\?[\w=&.[\]-]*)*)`,
+  // "the user POSTs to `/v1/auth/register`": the method used as a verb.
+  String.raw`\b(${METHOD}(?:\s*(?:,|\/|&|\band\b|\bor\b|和|與|或)\s*${METHOD})*)(?:s|ing|ed)?\b[\s\`*]+(?:(?:on|to|at|request|requests|call|calls|for|against|of|endpoint|route|請求)\s+)*(?:the\s+)?\`?(\/(?:[A-Za-z0-9_{}:<>\[\].~*-]|\/|\?[\w=&.[\]-]*)*)`,
   'g',
 );
 
@@ -303,6 +304,36 @@ export function addFields(op: Operation, fields: FoundFields): void {
   merge(bodyless ? op.queryParams : op.requestFields, fields.request);
   merge(op.queryParams, fields.query.filter((field) => !op.pathParams.includes(field.name)));
   merge(op.responseFields, fields.response);
+}
+
+/** `# GET /v1/zones  GET /v1/zones/{id}` after a file in a plan's tree: the routes that file serves. */
+const COMMENT_ROUTE = new RegExp(String.raw`\b(${METHOD}|CRUD)\s+(\/[A-Za-z0-9_{}:.|/-]*)`, 'g');
+/** CRUD, as HTTP names its four actions on a collection and on one of its rows. */
+const CRUD_ROUTES: ReadonlyArray<[string, boolean]> = [['GET', false], ['POST', false], ['GET', true], ['PUT', true], ['DELETE', true]];
+
+/**
+ * The routes a comment in a fenced file tree names: each `METHOD /path` in it, a last segment
+ * written as alternatives (`/v1/auth/register|login|logout`) as one route each, and `CRUD /v1/alerts`
+ * as the five routes of a collection (its rows keyed by `{id}`).
+ */
+export function commentRoutes(line: string): Array<{ method: string; path: string; at: number }> {
+  const comment = /(?:^|\s)(?:#|\/\/)\s*(.*)$/.exec(line);
+  if (!comment) return [];
+  const offset = comment.index + comment[0].length - comment[1].length;
+  const routes: Array<{ method: string; path: string; at: number }> = [];
+  for (const match of comment[1].matchAll(COMMENT_ROUTE)) {
+    const written = match[2].replace(/[.,;:]+$/, '');
+    const segments = written.split('/');
+    const last = segments.pop() ?? '';
+    const paths = last.includes('|') ? last.split('|').filter(Boolean).map((part) => [...segments, part].join('/')) : [written];
+    const at = offset + match.index;
+    for (const path of paths) {
+      if (path.includes('|')) continue;
+      if (match[1] !== 'CRUD') routes.push({ method: match[1], path, at });
+      else for (const [method, row] of CRUD_ROUTES) routes.push({ method, path: row ? `${path.replace(/\/$/, '')}/{id}` : path, at });
+    }
+  }
+  return routes;
 }
 
 /** REST mentions in a unit's prose, each with the clause up to the next mention. */

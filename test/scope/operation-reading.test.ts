@@ -179,3 +179,40 @@ describe('gRPC methods named in prose', () => {
     expect(extractScope(doc).operations.filter((op) => op.kind === 'grpc')).toEqual([]);
   });
 });
+
+describe('routes written where prose and trees put them', () => {
+  it('"the user POSTs to `/v1/x`" is the method used as a verb', () => {
+    const doc = ['# Sessions', '', '## Scenarios', '', '1. **When** the user POSTs to `/v1/sessions`, **Then** a session starts.', '2. **When** a client GETs `/v1/sessions/{id}`, **Then** it sees it.', ''].join('\n');
+    expect(keys(doc)).toEqual(['POST /v1/sessions', 'GET /v1/sessions/{id}']);
+  });
+
+  it('a comment beside a file in a plan\'s tree names the routes it serves; `a|b` and CRUD expand', () => {
+    const doc = [
+      '# Plan',
+      '',
+      '## Project Structure',
+      '',
+      '```text',
+      'internal/handler/',
+      '├── session.go      # POST /v1/session/open|close',
+      '├── parcels.go      # GET /v1/parcels  GET /v1/parcels/{id}',
+      '├── lockers.go      # CRUD /v1/lockers',
+      '└── health.go       # liveness only, no route',
+      '```',
+      '',
+    ].join('\n');
+    const scope = extractScope(doc);
+    expect(scope.operations.map(operationKey)).toEqual([
+      'POST /v1/session/open',
+      'POST /v1/session/close',
+      'GET /v1/parcels',
+      'GET /v1/parcels/{id}',
+      'GET /v1/lockers',
+      'POST /v1/lockers',
+      'GET /v1/lockers/{id}',
+      'PUT /v1/lockers/{id}',
+      'DELETE /v1/lockers/{id}',
+    ]);
+    expect(scope.operations.find((op) => op.path === '/v1/parcels/{id}')?.line).toBe(8);
+  });
+});

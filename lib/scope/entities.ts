@@ -110,6 +110,8 @@ function entityIndex(entities: readonly Entity[]): EntityIndex {
     if (!index.byTable.has(entity.table)) index.byTable.set(entity.table, entity);
     const key = entityKey(entity.table);
     if (!index.byKey.has(key)) index.byKey.set(key, entity);
+    // The class's name finds the table it is kept in (`ContactInterne` → `contacts_internes`).
+    if (entity.model && !index.byKey.has(entityKey(entity.model))) index.byKey.set(entityKey(entity.model), entity);
   }
   return index;
 }
@@ -136,6 +138,29 @@ function renameEntity(entities: readonly Entity[], entity: Entity, table: string
   }
   const current = index.byTable.get(table);
   if (!current || index.position.get(entity)! < index.position.get(current)!) index.byTable.set(table, entity);
+}
+
+/**
+ * "- **Table**: `clients`" under "## Entity: Client": the model's rows live in that table, and the class keeps its
+ * name beside it. A table already read under that name takes the model's columns instead.
+ */
+export function nameModelTable(entities: Entity[], entity: Entity, table: string): Entity {
+  if (entity.table === table) return entity;
+  const other = entityByTable(entities, table);
+  if (other && other !== entity) {
+    addColumns(other, entity.columns);
+    other.model ??= entity.table;
+    if (entity.change === 'new-table') other.change = 'new-table';
+    entities.splice(entities.indexOf(entity), 1);
+    entityIndex(entities);
+    return other;
+  }
+  entity.model ??= entity.table;
+  renameEntity(entities, entity, table);
+  const index = entityIndex(entities);
+  if (!index.byKey.has(entityKey(table))) index.byKey.set(entityKey(table), entity);
+  if (!index.byKey.has(entityKey(entity.model))) index.byKey.set(entityKey(entity.model), entity);
+  return entity;
 }
 
 function upsert(entities: Entity[], table: string, change: Entity['change'], line: number): Entity {
@@ -188,9 +213,18 @@ function columnsIn(unit: Unit, from: number, to: number, leading = false): Colum
       if (char === ')' || char === '）') depth = Math.max(0, depth - 1);
     }
     cursor = code.end;
+    // "- `endDate: DateTime?` - Application deadline": a field item written as its declaration.
+    const declared = leading ? TYPED_NAME.exec(code.value.trim()) : null;
+    if (declared) {
+      const rest = unit.text.slice(code.end, to).replace(/^\s*[:：—–-]\s*/, '');
+      const attrs = { ...parseAttributes(rest), ...parseAttributes(declared[3]) };
+      if (declared[2] || declared[4]) attrs.nullable = true;
+      columns.push(toColumn(declared[1], attrs, lineAt(unit, code.start)));
+      break;
+    }
     if (depth > 0 || !/^[A-Za-z_]\w*\??$/.test(code.value)) continue;
     // "with a foreign key to `repository_configs`": the table it points at, not a column.
-    if (/\b(?:to|references?|referencing|into|from|of|on)\s*$/i.test(proseOf(unit.text.slice(Math.max(from, code.start - 16), code.start)))) continue;
+    if (/\b(?:to|references?|referencing|into|from|of|on)(?:\s+(?:the|an?|existing|its|their))*\s*$/i.test(proseOf(unit.text.slice(Math.max(from, code.start - 28), code.start)))) continue;
     // "a transaction with type `REFUND`": a value of a field, not a column.
     // "roles such as `ADMIN`, `EDITOR`", "el rol de `DOCENTE`": values too; so is a value met again.
     if (/^[A-Z][A-Z0-9_]+$/.test(code.value)) {
@@ -211,6 +245,9 @@ function columnsIn(unit: Unit, from: number, to: number, leading = false): Colum
   }
   return columns;
 }
+
+/** `endDate: DateTime?`, `tags?: string[]`: a name, perhaps optional, then its type. */
+const TYPED_NAME = /^([A-Za-z_]\w*)(\?)?\s*:\s*([A-Za-z][\w.<>\[\], ]*?)(\?)?$/;
 
 /** "(PENDING, ACCEPTED, REVOKED)": values in upper case list an enum; anything with lower case is a type or constraint. */
 function valueList(inner: string): string[] | undefined {
@@ -480,7 +517,9 @@ function modelName(text: string, codes: Unit['codes'], amongModels = false): str
     if (parts.length && !parts.join(':').trim().replace(/\s+definition$/i, '').replace(HEADING_LABEL, '')) labelled = true;
     const bare = last.replace(HEADING_LABEL, '').trim();
     const written = bare.replace(/[（(][^）)]*[）)]/g, ' ').replace(/\s[-–—]\s.*$/, '').trim();
-    // "ContentTags 表（新增）": the table word after the name says it is a model.
+    // "Data Model" heads the models; it is none of them.
+    if (ENTITIES_HEADING.test(written)) return undefined;
+    // "ContentTags 表（新增）", "JobOffer Entity": the table word after the name says it is a model.
     if (TABLE_WORD_AFTER.test(written) && written.replace(TABLE_WORD_AFTER, '')) labelled = true;
     const outside = written.replace(TABLE_WORD_AFTER, '').trim();
     // A translation in parentheses names it only when the heading itself is not in Latin letters ("ユーザー（User）"),

@@ -1,12 +1,12 @@
 // The scope stage: reads a sprint's plan document (SPEC.md, PLAN.md, TICKET.md)
 // as a Markdown AST and returns the backend-relevant items, each with its line.
 // What the text does not say becomes an open question; nothing is invented.
-import { locateLine, type AuthzRule, type Entity, type ExistingModel, type Field, type Integration, type JobItem, type Operation, type Scope, type ScopeNote, type ScopeSource, type Slo } from '../types.js';
+import { locateLine, type AuthzRule, type Column, type Entity, type ExistingModel, type Field, type Integration, type JobItem, type Operation, type Scope, type ScopeNote, type ScopeSource, type Slo } from '../types.js';
 import { operationKey } from '../types.js';
-import { addColumns, cjkEntity, inlineFieldList, fieldListColumns, fieldListLead, type FieldList, codeGlosses, columnsAfterNouns, entitiesFromSql, entityFromHeading, entityFromLabel, codeNamedAttributes, columnsForAllEntities, dottedAttributes, storedAttributes, uniqueTupleColumns, extendedModelColumns, impliedJunctions, nativeOwnerKeys, subtypeKeysCased, uniquePerScope, tenantKeys, isModelLabel, junctionKeys, junctionTables, type RelationStatement, modelFilesInTree, mergeEntity, mergeShapes, entitiesInUnit, entitiesByNoun, existingModelsIn, keyEntity, linkReferences, nestedColumns, rowHints, settleProseReferences } from './entities.js';
+import { addColumns, cjkEntity, inlineFieldList, fieldListColumns, fieldListLead, type FieldList, codeGlosses, columnsAfterNouns, entitiesFromSql, entityFromHeading, entityFromLabel, codeNamedAttributes, columnsForAllEntities, dottedAttributes, storedAttributes, uniqueTupleColumns, extendedModelColumns, impliedJunctions, nativeOwnerKeys, subtypeKeysCased, uniquePerScope, tenantKeys, isModelLabel, junctionKeys, junctionTables, type RelationStatement, modelFilesInTree, mergeEntity, mergeShapes, entitiesInUnit, entitiesByNoun, existingModelsIn, keyEntity, linkReferences, nameModelTable, nestedColumns, rowHints, settleProseReferences } from './entities.js';
 import { dropPathParamEchoes, naturalKeys } from './operation-inputs.js';
 import { authzFromCell, authzRule, integrationsIn, statedErrorsIn, jobIn, mentionsFrontend, resolveOperations, servicesIn, slosIn, verificationOf, webhookVendor } from './facts.js';
-import { toColumn, toField } from './fields.js';
+import { parseAttributes, toColumn, toField } from './fields.js';
 import { graphqlRowShapes, readGraphqlSchema } from './grammar/graphql.js';
 import { entitiesFromCode } from './grammar/models.js';
 import { readJsonExample } from './grammar/json-example.js';
@@ -42,6 +42,9 @@ import { whileSettled } from './verbs.js';
 import { BODILESS_ACTIONS, ENTITIES_HEADING, EXPECTATION, OUT_OF_SCOPE_INLINE, OUT_OF_SCOPE_MARKER, OUT_OF_SCOPE_PREFIX, PAGE_SIZE_MAX, RETRY_NEGATED, RETRY_SAFE, SCHEDULES, SECONDARY_SECTIONS } from './vocabulary.js';
 
 export { findSections, parseMarkdown } from './markdown.js';
+
+/** The label of a model's table name: "**Table**: `clients`", "**Tabla:**", "**表名**：". */
+const TABLE_NAME_LABEL = /^(?:(?:db\s+|database\s+)?table(?:\s+name)?|tabla|tabela|nombre de (?:la )?tabla|nome da tabela|テーブル名?|表名?|資料表|테이블(?:\s*명)?)\s*[:：]?$/i;
 
 interface Entry {
   op: Operation;
@@ -98,6 +101,8 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
   /** Operations a contract (OpenAPI) states: their paths are final. */
   const contractOps = new Set<Operation>();
   let hasFrontendItems = false;
+  /** The columns a base class gives every model that extends it ("`BaseEntity` (inherits `id: uuid`, `createdAt`)"). */
+  const baseColumns = new Map<string, Column[]>();
   /** "(GET/POST/DELETE on /users/{id}/roles)": read once every statement is known (see summaryLists below). */
   const summaryLists: Array<{ mention: Mention; unit: Unit }> = [];
 
@@ -282,6 +287,27 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
       continue;
     }
 
+    // "- **Table**: `clients`" under "## Entity: Client": the model's table, named apart from the class.
+    if (unit.kind === 'item' && unit.heading && TABLE_NAME_LABEL.test(unit.lead?.trim() ?? '')) {
+      const code = unit.codes[0]?.value;
+      const entity = code && /^[A-Za-z_][\w.]*$/.test(code) ? entityFromHeading(unit.heading, entities) : undefined;
+      if (entity) anchors.set(unit.heading, { entity: nameModelTable(entities, entity, code!) });
+    }
+    // "- **Extends**: `BaseEntity` (inherits `id: uuid`, `createdAt`)": the columns the base class gives the model.
+    // A later "- **Extends**: `BaseEntity`" gives the same columns, cited where the base's are listed.
+    if (unit.kind === 'item' && unit.heading && /^(?:extends|inherits(?: from)?|base(?:\s+class)?)\s*[:：]?$/i.test(unit.lead?.trim() ?? '')) {
+      const base = /^[A-Z]\w*$/.test(unit.codes[0]?.value ?? '') ? unit.codes[0].value : undefined;
+      const listed = /\binherit/i.test(unit.text)
+        ? unit.codes
+            .map((span) => ({ span, match: /^([a-z_][A-Za-z0-9_]*)(?:\s*:\s*([A-Za-z][\w()]*))?$/.exec(span.value.trim()) }))
+            .filter((item) => item.match)
+            .map(({ span, match }) => toColumn(match![1], parseAttributes(match![2] ?? ''), lineAt(unit, span.start)))
+        : [];
+      if (base && listed.length) baseColumns.set(base, listed);
+      const inherited = listed.length ? listed : base ? baseColumns.get(base) ?? [] : [];
+      const entity = inherited.length ? (anchors.get(unit.heading) as { entity?: Entity } | undefined)?.entity ?? entityFromHeading(unit.heading, entities) : undefined;
+      if (entity) addColumns(entity, inherited.map((column) => ({ ...column })));
+    }
     if (unit.kind === 'paragraph' && isModelLabel(unit)) {
       const anchor = anchors.get(unit.heading);
       if (!anchor || 'entity' in anchor) {
@@ -307,7 +333,8 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
       let anchor = anchors.get(unit.heading);
       // A field table under a heading or a bold label that names a model (`### Cookbook (레시피북)`, "New Model: Project", `**Epic**:`).
       const label = tableLabels.get(unit.heading);
-      const described = header.some((cell) => TABLE_COLUMNS.type.test(cell.trim()) || (label && TABLE_COLUMNS.required.test(cell.trim())));
+      // Types, or nullability and defaults, describe stored columns; required/optional alone does under a model's label.
+      const described = header.some((cell) => TABLE_COLUMNS.type.test(cell.trim()) || /^(?:nullable|null|default(?: value)?)\??$/i.test(cell.trim()) || (label && TABLE_COLUMNS.required.test(cell.trim())));
       if (row && !anchor && unit.heading && described) {
         const entity = label ? entityFromLabel(label, entities) : entityFromHeading(unit.heading, entities);
         if (entity) {

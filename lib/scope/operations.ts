@@ -373,7 +373,10 @@ export const TABLE_COLUMNS = {
   auth: /^(?:auth|authz|roles?|who|permissions?|access|scopes?|權限|角色|授權|권한|역할|인증|autoriza[cç]|permisos?|permiss[õo]es|acceso|acesso|quyền)/i,
   // "新增属性" (added attribute): the field column of a table that extends one.
   name: /^(?:新增|新)?(?:name|field|field name|param|parameter|column|column name|attribute|property|名稱|欄位|參數|屬性|属性|字段|字段名|フィールド|フィールド名|カラム|カラム名|項目|필드|필드명|컬럼|컬럼명|속성|campo|atributo|columna|propiedad|propriedade|coluna|trường|thuộc tính|cột)$/i,
-  type: /^(?:type|data type|kind|型別|類型|種類|类型|数据类型|型|データ型|타입|자료형|유형|tipo|tipo de dato|tipo de dado|kiểu|kiểu dữ liệu)$/i,
+  // "DB Type", "SQL Type", "Tipo SQL": the column's type as the database writes it.
+  type: /^(?:(?:db|sql|database|column|postgres(?:ql)?|mysql|sqlite)\s+)?(?:type|data type)$|^(?:kind|型別|類型|種類|类型|数据类型|型|データ型|타입|자료형|유형|tipo|tipo de dato|tipo de dado|tipo (?:sql|db|de banco)|kiểu|kiểu dữ liệu)$/i,
+  // "DB Name", "Column name" beside a property name: what the table itself calls the column.
+  storedName: /^(?:db|sql|database|table)\s+(?:name|column)$|^(?:column name|db column|nome (?:da )?coluna|nombre de columna)$/i,
   required: /^(?:required|mandatory|optional|必填|必要|필수|필수 여부)(?:\s*\/\s*(?:optional|required))?\??$/i,
   operation: /^(?:operation|procedure|query|mutation|rpc|操作|程序|작업)$/i,
   input: /^(?:input|inputs|args|arguments|request|輸入|參數|입력)$/i,
@@ -421,7 +424,10 @@ export function fieldFromRow(row: Unit): { name: string; attrs: Attributes; role
   const header = row.header ?? [];
   const nameIndex = column(header, TABLE_COLUMNS.name);
   if (nameIndex < 0) return undefined;
-  const nameCell = row.cells?.[nameIndex];
+  const storedIndex = column(header, TABLE_COLUMNS.storedName);
+  // A table naming both the property and its column (`lastName` | `last_name`) is a table's: the column's name wins.
+  const stored = storedIndex >= 0 && storedIndex !== nameIndex ? row.cells?.[storedIndex] : undefined;
+  const nameCell = stored && /^`?[A-Za-z_]\w*`?$/.test(stored.text.trim()) ? stored : row.cells?.[nameIndex];
   const code = nameCell?.codes[0]?.value;
   let name = code ?? nameCell?.text.trim();
   // A field written as a label ("Parent Project", or "Title" in a table without types) is named in snake_case.
@@ -432,7 +438,7 @@ export function fieldFromRow(row: Unit): { name: string; attrs: Attributes; role
   // "PK: `tagId`": the key written beside the name in its own cell.
   if (code && /^PK\s*[:：]?$/i.test(nameCell!.text.replace(/`[^`]*`/g, '').trim())) parts.push('PK');
   header.forEach((title, index) => {
-    if (index === nameIndex || TABLE_COLUMNS.location.test(title)) return;
+    if (index === nameIndex || index === storedIndex || TABLE_COLUMNS.location.test(title)) return;
     const text = cellText(row, index);
     if (!text || /^[-–—]$/.test(text)) return;
     if (TABLE_COLUMNS.required.test(title)) {

@@ -16,7 +16,7 @@ export type SectionKind =
   | 'entities'
   | 'other';
 
-const ENTITIES_HEADING_PATTERN = /key entities|^entities$|data models?|schema changes?|資料模型|實體|实体|数据模型|エンティティ|データモデル|엔티티|데이터 모델|entidades?|modelo de datos|modelo de dados|thực thể|mô hình dữ liệu/i;
+const ENTITIES_HEADING_PATTERN = /key entities|^entities$|^(?:core|main|domain|new|primary)\s+(?:entities|models)$|domain models?|data models?|schema changes?|資料模型|實體|实体|数据模型|エンティティ|データモデル|엔티티|데이터 모델|entidades?|modelo de datos|modelo de dados|thực thể|mô hình dữ liệu/i;
 /** A heading that names the entities themselves (its bullets define them). */
 export const ENTITIES_HEADING = ENTITIES_HEADING_PATTERN;
 
@@ -49,7 +49,7 @@ export const ATTRIBUTE_LABEL = /(?:key\s+)?(?:attributes|fields|columns|properti
 export const MESSAGE_FIELDS_HEADING = /^(?:(?:request|response|input|output)(?:\s+(?:body|fields|parameters|params|payload|schema))?|(?:campos|par[áa]metros|datos|atributos)\s+de\s+(?:entrada|salida|la\s+solicitud|la\s+respuesta|consulta)|cuerpo\s+de\s+la\s+(?:solicitud|respuesta)|(?:campos|par[âa]metros|dados)\s+de\s+(?:entrada|sa[íi]da|requisi[çc][ãa]o|resposta)|corpo\s+da\s+(?:requisi[çc][ãa]o|resposta)|(?:trường|tham số)\s+(?:đầu vào|đầu ra|yêu cầu|phản hồi)|(?:请求|請求|响应|響應|回應|输入|輸入|输出|輸出)(?:参数|參數|字段|欄位|体|體)?|(?:リクエスト|レスポンス)(?:パラメータ|フィールド|ボディ)?|(?:요청|응답)\s*(?:파라미터|필드|본문)?)$/i;
 
 /** Words after a table's name in a heading: "ContentTags 表（新增）", "users テーブル", "orders 테이블". */
-export const TABLE_WORD_AFTER = /\s*(?:表|資料表|テーブル|테이블)\s*(?:扩展|擴展|扩充|擴充|拡張|확장|变更|變更|修改|追加|新增)?$/;
+export const TABLE_WORD_AFTER = /\s*(?:表|資料表|テーブル|테이블|(?<=[a-z0-9])\s(?:Entity|Model|Table))\s*(?:扩展|擴展|扩充|擴充|拡張|확장|变更|變更|修改|追加|新增)?$/;
 /** Words in a model heading that say the table exists and is being extended ("ContentItems 表扩展"). */
 export const EXTENDED_TABLE_WORD = /扩展|擴展|扩充|擴充|拡張|확장|变更|變更|修改/;
 

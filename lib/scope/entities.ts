@@ -3,7 +3,7 @@
 import type { Column, Entity, ScopeNote } from '../types.js';
 import { listedAttributes, translatedAttributes } from './attribute-words.js';
 import { parseAttributes, splitTopLevel, toColumn } from './fields.js';
-import { ADDED_COLUMNS_LABEL, ATTRIBUTE_LABEL, ENTITIES_HEADING, EXAMPLE_MARKER, EXTENDED_TABLE_WORD, JOIN_PHRASES, MESSAGE_FIELDS_HEADING, NOT_STORED_ENTITY, TABLE_WORD_AFTER, UI_NOUN, UNIQUE_WORD, VERB_FAMILIES } from './vocabulary.js';
+import { isDtoName, ADDED_COLUMNS_LABEL, ATTRIBUTE_LABEL, ENTITIES_HEADING, EXAMPLE_MARKER, EXTENDED_TABLE_WORD, JOIN_PHRASES, MESSAGE_FIELDS_HEADING, NOT_STORED_ENTITY, TABLE_WORD_AFTER, UI_NOUN, UNIQUE_WORD, VERB_FAMILIES } from './vocabulary.js';
 import { camelCase, isPlural, pascalCase, singular, snakeCase } from '../naming/index.js';
 import { COUNT_PHRASE, parseCount } from './numbers.js';
 import { lineAt, proseOf, sentences, type Unit } from './units.js';
@@ -75,6 +75,8 @@ export interface EntityMention {
 
 /** `Savings Goal`, `savings_goals` and `SavingsGoal` name one entity. */
 const entityKey = (name: string): string => singular(name.toLowerCase().replace(/[^a-z0-9]/g, ''));
+/** The name two spellings of one entity share (`LabPurchase`, `lab_purchases`). */
+export const entityKeyOf = entityKey;
 /** A name written as code (a table or class) beats the prose name of the same thing. */
 const codeLike = (name: string): boolean => !/\s/.test(name);
 /**
@@ -400,8 +402,36 @@ const MODEL_NOUN = /(?:^|\s)(?:event|rule|state|filter)$/i;
 
 /** The model a heading names, for the field table below it; undefined for DTOs and topical headings. */
 export function entityFromHeading(heading: Unit, entities: Entity[]): Entity | undefined {
+  const named = headingModel(heading);
+  return named ? upsert(entities, named.name, named.existing ? 'alter-table' : 'new-table', named.line) : undefined;
+}
+
+/**
+ * "### Post" then "- `id`: Int (PK)", "- `title`: String": field items right under a heading that names a model,
+ * where the document sets out its models. Only items that define a column (a type, a key) count, so a
+ * "- `email`: must be unique" under "### Validation" adds no model.
+ */
+export function headingFieldColumns(unit: Unit, entities: Entity[]): Column[] {
+  const first = unit.codes[0];
+  if (unit.kind !== 'item' || unit.parent || !unit.heading || !first || unit.text.slice(0, first.start).trim()) return [];
+  const modelsSection = unit.section === 'entities' || ENTITIES_HEADING.test(unit.heading.headings[unit.heading.headings.length - 2] ?? '');
+  // The heading right above names the model: "- `stray` text" under "## Data model" in "# Recipe ratings" names none.
+  const named = headingModel(unit.heading, true);
+  if (!modelsSection || !named || isDtoName(named.name)) return [];
+  // "- `fk_cookbooks_user` FOREIGN KEY (user_id) …", "- `idx_x` on `user_id`": a constraint or index, not a column.
+  if (CONSTRAINT_ITEM.test(unit.text.slice(first.end)) || /^(?:fk|idx|ix|uq|uk|pk|chk|ck)_/i.test(first.value)) return [];
+  const columns = nestedColumns(unit).filter((column) => column.type || column.primaryKey || column.references);
+  if (!columns.length) return [];
+  addColumns(entityFromHeading(unit.heading, entities)!, columns);
+  return columns;
+}
+
+const CONSTRAINT_ITEM = /^\s*[:：—–-]?\s*(?:foreign\s+key|primary\s+key\s*\(|unique\s*\(|check\s*\(|index\b|constraint\b|on\s+[`(])/i;
+
+/** The model a heading (or the heading it sits under) names, without recording it. */
+export function headingModel(heading: Unit, ownOnly = false): { name: string; existing: boolean; line: number } | undefined {
   // "### New fields:" under "## Extended Model: Task" names the model one level up.
-  const texts = heading.headings.slice(-2).reverse();
+  const texts = heading.headings.slice(ownOnly ? -1 : -2).reverse();
   // "### Campos de Entrada" under a contract: an operation's message, not the model above it.
   if (texts.length && isMessageFields(texts[0])) return undefined;
   for (const [index, text] of texts.entries()) {
@@ -410,7 +440,7 @@ export function entityFromHeading(heading: Unit, entities: Entity[]): Entity | u
     const name = modelName(text.trim(), index === 0 ? heading.codes : [], underModels);
     if (!name) continue;
     const existing = texts.slice(index).some((candidate) => EXISTING_HEADING.test(candidate) || EXTENDED_TABLE_WORD.test(candidate));
-    return upsert(entities, name, existing ? 'alter-table' : 'new-table', (index === 0 ? heading : heading.above ?? heading).line);
+    return { name, existing, line: (index === 0 ? heading : heading.above ?? heading).line };
   }
   return undefined;
 }

@@ -3,7 +3,7 @@
 // What the text does not say becomes an open question; nothing is invented.
 import { locateLine, type AuthzRule, type Column, type Entity, type ExistingModel, type Field, type Integration, type JobItem, type Operation, type Scope, type ScopeNote, type ScopeSource, type Slo } from '../types.js';
 import { operationKey } from '../types.js';
-import { addColumns, cjkEntity, inlineFieldList, fieldListColumns, fieldListLead, type FieldList, codeGlosses, columnsAfterNouns, entitiesFromSql, entityFromHeading, entityFromLabel, codeNamedAttributes, columnsForAllEntities, dottedAttributes, storedAttributes, uniqueTupleColumns, extendedModelColumns, impliedJunctions, nativeOwnerKeys, subtypeKeysCased, uniquePerScope, tenantKeys, isModelLabel, junctionKeys, junctionTables, type RelationStatement, modelFilesInTree, mergeEntity, mergeShapes, entitiesInUnit, entitiesByNoun, existingModelsIn, keyEntity, linkReferences, nameModelTable, nestedColumns, rowHints, settleProseReferences } from './entities.js';
+import { addColumns, cjkEntity, inlineFieldList, fieldListColumns, fieldListLead, type FieldList, codeGlosses, columnsAfterNouns, entitiesFromSql, entityFromHeading, entityFromLabel, entityKeyOf, headingFieldColumns, headingModel, codeNamedAttributes, columnsForAllEntities, dottedAttributes, storedAttributes, uniqueTupleColumns, extendedModelColumns, impliedJunctions, nativeOwnerKeys, subtypeKeysCased, uniquePerScope, tenantKeys, isModelLabel, junctionKeys, junctionTables, type RelationStatement, modelFilesInTree, mergeEntity, mergeShapes, entitiesInUnit, entitiesByNoun, existingModelsIn, keyEntity, linkReferences, nameModelTable, nestedColumns, rowHints, settleProseReferences } from './entities.js';
 import { dropPathParamEchoes, naturalKeys } from './operation-inputs.js';
 import { authzFromCell, authzRule, integrationsIn, statedErrorsIn, jobIn, mentionsFrontend, resolveOperations, servicesIn, slosIn, verificationOf, webhookVendor } from './facts.js';
 import { parseAttributes, toColumn, toField } from './fields.js';
@@ -44,7 +44,7 @@ import { BODILESS_ACTIONS, ENTITIES_HEADING, EXPECTATION, OUT_OF_SCOPE_INLINE, O
 export { findSections, parseMarkdown } from './markdown.js';
 
 /** The label of a model's table name: "**Table**: `clients`", "**Tabla:**", "**表名**：". */
-const TABLE_NAME_LABEL = /^(?:(?:db\s+|database\s+)?table(?:\s+name)?|tabla|tabela|nombre de (?:la )?tabla|nome da tabela|テーブル名?|表名?|資料表|테이블(?:\s*명)?)\s*[:：]?$/i;
+const TABLE_NAME_LABEL = /^(?:(?:db\s+|database\s+)?(?:table|collection)(?:\s+name)?|tabla|tabela|nombre de (?:la )?tabla|nome da tabela|テーブル名?|表名?|資料表|테이블(?:\s*명)?)\s*[:：]?$/i;
 
 interface Entry {
   op: Operation;
@@ -101,6 +101,8 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
   /** Operations a contract (OpenAPI) states: their paths are final. */
   const contractOps = new Set<Operation>();
   let hasFrontendItems = false;
+  /** Interfaces a data-model document gives as its models (see the code fences below). */
+  const modelShapes: Entity[] = [];
   /** The columns a base class gives every model that extends it ("`BaseEntity` (inherits `id: uuid`, `createdAt`)"). */
   const baseColumns = new Map<string, Column[]>();
   /** "(GET/POST/DELETE on /users/{id}/roles)": read once every statement is known (see summaryLists below). */
@@ -247,8 +249,13 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
         // Plain TypeScript interfaces are API shapes unless they describe a model stated elsewhere.
         // A schema drawn as a text tree (`├── id BIGSERIAL PK`) is tables, whatever the fence says.
         const apiShapes = /^(?:ts|typescript|tsx|js|javascript)?$/.test(unit.lang ?? '') && !/@Entity\b|\b(?:pg|sqlite|mysql)Table\s*\(|^[ \t│|]*[├└]──/m.test(value);
+        // An interface under a heading that names a new model, where the document sets out its models, is that
+        // model when it has a key (`CartItemWithProduct { product, subtotal }` is a view); a table read anywhere names it.
+        const heading = apiShapes && unit.section === 'entities' && unit.heading ? headingModel(unit.heading) : undefined;
         for (const entity of found) {
-          if (apiShapes) shapes.push(entity);
+          const model = heading && !heading.existing && entityKeyOf(heading.name) === entityKeyOf(entity.table) && entity.columns.some((column) => isKeyName(column.name));
+          if (model) modelShapes.push(entity);
+          else if (apiShapes) shapes.push(entity);
           else mergeEntity(entities, entity);
         }
       }
@@ -288,7 +295,8 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
     }
 
     // "- **Table**: `clients`" under "## Entity: Client": the model's table, named apart from the class.
-    if (unit.kind === 'item' && unit.heading && TABLE_NAME_LABEL.test(unit.lead?.trim() ?? '')) {
+    // A model the heading says exists already is not recorded for its table's name alone.
+    if ((unit.kind === 'item' || unit.kind === 'paragraph') && unit.heading && TABLE_NAME_LABEL.test(unit.lead?.trim() ?? '') && headingModel(unit.heading)?.existing === false) {
       const code = unit.codes[0]?.value;
       const entity = code && /^[A-Za-z_][\w.]*$/.test(code) ? entityFromHeading(unit.heading, entities) : undefined;
       if (entity) anchors.set(unit.heading, { entity: nameModelTable(entities, entity, code!) });
@@ -470,6 +478,8 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
       else if (fieldList && !unit.parent) fieldListColumns(unit, fieldList, entities);
       else if (!contextOps(unit).length && inlineFieldList(unit, entities).length) {
         // Read: the columns belong to the model the heading names.
+      } else if (!contextOps(unit).length && headingFieldColumns(unit, entities).length) {
+        // Read: one field item under the model's heading.
       }
       // "- `token` is unique, 32 characters": only columns the table already has; a bullet adds none.
       else if (constraintLead && !unit.parent) {
@@ -505,6 +515,11 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
 
   // Interfaces add their fields to the models they mirror (`interface Cart` beside `CREATE TABLE carts`).
   mergeShapes(entities, shapes);
+  // An interface that is a model: its fields, under the table's name when a table is read for it.
+  for (const shape of modelShapes) {
+    if (entities.some((entity) => entityKeyOf(entity.table) === entityKeyOf(shape.table))) mergeShapes(entities, [shape]);
+    else mergeEntity(entities, shape);
+  }
   for (const junction of new Set(junctions)) junctionKeys(junction, entities);
   // A many-to-many stated from both sides, and no table named for it: the junction it needs.
   const relations: RelationStatement[] = units

@@ -476,3 +476,10 @@ export const ACCESS_LANGUAGES: readonly AccessWords[] = [
     words: /のみ|だけ|できる|できます|可能|権限|ログイン|認証|所有者|投稿者|スーパーユーザー|管理者/,
   },
 ];
+
+const DTO_NAME = /(?:Request|Response|DTO|Dto|Input|Payload|Params|Create|Update|Read|Schema|Filter|Args|Event)$/;
+/** `CreateJobOffer`, `UpdateJobOffer`: a command's body, named by its verb first. */
+const DTO_VERB_FIRST = /^(?:Create|Update|Patch|Upsert|Replace)[A-Z][a-z]/;
+
+/** Class-like names that describe a payload rather than a stored row. */
+export const isDtoName = (name: string): boolean => DTO_NAME.test(name) || DTO_VERB_FIRST.test(name);

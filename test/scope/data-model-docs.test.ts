@@ -101,3 +101,58 @@ describe('field items written as declarations under "X Entity"', () => {
     expect(entitiesFromCode('kotlin', 'data class CreateParcel(\n    val weightGrams: Int,\n)\n', 1)).toEqual([]);
   });
 });
+
+describe('field items right under a model\'s heading', () => {
+  const doc = (heading: string, items: string[]): string => ['# Board', '', '## Data Model', '', heading, 'Stores what members write.', ...items, ''].join('\n');
+
+  it('"- `id`: Int (PK)" under "### Post" defines a column of Post, with its type', () => {
+    const scope = extractScope(doc('### Post', ['- `id`: Int (PK, Auto-increment)', '- `title`: String', '- `isHidden`: Boolean (Default: false)']));
+    expect(table(scope, 'Post').columns.map((column) => [column.name, column.type])).toEqual([
+      ['id', 'Int'],
+      ['title', 'String'],
+      ['isHidden', 'Boolean'],
+    ]);
+  });
+
+  it('adds no model for a rule, a constraint, an index or a request body', () => {
+    expect(extractScope(doc('### Validation', ['- `email`: must be unique'])).entities).toEqual([]);
+    expect(extractScope(doc('### LoginRequest', ['- `login`: String'])).entities).toEqual([]);
+    const post = extractScope(doc('### Post', ['- `id`: Int (PK)', '- `fk_post_author` FOREIGN KEY (author_id) REFERENCES users(id)', '- `idx_post_title`: Int']));
+    expect(columnNames(post, 'Post')).toEqual(['id']);
+  });
+});
+
+describe('an interface a data-model document gives as a model', () => {
+  const doc = [
+    '# Data Model',
+    '',
+    '## Entity Schemas',
+    '',
+    '### 2. LockerRental (New Entity)',
+    '',
+    '**Collection**: `locker_rentals`',
+    '',
+    '```typescript',
+    'interface LockerRental {',
+    '  _id: ObjectId;',
+    '  lockerId: ObjectId;',
+    '  startsAt: Date;',
+    '}',
+    '```',
+    '',
+    '### RentalWithLocker',
+    '',
+    '```typescript',
+    'interface RentalWithLocker extends LockerRental {',
+    '  locker: Locker;',
+    '}',
+    '```',
+    '',
+  ].join('\n');
+
+  it('is that model, kept in the collection its label names, when it has a key; a view composing others is not', () => {
+    const scope = extractScope(doc);
+    expect(scope.entities.map((entity) => [entity.table, entity.model])).toEqual([['locker_rentals', 'LockerRental']]);
+    expect(columnNames(scope, 'locker_rentals')).toEqual(['_id', 'lockerId', 'startsAt']);
+  });
+});

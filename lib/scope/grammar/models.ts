@@ -75,13 +75,9 @@ export function entitiesFromCode(lang: string, code: string, firstLine: number):
 
 /* ----------------------------------------------------------------- helpers */
 
-const DTO_NAME = /(?:Request|Response|DTO|Dto|Input|Payload|Params|Create|Update|Read|Schema|Filter|Args|Event)$/;
+import { isDtoName } from '../vocabulary.js';
 
-/** `CreateJobOffer`, `UpdateJobOffer`: a command's body, named by its verb first. */
-const DTO_VERB_FIRST = /^(?:Create|Update|Patch|Upsert|Replace)[A-Z][a-z]/;
-
-/** Class-like names that describe a payload rather than a stored row. */
-export const isDtoName = (name: string): boolean => DTO_NAME.test(name) || DTO_VERB_FIRST.test(name);
+export { isDtoName };
 
 /** A column without the facts the code does not state. */
 function clean(column: Column): Column {

@@ -58,7 +58,14 @@ export function statedOperations(truth, inputText) {
 
 const squash = (name) => String(name).toLowerCase().replace(/[^a-z0-9]/g, '');
 const singular = (name) => name.replace(/(?:ies)$/, 'y').replace(/(?:ses|xes|ches|shes)$/, (end) => end.slice(0, -2)).replace(/s$/, '');
-const entityKey = (name) => singular(squash(name));
+// Each word in the singular: `contratos_aluguel` and `ContratoAluguel` are one entity, as are `order_items` and `OrderItem`.
+const entityKey = (name) =>
+  name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((word) => singular(squash(word)))
+    .join('');
 
 export function scoreCase({ truth, scope, section, stated }) {
   const contract = contractKeys(truth);

@@ -74,7 +74,16 @@ export interface EntityMention {
 }
 
 /** `Savings Goal`, `savings_goals` and `SavingsGoal` name one entity. */
-const entityKey = (name: string): string => singular(name.toLowerCase().replace(/[^a-z0-9]/g, ''));
+// Each word in the singular: Portuguese and Spanish put the plural on the first word (`contratos_aluguel` is
+// `ContratoAluguel`), English on the last (`order_items`).
+const entityKey = (name: string): string =>
+  name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean)
+    .map((word) => singular(word))
+    .join('');
 /** The name two spellings of one entity share (`LabPurchase`, `lab_purchases`). */
 export const entityKeyOf = entityKey;
 /** A name written as code (a table or class) beats the prose name of the same thing. */

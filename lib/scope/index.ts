@@ -29,6 +29,7 @@ import {
   readProtoDefinitions,
   readTrpcFence,
   commentRoutes,
+  treeRoutes,
   restFromRow,
   restMentions,
   restOperation,
@@ -262,9 +263,20 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
       if (/^(?:text|txt|plaintext|tree|)$/.test(unit.lang ?? '')) shapes.push(...modelFilesInTree(value, unit.line + 1));
       if (/^(?:http|text|txt|rest|)$/.test(unit.lang ?? '')) {
         let requestOp: Operation | undefined;
-        value.split(/\r?\n/).forEach((text, index) => {
+        const lines = value.split(/\r?\n/);
+        const drawn = new Map(treeRoutes(lines).map((route) => [route.index, route]));
+        lines.forEach((text, index) => {
           const match = /^\s*(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+(\/\S*)/.exec(text);
           const lineUnit: Unit = { ...unit, kind: 'paragraph', text, codes: [], pieces: [], line: unit.line + 1 + index };
+          const branch = drawn.get(index);
+          if (branch) {
+            const at = text.indexOf(branch.method);
+            const op = restOperation(branch.method, branch.path, lineUnit, at, text.length, at, at).op;
+            // The base is stated once, on the line the branches hang from.
+            if (branch.base) op.base = branch.base;
+            register(op, unit);
+            return;
+          }
           if (!match) {
             // A plan's file tree: `├── zones.go   # GET /v1/zones  GET /v1/zones/{id}`.
             for (const route of commentRoutes(text)) register(restOperation(route.method, route.path, lineUnit, route.at, text.length, route.at, route.at).op, unit);

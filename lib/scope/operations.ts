@@ -336,6 +336,34 @@ export function commentRoutes(line: string): Array<{ method: string; path: strin
   return routes;
 }
 
+/** `│   ├── POST /register/   → RegisterView`: a route drawn as a branch of a tree. */
+const TREE_ROUTE = new RegExp(String.raw`^([ \t│|]*)[├└]──\s*(${METHOD})\s+(\/[A-Za-z0-9_{}:.\-/]*)`);
+/** `│  api/auth/   │`: the path the branches below it hang from. */
+const TREE_BASE = /^([ \t│|]*)\/?([A-Za-z0-9_-]+(?:\/[A-Za-z0-9_{}-]+)*\/)\s*[│|]?\s*$/;
+
+/**
+ * Routes drawn as a tree's branches, each under the path its nearest shallower line names
+ * (`api/auth/` over `├── POST /register/` is `POST /api/auth/register/`). Indexes are the lines'.
+ */
+export function treeRoutes(lines: readonly string[]): Array<{ method: string; path: string; base: string; index: number }> {
+  const routes: Array<{ method: string; path: string; base: string; index: number }> = [];
+  lines.forEach((line, index) => {
+    const route = TREE_ROUTE.exec(line);
+    if (!route) return;
+    const depth = route[1].replace(/[│|]/g, ' ').length;
+    let base = '';
+    for (let back = index - 1; back >= 0; back--) {
+      const above = TREE_BASE.exec(lines[back]);
+      if (above && above[1].replace(/[│|]/g, ' ').length < depth) {
+        base = `/${above[2].replace(/\/$/, '')}`;
+        break;
+      }
+    }
+    routes.push({ method: route[2], path: `${base}${route[3]}`, base, index });
+  });
+  return routes;
+}
+
 /** REST mentions in a unit's prose, each with the clause up to the next mention. */
 export function restMentions(unit: Unit): Mention[] {
   const matches = [...unit.text.matchAll(REST_MENTION)].filter((match) => /\/[A-Za-z{:<[_]|^\/$/.test(match[2]) || match[2] === '/');
@@ -372,9 +400,9 @@ export const TABLE_COLUMNS = {
   description: /description|summary|purpose|notes?|what|behaviou?r|說明|描述|用途|備註|설명|요약|비고|descripci[oó]n|descri[çc][ãa]o|mô tả/i,
   auth: /^(?:auth|authz|roles?|who|permissions?|access|scopes?|權限|角色|授權|권한|역할|인증|autoriza[cç]|permisos?|permiss[õo]es|acceso|acesso|quyền)/i,
   // "新增属性" (added attribute): the field column of a table that extends one.
-  name: /^(?:新增|新)?(?:name|field|field name|param|parameter|column|column name|attribute|property|名稱|欄位|參數|屬性|属性|字段|字段名|フィールド|フィールド名|カラム|カラム名|項目|필드|필드명|컬럼|컬럼명|속성|campo|atributo|columna|propiedad|propriedade|coluna|trường|thuộc tính|cột)$/i,
+  name: /^(?:新增|新)?(?:name|field|field name|param|parameter|column|column name|attribute|property|名稱|欄位|參數|屬性|属性|字段|字段名|フィールド|フィールド名|カラム|カラム名|項目|필드|필드명|컬럼|컬럼명|속성|campo|atributo|columna|propiedad|propriedade|coluna|champ|nom du champ|attribut|colonne|propriété|feld|feldname|spalte|eigenschaft|trường|thuộc tính|cột)$/i,
   // "DB Type", "SQL Type", "Tipo SQL": the column's type as the database writes it.
-  type: /^(?:(?:db|sql|database|column|postgres(?:ql)?|mysql|sqlite)\s+)?(?:type|data type)$|^(?:kind|型別|類型|種類|类型|数据类型|型|データ型|타입|자료형|유형|tipo|tipo de dato|tipo de dado|tipo (?:sql|db|de banco)|kiểu|kiểu dữ liệu)$/i,
+  type: /^(?:(?:db|sql|database|column|postgres(?:ql)?|mysql|sqlite)\s+)?(?:type|data type)$|^(?:typ|datentyp|type de donn[ée]es|kind|型別|類型|種類|类型|数据类型|型|データ型|타입|자료형|유형|tipo|tipo de dato|tipo de dado|tipo (?:sql|db|de banco)|kiểu|kiểu dữ liệu)$/i,
   // "DB Name", "Column name" beside a property name: what the table itself calls the column.
   storedName: /^(?:db|sql|database|table)\s+(?:name|column)$|^(?:column name|db column|nome (?:da )?coluna|nombre de columna)$/i,
   required: /^(?:required|mandatory|optional|必填|必要|필수|필수 여부)(?:\s*\/\s*(?:optional|required))?\??$/i,

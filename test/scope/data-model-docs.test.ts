@@ -156,3 +156,36 @@ describe('an interface a data-model document gives as a model', () => {
     expect(columnNames(scope, 'locker_rentals')).toEqual(['_id', 'lockerId', 'startsAt']);
   });
 });
+
+describe('a French field table, and a flow drawn as a tree', () => {
+  it('reads "Champ | Type | Contrainte" under "### Casier (backend)" and makes no table of a call in a flow', () => {
+    const doc = [
+      '# Conception',
+      '',
+      '## Modèles de données',
+      '',
+      '### Casier (backend)',
+      '',
+      '| Champ   | Type      | Contrainte |',
+      '|---------|-----------|------------|',
+      '| id      | AutoField | PK, auto   |',
+      '| code    | CharField | unique     |',
+      '',
+      '## Flux',
+      '',
+      '```',
+      'réponse 401',
+      '    ├── oui → attendre',
+      '    └── non → POST /api/refresh/',
+      '                 navigate(\'/login\')',
+      '```',
+      '',
+    ].join('\n');
+    const scope = extractScope(doc);
+    expect(scope.entities.map((entity) => entity.table)).toEqual(['Casier']);
+    expect(table(scope, 'Casier').columns.map((column) => [column.name, column.unique ?? false])).toEqual([
+      ['id', false],
+      ['code', true],
+    ]);
+  });
+});

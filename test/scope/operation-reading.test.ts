@@ -216,3 +216,23 @@ describe('routes written where prose and trees put them', () => {
     expect(scope.operations.find((op) => op.path === '/v1/parcels/{id}')?.line).toBe(8);
   });
 });
+
+describe('routes drawn as branches of a tree', () => {
+  it('hang from the path the shallower line names', () => {
+    const doc = [
+      '# Design',
+      '',
+      '```',
+      '┌──────────────────────────────┐',
+      '│  api/lockers/                │',
+      '│   ├── POST /rent/   → Rent   │',
+      '│   └── GET  /mine/   → Mine   │',
+      '└──────────────────────────────┘',
+      '```',
+      '',
+    ].join('\n');
+    const scope = extractScope(doc);
+    expect(scope.operations.map(operationKey)).toEqual(['POST /api/lockers/rent', 'GET /api/lockers/mine']);
+    expect(scope.operations[0].line).toBe(6);
+  });
+});

@@ -185,8 +185,15 @@ function readTree(code: string, firstLine: number): Entity[] {
   const lines = code.split('\n');
   const ddl: string[] = [];
   let open = -1;
+  let columns = 0;
   const close = (): void => {
     if (open < 0) return;
+    // A name with no column lines under it (`navigate('/login')` in a flow drawn as a tree) is no table.
+    if (!columns) {
+      ddl[open] = '';
+      open = -1;
+      return;
+    }
     let last = ddl.length - 1;
     while (last > open && !ddl[last].trim()) last--;
     ddl[last] = `${ddl[last].replace(/,\s*$/, '')});`;
@@ -206,10 +213,12 @@ function readTree(code: string, firstLine: number): Entity[] {
         .replace(/\bPK\b/g, 'PRIMARY KEY')
         .replace(/\s+#.*$|\s+--.*$/, '');
       ddl.push(`  ${column[1]} ${flags},`);
+      columns++;
     } else if (table && !/^(?:PK|UK|FK|INDEX|UNIQUE)\b/.test(line.trim())) {
       close();
       ddl.push(`CREATE TABLE ${table[1]} (`);
       open = ddl.length - 1;
+      columns = 0;
     } else if (open >= 0 && /^\s*PK\s*\(/.test(line)) {
       ddl.push(`  ${line.trim().replace(/^PK/, 'PRIMARY KEY')},`);
     } else {

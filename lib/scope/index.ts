@@ -102,6 +102,8 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
   /** Operations a contract (OpenAPI) states: their paths are final. */
   const contractOps = new Set<Operation>();
   let hasFrontendItems = false;
+  /** The heading of a list the document opens as the app's existing routes ("through the existing patch endpoints:"). */
+  let existingRoutesLead: Unit | undefined;
   /** Interfaces a data-model document gives as its models (see the code fences below). */
   const modelShapes: Entity[] = [];
   /** The columns a base class gives every model that extends it ("`BaseEntity` (inherits `id: uuid`, `createdAt`)"). */
@@ -391,6 +393,10 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
       }
     }
 
+    // "… managed through the existing patch endpoints:" opens a list of routes the app has; another paragraph ends it.
+    if (unit.kind === 'paragraph' || unit.kind === 'heading') existingRoutesLead = unit.kind === 'paragraph' && /[:：]\s*$/.test(unit.text) && EXISTING_ROUTES_LEAD.test(proseOf(unit.text)) ? unit.heading : undefined;
+    const inExistingList = unit.kind === 'item' && existingRoutesLead !== undefined && unit.heading === existingRoutesLead;
+
     // Operations stated in this unit.
     const stated: Operation[] = [];
     const rest = restMentions(unit);
@@ -415,7 +421,7 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
       const namesMore = unit.codes.some((code) => code.start >= mention.from && code.start < mention.to && (code.end <= mention.at || code.start > mention.at + 1) && !/^(?:GET|POST|PUT|PATCH|DELETE)\s/.test(code.value));
       // A test step calls operations to check them ("calling `PUT /x` and then `GET /x/{id}` should return …"): it names, it does not add.
       const checks = unit.section === 'verification' && (REFERENCED_AFTER.test(before) || (sentence !== undefined && EXPECTATION.test(proseOf(sentence.text))));
-      const referenced = checks || (EXISTING_BEFORE.test(proseOf(before)) && !namesMore);
+      const referenced = checks || ((EXISTING_BEFORE.test(proseOf(before)) || inExistingList) && !namesMore);
       const op = register(mention.op, unit, mention.webhook, unit.text.slice(mention.from, mention.to), referenced);
       // "called without a body", "본문 없이 호출하면": no request fields to ask for.
       if (NO_BODY.test(proseOf(unit.text.slice(mention.from, mention.to))) && !op.requestFields.length) op.noBody = true;
@@ -829,6 +835,8 @@ function exampleRole(op: Operation, label: Unit | undefined): 'request' | 'respo
 
 /** "excluded from `GET /x`", "shown in GET /x": a test names the endpoint where it looks. */
 /** Words right before a route that say the app already has it. */
+/** "through the existing patch endpoints:", "reuses these routes unchanged:". */
+const EXISTING_ROUTES_LEAD = /\b(?:existing|current)\b[^.:]*\b(?:endpoints?|routes?|apis?)\b|\b(?:reuse[sd]?|unchanged)\b[^.:]*\b(?:endpoints?|routes?)\b/i;
 const EXISTING_BEFORE = /\b(?:the\s+)?(?:existing|current)\s*[`*]*$|기존(?:의)?\s*[^\s`]*(?:\s+[^\s`]+){0,2}\s*[(（]?\s*[`*]*$|既存の?\s*\S{0,12}[(（]?\s*$/i;
 
 /** A REST operation moved to its full path: its name and parameters follow. */

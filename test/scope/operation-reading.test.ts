@@ -236,3 +236,26 @@ describe('routes drawn as branches of a tree', () => {
     expect(scope.operations[0].line).toBe(6);
   });
 });
+
+describe('a list the document opens as the app\'s existing routes', () => {
+  it('names routes the app has; they are not planned, and a later list is read as usual', () => {
+    const doc = [
+      '# Triage',
+      '',
+      '## API',
+      '',
+      '- `GET /triage/results` -- list triage results',
+      '',
+      'Suggestions are handled through the existing review endpoints:',
+      '',
+      '- `GET /reviews?status=pending` -- list pending reviews',
+      '- `POST /reviews/{review_id}/approve` -- approve one',
+      '',
+      'New in this sprint:',
+      '',
+      '- `POST /triage/runs` -- start a run',
+      '',
+    ].join('\n');
+    expect(keys(doc)).toEqual(['GET /triage/results', 'POST /triage/runs']);
+  });
+});

@@ -260,6 +260,28 @@ function columnsIn(unit: Unit, from: number, to: number, leading = false): Colum
 /** `endDate: DateTime?`, `tags?: string[]`: a name, perhaps optional, then its type. */
 const TYPED_NAME = /^([A-Za-z_]\w*)(\?)?\s*:\s*([A-Za-z][\w.<>\[\], ]*?)(\?)?$/;
 
+/**
+ * "**Post**: 게시글 정보 (title, content, isPrivate)", "**User**: member info (email, password, name)": the
+ * description's parenthesis lists the attributes, each a name as code writes it or one to three lower-case words
+ * ("postId 매핑": the name, then a word of the document's language about it). Values in capitals, examples
+ * ("e.g.", "such as") and a single item are no attribute list.
+ */
+function parenthesisedAttributes(unit: Unit, from: number): Column[] {
+  for (const match of unit.text.slice(from).matchAll(/[（(]([^()（）]*)[)）]/g)) {
+    const inner = match[1];
+    if (/\b(?:e\.g\.|i\.e\.|such as|like|for example|etc)\b|例如|예:|예\)|例：/i.test(inner) || valueList(inner)) continue;
+    const items = inner.split(/\s*[,，、]\s*|\s+and\s+/).map((item) => item.replace(/`/g, '').trim()).filter(Boolean);
+    if (items.length < 2) continue;
+    const names = items.map((item) => /^([A-Za-z_][A-Za-z0-9_]*)(?:\s+[^\x00-\x7F][^,]*)?$/.exec(item)?.[1] ?? (/^[a-z]+(?: [a-z]+){1,2}$/.test(item) ? item.split(' ').join('_') : undefined));
+    if (names.some((name) => !name)) continue;
+    const at = from + match.index! + 1;
+    // "Retains all current fields (title, …)": columns the table has.
+    const kept = /\b(?:current|existing|retains?|keeps?|already)\b/i.test(proseOf(unit.text.slice(from, at)));
+    return names.map((name) => ({ ...toColumn(name!, {}, lineAt(unit, at)), ...(kept ? { existing: true } : {}) }));
+  }
+  return [];
+}
+
 /** "(PENDING, ACCEPTED, REVOKED)": values in upper case list an enum; anything with lower case is a type or constraint. */
 function valueList(inner: string): string[] | undefined {
   const plain = inner.replace(/`/g, '');
@@ -614,6 +636,7 @@ export function keyEntity(unit: Unit, entities: Entity[]): EntityMention | undef
   if (NOT_STORED_ENTITY.test(description)) return undefined;
   const columns = columnsIn(unit, start, unit.text.length);
   if (!columns.length) columns.push(...attributeList(unit, start, true));
+  if (!columns.length) columns.push(...parenthesisedAttributes(unit, start));
   // "`id`、`title`（タイトル）、作成日時、更新日時": code names and vocabulary words in one list; each names a column.
   columns.push(...translatedAttributes(unit, start).filter((word) => !columns.some((seen) => sameColumn(seen.name, word.name))));
   if (!columns.length) columns.push(...joinedKeys(unit, start, written, description, entities));

@@ -152,3 +152,33 @@ describe('an attribute broken over lines', () => {
     expect(provenanceGaps(scope, [doc])).toEqual([]);
   });
 });
+
+describe('a Key Entities description with its attributes in parentheses', () => {
+  it('reads "(title, content, isPrivate)" after a description in any language; values and examples are none', () => {
+    const doc = [
+      '## Key Entities',
+      '',
+      '- **Post**: 게시글 정보 (title, content, isPrivate)',
+      '- **Like**: 좋아요 정보 (userId, postId 매핑)',
+      '- **Badge**: a badge (GOLD, SILVER)',
+      '- **Tag**: a label (e.g. urgent, later)',
+      '',
+    ].join('\n');
+    const scope = extractScope(doc);
+    expect(names(scope, 'Post')).toEqual(['title', 'content', 'isPrivate']);
+    expect(names(scope, 'Like')).toEqual(['userId', 'postId']);
+    expect(names(scope, 'Badge')).toEqual([]);
+    expect(names(scope, 'Tag')).toEqual([]);
+    expect(provenanceGaps(scope, [doc])).toEqual([]);
+  });
+
+  it('"Retains all current fields (title, …)" names columns the table has, which no migration adds', () => {
+    const doc = ['## Key Entities', '', '- **Ticket**: The existing work item. Retains all current fields (title, status, owner).', ''].join('\n');
+    const scope = extractScope(doc);
+    expect(table(scope, 'Ticket').columns.map((column) => [column.name, column.existing])).toEqual([
+      ['title', true],
+      ['status', true],
+      ['owner', true],
+    ]);
+  });
+});

@@ -860,7 +860,11 @@ export function attributeList(unit: Unit, from: number, bare = false): Column[] 
   const list = rest.slice(0, stop ? stop.index : rest.length);
   const columns: Column[] = [];
   let offset = 0;
-  for (const raw of splitTopLevel(list, /[,，、;]/, '(（[{')) {
+  // "with its settings, including URL, enabled status, …": the items after "including" are the list; "its settings" sums them up.
+  const items = splitTopLevel(list, /[,，、;]/, '(（[{');
+  const including = items.findIndex((item) => /^\s*including\s/i.test(item));
+  if (including > 0) offset = list.indexOf(items[including]);
+  for (const raw of including > 0 ? items.slice(including) : items) {
     const at = list.indexOf(raw, offset);
     offset = at >= 0 ? at + raw.length : offset;
     const paren = firstParenthesis(raw);
@@ -933,7 +937,7 @@ function withoutParentheses(raw: string): string {
 const proseReferences = new WeakMap<Column, { words: string[]; written: string }>();
 
 /** Words before an attribute's name that describe it rather than name it. */
-const QUALIFIERS = /^(?:(optional|nullable)|(unique)|required|mandatory|immutable|single|multiple|auto-?set|auto-?generated|associated|its|the|an?)\s+/i;
+const QUALIFIERS = /^(?:(optional|nullable)|(unique)|required|mandatory|immutable|single|multiple|auto-?set|auto-?generated|associated|its|the|an?|any|all|each|including)\s+/i;
 
 /**
  * An attribute written in prose, as the column names a schema would use:
@@ -946,11 +950,16 @@ export function proseColumnNames(written: string, paren?: string): { names: stri
   let words = written.trim();
   let optional = false;
   let unique = false;
+  // "associated webhook": a key to the row it belongs to; "associated triggers": rows that key to this one, no column.
+  const associated = /^(?:the\s+|its\s+)?associated\s+([a-z]+(?:\s+[a-z]+){0,2})$/i.exec(words);
+  if (associated && !paren) return isPlural(associated[1].split(/\s+/).pop()!) ? undefined : { names: [`${associated[1].split(/\s+/).join('_')}_id`], refersTo: associated[1].toLowerCase().split(/\s+/) };
   for (let match = QUALIFIERS.exec(words); match; match = QUALIFIERS.exec(words)) {
     if (match[1]) optional = true;
     if (match[2]) unique = true;
     words = words.slice(match[0].length);
   }
+  // "URL", "Status": a capitalised word is a column in lower case.
+  if (/^(?:[A-Z][a-z]+|[A-Z]{2,5})$/.test(words)) words = words.toLowerCase();
   // "gateway assignment (gateway_id foreign key)": the code name in parentheses is the column's name.
   const coded = paren !== undefined ? PAREN_CODE_NAME.exec(paren) : null;
   if (coded) return { names: [coded[1]], optional, unique, fromParen: true };

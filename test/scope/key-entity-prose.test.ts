@@ -182,3 +182,20 @@ describe('a Key Entities description with its attributes in parentheses', () => 
     ]);
   });
 });
+
+describe('umbrella words and associated rows in a Key Entities list', () => {
+  it('"with its settings, including URL, …" lists what follows "including"; "associated X" keys to X, "associated Xs" adds nothing', () => {
+    const doc = [
+      '## Key Entities',
+      '',
+      '- **Hook**: An endpoint with its settings, including URL, enabled status, and associated rules.',
+      '- **Rule**: The condition that fires a hook, including rule type, threshold, and associated hook.',
+      '',
+    ].join('\n');
+    const scope = extractScope(doc);
+    expect(names(scope, 'Hook')).toEqual(['url', 'enabled_status']);
+    expect(names(scope, 'Rule')).toEqual(['rule_type', 'threshold', 'hook_id']);
+    expect(table(scope, 'Rule').columns.find((column) => column.name === 'hook_id')?.references).toBe('Hook');
+    expect(provenanceGaps(scope, [doc])).toEqual([]);
+  });
+});

@@ -490,32 +490,35 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
       if (stated?.entity) entityUnits.set(unit, stated.entity);
       if (stated?.question) docQuestions.push(stated.question);
     }
-    if (!mentions.length && unit.kind === 'item') {
-      const parentEntity = unit.parent ? entityUnits.get(unit.parent) : !unit.parent && listLead ? listLead.entity : undefined;
-      if (parentEntity) addColumns(parentEntity, nestedColumns(unit));
-      else if (fieldList && !unit.parent) fieldListColumns(unit, fieldList, entities);
-      else if (!contextOps(unit).length && inlineFieldList(unit, entities).length) {
-        // Read: the columns belong to the model the heading names.
-      } else if (!contextOps(unit).length && headingFieldColumns(unit, entities).length) {
-        // Read: one field item under the model's heading.
-      }
-      // "- `token` is unique, 32 characters": only columns the table already has; a bullet adds none.
-      else if (constraintLead && !unit.parent) {
-        const lead = constraintLead.entity;
-        addColumns(lead, nestedColumns(unit).filter((column) => lead.columns.some((known) => known.name === column.name)));
-      }
-      // Key Entities bullets stand right under an entities heading, not in its "Validation Rules" subsections.
-      else if (unit.section === 'entities' && !unit.parent && !stated.length && ENTITIES_HEADING.test(unit.heading?.text ?? '')) {
-        const mention = keyEntity(unit, entities);
-        if (mention?.context) {
-          keyItems.set(unit, mention.entity);
-          contextEntities.push(mention.entity);
-        } else if (mention && !mention.subtype) keyItems.set(unit, mention.entity);
-        if (mention && !mention.context) {
-          entityUnits.set(unit, mention.entity);
-          anchors.set(unit.heading, { entity: mention.entity });
-        }
-      }
+    if (!mentions.length && unit.kind === 'item') readItemColumns(unit, stated.length > 0);
+  }
+
+  /**
+   * The columns one list item states, by the first reading that applies: nested under an entity's item, in a
+   * labelled field list, in an inline list or a field item under the model's heading, a constraint on known
+   * columns, or a Key Entities bullet.
+   */
+  function readItemColumns(unit: Unit, statesOperations: boolean): void {
+    const parentEntity = unit.parent ? entityUnits.get(unit.parent) : listLead ? listLead.entity : undefined;
+    if (parentEntity) return addColumns(parentEntity, nestedColumns(unit));
+    if (fieldList && !unit.parent) return fieldListColumns(unit, fieldList, entities);
+    // The columns belong to the model the heading names: "- Fields: `a`, `b`", or "- `id`: Int (PK)" under "### Post".
+    if (!contextOps(unit).length && (inlineFieldList(unit, entities).length || headingFieldColumns(unit, entities).length)) return;
+    // "- `token` is unique, 32 characters": only columns the table already has; a bullet adds none.
+    if (constraintLead && !unit.parent) {
+      const lead = constraintLead.entity;
+      return addColumns(lead, nestedColumns(unit).filter((column) => lead.columns.some((known) => known.name === column.name)));
+    }
+    // Key Entities bullets stand right under an entities heading, not in its "Validation Rules" subsections.
+    if (unit.section !== 'entities' || unit.parent || statesOperations || !ENTITIES_HEADING.test(unit.heading?.text ?? '')) return;
+    const mention = keyEntity(unit, entities);
+    if (mention?.context) {
+      keyItems.set(unit, mention.entity);
+      contextEntities.push(mention.entity);
+    } else if (mention && !mention.subtype) keyItems.set(unit, mention.entity);
+    if (mention && !mention.context) {
+      entityUnits.set(unit, mention.entity);
+      anchors.set(unit.heading, { entity: mention.entity });
     }
   }
 

@@ -31,8 +31,9 @@ function rowFor(op: Operation, scope: Scope, service: ServiceStack | undefined, 
   }
   const rpc = protocol.family === 'grpc';
   const method = op.method?.toUpperCase();
-  // Idempotent by HTTP method only where the call is an HTTP request.
-  if (!rpc && op.kind === 'rest' && (method === 'PUT' || method === 'DELETE') && !op.retrySafe) {
+  // Idempotent by HTTP method only where the call is an HTTP request; a spec asking for safe retries of a PUT or a
+  // DELETE asks for what the method already gives: the row its path names, set or gone, no key store.
+  if (!rpc && op.kind === 'rest' && (method === 'PUT' || method === 'DELETE')) {
     return { key, mechanism: 'natural-key', keyName: op.pathParams.join(', ') || 'id', window: '', storage: { kind: 'row', name: 'row' } };
   }
   // A create into a table the spec makes unique over the request's columns: the row itself answers a repeat.

@@ -257,6 +257,9 @@ function columnsIn(unit: Unit, from: number, to: number, leading = false): Colum
   return columns;
 }
 
+/** The types DDL writes after a column's name. */
+const SQL_TYPE_WORD = /^(?:uuid|text|varchar|char|character|int|int2|int4|int8|integer|bigint|smallint|tinyint|serial|bigserial|boolean|bool|timestamptz|timestamp|datetime|date|time|numeric|decimal|real|float|double|json|jsonb|bytea|blob|citext|inet|money)\b/i;
+
 /** `endDate: DateTime?`, `tags?: string[]`: a name, perhaps optional, then its type. */
 const TYPED_NAME = /^([A-Za-z_]\w*)(\?)?\s*:\s*([A-Za-z][\w.<>\[\], ]*?)(\?)?$/;
 
@@ -312,7 +315,10 @@ export function parenthesisedColumns(unit: Unit, at: number): Column[] {
   const inner = text.slice(open + 1, close);
   const columns: Column[] = [];
   let offset = 0;
-  for (const item of splitTopLevel(inner, /[,，、;]/, '(（')) {
+  const items = splitTopLevel(inner, /[,，、;]/, '(（');
+  // "(alembic migration in services/pipeline)": one phrase is a note about the table, not its one column.
+  if (items.length === 1 && items[0].replace(/`/g, '').trim().split(/\s+/).length >= 3 && !SQL_TYPE_WORD.test(items[0].trim().split(/\s+/)[1] ?? '')) return [];
+  for (const item of items) {
     const position = inner.indexOf(item, offset);
     offset = position >= 0 ? position + item.length : offset;
     const match = /^`?([A-Za-z_]\w*)`?\??\s*([\s\S]*)$/.exec(item.trim());
@@ -1047,6 +1053,14 @@ const EVENT_COLUMNS: Record<string, string> = {
  * `- body: 文字列、必須、最大 500 文字`, `- title (string, required, max 200 chars)`.
  */
 export function nestedColumns(unit: Unit): Column[] {
+  // "- user_id UUID, FK users.id ON DELETE CASCADE": a column as DDL writes it, in a list under its table.
+  const ddl = unit.codes.length ? null : /^([a-z_][a-z0-9_]*)\s+(\S.*)$/.exec(unit.text.trim());
+  if (ddl && SQL_TYPE_WORD.test(ddl[2])) {
+    const column = sqlColumn(unit.text.trim().replace(/,\s*/g, ' '), unit.line);
+    const references = parseAttributes(ddl[2]).references;
+    if (!column.references && references) column.references = references;
+    return [column];
+  }
   const first = unit.codes[0];
   if (first && !unit.text.slice(0, first.start).trim()) return columnsIn(unit, 0, unit.text.length, true);
   const listed = attributeList(unit, 0);
@@ -1094,7 +1108,7 @@ export function entitiesFromSql(raw: string, line: number, entities: Entity[]): 
 }
 
 /** `PRIMARY KEY (product_id, tag_id)` over two foreign keys: a junction of the two tables, keyed by the pair. */
-function compositePrimaryKey(entity: Entity, definition: string): void {
+export function compositePrimaryKey(entity: Entity, definition: string): void {
   const listed = /^primary\s+key\s*\(([^)]*)\)/i.exec(definition.trim())?.[1].split(',').map((name) => name.trim().replace(/["`]/g, ''));
   if (listed?.length !== 2 || entity.joins) return;
   const tables = listed.map((name) => entity.columns.find((column) => column.name === name)?.references?.split(/[.(]/)[0]);

@@ -231,8 +231,8 @@ function actorsBeforeModal(prose: string, roles: Set<string>, language: AccessWo
 
 /** "the comment's author", "a post's owner": the owner of one resource. */
 const POSSESSIVE_OWNER = new RegExp(`\\b(?:the|a|an|each|every)\\s+([a-z][\\w-]*)['’]s\\s+(${OWNER_NOUNS})\\b`, 'i');
-/** "the owner of the list", "the author of an article": the owner of one resource. */
-const OWNER_OF = new RegExp(`\\b(?:the|a|an|each|every|its|their)\\s+(${OWNER_NOUNS})\\s+of\\s+(?:the|a|an|this|that|each|every|their|its)\\s+([a-z][\\w-]*)`, 'i');
+/** "the owner of the list", "the author of an article", "the owner of the saved listing": the owner of one resource. */
+const OWNER_OF = new RegExp(`\\b(?:the|a|an|each|every|its|their)\\s+(${OWNER_NOUNS})\\s+of\\s+(?:the|a|an|this|that|each|every|their|its)\\s+([a-z][\\w-]*(?:\\s+(?!(?:may|can|must|should|will|shall|is|are|has|have|who|which|that|and|or|only|alone)\\b)[a-z][\\w-]*)?)`, 'i');
 /** "the list owner", "the article's author" without the apostrophe: the noun before names the resource. */
 const NOUN_OWNER = new RegExp(`\\b(?:the|a|an|each|every)\\s+([a-z][\\w-]*)\\s+(${OWNER_NOUNS})\\b`, 'i');
 /** "the author may…", "edited by their author", "who is not the owner": the caller is the row's owner. */

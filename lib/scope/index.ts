@@ -3,7 +3,7 @@
 // What the text does not say becomes an open question; nothing is invented.
 import { locateLine, type AuthzRule, type Column, type Entity, type ExistingModel, type Field, type Integration, type JobItem, type Operation, type Scope, type ScopeNote, type ScopeSource, type Slo } from '../types.js';
 import { operationKey } from '../types.js';
-import { addColumns, cjkEntity, inlineFieldList, fieldListColumns, fieldListLead, type FieldList, codeGlosses, columnsAfterNouns, entitiesFromSql, entityFromHeading, entityFromLabel, entityKeyOf, headingFieldColumns, headingModel, codeNamedAttributes, columnsForAllEntities, dottedAttributes, storedAttributes, uniqueTupleColumns, extendedModelColumns, impliedJunctions, nativeOwnerKeys, subtypeKeysCased, uniquePerScope, tenantKeys, isModelLabel, junctionKeys, junctionTables, type RelationStatement, modelFilesInTree, mergeEntity, mergeShapes, entitiesInUnit, entitiesByNoun, existingModelsIn, keyEntity, linkReferences, nameModelTable, nestedColumns, rowHints, settleProseReferences } from './entities.js';
+import { addColumns, cjkEntity, inlineFieldList, fieldListColumns, fieldListLead, type FieldList, codeGlosses, columnsAfterNouns, entitiesFromSql, entityFromHeading, entityFromLabel, entityKeyOf, headingFieldColumns, headingModel, codeNamedAttributes, columnsForAllEntities, dottedAttributes, storedAttributes, uniqueTupleColumns, extendedModelColumns, impliedJunctions, nativeOwnerKeys, subtypeKeysCased, uniquePerScope, tenantKeys, isModelLabel, junctionKeys, junctionTables, type RelationStatement, modelFilesInTree, mergeEntity, mergeShapes, entitiesInUnit, entitiesByNoun, existingModelsIn, keyEntity, compositePrimaryKey, linkReferences, nameModelTable, nestedColumns, rowHints, settleProseReferences } from './entities.js';
 import { dropPathParamEchoes, naturalKeys } from './operation-inputs.js';
 import { authzFromCell, authzRule, integrationsIn, statedErrorsIn, jobIn, mentionsFrontend, resolveOperations, servicesIn, slosIn, verificationOf, webhookVendor } from './facts.js';
 import { parseAttributes, toColumn, toField } from './fields.js';
@@ -341,7 +341,15 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
     const header = unit.header ?? [];
     if (unit.kind === 'row' && header.some((cell) => TABLE_COLUMNS.path.test(cell))) {
       const found = restFromRow(unit);
+      // "Save a listing (body: optional `note`, max 500 chars)": the description cell names the request's fields.
+      const describedIndex = header.findIndex((cell) => TABLE_COLUMNS.description.test(cell.trim()));
+      const described = describedIndex >= 0 ? unit.cells?.[describedIndex] : undefined;
+      const label = described?.codes.length ? CELL_FIELDS_LABEL.exec(proseOf(described.text)) : null;
+      // Read from the label to the end of its parenthesis, if it stands in one.
+      const labelEnd = label ? label.index + label[0].length : 0;
+      const closing = label && described ? described.text.slice(labelEnd).search(/[)）]/) : -1;
       for (const mention of found) {
+        if (label && described) addFields(mention.op, fieldsIn(described, labelEnd, closing >= 0 ? labelEnd + closing : described.text.length, { defaultRole: mention.op.method === 'GET' ? 'query' : 'request' }));
         const op = register(mention.op, unit, mention.webhook);
         anchors.set(unit.heading, { op });
         const listed = tableOps.get(unit.heading) ?? [];
@@ -500,6 +508,8 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
    */
   function readItemColumns(unit: Unit, statesOperations: boolean): void {
     const parentEntity = unit.parent ? entityUnits.get(unit.parent) : listLead ? listLead.entity : undefined;
+    // "- primary key (user_id, listing_id)" under the table's lead: its key, over two of its columns.
+    if (parentEntity && /^primary\s+key\s*\(/i.test(unit.text.trim())) return compositePrimaryKey(parentEntity, unit.text.trim());
     if (parentEntity) return addColumns(parentEntity, nestedColumns(unit));
     if (fieldList && !unit.parent) return fieldListColumns(unit, fieldList, entities);
     // The columns belong to the model the heading names: "- Fields: `a`, `b`", or "- `id`: Int (PK)" under "### Post".
@@ -838,6 +848,8 @@ function exampleRole(op: Operation, label: Unit | undefined): 'request' | 'respo
 
 /** "excluded from `GET /x`", "shown in GET /x": a test names the endpoint where it looks. */
 /** Words right before a route that say the app already has it. */
+/** A cell that labels the fields it names: "body: `note`", "query: `cursor`, `limit`". */
+const CELL_FIELDS_LABEL = /\b(?:body|request|payload|query|params?|parameters|fields?|input)\s*[:：]/i;
 /** "through the existing patch endpoints:", "reuses these routes unchanged:". */
 const EXISTING_ROUTES_LEAD = /\b(?:existing|current)\b[^.:]*\b(?:endpoints?|routes?|apis?)\b|\b(?:reuse[sd]?|unchanged)\b[^.:]*\b(?:endpoints?|routes?)\b/i;
 const EXISTING_BEFORE = /\b(?:the\s+)?(?:existing|current)\s*[`*]*$|기존(?:의)?\s*[^\s`]*(?:\s+[^\s`]+){0,2}\s*[(（]?\s*[`*]*$|既存の?\s*\S{0,12}[(（]?\s*$/i;

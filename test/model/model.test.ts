@@ -136,6 +136,12 @@ describe('authz, validation, idempotency, observability', () => {
     expect(spec.idempotency.webhookOrdering).toBe(true);
     expect(buildBackendSpec(grpcShipments()).idempotency.rows[0]).toMatchObject({ mechanism: 'request-id', keyName: 'request_id', missing: 'INVALID_ARGUMENT', inFlight: 'ABORTED', mismatch: 'FAILED_PRECONDITION' });
     expect(buildBackendSpec(djangoComments()).idempotency.rows.find((r) => r.key === 'DELETE /api/comments/{commentId}')).toMatchObject({ mechanism: 'natural-key' });
+    // "DELETE … so the app can retry safely" asks for what the method gives: no Idempotency-Key, no key table.
+    const retried = djangoComments();
+    retried.scope.operations.find((op) => op.method === 'DELETE')!.retrySafe = true;
+    const rows = buildBackendSpec(retried).idempotency.rows;
+    expect(rows.find((r) => r.key === 'DELETE /api/comments/{commentId}')).toMatchObject({ mechanism: 'natural-key', storage: { kind: 'row', name: 'row' } });
+    expect(rows.some((r) => r.mechanism === 'idempotency-key')).toBe(false);
   });
 
   it('plans job retries, dead letters and schedules in the detected job system', () => {

@@ -7,6 +7,19 @@ import type { ApiStyleEntry, FrameworkEntry, ProtocolVocabulary } from './types.
 const SETTINGS = '**/{settings.py,settings/*.py}';
 const tsLayers = (routes: string) => ({ routes, services: 'src/services', data: 'src/db', jobs: 'src/jobs', integrations: 'src/integrations' });
 const goLayers = { routes: 'internal/http', services: 'internal/service', data: 'internal/store', jobs: 'internal/jobs', integrations: 'internal/clients' };
+/**
+ * Where a Go service keeps each layer, by what its files declare: handlers take the router's request
+ * (`http.ResponseWriter`, `*gin.Context`, `echo.Context`, `*fiber.Ctx`), stores hold the database handle.
+ */
+const goLayerFiles = {
+  files: /\.go$/,
+  markers: {
+    routes: /\bhttp\.ResponseWriter\b|\*gin\.Context\b|\becho\.Context\b|\*fiber\.Ctx\b/,
+    services: /\btype\s+\w*Service\s+struct\b/,
+    data: /\btype\s+\w*(?:Repository|Repo|Store)\s+struct\b/,
+    integrations: /\btype\s+\w*Client\s+struct\b/,
+  },
+};
 
 export const FRAMEWORKS: readonly FrameworkEntry[] = [
   {
@@ -260,6 +273,7 @@ export const FRAMEWORKS: readonly FrameworkEntry[] = [
     construct: [/http\.NewServeMux\(\)/, /http\.ListenAndServe\(/, /&http\.Server\{/],
     language: 'go',
     layers: goLayers,
+    layerFiles: goLayerFiles,
     validation: 'go-playground-validator',
     logger: 'slog',
     rawBody: 'io.ReadAll(r.Body)',
@@ -277,6 +291,7 @@ export const FRAMEWORKS: readonly FrameworkEntry[] = [
     construct: [/gin\.(Default|New)\(\)/],
     language: 'go',
     layers: goLayers,
+    layerFiles: goLayerFiles,
     validation: 'go-playground-validator',
     validationBundled: true,
     rawBody: 'c.GetRawData()',
@@ -294,6 +309,7 @@ export const FRAMEWORKS: readonly FrameworkEntry[] = [
     construct: [/echo\.New\(\)/],
     language: 'go',
     layers: goLayers,
+    layerFiles: goLayerFiles,
     validation: 'go-playground-validator',
     rawBody: 'io.ReadAll(c.Request().Body)',
     otel: 'otelecho',
@@ -312,6 +328,7 @@ export const FRAMEWORKS: readonly FrameworkEntry[] = [
     construct: [/chi\.NewRouter\(\)/],
     language: 'go',
     layers: goLayers,
+    layerFiles: goLayerFiles,
     validation: 'go-playground-validator',
     rawBody: 'io.ReadAll(r.Body)',
     otel: 'otelhttp',
@@ -328,6 +345,7 @@ export const FRAMEWORKS: readonly FrameworkEntry[] = [
     construct: [/fiber\.New\(/],
     language: 'go',
     layers: goLayers,
+    layerFiles: goLayerFiles,
     validation: 'go-playground-validator',
     rawBody: 'c.Body()',
     otel: 'otelfiber',

@@ -205,7 +205,8 @@ export type Json = Record<string, any>;
 export function openApiErrorBody(text: string, file: string): { body: RepoErrorBody; schema?: Json } | undefined {
   let doc: Json;
   try {
-    doc = parseYaml(text, { maxAliasCount: 100 }) as Json;
+    // Read to learn the house style: a repeated key somewhere in an example (`redis: ok` twice) does not hide it.
+    doc = parseYaml(text, { maxAliasCount: 100, uniqueKeys: false }) as Json;
   } catch {
     return undefined;
   }

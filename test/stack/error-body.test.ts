@@ -164,6 +164,9 @@ components:
     });
     expect(openApiErrorBody(existing.replace(/application\/json:\n(\s+)schema:\n\s+\$ref: '#\/components\/schemas\/ErrorResponse'/, 'application/problem+json:\n$1schema: { type: object }'), 'x.yaml')?.body.kind).toBe('problem');
     expect(openApiErrorBody('not: [openapi', 'x.yaml')).toBeUndefined();
+    // A key written twice in an example elsewhere in the file does not hide the house style.
+    const repeated = existing.replace("summary: One order.", "summary: One order.\n      x-example: { redis: ok, redis: ok }");
+    expect(openApiErrorBody(repeated, 'api/openapi.yaml')?.body.schemaName).toBe('ErrorResponse');
   });
 
   it('the repository\'s OpenAPI file beats its handlers', async () => {

@@ -2,6 +2,7 @@
 // answers-file schema and `.yo-rc.json` storage all come from this list.
 import { z } from 'zod';
 import { answersFileOption, cliSwitch, type Declaration } from '../../lib/answers/declaration.js';
+import { entriesOfKind, knowledgeOf } from '../../lib/knowledge/index.js';
 
 const relativePath = z
   .string()
@@ -13,22 +14,31 @@ export const API_STYLE = z.enum(['rest', 'graphql', 'grpc', 'trpc']);
 export const CONFLICT = z.enum(['merge', 'overwrite', 'abort']);
 export const CONTRACT_LOCATION = z.enum(['auto', 'inline', 'file']);
 
+type CatalogKind = 'language' | 'framework' | 'orm' | 'database' | 'auth' | 'job' | 'testRunner' | 'packageManager' | 'validation' | 'logger' | 'migrations';
+
+/** A stack fact names a catalog entry: an unknown id would be dropped by every later stage, so it is refused here. */
+const catalogId = (kind: CatalogKind) =>
+  z.string().refine((id) => knowledgeOf(kind, id) !== undefined, {
+    error: (issue) => `unknown ${kind} "${String(issue.input)}"; known: ${entriesOfKind(kind).map((entry) => entry.id).join(', ')}`,
+  });
+const catalogIds = (kind: CatalogKind) => z.union([catalogId(kind), z.array(catalogId(kind))]);
+
 const stackAnswer = z.strictObject({
-  language: z.string().optional(),
-  framework: z.string().optional(),
-  orm: z.string().optional(),
-  db: z.union([z.string(), z.array(z.string())]).optional(),
-  auth: z.union([z.string(), z.array(z.string())]).optional(),
-  jobs: z.union([z.string(), z.array(z.string())]).optional(),
+  language: catalogId('language').optional(),
+  framework: catalogId('framework').optional(),
+  orm: catalogId('orm').optional(),
+  db: catalogIds('database').optional(),
+  auth: catalogIds('auth').optional(),
+  jobs: catalogIds('job').optional(),
   service: z.string().optional(),
   // Every other dimension detection may find ambiguous (the "No terminal to ask on" message names stack.<dimension>).
-  testRunner: z.string().optional(),
-  packageManager: z.string().optional(),
+  testRunner: catalogId('testRunner').optional(),
+  packageManager: catalogId('packageManager').optional(),
   testDir: z.string().optional(),
   appEntry: z.string().optional(),
-  validation: z.string().optional(),
-  logger: z.string().optional(),
-  migrations: z.string().optional(),
+  validation: catalogId('validation').optional(),
+  logger: catalogId('logger').optional(),
+  migrations: catalogId('migrations').optional(),
 });
 
 const authzEntry = z.strictObject({

@@ -57,6 +57,14 @@ confirm: true
     expect(lines[2]).toMatch(/^a\.yaml: populatedTables: expected array/);
   });
 
+  it('refuses a stack fact that names no catalog entry, listing the known ones', () => {
+    const error = failure(() => parse('stack: { framework: ktor, db: [postgres, cockroach], orm: prisma }\n'));
+    const lines = error.message.split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^a\.yaml: stack\.framework: unknown framework "ktor"; known: .*\bexpress\b.*\bspring-boot\b/);
+    expect(lines[1]).toMatch(/^a\.yaml: stack\.db\.1: unknown database "cockroach"; known: .*\bpostgres\b/);
+  });
+
   it('rejects unknown keys with the nearest known key', () => {
     const error = failure(() => parse('apiStlye: rest\nconflcit: merge\nzzz: 1\n'));
     expect(error.message).toContain('a.yaml: apiStlye: unknown key; did you mean "apiStyle"?');

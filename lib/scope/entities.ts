@@ -9,6 +9,8 @@ import { COUNT_PHRASE, parseCount } from './numbers.js';
 import { lineAt, proseOf, sentences, type Unit } from './units.js';
 
 const NEW_TABLE = [
+  // "New Exposed table `X`", "a new Postgres table `x`": the tool or database named between the words.
+  /\b(?:[Nn]ew|[Cc]reates?|[Aa]dd(?:s|ing)?|[Ii]ntroduces?)\s+(?:a\s+)?(?:new\s+)?[A-Z][A-Za-z0-9]+\s+table\s*[:：]?\s*`([\w.]+)`/g,
   /\b(?:new|create|creates|add|adds|adding|introduce|introduces)\s+(?:a\s+)?(?:new\s+)?(?:db\s+|database\s+|sql\s+)?table\s*[:：]?\s*`([\w.]+)`/gi,
   /\b(?:new|create|creates|add|adds)\s+(?:a\s+)?(?:new\s+)?`([\w.]+)`\s+table\b/gi,
   /\btable\s+`([\w.]+)`\s*\(new\)/gi,
@@ -342,8 +344,14 @@ export function entitiesInUnit(unit: Unit, entities: Entity[]): EntityMention[] 
     for (const pattern of NEW_TABLE) {
       for (const match of sentence.text.matchAll(pattern)) {
         const at = sentence.at + match.index;
-        const entity = upsert(entities, match[1], 'new-table', lineAt(unit, at));
-        const after = sentence.at + match.index + match[0].length;
+        let entity = upsert(entities, match[1], 'new-table', lineAt(unit, at));
+        let after = sentence.at + match.index + match[0].length;
+        // "`PartnershipNotesTable` (`partnership_notes`)": the class, then the table's own name.
+        const tableName = /^\s*[（(]\s*`([a-z][a-z0-9_]*)`\s*[)）]/.exec(text.slice(after));
+        if (tableName && tableName[1] !== entity.table) {
+          entity = nameModelTable(entities, entity, tableName[1]);
+          after += tableName[0].length;
+        }
         addColumns(entity, columnsIn(unit, after, end));
         addColumns(entity, parenthesisedColumns(unit, after));
         const worded = WORDED_COLUMNS.exec(text.slice(after, end));
@@ -1054,9 +1062,14 @@ const EVENT_COLUMNS: Record<string, string> = {
  */
 export function nestedColumns(unit: Unit): Column[] {
   // "- user_id UUID, FK users.id ON DELETE CASCADE": a column as DDL writes it, in a list under its table.
-  const ddl = unit.codes.length ? null : /^([a-z_][a-z0-9_]*)\s+(\S.*)$/.exec(unit.text.trim());
+  // Its first line only: a paragraph written right after the list continues the last item.
+  const definition = unit.text.trim().split('\n')[0];
+  const ddl = unit.codes.some((code) => code.start < definition.length) ? null : /^([a-z_][a-z0-9_]*)\s+(\S.*)$/.exec(definition);
+  // "- partnership_id → PartnershipsTable": a key, and the table it points at.
+  const arrow = ddl && /^(?:→|->)\s*`?([A-Za-z_][\w.]*)`?\s*$/.exec(ddl[2]);
+  if (arrow) return [{ name: ddl![1], references: arrow[1], line: unit.line }];
   if (ddl && SQL_TYPE_WORD.test(ddl[2])) {
-    const column = sqlColumn(unit.text.trim().replace(/,\s*/g, ' '), unit.line);
+    const column = sqlColumn(definition.replace(/,\s*/g, ' '), unit.line);
     const references = parseAttributes(ddl[2]).references;
     if (!column.references && references) column.references = references;
     return [column];

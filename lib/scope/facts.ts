@@ -94,6 +94,12 @@ const READ_CLASS = /\bread(?:-only)?\s+(?:operations|endpoints|requests|calls|ac
 const WRITE_CLASS = /\bwrite\s+(?:operations|endpoints|requests|calls|access)\b|\bmutating\s+(?:operations|endpoints|requests|calls)\b/i;
 
 function methodClassOps(text: string, ops: readonly Operation[]): string[] {
+  // "may read or write notes": every operation on the resource the noun names.
+  const both = /\bread\s*(?:,?\s*(?:or|and|and\/or)\s+|\/\s*)write\s+(?:the\s+|its\s+|their\s+)?([a-z][\w-]*)/i.exec(proseOf(text));
+  if (both) {
+    const noun = singular(both[1].toLowerCase());
+    return ops.filter((op) => op.kind === 'rest' && (op.path ?? '').split('/').some((segment) => singular(segment.toLowerCase()) === noun)).map(operationKey);
+  }
   const read = READ_CLASS.test(text);
   const write = WRITE_CLASS.test(text);
   if (read === write) return [];

@@ -53,3 +53,40 @@ describe('a team\'s short sprint spec', () => {
     expect(scope.authz.map((rule) => [rule.ownership, rule.operations])).toEqual([['own saved parcel', ['GET /v1/saved-parcels', 'DELETE /v1/saved-parcels/{parcel_id}']]]);
   });
 });
+
+const KOTLIN_SPEC = [
+  '# 02 — Notes on a booking',
+  '',
+  '## API',
+  '- `GET /orgs/{orgSlug}/bookings/{bookingId}/notes` — list notes',
+  '- `POST /orgs/{orgSlug}/bookings/{bookingId}/notes` — add a note `{ "id": uuid, "content": string }`',
+  '- `DELETE /orgs/{orgSlug}/bookings/{bookingId}/notes/{noteId}` — delete a note',
+  '',
+  '## Data model',
+  'New Exposed table `BookingNotesTable` (`booking_notes`), UUIDTable:',
+  '- booking_id → BookingsTable',
+  '- content TEXT',
+  '- created_at datetime',
+  'New migration `AddBookingNotesMigration` registered in the migration list.',
+  '',
+  '## Rules',
+  '- Only organisation members with edit permission may read or write notes.',
+  '',
+].join('\n');
+
+describe('a Kotlin team\'s spec: an ORM\'s table class and its table name', () => {
+  const scope = extractScope(KOTLIN_SPEC);
+
+  it('names the table as the parenthesis does, keeps the class, and reads arrows and DDL bullets (a paragraph right after the list is no column)', () => {
+    expect(scope.entities.map((entity) => [entity.table, entity.model])).toEqual([['booking_notes', 'BookingNotesTable']]);
+    expect(table(scope, 'booking_notes').columns.map((column) => [column.name, column.type ?? null, column.references ?? null])).toEqual([
+      ['booking_id', null, 'BookingsTable'],
+      ['content', 'TEXT', null],
+      ['created_at', 'datetime', null],
+    ]);
+  });
+
+  it('"may read or write notes" covers every operation on notes', () => {
+    expect(scope.authz[0].operations).toHaveLength(3);
+  });
+});

@@ -29,7 +29,7 @@ export const SECTION_PATTERNS: ReadonlyArray<{ kind: SectionKind; pattern: RegEx
   { kind: 'alternatives', pattern: /design options?|alternatives|options considered|方案比較|設計選項|替代方案/i },
   // spec-kit plans state what already holds ("Assumptions", "Technical Context") and check the plan against the
   // project's rules ("Constitution Check"): descriptions of the setting, not new work.
-  { kind: 'context', pattern: /^(context|background|problem|motivation|overview|assumptions?|technical context|constitution check)\b|背景|動機|脈絡|^(?:배경|동기|개요)$/i },
+  { kind: 'context', pattern: /^(context|background|problem|motivation|overview|assumptions?|technical context|constitution check|goals?|summary|purpose|objectives?)\b|背景|動機|脈絡|^(?:배경|동기|개요)$/i },
   { kind: 'stories', pattern: /user stor|use cases?|scenarios?|使用者故事|使用案例|情境|사용자 스토리|사용 사례|시나리오/i },
   { kind: 'acceptance', pattern: /acceptance|驗收|인수 조건|수용 기준|완료 조건/i },
   { kind: 'decisions', pattern: /architecture decisions?|\badr\b|decisions?\b|決策/i },

@@ -30,3 +30,23 @@ describe('the setting a plan describes', () => {
     expect(jobs.map((job) => job.line)).toEqual([5]);
   });
 });
+
+describe('a Goal or Summary describes the feature', () => {
+  it('"Logged-in users can bookmark listings" there is no access rule to ask about; a rule below still is', () => {
+    const doc = [
+      '# Sprint 01 — Saved parcels',
+      '',
+      '## Goal',
+      'Logged-in users can bookmark parcels they like and see them later.',
+      '',
+      '## API',
+      '- `GET /v1/saved-parcels` — list saved parcels',
+      '',
+      '## Rules',
+      '- Only signed-in users may list saved parcels.',
+      '',
+    ].join('\n');
+    const rules = extractScope(doc).authz;
+    expect(rules.map((rule) => rule.line)).toEqual([10]);
+  });
+});

@@ -2,7 +2,7 @@
 // answers-file schema and `.yo-rc.json` storage all come from this list.
 import { z } from 'zod';
 import { answersFileOption, cliSwitch, type Declaration } from '../../lib/answers/declaration.js';
-import { entriesOfKind, knowledgeOf } from '../../lib/knowledge/index.js';
+import { entriesOfKind } from '../../lib/knowledge/index.js';
 
 const relativePath = z
   .string()
@@ -16,12 +16,13 @@ export const CONTRACT_LOCATION = z.enum(['auto', 'inline', 'file']);
 
 type CatalogKind = 'language' | 'framework' | 'orm' | 'database' | 'auth' | 'job' | 'testRunner' | 'packageManager' | 'validation' | 'logger' | 'migrations';
 
-/** A stack fact names a catalog entry: an unknown id would be dropped by every later stage, so it is refused here. */
-const catalogId = (kind: CatalogKind) =>
-  z.string().refine((id) => knowledgeOf(kind, id) !== undefined, {
-    error: (issue) => `unknown ${kind} "${String(issue.input)}"; known: ${entriesOfKind(kind).map((entry) => entry.id).join(', ')}`,
-  });
-const catalogIds = (kind: CatalogKind) => z.union([catalogId(kind), z.array(catalogId(kind))]);
+/**
+ * A stack fact names a catalog entry: an unknown id would be dropped by every later stage, so it is refused here.
+ * An enum, so the answers file's JSON Schema lists the ids too.
+ */
+const catalogId = (kind: CatalogKind) => z.enum(entriesOfKind(kind).map((entry) => entry.id) as [string, ...string[]]);
+const catalogIds = (kind: CatalogKind) =>
+  z.union([catalogId(kind), z.array(catalogId(kind))], { error: () => `must be one, or a list, of ${entriesOfKind(kind).map((entry) => entry.id).join(', ')}` });
 
 const stackAnswer = z.strictObject({
   language: catalogId('language').optional(),

@@ -61,8 +61,8 @@ confirm: true
     const error = failure(() => parse('stack: { framework: ktor, db: [postgres, cockroach], orm: prisma }\n'));
     const lines = error.message.split('\n');
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(/^a\.yaml: stack\.framework: unknown framework "ktor"; known: .*\bexpress\b.*\bspring-boot\b/);
-    expect(lines[1]).toMatch(/^a\.yaml: stack\.db\.1: unknown database "cockroach"; known: .*\bpostgres\b/);
+    expect(lines[0]).toMatch(/^a\.yaml: stack\.framework: must be one of .*\bexpress\b.*\bspring-boot\b/);
+    expect(lines[1]).toMatch(/^a\.yaml: stack\.db: must be one, or a list, of .*\bpostgres\b/);
   });
 
   it('rejects unknown keys with the nearest known key', () => {

@@ -64,6 +64,7 @@ const CATALOGUE: Case[] = [
   answersCase('answers: a string where a list is expected', 'type.yaml', 'authz:\n  "POST /v1/gift-cards":\n    roles: admin\n', /^magi: type\.yaml: authz\.POST \/v1\/gift-cards\.roles: expected array, received string$/),
   answersCase('answers: an unknown key, with the nearest suggested', 'typo.yaml', 'apiStlye: rest\n', /^magi: typo\.yaml: apiStlye: unknown key; did you mean "apiStyle"\?$/),
   answersCase('answers: an unknown nested key', 'typo.yaml', 'stack:\n  frameworc: express\n', /^magi: typo\.yaml: stack\.frameworc: unknown key$/),
+  answersCase('answers: a stack fact naming no catalog entry', 'ktor.yaml', 'stack:\n  framework: ktor\n', /^magi: ktor\.yaml: stack\.framework: must be one of .*\bexpress\b.*\bspring-boot\b/),
   answersCase('answers: a list instead of a mapping', 'list.yaml', '- rest\n- graphql\n', /^magi: list\.yaml: must be a mapping of keys to values \(got a list\); see the README's answers file reference$/),
   answersCase('answers: a bare string', 'scalar.yaml', 'rest\n', /^magi: scalar\.yaml: must be a mapping of keys to values \(got a string\); see the README's answers file reference$/),
   answersCase('answers: a YAML alias bomb', 'bomb.yaml', `${ALIAS_BOMB}\n`, /^magi: bomb\.yaml: .*alias.*; simplify the YAML \(no alias chains\)$/i),

@@ -145,14 +145,13 @@ function namedWords(text) {
 
 /** How many of the authors' fields the given documents name at all (as a word, any case or separator). */
 function fieldsNamedIn(truth, text) {
-  const squash = squashWord;
   const words = namedWords(text);
   const singular = (name) => name.replace(/(?:ies)$/, 'y').replace(/(?:ses|xes|ches|shes)$/, (end) => end.slice(0, -2)).replace(/s$/, '');
-  const optional = new Set((truth.optional_entities ?? []).map((name) => singular(squash(name))));
+  const optional = new Set((truth.optional_entities ?? []).map((name) => singular(squashWord(name))));
   let named = 0;
   for (const [entity, fields] of Object.entries(truth.entities ?? {})) {
-    if (optional.has(singular(squash(entity)))) continue;
-    for (const field of fields) if (words.has(squash(field))) named++;
+    if (optional.has(singular(squashWord(entity)))) continue;
+    for (const field of fields) if (words.has(squashWord(field))) named++;
   }
   return named;
 }

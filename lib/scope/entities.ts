@@ -2,7 +2,7 @@
 // "Key Entities" lists, SQL fences, and hints that a table already holds data.
 import type { Column, Entity, ScopeNote } from '../types.js';
 import { listedAttributes, translatedAttributes } from './attribute-words.js';
-import { parseAttributes, splitTopLevel, toColumn } from './fields.js';
+import { parseAttributes, splitTopLevel, toColumn, type Attributes } from './fields.js';
 import { isDtoName, ADDED_COLUMNS_LABEL, ATTRIBUTE_LABEL, ENTITIES_HEADING, EXAMPLE_MARKER, EXTENDED_TABLE_WORD, JOIN_PHRASES, MESSAGE_FIELDS_HEADING, NOT_STORED_ENTITY, TABLE_WORD_AFTER, UI_NOUN, UNIQUE_WORD, VERB_FAMILIES } from './vocabulary.js';
 import { camelCase, isPlural, pascalCase, singular, snakeCase } from '../naming/index.js';
 import { COUNT_PHRASE, parseCount } from './numbers.js';
@@ -164,8 +164,8 @@ export function nameModelTable(entities: Entity[], entity: Entity, table: string
     addColumns(other, entity.columns);
     other.model ??= entity.table;
     if (entity.change === 'new-table') other.change = 'new-table';
+    // The index notices the shorter list and is rebuilt on its next use.
     entities.splice(entities.indexOf(entity), 1);
-    entityIndex(entities);
     return other;
   }
   entity.model ??= entity.table;
@@ -227,12 +227,8 @@ function columnsIn(unit: Unit, from: number, to: number, leading = false): Colum
     }
     cursor = code.end;
     // "- `endDate: DateTime?` - Application deadline": a field item written as its declaration.
-    const declared = leading ? TYPED_NAME.exec(code.value.trim()) : null;
-    if (declared) {
-      const rest = unit.text.slice(code.end, to).replace(/^\s*[:：—–-]\s*/, '');
-      const attrs = { ...parseAttributes(rest), ...parseAttributes(declared[3]) };
-      if (declared[2] || declared[4]) attrs.nullable = true;
-      columns.push(toColumn(declared[1], attrs, lineAt(unit, code.start)));
+    if (leading && TYPED_NAME.test(code.value.trim())) {
+      columns.push(declaredColumn(code.value, lineAt(unit, code.start), parseAttributes(unit.text.slice(code.end, to).replace(/^\s*[:：—–-]\s*/, '')))!);
       break;
     }
     if (depth > 0 || !/^[A-Za-z_]\w*\??$/.test(code.value)) continue;
@@ -264,6 +260,29 @@ const SQL_TYPE_WORD = /^(?:uuid|text|varchar|char|character|int|int2|int4|int8|i
 
 /** `endDate: DateTime?`, `tags?: string[]`: a name, perhaps optional, then its type. */
 const TYPED_NAME = /^([A-Za-z_]\w*)(\?)?\s*:\s*([A-Za-z][\w.<>\[\], ]*?)(\?)?$/;
+
+/**
+ * A column written as one code span: `id: uuid`, `endDate: DateTime?`, or a bare lower-case name. `said`: what the
+ * text around it adds ("(nullable)", "non-null"); the declaration wins where both speak.
+ */
+function declaredColumn(written: string, line: number, said: Attributes = {}): Column | undefined {
+  const typed = TYPED_NAME.exec(written.trim());
+  if (typed) return toColumn(typed[1], { ...said, ...parseAttributes(typed[3]), ...(typed[2] || typed[4] ? { nullable: true } : {}) }, line);
+  return /^[a-z_]\w*$/.test(written.trim()) ? toColumn(written.trim(), {}, line) : undefined;
+}
+
+const BASE_CLASS_LABEL = /^(?:extends|inherits(?: from)?|base(?:\s+class)?)\s*[:：]?$/i;
+
+/**
+ * "- **Extends**: `BaseEntity` (inherits `id: uuid`, `createdAt`)": the base class a model extends, and the columns
+ * the item says it gives (none when it only names the base).
+ */
+export function baseClassItem(unit: Unit): { base?: string; columns: Column[] } | undefined {
+  if (unit.kind !== 'item' || !BASE_CLASS_LABEL.test(unit.lead?.trim() ?? '')) return undefined;
+  const base = /^[A-Z]\w*$/.test(unit.codes[0]?.value ?? '') ? unit.codes[0].value : undefined;
+  const columns = /\binherit/i.test(unit.text) ? unit.codes.flatMap((span) => declaredColumn(span.value, lineAt(unit, span.start)) ?? []) : [];
+  return { base, columns };
+}
 
 /**
  * "**Post**: 게시글 정보 (title, content, isPrivate)", "**User**: member info (email, password, name)": the

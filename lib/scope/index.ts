@@ -3,10 +3,10 @@
 // What the text does not say becomes an open question; nothing is invented.
 import { locateLine, type AuthzRule, type Column, type Entity, type ExistingModel, type Field, type Integration, type JobItem, type Operation, type Scope, type ScopeNote, type ScopeSource, type Slo } from '../types.js';
 import { operationKey } from '../types.js';
-import { addColumns, cjkEntity, inlineFieldList, fieldListColumns, fieldListLead, type FieldList, codeGlosses, columnsAfterNouns, entitiesFromSql, entityFromHeading, entityFromLabel, entityKeyOf, headingFieldColumns, headingModel, codeNamedAttributes, columnsForAllEntities, dottedAttributes, storedAttributes, uniqueTupleColumns, extendedModelColumns, impliedJunctions, nativeOwnerKeys, subtypeKeysCased, uniquePerScope, tenantKeys, isModelLabel, junctionKeys, junctionTables, type RelationStatement, modelFilesInTree, mergeEntity, mergeShapes, entitiesInUnit, entitiesByNoun, existingModelsIn, keyEntity, compositePrimaryKey, linkReferences, nameModelTable, nestedColumns, rowHints, settleProseReferences } from './entities.js';
+import { addColumns, cjkEntity, inlineFieldList, fieldListColumns, fieldListLead, type FieldList, codeGlosses, columnsAfterNouns, entitiesFromSql, baseClassItem, entityFromHeading, entityFromLabel, entityKeyOf, headingFieldColumns, headingModel, codeNamedAttributes, columnsForAllEntities, dottedAttributes, storedAttributes, uniqueTupleColumns, extendedModelColumns, impliedJunctions, nativeOwnerKeys, subtypeKeysCased, uniquePerScope, tenantKeys, isModelLabel, junctionKeys, junctionTables, type RelationStatement, modelFilesInTree, mergeEntity, mergeShapes, entitiesInUnit, entitiesByNoun, existingModelsIn, keyEntity, compositePrimaryKey, linkReferences, nameModelTable, nestedColumns, rowHints, settleProseReferences } from './entities.js';
 import { dropPathParamEchoes, naturalKeys } from './operation-inputs.js';
 import { authzFromCell, authzRule, integrationsIn, statedErrorsIn, jobIn, mentionsFrontend, resolveOperations, servicesIn, slosIn, verificationOf, webhookVendor } from './facts.js';
-import { parseAttributes, toColumn, toField } from './fields.js';
+import { toColumn, toField } from './fields.js';
 import { graphqlRowShapes, readGraphqlSchema } from './grammar/graphql.js';
 import { entitiesFromCode } from './grammar/models.js';
 import { readJsonExample } from './grammar/json-example.js';
@@ -317,14 +317,9 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
     }
     // "- **Extends**: `BaseEntity` (inherits `id: uuid`, `createdAt`)": the columns the base class gives the model.
     // A later "- **Extends**: `BaseEntity`" gives the same columns, cited where the base's are listed.
-    if (unit.kind === 'item' && unit.heading && /^(?:extends|inherits(?: from)?|base(?:\s+class)?)\s*[:：]?$/i.test(unit.lead?.trim() ?? '')) {
-      const base = /^[A-Z]\w*$/.test(unit.codes[0]?.value ?? '') ? unit.codes[0].value : undefined;
-      const listed = /\binherit/i.test(unit.text)
-        ? unit.codes
-            .map((span) => ({ span, match: /^([a-z_][A-Za-z0-9_]*)(?:\s*:\s*([A-Za-z][\w()]*))?$/.exec(span.value.trim()) }))
-            .filter((item) => item.match)
-            .map(({ span, match }) => toColumn(match![1], parseAttributes(match![2] ?? ''), lineAt(unit, span.start)))
-        : [];
+    const extended = unit.heading ? baseClassItem(unit) : undefined;
+    if (extended && unit.heading) {
+      const { base, columns: listed } = extended;
       if (base && listed.length) baseColumns.set(base, listed);
       const inherited = listed.length ? listed : base ? baseColumns.get(base) ?? [] : [];
       const entity = inherited.length ? (anchors.get(unit.heading) as { entity?: Entity } | undefined)?.entity ?? entityFromHeading(unit.heading, entities) : undefined;

@@ -187,12 +187,16 @@ describe('two runs on the same sprint', () => {
     expect(existsSync(lockFileFor(sandbox, tmp))).toBe(false);
   });
 
-  it.concurrent('two runs started together: one writes, the other refuses; the files are never interleaved', async () => {
+  it.concurrent('two runs started together never interleave: one writes, the other refuses or finds the section written', async () => {
     const sandbox = copyExample();
     const tmp = privateTmp(sandbox);
     const runs = await Promise.all([runMagiAsync(sandbox, ANSWERS, { env: { TMPDIR: tmp } }), runMagiAsync(sandbox, ANSWERS, { env: { TMPDIR: tmp } })]);
-    expect(runs.map((run) => run.status).sort()).toEqual([0, 6]);
-    expectOneLine(runs.find((run) => run.status === 6)!, /^magi: Another magi run \(pid \d+\) is working on docs\/03-gift-cards; wait for it to finish, then re-run \(lock: \S+\.lock\)$/);
+    // On a loaded machine the first run can finish before the second starts: then the second finds
+    // the section written and rewrites the same bytes. Either way the files end as one run leaves them.
+    const statuses = runs.map((run) => run.status).sort();
+    expect([[0, 6], [0, 0]]).toContainEqual(statuses);
+    const refused = runs.find((run) => run.status === 6);
+    if (refused) expectOneLine(refused, /^magi: Another magi run \(pid \d+\) is working on docs\/03-gift-cards; wait for it to finish, then re-run \(lock: \S+\.lock\)$/);
     const solo = copyExample();
     expect((await runMagiAsync(solo, ANSWERS)).status).toBe(0);
     for (const file of GENERATED) expect(sandbox.read(file), file).toBe(solo.read(file));

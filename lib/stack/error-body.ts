@@ -206,7 +206,8 @@ export function openApiErrorBody(text: string, file: string): { body: RepoErrorB
   let doc: Json;
   try {
     // Read to learn the house style: a repeated key somewhere in an example (`redis: ok` twice) does not hide it.
-    doc = parseYaml(text, { maxAliasCount: 100, uniqueKeys: false }) as Json;
+    // logLevel: yaml's own parse prints warnings (an alias ending in ':' in Markdown) as Node process warnings.
+    doc = parseYaml(text, { maxAliasCount: 100, uniqueKeys: false, logLevel: 'error' }) as Json;
   } catch {
     return undefined;
   }

@@ -1,7 +1,7 @@
 // A repository's handlers already answer errors one way: their own body (`{errors}`), a framework's built-in
 // body (Nest's built-in exceptions), or problem details. New operations answer the same way, in the contract
 // (schema, media type, lint) and the checklist.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
 import { buildContract, validateContract } from '../../lib/contract/index.js';
 import { extractScope } from '../../lib/scope/index.js';
@@ -167,6 +167,18 @@ components:
     // A key written twice in an example elsewhere in the file does not hide the house style.
     const repeated = existing.replace("summary: One order.", "summary: One order.\n      x-example: { redis: ok, redis: ok }");
     expect(openApiErrorBody(repeated, 'api/openapi.yaml')?.body.schemaName).toBe('ErrorResponse');
+  });
+
+  it('reads a file named like a contract that holds Markdown without printing yaml warnings on the terminal', async () => {
+    const { openApiErrorBody } = await import('../../lib/stack/error-body.js');
+    const emitted = vi.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
+    try {
+      // `**Endpoint**:` reads as an alias ending in ':', which yaml warns about through Node's process warnings.
+      expect(openApiErrorBody('# Update contact\n\n**Feature**: Update contact\n**Endpoint**: `PUT /contacts/{id}`\n', 'specs/004/contracts/openapi-contact.yaml')).toBeUndefined();
+      expect(emitted).not.toHaveBeenCalled();
+    } finally {
+      emitted.mockRestore();
+    }
   });
 
   it('the repository\'s OpenAPI file beats its handlers', async () => {

@@ -63,7 +63,8 @@ export function describeError(error: unknown): ErrorDescription {
     const message = ((error as Error)?.message ?? String(error)).split('\n')[0];
     return { code: 'unexpected', message, hint: 'run with DEBUG=magi* for details', exitCode: 1 };
   }
-  const at = error.message.includes('\n') ? -1 : error.message.lastIndexOf('; ');
+  // An error that carries its hint keeps its whole message (a list of problems joined by '; ').
+  const at = error.hint || error.message.includes('\n') ? -1 : error.message.lastIndexOf('; ');
   const message = at < 0 ? error.message : error.message.slice(0, at);
   const hint = error.hint ?? (at < 0 ? undefined : error.message.slice(at + 2));
   return { code: error.id, message, ...(hint ? { hint } : {}), exitCode: error.exitCode };

@@ -91,7 +91,9 @@ export function validateAnswers(data: unknown, label: string, declaration: Decla
   const result = answersSchema(declaration).safeParse(data);
   if (result.success) return result.data as Answers;
   const problems = formatIssues(result.error.issues, label, answerKeys(declaration));
-  throw new MagiError('answers-invalid', problems.join('\n'), { exitCode: EXIT.usage, hint: "fix the keys listed; the README's answers file reference names every key" });
+  // One line however many problems: the file named once, then each problem.
+  const message = `${label}: ${problems.map((problem) => problem.slice(label.length + 2)).join('; ')}`;
+  throw new MagiError('answers-invalid', message, { exitCode: EXIT.usage, hint: "fix the keys listed; the README's answers file reference names every key" });
 }
 
 /** Validates one value from the command line against its question's schema. */
@@ -112,7 +114,7 @@ export function formatIssues(issues: readonly z.core.$ZodIssue[], label: string,
         const at = [...issue.path.map(String), key].join('.');
         const known = issue.path.length === 0 ? knownKeys : [];
         const suggestion = nearest(key, known);
-        lines.push(`${label}: ${at}: unknown key${suggestion ? `; did you mean "${suggestion}"?` : ''}`);
+        lines.push(`${label}: ${at}: unknown key${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`);
       }
       continue;
     }

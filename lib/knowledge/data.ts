@@ -251,6 +251,23 @@ export const ORMS: readonly OrmEntry[] = [
     },
     migrationTool: 'flyway',
     rawQuery: { safe: '#{value}', unsafe: '${value}' },
+  },  {
+    id: 'exposed',
+    kind: 'orm',
+    label: 'Exposed',
+    ecosystems: ['jvm'],
+    signals: {
+      deps: { jvm: ['org.jetbrains.exposed:exposed-core', 'org.jetbrains.exposed:exposed-jdbc', 'org.jetbrains.exposed:exposed-dao', 'org.jetbrains.exposed:exposed-r2dbc', 'org.jetbrains.exposed:exposed-spring-boot-starter'] },
+      imports: { jvm: ['org.jetbrains.exposed'] },
+      // A table object: `object Books : Table("books")`, `object Books : UUIDTable("books")`.
+      usage: [/\bobject\s+\w+\s*:\s*(?:Int|Long|UInt|ULong|UUID|Composite)?(?:Id)?Table\s*\(/],
+    },
+    migrationTool: 'flyway',
+    rawQuery: { safe: 'Books.selectAll().where { Books.isbn eq value }', unsafe: 'exec("SELECT * FROM books WHERE isbn = \'$value\'")' },
+    // SchemaUtils alters the schema from the table objects when the app calls it, with no migration file.
+    schemaSync: { files: /\.kt$/, setting: /\bSchemaUtils\.(?:create|createMissingTablesAndColumns)\s*\(/, label: 'Exposed SchemaUtils.create' },
+    // The id table base class says the key: `object Books : UUIDTable("books")`, `LongIdTable`, `IntIdTable`.
+    primaryKey: { uuid: [/:\s*UUIDTable\s*\(/], bigint: [/:\s*LongIdTable\s*\(/], integer: [/:\s*IntIdTable\s*\(/] },
   },
 ];
 

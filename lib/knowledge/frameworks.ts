@@ -470,6 +470,40 @@ export const FRAMEWORKS: readonly FrameworkEntry[] = [
     defaultApiStyle: 'rest',
     defaultTestDir: 'src/test/java',
   },
+  {
+    id: 'ktor',
+    kind: 'framework',
+    label: 'Ktor',
+    ecosystems: ['jvm'],
+    signals: {
+      // Ktor's artifacts, with or without Gradle's `-jvm` variant suffix, and its Gradle plugin.
+      deps: { jvm: ['io.ktor:ktor-server-core', 'io.ktor:ktor-server-core-jvm', 'io.ktor:ktor-server-netty', 'io.ktor:ktor-server-netty-jvm', 'io.ktor:ktor-server-cio', 'io.ktor:ktor-server-cio-jvm', 'plugin:io.ktor.plugin'] },
+      imports: { jvm: ['io.ktor.server'] },
+      usage: [/\bembeddedServer\(|\bfun\s+Application\.\w+\s*\(|\brouting\s*\{/],
+    },
+    // `fun Application.module()` is the module `testApplication { application { module() } }` installs.
+    construct: [/\bfun\s+Application\.(?<name>module)\s*\(/],
+    language: 'kotlin',
+    layers: { routes: 'src/main/kotlin/<pkg>/routes', services: 'src/main/kotlin/<pkg>/service', data: 'src/main/kotlin/<pkg>/db', jobs: 'src/main/kotlin/<pkg>/jobs', integrations: 'src/main/kotlin/<pkg>/client' },
+    layerFiles: {
+      files: /\.kt$/,
+      markers: {
+        // A `routing { }` block that only mounts route functions (`routing { shelfRoutes() }`) is the app module, not a route file.
+        routes: /\bfun\s+Route\.\w+\s*\(|\brouting\s*\{[^}]*?\b(?:get|post|put|patch|delete|route)\s*[({]/,
+        services: /\bclass\s+\w*Service\b/,
+        data: /\bobject\s+\w+\s*:\s*(?:Int|Long|UUID|ULong)?(?:Id)?Table\s*\(|\bclass\s+\w*Repository\b/,
+        integrations: /\bHttpClient\s*\(/,
+      },
+    },
+    validation: 'ktor-request-validation',
+    logger: 'logback',
+    rawBody: 'call.receiveText()',
+    otel: 'opentelemetry-ktor',
+    // application.conf `ktor { deployment { rootPath = "/api" } }`, or its YAML form.
+    globalPrefix: { files: /(^|\/)application(?:[-.]\w+)?\.(?:conf|ya?ml)$/, setting: /\brootPath\s*[=:]\s*['"]?\/([\w./-]+?)\/?['"]?\s*$/m },
+    defaultApiStyle: 'rest',
+    defaultTestDir: 'src/test/kotlin',
+  },
   // gRPC servers without a web framework: a Node or Python service that only implements a service from .proto files.
   // Beside a web framework they are the app's secondary part (an internal admin service), so they yield to it.
   {

@@ -22,6 +22,7 @@ export const PAGING_PAIRS: ReadonlyArray<{ params: readonly [size: string, posit
  * How handlers read one query parameter, by framework idiom (`NAME` stands for the parameter): Express/Koa
  * `req.query.offset`, Nest `@Query('offset')` or `query.offset`, gin `c.Query("offset")`, Rails `params[:offset]`,
  * Flask/Django/DRF `request.args.get('offset')`, Spring `@RequestParam("offset")`, FastAPI `offset: int = Query(…)`,
+ * Ktor `call.request.queryParameters["offset"]`,
  * or a FastAPI handler's plain typed parameter with a default (`skip: int = 0`, `limit: int | None = None`,
  * `limit: Annotated[int, Query(le=100)] = 100`): FastAPI reads such a parameter from the query string.
  */
@@ -38,6 +39,7 @@ export const QUERY_PARAM_READS: readonly string[] = [
   String.raw`\bNAME\s*:\s*[\w[\]| ]+=\s*Query\(`,
   String.raw`\bNAME\s*:\s*(?:int|Optional\[int\]|int\s*\|\s*None)\s*=\s*(?:\d+|None)\s*[,)]`,
   String.raw`\bNAME\s*:\s*Annotated\[\s*int\b[^\]]*\bQuery\(`,
+  String.raw`\b(?:queryParameters|parameters)\[\s*"NAME"\s*\]`,
 ];
 
 /**
@@ -81,7 +83,8 @@ export const PROBLEM_FIELDS: ReadonlySet<string> = new Set(['type', 'title', 'st
 /**
  * Where handlers give a query parameter its default (`NAME` stands for the parameter, the group is the value):
  * FastAPI `limit: int = 100` / `Query(100)`, gin `c.DefaultQuery("limit", "20")`, Spring `defaultValue = "20"`,
- * Flask `request.args.get('limit', 20)`, Express `req.query.limit || 20`, Rails `params.fetch(:limit, 20)`.
+ * Flask `request.args.get('limit', 20)`, Express `req.query.limit || 20`, Rails `params.fetch(:limit, 20)`,
+ * Ktor `queryParameters["limit"]?.toIntOrNull() ?: 20`.
  */
 export const QUERY_PARAM_DEFAULTS: readonly string[] = [
   String.raw`\bNAME\s*:\s*(?:int|Optional\[int\]|int\s*\|\s*None)\s*=\s*(\d+)\s*[,)]`,
@@ -93,6 +96,7 @@ export const QUERY_PARAM_DEFAULTS: readonly string[] = [
   String.raw`\.(?:args|query_params|GET)\.get\(\s*['"]NAME['"]\s*,\s*['"]?(\d+)`,
   String.raw`\b(?:req|request|ctx|c)\.query\.NAME\)?\s*(?:\|\||\?\?)\s*['"]?(\d+)`,
   String.raw`\bparams\.fetch\(:NAME\s*,\s*(\d+)`,
+  String.raw`\b(?:queryParameters|parameters)\[\s*"NAME"\s*\][^\n]*?\?:\s*(\d+)`,
 ];
 
 /**

@@ -18,20 +18,22 @@ export const AUTH: readonly AuthEntry[] = [
         go: ['github.com/golang-jwt/jwt', 'github.com/dgrijalva/jwt-go', 'github.com/lestrrat-go/jwx', 'github.com/go-chi/jwtauth', 'github.com/appleboy/gin-jwt'],
         ruby: ['jwt'],
         rust: ['jsonwebtoken', 'jwt-simple'],
-        jvm: ['io.jsonwebtoken:jjwt-api', 'io.jsonwebtoken:jjwt', 'com.auth0:java-jwt', 'org.springframework.boot:spring-boot-starter-oauth2-resource-server'],
+        jvm: ['io.jsonwebtoken:jjwt-api', 'io.jsonwebtoken:jjwt', 'com.auth0:java-jwt', 'org.springframework.boot:spring-boot-starter-oauth2-resource-server', 'io.ktor:ktor-server-auth-jwt', 'io.ktor:ktor-server-auth-jwt-jvm'],
       },
       imports: {
         node: ['jsonwebtoken', 'jose', '@fastify/jwt', '@nestjs/jwt', 'passport-jwt', 'express-jwt', 'hono/jwt'],
         python: ['jwt', 'jose', 'flask_jwt_extended'],
         go: ['github.com/golang-jwt/jwt', 'github.com/dgrijalva/jwt-go', 'github.com/lestrrat-go/jwx', 'github.com/go-chi/jwtauth', 'github.com/appleboy/gin-jwt'],
         rust: ['jsonwebtoken', 'jwt_simple'],
-        jvm: ['io.jsonwebtoken', 'com.auth0.jwt'],
+        jvm: ['io.jsonwebtoken', 'com.auth0.jwt', 'io.ktor.server.auth.jwt'],
       },
       usage: [
         /\bjwt\.(verify|decode)\(|\bjwtVerify\(|\.jwtVerify\(|jwt\.Parse(WithClaims)?\(|JWT\.decode\(|jsonwebtoken::decode|decode::<\w+>\(|Jwts\.parser|ExtractJwt\.|@?jwt_required|verify_jwt_in_request|expressjwt\(|\bjwt\(\{\s*secret|oauth2ResourceServer|JwtService\b|jwt\.ParseString/,
         // Go: golang-jwt v4/v5 under an alias (jwtv5.Parse) or through its Parser (parser.ParseWithClaims), chi's jwtauth, gin-jwt,
         // and the request package of jwt-go / golang-jwt (request.ParseFromRequest reads the token from the Authorization header).
         /\bjwt\w*\.(Parse|ParseWithClaims|NewParser)\(|\.ParseWithClaims\(|jwtauth\.(Verifier|Verify|New)\(|GinJWTMiddleware\b|\brequest\.ParseFromRequest(WithClaims)?\(/,
+        // Ktor: a `jwt("name") { verifier(…) }` provider installed under Authentication, its principal read in routes.
+        /\bjwt\s*(?:\(\s*"[\w-]*"\s*\))?\s*\{|\bJWTPrincipal\b/,
       ],
     },
     requires: 'usage',
@@ -48,10 +50,10 @@ export const AUTH: readonly AuthEntry[] = [
         python: ['flask-login', 'flask-session'],
         go: ['github.com/gorilla/sessions', 'github.com/alexedwards/scs'],
         rust: ['actix-session', 'tower-sessions', 'axum-sessions'],
-        jvm: ['org.springframework.session:spring-session-core', 'org.springframework.session:spring-session-data-redis'],
+        jvm: ['org.springframework.session:spring-session-core', 'org.springframework.session:spring-session-data-redis', 'io.ktor:ktor-server-sessions', 'io.ktor:ktor-server-sessions-jvm'],
       },
       usage: [
-        /\bsession\(\{|app\.use\(\s*session\b|\breq\.session\b|\bctx\.session\b|login_user\(|LoginManager\(|sessions\.NewCookieStore|scs\.New\(|SessionMiddleware|session\[:user_id\]|session\.insert\(|getIronSession\(/,
+        /\bsession\(\{|app\.use\(\s*session\b|\breq\.session\b|\bctx\.session\b|login_user\(|LoginManager\(|sessions\.NewCookieStore|scs\.New\(|SessionMiddleware|session\[:user_id\]|session\.insert\(|getIronSession\(|install\(Sessions\)/,
       ],
     },
     transport: 'cookie',
@@ -560,6 +562,18 @@ export const VALIDATION: readonly ValidationEntry[] = [
       imports: { jvm: ['jakarta.validation'] },
     },
     strict: 'spring.jackson.deserialization.fail-on-unknown-properties=true',
+  },
+  {
+    // Ktor's RequestValidation plugin; kotlinx.serialization already refuses unknown keys unless told not to.
+    id: 'ktor-request-validation',
+    kind: 'validation',
+    label: 'Ktor RequestValidation',
+    ecosystems: ['jvm'],
+    signals: {
+      deps: { jvm: ['io.ktor:ktor-server-request-validation', 'io.ktor:ktor-server-request-validation-jvm'] },
+      imports: { jvm: ['io.ktor.server.plugins.requestvalidation'] },
+    },
+    strict: 'Json { ignoreUnknownKeys = false }  # kotlinx.serialization default',
   },
   {
     // The same API under its Java EE package, as Spring Boot before 3.0 ships it: the code imports javax.validation.

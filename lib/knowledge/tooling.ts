@@ -258,7 +258,7 @@ export const TEST_RUNNERS: readonly TestRunnerEntry[] = [
     label: 'JUnit 5',
     ecosystems: ['jvm'],
     signals: {
-      deps: { jvm: ['org.junit.jupiter:junit-jupiter', 'junit:junit', 'org.springframework.boot:spring-boot-starter-test'] },
+      deps: { jvm: ['org.junit.jupiter:junit-jupiter', 'junit:junit', 'org.springframework.boot:spring-boot-starter-test', 'org.jetbrains.kotlin:kotlin-test-junit5', 'org.jetbrains.kotlin:kotlin-test-junit'] },
       files: [{ glob: 'src/test/**/*.{java,kt}', weight: 0.5 }],
     },
     command: './mvnw test -Dtest={class}',
@@ -266,6 +266,7 @@ export const TEST_RUNNERS: readonly TestRunnerEntry[] = [
     unitFile: '{dir}/{Pascal}ServiceTest.java',
     integrationFile: '{dir}/{Pascal}IT.java',
     defaultDir: 'src/test/java',
+    extensionByLanguage: { kotlin: '.kt' },
     contractTool: 'swagger-request-validator (OpenApiInteractionValidator)',
     contractFile: '{dir}/{Pascal}ContractTest.java',
   },

@@ -99,6 +99,8 @@ export interface TestRunnerEntry extends Technology<'testRunner'> {
   integrationFile: string;
   /** Folder when the repo's convention is unknown. */
   defaultDir: string;
+  /** Test files in another language of the ecosystem take its extension (JUnit tests of a Kotlin service are `.kt`). */
+  extensionByLanguage?: Partial<Record<LanguageId, string>>;
   /** Integration command when it differs (build tags, integration test targets). */
   integrationCommand?: string;
   /** Contract command when it differs from the unit one. */

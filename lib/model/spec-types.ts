@@ -307,6 +307,8 @@ export interface TestPlan {
   databaseLabel?: string;
   contractTool?: string;
   contractFromGenerator: boolean;
+  /** `magi contract-test` has a template for this stack; without one the test is written by hand. */
+  contractTemplate: boolean;
   missing: Array<'runner' | 'package-manager'>;
 }
 

@@ -7,7 +7,7 @@ import { primaryDatabase } from './data-model.js';
 import type { Findings } from './findings.js';
 import { kebabCase, pascalCase, snakeCase } from '../naming/index.js';
 import { fill, isMutating, underService } from './names.js';
-import { olderFrameworkOf } from '../knowledge/index.js';
+import { olderFrameworkOf, type LanguageId } from '../knowledge/index.js';
 import { WEIGHTS } from './rules.js';
 import { languageOf } from './safety.js';
 import type { IdempotencyRow, ProtocolPlan, TestCommand, TestPlan } from './spec-types.js';
@@ -66,6 +66,8 @@ export function buildTestPlan(
   const dir = service?.testDir?.value ?? packagedTestDir(runner?.defaultDir, service) ?? runner?.defaultDir ?? 'test';
   const pkg = service?.testDir?.value ?? framework?.layers?.services ?? runner?.defaultDir ?? '.';
   const values = { dir, pkg, slug: kebabCase(slug), snake: snakeCase(slug), Pascal: pascalCase(slug) };
+  const extension = runner?.extensionByLanguage?.[service?.language?.value as LanguageId];
+  const inLanguage = (file: string): string => (extension ? file.replace(/\.\w+$/, extension) : file);
   const jsRunner = runnerId === 'vitest' || runnerId === 'jest' || runnerId === 'mocha';
   const exec = pm ? PACKAGE_MANAGERS[pm]?.exec ?? '' : jsRunner ? 'npx ' : '';
   const commandFor = (file: string, layer: TestCommand['layer']): string => {
@@ -82,7 +84,7 @@ export function buildTestPlan(
   const businessRules = scope.operations.some((op) => op.requestFields.some((f) => f.description));
   const commands: TestCommand[] = [];
   if (runner) {
-    const unitFile = fill(runner.unitFile, values);
+    const unitFile = inLanguage(fill(runner.unitFile, values));
     commands.push({
       layer: 'unit',
       // Paths are repo-relative; commands run from the service folder.
@@ -90,7 +92,7 @@ export function buildTestPlan(
       command: commandFor(unitFile, 'unit'),
       covers: ['field-rules', ...(businessRules ? ['business-rules'] : []), ...(scope.authz.length ? ['authz-policy'] : [])],
     });
-    const integrationFile = fill(runner.integrationFile, values);
+    const integrationFile = inLanguage(fill(runner.integrationFile, values));
     commands.push({
       layer: 'integration',
       file: underService(root, integrationFile),
@@ -111,7 +113,7 @@ export function buildTestPlan(
   else if (runner) {
     // No template for this framework: the runner's pattern, without a folder the repo's test dir already has (tests/api/routes + api/).
     const pattern = runner.contractFile.replace(/^\{dir\}\/([^/{}]+)\//, (whole, folder: string) => (dir.split('/').includes(folder) ? '{dir}/' : whole));
-    const file = fill(pattern, values);
+    const file = inLanguage(fill(pattern, values));
     commands.push({ layer: 'contract', file: underService(root, file), command: commandFor(file, 'contract'), covers: ['contract-conformance'] });
   }
   return {
@@ -123,6 +125,8 @@ export function buildTestPlan(
     // The runner's contract tool checks HTTP responses against OpenAPI: not a proto or an SDL.
     contractTool: protocol.family === 'http' && scope.operations.some((o) => o.kind === 'rest') ? runner?.contractTool : undefined,
     contractFromGenerator: Boolean(contractTest),
+    // GraphQL and tRPC contracts have templates of their own, whatever framework serves them.
+    contractTemplate: Boolean(contractTest || plannedContractTest || framework?.contractTest || protocol.family === 'graphql' || scope.operations.some((op) => op.kind.startsWith('trpc'))),
     missing,
   };
 }

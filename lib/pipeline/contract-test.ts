@@ -51,7 +51,10 @@ export async function planContractTest(root: string, inputs: ContractTestInputs)
   const choice = await chooseContractTestTemplate(service, kind, inputs.framework);
   if ('missing' in choice) {
     if (choice.missing === 'no-framework') throw new MagiError('framework-unknown', `No framework detected; pass --framework (one of ${choice.templates.join(', ')})`);
-    throw new MagiError('framework-unsupported', `--framework ${choice.framework}: no contract-test template; choose one of ${choice.templates.join(', ')}`);
+    if (inputs.framework) throw new MagiError('framework-unsupported', `--framework ${choice.framework}: no contract-test template; choose one of ${choice.templates.join(', ')}`);
+    // Detected, not asked for: another stack's template would be a test in another language, so say so and stop.
+    const { labelOf } = await import('../knowledge/index.js');
+    throw new MagiError('framework-unsupported', `${labelOf('framework', choice.framework ?? '')} (detected) has no contract-test template yet, so nothing was written; write the test by hand against ${contractPath}, or pass --framework with one of ${choice.templates.join(', ')}`);
   }
   const framework = choice.template;
   const result = await renderContractTestFor({ root, service, contract: { kind, text, path: contractPath, ...(procedures ? { document: procedures } : {}) }, feature: inputs.feature ?? feature, out }, framework);

@@ -124,7 +124,7 @@ export async function readMigrations(reader: RepoReader, serviceDir: string, fil
 const PRIMARY_KEY_SIGNALS = [SQL_PRIMARY_KEY, ...ORMS.flatMap((orm) => (orm.primaryKey ? [orm.primaryKey] : []))];
 
 const MODEL_FILE = /(^|\/)(models?|entit(y|ies)|schema|db|domain)(\/|\.|_|$)|\.prisma$|(^|\/)(migrations?|migrate|versions)\//i;
-const KEY_SOURCE = /\.(py|ts|js|mjs|cjs|rb|go|prisma|sql)$/;
+const KEY_SOURCE = /\.(py|ts|js|mjs|cjs|rb|go|prisma|sql|kt|java)$/;
 const MAX_KEY_FILES = 60;
 
 /** The primary key type the existing tables use, by the knowledge's per-technology signals. */

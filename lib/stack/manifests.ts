@@ -89,7 +89,13 @@ export async function readManifests(reader: RepoReader, dir: string, files: stri
       else if (base.endsWith('.gemspec')) out.publishesLibrary = true;
       else if (base === 'Cargo.toml') await parseCargo(text, file, files, prefix, out);
       else if (base === 'pom.xml') await parsePom(text, file, out);
-      else if (base.startsWith('build.gradle')) parseGradle(text, file, out);
+      else if (base.startsWith('build.gradle')) {
+        parseGradle(text, file, out, await readVersionCatalog(reader, dir, out));
+        // The build's name is in its settings file: `rootProject.name = "shelf-service"`.
+        const settings = (await reader.read(`${prefix}settings.gradle.kts`)) ?? (await reader.read(`${prefix}settings.gradle`));
+        const name = settings && /^\s*rootProject\.name\s*=\s*["']([\w.-]+)["']/m.exec(settings)?.[1];
+        if (name && !out.names.includes(name)) out.names.push(name);
+      }
       const ecosystem = MANIFEST_ECOSYSTEM[base];
       for (const name of out.names.slice(out.namedBy.length)) out.namedBy.push({ name, ecosystem: ecosystem ?? 'node' });
     } catch (error) {
@@ -283,16 +289,96 @@ async function parsePom(text: string, file: string, out: Manifests): Promise<voi
   for (const module of list(pom.modules?.module)) out.workspaceMembers.push(String(module));
 }
 
-const GRADLE_DEP = /\b(implementation|api|compile|runtimeOnly|compileOnly|developmentOnly|kapt|ksp|annotationProcessor|testImplementation|testRuntimeOnly|testCompileOnly)\s*\(?\s*["']([\w.-]+):([\w.-]+)(?::[^"']*)?["']/;
+const GRADLE_CONFIGURATIONS = 'implementation|api|compile|runtimeOnly|compileOnly|developmentOnly|kapt|ksp|annotationProcessor|testImplementation|testRuntimeOnly|testCompileOnly';
+const GRADLE_DEP = new RegExp(String.raw`\b(${GRADLE_CONFIGURATIONS})\s*\(?\s*["']([\w.-]+):([\w.-]+)(?::([^"']*))?["']`);
+/** A dependency through the version catalog: `implementation(libs.ktor.server.core)`, `implementation(libs.bundles.exposed)`. */
+const GRADLE_CATALOG_DEP = new RegExp(String.raw`\b(${GRADLE_CONFIGURATIONS})\s*\(?\s*libs\.([\w.]+)`);
 const GRADLE_PLUGIN = /\bid\s*\(?\s*["']([\w.-]+)["']|\bkotlin\(\s*"([\w.-]+)"\s*\)/;
+/** A plugin through the version catalog: `alias(libs.plugins.ktor)`. */
+const GRADLE_CATALOG_PLUGIN = /\balias\s*\(\s*libs\.plugins\.([\w.]+)\s*\)/;
 
-function parseGradle(text: string, file: string, out: Manifests): void {
+/**
+ * A Gradle version catalog (`gradle/libs.versions.toml`), keyed by accessor: Gradle turns an alias's `-`, `_`
+ * and `.` into the dots a build script writes (`ktor-server-core` is `libs.ktor.server.core`).
+ */
+export interface VersionCatalog {
+  file: string;
+  libraries: Map<string, { module: string; version?: string }>;
+  bundles: Map<string, string[]>;
+  plugins: Map<string, { id: string; version?: string }>;
+}
+
+const accessor = (alias: string): string => alias.replace(/[-_.]+/g, '.');
+
+/**
+ * The catalog of the Gradle build a module belongs to: `gradle/libs.versions.toml` in its folder or the nearest one
+ * above (a multi-project build keeps it at the build's root, which may be another service's folder).
+ */
+async function readVersionCatalog(reader: RepoReader, dir: string, out: Manifests): Promise<VersionCatalog | undefined> {
+  for (let folder = dir; ; folder = path.posix.dirname(folder)) {
+    const file = folder === '.' ? 'gradle/libs.versions.toml' : `${folder}/gradle/libs.versions.toml`;
+    const text = await reader.read(file);
+    if (text !== undefined) {
+      try {
+        return parseVersionCatalog(await parseToml(text), file);
+      } catch (error) {
+        out.warnings.push({ code: 'unparsable-manifest', message: `${file} could not be parsed (${(error as Error).message.split('\n')[0]}); the dependencies it names were skipped.` });
+        return undefined;
+      }
+    }
+    if (folder === '.') return undefined;
+  }
+}
+
+export function parseVersionCatalog(toml: Record<string, any>, file: string): VersionCatalog {
+  const versions = (toml.versions ?? {}) as Record<string, unknown>;
+  const versionOf = (entry: Record<string, any>): string | undefined => {
+    const version = entry.version;
+    if (typeof version === 'string') return version;
+    const ref = typeof version?.ref === 'string' ? version.ref : undefined;
+    return ref !== undefined && typeof versions[ref] === 'string' ? (versions[ref] as string) : undefined;
+  };
+  const catalog: VersionCatalog = { file, libraries: new Map(), bundles: new Map(), plugins: new Map() };
+  for (const [alias, entry] of Object.entries((toml.libraries ?? {}) as Record<string, any>)) {
+    if (typeof entry === 'string') {
+      const [group, name, version] = entry.split(':');
+      if (group && name) catalog.libraries.set(accessor(alias), { module: `${group}:${name}`, ...(version ? { version } : {}) });
+      continue;
+    }
+    const module = typeof entry?.module === 'string' ? entry.module : entry?.group && entry?.name ? `${entry.group}:${entry.name}` : undefined;
+    if (module) catalog.libraries.set(accessor(alias), { module, ...(versionOf(entry) ? { version: versionOf(entry) } : {}) });
+  }
+  for (const [alias, members] of Object.entries((toml.bundles ?? {}) as Record<string, unknown>)) {
+    if (Array.isArray(members)) catalog.bundles.set(accessor(alias), members.filter((member): member is string => typeof member === 'string').map(accessor));
+  }
+  for (const [alias, entry] of Object.entries((toml.plugins ?? {}) as Record<string, any>)) {
+    const [id, version] = typeof entry === 'string' ? entry.split(':') : [entry?.id, versionOf(entry ?? {})];
+    if (typeof id === 'string' && id) catalog.plugins.set(accessor(alias), { id, ...(version ? { version } : {}) });
+  }
+  return catalog;
+}
+
+function parseGradle(text: string, file: string, out: Manifests, catalog: VersionCatalog | undefined): void {
   const lines = text.split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
     const dep = GRADLE_DEP.exec(lines[i]);
-    if (dep) out.deps.push({ name: `${dep[2]}:${dep[3]}`, ecosystem: 'jvm', file, line: i + 1, dev: dep[1].startsWith('test') });
+    if (dep) out.deps.push({ name: `${dep[2]}:${dep[3]}`, ecosystem: 'jvm', file, line: i + 1, dev: dep[1].startsWith('test'), ...(dep[4] && !dep[4].includes('$') ? { version: dep[4] } : {}) });
     const plugin = GRADLE_PLUGIN.exec(lines[i]);
     if (plugin) out.deps.push({ name: `plugin:${plugin[1] ?? `kotlin-${plugin[2]}`}`, ecosystem: 'jvm', file, line: i + 1, dev: false });
+    if (!catalog) continue;
+    const viaCatalog = GRADLE_CATALOG_DEP.exec(lines[i]);
+    if (viaCatalog) {
+      const dev = viaCatalog[1].startsWith('test');
+      const key = viaCatalog[2].replace(/\.get$/, '');
+      const members = key.startsWith('bundles.') ? (catalog.bundles.get(key.slice('bundles.'.length)) ?? []) : [key];
+      for (const member of members) {
+        const library = catalog.libraries.get(member);
+        if (library) out.deps.push({ name: library.module, ecosystem: 'jvm', file, line: i + 1, dev, ...(library.version ? { version: library.version } : {}) });
+      }
+    }
+    const pluginAlias = GRADLE_CATALOG_PLUGIN.exec(lines[i]);
+    const catalogPlugin = pluginAlias ? catalog.plugins.get(pluginAlias[1]) : undefined;
+    if (catalogPlugin) out.deps.push({ name: `plugin:${catalogPlugin.id}`, ecosystem: 'jvm', file, line: i + 1, dev: false, ...(catalogPlugin.version ? { version: catalogPlugin.version } : {}) });
   }
 }
 

@@ -191,7 +191,15 @@ export const EXPECTED: Record<string, ExpectedRepo> = {
   'spring-boot-mybatis-kotlin': {
     kind: 'app',
     services: {
-      '.': { name: 'spring-boot-mybatis-kotlin', kind: 'app', language: 'kotlin', framework: 'spring-boot', orm: 'mybatis', databases: ['mysql'], auth: [], apiStyles: ['rest'], jobs: ['spring-scheduling'], testRunner: 'junit', packageManager: 'gradle', testDir: 'src/test/kotlin/com/acme/quotes', appEntry: 'src/main/kotlin/com/acme/quotes/QuotesApplication.kt#QuotesApplication', validation: 'jakarta-validation', logger: 'logback', migrations: null },
+      '.': { name: 'quotes', kind: 'app', language: 'kotlin', framework: 'spring-boot', orm: 'mybatis', databases: ['mysql'], auth: [], apiStyles: ['rest'], jobs: ['spring-scheduling'], testRunner: 'junit', packageManager: 'gradle', testDir: 'src/test/kotlin/com/acme/quotes', appEntry: 'src/main/kotlin/com/acme/quotes/QuotesApplication.kt#QuotesApplication', validation: 'jakarta-validation', logger: 'logback', migrations: null },
+    },
+  },
+  // Ktor with Exposed, every dependency through the Gradle version catalog (libraries, bundles, plugins); the
+  // build's name from settings.gradle.kts; JWT through Ktor's auth plugin, validation through RequestValidation.
+  'ktor-exposed': {
+    kind: 'app',
+    services: {
+      '.': { name: 'shelf-service', kind: 'app', language: 'kotlin', framework: 'ktor', orm: 'exposed', databases: ['postgres'], auth: ['jwt'], apiStyles: ['rest'], jobs: [], testRunner: 'junit', packageManager: 'gradle', testDir: 'src/test/kotlin/com/acme/shelf', appEntry: 'src/main/kotlin/com/acme/shelf/Application.kt#module', validation: 'ktor-request-validation', logger: 'logback', migrations: null },
     },
   },
   'library-framework': {
@@ -335,7 +343,7 @@ export const EXPECTED: Record<string, ExpectedRepo> = {
     kind: 'app',
     never: ['postgres'],
     services: {
-      '.': { name: 'fit-spring-h2', kind: 'app', language: 'java', framework: 'spring-boot', orm: 'jpa', databases: ['h2'], auth: [], apiStyles: ['rest'], jobs: [], testRunner: 'junit', packageManager: 'gradle', testDir: 'src/test/java/com/acme/notes', appEntry: 'src/main/java/com/acme/notes/NotesApplication.java#NotesApplication', validation: 'jakarta-validation', logger: 'logback', migrations: null },
+      '.': { name: 'notes', kind: 'app', language: 'java', framework: 'spring-boot', orm: 'jpa', databases: ['h2'], auth: [], apiStyles: ['rest'], jobs: [], testRunner: 'junit', packageManager: 'gradle', testDir: 'src/test/java/com/acme/notes', appEntry: 'src/main/java/com/acme/notes/NotesApplication.java#NotesApplication', validation: 'jakarta-validation', logger: 'logback', migrations: null },
     },
   },
   // Spring Boot 2 with MyBatis and Flyway in the package org.example.shelf (a package named `example` is no demo
@@ -343,7 +351,7 @@ export const EXPECTED: Record<string, ExpectedRepo> = {
   'fit-spring-mybatis-flyway': {
     kind: 'app',
     services: {
-      '.': { name: 'fit-spring-mybatis-flyway', kind: 'app', language: 'java', framework: 'spring-boot', orm: 'mybatis', databases: ['postgres'], auth: [], apiStyles: ['rest'], jobs: [], testRunner: 'junit', packageManager: 'gradle', testDir: 'src/test/java/org/example/shelf/api', appEntry: 'src/main/java/org/example/shelf/ShelfApplication.java#ShelfApplication', validation: 'javax-validation', logger: 'logback', migrations: 'flyway' },
+      '.': { name: 'shelf', kind: 'app', language: 'java', framework: 'spring-boot', orm: 'mybatis', databases: ['postgres'], auth: [], apiStyles: ['rest'], jobs: [], testRunner: 'junit', packageManager: 'gradle', testDir: 'src/test/java/org/example/shelf/api', appEntry: 'src/main/java/org/example/shelf/ShelfApplication.java#ShelfApplication', validation: 'javax-validation', logger: 'logback', migrations: 'flyway' },
     },
   },
   // golang-jwt v5 under an alias, verified through its Parser.

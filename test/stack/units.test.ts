@@ -70,6 +70,47 @@ describe('manifests', () => {
     expect(names).toEqual(['x', 'y']);
   });
 
+  it('reads Gradle dependencies through the version catalog: libraries, bundles and plugins, with their versions', async () => {
+    const reader = await write({
+      'gradle/libs.versions.toml': [
+        '[versions]', 'ktor = "3.0.3"', '',
+        '[libraries]',
+        'ktor-server-core = { module = "io.ktor:ktor-server-core-jvm", version.ref = "ktor" }',
+        'ktor_server_auth_jwt = { group = "io.ktor", name = "ktor-server-auth-jwt", version = "3.0.1" }',
+        'exposed-core = "org.jetbrains.exposed:exposed-core:0.56.0"',
+        'exposed-jdbc = { module = "org.jetbrains.exposed:exposed-jdbc" }',
+        'test-host = { module = "io.ktor:ktor-server-test-host-jvm", version.ref = "ktor" }', '',
+        '[bundles]', 'exposed = ["exposed-core", "exposed-jdbc"]', '',
+        '[plugins]', 'ktor = { id = "io.ktor.plugin", version.ref = "ktor" }', '',
+      ].join('\n'),
+      'app/build.gradle.kts': [
+        'plugins {', '    alias(libs.plugins.ktor)', '}', 'dependencies {',
+        '    implementation(libs.ktor.server.core)', '    implementation(libs.ktor.server.auth.jwt)', '    implementation(libs.bundles.exposed)',
+        '    implementation("org.postgresql:postgresql:$postgresVersion")', '    testImplementation(libs.test.host)', '    implementation(libs.not.in.catalog)', '}', '',
+      ].join('\n'),
+      'app/settings.gradle.kts': 'rootProject.name = "shelf"\n',
+    });
+    // The catalog sits at the build's root, one folder above the module.
+    const { deps, names } = await readManifests(reader, 'app', ['app/build.gradle.kts']);
+    expect(deps.map((d) => [d.name, d.line, d.dev, d.version])).toEqual([
+      ['plugin:io.ktor.plugin', 2, false, '3.0.3'],
+      ['io.ktor:ktor-server-core-jvm', 5, false, '3.0.3'],
+      ['io.ktor:ktor-server-auth-jwt', 6, false, '3.0.1'],
+      ['org.jetbrains.exposed:exposed-core', 7, false, '0.56.0'],
+      ['org.jetbrains.exposed:exposed-jdbc', 7, false, undefined],
+      ['org.postgresql:postgresql', 8, false, undefined],
+      ['io.ktor:ktor-server-test-host-jvm', 9, true, '3.0.3'],
+    ]);
+    expect(names).toEqual(['shelf']);
+  });
+
+  it('a version catalog that does not parse is a warning, and the literal dependencies still count', async () => {
+    const reader = await write({ 'gradle/libs.versions.toml': '[libraries\n', 'build.gradle': "dependencies {\n  implementation 'io.ktor:ktor-server-core:2.3.0'\n  implementation libs.exposed.core\n}\n" });
+    const result = await readManifests(reader, '.', ['build.gradle']);
+    expect(result.deps.map((d) => `${d.name}@${d.version}`)).toEqual(['io.ktor:ktor-server-core@2.3.0']);
+    expect(result.warnings.map((w) => w.message)).toEqual([expect.stringMatching(/^gradle\/libs\.versions\.toml could not be parsed \(.+\); the dependencies it names were skipped\.$/)]);
+  });
+
   it('turns an unparsable manifest into a warning', async () => {
     const reader = await write({ 'package.json': '{ nope', 'pom.xml': '<nothing/>' });
     const result = await readManifests(reader, '.', ['package.json', 'pom.xml']);

@@ -166,19 +166,22 @@ export function buildChecklist(plan: ContractPlan, style: ApiStyle, contractOps:
   const keyed = ops.filter((op) => op.idempotent).map((op) => op.key);
   // Idempotent by HTTP method only where calls are HTTP requests with their own method.
   const naturallyIdempotent = protocol.family === 'grpc' ? [] : ops.filter((op) => op.mutating && (op.method === 'PUT' || op.method === 'DELETE')).map((op) => op.key);
-  const unkeyed = ops.filter((op) => op.mutating && !op.idempotent && !naturallyIdempotent.includes(op.key) && op.role !== 'webhook').map((op) => op.key);
+  // A retry-safe create the table makes unique over what the request carries (or the id the client chose) finds its repeat by that key.
+  const uniqueKeyed = ops.filter((op) => op.mutating && !op.idempotent && op.source.retrySafe && op.source.naturalKey && !naturallyIdempotent.includes(op.key) && op.role !== 'webhook');
+  const unkeyed = ops.filter((op) => op.mutating && !op.idempotent && !uniqueKeyed.includes(op) && !naturallyIdempotent.includes(op.key) && op.role !== 'webhook').map((op) => op.key);
   const webhooks = plan.operations.filter((op) => op.role === 'webhook').map((op) => op.key);
   const idemParts: string[] = [];
   if (keyed.length > 0) idemParts.push(`${list(keyed)} accept${keyed.length === 1 ? 's' : ''} the ${conventions.idempotency.carrier}: missing → ${status.invalid}, same key with a different ${protocol.family === 'http' ? 'body' : 'request'} → ${status.keyMismatch}, same key still in flight → ${status.inFlight}, a retry replays the stored response for ${IDEMPOTENCY_RETENTION_HOURS} h; keys are scoped per caller`);
   if (naturallyIdempotent.length > 0) idemParts.push(`${list(naturallyIdempotent)} ${naturallyIdempotent.length === 1 ? 'is' : 'are'} idempotent by method`);
+  for (const op of uniqueKeyed) idemParts.push(`a repeated ${list([op.key])} finds the row it made by its unique key (${op.source.naturalKey!.columns.map((column) => `\`${column}\``).join(', ')}) and returns it`);
   if (unkeyed.length > 0) idemParts.push(`${list(unkeyed)} ${unkeyed.length === 1 ? 'is' : 'are'} not retry-safe by the spec`);
   if (webhooks.length > 0) idemParts.push(`${list(webhooks)} deduplicate${webhooks.length === 1 ? 's' : ''} by the sender's event id`);
   items.push({
     topic: 'idempotency',
     decision: idemParts.length === 0 ? 'No mutating operation in this sprint.' : `${idemParts.join('; ')}.`,
-    applies: [...keyed, ...naturallyIdempotent, ...webhooks],
+    applies: [...keyed, ...uniqueKeyed.map((op) => op.key), ...naturallyIdempotent, ...webhooks],
     rule: conventions.idempotency.rule,
-    facts: { carrier: conventions.idempotency.carrier, keyed, naturallyIdempotent, notRetrySafe: unkeyed, webhooks, retentionHours: IDEMPOTENCY_RETENTION_HOURS, missing: status.invalid, mismatch: status.keyMismatch, inFlight: status.inFlight },
+    facts: { carrier: conventions.idempotency.carrier, keyed, ...(uniqueKeyed.length ? { uniqueKey: uniqueKeyed.map((op) => op.key) } : {}), naturallyIdempotent, notRetrySafe: unkeyed, webhooks, retentionHours: IDEMPOTENCY_RETENTION_HOURS, missing: status.invalid, mismatch: status.keyMismatch, inFlight: status.inFlight },
   });
 
   // Rate limits

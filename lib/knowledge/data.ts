@@ -263,9 +263,10 @@ export const ORMS: readonly OrmEntry[] = [
       usage: [/\bobject\s+\w+\s*:\s*(?:Int|Long|UInt|ULong|UUID|Composite)?(?:Id)?Table\s*\(/],
     },
     migrationTool: 'flyway',
-    rawQuery: { safe: 'Books.selectAll().where { Books.isbn eq value }', unsafe: 'exec("SELECT * FROM books WHERE isbn = \'$value\'")' },
-    // SchemaUtils alters the schema from the table objects when the app calls it, with no migration file.
-    schemaSync: { files: /\.kt$/, setting: /\bSchemaUtils\.(?:create|createMissingTablesAndColumns)\s*\(/, label: 'Exposed SchemaUtils.create' },
+    rawQuery: { safe: 'Table.selectAll().where { Table.column eq value }', unsafe: 'exec("... WHERE column = \'$value\'")' },
+    // SchemaUtils alters the schema from the table objects when the app calls it, with no migration file. Called
+    // from a migrations folder it is the app's own migration runner, not a sync at startup.
+    schemaSync: { files: /^(?!(?:.*\/)?migrations?\/).*\.kt$/, setting: /\bSchemaUtils\.(?:create|createMissingTablesAndColumns)\s*\(/, label: 'Exposed SchemaUtils.create' },
     // The id table base class says the key: `object Books : UUIDTable("books")`, `LongIdTable`, `IntIdTable`.
     primaryKey: { uuid: [/:\s*UUIDTable\s*\(/], bigint: [/:\s*LongIdTable\s*\(/], integer: [/:\s*IntIdTable\s*\(/] },
   },

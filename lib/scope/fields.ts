@@ -196,6 +196,35 @@ export function parseAttributes(input: string): Attributes {
   return attrs;
 }
 
+/**
+ * Bounds the prose of an operation's line states for a field it already has, after the field's bare name:
+ * "add a note `{ "id": uuid, "content": string }`, content 1..2000 chars", "title up to 200 characters".
+ * Only a range or a max/min phrase counts; a bound the field already carries stays.
+ */
+export function proseBounds(text: string, fields: Field[]): void {
+  const prose = text.replace(/`[^`]*`/g, (code) => (/^`\w+`$/.test(code) ? code.slice(1, -1) : ' '.repeat(code.length)));
+  for (const field of fields) {
+    if (field.minLength !== undefined || field.maxLength !== undefined || field.minimum !== undefined || field.maximum !== undefined) continue;
+    const name = field.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const stated = new RegExp(String.raw`(?:^|[\s,;(])${name}\s*:?\s+((?:\d+\s*(?:\.\.|–|to)\s*\d+|between\s+\d+\s+and\s+\d+|(?:max(?:imum)?|min(?:imum)?|at most|at least|up to)\s+\d+)${CHARS})(?=[\s,;.)]|$)`, 'i').exec(prose);
+    if (!stated) continue;
+    const attrs = parseAttributes(stated[1]);
+    const stringy = field.type === undefined || field.type === 'string';
+    if (stringy && attrs.type === 'string') {
+      if (attrs.minLength !== undefined) field.minLength = attrs.minLength;
+      if (attrs.maxLength !== undefined) field.maxLength = attrs.maxLength;
+      field.type ??= 'string';
+    } else if (stringy && field.type === 'string' && (attrs.minimum !== undefined || attrs.maximum !== undefined)) {
+      // "content 1..2000" on a string: a length.
+      if (attrs.minimum !== undefined) field.minLength = attrs.minimum;
+      if (attrs.maximum !== undefined) field.maxLength = attrs.maximum;
+    } else if (!stringy && attrs.type === undefined) {
+      if (attrs.minimum !== undefined) field.minimum = attrs.minimum;
+      if (attrs.maximum !== undefined) field.maximum = attrs.maximum;
+    }
+  }
+}
+
 export function toField(name: string, attrs: Attributes, line: number): Field {
   const field: Field = { name, line };
   const keys = ['type', 'items', 'required', 'enum', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'minLength', 'maxLength', 'format', 'description'] as const;

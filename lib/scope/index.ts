@@ -6,7 +6,7 @@ import { operationKey } from '../types.js';
 import { addColumns, cjkEntity, inlineFieldList, fieldListColumns, fieldListLead, type FieldList, codeGlosses, columnsAfterNouns, entitiesFromSql, baseClassItem, entityFromHeading, entityFromLabel, entityKeyOf, headingFieldColumns, headingModel, codeNamedAttributes, columnsForAllEntities, dottedAttributes, storedAttributes, uniqueTupleColumns, extendedModelColumns, impliedJunctions, nativeOwnerKeys, subtypeKeysCased, uniquePerScope, tenantKeys, isModelLabel, junctionKeys, junctionTables, type RelationStatement, modelFilesInTree, mergeEntity, mergeShapes, entitiesInUnit, entitiesByNoun, existingModelsIn, keyEntity, compositePrimaryKey, linkReferences, nameModelTable, nestedColumns, rowHints, settleProseReferences } from './entities.js';
 import { dropPathParamEchoes, naturalKeys } from './operation-inputs.js';
 import { authzFromCell, authzRule, integrationsIn, statedErrorsIn, jobIn, mentionsFrontend, resolveOperations, servicesIn, slosIn, verificationOf, webhookVendor } from './facts.js';
-import { toColumn, toField } from './fields.js';
+import { proseBounds, toColumn, toField } from './fields.js';
 import { graphqlRowShapes, readGraphqlSchema } from './grammar/graphql.js';
 import { entitiesFromCode } from './grammar/models.js';
 import { readJsonExample } from './grammar/json-example.js';
@@ -670,6 +670,9 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
     }
   });
 
+  // "add a note `{ "id": uuid, "content": string }`, content 1..2000 chars": bounds the statement's prose gives its fields.
+  for (const entry of registry.values()) proseBounds(entry.text, [...entry.op.requestFields, ...entry.op.queryParams]);
+
   // "Body: `a`, `b`" lists what a create or replace needs: a field is required unless the text says optional.
   // PATCH fields stay optional (a partial update), as do proto3 fields.
   for (const op of operations) {
@@ -874,7 +877,9 @@ function addIntegration(list: Integration[], integration: Integration, secondary
 
 /** Mutating operations whose resource a retry statement names ("Retrying a refund request never refunds twice"). */
 function retryTargets(text: string, operations: Operation[]): Operation[] {
-  const named = resolveOperations(text, operations).map((key) => operations.find((op) => operationKey(op) === key)!);
+  const isMutating = (op: Operation): boolean => op.kind !== 'rest' || ['POST', 'PUT', 'PATCH', 'DELETE'].includes(op.method ?? '');
+  // Only a change can be retried: a read the sentence also names ("returns 200 with the existing note") is no target.
+  const named = resolveOperations(text, operations).map((key) => operations.find((op) => operationKey(op) === key)!).filter(isMutating);
   const words = new Set(proseOf(text).toLowerCase().split(/[^a-z]+/).filter(Boolean));
   const candidates = named.length
     ? named
@@ -886,7 +891,7 @@ function retryTargets(text: string, operations: Operation[]): Operation[] {
         }
         return op.kind.endsWith('mutation') && [...words].some((word) => word.length > 3 && op.name.toLowerCase().includes(word));
       });
-  const mutating = candidates.filter((op) => op.kind !== 'rest' || ['POST', 'PUT', 'PATCH', 'DELETE'].includes(op.method ?? ''));
+  const mutating = candidates.filter(isMutating);
   if (mutating.length || /[a-z]{3}/i.test(proseOf(text))) return mutating;
   // A rule in a language whose nouns the paths do not spell ("두 번 신고하면 기존 신고를 반환"): the document's one create.
   const creates = operations.filter((op) => op.kind === 'rest' && op.method === 'POST');

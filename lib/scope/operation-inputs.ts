@@ -34,6 +34,10 @@ export function naturalKeys(operations: readonly Operation[], entities: readonly
     const entity = noun ? entityNamed(noun, entities) : undefined;
     const keys = entity ? compositeKeys(entity) : [];
     if (keys.length === 1) op.naturalKey = keys[0];
+    // The client names the row it creates (`{ "id": uuid, … }`, "the front generates the note id"): its primary key
+    // finds the row a repeat already made.
+    const clientId = op.naturalKey ? undefined : op.requestFields.find((field) => field.name === 'id' || (noun !== undefined && snakeCase(field.name) === `${noun}_id`));
+    if (clientId) op.naturalKey = { columns: [clientId.name], line: clientId.line ?? op.line };
   }
 }
 

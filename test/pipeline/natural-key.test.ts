@@ -80,4 +80,27 @@ describe('a retry-safe create keyed by the table’s unique columns', () => {
     expect(plan.documentAfter).toContain('Idempotency-Key');
     expect(plan.documentAfter).toContain('idempotency_keys');
   });
+
+  it('a create whose client picks the row’s id finds a repeat by that id, even beside a read on the same path', async () => {
+    const spec = [
+      '# Sprint 08: notes', '', '## API', '',
+      '- `GET /partnerships/{partnershipId}/notes` lists notes.',
+      '- `POST /partnerships/{partnershipId}/notes` adds a note `{ "id": uuid, "content": string }`.', '',
+      '## Retries', '',
+      'The front generates the note `id` so POST can be retried after a network error:',
+      'a second POST with the same `id` returns 200 with the existing note.', '',
+    ].join('\n');
+    const [list, create] = extractScope(spec).operations;
+    // The read the sentence also names ("returns … the existing note") is no retry target; the create is.
+    expect([list.retrySafe, create.retrySafe]).toEqual([false, true]);
+    expect(create.naturalKey).toEqual({ columns: ['id'], line: 6 });
+    const context = sprintIn('spring-boot-jpa', spec);
+    const prepared = await prepareBackendSpec(context, { skipPreflight: true }, { lock: false });
+    const plan = await planBackendSpec(prepared, { apiStyle: 'rest', conflict: 'merge', scaffoldTest: false });
+    const section = plan.documentAfter.slice(plan.documentAfter.indexOf('## Backend'));
+    expect(section).toContain('the unique key (`id`, line 6): a repeat returns the existing row');
+    expect(section).toContain('a repeated `POST /partnerships/{partnershipId}/notes` finds the row it made by its unique key (`id`) and returns it');
+    expect(section).not.toContain('not retry-safe');
+    expect(section).not.toContain('idempotency_keys');
+  });
 });

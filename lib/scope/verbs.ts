@@ -204,7 +204,9 @@ export function termsOf(op: Operation): OperationTerms | undefined {
     const [base, custom] = op.path.split(/(?<=\}|[A-Za-z0-9]):(?=[A-Za-z]+$)/);
     const segments = base.split('/').filter((segment) => segment && !segment.startsWith('{') && !PATH_PREFIXES.test(segment));
     const last = segments.at(-1)?.toLowerCase();
-    const actionSegment = !custom && op.method === 'POST' && last !== undefined && (ACTION_WORDS.has(last) || (VERB_FORMS.has(last) && !NOUN_FORMS.has(nounOf(last))));
+    // A path names an action by its base form (`/rooms/{id}/book`); `books` there is the collection, not "it books".
+    const pluralOfVerb = last !== undefined && last.endsWith('s') && VERB_FORMS.has(last.slice(0, -1));
+    const actionSegment = !custom && op.method === 'POST' && last !== undefined && (ACTION_WORDS.has(last) || (VERB_FORMS.has(last) && !pluralOfVerb && !NOUN_FORMS.has(nounOf(last))));
     const action = custom?.toLowerCase() ?? (actionSegment ? last : undefined);
     if (action) {
       terms.action = true;
@@ -250,24 +252,30 @@ interface VerbObject {
   families: VerbFamily[];
   /** Words of the object, head last; empty when a pronoun or nothing follows. */
   nouns: string[];
+  /** The verbs as written (`listing`), one per family. */
+  verbs: string[];
 }
 
 function familyOfWord(word: string, extra: Map<string, VerbFamily>): VerbFamily | undefined {
   return VERB_FORMS.get(word) ?? extra.get(word);
 }
 
+/** Words that say who may, never what ("listing is *public*"): no object of the verb before them. */
+const ACCESS_PREDICATES = /^(?:public|private|open|restricted|allowed|forbidden|denied|free|anonymous|unauthenticated|authenticated|admin-only|owner-only)$/;
+
 /** Verb groups and their objects in English prose; a passive ("may be issued by") takes the subject as its object. */
 function verbObjects(prose: string, extra: Map<string, VerbFamily>): VerbObject[] {
   const result: VerbObject[] = [];
   const tokens = prose.toLowerCase().match(/[a-z][a-z0-9'’-]*|[,;:.!?()]/g) ?? [];
   let group: VerbFamily[] = [];
+  let written: string[] = [];
   let phrase: string[] = [];
   let subject: string[] = [];
   let pronoun = false;
   let state: 'idle' | 'verbs' | 'conj' | 'noun' | 'nounConj' = 'idle';
   let afterDeterminer = false;
   const flush = (): void => {
-    if (group.length) result.push({ families: group, nouns: pronoun ? [] : phrase.length ? phrase : subject });
+    if (group.length) result.push({ families: group, nouns: pronoun ? [] : phrase.length ? phrase : subject, verbs: written });
     phrase = [];
     pronoun = false;
   };
@@ -305,6 +313,7 @@ function verbObjects(prose: string, extra: Map<string, VerbFamily>): VerbObject[
       if (family) {
         flush();
         group = [family];
+        written = [word];
         state = 'verbs';
       } else if (!DETERMINERS.has(word)) {
         flush();
@@ -321,6 +330,7 @@ function verbObjects(prose: string, extra: Map<string, VerbFamily>): VerbObject[
         state = 'noun';
       } else if (state === 'conj' && family) {
         group.push(family);
+        written.push(word);
         state = 'verbs';
       } else if (OBJECT_BOUNDARIES.has(word)) {
         flush();
@@ -337,6 +347,7 @@ function verbObjects(prose: string, extra: Map<string, VerbFamily>): VerbObject[
     }
     if (family) {
       group = [family];
+      written = [word];
       state = 'verbs';
       continue;
     }
@@ -405,7 +416,7 @@ function cjkVerbObjects(text: string): VerbObject[] {
     // "把文章加入书架": 把 puts the object before the verb.
     const fronted = /把([\u4e00-\u9fff]{1,8})$/.exec(text.slice(0, found[index - group.length + 1].index))?.[1];
     const object = fronted ?? /^[\u4e00-\u9fff]{1,10}/.exec(text.slice(end))?.[0] ?? '';
-    result.push({ families: group, nouns: object ? [object.replace(/^.*的/, '')] : [] });
+    result.push({ families: group, nouns: object ? [object.replace(/^.*的/, '')] : [], verbs: [] });
     group = [];
   });
   return result;
@@ -464,7 +475,7 @@ export function resolveOperations(text: string, ops: Operation[]): string[] {
   const list = termsList(ops);
   const { all } = list;
   const found = new Set<OperationTerms>([...cjkMatches(text, all), ...romanceMatches(text, all)]);
-  for (const { families, nouns } of verbObjects(proseOf(text), extraOf(list))) {
+  for (const { families, nouns, verbs } of verbObjects(proseOf(text), extraOf(list))) {
     const candidates = nouns.length ? [nouns.at(-1)!, ...nouns.slice(0, -1).reverse()].map(nounOf) : [];
     for (const family of families) {
       let matched: OperationTerms[] = [];
@@ -475,6 +486,12 @@ export function resolveOperations(text: string, ops: Operation[]): string[] {
       }
       // "Only owners may invite or revoke": a verb that is an operation's own action names it without an object.
       if (!matched.length && !CRUD_IDS.has(family.id)) for (const terms of list.byFamily.get(family.id) ?? []) found.add(terms);
+      // "listing is public": the gerund as a subject names the sprint's one list, never a guess among several.
+      // (A bare "may delete" or "delete it" still names nothing: its object is elsewhere.)
+      if (!matched.length && verbs[families.indexOf(family)] === 'listing' && nouns.every((noun) => ACCESS_PREDICATES.test(noun))) {
+        const lists = all.filter((terms) => terms.op.list);
+        if (lists.length === 1) found.add(lists[0]);
+      }
     }
   }
   // In the operations' order, as a scan of `all` would give them.

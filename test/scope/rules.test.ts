@@ -257,6 +257,19 @@ describe('resolveOperations: verb families against summaries, paths and names', 
     expect(resolveOperations('Customers may redeem vouchers.', ops)).toEqual(['POST /v1/voucher-uses']);
   });
 
+  it('reads a plural path segment as the collection, though its singular is a verb (`books`, not "it books")', () => {
+    const ops = [rest('POST', '/shelves/{shelfId}/books'), rest('GET', '/shelves/{shelfId}/books'), rest('DELETE', '/shelves/{shelfId}/books/{bookId}'), rest('POST', '/rooms/{id}/book')];
+    expect(resolveOperations("Only the shelf's owner may add or remove books.", ops)).toEqual(['POST /shelves/{shelfId}/books', 'DELETE /shelves/{shelfId}/books/{bookId}']);
+    expect(resolveOperations('Guests may book rooms.', ops)).toEqual(['POST /rooms/{id}/book']);
+  });
+
+  it('"listing is public" names the sprint’s one list; with two lists, none', () => {
+    const list = { ...rest('GET', '/shelves/{shelfId}/books'), list: true };
+    const ops = [rest('POST', '/shelves/{shelfId}/books'), list];
+    expect(resolveOperations('listing is public.', ops)).toEqual(['GET /shelves/{shelfId}/books']);
+    expect(resolveOperations('listing is public.', [...ops, { ...rest('GET', '/shelves'), list: true }])).toEqual([]);
+  });
+
   it('names no operation when the verb has no object or only a pronoun', () => {
     const ops = [rest('DELETE', '/v1/orders/{id}')];
     expect(resolveOperations('Admins may delete it.', ops)).toEqual([]);

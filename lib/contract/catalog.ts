@@ -127,3 +127,8 @@ export function pageSizeOf(op: { pageSizeMax?: number }): { default: number; max
 
 /** How long a stored idempotent response is replayed (the draft's common choice). */
 export const IDEMPOTENCY_RETENTION_HOURS = 24;
+
+/** Whether a scheme's credential carries OAuth-style scopes (a bearer token does; a session cookie does not). */
+export function carriesScopes(entry: Pick<AuthSchemeEntry, 'scheme'>): boolean {
+  return !(entry.scheme.type === 'apiKey' && entry.scheme.in === 'cookie');
+}

@@ -3,7 +3,7 @@
 // language; `decision` is the English phrasing of the same facts.
 
 import type { ApiStyle } from '../types.js';
-import { IDEMPOTENCY_RETENTION_HOURS, PAGE_SIZE, pageSizeOf } from './catalog.js';
+import { carriesScopes, IDEMPOTENCY_RETENTION_HOURS, PAGE_SIZE, pageSizeOf } from './catalog.js';
 import type { ContractPlan, PlannedOperation } from './model.js';
 import { scopesOf } from './model.js';
 import { errorShape, errorStatuses } from './openapi.js';
@@ -214,10 +214,12 @@ export function buildChecklist(plan: ContractPlan, style: ApiStyle, contractOps:
   });
 
   // Auth scopes
-  const scopes = Object.fromEntries(ops.filter((op) => op.scope).map((op) => [op.key, [op.scope!]]));
+  // Scopes travel in a token; where every scheme is a session cookie, an operation needs the session (and its roles).
+  const scoped = plan.authSchemes.some(carriesScopes);
+  const scopes = scoped ? Object.fromEntries(ops.filter((op) => op.scope).map((op) => [op.key, [op.scope!]])) : {};
   const roles = Object.fromEntries(ops.filter((op) => op.roles.length > 0).map((op) => [op.key, op.roles]));
   const publicOps = Object.fromEntries(plan.operations.filter((op) => op.public).map((op) => [op.key, op.publicReason ?? '']));
-  const scopeParts = ops.filter((op) => op.scope).map((op) => `${op.key} → \`${op.scope}\`${op.roles.length > 0 ? ` (roles ${op.roles.join(', ')})` : ''}${op.ownership ? ` (${op.ownership})` : ''}`);
+  const scopeParts = ops.filter((op) => op.scope).map((op) => `${op.key} → ${scoped ? `\`${op.scope}\`` : 'a signed-in session'}${op.roles.length > 0 ? ` (roles ${op.roles.join(', ')})` : ''}${op.ownership ? ` (${op.ownership})` : ''}`);
   // Only a public change needs a verification; a public read is public by design.
   const publicParts = plan.operations
     .filter((op) => op.public)
@@ -227,7 +229,7 @@ export function buildChecklist(plan: ContractPlan, style: ApiStyle, contractOps:
     decision: `${[...scopeParts, ...publicParts].join('; ')}. ${protocol.family === 'grpc' ? `Credentials: ${protocol.credential.carrier} or the ${protocol.credential.peer}` : `Schemes: ${plan.authSchemes.map((entry) => entry.schemeName).join(', ')}`}. Authorization is checked before validation; a denied caller gets ${status.denied} without learning whether the resource exists.`,
     applies: [...ops.map((op) => op.key), ...plan.operations.filter((op) => op.public && !ops.includes(op)).map((op) => op.key)],
     rule: 'Zalando 104, 105, 225; AIP-211',
-    facts: { schemes: plan.authSchemes.map((entry) => entry.schemeName), scopes, allScopes: scopesOf(plan), roles, public: publicOps, denied: status.denied, ...(protocol.family === 'grpc' ? { credential: protocol.credential.carrier, peer: protocol.credential.peer } : {}) },
+    facts: { schemes: plan.authSchemes.map((entry) => entry.schemeName), scopes, allScopes: scoped ? scopesOf(plan) : [], roles, public: publicOps, denied: status.denied, ...(protocol.family === 'grpc' ? { credential: protocol.credential.carrier, peer: protocol.credential.peer } : {}) },
   });
 
   return items;

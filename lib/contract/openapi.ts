@@ -1,7 +1,7 @@
 // REST: the plan as an OpenAPI 3.1 document (plain data), then YAML text.
 // Key order is fixed by construction, so the same plan gives the same bytes.
 
-import { IDEMPOTENCY_RETENTION_HOURS, PAGE_SIZE, pageSizeOf } from './catalog.js';
+import { carriesScopes, IDEMPOTENCY_RETENTION_HOURS, PAGE_SIZE, pageSizeOf } from './catalog.js';
 import type { ContractPlan, PlannedErrorBody, PlannedField, PlannedOperation, PlannedResource } from './model.js';
 import { isNumericEnum, keyWireType, scopesOf } from './model.js';
 import { isKeyName, pascalCase } from '../naming/index.js';
@@ -140,7 +140,8 @@ function operationDescription(op: PlannedOperation): string | undefined {
 
 function securityOf(op: PlannedOperation, plan: ContractPlan): Json[] {
   if (op.public || !op.scope) return [];
-  return plan.authSchemes.map((entry) => ({ [entry.schemeName]: [op.scope] }));
+  // A session cookie carries no scopes: the requirement is the signed-in session itself.
+  return plan.authSchemes.map((entry) => ({ [entry.schemeName]: carriesScopes(entry) ? [op.scope] : [] }));
 }
 
 /** Build the OpenAPI 3.1 document. */

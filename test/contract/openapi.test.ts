@@ -147,7 +147,11 @@ describe('security schemes from the detected auth', () => {
   it('session → cookie apiKey, and asks for the cookie name', async () => {
     const { doc, result } = await schemesFor('session');
     expect(doc.components.securitySchemes.cookieAuth).toEqual({ type: 'apiKey', in: 'cookie', name: 'session' });
-    expect(doc.paths[CREATE].post.security).toEqual([{ cookieAuth: ['app.refunds.write'] }]);
+    // A session cookie carries no scopes: the requirement is the session, and the checklist names no scope.
+    expect(doc.paths[CREATE].post.security).toEqual([{ cookieAuth: [] }]);
+    const scopes = result.checklist.find((item) => item.topic === 'authScopes');
+    expect(scopes?.decision).toContain('→ a signed-in session');
+    expect(scopes?.decision).not.toContain('app.refunds');
     expect(result.questions.some((question) => question.text.includes('cookie name'))).toBe(true);
     expect(result.checklist.find((item) => item.topic === 'cors')?.facts.credentials).toBe(true);
   });

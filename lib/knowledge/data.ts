@@ -270,6 +270,23 @@ export const ORMS: readonly OrmEntry[] = [
     // The id table base class says the key: `object Books : UUIDTable("books")`, `LongIdTable`, `IntIdTable`.
     primaryKey: { uuid: [/:\s*UUIDTable\s*\(/], bigint: [/:\s*LongIdTable\s*\(/], integer: [/:\s*IntIdTable\s*\(/] },
   },
+  {
+    id: 'eloquent',
+    kind: 'orm',
+    label: 'Eloquent',
+    ecosystems: ['php'],
+    signals: {
+      deps: { php: ['illuminate/database'] },
+      imports: { php: ['Illuminate\\Database\\Eloquent'] },
+      usage: [/\bclass\s+\w+\s+extends\s+(?:Model|Authenticatable|Pivot)\b/],
+    },
+    migrationTool: 'laravel-migrations',
+    rawQuery: { safe: "DB::select('select * from t where col = ?', [$value])", unsafe: 'DB::select("select * from t where col = $value")' },
+    // Laravel's convention: the model's name in snake case, plural.
+    tableFromClass: 'snake-plural',
+    // The migrations say the key: `$table->id()` (bigint), `$table->uuid('id')->primary()`, `$table->increments('id')`.
+    primaryKey: { uuid: [/\$table->uuid\(\s*['"]id['"]\s*\)->primary\(\)/, /\$table->foreignUuid\(/], bigint: [/\$table->id\(\)/, /\$table->foreignId\(/], integer: [/\$table->increments\(\s*['"]id['"]/] },
+  },
 ];
 
 export const MIGRATION_TOOLS: readonly MigrationToolEntry[] = [
@@ -449,6 +466,23 @@ export const MIGRATION_TOOLS: readonly MigrationToolEntry[] = [
     changeForm: 'rails-dsl',
   },
   {
+    id: 'laravel-migrations',
+    kind: 'migrations',
+    label: 'Laravel migrations',
+    ecosystems: ['php'],
+    signals: { files: [{ glob: 'database/migrations/*.php', weight: 0.8 }] },
+    dir: 'database/migrations',
+    file: '{dir}/<timestamp>_{name}.php',
+    nameCase: 'snake',
+    create: 'php artisan make:migration {name}',
+    apply: 'php artisan migrate',
+    rollback: 'php artisan migrate:rollback --step=1',
+    dependencyStyle: 'file-order',
+    nonTransactional: 'public $withinTransaction = false;  // on the migration class',
+    body: 'code',
+    changeForm: 'laravel-schema',
+  },
+  {
     id: 'golang-migrate',
     kind: 'migrations',
     label: 'golang-migrate',
@@ -604,7 +638,7 @@ export const DATABASES: readonly DatabaseEntry[] = [
     id: 'postgres',
     kind: 'database',
     label: 'PostgreSQL',
-    ecosystems: ['node', 'python', 'go', 'ruby', 'rust', 'jvm'],
+    ecosystems: ['node', 'python', 'go', 'ruby', 'rust', 'jvm', 'php'],
     signals: {
       deps: {
         node: ['pg', 'postgres', 'pg-promise', '@neondatabase/serverless', '@vercel/postgres'],
@@ -628,6 +662,8 @@ export const DATABASES: readonly DatabaseEntry[] = [
         { glob: SPRING_CONFIG, contains: /jdbc:postgresql:/, weight: 0.7 },
         { glob: 'alembic.ini', contains: /^sqlalchemy\.url\s*=\s*postgres/m, weight: 0.6 },
         { glob: 'supabase/config.toml', contains: /^\[db\]/m, weight: 0.7 },
+        // Laravel names its driver in the environment template the app ships.
+        { glob: '.env.example', contains: /^DB_CONNECTION=pgsql\b/m, weight: 0.7 },
       ],
       images: ['postgres', 'postgresql', 'postgis', 'timescaledb', 'pgvector'],
       schemes: ['postgres', 'postgresql'],
@@ -642,7 +678,7 @@ export const DATABASES: readonly DatabaseEntry[] = [
     id: 'mysql',
     kind: 'database',
     label: 'MySQL',
-    ecosystems: ['node', 'python', 'go', 'ruby', 'rust', 'jvm'],
+    ecosystems: ['node', 'python', 'go', 'ruby', 'rust', 'jvm', 'php'],
     signals: {
       deps: {
         node: ['mysql', 'mysql2', '@planetscale/database'],
@@ -656,6 +692,7 @@ export const DATABASES: readonly DatabaseEntry[] = [
         /type:\s*['"](mysql|mariadb)['"]|client:\s*['"]mysql2?['"]|dialect:\s*['"](mysql|mariadb)['"]|['"`]mysql(\+\w+)?:\/\/|(sql|gorm)\.Open\(\s*"mysql"/,
       ],
       files: [
+        { glob: '.env.example', contains: /^DB_CONNECTION=(?:mysql|mariadb)\b/m, weight: 0.7 },
         { glob: '**/*.prisma', contains: /provider\s*=\s*"mysql"/, weight: 0.7 },
         { glob: '**/drizzle.config.{ts,js,mjs,cjs}', contains: /dialect:\s*['"]mysql['"]/, weight: 0.7 },
         { glob: 'config/database.yml', contains: /adapter:\s*(mysql2|trilogy)/, weight: 0.7 },
@@ -676,7 +713,7 @@ export const DATABASES: readonly DatabaseEntry[] = [
     id: 'sqlite',
     kind: 'database',
     label: 'SQLite',
-    ecosystems: ['node', 'python', 'go', 'ruby', 'rust', 'jvm'],
+    ecosystems: ['node', 'python', 'go', 'ruby', 'rust', 'jvm', 'php'],
     signals: {
       deps: {
         node: ['sqlite3', 'better-sqlite3', '@libsql/client', 'sqlite'],
@@ -690,6 +727,7 @@ export const DATABASES: readonly DatabaseEntry[] = [
         /type:\s*['"](sqlite|better-sqlite3)['"]|client:\s*['"](sqlite3|better-sqlite3)['"]|dialect:\s*['"]sqlite['"]|['"`]sqlite(\+\w+)?:\/\/|^import sqlite3|(sql|gorm)\.Open\(\s*"sqlite3?"|Sequel\.sqlite/m,
       ],
       files: [
+        { glob: '.env.example', contains: /^DB_CONNECTION=sqlite\b/m, weight: 0.6 },
         { glob: '**/*.prisma', contains: /provider\s*=\s*"sqlite"/, weight: 0.7 },
         { glob: '**/drizzle.config.{ts,js,mjs,cjs}', contains: /dialect:\s*['"](sqlite|turso)['"]/, weight: 0.7 },
         { glob: 'config/database.yml', contains: /adapter:\s*sqlite3/, weight: 0.7 },
@@ -723,7 +761,7 @@ export const DATABASES: readonly DatabaseEntry[] = [
     id: 'mongodb',
     kind: 'database',
     label: 'MongoDB',
-    ecosystems: ['node', 'python', 'go', 'ruby', 'rust', 'jvm'],
+    ecosystems: ['node', 'python', 'go', 'ruby', 'rust', 'jvm', 'php'],
     signals: {
       deps: {
         node: ['mongodb'],
@@ -748,7 +786,7 @@ export const DATABASES: readonly DatabaseEntry[] = [
     id: 'redis',
     kind: 'database',
     label: 'Redis',
-    ecosystems: ['node', 'python', 'go', 'ruby', 'rust', 'jvm'],
+    ecosystems: ['node', 'python', 'go', 'ruby', 'rust', 'jvm', 'php'],
     signals: {
       deps: {
         node: ['redis', 'ioredis', '@upstash/redis'],

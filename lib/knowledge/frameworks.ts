@@ -504,6 +504,35 @@ export const FRAMEWORKS: readonly FrameworkEntry[] = [
     defaultApiStyle: 'rest',
     defaultTestDir: 'src/test/kotlin',
   },
+  {
+    id: 'laravel',
+    kind: 'framework',
+    label: 'Laravel',
+    ecosystems: ['php'],
+    signals: {
+      deps: { php: ['laravel/framework', 'laravel/lumen-framework'] },
+      imports: { php: ['Illuminate'] },
+      files: [{ glob: 'artisan', weight: 0.5 }, { glob: 'bootstrap/app.php', contains: /Illuminate\\Foundation\\Application|Application::configure\(/, weight: 0.6 }],
+    },
+    implies: [{ id: 'eloquent', weight: 0.45 }],
+    // bootstrap/app.php returns the application (`return Application::configure(…)->create();`, or `$app = new Application(…)`).
+    construct: [/\$(?<var>app)\s*=\s*new\s+(?:\\?Illuminate\\Foundation\\)?Application\(/, /return\s+(?<name>Application)::configure\(/],
+    language: 'php',
+    layers: { routes: 'app/Http/Controllers', services: 'app/Services', data: 'app/Models', jobs: 'app/Jobs', integrations: 'app/Services/Clients' },
+    layerFiles: {
+      files: /\.php$/,
+      markers: { routes: /\bextends\s+Controller\b/, services: /\bclass\s+\w+Service\b/, data: /\bextends\s+(?:Model|Authenticatable|Pivot)\b/, jobs: /\bimplements\s+ShouldQueue\b/ },
+    },
+    validation: 'laravel-validation',
+    validationBundled: true,
+    logger: 'laravel-log',
+    rawBody: '$request->getContent()',
+    otel: 'open-telemetry/opentelemetry-auto-laravel',
+    // `abort(404)` and a missing model answer Laravel's JSON error body to API clients.
+    errorBody: { throws: /\babort\(\s*\d{3}|\bfindOrFail\(|\bfirstOrFail\(/, fields: [{ name: 'message', type: 'string' }] },
+    defaultApiStyle: 'rest',
+    defaultTestDir: 'tests/Feature',
+  },
   // gRPC servers without a web framework: a Node or Python service that only implements a service from .proto files.
   // Beside a web framework they are the app's secondary part (an internal admin service), so they yield to it.
   {
@@ -563,7 +592,7 @@ export const API_STYLES: readonly ApiStyleEntry[] = [
     id: 'rest',
     kind: 'apiStyle',
     label: 'REST',
-    ecosystems: ['node', 'python', 'go', 'ruby', 'rust', 'jvm'],
+    ecosystems: ['node', 'python', 'go', 'ruby', 'rust', 'jvm', 'php'],
     signals: {
       usage: [
         /\b(?!axios\b|got\b|ky\b|request\b|client\b|http\b|https\b|superagent\b|api\b|fetcher\b)\w+\.(get|post|put|patch|delete)\(\s*['"`]\/(?!graphql\b|trpc\b)/,
@@ -576,6 +605,7 @@ export const API_STYLES: readonly ApiStyleEntry[] = [
         /^\s*resources?\s+:\w+|render\s+json:|^\s*(get|post|put|patch|delete)\s+['"]\//m,
         /\.route\(\s*"\/|#\[(get|post|put|patch|delete)\(|web::(get|post|put|patch|delete)\(\)/,
         /@(RestController|GetMapping|PostMapping|PutMapping|DeleteMapping|PatchMapping)\b/,
+        /\bRoute::(?:get|post|put|patch|delete|apiResource|resource)\(\s*['"]/,
       ],
     },
     protocol: HTTP_PROTOCOL,
@@ -584,7 +614,7 @@ export const API_STYLES: readonly ApiStyleEntry[] = [
     id: 'graphql',
     kind: 'apiStyle',
     label: 'GraphQL',
-    ecosystems: ['node', 'python', 'go', 'ruby', 'rust', 'jvm'],
+    ecosystems: ['node', 'python', 'go', 'ruby', 'rust', 'jvm', 'php'],
     signals: {
       deps: {
         node: ['graphql', '@apollo/server', 'apollo-server', 'apollo-server-express', 'graphql-yoga', '@nestjs/graphql', 'type-graphql', '@pothos/core', 'mercurius', 'graphql-http'],

@@ -10,7 +10,7 @@ export const AUTH: readonly AuthEntry[] = [
     id: 'jwt',
     kind: 'auth',
     label: 'JWT (Bearer)',
-    ecosystems: ['node', 'python', 'go', 'ruby', 'rust', 'jvm'],
+    ecosystems: ['node', 'python', 'go', 'ruby', 'rust', 'jvm', 'php'],
     signals: {
       deps: {
         node: ['jsonwebtoken', 'jose', '@fastify/jwt', '@nestjs/jwt', 'passport-jwt', 'express-jwt'],
@@ -43,7 +43,7 @@ export const AUTH: readonly AuthEntry[] = [
     id: 'session',
     kind: 'auth',
     label: 'Session (cookie)',
-    ecosystems: ['node', 'python', 'go', 'ruby', 'rust', 'jvm'],
+    ecosystems: ['node', 'python', 'go', 'ruby', 'rust', 'jvm', 'php'],
     signals: {
       deps: {
         node: ['express-session', 'cookie-session', '@fastify/session', '@fastify/secure-session', 'koa-session', 'iron-session', 'hono-sessions'],
@@ -64,7 +64,7 @@ export const AUTH: readonly AuthEntry[] = [
     label: 'OAuth 2.0 / OpenID Connect (Bearer)',
     aliases: ['oauth', 'oauth2', 'oidc', 'openid'],
     transport: 'bearer',
-    ecosystems: ['node', 'python', 'go', 'ruby', 'rust', 'jvm'],
+    ecosystems: ['node', 'python', 'go', 'ruby', 'rust', 'jvm', 'php'],
     signals: {
       deps: {
         node: ['openid-client', 'passport-google-oauth20', 'passport-github2', 'passport-oauth2', 'express-openid-connect', 'express-oauth2-jwt-bearer', 'oidc-provider', 'arctic'],
@@ -208,6 +208,15 @@ export const AUTH: readonly AuthEntry[] = [
     requires: 'usage',
   },
   {
+    // Laravel Sanctum: API tokens as `Authorization: Bearer`, or the SPA's session cookie; routes under `auth:sanctum`.
+    id: 'sanctum',
+    kind: 'auth',
+    label: 'Laravel Sanctum',
+    ecosystems: ['php'],
+    signals: { deps: { php: ['laravel/sanctum'] }, usage: [/auth:sanctum|HasApiTokens\b/] },
+    transport: 'bearer',
+  },
+  {
     id: 'spring-security',
     kind: 'auth',
     label: 'Spring Security',
@@ -311,6 +320,16 @@ export const JOBS: readonly JobEntry[] = [
     retry: 'raise Retry(defer=30)  # max_tries=5 on the function',
   },
   { id: 'apscheduler', kind: 'job', label: 'APScheduler', ecosystems: ['python'], signals: { deps: { python: ['apscheduler'] }, imports: { python: ['apscheduler'] } }, schedule: "scheduler.add_job(task, CronTrigger.from_crontab('{cron}'))" },
+  {
+    id: 'laravel-queue',
+    kind: 'job',
+    label: 'Laravel queues',
+    ecosystems: ['php'],
+    signals: { imports: { php: ['Illuminate\\Contracts\\Queue\\ShouldQueue'] }, usage: [/implements\s+ShouldQueue\b/] },
+    retry: 'public $tries = 5; public $backoff = [10, 60, 300];',
+    deadLetter: 'failed_jobs table (php artisan queue:failed)',
+    schedule: "Schedule::job(new Job)->cron('{cron}')",
+  },
   {
     id: 'sidekiq',
     kind: 'job',
@@ -419,7 +438,7 @@ export const JOBS: readonly JobEntry[] = [
     id: 'k8s-cronjob',
     kind: 'job',
     label: 'Kubernetes CronJob',
-    ecosystems: ['node', 'python', 'go', 'ruby', 'rust', 'jvm'],
+    ecosystems: ['node', 'python', 'go', 'ruby', 'rust', 'jvm', 'php'],
     signals: {
       files: [
         { glob: '{k8s,kubernetes,deploy,deployment,deployments,manifests,charts,helm,kustomize,infra,.k8s}/**/*.{yaml,yml}', contains: /^kind:\s*CronJob\b/m, weight: 0.7, shared: true },
@@ -576,6 +595,15 @@ export const VALIDATION: readonly ValidationEntry[] = [
     strict: 'Json { ignoreUnknownKeys = false }  # kotlinx.serialization default',
   },
   {
+    // Laravel's validator: `$request->validate([...])` or a FormRequest's rules().
+    id: 'laravel-validation',
+    kind: 'validation',
+    label: 'Laravel validation (FormRequest)',
+    ecosystems: ['php'],
+    signals: { imports: { php: ['Illuminate\\Foundation\\Http\\FormRequest'] }, usage: [/->validate\(\s*\[|extends\s+FormRequest\b/] },
+    strict: '$request->safe()->only([...])  // only validated keys reach the model',
+  },
+  {
     // The same API under its Java EE package, as Spring Boot before 3.0 ships it: the code imports javax.validation.
     id: 'javax-validation',
     kind: 'validation',
@@ -678,6 +706,15 @@ export const LOGGERS: readonly LoggerEntry[] = [
     signals: { deps: { rust: ['tracing', 'tracing-subscriber'] }, imports: { rust: ['tracing', 'tracing_subscriber'] } },
     bind: '#[instrument(fields(...))]',
     redact: '#[instrument(skip({fields}))]',
+  },
+  {
+    id: 'laravel-log',
+    kind: 'logger',
+    label: 'Laravel Log (Monolog)',
+    ecosystems: ['php'],
+    signals: { imports: { php: ['Illuminate\\Support\\Facades\\Log'] }, files: [{ glob: 'config/logging.php', weight: 0.5 }] },
+    bind: 'Log::withContext([...])',
+    redact: "Log::withContext(Arr::except($payload, [{fields}]))",
   },
   {
     id: 'logback',

@@ -92,6 +92,16 @@ export const LANGUAGES: readonly LanguageEntry[] = [
     testContainers: { postgres: 'org.testcontainers:postgresql', mysql: 'org.testcontainers:mysql', mongodb: 'org.testcontainers:mongodb' },
     outboundOtel: 'opentelemetry-spring-boot-starter (RestClient)',
   },
+  {
+    id: 'php',
+    kind: 'language',
+    label: 'PHP',
+    ecosystems: ['php'],
+    signals: { extensions: ['.php'] },
+    defaults: { validation: 'laravel-validation', logger: 'laravel-log', jobs: 'laravel-queue', packageManager: 'composer' },
+    testContainers: { postgres: 'testcontainers/testcontainers', mysql: 'testcontainers/testcontainers' },
+    outboundOtel: 'open-telemetry/opentelemetry-auto-guzzle',
+  },
 ];
 
 export const TEST_RUNNERS: readonly TestRunnerEntry[] = [
@@ -270,6 +280,35 @@ export const TEST_RUNNERS: readonly TestRunnerEntry[] = [
     contractTool: 'swagger-request-validator (OpenApiInteractionValidator)',
     contractFile: '{dir}/{Pascal}ContractTest.java',
   },
+  {
+    id: 'phpunit',
+    kind: 'testRunner',
+    label: 'PHPUnit',
+    ecosystems: ['php'],
+    signals: { deps: { php: ['phpunit/phpunit'] }, files: [{ glob: 'phpunit.xml{,.dist}', weight: 0.6 }, { glob: 'tests/**/*Test.php', weight: 0.5 }], testUsage: [/extends\s+TestCase\b/] },
+    // Pest runs on PHPUnit: a Pest project requires both.
+    yieldsTo: ['pest'],
+    command: 'php artisan test --filter={class}',
+    // Laravel keeps unit tests beside the feature tests: tests/Unit and tests/Feature.
+    unitFile: 'tests/Unit/{Pascal}ServiceTest.php',
+    integrationFile: '{dir}/{Pascal}Test.php',
+    defaultDir: 'tests/Feature',
+    contractTool: 'league/openapi-psr7-validator',
+    contractFile: '{dir}/{Pascal}ContractTest.php',
+  },
+  {
+    id: 'pest',
+    kind: 'testRunner',
+    label: 'Pest',
+    ecosystems: ['php'],
+    signals: { deps: { php: ['pestphp/pest'] }, files: [{ glob: 'tests/Pest.php', weight: 0.8 }], testUsage: [/^\s*(?:it|test)\(\s*['"]/m] },
+    command: 'php artisan test --filter={class}',
+    unitFile: 'tests/Unit/{Pascal}ServiceTest.php',
+    integrationFile: '{dir}/{Pascal}Test.php',
+    defaultDir: 'tests/Feature',
+    contractTool: 'league/openapi-psr7-validator',
+    contractFile: '{dir}/{Pascal}ContractTest.php',
+  },
 ];
 
 export const PACKAGE_MANAGERS: readonly PackageManagerEntry[] = [
@@ -373,4 +412,5 @@ export const PACKAGE_MANAGERS: readonly PackageManagerEntry[] = [
   },
   { id: 'maven', kind: 'packageManager', label: 'Maven', ecosystems: ['jvm'], signals: { files: [{ glob: 'pom.xml', weight: 0.9 }] }, exec: '' },
   { id: 'gradle', kind: 'packageManager', label: 'Gradle', ecosystems: ['jvm'], signals: { files: [{ glob: 'build.gradle{,.kts}', weight: 0.9 }] }, exec: '' },
+  { id: 'composer', kind: 'packageManager', label: 'Composer', ecosystems: ['php'], signals: { files: [{ glob: 'composer.json', weight: 0.9 }] }, exec: 'vendor/bin/' },
 ];

@@ -3,8 +3,8 @@
 // every later stage needs (label, conventions, commands), side by side.
 import type { ApiStyle } from '../types.js';
 
-export type Ecosystem = 'node' | 'python' | 'go' | 'ruby' | 'rust' | 'jvm';
-export const ECOSYSTEMS: readonly Ecosystem[] = ['node', 'python', 'go', 'ruby', 'rust', 'jvm'];
+export type Ecosystem = 'node' | 'python' | 'go' | 'ruby' | 'rust' | 'jvm' | 'php';
+export const ECOSYSTEMS: readonly Ecosystem[] = ['node', 'python', 'go', 'ruby', 'rust', 'jvm', 'php'];
 
 export type Kind =
   | 'language'
@@ -20,7 +20,7 @@ export type Kind =
   | 'logger'
   | 'migrations';
 
-export type LanguageId = 'typescript' | 'javascript' | 'python' | 'go' | 'ruby' | 'rust' | 'java' | 'kotlin';
+export type LanguageId = 'typescript' | 'javascript' | 'python' | 'go' | 'ruby' | 'rust' | 'java' | 'kotlin' | 'php';
 
 export type LayerKind = 'routes' | 'services' | 'data' | 'jobs' | 'integrations';
 
@@ -281,7 +281,7 @@ export interface OrmEntry extends Technology<'orm'> {
  * `sql` is DDL (with the tool's up/down markers when it has them); the others are
  * the ORM's schema or migration code; `none` has no schema to change (documents).
  */
-export type ChangeForm = 'sql' | 'prisma-schema' | 'alembic-op' | 'rails-dsl' | 'django-models' | 'drizzle-table' | 'none';
+export type ChangeForm = 'sql' | 'prisma-schema' | 'alembic-op' | 'rails-dsl' | 'django-models' | 'drizzle-table' | 'laravel-schema' | 'none';
 
 /** How a migration tool names, creates, orders and rolls back migrations. */
 export interface MigrationToolEntry extends Technology<'migrations'> {

@@ -45,6 +45,8 @@ const COLUMN_TO_TABLE = [
 ];
 /** "Adicionar a coluna `x` na tabela `y`", "Agregar las columnas `a` y `b` a la tabla `y`". */
 const COLUMNS_TO_TABLE_ROMANCE = /(?:^|[^\p{L}])(?:adicionar|adicione|adiciona|incluir|inclua|criar|crie|agregar|agregue|añadir|añada|crear|cree)\s+(?:(?:a|as|uma|la|las|una)\s+)?(?:(?:novas?|nuevas?)\s+)?(?:colunas?|columnas?|campos?)\s+((?:`\w+`(?:\s*\([^)]*\))?(?:\s*,\s*|\s+(?:e|y)\s+)?)+)\s*(?:na|à|em|no|a|en|para)\s+(?:(?:a|la)\s+)?(?:tabela|tabla)\s+`?([A-Za-z_][\w.]*)`?/giu;
+/** "Add `returned_at` (timestamp, nullable) and `return_condition` (varchar(20)) to `loans`": the columns, then the table. */
+const COLUMNS_TO_TABLE_EN = /\badd(?:s|ing)?\s+((?:`\w+`(?:\s*\((?:[^()]|\([^()]*\))*\))?(?:\s*,\s*(?:and\s+)?|\s+and\s+)?){2,})\s*(?:columns?\s+)?(?:to|on)\s+(?:the\s+)?(?:existing\s+)?(?:table\s+)?`([A-Za-z_][\w.]*)`/gi;
 /** "Thêm (các) cột `a`, `b` vào bảng `y`": Vietnamese puts the columns first, as Portuguese and Spanish do. */
 const COLUMNS_TO_TABLE_VI = /(?:^|[^\p{L}])thêm\s+(?:các\s+|hai\s+|\d+\s+)?(?:cột|trường)(?:\s+mới)?\s+((?:`\w+`(?:\s*\([^)]*\))?(?:\s*,\s*|\s+và\s+)?)+)\s*(?:vào|cho)\s+(?:bảng\s+)?`?([A-Za-z_][\w.]*)`?/giu;
 const COLUMNS_ON_TABLE = [
@@ -53,7 +55,9 @@ const COLUMNS_ON_TABLE = [
   /`(\w+)`\s+(?:table\s+|model\s+)?(?:gets|gains|receives|will\s+get|will\s+gain|will\s+receive|now\s+has|will\s+have)\s+(?:(?:a|one|two|three|four|five|six|\d+|several|some|these|the\s+following|a\s+few)\s+)?(?:new\s+|additional\s+|extra\s+)?(?:columns?|fields?)\b\s*[:：]?/gi,
   // "Two columns are added to the `articles` table:".
   /\b(?:columns?|fields?)\s+(?:are|is|get|gets|will\s+be)\s+added\s+(?:to|on)\s+(?:the\s+)?(?:existing\s+)?`(\w+)`(?:\s+table)?\s*[:：]?/gi,
-  /`(\w+)`\s*(?:資料表|表)?\s*(?:新增|加入|增加)(?:以下)?\s*(?:欄位)\s*[:：]?/g];
+  /`(\w+)`\s*(?:資料表|表)?\s*(?:新增|加入|增加)(?:以下)?\s*(?:欄位)\s*[:：]?/g,
+  // "Table `loans` gets `returned_at` (…) and `return_condition` (…)", "Table `loans`: add `returned_at` (…)": the columns follow at once.
+  /\btable\s+`(\w+)`\s*(?:(?:gets|gains|receives|will\s+get|will\s+gain)|[:：]\s*add(?:s)?)\s+(?=`)/gi];
 /**
  * Korean: "`comments` 테이블에 `hidden_at` 컬럼(TIMESTAMP, null 허용)을 추가한다",
  * "`orders`에 `a`, `b` 컬럼을 추가": the table, then the columns with their attributes, then the verb.
@@ -244,7 +248,8 @@ function columnsIn(unit: Unit, from: number, to: number, leading = false): Colum
         continue;
       }
     }
-    const paren = /^\s*[(（]([^)）]*(?:\([^)]*\)[^)）]*)*)[)）]/.exec(unit.text.slice(code.end, to));
+    // One level of nesting: "(varchar(20), nullable)".
+    const paren = /^\s*[(（]((?:[^()（）]|\([^()]*\))*)[)）]/.exec(unit.text.slice(code.end, to));
     const rest = leading ? unit.text.slice(code.end, to).replace(/^\s*[:：—–-]\s*/, '') : '';
     const attrs = paren ? (valueList(paren[1]) ? { enum: valueList(paren[1]) } : parseAttributes(paren[1])) : rest.trim() ? parseAttributes(rest) : {};
     if (/\b(?:optional|nullable)\s*$/i.test(unit.text.slice(Math.max(from, code.start - 12), code.start))) attrs.nullable ??= true;
@@ -387,7 +392,7 @@ export function entitiesInUnit(unit: Unit, entities: Entity[]): EntityMention[] 
       addColumns(entity, columns);
       mentions.push({ entity, unit, at: after });
     }
-    for (const match of [...sentence.text.matchAll(COLUMNS_TO_TABLE_ROMANCE), ...sentence.text.matchAll(COLUMNS_TO_TABLE_VI)]) {
+    for (const match of [...sentence.text.matchAll(COLUMNS_TO_TABLE_ROMANCE), ...sentence.text.matchAll(COLUMNS_TO_TABLE_VI), ...sentence.text.matchAll(COLUMNS_TO_TABLE_EN)]) {
       const at = sentence.at + match.index;
       const listAt = at + match[0].indexOf(match[1]);
       const entity = upsert(entities, match[2], 'alter-table', lineAt(unit, at));

@@ -731,7 +731,7 @@ function detectTestDir(service: Service, primary: Ecosystem, framework: Framewor
 }
 
 /** A file named as a test (`test_items.py`, `items.test.ts`, `items_spec.rb`), not a helper or an `__init__.py` beside the tests. */
-const TEST_NAMED = /^test_.*\.py$|_test\.(?:go|py|rb)$|\.(?:test|spec)\.[cm]?[jt]sx?$|_spec\.rb$|Tests?\.(?:java|kt)$/;
+const TEST_NAMED = /^test_.*\.py$|_test\.(?:go|py|rb)$|\.(?:test|spec)\.[cm]?[jt]sx?$|_spec\.rb$|Tests?\.(?:java|kt|php)$/;
 
 function commonDir(dirs: string[]): string {
   const split = dirs.map((dir) => dir.split('/'));

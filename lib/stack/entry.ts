@@ -45,6 +45,7 @@ const DEFINITION: Record<Ecosystem, (name: string) => RegExp> = {
   rust: (name) => new RegExp(`fn\\s+${name}\\b|struct\\s+${name}\\b`),
   ruby: (name) => new RegExp(`class\\s+${name}\\b`),
   jvm: (name) => new RegExp(`class\\s+${name}\\b`),
+  php: (name) => new RegExp(`(?:class|function)\\s+${name}\\b|\\$${escape(name)}\\s*=`),
 };
 
 function candidateOf(hit: ConstructHit, sources: { file: string; text: string; ecosystem: Ecosystem }[]): Candidate {

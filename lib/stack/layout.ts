@@ -27,7 +27,8 @@ export function migrationToolOfStack(stack: Pick<ServiceStack, 'migrations' | 'o
 }
 
 /** `<timestamp>`, `<nnnn>`… from the prefixes of existing migration files; undefined when they are not numbers. */
-export function prefixOf(prefixes: string[]): string | undefined {
+export function prefixOf(written: string[]): string | undefined {
+  const prefixes = written.map((prefix) => (/^\d{4}_\d{2}_\d{2}_\d{6}$/.test(prefix) ? prefix.replace(/_/g, '') : prefix));
   const numeric = prefixes.filter((prefix) => /^\d+$/.test(prefix));
   if (!numeric.length || numeric.length < prefixes.length / 2) return undefined;
   const lengths = numeric.map((prefix) => prefix.length).sort((a, b) => a - b);
@@ -73,7 +74,8 @@ export async function readMigrations(reader: RepoReader, serviceDir: string, fil
     .split(/(<[^>]+>|\{\w+\})/)
     .map((part) => {
       if (/^<[^>]+>$/.test(part)) {
-        const group = first ? '([0-9A-Za-z]+)' : '[^/]+';
+        // Laravel writes its timestamp with underscores: 2024_05_01_000000_create_loans_table.php.
+        const group = first ? '(\\d{4}_\\d{2}_\\d{2}_\\d{6}|[0-9A-Za-z]+)' : '[^/]+';
         first = false;
         return group;
       }
@@ -124,7 +126,7 @@ export async function readMigrations(reader: RepoReader, serviceDir: string, fil
 const PRIMARY_KEY_SIGNALS = [SQL_PRIMARY_KEY, ...ORMS.flatMap((orm) => (orm.primaryKey ? [orm.primaryKey] : []))];
 
 const MODEL_FILE = /(^|\/)(models?|entit(y|ies)|schema|db|domain)(\/|\.|_|$)|\.prisma$|(^|\/)(migrations?|migrate|versions)\//i;
-const KEY_SOURCE = /\.(py|ts|js|mjs|cjs|rb|go|prisma|sql|kt|java)$/;
+const KEY_SOURCE = /\.(py|ts|js|mjs|cjs|rb|go|prisma|sql|kt|java|php)$/;
 const MAX_KEY_FILES = 60;
 
 /** The primary key type the existing tables use, by the knowledge's per-technology signals. */

@@ -35,13 +35,13 @@ export interface Manifests {
 
 const MANIFEST_BASENAMES = new Set([
   'package.json', 'pyproject.toml', 'Pipfile', 'setup.py', 'go.mod', 'go.work', 'Gemfile', 'Cargo.toml', 'pom.xml',
-  'build.gradle', 'build.gradle.kts',
+  'build.gradle', 'build.gradle.kts', 'composer.json',
 ]);
 const REQUIREMENTS = /^requirements[\w.-]*\.txt$/;
 
 export const MANIFEST_ECOSYSTEM: Record<string, Ecosystem> = {
   'package.json': 'node', 'pyproject.toml': 'python', Pipfile: 'python', 'setup.py': 'python', 'go.mod': 'go', 'go.work': 'go',
-  Gemfile: 'ruby', 'Cargo.toml': 'rust', 'pom.xml': 'jvm', 'build.gradle': 'jvm', 'build.gradle.kts': 'jvm',
+  Gemfile: 'ruby', 'Cargo.toml': 'rust', 'pom.xml': 'jvm', 'build.gradle': 'jvm', 'build.gradle.kts': 'jvm', 'composer.json': 'php',
 };
 
 /** Folder a manifest makes a service candidate, or undefined when the file is not a manifest. */
@@ -89,6 +89,7 @@ export async function readManifests(reader: RepoReader, dir: string, files: stri
       else if (base.endsWith('.gemspec')) out.publishesLibrary = true;
       else if (base === 'Cargo.toml') await parseCargo(text, file, files, prefix, out);
       else if (base === 'pom.xml') await parsePom(text, file, out);
+      else if (base === 'composer.json') parseComposer(text, file, out);
       else if (base.startsWith('build.gradle')) {
         parseGradle(text, file, out, await readVersionCatalog(reader, dir, out));
         // The build's name is in its settings file: `rootProject.name = "shelf-service"`.
@@ -119,6 +120,21 @@ function parsePackageJson(text: string, file: string, out: Manifests): void {
   }
   const workspaces = Array.isArray(json.workspaces) ? json.workspaces : (json.workspaces as { packages?: unknown })?.packages;
   if (Array.isArray(workspaces)) out.workspaceMembers.push(...workspaces.filter((w): w is string => typeof w === 'string'));
+}
+
+/** Composer's `require` / `require-dev`; `php` and `ext-*` are platform requirements, not packages. */
+function parseComposer(text: string, file: string, out: Manifests): void {
+  const json = JSON.parse(text) as Record<string, unknown>;
+  if (typeof json.name === 'string') out.names.push(json.name);
+  for (const [section, dev] of [['require', false], ['require-dev', true]] as const) {
+    const deps = json[section];
+    if (!deps || typeof deps !== 'object') continue;
+    const sectionIndex = text.indexOf(`"${section}"`);
+    for (const [name, spec] of Object.entries(deps)) {
+      if (name === 'php' || name.startsWith('ext-') || name.startsWith('lib-')) continue;
+      out.deps.push({ name, ecosystem: 'php', file, line: lineOf(text, `"${name}"`, Math.max(0, sectionIndex)), dev, ...(typeof spec === 'string' ? { version: spec } : {}) });
+    }
+  }
 }
 
 const PEP508 = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[([^\]]*)\])?/;

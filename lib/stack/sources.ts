@@ -5,7 +5,7 @@ import type { Ecosystem } from '../knowledge/index.js';
 
 const EXTENSION_ECOSYSTEM: Record<string, Ecosystem> = {
   '.ts': 'node', '.tsx': 'node', '.mts': 'node', '.cts': 'node', '.js': 'node', '.mjs': 'node', '.cjs': 'node', '.jsx': 'node',
-  '.py': 'python', '.go': 'go', '.rb': 'ruby', '.rs': 'rust', '.java': 'jvm', '.kt': 'jvm',
+  '.py': 'python', '.go': 'go', '.rb': 'ruby', '.rs': 'rust', '.java': 'jvm', '.kt': 'jvm', '.php': 'php',
 };
 
 export function sourceEcosystem(rel: string): Ecosystem | undefined {
@@ -58,6 +58,8 @@ const GO_IMPORT_SINGLE = /^import\s+(?:[\w.]+\s+)?"([^"]+)"/gm;
 const RUBY_REQUIRE = /^\s*require\s*\(?\s*['"]([^'"]+)['"]/gm;
 const RUST_USE = /^\s*(?:pub(?:\([^)]*\))?\s+)?use\s+([a-z_][a-z0-9_]*)::|^\s*extern\s+crate\s+([a-z_][a-z0-9_]*)|\b([a-z_][a-z0-9_]*)::[A-Za-z_]/gm;
 const JVM_IMPORT = /^\s*import\s+(?:static\s+)?([\w.]+)/gm;
+/** `use Illuminate\Support\Facades\Route;`, `use App\Models\{Order, Refund};`: namespaces, read with `\` as written. */
+const PHP_USE = /^\s*use\s+(?:function\s+|const\s+)?\\?([A-Za-z_][\w\\]*)/gm;
 
 /** Module specifiers a file imports at run time (type-only imports do not count). */
 export function extractImports(text: string, ecosystem: Ecosystem): string[] {
@@ -89,6 +91,9 @@ export function extractImports(text: string, ecosystem: Ecosystem): string[] {
     case 'jvm':
       for (const m of text.matchAll(JVM_IMPORT)) add(m[1]);
       break;
+    case 'php':
+      for (const m of text.matchAll(PHP_USE)) add(m[1].replace(/\\$/, ''));
+      break;
   }
   return [...out];
 }
@@ -96,7 +101,7 @@ export function extractImports(text: string, ecosystem: Ecosystem): string[] {
 /** Does an imported specifier belong to a catalog module name? */
 export function importMatches(specifier: string, signal: string): boolean {
   if (signal.endsWith('*')) return specifier.startsWith(signal.slice(0, -1));
-  return specifier === signal || specifier.startsWith(`${signal}/`) || specifier.startsWith(`${signal}.`) || specifier.startsWith(`${signal}::`);
+  return specifier === signal || specifier.startsWith(`${signal}/`) || specifier.startsWith(`${signal}.`) || specifier.startsWith(`${signal}::`) || specifier.startsWith(`${signal}\\`);
 }
 
 const FUNCTION_DECL: Record<Ecosystem, RegExp> = {
@@ -106,14 +111,15 @@ const FUNCTION_DECL: Record<Ecosystem, RegExp> = {
   rust: /^\s*(?:pub(?:\([^)]*\))?\s+)?(?:async\s+)?fn\s+(\w+)/,
   ruby: /^\s*def\s+(?:self\.)?(\w+)/,
   jvm: /^\s*(?:public|private|protected|static|final|\s)*[\w<>[\],\s]+\s+(\w+)\s*\([^)]*\)\s*(?:throws[^{]*)?\{\s*$/,
+  php: /^\s*(?:public\s+|private\s+|protected\s+|static\s+)*function\s+(\w+)/,
 };
 
 const CONTROL_WORDS = new Set(['if', 'for', 'while', 'switch', 'catch', 'return', 'else', 'do', 'try', 'with']);
 
 /** Name of the function a position sits in (by indentation), or undefined at module level. */
 export function enclosingFunction(text: string, index: number, ecosystem: Ecosystem): string | undefined {
-  // JVM and Ruby methods are called by reflection and by convention: reachability cannot be read off the text.
-  if (ecosystem === 'jvm' || ecosystem === 'ruby') return undefined;
+  // JVM, Ruby and PHP methods are called by reflection and by convention: reachability cannot be read off the text.
+  if (ecosystem === 'jvm' || ecosystem === 'ruby' || ecosystem === 'php') return undefined;
   const lines = text.slice(0, index).split('\n');
   const current = lines[lines.length - 1] + text.slice(index, text.indexOf('\n', index) < 0 ? undefined : text.indexOf('\n', index));
   let minIndent = indentOf(current);

@@ -169,6 +169,39 @@ describe('the change in each tool’s form', () => {
     expect(FORMS['rails-dsl']!.rollback!({ kind: 'add-columns', table: 'orders', columns: ['refund_note'] })).toBe('remove_column :orders, :refund_note');
   });
 
+  it('Laravel: Schema::create with foreignUuid()->constrained(), enum, decimal and named indexes; Schema::table adds columns', () => {
+    const code = render('laravel-schema');
+    expect(code.split('\n')).toEqual([
+      "Schema::create('refunds', function (Blueprint $table) {",
+      "    $table->uuid('id')->primary();",
+      "    $table->foreignUuid('order_id')->constrained('orders');",
+      "    $table->text('stripe_refund_id')->nullable();",
+      "    $table->decimal('amount', 10, 2);",
+      "    $table->enum('status', ['pending', 'done'])->default('pending');",
+      "    $table->jsonb('metadata')->nullable();",
+      "    $table->timestampTz('created_at')->useCurrent();",
+      "    $table->unique('stripe_refund_id', 'refunds_stripe_refund_id_key');",
+      '});',
+      "DB::statement('CREATE INDEX refunds_order_id_created_at_idx ON refunds (order_id, created_at DESC)');",
+      "DB::statement('CREATE INDEX refunds_pending_created_at_idx ON refunds (created_at) WHERE status = \\'pending\\'');",
+      "Schema::table('orders', function (Blueprint $table) {",
+      "    $table->text('refund_note')->nullable();",
+      "    $table->integer('refunded_cents')->default(0);",
+      "    $table->boolean('is_refundable')->default(true);",
+      '});',
+    ]);
+    // A stated varchar length is kept; a bigint key to an `id` is foreignId().
+    const sized = schemaChange([{ table: 'loan_events', change: 'new-table', line: 1, columns: [{ name: 'loan_id', line: 2, references: 'loans', nullable: false }, { name: 'kind', line: 3, type: 'varchar(30)', nullable: false }] }], [], new Set(), 'postgres', 'bigint');
+    expect(FORMS['laravel-schema']!.block(sized).split('\n').slice(0, 4)).toEqual([
+      "Schema::create('loan_events', function (Blueprint $table) {",
+      '    $table->id();',
+      "    $table->foreignId('loan_id')->constrained('loans');",
+      "    $table->string('kind', 30);",
+    ]);
+    expect(FORMS['laravel-schema']!.rollback!({ kind: 'create-table', table: 'refunds', columns: [] })).toBe("Schema::dropIfExists('refunds');");
+    expect(FORMS['laravel-schema']!.rollback!({ kind: 'add-columns', table: 'orders', columns: ['a', 'b'] })).toBe("Schema::table('orders', fn (Blueprint $table) => $table->dropColumn(['a', 'b']));");
+  });
+
   it('Django: the model fields for models.py (foreign keys by field name, choices, Meta indexes); Python compiles', () => {
     const code = render('django-models');
     expect(code).toContain('class Refund(models.Model):\n    id = models.UUIDField(primary_key=True)\n    order = models.ForeignKey("Order", models.PROTECT)\n');

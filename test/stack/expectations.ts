@@ -202,6 +202,13 @@ export const EXPECTED: Record<string, ExpectedRepo> = {
       '.': { name: 'shelf-service', kind: 'app', language: 'kotlin', framework: 'ktor', orm: 'exposed', databases: ['postgres'], auth: ['jwt'], apiStyles: ['rest'], jobs: [], testRunner: 'junit', packageManager: 'gradle', testDir: 'src/test/kotlin/com/acme/shelf', appEntry: 'src/main/kotlin/com/acme/shelf/Application.kt#module', validation: 'ktor-request-validation', logger: 'logback', migrations: null },
     },
   },
+  // Laravel 11 with Eloquent, Sanctum, a FormRequest, a queued job and PHPUnit; the database from .env.example.
+  'laravel-eloquent': {
+    kind: 'app',
+    services: {
+      '.': { name: 'acme/lending-library', kind: 'app', language: 'php', framework: 'laravel', orm: 'eloquent', databases: ['postgres'], auth: ['sanctum'], apiStyles: ['rest'], jobs: ['laravel-queue'], testRunner: 'phpunit', packageManager: 'composer', testDir: 'tests/Feature', appEntry: 'bootstrap/app.php#Application', validation: 'laravel-validation', logger: 'laravel-log', migrations: 'laravel-migrations' },
+    },
+  },
   'library-framework': {
     kind: 'library',
     warnings: ['no-backend-app'],

@@ -4,6 +4,7 @@
 import { alembicForm } from './alembic.js';
 import { djangoForm } from './django.js';
 import { drizzleForm } from './drizzle.js';
+import { laravelForm } from './laravel.js';
 import { prismaForm } from './prisma.js';
 import { railsForm } from './rails.js';
 import { sqlForm } from './sql.js';
@@ -19,4 +20,5 @@ export const FORMS: Partial<Record<ChangeForm, FormRenderer>> = {
   'rails-dsl': railsForm,
   'django-models': djangoForm,
   'drizzle-table': drizzleForm,
+  'laravel-schema': laravelForm,
 };

@@ -8,6 +8,7 @@ import { AUTH_SCHEMES, FALLBACK_AUTH, WEBHOOK_VENDORS, columnType, type AuthSche
 import { humanize, isPlural, pascalCase, plural as pluralOf, singular, snakeCase, words } from '../naming/index.js';
 import { isIdentifierName } from './naming.js';
 import { KEY_WIRE_TYPES, knowledgeOf, type KeyType } from '../knowledge/index.js';
+import { VIEW_SEGMENTS } from '../scope/vocabulary.js';
 
 export type OperationRole = 'create' | 'list' | 'get' | 'update' | 'replace' | 'delete' | 'action' | 'webhook';
 
@@ -288,7 +289,8 @@ function resourcePlural(op: Operation, role: OperationRole, entityNouns: Readonl
     const underItem = segments.length > 2 && /^\{|^:/.test(segments[segments.length - 2]);
     if ((role === 'update' || role === 'replace') && name === last && underItem && literals.length > 1 && !isPlural(last) && !entityNouns.has(snakeCase(singular(last)))) name = literals[literals.length - 2];
     // `/wishlists/shared/{token}`: a participle names a view of the collection before it, not a resource.
-    if (name && /ed$/.test(name) && literals.length > 1 && isPlural(literals[literals.length - 2])) name = literals[literals.length - 2];
+    // So does an adjective (`/loans/overdue`).
+    if (name && (/ed$/.test(name) || VIEW_SEGMENTS.has(name.toLowerCase())) && literals.length > 1 && isPlural(literals[literals.length - 2])) name = literals[literals.length - 2];
     if (name) return snakeCase(name);
   }
   const { rest } = nameParts(op.name);
@@ -498,6 +500,13 @@ function planOperation(op: Operation, role: OperationRole, resource: PlannedReso
   const fromRepo = role === 'list' && !statedByDoc.length && op.kind === 'rest' && repoPaging ? repoPaging : undefined;
   const ownPaging = fromRepo ? [...fromRepo.params] : statedByDoc;
   const filters = op.queryParams.filter((field) => ownPaging.length > 0 || !PAGINATION_PARAMS.has(field.name.toLowerCase())).map((field) => planField(field));
+  // A paging pair the spec names without types (`page` / `per_page`) is counted in whole numbers, as every paging pair is.
+  for (const field of filters) {
+    if (!statedByDoc.includes(field.name) || field.typeStated) continue;
+    field.type = 'integer';
+    field.typeStated = true;
+    field.minimum ??= /^(?:offset|skip)$/i.test(field.name) ? 0 : 1;
+  }
   // The position of an offset pair (`offset`, `skip`) starts at 0; a size and a page number at 1.
   for (const name of fromRepo ? fromRepo.params : []) {
     const sizeDefault = name === fromRepo?.params[0] ? fromRepo.sizeDefault : undefined;

@@ -6,7 +6,7 @@ import { singular, upperFirst } from '../naming/index.js';
 import { webhookSource } from './naming.js';
 import { toMilliseconds } from './numbers.js';
 import { lineAt, oneLine, proseOf } from './units.js';
-import { namedOperations, narrowByVerbs, resolveOperations } from './verbs.js';
+import { isVerbWord, namedOperations, narrowByVerbs, resolveOperations } from './verbs.js';
 import {
   ACTOR_NOUNS,
   ACTOR_QUALIFIERS,
@@ -152,6 +152,12 @@ function whoIn(text: string, ops: Operation[]): { roles: string[]; generic: bool
       if (!word || ACTOR_NOUNS.get(singular(word)) !== 'role') continue;
       roles.add(singular(word));
     }
+  }
+  // "Only librarians may list overdue loans": a plural subject of "only … may <act>" is who, though no list knows the word
+  // ("Only approved loans can be returned" is passive: no one is named).
+  const onlyPlural = /(?:^|[.;:]\s*|\s-\s*)only\s+(?:the\s+)?([a-z]{3,}s)\s+(?:may|can|are\s+allowed\s+to)\s+(?!be\b|not\b|only\b)([a-z]+)/i.exec(prose.trim());
+  if (!roles.size && onlyPlural && ACTOR_NOUNS.get(singular(onlyPlural[1].toLowerCase())) !== 'generic' && !DETERMINERS.has(onlyPlural[1].toLowerCase()) && isVerbWord(onlyPlural[2].toLowerCase())) {
+    roles.add(singular(onlyPlural[1].toLowerCase()));
   }
   if (roles.size) return { roles: [...roles], generic: false };
   let generic = romanceActors(prose, roles);

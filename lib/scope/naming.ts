@@ -1,7 +1,7 @@
 // Paths and operation names: `:id` → `{id}`, and camelCase operationIds
 // derived from method + path (createOrderRefund, listOrderRefunds, cancelOrder).
 import { camelCase, isPlural, pascalCase, singular } from '../naming/index.js';
-import { ACTION_WORDS, METHOD_VERBS, PATH_PREFIXES, SINGLETON_SEGMENTS } from './vocabulary.js';
+import { ACTION_WORDS, METHOD_VERBS, PATH_PREFIXES, SINGLETON_SEGMENTS, VIEW_SEGMENTS } from './vocabulary.js';
 
 export interface NormalizedPath {
   path: string;
@@ -65,6 +65,8 @@ export function isCollectionPath(path: string): boolean {
   const last = segments[segments.length - 1];
   if (!last || last.param || customMethod) return false;
   const word = last.text.toLowerCase();
+  const before = segments[segments.length - 2];
+  if (VIEW_SEGMENTS.has(word) && before && !before.param) return isPlural(before.text.split(/[-_]/).pop() ?? before.text);
   return !SINGLETON_SEGMENTS.has(word) && !isActionSegment(word) && isPlural(word.split(/[-_]/).pop() ?? word);
 }
 
@@ -99,6 +101,11 @@ export function restOperationName(method: string, path: string, options: { webho
   if (action) {
     const rest = customMethod ? segments : segments.slice(0, -1);
     return camelCase(action) + resourceName(rest, false);
+  }
+  // `GET /loans/overdue`: the overdue loans, a view of the collection before it.
+  const before = segments[segments.length - 2];
+  if (method === 'GET' && last && !last.param && VIEW_SEGMENTS.has(last.text.toLowerCase()) && before && !before.param && isPlural(before.text.split(/[-_]/).pop() ?? before.text)) {
+    return `list${pascalCase(last.text)}${resourceName(segments.slice(0, -1), true)}`;
   }
   const verbs = METHOD_VERBS[method] ?? { item: method.toLowerCase(), collection: method.toLowerCase() };
   const collection = Boolean(last && !last.param);

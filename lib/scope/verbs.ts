@@ -3,7 +3,7 @@
 // "read" → GET. Words live in vocabulary.ts (verb families); this file only matches.
 import type { Operation } from '../types.js';
 import { operationKey } from '../types.js';
-import { singular, words as nameWords } from '../naming/index.js';
+import { isPlural, singular, words as nameWords } from '../naming/index.js';
 import { isWebhookPath } from './naming.js';
 import { REST_MENTION } from './operations.js';
 import { proseOf } from './units.js';
@@ -16,6 +16,7 @@ import {
   PATH_PREFIXES,
   PRONOUNS,
   VERB_FAMILIES,
+  VIEW_SEGMENTS,
   type VerbFamily,
 } from './vocabulary.js';
 
@@ -51,6 +52,11 @@ const CJK_FORMS = VERB_FAMILIES.flatMap((family) => (family.cjk ?? []).map((form
 const CJK_VERB_AT = new RegExp(CJK_FORMS.map((entry) => entry.form).join('|'), 'g');
 const ROMANCE_FORMS = new Map<string, VerbFamily>();
 for (const family of VERB_FAMILIES) for (const form of family.romance ?? []) if (!ROMANCE_FORMS.has(form)) ROMANCE_FORMS.set(form, family);
+
+/** A word that is a verb of some family ("list", "return", "approve"), in any of its forms. */
+export function isVerbWord(word: string): boolean {
+  return VERB_FORMS.has(word) || ACTION_WORDS.has(word);
+}
 
 /** An action word with no family of its own (`POST /orders/{id}/settle`) is its own family. */
 function ownFamily(word: string): VerbFamily {
@@ -217,6 +223,15 @@ export function termsOf(op: Operation): OperationTerms | undefined {
     }
     terms.crud = METHOD_CRUD[op.method ?? ''];
     if (!last) return terms;
+    // `GET /loans/overdue` is about loans: the adjective qualifies them ("list overdue loans").
+    const before = segments.at(-2)?.toLowerCase();
+    if (VIEW_SEGMENTS.has(last) && before && isPlural(before)) {
+      const words = wordsOf(before);
+      terms.heads.add(words.at(-1)!);
+      terms.heads.add(words.join('-'));
+      terms.objects.add(last);
+      return terms;
+    }
     const words = wordsOf(last);
     const head = words.at(-1)!;
     terms.heads.add(head);

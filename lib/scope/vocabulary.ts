@@ -91,6 +91,16 @@ export const ACTION_WORDS = new Set([
   'redeem', 'apply', 'claim', 'renew', 'extend', 'pause', 'resume', 'suspend', 'reactivate', 'mark', 'ack',
   'acknowledge', 'escalate', 'reschedule', 'start', 'stop', 'finish', 'release', 'hold', 'approve', 'deny',
   'favorite', 'unfavorite', 'favourite', 'unfavourite', 'pin', 'unpin', 'star', 'unstar', 'mute', 'unmute',
+  'return', 'borrow', 'checkin', 'checkout',
+]);
+
+/**
+ * Adjectives that name a view of the collection before them (`GET /loans/overdue`, `/tasks/pending`): the rows
+ * are that collection's, filtered; the word is no resource of its own.
+ */
+export const VIEW_SEGMENTS = new Set([
+  'overdue', 'active', 'inactive', 'pending', 'recent', 'upcoming', 'expired', 'open', 'unread', 'popular', 'trending',
+  'due', 'outstanding', 'mine', 'available', 'visible', 'public', 'private', 'draft', 'drafts', 'todo',
 ]);
 
 /**

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { buildContract } from '../../lib/contract/index.js';
 import { buildBackendSpec } from '../../lib/model/index.js';
 import { camelCase, humanize, isPlural, kebabCase, pascalCase, plural, singular, snakeCase, upperSnakeCase, words } from '../../lib/naming/index.js';
@@ -34,6 +35,27 @@ describe('singular and plural', () => {
   it('a Spanish plural still reads as a collection, so GET lists it', () => {
     expect(['solicitudes', 'categorías', 'canciones', 'usuarios'].filter((word) => !isPlural(word))).toEqual([]);
     expect(restOperationName('GET', '/v1/solicitudes')).toBe('listSolicitudes');
+  });
+
+  it('an adjective after a collection lists a view of it; `return` on one row is an action', () => {
+    expect(restOperationName('GET', '/api/loans/overdue')).toBe('listOverdueLoans');
+    expect(restOperationName('GET', '/tasks/pending')).toBe('listPendingTasks');
+    expect(restOperationName('POST', '/api/loans/{loan}/return')).toBe('returnLoan');
+    // Not after a collection: the word is what it names.
+    expect(restOperationName('GET', '/reports/{id}/summary')).toBe('getReportSummary');
+  });
+
+  it('the contract serves a view with the collection’s rows, and types a stated paging pair as whole numbers', async () => {
+    const scope = extractScope('# Loans\n\n## API\n- `GET /api/loans/overdue` lists overdue loans, paginated with `page` / `per_page`.\n\n## Data model\n- New table `loans` (`id` bigint, `due_on` date).\n');
+    const result = await buildContract(scope, { apiStyle: 'rest', title: 'Loans', location: 'file' });
+    const doc = parse(result.artifact.text);
+    const get = doc.paths['/api/loans/overdue'].get;
+    expect(get.operationId).toBe('listOverdueLoans');
+    expect(JSON.stringify(get.responses['200'])).toContain('#/components/schemas/Loan');
+    const params = Object.fromEntries(get.parameters.map((p: any) => [p.name, p.schema]));
+    expect(params.page).toMatchObject({ type: 'integer', minimum: 1 });
+    expect(params.per_page).toMatchObject({ type: 'integer', minimum: 1 });
+    expect(result.questions.map((q: any) => q.text).join('\n')).not.toContain('`page`');
   });
 
   it.each(ROMANCE_REGULAR)('%s → %s (the -s rule is right for these)', (many, one) => {

@@ -270,6 +270,11 @@ describe('resolveOperations: verb families against summaries, paths and names', 
     expect(resolveOperations('listing is public.', [...ops, { ...rest('GET', '/shelves'), list: true }])).toEqual([]);
   });
 
+  it('an adjective after a collection is a view of it: "list overdue loans" names `GET /loans/overdue`', () => {
+    const ops = [rest('GET', '/api/loans/overdue'), rest('POST', '/api/loans/{loan}/return')];
+    expect(resolveOperations('Librarians may list overdue loans.', ops)).toEqual(['GET /api/loans/overdue']);
+  });
+
   it('names no operation when the verb has no object or only a pronoun', () => {
     const ops = [rest('DELETE', '/v1/orders/{id}')];
     expect(resolveOperations('Admins may delete it.', ops)).toEqual([]);
@@ -282,5 +287,12 @@ describe('the owner of a resource named by a possessive', () => {
     const read = extractScope('# Comments\n\n## Scope\n\n- tRPC `comment.create` mutation, input `{ body: string }`.\n- tRPC `comment.delete` mutation, input `{ id: string }`.\n- Only the comment\'s author MAY delete it.\n');
     const rule = read.authz.find((candidate) => candidate.text.startsWith('Only the comment'));
     expect(rule).toMatchObject({ roles: [], operations: ['comment.delete'], ownership: 'own comment' });
+  });
+});
+
+describe('"Only <plural> may <act>" names who, though no list knows the word', () => {
+  const scope = extractScope('# Loans\n\n## API\n- `GET /api/loans/overdue` lists overdue loans.\n- `POST /api/loans` creates a loan.\n\n## Rules\n- Only librarians may list overdue loans.\n- Only approved loans can be returned.\n');
+  it('reads the plural subject as the role; a passive sentence names no one', () => {
+    expect(scope.authz.map((rule) => [rule.text, rule.roles, rule.operations])).toEqual([['Only librarians may list overdue loans.', ['librarian'], ['GET /api/loans/overdue']]]);
   });
 });

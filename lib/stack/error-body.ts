@@ -9,7 +9,7 @@ import type { Evidence, LiteralJsonType, RepoErrorBody } from '../types.js';
 import { ERROR_BODY_WRITES, ERROR_HANDLER_CODE, ERROR_HANDLER_FILE, ERROR_STATUS, knowledgeOf, PROBLEM_DETAILS, PROBLEM_FIELDS } from '../knowledge/index.js';
 import { lineOfIndex, type RepoReader } from './scan.js';
 
-const SOURCE_FILE = /\.(py|ts|js|mjs|cjs|rb|go|java|kt)$/;
+const SOURCE_FILE = /\.(py|ts|js|mjs|cjs|rb|go|java|kt|php)$/;
 const CONFIG_FILE = /(^|\/)application(?:-\w+)?\.(?:properties|ya?ml)$/;
 const OPENAPI_FILE = /(^|\/)(?:openapi|swagger)[\w.-]*\.(?:ya?ml|json)$/i;
 // Where handlers write error bodies. Kept apart from the paging reader's HANDLER_FILE (which also reads

@@ -1,6 +1,7 @@
 // A Laravel repository decides the plan (Laravel trial): controllers, models and jobs are where its classes say,
 // migrations are `<timestamp>_…php` files in its schema builder's form, new tables take the bigint keys of
-// `$table->id()`, tests are PHPUnit files run with artisan, and no contract-test template is promised.
+// `$table->id()`, errors keep Laravel's `{message}`, tests are PHPUnit files run with artisan, and no contract-test
+// template is promised.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -47,6 +48,10 @@ describe('a Laravel repository’s own folders, migrations, keys and tests', () 
     expect(block).toContain("$table->string('return_condition', 20)->nullable();");
     expect(block).toContain("$table->foreignId('loan_id')");
     expect(block).toContain("$table->string('kind', 30);");
+  });
+
+  it('keeps the `{message}` body Laravel answers when a handler’s findOrFail throws', () => {
+    expect(library.layout?.errorBody).toMatchObject({ kind: 'own', framework: 'Laravel', fields: [{ name: 'message', type: 'string' }], evidence: [{ file: 'app/Http/Controllers/LoanController.php', line: 31 }] });
   });
 
   it('names PHPUnit files run with artisan, and says no contract-test template exists', () => {

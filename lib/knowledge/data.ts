@@ -285,7 +285,10 @@ export const ORMS: readonly OrmEntry[] = [
     // Laravel's convention: the model's name in snake case, plural.
     tableFromClass: 'snake-plural',
     // The migrations say the key: `$table->id()` (bigint), `$table->uuid('id')->primary()`, `$table->increments('id')`.
-    primaryKey: { uuid: [/\$table->uuid\(\s*['"]id['"]\s*\)->primary\(\)/, /\$table->foreignUuid\(/], bigint: [/\$table->id\(\)/, /\$table->foreignId\(/], integer: [/\$table->increments\(\s*['"]id['"]/] },
+    // (A `foreignId`/`foreignUuid` is a reference, typed as the table it points at: see the tables below.)
+    primaryKey: { uuid: [/\$table->uuid\(\s*['"]id['"]\s*\)->primary\(\)/], bigint: [/\$table->id\(\)/, /\$table->bigIncrements\(/], integer: [/\$table->increments\(\s*['"]id['"]/] },
+    // The tables and their key types, read from the migrations' schema builder calls.
+    modelFiles: { files: /(?:^|\/)database\/migrations\/[^/]+\.php$/, marker: /\bSchema::(?:create|table)\s*\(/, language: 'php' },
   },
 ];
 

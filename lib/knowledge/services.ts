@@ -214,6 +214,17 @@ export const AUTH: readonly AuthEntry[] = [
     label: 'Laravel Sanctum',
     ecosystems: ['php'],
     signals: { deps: { php: ['laravel/sanctum'] }, usage: [/auth:sanctum|HasApiTokens\b/] },
+    // Passport's trait is also `HasApiTokens`: with Passport installed, the tokens are its.
+    yieldsTo: ['laravel-passport'],
+    transport: 'bearer',
+  },
+  {
+    // Laravel Passport: an OAuth2 server; routes under `auth:api` take its bearer access tokens, with scopes.
+    id: 'laravel-passport',
+    kind: 'auth',
+    label: 'Laravel Passport (OAuth2)',
+    ecosystems: ['php'],
+    signals: { deps: { php: ['laravel/passport'] }, usage: [/auth:api\b|Passport::|HasApiTokens\b/] },
     transport: 'bearer',
   },
   {

@@ -291,10 +291,11 @@ export const TEST_RUNNERS: readonly TestRunnerEntry[] = [
     command: 'php artisan test --filter={class}',
     // Laravel keeps unit tests beside the feature tests: tests/Unit and tests/Feature.
     unitFile: 'tests/Unit/{Pascal}ServiceTest.php',
-    integrationFile: '{dir}/{Pascal}Test.php',
+    // phpunit.xml's suites run tests/Unit and tests/Feature: a test directly under tests/ would never run.
+    integrationFile: 'tests/Feature/{Pascal}Test.php',
     defaultDir: 'tests/Feature',
     contractTool: 'league/openapi-psr7-validator',
-    contractFile: '{dir}/{Pascal}ContractTest.php',
+    contractFile: 'tests/Feature/{Pascal}ContractTest.php',
   },
   {
     id: 'pest',
@@ -304,10 +305,11 @@ export const TEST_RUNNERS: readonly TestRunnerEntry[] = [
     signals: { deps: { php: ['pestphp/pest'] }, files: [{ glob: 'tests/Pest.php', weight: 0.8 }], testUsage: [/^\s*(?:it|test)\(\s*['"]/m] },
     command: 'php artisan test --filter={class}',
     unitFile: 'tests/Unit/{Pascal}ServiceTest.php',
-    integrationFile: '{dir}/{Pascal}Test.php',
+    // phpunit.xml's suites run tests/Unit and tests/Feature: a test directly under tests/ would never run.
+    integrationFile: 'tests/Feature/{Pascal}Test.php',
     defaultDir: 'tests/Feature',
     contractTool: 'league/openapi-psr7-validator',
-    contractFile: '{dir}/{Pascal}ContractTest.php',
+    contractFile: 'tests/Feature/{Pascal}ContractTest.php',
   },
 ];
 

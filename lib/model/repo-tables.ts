@@ -34,12 +34,17 @@ export function withRepoTables(scope: Scope, service: ServiceStack | undefined):
     if (!target || scope.entities.some((entity) => tableKey(entity.table) === tableKey(target))) return undefined;
     return tables.find((candidate) => tableKey(candidate.table) === tableKey(target) && candidate.columns.some((c) => c.name === 'id'))?.table;
   };
+  const keyTypeOfTable = (name: string): string | undefined => {
+    const key = tables.find((candidate) => tableKey(candidate.table) === tableKey(name))?.columns.find((candidate) => candidate.name === 'id')?.type;
+    return key && /^(?:uuid|bigint|integer)$/.test(key) ? key : undefined;
+  };
   const inferred = new Map<Column, string>();
   for (const entity of scope.entities) for (const column of entity.columns) {
     const target = referenced(column);
     if (target && !found.get(entity.table)?.columns.some((candidate) => columnKey(candidate.name) === columnKey(column.name))) inferred.set(column, target);
   }
-  if (!found.size && !inferred.size) return scope;
+  const keyed = scope.entities.some((entity) => entity.columns.some((column) => !column.type && column.references && keyTypeOfTable(column.references.split('.')[0])));
+  if (!found.size && !inferred.size && !keyed) return scope;
   const renamed = (name: string | undefined): string | undefined => (name === undefined ? undefined : found.get(name)?.table ?? name);
   // The models type the columns they have: a question about those types alone is answered.
   const typed = (table: string, column: string): boolean => {
@@ -61,8 +66,12 @@ export function withRepoTables(scope: Scope, service: ServiceStack | undefined):
       const table = found.get(entity.table);
       const columns = entity.columns.map((column): Column => {
         const references = column.references && found.has(column.references) ? { references: renamed(column.references) } : inferred.has(column) ? { references: inferred.get(column)! } : {};
+        // A key to an existing table takes that table's key type (`articles.id` bigint beside `users.id` uuid).
+        const target = references.references ?? column.references;
+        const targetKey = !column.type && target ? keyTypeOfTable(target.split('.')[0]) : undefined;
+        const typedKey = targetKey ? { type: targetKey } : {};
         const known = table?.columns.find((candidate) => columnKey(candidate.name) === columnKey(column.name));
-        if (!known) return { ...column, ...references };
+        if (!known) return { ...column, ...references, ...typedKey };
         return { ...column, ...references, name: known.name, ...(known.type ? { type: known.type } : {}), existing: true };
       });
       return {

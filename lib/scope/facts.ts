@@ -365,6 +365,23 @@ export function authzRule(text: string, line: number, ops: Operation[], contextO
   return rule;
 }
 
+/**
+ * Who an endpoint line says calls it, in the present tense and without a modal: "`GET /reactions` — anyone lists the
+ * reactions" is public; "— a signed-in user reacts" is any signed-in caller. Only these two: a noun there ("the
+ * borrower returns the loan") tells who does it, not that no one else may.
+ */
+export function endpointActorRule(text: string, line: number, op: Operation): AuthzRule | undefined {
+  const description = /`[^`]+`\s*[—–:-]+\s*(.*)$/s.exec(text)?.[1] ?? '';
+  const actor = /^(anyone|everyone|the public|any visitor|(?:an?\s+|any\s+|every\s+)?(?:signed[- ]in|logged[- ]in|authenticated)\s+(?:users?|callers?|members?|customers?))\s+([a-z]+)/i.exec(description.trim());
+  // The actor acts: a present-tense verb ("lists", "reacts") or one the families know ("may" is read by authzRule).
+  const verb = actor?.[2].toLowerCase() ?? '';
+  if (!actor || !(/[^s]s$/.test(verb) || isVerbWord(verb))) return undefined;
+  const rule: AuthzRule = { text: oneLine(text), line, roles: [], operations: [operationKey(op)] };
+  if (/^(?:anyone|everyone|the public|any visitor)$/i.test(actor[1])) rule.public = true;
+  else rule.anySignedIn = true;
+  return rule;
+}
+
 /** Authz column of an endpoint table: "`admin`", "public", "owner or `admin`". */
 export function authzFromCell(cell: string, line: number, op: Operation): AuthzRule {
   const rule: AuthzRule = { text: cell, line, roles: [], operations: [operationKey(op)] };

@@ -5,7 +5,7 @@ import { locateLine, type AuthzRule, type Column, type Entity, type ExistingMode
 import { operationKey } from '../types.js';
 import { addColumns, cjkEntity, inlineFieldList, fieldListColumns, fieldListLead, type FieldList, codeGlosses, columnsAfterNouns, entitiesFromSql, baseClassItem, entityFromHeading, entityFromLabel, entityKeyOf, headingFieldColumns, headingModel, codeNamedAttributes, columnsForAllEntities, dottedAttributes, storedAttributes, uniqueTupleColumns, extendedModelColumns, impliedJunctions, nativeOwnerKeys, subtypeKeysCased, uniquePerScope, tenantKeys, isModelLabel, junctionKeys, junctionTables, type RelationStatement, modelFilesInTree, mergeEntity, mergeShapes, entitiesInUnit, entitiesByNoun, existingModelsIn, keyEntity, compositePrimaryKey, linkReferences, nameModelTable, nestedColumns, rowHints, settleProseReferences } from './entities.js';
 import { dropPathParamEchoes, naturalKeys } from './operation-inputs.js';
-import { authzFromCell, authzRule, integrationsIn, statedErrorsIn, jobIn, mentionsFrontend, resolveOperations, servicesIn, slosIn, verificationOf, webhookVendor } from './facts.js';
+import { authzFromCell, authzRule, endpointActorRule, integrationsIn, statedErrorsIn, jobIn, mentionsFrontend, resolveOperations, servicesIn, slosIn, verificationOf, webhookVendor } from './facts.js';
 import { proseBounds, toColumn, toField } from './fields.js';
 import { graphqlRowShapes, readGraphqlSchema } from './grammar/graphql.js';
 import { entitiesFromCode } from './grammar/models.js';
@@ -644,7 +644,9 @@ export function extractScope(markdown: string, companions: readonly SourceDocume
       const authzColumn = unit.kind === 'row' && (unit.header ?? []).some((cell) => TABLE_COLUMNS.auth.test(cell.trim()));
       for (const sentence of sentences(unit.text)) {
         const line = lineAt(unit, sentence.at);
-        const rule = authzColumn ? undefined : authzRule(sentence.text, line, operations, context, { descriptive: unit.section === 'context' });
+        // An endpoint line's own description may say who calls it ("— anyone lists the reactions").
+        const ownOp = context.length === 1 && unitOps.get(unit)?.includes(context[0]) ? context[0] : undefined;
+        const rule = authzColumn ? undefined : authzRule(sentence.text, line, operations, context, { descriptive: unit.section === 'context' }) ?? (ownOp ? endpointActorRule(sentence.text, line, ownOp) : undefined);
         if (rule) authz.push(rule);
         for (const slo of slosIn(sentence.text, line, operations, context)) slos.push(slo);
         const errors = statedErrorsIn(sentence.text, line, operations, context);

@@ -21,7 +21,7 @@ const SPEC = `# Loan returns
 
 ## Data model
 - Table \`loans\` gets \`returned_at\` (timestamp, nullable) and \`return_condition\` (varchar(20), nullable).
-- New table \`loan_events\` (\`id\`, \`loan_id\` (FK loans), \`kind\` (varchar(30), not null)).
+- New table \`loan_events\` (\`id\`, \`loan_id\` (FK loans), \`user_id\` (FK users), \`kind\` (varchar(30), not null)).
 `;
 
 describe('a Laravel repository’s own folders, migrations, keys and tests', () => {
@@ -40,14 +40,20 @@ describe('a Laravel repository’s own folders, migrations, keys and tests', () 
   });
 
   it('reads the underscored timestamps of its migrations and writes the change with the schema builder', () => {
-    expect(library.layout?.migrations).toMatchObject({ dir: 'database/migrations', prefix: '<timestamp>', count: 1 });
+    expect(library.layout?.migrations).toMatchObject({ dir: 'database/migrations', prefix: '<timestamp>', count: 2 });
     const { dataModel } = plan();
     expect(dataModel.keyType).toBe('bigint');
     expect(dataModel.migrations.map((migration) => migration.file)).toEqual(['database/migrations/<timestamp>_create_loan_events.php', 'database/migrations/<timestamp>_alter_loans.php']);
     const block = JSON.stringify(dataModel);
     expect(block).toContain("$table->string('return_condition', 20)->nullable();");
+    // Each key takes the type of the table it points at: `loans.id` is `$table->id()`, `users.id` a uuid.
     expect(block).toContain("$table->foreignId('loan_id')");
+    expect(block).toContain("$table->foreignUuid('user_id')");
     expect(block).toContain("$table->string('kind', 30);");
+  });
+
+  it('reads each existing table and its key type from the migrations', () => {
+    expect(library.layout?.tables?.map((table) => [table.table, table.columns.find((column) => column.name === 'id')?.type])).toEqual([['users', 'uuid'], ['loans', 'bigint']]);
   });
 
   it('keeps the `{message}` body Laravel answers when a handler’s findOrFail throws', () => {

@@ -296,3 +296,15 @@ describe('"Only <plural> may <act>" names who, though no list knows the word', (
     expect(scope.authz.map((rule) => [rule.text, rule.roles, rule.operations])).toEqual([['Only librarians may list overdue loans.', ['librarian'], ['GET /api/loans/overdue']]]);
   });
 });
+
+describe('an endpoint line that says who calls it, without a modal', () => {
+  const rules = (spec: string) => extractScope(spec).authz.map((rule) => [rule.operations, rule.public ?? false, rule.anySignedIn ?? false, rule.roles]);
+  it('"— anyone lists …" is public; "— a signed-in user reacts" is any signed-in caller', () => {
+    const spec = '# Reactions\n\n## API\n- `GET /articles/{article}/reactions` — anyone lists the reactions of an article.\n- `POST /articles/{article}/reactions` — a signed-in user reacts: `{ "kind": string }`.\n';
+    expect(rules(spec)).toEqual([[['GET /articles/{article}/reactions'], true, false, []], [['POST /articles/{article}/reactions'], false, true, []]]);
+  });
+
+  it('a noun there tells who does it, not that no one else may: no rule', () => {
+    expect(rules('# Loans\n\n## API\n- `POST /loans/{loan}/returns` — the borrower returns the loan.\n')).toEqual([]);
+  });
+});

@@ -1,11 +1,12 @@
 // Persisted data models in a spec's code fences: SQL DDL, Prisma, Mermaid
 // erDiagram, Drizzle, TypeScript interfaces and TypeORM classes, Python
-// (SQLAlchemy, SQLModel, Django, dataclasses), Go structs, Java, Kotlin, C#
-// and Rust. One small reader per language, picked from READERS by the fence's
+// (SQLAlchemy, SQLModel, Django, dataclasses), Go structs, Java, Kotlin, C#,
+// Rust and Laravel's schema builder. One small reader per language, picked from READERS by the fence's
 // info string or, when it says nothing useful, by what the code looks like.
 // Every table and column name comes from the code as written.
 import type { Column, Entity } from '../../types.js';
 import { addColumns, entitiesFromSql, entityByTable } from '../entities.js';
+import { plural, snakeCase } from '../../naming/index.js';
 import {
   type Expr,
   type NamedArg,
@@ -50,6 +51,7 @@ const READERS: Reader[] = [
   { name: 'java', langs: /^java$/, looks: /\b(?:private|protected|public)\s+(?:final\s+)?[\w.<>[\], ]+?\s+\w+\s*(?:=[^;\n]*)?;/, read: readJava },
   { name: 'tree', langs: /^(?:text|txt|plain|plaintext|tree)$/, looks: /^[ \t│|]*[├└]──\s*\w+/m, read: readTree },
   { name: 'typescript', langs: TS_LANGS, looks: /\binterface\s+\w+[^{]*\{|\btype\s+\w+\s*=\s*\{|@Entity\s*\(/, read: readTypeScript },
+  { name: 'laravel', langs: /^php$/, looks: /\bSchema::(?:create|table)\s*\(/, read: readLaravel },
 ];
 
 /** Fence languages that never hold a data model: no guessing from their content. */
@@ -1267,4 +1269,62 @@ function readKotlin(code: string, firstLine: number): Entity[] {
 
 function readCSharp(code: string, firstLine: number): Entity[] {
   return classEntities(code, firstLine, 'csharp');
+}
+
+/** The column a Laravel Blueprint method declares: its SQL type, or what the method means (`id()`, `timestamps()`). */
+const LARAVEL_TYPES: Record<string, string> = {
+  uuid: 'uuid', foreignUuid: 'uuid', ulid: 'char(26)', foreignUlid: 'char(26)', text: 'text', mediumText: 'text', longText: 'text', tinyText: 'text',
+  integer: 'integer', unsignedInteger: 'integer', smallInteger: 'smallint', unsignedSmallInteger: 'smallint', tinyInteger: 'smallint', unsignedTinyInteger: 'smallint',
+  bigInteger: 'bigint', unsignedBigInteger: 'bigint', foreignId: 'bigint', boolean: 'boolean', date: 'date', dateTime: 'timestamp', dateTimeTz: 'timestamptz',
+  timestamp: 'timestamp', timestampTz: 'timestamptz', time: 'time', json: 'json', jsonb: 'jsonb', float: 'real', double: 'double', binary: 'bytea',
+};
+
+/**
+ * Laravel migrations: `Schema::create('loans', function (Blueprint $table) { $table->id(); $table->foreignId('book_id')
+ * ->constrained(); … })` gives a table and its columns; `Schema::table('loans', …)` adds columns to an existing one.
+ * The builder is a narrow, regular DSL: one statement per `$table->…;` call chain.
+ */
+function readLaravel(code: string, firstLine: number): Entity[] {
+  const lineAt = (index: number): number => firstLine + code.slice(0, index).split('\n').length - 1;
+  const entities: Entity[] = [];
+  const block = /\bSchema::(create|table)\s*\(\s*(['"])([\w.]+)\2\s*,\s*(?:function|fn)\s*\([^)]*\)\s*(?:use\s*\([^)]*\)\s*)?(?:=>|\{)/g;
+  for (const opened of code.matchAll(block)) {
+    const start = opened.index + opened[0].length;
+    const end = code.indexOf('});', start) >= 0 ? code.indexOf('});', start) : code.length;
+    const body = code.slice(start, end);
+    const columns: Column[] = [];
+    for (const statement of body.matchAll(/\$\w+->(\w+)\(([^;]*?)\)((?:->\w+\([^;]*?\))*)\s*;/g)) {
+      const [, method, rawArgs, chain] = statement;
+      const line = lineAt(start + statement.index);
+      const args = [...rawArgs.matchAll(/(['"])([^'"]*)\1|\[[^\]]*\]|[\w:]+/g)].map((arg) => arg[2] ?? arg[0]);
+      const nullable = /->nullable\(\s*\)/.test(chain);
+      const unique = /->unique\(\s*\)/.test(chain);
+      const primary = /->primary\(\s*\)/.test(chain);
+      if (method === 'id' || method === 'bigIncrements' || method === 'increments') {
+        columns.push({ name: args[0] ?? 'id', type: method === 'increments' ? 'integer' : 'bigint', primaryKey: true, line });
+      } else if (method === 'timestamps' || method === 'timestampsTz' || method === 'nullableTimestamps') {
+        const type = method === 'timestampsTz' ? 'timestamptz' : 'timestamp';
+        columns.push({ name: 'created_at', type, nullable: true, line }, { name: 'updated_at', type, nullable: true, line });
+      } else if (method === 'softDeletes' || method === 'softDeletesTz') {
+        columns.push({ name: args[0] ?? 'deleted_at', type: method === 'softDeletesTz' ? 'timestamptz' : 'timestamp', nullable: true, line });
+      } else if (method === 'foreignIdFor') {
+        // `foreignIdFor(User::class)` is `user_id` referencing `users`.
+        const model = /^(\w+)::class$/.exec(args[0] ?? '')?.[1];
+        if (model) columns.push({ name: args[1] ?? `${snakeCase(model)}_id`, type: 'bigint', references: plural(snakeCase(model)), ...(nullable ? { nullable } : {}), line });
+      } else if (method === 'string' || method === 'char') {
+        if (args[0]) columns.push({ name: args[0], type: `${method === 'char' ? 'char' : 'varchar'}(${/^\d+$/.test(args[1] ?? '') ? args[1] : 255})`, ...(nullable ? { nullable } : {}), ...(unique ? { unique } : {}), ...(primary ? { primaryKey: true } : {}), line });
+      } else if (method === 'decimal' || method === 'unsignedDecimal') {
+        if (args[0]) columns.push({ name: args[0], type: args[1] ? `numeric(${args[1]},${args[2] ?? 0})` : 'numeric', ...(nullable ? { nullable } : {}), line });
+      } else if (method === 'enum') {
+        const values = [...(rawArgs.match(/\[([^\]]*)\]/)?.[1] ?? '').matchAll(/(['"])([^'"]*)\1/g)].map((value) => value[2]);
+        if (args[0]) columns.push({ name: args[0], ...(values.length ? { enum: values } : {}), ...(nullable ? { nullable } : {}), line });
+      } else if (LARAVEL_TYPES[method] && args[0]) {
+        const constrained = /->constrained\(\s*(?:(['"])([\w.]+)\1)?/.exec(chain);
+        const target = constrained ? constrained[2] ?? (args[0].endsWith('_id') ? plural(snakeCase(args[0].slice(0, -3))) : undefined) : undefined;
+        columns.push({ name: args[0], type: LARAVEL_TYPES[method], ...(nullable ? { nullable } : {}), ...(unique ? { unique } : {}), ...(primary ? { primaryKey: true } : {}), ...(target ? { references: target } : {}), line });
+      }
+    }
+    entities.push({ table: opened[3], change: opened[1] === 'create' ? 'new-table' : 'alter-table', line: lineAt(opened.index), columns });
+  }
+  return entities;
 }

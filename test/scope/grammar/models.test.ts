@@ -679,3 +679,37 @@ describe('classes that are not tables', () => {
     expect(entitiesFromCode('java', exception, 30)).toEqual([]);
   });
 });
+
+describe('Laravel schema builder (a migration in a php fence, or the repository’s migrations)', () => {
+  const MIGRATION = lines(
+    '<?php',
+    "Schema::create('loans', function (Blueprint $table) {",
+    '    $table->id();',
+    "    $table->foreignUuid('user_id')->constrained();",
+    "    $table->foreignIdFor(Book::class);",
+    "    $table->string('note', 500)->nullable();",
+    "    $table->enum('status', ['open', 'returned']);",
+    "    $table->decimal('fee', 8, 2);",
+    '    $table->timestamps();',
+    '});',
+    "Schema::table('books', function (Blueprint $table) {",
+    "    $table->string('isbn')->unique();",
+    '});',
+  );
+
+  it('reads each table, its key, typed columns, references and the columns an alter adds', () => {
+    const entities = entitiesFromCode('php', MIGRATION, 10);
+    expect(entities.map((entity) => [entity.table, entity.change, entity.line])).toEqual([['loans', 'new-table', 11], ['books', 'alter-table', 20]]);
+    expect(byTable(entities, 'loans')?.columns.map((column) => [column.name, column.type ?? column.enum?.join('|'), column.references ?? '', Boolean(column.nullable), column.line])).toEqual([
+      ['id', 'bigint', '', false, 12],
+      ['user_id', 'uuid', 'users', false, 13],
+      ['book_id', 'bigint', 'books', false, 14],
+      ['note', 'varchar(500)', '', true, 15],
+      ['status', 'open|returned', '', false, 16],
+      ['fee', 'numeric(8,2)', '', false, 17],
+      ['created_at', 'timestamp', '', true, 18],
+      ['updated_at', 'timestamp', '', true, 18],
+    ]);
+    expect(byTable(entities, 'books')?.columns).toEqual([{ name: 'isbn', type: 'varchar(255)', unique: true, line: 21 }]);
+  });
+});

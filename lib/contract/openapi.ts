@@ -4,7 +4,7 @@
 import { carriesScopes, IDEMPOTENCY_RETENTION_HOURS, PAGE_SIZE, pageSizeOf } from './catalog.js';
 import type { ContractPlan, PlannedErrorBody, PlannedField, PlannedOperation, PlannedResource } from './model.js';
 import { isNumericEnum, keyWireType, scopesOf } from './model.js';
-import { isKeyName, pascalCase } from '../naming/index.js';
+import { isKeyName, isRowParam, pascalCase } from '../naming/index.js';
 
 type Json = Record<string, unknown>;
 
@@ -53,7 +53,7 @@ export function fieldSchema(field: PlannedField): Json {
 function pathParamSchema(name: string, op: PlannedOperation, plan: ContractPlan): Json {
   const field = op.resource.fields.find((known) => known.name === name && known.typeStated);
   if (field) return fieldSchema({ ...field, nullable: false, description: undefined });
-  if (plan.keyType && isKeyName(name)) return fieldSchema({ name, ...keyWireType(plan.keyType), typeStated: true, required: true });
+  if (plan.keyType && (isKeyName(name) || isRowParam(name, op.source.path))) return fieldSchema({ name, ...keyWireType(plan.keyType), typeStated: true, required: true });
   return { type: 'string' };
 }
 

@@ -7,7 +7,7 @@ import { AUTH, DEFAULT_VALIDATION_BY_LANGUAGE, FRAMEWORKS, RAW_QUERY, VALIDATION
 import type { ChecklistItem, FieldRule, ProtocolPlan, Surface, Validation } from './spec-types.js';
 import type { Findings } from './findings.js';
 import { isWebhook, vendorId, webhookFor } from './integrations.js';
-import { isKeyName, snakeCase } from '../naming/index.js';
+import { isKeyName, isRowParam, snakeCase } from '../naming/index.js';
 import { isMutating } from './names.js';
 import { WEIGHTS } from './rules.js';
 import { KEY_WIRE_TYPES, type KeyType } from '../knowledge/index.js';
@@ -56,8 +56,8 @@ function pagination(checklist: ChecklistItem[], kind: Operation['kind']): { def:
 }
 
 /** A path key's rule: the repository's key type when its tables show one (`uuid`, `integer`), else the ID's format. */
-function keyConstraints(name: string, keyType: KeyType | undefined): string[] {
-  if (!keyType || !isKeyName(name)) return ['string', 'id format'];
+function keyConstraints(name: string, keyType: KeyType | undefined, path: string | undefined): string[] {
+  if (!keyType || !(isKeyName(name) || isRowParam(name, path))) return ['string', 'id format'];
   const wire = KEY_WIRE_TYPES[keyType];
   return [wire.format === 'uuid' ? 'uuid' : wire.type];
 }
@@ -66,7 +66,7 @@ function fieldRules(op: Operation, checklist: ChecklistItem[], protocol: Protoco
   const key = operationKey(op);
   // Where a field travels is the protocol's: a REST line of a gRPC sprint becomes fields of the request message.
   const at = op.kind === 'rest' ? protocol.fieldLocation : { body: 'input', query: 'input' } as const;
-  const rules: FieldRule[] = op.pathParams.map((p) => ({ operation: key, field: p, location: at.query === 'query' ? 'path' : 'input', required: true, constraints: keyConstraints(p, keyType), unboundedText: false }));
+  const rules: FieldRule[] = op.pathParams.map((p) => ({ operation: key, field: p, location: at.query === 'query' ? 'path' : 'input', required: true, constraints: keyConstraints(p, keyType, op.path), unboundedText: false }));
   for (const [location, fields] of [[at.query, op.queryParams], [at.body, op.requestFields]] as const) {
     for (const f of fields) {
       rules.push({ operation: key, field: f.name, location, type: f.type, required: Boolean(f.required), constraints: constraintsOf(f), businessRule: f.description, unboundedText: isFreeText(f) && f.type === 'string' });

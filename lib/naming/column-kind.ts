@@ -17,3 +17,16 @@ export function columnKindOf(name: string): ColumnKind | undefined {
 export function isKeyName(name: string): boolean {
   return name === 'id' || /(_id|Id)$/.test(name);
 }
+
+/**
+ * A path parameter named as the row its collection segment holds (`/articles/{article}`, `/loans/{loan}`): Laravel and
+ * Rails bind it to that row by its key, so it is a key. (`/articles/{slug}` is not: the name says otherwise.)
+ */
+export function isRowParam(name: string, path: string | undefined): boolean {
+  const at = path?.indexOf(`/{${name}}`) ?? -1;
+  if (at < 0 || !path) return false;
+  const collection = path.slice(0, at).split('/').pop() ?? '';
+  const row = name.toLowerCase();
+  return collection.toLowerCase() === `${row}s` || collection.toLowerCase() === `${row}es` || (row.endsWith('y') && collection.toLowerCase() === `${row.slice(0, -1)}ies`);
+}
+

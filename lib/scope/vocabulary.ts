@@ -128,7 +128,7 @@ export const MONEY_RESOURCES = new Set(['payment', 'refund', 'charge', 'payout',
  * 유일 / 중복 불가, "duy nhất"; "중복" and 重複 only with their negation, since alone they may allow duplicates.
  */
 export const UNIQUE_WORD = /\bunique\b|(?<![\p{L}])[úu]nic[oa]s?(?![\p{L}])|唯一|一意|ユニーク|重複(?:不可|しない|できない|禁止)|不(?:能|可|得)重[复複]|유일|고유|중복\s*(?:불가|될\s*수\s*없|되지\s*않|금지)|duy nhất|không\s+(?:được\s+)?trùng/iu;
-export const RETRY_SAFE = /safe to retry|retry-safe|\bidempoten|never (?:\w+ ){0,3}twice|\bretr(?:y|ies|ied|ying)\b|idempotency-key|重試|冪等|不會重複|不可重複|멱등|재시도|두\s*번[^.。!?]{0,40}(?:만들지\s*않|생성하지\s*않|기존)|중복\s*(?:생성|처리)(?:되지|하지)\s*않/i;
+export const RETRY_SAFE = /safe to retry|retry-safe|\bidempoten|never (?:\w+ ){0,3}twice|\bretr(?:y|ies|ied|ying)\b|idempotency-key|\b(?:twice|again|a second time)\b[^.;!?]{0,60}\b(?:returns?|gives? back|answers? with)\s+(?:the\s+|that\s+)?(?:existing|same|original|first)\b|重試|冪等|不會重複|不可重複|멱등|재시도|두\s*번[^.。!?]{0,40}(?:만들지\s*않|생성하지\s*않|기존)|중복\s*(?:생성|처리)(?:되지|하지)\s*않/i;
 export const RETRY_NEGATED = /\bno retries\b|\bnot (?:be )?retried\b|不重試|재시도(?:하지|되지)\s*않|재시도\s*(?:불가|금지)/i;
 export const LIST_WORDS = /\blists?\b|\blisting\b|\bpaginat|\bpaged\b|\bcursor\b|\bsearch(?:es)?\b|列出|清單|列表|分頁|목록|페이지네이션|페이징/i;
 export const NO_SESSION = /no (?:user )?session|without (?:a )?(?:user )?session|unauthenticated|no auth|without auth|not authenticated|signed by|\bsigns?\b|\bsigned\b|public endpoint|is public|無需登入|不需登入|免登入|沒有使用者 ?session|無 ?session/i;

@@ -58,6 +58,12 @@ describe('singular and plural', () => {
     expect(result.questions.map((q: any) => q.text).join('\n')).not.toContain('`page`');
   });
 
+  it('a path parameter named as its collection’s row is a key (`/articles/{article}`), a slug is not', async () => {
+    const { isRowParam } = await import('../../lib/naming/index.js');
+    expect([isRowParam('article', '/api/articles/{article}'), isRowParam('category', '/categories/{category}/posts'), isRowParam('box', '/boxes/{box}')]).toEqual([true, true, true]);
+    expect([isRowParam('slug', '/articles/{slug}'), isRowParam('article', '/posts/{article}'), isRowParam('article', undefined)]).toEqual([false, false, false]);
+  });
+
   it.each(ROMANCE_REGULAR)('%s → %s (the -s rule is right for these)', (many, one) => {
     expect(singular(many)).toBe(one);
   });

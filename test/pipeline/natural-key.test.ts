@@ -103,4 +103,11 @@ describe('a retry-safe create keyed by the table’s unique columns', () => {
     expect(section).not.toContain('not retry-safe');
     expect(section).not.toContain('idempotency_keys');
   });
+
+  it('"Reacting twice with the same kind returns the existing reaction" asks for a safe repeat, found by the table’s unique key', () => {
+    const spec = '# Reactions\n\n## API\n- `POST /articles/{article}/reactions` — a signed-in user reacts: `{ "kind": string }`. Reacting twice with the same kind returns the existing reaction.\n\n## Data model\n- New table `article_reactions` (`id`, `article_id` (FK articles), `user_id` (FK users), `kind` (varchar(20), not null)).\n- (`article_id`, `user_id`, `kind`) is unique.\n';
+    const [create] = extractScope(spec).operations;
+    expect(create.retrySafe).toBe(true);
+    expect(create.naturalKey?.columns).toEqual(['article_id', 'user_id', 'kind']);
+  });
 });

@@ -477,6 +477,7 @@ export const MIGRATION_TOOLS: readonly MigrationToolEntry[] = [
     dir: 'database/migrations',
     file: '{dir}/<timestamp>_{name}.php',
     nameCase: 'snake',
+    names: { create: 'create_{table}_table', addColumn: 'add_{column}_to_{table}_table', alter: 'alter_{table}_table' },
     create: 'php artisan make:migration {name}',
     apply: 'php artisan migrate',
     rollback: 'php artisan migrate:rollback --step=1',

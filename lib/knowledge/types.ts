@@ -292,6 +292,11 @@ export interface MigrationToolEntry extends Technology<'migrations'> {
   /** Extra files the tool writes per migration (down scripts). */
   extraFiles?: string[];
   nameCase: 'snake' | 'kebab' | 'pascal';
+  /**
+   * The names the tool's own generator expects, where they are a convention (Laravel's make:migration reads
+   * `create_{table}_table` as a new table): {table}, {column}. Default: `create_{table}`, `add_{column}_to_{table}`, `alter_{table}`.
+   */
+  names?: { create: string; addColumn: string; alter: string };
   /** Command that creates one migration. */
   create: string;
   /**

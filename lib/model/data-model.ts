@@ -534,6 +534,9 @@ export function buildDataModel(
     migrations.push({ ...m, order: migrations.length + 1, file: underService(root, file), extraFiles: extra.map((f) => underService(root, f)) });
   };
 
+  // The names the tool's generator expects, where it has a convention (Laravel: `create_loans_table`).
+  const NAMES = { create: 'create_{table}', addColumn: 'add_{column}_to_{table}', alter: 'alter_{table}' };
+  const migrationName = (kind: keyof typeof NAMES, table: string, column = ''): string => fill(conv?.names?.[kind] ?? NAMES[kind], { table, column });
   for (const entity of orderEntities(scope.entities)) {
     const columns = entity.columns.map((c) => c.name);
     // A table whose columns the spec does not state gets no migration: it is an open question, not a plan.
@@ -541,11 +544,11 @@ export function buildDataModel(
     const dependsOn = [...new Set(entity.columns.map(referenceOf).filter(Boolean).map((r) => byTable.get(r!.table)).filter((n): n is string => Boolean(n)))];
     const isPopulated = populated.has(entity.table);
     if (entity.change === 'new-table') {
-      const name = `create_${entity.table}`;
+      const name = migrationName('create', entity.table);
       push({ name, kind: 'create-table', table: entity.table, columns, dependsOn, nonTransactional: false, populated: false, rollback: rollbackFor('create-table', entity.table, columns, db) });
       byTable.set(entity.table, name);
     } else {
-      const name = columns.length === 1 ? `add_${columns[0]}_to_${entity.table}` : `alter_${entity.table}`;
+      const name = columns.length === 1 ? migrationName('addColumn', entity.table, columns[0]) : migrationName('alter', entity.table);
       push({ name, kind: 'add-columns', table: entity.table, columns, dependsOn, nonTransactional: false, populated: isPopulated, rollback: rollbackFor('add-columns', entity.table, columns, db) });
       byTable.set(entity.table, name);
       // Indexes on a populated table run in their own migration, outside a transaction.
@@ -558,7 +561,7 @@ export function buildDataModel(
   }
   if (db && DATABASES[db]?.kind !== 'kv') {
     for (const table of support) {
-      push({ name: `create_${table.table}`, kind: 'support-table', table: table.table, columns: table.columns, dependsOn: [], nonTransactional: false, populated: false, rollback: rollbackFor('support-table', table.table, table.columns, db), purpose: table.purpose });
+      push({ name: migrationName('create', table.table), kind: 'support-table', table: table.table, columns: table.columns, dependsOn: [], nonTransactional: false, populated: false, rollback: rollbackFor('support-table', table.table, table.columns, db), purpose: table.purpose });
     }
   }
 
@@ -594,7 +597,8 @@ export function buildDataModel(
       // One warning per table: the value question above already raised it.
       if (!gaps.includes('existing-value')) findings.warn('missing-backfill', `${entity.table} already exists; its row count is unknown, so the backfill is planned with defaults.`, { table: entity.table, columns: backfill.columns.join(', ') });
       findings.ask('populated-unknown', `How many rows does ${entity.table} hold in production (answers: populatedTables)?`, WEIGHTS.populatedUnconfirmed, { table: entity.table });
-    } else if (backfill.missing.includes('row-count')) {
+    } else if (backfill.missing.includes('row-count') && backfill.value.kind !== 'nullable') {
+      // Only a backfill that writes rows runs in batches: NULL for the old rows needs no count.
       findings.ask('row-count', `About how many rows does ${entity.table} hold? The batch count depends on it.`, WEIGHTS.rowCount, { table: entity.table });
     }
     if (backfill.value.kind === 'default') {

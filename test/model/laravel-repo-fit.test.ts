@@ -43,7 +43,7 @@ describe('a Laravel repository’s own folders, migrations, keys and tests', () 
     expect(library.layout?.migrations).toMatchObject({ dir: 'database/migrations', prefix: '<timestamp>', count: 2 });
     const { dataModel } = plan();
     expect(dataModel.keyType).toBe('bigint');
-    expect(dataModel.migrations.map((migration) => migration.file)).toEqual(['database/migrations/<timestamp>_create_loan_events.php', 'database/migrations/<timestamp>_alter_loans.php']);
+    expect(dataModel.migrations.map((migration) => migration.file)).toEqual(['database/migrations/<timestamp>_create_loan_events_table.php', 'database/migrations/<timestamp>_alter_loans_table.php']);
     const block = JSON.stringify(dataModel);
     expect(block).toContain("$table->string('return_condition', 20)->nullable();");
     // Each key takes the type of the table it points at: `loans.id` is `$table->id()`, `users.id` a uuid.

@@ -389,6 +389,21 @@ export function cite(evidence: Evidence | undefined): string {
   return evidence ? `${evidence.file}${evidence.line ? `:${evidence.line}` : ''}` : '';
 }
 
+/** Whether an operation changes data: a REST write, a mutation, an rpc that does not read. */
+export function isMutating(op: Pick<Operation, 'kind' | 'method' | 'name'>): boolean {
+  switch (op.kind) {
+    case 'rest':
+      return !['GET', 'HEAD', 'OPTIONS'].includes((op.method ?? 'GET').toUpperCase());
+    case 'graphql-mutation':
+    case 'trpc-mutation':
+      return true;
+    case 'grpc':
+      return !/^(Get|List|Search|BatchGet|Watch|Stream)/.test(op.name);
+    default:
+      return false;
+  }
+}
+
 export function operationKey(op: Pick<Operation, 'kind' | 'method' | 'path' | 'name'>): string {
   return op.kind === 'rest' && op.method && op.path ? `${op.method} ${op.path}` : op.name;
 }

@@ -8,7 +8,7 @@ import { AUTH_SCHEMES, FALLBACK_AUTH, WEBHOOK_VENDORS, columnType, type AuthSche
 import { humanize, isPlural, pascalCase, plural as pluralOf, singular, snakeCase, words } from '../naming/index.js';
 import { isIdentifierName } from './naming.js';
 import { KEY_WIRE_TYPES, knowledgeOf, type KeyType } from '../knowledge/index.js';
-import { VIEW_SEGMENTS } from '../scope/vocabulary.js';
+import { isViewSegment } from '../scope/naming.js';
 
 export type OperationRole = 'create' | 'list' | 'get' | 'update' | 'replace' | 'delete' | 'action' | 'webhook';
 
@@ -290,7 +290,8 @@ function resourcePlural(op: Operation, role: OperationRole, entityNouns: Readonl
     if ((role === 'update' || role === 'replace') && name === last && underItem && literals.length > 1 && !isPlural(last) && !entityNouns.has(snakeCase(singular(last)))) name = literals[literals.length - 2];
     // `/wishlists/shared/{token}`: a participle names a view of the collection before it, not a resource.
     // So does an adjective (`/loans/overdue`).
-    if (name && (/ed$/.test(name) || VIEW_SEGMENTS.has(name.toLowerCase())) && literals.length > 1 && isPlural(literals[literals.length - 2])) name = literals[literals.length - 2];
+    const before = literals[literals.length - 2];
+    if (name && before && ((/ed$/.test(name) && isPlural(before)) || isViewSegment(name, before))) name = before;
     if (name) return snakeCase(name);
   }
   const { rest } = nameParts(op.name);

@@ -104,6 +104,19 @@ export const LANGUAGES: readonly LanguageEntry[] = [
   },
 ];
 
+/**
+ * Where a Laravel app's PHPUnit or Pest tests go and how artisan runs one: tests/Unit beside tests/Feature, the two
+ * suites phpunit.xml runs (a test directly under tests/ would never run).
+ */
+const LARAVEL_TESTS = {
+  command: 'php artisan test --filter={class}',
+  unitFile: 'tests/Unit/{Pascal}ServiceTest.php',
+  integrationFile: 'tests/Feature/{Pascal}Test.php',
+  defaultDir: 'tests/Feature',
+  contractTool: 'league/openapi-psr7-validator',
+  contractFile: 'tests/Feature/{Pascal}ContractTest.php',
+};
+
 export const TEST_RUNNERS: readonly TestRunnerEntry[] = [
   {
     id: 'vitest',
@@ -288,14 +301,7 @@ export const TEST_RUNNERS: readonly TestRunnerEntry[] = [
     signals: { deps: { php: ['phpunit/phpunit'] }, files: [{ glob: 'phpunit.xml{,.dist}', weight: 0.6 }, { glob: 'tests/**/*Test.php', weight: 0.5 }], testUsage: [/extends\s+TestCase\b/] },
     // Pest runs on PHPUnit: a Pest project requires both.
     yieldsTo: ['pest'],
-    command: 'php artisan test --filter={class}',
-    // Laravel keeps unit tests beside the feature tests: tests/Unit and tests/Feature.
-    unitFile: 'tests/Unit/{Pascal}ServiceTest.php',
-    // phpunit.xml's suites run tests/Unit and tests/Feature: a test directly under tests/ would never run.
-    integrationFile: 'tests/Feature/{Pascal}Test.php',
-    defaultDir: 'tests/Feature',
-    contractTool: 'league/openapi-psr7-validator',
-    contractFile: 'tests/Feature/{Pascal}ContractTest.php',
+    ...LARAVEL_TESTS,
   },
   {
     id: 'pest',
@@ -303,13 +309,7 @@ export const TEST_RUNNERS: readonly TestRunnerEntry[] = [
     label: 'Pest',
     ecosystems: ['php'],
     signals: { deps: { php: ['pestphp/pest'] }, files: [{ glob: 'tests/Pest.php', weight: 0.8 }], testUsage: [/^\s*(?:it|test)\(\s*['"]/m] },
-    command: 'php artisan test --filter={class}',
-    unitFile: 'tests/Unit/{Pascal}ServiceTest.php',
-    // phpunit.xml's suites run tests/Unit and tests/Feature: a test directly under tests/ would never run.
-    integrationFile: 'tests/Feature/{Pascal}Test.php',
-    defaultDir: 'tests/Feature',
-    contractTool: 'league/openapi-psr7-validator',
-    contractFile: 'tests/Feature/{Pascal}ContractTest.php',
+    ...LARAVEL_TESTS,
   },
 ];
 

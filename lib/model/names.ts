@@ -4,19 +4,8 @@ import { snakeCase, words } from '../naming/index.js';
 import type { Operation } from '../types.js';
 import { cite } from '../types.js';
 
-export function isMutating(op: Pick<Operation, 'kind' | 'method' | 'name'>): boolean {
-  switch (op.kind) {
-    case 'rest':
-      return !['GET', 'HEAD', 'OPTIONS'].includes((op.method ?? 'GET').toUpperCase());
-    case 'graphql-mutation':
-    case 'trpc-mutation':
-      return true;
-    case 'grpc':
-      return !/^(Get|List|Search|BatchGet|Watch|Stream)/.test(op.name);
-    default:
-      return false;
-  }
-}
+// One definition for every stage, in types.ts.
+export { isMutating } from '../types.js';
 
 /** The collection an operation works on: last static path segment, or the name's noun. */
 export function collectionOf(op: Pick<Operation, 'kind' | 'path' | 'name'>): string {

@@ -1,6 +1,8 @@
 // What a column's name alone says about its type, by the naming vocabulary
 // (snake_case or camelCase): `*_at` instants, `is_*` flags, `*_cents` counts,
 // money, dates. Undefined when the name says nothing, so the type stays a question.
+import { plural } from './number.js';
+
 export type ColumnKind = 'integer' | 'money' | 'instant' | 'date' | 'boolean';
 
 export function columnKindOf(name: string): ColumnKind | undefined {
@@ -26,7 +28,6 @@ export function isRowParam(name: string, path: string | undefined): boolean {
   const at = path?.indexOf(`/{${name}}`) ?? -1;
   if (at < 0 || !path) return false;
   const collection = path.slice(0, at).split('/').pop() ?? '';
-  const row = name.toLowerCase();
-  return collection.toLowerCase() === `${row}s` || collection.toLowerCase() === `${row}es` || (row.endsWith('y') && collection.toLowerCase() === `${row.slice(0, -1)}ies`);
+  return collection.toLowerCase() === plural(name.toLowerCase());
 }
 

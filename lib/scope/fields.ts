@@ -210,14 +210,13 @@ export function proseBounds(text: string, fields: Field[]): void {
     if (!stated) continue;
     const attrs = parseAttributes(stated[1]);
     const stringy = field.type === undefined || field.type === 'string';
-    if (stringy && attrs.type === 'string') {
-      if (attrs.minLength !== undefined) field.minLength = attrs.minLength;
-      if (attrs.maxLength !== undefined) field.maxLength = attrs.maxLength;
+    // A length on a string ("content 1..2000", "up to 500 characters"), else bounds on a number.
+    if (stringy && (attrs.type === 'string' || field.type === 'string')) {
+      const min = attrs.minLength ?? attrs.minimum;
+      const max = attrs.maxLength ?? attrs.maximum;
+      if (min !== undefined) field.minLength = min;
+      if (max !== undefined) field.maxLength = max;
       field.type ??= 'string';
-    } else if (stringy && field.type === 'string' && (attrs.minimum !== undefined || attrs.maximum !== undefined)) {
-      // "content 1..2000" on a string: a length.
-      if (attrs.minimum !== undefined) field.minLength = attrs.minimum;
-      if (attrs.maximum !== undefined) field.maxLength = attrs.maximum;
     } else if (!stringy && attrs.type === undefined) {
       if (attrs.minimum !== undefined) field.minimum = attrs.minimum;
       if (attrs.maximum !== undefined) field.maximum = attrs.maximum;

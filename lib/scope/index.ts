@@ -2,7 +2,7 @@
 // as a Markdown AST and returns the backend-relevant items, each with its line.
 // What the text does not say becomes an open question; nothing is invented.
 import { locateLine, type AuthzRule, type Column, type Entity, type ExistingModel, type Field, type Integration, type JobItem, type Operation, type Scope, type ScopeNote, type ScopeSource, type Slo } from '../types.js';
-import { operationKey } from '../types.js';
+import { isMutating, operationKey } from '../types.js';
 import { addColumns, cjkEntity, inlineFieldList, fieldListColumns, fieldListLead, type FieldList, codeGlosses, columnsAfterNouns, entitiesFromSql, baseClassItem, entityFromHeading, entityFromLabel, entityKeyOf, headingFieldColumns, headingModel, codeNamedAttributes, columnsForAllEntities, dottedAttributes, storedAttributes, uniqueTupleColumns, extendedModelColumns, impliedJunctions, nativeOwnerKeys, subtypeKeysCased, uniquePerScope, tenantKeys, isModelLabel, junctionKeys, junctionTables, type RelationStatement, modelFilesInTree, mergeEntity, mergeShapes, entitiesInUnit, entitiesByNoun, existingModelsIn, keyEntity, compositePrimaryKey, linkReferences, nameModelTable, nestedColumns, rowHints, settleProseReferences } from './entities.js';
 import { dropPathParamEchoes, naturalKeys } from './operation-inputs.js';
 import { authzFromCell, authzRule, endpointActorRule, integrationsIn, statedErrorsIn, jobIn, mentionsFrontend, resolveOperations, servicesIn, slosIn, verificationOf, webhookVendor } from './facts.js';
@@ -879,7 +879,6 @@ function addIntegration(list: Integration[], integration: Integration, secondary
 
 /** Mutating operations whose resource a retry statement names ("Retrying a refund request never refunds twice"). */
 function retryTargets(text: string, operations: Operation[]): Operation[] {
-  const isMutating = (op: Operation): boolean => op.kind !== 'rest' || ['POST', 'PUT', 'PATCH', 'DELETE'].includes(op.method ?? '');
   // Only a change can be retried: a read the sentence also names ("returns 200 with the existing note") is no target.
   const named = resolveOperations(text, operations).map((key) => operations.find((op) => operationKey(op) === key)!).filter(isMutating);
   const words = new Set(proseOf(text).toLowerCase().split(/[^a-z]+/).filter(Boolean));

@@ -59,6 +59,14 @@ export function isActionSegment(segment: string): boolean {
   return ACTION_WORDS.has(words.join('')) || ACTION_WORDS.has(segment.toLowerCase()) || (words.length > 1 && (ACTION_WORDS.has(words[0]) || /^(?:batch|bulk)$/.test(words[0])));
 }
 
+/**
+ * `overdue` after `loans` (`GET /loans/overdue`): an adjective that names a view of the collection before it,
+ * not a resource of its own. `before` is that literal segment, as written.
+ */
+export function isViewSegment(word: string, before: string | undefined): boolean {
+  return VIEW_SEGMENTS.has(word.toLowerCase()) && before !== undefined && isPlural(before.split(/[-_]/).pop() ?? before);
+}
+
 /** GET on a collection: the last segment is a plural noun, not a parameter, an action or a singleton. */
 export function isCollectionPath(path: string): boolean {
   const { segments, customMethod } = segmentsOf(path);
@@ -66,7 +74,7 @@ export function isCollectionPath(path: string): boolean {
   if (!last || last.param || customMethod) return false;
   const word = last.text.toLowerCase();
   const before = segments[segments.length - 2];
-  if (VIEW_SEGMENTS.has(word) && before && !before.param) return isPlural(before.text.split(/[-_]/).pop() ?? before.text);
+  if (VIEW_SEGMENTS.has(word) && before && !before.param) return isViewSegment(word, before.text);
   return !SINGLETON_SEGMENTS.has(word) && !isActionSegment(word) && isPlural(word.split(/[-_]/).pop() ?? word);
 }
 
@@ -104,7 +112,7 @@ export function restOperationName(method: string, path: string, options: { webho
   }
   // `GET /loans/overdue`: the overdue loans, a view of the collection before it.
   const before = segments[segments.length - 2];
-  if (method === 'GET' && last && !last.param && VIEW_SEGMENTS.has(last.text.toLowerCase()) && before && !before.param && isPlural(before.text.split(/[-_]/).pop() ?? before.text)) {
+  if (method === 'GET' && last && !last.param && before && !before.param && isViewSegment(last.text, before.text)) {
     return `list${pascalCase(last.text)}${resourceName(segments.slice(0, -1), true)}`;
   }
   const verbs = METHOD_VERBS[method] ?? { item: method.toLowerCase(), collection: method.toLowerCase() };

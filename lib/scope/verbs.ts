@@ -3,8 +3,8 @@
 // "read" → GET. Words live in vocabulary.ts (verb families); this file only matches.
 import type { Operation } from '../types.js';
 import { operationKey } from '../types.js';
-import { isPlural, singular, words as nameWords } from '../naming/index.js';
-import { isWebhookPath } from './naming.js';
+import { singular, words as nameWords } from '../naming/index.js';
+import { isViewSegment, isWebhookPath } from './naming.js';
 import { REST_MENTION } from './operations.js';
 import { proseOf } from './units.js';
 import {
@@ -16,7 +16,6 @@ import {
   PATH_PREFIXES,
   PRONOUNS,
   VERB_FAMILIES,
-  VIEW_SEGMENTS,
   type VerbFamily,
 } from './vocabulary.js';
 
@@ -225,7 +224,7 @@ export function termsOf(op: Operation): OperationTerms | undefined {
     if (!last) return terms;
     // `GET /loans/overdue` is about loans: the adjective qualifies them ("list overdue loans").
     const before = segments.at(-2)?.toLowerCase();
-    if (VIEW_SEGMENTS.has(last) && before && isPlural(before)) {
+    if (before && isViewSegment(last, before)) {
       const words = wordsOf(before);
       terms.heads.add(words.at(-1)!);
       terms.heads.add(words.join('-'));

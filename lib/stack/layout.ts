@@ -26,9 +26,12 @@ export function migrationToolOfStack(stack: Pick<ServiceStack, 'migrations' | 'o
   return knowledgeOf('migrations', stack.migrations?.value)?.id ?? knowledgeOf('orm', stack.orm?.value)?.migrationTool;
 }
 
+/** Laravel writes its timestamp prefix with underscores: `2024_05_01_000000_create_loans_table.php`. */
+const UNDERSCORED_TIMESTAMP = String.raw`\d{4}_\d{2}_\d{2}_\d{6}`;
+
 /** `<timestamp>`, `<nnnn>`… from the prefixes of existing migration files; undefined when they are not numbers. */
 export function prefixOf(written: string[]): string | undefined {
-  const prefixes = written.map((prefix) => (/^\d{4}_\d{2}_\d{2}_\d{6}$/.test(prefix) ? prefix.replace(/_/g, '') : prefix));
+  const prefixes = written.map((prefix) => (new RegExp(`^${UNDERSCORED_TIMESTAMP}$`).test(prefix) ? prefix.replace(/_/g, '') : prefix));
   const numeric = prefixes.filter((prefix) => /^\d+$/.test(prefix));
   if (!numeric.length || numeric.length < prefixes.length / 2) return undefined;
   const lengths = numeric.map((prefix) => prefix.length).sort((a, b) => a - b);
@@ -74,8 +77,7 @@ export async function readMigrations(reader: RepoReader, serviceDir: string, fil
     .split(/(<[^>]+>|\{\w+\})/)
     .map((part) => {
       if (/^<[^>]+>$/.test(part)) {
-        // Laravel writes its timestamp with underscores: 2024_05_01_000000_create_loans_table.php.
-        const group = first ? '(\\d{4}_\\d{2}_\\d{2}_\\d{6}|[0-9A-Za-z]+)' : '[^/]+';
+        const group = first ? `(${UNDERSCORED_TIMESTAMP}|[0-9A-Za-z]+)` : '[^/]+';
         first = false;
         return group;
       }

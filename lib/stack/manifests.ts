@@ -106,35 +106,34 @@ export async function readManifests(reader: RepoReader, dir: string, files: stri
   return out;
 }
 
-function parsePackageJson(text: string, file: string, out: Manifests): void {
+/**
+ * A JSON manifest's name and dependency sections (`package.json`, `composer.json`): each dependency with the line
+ * it is declared on and its version requirement. `skip` leaves out names that are no packages (Composer's `php`).
+ */
+function readJsonManifest(text: string, file: string, out: Manifests, ecosystem: Ecosystem, sections: ReadonlyArray<readonly [string, boolean]>, skip?: (name: string) => boolean): Record<string, unknown> {
   const json = JSON.parse(text) as Record<string, unknown>;
   if (typeof json.name === 'string') out.names.push(json.name);
-  const sections: [string, boolean][] = [['dependencies', false], ['optionalDependencies', false], ['devDependencies', true]];
   for (const [section, dev] of sections) {
     const deps = json[section];
     if (!deps || typeof deps !== 'object') continue;
     const sectionIndex = text.indexOf(`"${section}"`);
     for (const [name, spec] of Object.entries(deps)) {
-      out.deps.push({ name, ecosystem: 'node', file, line: lineOf(text, `"${name}"`, Math.max(0, sectionIndex)), dev, ...(typeof spec === 'string' ? { version: spec } : {}) });
+      if (skip?.(name)) continue;
+      out.deps.push({ name, ecosystem, file, line: lineOf(text, `"${name}"`, Math.max(0, sectionIndex)), dev, ...(typeof spec === 'string' ? { version: spec } : {}) });
     }
   }
+  return json;
+}
+
+function parsePackageJson(text: string, file: string, out: Manifests): void {
+  const json = readJsonManifest(text, file, out, 'node', [['dependencies', false], ['optionalDependencies', false], ['devDependencies', true]]);
   const workspaces = Array.isArray(json.workspaces) ? json.workspaces : (json.workspaces as { packages?: unknown })?.packages;
   if (Array.isArray(workspaces)) out.workspaceMembers.push(...workspaces.filter((w): w is string => typeof w === 'string'));
 }
 
-/** Composer's `require` / `require-dev`; `php` and `ext-*` are platform requirements, not packages. */
+/** Composer's `require` / `require-dev`; `php`, `ext-*` and `lib-*` are platform requirements, not packages. */
 function parseComposer(text: string, file: string, out: Manifests): void {
-  const json = JSON.parse(text) as Record<string, unknown>;
-  if (typeof json.name === 'string') out.names.push(json.name);
-  for (const [section, dev] of [['require', false], ['require-dev', true]] as const) {
-    const deps = json[section];
-    if (!deps || typeof deps !== 'object') continue;
-    const sectionIndex = text.indexOf(`"${section}"`);
-    for (const [name, spec] of Object.entries(deps)) {
-      if (name === 'php' || name.startsWith('ext-') || name.startsWith('lib-')) continue;
-      out.deps.push({ name, ecosystem: 'php', file, line: lineOf(text, `"${name}"`, Math.max(0, sectionIndex)), dev, ...(typeof spec === 'string' ? { version: spec } : {}) });
-    }
-  }
+  readJsonManifest(text, file, out, 'php', [['require', false], ['require-dev', true]], (name) => name === 'php' || /^(?:ext|lib)-/.test(name));
 }
 
 const PEP508 = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[([^\]]*)\])?/;
@@ -335,16 +334,19 @@ async function readVersionCatalog(reader: RepoReader, dir: string, out: Manifest
     const file = folder === '.' ? 'gradle/libs.versions.toml' : `${folder}/gradle/libs.versions.toml`;
     const text = await reader.read(file);
     if (text !== undefined) {
-      try {
-        return parseVersionCatalog(await parseToml(text), file);
-      } catch (error) {
-        out.warnings.push({ code: 'unparsable-manifest', message: `${file} could not be parsed (${(error as Error).message.split('\n')[0]}); the dependencies it names were skipped.` });
-        return undefined;
-      }
+      // Every module of the build (and each ancestor read for a service) shares one catalog: parsed once per run.
+      const parsed = parsedCatalogs.get(reader) ?? parsedCatalogs.set(reader, new Map()).get(reader)!;
+      if (!parsed.has(file)) parsed.set(file, parseToml(text).then((toml) => parseVersionCatalog(toml, file), (error: Error) => error));
+      const catalog = await parsed.get(file)!;
+      if (!(catalog instanceof Error)) return catalog;
+      out.warnings.push({ code: 'unparsable-manifest', message: `${file} could not be parsed (${catalog.message.split('\n')[0]}); the dependencies it names were skipped.` });
+      return undefined;
     }
     if (folder === '.') return undefined;
   }
 }
+
+const parsedCatalogs = new WeakMap<RepoReader, Map<string, Promise<VersionCatalog | Error>>>();
 
 export function parseVersionCatalog(toml: Record<string, any>, file: string): VersionCatalog {
   const versions = (toml.versions ?? {}) as Record<string, unknown>;
@@ -362,7 +364,8 @@ export function parseVersionCatalog(toml: Record<string, any>, file: string): Ve
       continue;
     }
     const module = typeof entry?.module === 'string' ? entry.module : entry?.group && entry?.name ? `${entry.group}:${entry.name}` : undefined;
-    if (module) catalog.libraries.set(accessor(alias), { module, ...(versionOf(entry) ? { version: versionOf(entry) } : {}) });
+    const version = versionOf(entry ?? {});
+    if (module) catalog.libraries.set(accessor(alias), { module, ...(version ? { version } : {}) });
   }
   for (const [alias, members] of Object.entries((toml.bundles ?? {}) as Record<string, unknown>)) {
     if (Array.isArray(members)) catalog.bundles.set(accessor(alias), members.filter((member): member is string => typeof member === 'string').map(accessor));
